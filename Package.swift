@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "msk-esm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "msk-esm", targets: ["msk-esm"]),
+        .library(name: "MSKESMCore", targets: ["MSKESMCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found with pkg-config.
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        .systemLibrary(
+            name: "CEdit", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        // Typed C wrappers for variadic functions and function-like macros.
+        .target(name: "CShims", dependencies: ["COpenSSL", "CCurl", "CEdit"]),
+
+        // The reusable core: decisions and local cryptography. No network, no printing, no exit().
+        .target(name: "MSKESMCore", dependencies: ["COpenSSL", "CShims"]),
+
+        // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
+        // documentation generator and the tests can run commands in-process.
+        .target(
+            name: "MSKESMCLI",
+            dependencies: [
+                "MSKESMCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),
+        // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
+        .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
+
+        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore"]),
+        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm"]),
+    ]
+)

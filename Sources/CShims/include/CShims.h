@@ -1,0 +1,55 @@
+// One-line typed wrappers for what Swift cannot call directly: C variadic functions
+// (curl_easy_setopt, curl_easy_getinfo, el_set, history) and OpenSSL's function-like macros.
+#ifndef MSKESM_CSHIMS_H
+#define MSKESM_CSHIMS_H
+
+#include <stddef.h>
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <openssl/ssl.h>
+#include <curl/curl.h>
+#include <histedit.h>
+
+// --- OpenSSL ---------------------------------------------------------------------------------
+long mskesm_BIO_get_mem_data(BIO *bio, char **data);
+int mskesm_sk_X509_num(const STACK_OF(X509) *stack);
+X509 *mskesm_sk_X509_value(const STACK_OF(X509) *stack, int index);
+STACK_OF(X509) *mskesm_sk_X509_new_null(void);
+int mskesm_sk_X509_push(STACK_OF(X509) *stack, X509 *cert);
+void mskesm_sk_X509_free(STACK_OF(X509) *stack);
+long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
+long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
+long mskesm_BIO_do_connect(BIO *bio);
+long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname);
+
+// --- libcurl ---------------------------------------------------------------------------------
+CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value);
+CURLcode mskesm_curl_setopt_string(CURL *curl, CURLoption option, const char *value);
+CURLcode mskesm_curl_setopt_pointer(CURL *curl, CURLoption option, void *value);
+CURLcode mskesm_curl_setopt_slist(CURL *curl, CURLoption option, struct curl_slist *value);
+CURLcode mskesm_curl_setopt_write_function(CURL *curl, size_t (*fn)(char *, size_t, size_t, void *));
+CURLcode mskesm_curl_setopt_header_function(CURL *curl, size_t (*fn)(char *, size_t, size_t, void *));
+CURLcode mskesm_curl_setopt_read_function(CURL *curl, size_t (*fn)(char *, size_t, size_t, void *));
+CURLcode mskesm_curl_setopt_debug_function(CURL *curl, int (*fn)(CURL *, curl_infotype, char *, size_t, void *));
+CURLcode mskesm_curl_setopt_xferinfo_function(CURL *curl, int (*fn)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t));
+CURLcode mskesm_curl_getinfo_long(CURL *curl, CURLINFO info, long *value);
+CURLcode mskesm_curl_getinfo_double(CURL *curl, CURLINFO info, double *value);
+long mskesm_curl_global_default(void);
+
+// --- libedit ---------------------------------------------------------------------------------
+int mskesm_el_set_prompt(EditLine *el, char *(*fn)(EditLine *));
+int mskesm_el_set_editor(EditLine *el, const char *mode);
+int mskesm_el_set_history(EditLine *el, History *h);
+int mskesm_el_set_clientdata(EditLine *el, void *data);
+void *mskesm_el_get_clientdata(EditLine *el);
+int mskesm_el_set_addfn(EditLine *el, const char *name, const char *help, unsigned char (*fn)(EditLine *, int));
+int mskesm_el_bind(EditLine *el, const char *key, const char *command);
+int mskesm_el_set_signal(EditLine *el, int on);
+int mskesm_history_setsize(History *h, HistEvent *ev, int size);
+int mskesm_history_setunique(History *h, HistEvent *ev, int unique);
+int mskesm_history_enter(History *h, HistEvent *ev, const char *line);
+int mskesm_history_load(History *h, HistEvent *ev, const char *path);
+int mskesm_history_save(History *h, HistEvent *ev, const char *path);
+
+#endif

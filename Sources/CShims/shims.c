@@ -1,0 +1,39 @@
+#include "CShims.h"
+
+long mskesm_BIO_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+int mskesm_sk_X509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
+X509 *mskesm_sk_X509_value(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
+STACK_OF(X509) *mskesm_sk_X509_new_null(void) { return sk_X509_new_null(); }
+int mskesm_sk_X509_push(STACK_OF(X509) *stack, X509 *cert) { return sk_X509_push(stack, cert); }
+void mskesm_sk_X509_free(STACK_OF(X509) *stack) { sk_X509_free(stack); }
+long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name) { return SSL_set_tlsext_host_name(ssl, name); }
+long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_min_proto_version(ctx, version); }
+long mskesm_BIO_do_connect(BIO *bio) { return BIO_do_connect(bio); }
+long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname) { return BIO_set_conn_hostname(bio, hostname); }
+
+CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value) { return curl_easy_setopt(curl, option, value); }
+CURLcode mskesm_curl_setopt_string(CURL *curl, CURLoption option, const char *value) { return curl_easy_setopt(curl, option, value); }
+CURLcode mskesm_curl_setopt_pointer(CURL *curl, CURLoption option, void *value) { return curl_easy_setopt(curl, option, value); }
+CURLcode mskesm_curl_setopt_slist(CURL *curl, CURLoption option, struct curl_slist *value) { return curl_easy_setopt(curl, option, value); }
+CURLcode mskesm_curl_setopt_write_function(CURL *curl, size_t (*fn)(char *, size_t, size_t, void *)) { return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, fn); }
+CURLcode mskesm_curl_setopt_header_function(CURL *curl, size_t (*fn)(char *, size_t, size_t, void *)) { return curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, fn); }
+CURLcode mskesm_curl_setopt_read_function(CURL *curl, size_t (*fn)(char *, size_t, size_t, void *)) { return curl_easy_setopt(curl, CURLOPT_READFUNCTION, fn); }
+CURLcode mskesm_curl_setopt_debug_function(CURL *curl, int (*fn)(CURL *, curl_infotype, char *, size_t, void *)) { return curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, fn); }
+CURLcode mskesm_curl_setopt_xferinfo_function(CURL *curl, int (*fn)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t)) { return curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, fn); }
+CURLcode mskesm_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) { return curl_easy_getinfo(curl, info, value); }
+CURLcode mskesm_curl_getinfo_double(CURL *curl, CURLINFO info, double *value) { return curl_easy_getinfo(curl, info, value); }
+long mskesm_curl_global_default(void) { return CURL_GLOBAL_DEFAULT; }
+
+int mskesm_el_set_prompt(EditLine *el, char *(*fn)(EditLine *)) { return el_set(el, EL_PROMPT, fn); }
+int mskesm_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
+int mskesm_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
+int mskesm_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
+void *mskesm_el_get_clientdata(EditLine *el) { void *data = NULL; el_get(el, EL_CLIENTDATA, &data); return data; }
+int mskesm_el_set_addfn(EditLine *el, const char *name, const char *help, unsigned char (*fn)(EditLine *, int)) { return el_set(el, EL_ADDFN, name, help, fn); }
+int mskesm_el_bind(EditLine *el, const char *key, const char *command) { return el_set(el, EL_BIND, key, command, NULL); }
+int mskesm_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
+int mskesm_history_setsize(History *h, HistEvent *ev, int size) { return history(h, ev, H_SETSIZE, size); }
+int mskesm_history_setunique(History *h, HistEvent *ev, int unique) { return history(h, ev, H_SETUNIQUE, unique); }
+int mskesm_history_enter(History *h, HistEvent *ev, const char *line) { return history(h, ev, H_ENTER, line); }
+int mskesm_history_load(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_LOAD, path); }
+int mskesm_history_save(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_SAVE, path); }

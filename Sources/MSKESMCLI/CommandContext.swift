@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import MSKESMCore
+
+/// What a running command needs from its surroundings. Bound with a task-local so that the same command
+/// types run in the shell, in the REPL and in tests, each with its own console.
+public enum CommandContext {
+    @TaskLocal public static var console: Console = .standard()
+}
+
+extension GlobalOptions {
+    /// Prints a check report in the chosen format and ends the command with its exit code (DESIGN §5).
+    /// `summaryLines` are extra text lines for people; JSON carries the same facts in `report.summary`.
+    func finish(_ report: CheckReport, summaryLines: [String] = []) throws {
+        let console = CommandContext.console
+        switch output {
+        case .json:
+            console.write(ReportRenderer.json(report))
+        case .jsonl:
+            console.write(JSONOutput.encodeLine(report))
+        case .text:
+            let renderer = ReportRenderer(color: console.colorEnabled(self), quiet: quiet)
+            console.write(renderer.text(report, summaryLines: summaryLines))
+        }
+        let code = report.exitCode(strict: strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

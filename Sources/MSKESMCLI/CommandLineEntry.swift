@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import MSKESMCore
+
+/// Runs one msk-esm command line and returns its exit code; prints through `console`. The executable,
+/// the REPL and the tests all come through here, so exit codes and error lines are the same everywhere.
+public enum CommandLineEntry {
+    public static func run(_ arguments: [String], console: Console = .standard()) async -> Int32 {
+        await CommandContext.$console.withValue(console) {
+            do {
+                var command = try MSKESM.parseAsRoot(arguments)
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                return 0
+            } catch {
+                return report(error, arguments: arguments, console: console)
+            }
+        }
+    }
+
+    /// Maps any error to the exit codes of DESIGN §5 and prints it as one line on stderr.
+    static func report(_ error: Error, arguments: [String], console: Console) -> Int32 {
+        switch error {
+        case let error as ToolError:
+            console.report(error)
+            return error.exitCode
+        case let error as ExitCode:
+            return error.rawValue
+        default:
+            break
+        }
+        let parserCode = MSKESM.exitCode(for: error)
+        if parserCode == .success {
+            // --help, --version, --generate-completion-script: the text is the requested output.
+            let text = MSKESM.fullMessage(for: error)
+            console.write(text.hasSuffix("\n") ? text : text + "\n")
+            return 0
+        }
+        let message = MSKESM.message(for: error)
+            .split(separator: "\n").first.map(String.init) ?? "invalid command line"
+        let path = (["msk-esm"] + commandPath(arguments)).joined(separator: " ")
+        console.report(ToolError.usage(message, fix: "see '\(path) --help'"))
+        return 2
+    }
+
+    /// The subcommand words at the start of `arguments`, for the help hint.
+    static func commandPath(_ arguments: [String]) -> [String] {
+        var path: [String] = []
+        var commands = MSKESM.configuration.subcommands
+        for word in arguments {
+            guard let next = commands.first(where: { $0.configuration.commandName == word }) else { break }
+            path.append(word)
+            commands = next.configuration.subcommands
+        }
+        return path
+    }
+}

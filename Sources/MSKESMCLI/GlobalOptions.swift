@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import MSKESMCore
+
+/// Output formats of `--output`. `jsonl` only where a command streams several results.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, jsonl
+}
+
+/// The global options of DESIGN §5, spelled as the AWS CLI spells them. Every subcommand includes them
+/// with `@OptionGroup`, so they may stand anywhere on the command line.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    @Option(help: "Output format: text for people, json for scripts (one document on stdout).")
+    public var output: OutputFormat = .text
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
+    public var noColor = false
+
+    @Flag(help: "Print only problems and errors.")
+    public var quiet = false
+
+    @Flag(help: "Exit 1 on warnings and on checks that could not run, not only on failures.")
+    public var strict = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate dates (certificate validity, timestamps in the future) at this instant instead of now.",
+            valueName: "ISO-8601-time"),
+        transform: GlobalOptions.parseInstant)
+    public var at: Date?
+
+    @Flag(help: "Trace what the command does on stderr, with secrets and signatures redacted.")
+    public var debug = false
+
+    public init() {}
+
+    /// The instant dates are evaluated at.
+    public var now: Date { at ?? Date() }
+
+    static func parseInstant(_ text: String) throws -> Date {
+        if let date = ISO8601Instant.parse(text) { return date }
+        throw ValidationError(
+            "'\(text)' is not an ISO 8601 time: write it as 2026-11-26T12:00:00Z or 2026-11-26")
+    }
+
+    public func validate(allowsJSONLines: Bool = false) throws {
+        if output == .jsonl && !allowsJSONLines {
+            throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
+        }
+    }
+}

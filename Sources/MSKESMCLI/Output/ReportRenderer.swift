@@ -1,0 +1,118 @@
+import Foundation
+import MSKESMCore
+
+/// Renders a `CheckReport` as text for people or as the JSON document of DESIGN §4.
+public struct ReportRenderer {
+    public var color: Bool
+    public var quiet: Bool
+
+    public init(color: Bool, quiet: Bool) {
+        self.color = color
+        self.quiet = quiet
+    }
+
+    public static func json(_ report: CheckReport) -> String {
+        JSONOutput.encode(report)
+    }
+
+    /// Text: a headline with the verdict (naming skipped checks), then failures and warnings with their
+    /// detail and fix, then passed checks one line each, dimmed. `summaryLines` are the command's own
+    /// lines about what it examined, printed under the headline.
+    public func text(_ report: CheckReport, summaryLines: [String] = []) -> String {
+        var lines: [String] = []
+        lines.append(headline(report))
+        if !quiet {
+            lines.append(contentsOf: summaryLines.map { "  " + $0 })
+        }
+        for finding in report.findings {
+            switch finding.severity {
+            case .fail, .warn:
+                lines.append(style(symbol(finding.severity) + " \(finding.code) \(finding.title)", finding.severity))
+                if !finding.detail.isEmpty { lines.append(indent(finding.detail, by: 4)) }
+                if !finding.fix.isEmpty { lines.append(indent("fix: " + finding.fix, by: 4)) }
+            case .skipped:
+                lines.append(style("- \(finding.code) skipped: \(finding.title)", .skipped))
+                if !quiet, !finding.detail.isEmpty { lines.append(indent(finding.detail, by: 4)) }
+            case .info:
+                guard !quiet else { continue }
+                lines.append(style("i \(finding.code) \(finding.title)", .info))
+                if !finding.detail.isEmpty { lines.append(indent(finding.detail, by: 4)) }
+                if !finding.fix.isEmpty { lines.append(indent("fix: " + finding.fix, by: 4)) }
+            case .pass:
+                guard !quiet else { continue }
+                lines.append(style("✓ \(finding.code) \(finding.title)", .pass))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func headline(_ report: CheckReport) -> String {
+        let failures = report.findings.filter { $0.severity == .fail }.count
+        let warnings = report.findings.filter { $0.severity == .warn }.count
+        var parts: [String] = []
+        if failures > 0 { parts.append(failures == 1 ? "1 problem" : "\(failures) problems") }
+        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        let skipped = report.skippedFindings
+        if !skipped.isEmpty {
+            let names = skipped.map(\.code).joined(separator: ", ")
+            parts.append(skipped.count == 1 ? "1 check skipped: \(names)" : "\(skipped.count) checks skipped: \(names)")
+        }
+        let verdict = report.verdict.rawValue
+        let text = parts.isEmpty ? verdict : "\(verdict) — " + parts.joined(separator: ", ")
+        let severity: Severity =
+            switch report.verdict {
+            case .fail: .fail
+            case .warn: .warn
+            case .pass: .pass
+            }
+        return color ? bold(style(text, severity)) : text
+    }
+
+    private func symbol(_ severity: Severity) -> String {
+        severity == .fail ? "✗" : "!"
+    }
+
+    private func indent(_ text: String, by width: Int) -> String {
+        let pad = String(repeating: " ", count: width)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+    }
+
+    private func style(_ text: String, _ severity: Severity) -> String {
+        guard color else { return text }
+        let code =
+            switch severity {
+            case .fail: "31"
+            case .warn: "33"
+            case .info: "36"
+            case .pass, .skipped: "2"
+            }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String { "\u{1B}[1m\(text)\u{1B}[0m" }
+}
+
+/// The one JSON encoder of our output: sorted keys so that output is stable for diffs and tests.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        // Our own values always encode; a failure here is a programming error worth seeing in tests.
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
+            return "{}\n"
+        }
+        return text + "\n"
+    }
+
+    /// One document on one line, for `--output jsonl`.
+    public static func encodeLine<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
+            return "{}\n"
+        }
+        return text + "\n"
+    }
+}

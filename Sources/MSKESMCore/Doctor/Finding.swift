@@ -1,0 +1,26 @@
+/// One result of one check: the stable contract that scripts read (DESIGN §4).
+public struct Finding: Codable, Sendable, Equatable {
+    /// The public code, e.g. `SEC009`. Codes are never reused for another meaning.
+    public var code: String
+    public var severity: Severity
+    /// One line: what is wrong (or what passed).
+    public var title: String
+    /// Why, with the evidence: the rule, the port, the ARN, the action.
+    public var detail: String
+    /// The exact command, policy statement or setting to change; empty for passes.
+    public var fix: String
+    /// Structured evidence for scripts.
+    public var evidence: [String: JSONValue]
+
+    public init(
+        code: FindingCode, severity: Severity, title: String, detail: String = "", fix: String = "",
+        evidence: [String: JSONValue] = [:]
+    ) {
+        self.code = code.code
+        self.severity = severity
+        self.title = title
+        self.detail = detail
+        self.fix = fix
+        self.evidence = evidence
+    }
+}

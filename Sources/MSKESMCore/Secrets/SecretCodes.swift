@@ -1,0 +1,34 @@
+extension FindingCode {
+    /// The SEC codes: secrets for mTLS, SASL/SCRAM, BASIC_AUTH and the self-managed root CA (SPEC §3).
+    public static let secretCodes: [FindingCode] = [
+        sec001, sec002, sec003, sec004, sec005, sec006, sec007, sec008, sec009, sec010, sec011, sec012,
+        sec013, sec014, sec015, sec016, sec017, sec018, sec019, sec020, sec021, sec022, sec023,
+    ]
+
+    public static let sec001 = FindingCode("SEC001", "the secret JSON lacks a required key, or a key has the wrong type")
+    public static let sec002 = FindingCode("SEC002", "the secret is larger than Secrets Manager's 65,536 bytes")
+    public static let sec003 = FindingCode("SEC003", "a PEM block is malformed or truncated")
+    public static let sec004 = FindingCode("SEC004", "the certificate chain is out of order (leaf first, root last)")
+    public static let sec005 = FindingCode(
+        "SEC005", "the chain is broken: a certificate not signed by the next, or an issuer that is not a CA")
+    public static let sec006 = FindingCode(
+        "SEC006", "a certificate is expired or not yet valid (fail), or expires within 30 days (warn)")
+    public static let sec007 = FindingCode("SEC007", "the leaf certificate is not usable for TLS client authentication")
+    public static let sec008 = FindingCode("SEC008", "the private key is not PKCS#8 (PKCS#1 or SEC1)")
+    public static let sec009 = FindingCode("SEC009", "the private key is encrypted with PBES2, which Lambda rejects")
+    public static let sec010 = FindingCode(
+        "SEC010", "a password is missing for an encrypted key, or given for an unencrypted one")
+    public static let sec011 = FindingCode("SEC011", "the password does not decrypt the private key")
+    public static let sec012 = FindingCode("SEC012", "the private key does not match the leaf certificate")
+    public static let sec013 = FindingCode("SEC013", "the key's PBE scheme may not be readable by Lambda's runtime")
+    public static let sec014 = FindingCode("SEC014", "the secret holds more than one private key")
+    public static let sec015 = FindingCode("SEC015", "the SASL secret lacks a username or password")
+    public static let sec016 = FindingCode("SEC016", "an MSK SCRAM secret's name does not start with AmazonMSK_")
+    public static let sec017 = FindingCode("SEC017", "the SCRAM secret is encrypted with the default AWS-managed KMS key")
+    public static let sec018 = FindingCode("SEC018", "the password contains a character known to break the mapping")
+    public static let sec019 = FindingCode("SEC019", "the secret is in another region than the function")
+    public static let sec020 = FindingCode("SEC020", "the root-CA secret is malformed or not a CA certificate")
+    public static let sec021 = FindingCode("SEC021", "the SCRAM secret is not associated with the MSK cluster")
+    public static let sec022 = FindingCode("SEC022", "the key type may not load in Lambda's runtime (e.g. Ed25519)")
+    public static let sec023 = FindingCode("SEC023", "the chain does not end at the given trust anchor")
+}

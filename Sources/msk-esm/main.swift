@@ -1,0 +1,4 @@
+import Foundation
+import MSKESMCLI
+
+exit(await CommandLineEntry.run(Array(CommandLine.arguments.dropFirst())))

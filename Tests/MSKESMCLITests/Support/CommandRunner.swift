@@ -1,0 +1,84 @@
+import Foundation
+import MSKESMCLI
+
+/// The result of one msk-esm command line.
+struct CommandResult: Sendable {
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+
+    /// The stdout parsed as one JSON object.
+    func json() throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
+        return object
+    }
+}
+
+/// Runs command lines in-process (fast, same code path as the binary) or as the built binary
+/// (for what only a real process shows: stdin, exit status, signals).
+enum CommandRunner {
+    static func run(_ arguments: [String]) async -> CommandResult {
+        let output = Captured()
+        let errors = Captured()
+        let console = Console(output: { output.append($0) }, error: { errors.append($0) })
+        let code = await CommandLineEntry.run(arguments, console: console)
+        return CommandResult(exitCode: code, stdout: output.text, stderr: errors.text)
+    }
+
+    /// The `msk-esm` binary that `swift build` put beside the test bundle.
+    static var binary: URL {
+        let directory = Bundle.main.bundleURL
+        let candidate = directory.appendingPathComponent("msk-esm")
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        return directory.deletingLastPathComponent().appendingPathComponent("msk-esm")
+    }
+
+    static func runBinary(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+        currentDirectory: URL? = nil
+    ) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["AWS_EC2_METADATA_DISABLED"] = "true"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = inPipe
+        try process.run()
+        // Read both pipes concurrently so a large output cannot dead-lock the child.
+        let outData = Captured()
+        let errData = Captured()
+        let group = DispatchGroup()
+        for (pipe, sink) in [(outPipe, outData), (errPipe, errData)] {
+            group.enter()
+            DispatchQueue.global().async {
+                sink.appendData(pipe.fileHandleForReading.readDataToEndOfFile())
+                group.leave()
+            }
+        }
+        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+        try inPipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return CommandResult(exitCode: process.terminationStatus, stdout: outData.text, stderr: errData.text)
+    }
+}
+
+/// A thread-safe text buffer.
+final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ text: String) { appendData(Data(text.utf8)) }
+    func appendData(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+}

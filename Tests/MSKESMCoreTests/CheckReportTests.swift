@@ -1,0 +1,47 @@
+import Testing
+
+@testable import MSKESMCore
+
+struct CheckReportTests {
+    static let code = FindingCode("TST001", "test")
+
+    @Test(arguments: [
+        ([Severity.pass, .info], Verdict.pass),
+        ([.pass, .warn], .warn),
+        ([.warn, .fail, .pass], .fail),
+        ([.skipped], .pass),
+        ([], .pass),
+    ])
+    func verdictIsTheWorstSeverity(severities: [Severity], verdict: Verdict) {
+        let report = CheckReport(findings: severities.map { Finding(code: Self.code, severity: $0, title: "t") })
+        #expect(report.verdict == verdict)
+    }
+
+    @Test func findingsSortFailuresFirstAndKeepOrderWithinASeverity() {
+        let findings = [
+            Finding(code: Self.code, severity: .pass, title: "a"),
+            Finding(code: Self.code, severity: .fail, title: "b"),
+            Finding(code: Self.code, severity: .warn, title: "c"),
+            Finding(code: Self.code, severity: .fail, title: "d"),
+        ]
+        #expect(CheckReport(findings: findings).findings.map(\.title) == ["b", "d", "c", "a"])
+    }
+
+    @Test func skippedChecksAreCountedAndMakeStrictFail() {
+        let report = CheckReport(findings: [
+            Finding(code: Self.code, severity: .skipped, title: "no cluster"),
+            Finding(code: Self.code, severity: .pass, title: "ok"),
+        ])
+        #expect(report.summary["skipped"] == 1)
+        #expect(report.exitCode(strict: false) == 0)
+        #expect(report.exitCode(strict: true) == 1)
+    }
+
+    @Test func everyDeclaredCodeIsUniqueAndWellFormed() {
+        let codes = FindingCatalogue.all.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        for code in codes {
+            #expect(code.wholeMatch(of: /[A-Z]{3}[0-9]{3}/) != nil, "\(code)")
+        }
+    }
+}
