@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "msk-esm", targets: ["msk-esm"]),
         .library(name: "MSKESMCore", targets: ["MSKESMCore"]),
+        .library(name: "MSKESMAWS", targets: ["MSKESMAWS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,12 +29,17 @@ let package = Package(
         // The reusable core: decisions and local cryptography. No network, no printing, no exit().
         .target(name: "MSKESMCore", dependencies: ["COpenSSL", "CShims"]),
 
+        // Talking to AWS: credentials and config, Signature V4, the libcurl transport, retries, service
+        // clients and the Snapshot gatherer.
+        .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "CCurl", "CShims"]),
+
         // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
         // documentation generator and the tests can run commands in-process.
         .target(
             name: "MSKESMCLI",
             dependencies: [
                 "MSKESMCore",
+                "MSKESMAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),
@@ -42,5 +48,6 @@ let package = Package(
 
         .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore"]),
         .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm"]),
+        .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm"]),
     ]
 )
