@@ -1,0 +1,47 @@
+import Foundation
+import MSKESMCore
+
+/// Lambda (rest-json): the event source mapping and function reads. Responses are the AWS CLI's JSON.
+public struct LambdaClient: Sendable {
+    public var client: AWSClient
+
+    public init(client: AWSClient) { self.client = client }
+
+    /// `aws lambda get-event-source-mapping --uuid UUID`.
+    public func getEventSourceMapping(uuid: String) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "GetEventSourceMapping",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])))
+    }
+
+    /// `aws lambda list-event-source-mappings`, all pages: `{"EventSourceMappings": [...]}`.
+    public func listEventSourceMappings(functionName: String? = nil, eventSourceArn: String? = nil) async throws
+        -> JSONValue
+    {
+        var mappings: [JSONValue] = []
+        var marker: String?
+        repeat {
+            var query: [(String, String)] = []
+            if let eventSourceArn { query.append(("EventSourceArn", eventSourceArn)) }
+            if let functionName { query.append(("FunctionName", functionName)) }
+            if let marker { query.append(("Marker", marker)) }
+            let page = try await client.sendShaped(
+                AWSCall(
+                    service: .lambda, operation: "ListEventSourceMappings",
+                    path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query))
+            mappings += page["EventSourceMappings"]?.arrayValue ?? []
+            marker = page["NextMarker"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        } while marker != nil
+        return .object(["EventSourceMappings": .array(mappings)])
+    }
+
+    /// `aws lambda get-function-configuration --function-name NAME` (a name, an ARN or a qualified ARN).
+    public func getFunctionConfiguration(functionName: String, qualifier: String? = nil) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "GetFunctionConfiguration",
+                path: URIEncoding.path(["2015-03-31", "functions", functionName, "configuration"]),
+                query: qualifier.map { [("Qualifier", $0)] } ?? []))
+    }
+}
