@@ -57,7 +57,8 @@ public enum ServiceShapes {
             guard case .object(let object) = value else { return value }
             var out: [String: JSONValue] = [:]
             for member in shape.members ?? [] where member.count == 3 {
-                if let item = object[member[0]] { out[member[1]] = convert(item, shape: member[2]) }
+                // botocore drops null members; so does the AWS CLI's output.
+                if let item = object[member[0]], item != .null { out[member[1]] = convert(item, shape: member[2]) }
             }
             return .object(out)
         case "list":
