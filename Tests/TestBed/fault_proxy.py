@@ -12,6 +12,7 @@ door, for benchmarks and fault tests:
 import argparse
 import http.client
 import json
+import signal
 import threading
 import time
 import urllib.parse
@@ -110,6 +111,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--testbed-port", type=int, required=True)

@@ -8,6 +8,7 @@ scripted response for its path (the last one repeats); it counts requests and TC
   python3 stub_server.py   (prints "PORT <n>" when listening)
 """
 import json
+import signal
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -65,6 +66,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)

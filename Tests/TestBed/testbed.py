@@ -62,12 +62,9 @@ def wait_http(url, timeout=30):
 def stop(*_):
     for child in CHILDREN:
         if child.poll() is None:
-            child.terminate()
-    for child in CHILDREN:
-        try:
-            child.wait(timeout=5)
-        except subprocess.TimeoutExpired:
             child.kill()
+    for child in CHILDREN:
+        child.wait()
     os._exit(0)
 
 
@@ -191,7 +188,7 @@ def seed_testbed(port, moto_seed):
 
 
 def main():
-    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGTERM, stop)  # also undoes a SIG_IGN inherited from the parent
     signal.signal(signal.SIGINT, stop)
     env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="1000000", AWS_EC2_METADATA_DISABLED="true",
                MOTO_IAM_LOAD_MANAGED_POLICIES="false")

@@ -14,6 +14,7 @@ its parameters must pass botocore's ParamValidator against the operation's input
 import argparse
 import datetime
 import json
+import signal
 import re
 import sys
 import threading
@@ -29,6 +30,7 @@ from botocore.validate import ParamValidator
 
 SESSION = botocore.session.get_session()
 MODELS = {name: SESSION.get_service_model(name) for name in ("lambda", "kafka")}
+STS_MODEL = SESSION.get_service_model("sts")
 SERVED = {
     "lambda": ["GetEventSourceMapping", "ListEventSourceMappings", "GetFunctionConfiguration",
                "CreateEventSourceMapping", "UpdateEventSourceMapping", "DeleteEventSourceMapping"],
@@ -141,6 +143,8 @@ class Handler(BaseHTTPRequestHandler):
         if parts.path == "/_testbed/requests":
             with STATE.lock:
                 return self._send(200, list(STATE.requests))
+        if parts.path == "/" and method == "POST" and b"Action=AssumeRole" in body:
+            return self._sts(body)
         for service, route_method, regex, op in ROUTES:
             match = regex.match(parts.path)
             if match and route_method == method:
@@ -221,6 +225,48 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(service, status, result[0], result[1])
         self._send(status, to_wire(result, op.output_shape))
 
+    # --- STS (moto answers AssumeRole with HTTP 500 once signature checking is on) --------------
+    def _sts(self, body):
+        form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items()}
+        action = form.pop("Action")
+        form.pop("Version", None)
+        op = STS_MODEL.operation_model(action)
+        entry = {"service": "sts", "operation": action, "path": "/", "form": {k: v for k, v in form.items()
+                                                                              if k != "WebIdentityToken"}}
+        if action == "AssumeRole":
+            valid, reason = self._verify_signature("sts", body)
+            entry["signatureValid"] = valid
+            if not valid:
+                with STATE.lock:
+                    STATE.requests.append(entry)
+                return self._xml(403, f"<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>"
+                                      f"<Message>{reason}</Message></Error></ErrorResponse>")
+        params = {}
+        for name, member in op.input_shape.members.items():
+            if name in form:
+                params[name] = int(form[name]) if member.type_name == "integer" else form[name]
+        report = ParamValidator().validate(params, op.input_shape)
+        with STATE.lock:
+            STATE.requests.append(entry)
+        if report.has_errors():
+            return self._xml(400, f"<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code>"
+                                  f"<Message>{report.generate_report()}</Message></Error></ErrorResponse>")
+        expiration = (datetime.datetime.utcnow() + datetime.timedelta(seconds=int(form.get("DurationSeconds", 3600))))
+        self._xml(200, f"""<{action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><{action}Result>
+<Credentials><AccessKeyId>ASIATESTBEDASSUMED01</AccessKeyId><SecretAccessKey>assumed-secret-key</SecretAccessKey>
+<SessionToken>assumed-session-token</SessionToken><Expiration>{expiration.strftime('%Y-%m-%dT%H:%M:%SZ')}</Expiration>
+</Credentials><AssumedRoleUser><Arn>{form.get('RoleArn')}/{form.get('RoleSessionName')}</Arn>
+<AssumedRoleId>AROATESTBED:{form.get('RoleSessionName')}</AssumedRoleId></AssumedRoleUser>
+</{action}Result></{action}Response>""")
+
+    def _xml(self, status, text):
+        data = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     # --- Lambda ---------------------------------------------------------------------------------
     def _lambda_GetEventSourceMapping(self, params):
         with STATE.lock:
@@ -299,6 +345,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()

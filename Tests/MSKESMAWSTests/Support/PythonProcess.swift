@@ -63,10 +63,12 @@ final class PythonProcess: @unchecked Sendable {
     /// The port of a `PORT n` line.
     var port: Int { Int(readyLine.split(separator: " ").last ?? "") ?? 0 }
 
+    /// Closes the child's stdin and sends it SIGTERM. No waitUntilExit: Foundation's can spin forever
+    /// when the child has already been reaped.
     func stop() {
         try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        let pid = process.processIdentifier
+        if pid > 0 && process.isRunning { kill(pid, SIGTERM) }
     }
 
     deinit { stop() }
