@@ -8,6 +8,8 @@ scripted response for its path (the last one repeats); it counts requests and TC
   python3 stub_server.py   (prints "PORT <n>" when listening)
 """
 import json
+import os
+import sys
 import signal
 import threading
 import time
@@ -68,6 +70,8 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Exit when the test that started us goes away (our stdin closes), even if it never stopped us.
+    threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
