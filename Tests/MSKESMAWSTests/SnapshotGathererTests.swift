@@ -57,6 +57,14 @@ struct SnapshotGathererTests {
             (snapshot["KmsKeys"]?[key], ["kms", "describe-key", "--key-id", key]),
             (snapshot["Secrets"]?[secret]?["Describe"], ["secretsmanager", "describe-secret", "--secret-id", secret]),
         ]
+        // Policy documents, which botocore URL-decodes and parses as the snapshot does.
+        let inline = snapshot["RolePolicies"]?.arrayValue?.first { $0["PolicyArn"] == nil }
+        let managed = snapshot["RolePolicies"]?.arrayValue?.first { $0["PolicyArn"] != nil }
+        let documents: [(JSONValue?, [String], [String])] = [
+            (inline?["PolicyDocument"], ["iam", "get-role-policy", "--role-name", "msk-esm-exec", "--policy-name", "msk-access"], ["PolicyDocument"]),
+            (managed?["PolicyDocument"], ["iam", "get-policy-version", "--policy-arn", info["managedPolicyArn"]?.stringValue ?? "", "--version-id", "v2"], ["PolicyVersion", "Document"]),
+            (snapshot["PermissionsBoundary"]?["PolicyDocument"], ["iam", "get-policy-version", "--policy-arn", info["boundaryArn"]?.stringValue ?? "", "--version-id", "v1"], ["PolicyVersion", "Document"]),
+        ]
         var environment = bed.environment()
         environment["HOME"] = nil  // the CLI may live under a HOME-relative pyenv
         environment["AWS_DEFAULT_REGION"] = bed.region  // AWS CLI v1 reads only this one
@@ -66,6 +74,12 @@ struct SnapshotGathererTests {
             let right = JSONNormalizer.normalize(theirs)
             let differences = JSONNormalizer.differences(left, right)
             #expect(differences.isEmpty, "\(command.prefix(2).joined(separator: " ")): \(differences.prefix(5))")
+        }
+        for (ours, command, path) in documents {
+            var theirs: JSONValue? = try AWSCLI.run(command, environment: environment)
+            for key in path { theirs = theirs?[key] }
+            #expect(ours != nil)
+            #expect(ours == theirs, "\(command.prefix(2).joined(separator: " "))")
         }
     }
 
@@ -140,6 +154,28 @@ struct SnapshotGathererTests {
         let (_, analysed) = try await gather(analyze: { value in .object(["length": .number(Double(value.count))]) })
         #expect(analysed["Secrets"]?[secret]?["Analysis"]?["length"] != nil)
         #expect(analysed["Secrets"]?[secret]?["SecretString"] == nil)
+    }
+
+    @Test("a self-managed Kafka mapping takes its network from VPC_SUBNET and VPC_SECURITY_GROUP")
+    func selfManaged() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let snapshot = try await gatherer.gather(mappingUUID: bed.info["selfManagedMappingUUID"]?.stringValue ?? "")
+        #expect(snapshot["Cluster"] == nil)
+        #expect(snapshot["Subnets"]?["Subnets"]?.arrayValue?.first?["SubnetId"] == bed.info["subnetIds"]?.arrayValue?.first)
+        let groups = snapshot["SecurityGroups"]?["SecurityGroups"]?.arrayValue?.compactMap { $0["GroupId"]?.stringValue } ?? []
+        #expect(groups.contains(bed.info["clusterSecurityGroupId"]?.stringValue ?? "?"))
+        #expect(snapshot["Errors"] == nil)
+    }
+
+    @Test("ListEventSourceMappings follows NextMarker across pages")
+    func listPagination() async throws {
+        let bed = try await TestBed.shared()
+        let lambda = LambdaClient(client: AWSClient(configuration: try bed.configuration()))
+        let all = try await lambda.listEventSourceMappings(functionName: "bulk-consumer")
+        #expect(all["EventSourceMappings"]?.arrayValue?.count == bed.info["bulkMappingCount"]?.intValue)
+        let byArn = try await lambda.listEventSourceMappings(functionName: bed.info["bulkFunctionArn"]?.stringValue)
+        #expect(byArn["EventSourceMappings"]?.arrayValue?.count == 120)
     }
 
     @Test("independent calls run in parallel, within the concurrency bound")

@@ -47,7 +47,7 @@ struct TransportTests {
     @Test("parallel requests really run in parallel, each on its own handle")
     func parallelRequests() async throws {
         let stub = try StubServer()
-        try await stub.script(["/slow": [StubServer.Step(body: "{}", delay: 0.5)]])
+        try await stub.script(["/slow": [StubServer.Step(body: "{}", delay: 1.0)]])
         let http = CurlHTTPClient()
         let started = Date()
         try await withThrowingTaskGroup(of: Int.self) { group in
@@ -55,7 +55,8 @@ struct TransportTests {
             for try await status in group { #expect(status == 200) }
         }
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed < 2.0, "8 × 0.5 s took \(elapsed) s")
+        // Serially 8 s; in parallel about 1 s (generous margin for a loaded 2-core machine).
+        #expect(elapsed < 4.5, "8 × 1 s took \(elapsed) s")
         #expect(http.handlesCreated > 1 && http.handlesCreated <= 8)
     }
 

@@ -5,7 +5,7 @@ scripted response for its path (the last one repeats); it counts requests and TC
   POST /_stub/script  {"/path": [{"status": 503, "headers": {"Retry-After": "1"}, "body": "...", "delay": 0.5}, ...]}
   GET  /_stub/stats   {"requests": n, "connections": k, "byPath": {...}, "log": [{method, path, headers, body}]}
 
-  python3 stub_server.py   (prints "PORT <n>" when listening)
+  python3 stub_server.py [CERT KEY]   (HTTPS with CERT and KEY; prints "PORT <n>" when listening)
 """
 import json
 import os
@@ -74,6 +74,11 @@ def main():
     threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if len(sys.argv) == 3:  # stub_server.py CERT KEY: serve HTTPS
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[1], sys.argv[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(f"PORT {server.server_address[1]}", flush=True)
     server.serve_forever()
 

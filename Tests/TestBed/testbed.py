@@ -180,10 +180,28 @@ def seed_testbed(port, moto_seed):
         }},
         "scramSecrets": {cluster_arn: [moto_seed["secretArn"]] + extra_secrets},
     }
+    # A self-managed Kafka mapping (network from VPC_SUBNET / VPC_SECURITY_GROUP), and 120 more mappings of
+    # another function, so that ListEventSourceMappings needs two pages.
+    self_managed_uuid = "5a1f0c3e-9b7d-4c2a-8e61-0d3b2f4a6c80"
+    document["mappings"].append({
+        "UUID": self_managed_uuid, "FunctionArn": function_arn, "Topics": ["payments"], "State": "Enabled",
+        "StartingPosition": "TRIM_HORIZON", "BatchSize": 50, "LastModified": 1795000100,
+        "SelfManagedEventSource": {"Endpoints": {"KAFKA_BOOTSTRAP_SERVERS": ["kafka1.example.com:9096"]}},
+        "SourceAccessConfigurations": [
+            {"Type": "VPC_SUBNET", "URI": "subnet:" + moto_seed["subnetIds"][0]},
+            {"Type": "VPC_SECURITY_GROUP", "URI": "security_group:" + moto_seed["clusterSecurityGroupId"]},
+            {"Type": "SASL_SCRAM_512_AUTH", "URI": moto_seed["secretArn"]}],
+    })
+    bulk_function = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:bulk-consumer"
+    for index in range(120):
+        document["mappings"].append({
+            "UUID": f"bbbbbbbb-0000-4000-8000-{index:012d}", "FunctionArn": bulk_function, "Topics": [f"t{index}"],
+            "EventSourceArn": cluster_arn, "State": "Enabled", "LastModified": 1795000000 + index})
     request = urllib.request.Request(f"http://127.0.0.1:{port}/_testbed/seed", data=json.dumps(document).encode(),
                                      method="POST", headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request, timeout=10).read()
-    return {"mappingUUID": uuid, "clusterArn": cluster_arn, "functionArn": function_arn,
+    return {"mappingUUID": uuid, "selfManagedMappingUUID": self_managed_uuid, "bulkFunctionArn": bulk_function,
+            "bulkMappingCount": 120, "clusterArn": cluster_arn, "functionArn": function_arn,
             "scramSecretCount": 1 + len(extra_secrets)}
 
 
