@@ -7,8 +7,9 @@ import Foundation
 /// connection reuse: each easy handle keeps its connections, and finished handles return to a pool, so one
 /// handle serves one request at a time and parallel requests each get their own.
 ///
-/// The blocking `curl_easy_perform` runs on a dedicated concurrent dispatch queue, never on Swift's
-/// cooperative pool, so parallel `send` calls really run in parallel.
+/// The blocking `curl_easy_perform` runs on a thread of its own, never on Swift's cooperative pool, so
+/// parallel `send` calls really run in parallel. (A concurrent dispatch queue is not enough: libdispatch
+/// runs about one blocking item per core on it, which on 2 cores serialises the gatherer's calls.)
 public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     public struct Options: Sendable {
         /// Seconds to establish a connection (AWS CLI `--cli-connect-timeout`, default 60).
@@ -35,7 +36,6 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     public let options: Options
     private let lock = NSLock()
     private var idleHandles: [UnsafeMutableRawPointer] = []
-    private let queue = DispatchQueue(label: "msk-esm.curl", attributes: .concurrent)
     private var created = 0
 
     /// `curl_global_init`, once per process, thread-safe (a `static let` initialiser).
@@ -57,9 +57,11 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         if let trace = options.trace { trace(HTTPTraceFormatter.request(request)) }
         let started = Date()
         let response: HTTPResponse = try await withCheckedThrowingContinuation { continuation in
-            queue.async {
+            let thread = Thread {
                 continuation.resume(with: Result { try self.perform(request) })
             }
+            thread.name = "msk-esm.curl"
+            thread.start()
         }
         if let trace = options.trace {
             trace(HTTPTraceFormatter.response(response, url: request.url, seconds: Date().timeIntervalSince(started)))
