@@ -178,6 +178,27 @@ struct SnapshotGathererTests {
         #expect(byArn["EventSourceMappings"]?.arrayValue?.count == 120)
     }
 
+    @Test("create, update and delete requests pass the test server's botocore validation; a bad one does not")
+    func writes() async throws {
+        let bed = try await TestBed.shared()
+        let lambda = LambdaClient(client: AWSClient(configuration: try bed.configuration()))
+        let created = try await lambda.createEventSourceMapping([
+            "FunctionName": "esm-consumer", "EventSourceArn": .string(bed.info["clusterArn"]?.stringValue ?? ""),
+            "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 100,
+        ])
+        #expect(created["State"]?.stringValue == "Creating")
+        let updated = try await lambda.updateEventSourceMapping(uuid: bed.mappingUUID, ["BatchSize": 200, "Enabled": false])
+        #expect(updated["UUID"]?.stringValue == bed.mappingUUID)
+        // BatchSize must be ≤ 10000 and Topics a list: botocore's ParamValidator on the server rejects it.
+        do {
+            _ = try await lambda.createEventSourceMapping(["FunctionName": "esm-consumer", "BatchSize": 20000, "Topics": "orders"])
+            Issue.record("an invalid request was accepted")
+        } catch let error as AWSError {
+            #expect(error.code == "InvalidParameterValueException")
+            #expect(error.status == 400)
+        }
+    }
+
     @Test("independent calls run in parallel, within the concurrency bound")
     func parallelCalls() async throws {
         let bed = try await TestBed.shared()

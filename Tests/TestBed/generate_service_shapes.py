@@ -11,7 +11,8 @@ import os
 import botocore.session
 
 OPERATIONS = {
-    "lambda": ["GetEventSourceMapping", "ListEventSourceMappings", "GetFunctionConfiguration"],
+    "lambda": ["GetEventSourceMapping", "ListEventSourceMappings", "GetFunctionConfiguration",
+               "CreateEventSourceMapping", "UpdateEventSourceMapping", "DeleteEventSourceMapping"],
     "kafka": ["DescribeClusterV2", "GetBootstrapBrokers", "ListScramSecrets", "DescribeVpcConnection"],
     "iam": ["GetRole", "ListRolePolicies", "GetRolePolicy", "ListAttachedRolePolicies", "GetPolicy",
             "GetPolicyVersion"],

@@ -44,4 +44,34 @@ public struct LambdaClient: Sendable {
                 path: URIEncoding.path(["2015-03-31", "functions", functionName, "configuration"]),
                 query: qualifier.map { [("Qualifier", $0)] } ?? []))
     }
+
+    /// `aws lambda create-event-source-mapping`: `request` is the CreateEventSourceMapping input in the AWS
+    /// CLI's JSON (PascalCase). Not idempotent: a create is never retried after a timeout or a 5xx, since it
+    /// may have taken effect (retrying could make a duplicate mapping or a ResourceConflictException).
+    public func createEventSourceMapping(_ request: JSONValue) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "CreateEventSourceMapping", method: "POST",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings"]),
+                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request),
+                idempotent: false))
+    }
+
+    /// `aws lambda update-event-source-mapping --uuid UUID`: `request` holds the fields to change. Setting
+    /// the same values twice is harmless, so it is retried like a read.
+    public func updateEventSourceMapping(uuid: String, _ request: JSONValue) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "UpdateEventSourceMapping", method: "PUT",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid]),
+                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request)))
+    }
+
+    /// `aws lambda delete-event-source-mapping --uuid UUID`.
+    public func deleteEventSourceMapping(uuid: String) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "DeleteEventSourceMapping", method: "DELETE",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])))
+    }
 }
