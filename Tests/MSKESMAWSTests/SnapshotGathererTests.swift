@@ -168,6 +168,57 @@ struct SnapshotGathererTests {
         #expect(snapshot["Errors"] == nil)
     }
 
+    @Test("a cross-account mapping reads its VPC connection, the target cluster, and the connection's network")
+    func crossAccount() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let snapshot = try await gatherer.gather(mappingUUID: bed.info["crossAccountMappingUUID"]?.stringValue ?? "")
+        #expect(snapshot["VpcConnection"]?["VpcConnectionArn"] == bed.info["vpcConnectionArn"])
+        #expect(snapshot["Cluster"]?["ClusterInfo"]?["ClusterArn"] == bed.info["clusterArn"])
+        let subnets = snapshot["Subnets"]?["Subnets"]?.arrayValue?.compactMap { $0["SubnetId"]?.stringValue } ?? []
+        #expect(subnets == [bed.info["subnetIds"]?.arrayValue?.last?.stringValue ?? "?"])
+        #expect(snapshot["Errors"] == nil)
+        if AWSCLI.available {
+            var environment = bed.environment()
+            environment["HOME"] = nil
+            environment["AWS_DEFAULT_REGION"] = bed.region
+            let theirs = try AWSCLI.run(
+                ["kafka", "describe-vpc-connection", "--arn", bed.info["vpcConnectionArn"]?.stringValue ?? ""],
+                environment: environment)
+            let differences = JSONNormalizer.differences(
+                JSONNormalizer.normalize(snapshot["VpcConnection"] ?? .null), JSONNormalizer.normalize(theirs))
+            #expect(differences.isEmpty, "\(differences)")
+        }
+    }
+
+    @Test("transient faults on later calls are retried away; a mapping read that keeps failing is exit 3")
+    func faults() async throws {
+        let bed = try await TestBed.shared()
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: [
+            "reset": true, "faults": [["match": "DescribeSubnets", "status": 503, "times": 2, "code": "Unavailable"]],
+        ])
+        let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_MAX_ATTEMPTS": "3"]))
+        let snapshot = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
+        #expect(snapshot["Subnets"] != nil)
+        #expect(snapshot["Errors"] == nil)
+        let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        #expect(stats["byOperation"]?["DescribeSubnets"]?.intValue == 3)
+
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: [
+            "reset": true, "faults": [["match": "event-source-mappings", "status": 500, "times": 10, "code": "ServiceException"]],
+        ])
+        do {
+            _ = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
+            Issue.record("no error")
+        } catch let error as ToolError {
+            #expect(error.exitCode == 3)
+            #expect(error.description.contains("ServiceException"))
+        }
+        let after = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        #expect(after["total"]?.intValue == 3)  // three attempts, then nothing else
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true])
+    }
+
     @Test("ListEventSourceMappings follows NextMarker across pages")
     func listPagination() async throws {
         let bed = try await TestBed.shared()

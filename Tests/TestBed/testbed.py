@@ -192,6 +192,18 @@ def seed_testbed(port, moto_seed):
             {"Type": "VPC_SECURITY_GROUP", "URI": "security_group:" + moto_seed["clusterSecurityGroupId"]},
             {"Type": "SASL_SCRAM_512_AUTH", "URI": moto_seed["secretArn"]}],
     })
+    # A cross-account mapping: its EventSourceArn is an MSK VPC connection to the cluster.
+    cross_uuid = "c7a2e9d4-3f1b-4e8a-9c5d-6b0f1a2e3d4c"
+    connection_arn = f"arn:aws:kafka:{REGION}:{ACCOUNT}:vpc-connection/210987654321/esm-demo/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9-3"
+    document["mappings"].append({
+        "UUID": cross_uuid, "EventSourceArn": connection_arn, "FunctionArn": function_arn, "Topics": ["orders"],
+        "State": "Enabled", "StartingPosition": "LATEST", "LastModified": 1795000200,
+    })
+    document["vpcConnections"] = {connection_arn: {
+        "VpcConnectionArn": connection_arn, "TargetClusterArn": cluster_arn, "State": "AVAILABLE",
+        "Authentication": "SASL_IAM", "VpcId": moto_seed["vpcId"], "Subnets": moto_seed["subnetIds"][1:],
+        "SecurityGroups": [moto_seed["endpointSecurityGroupId"]], "CreationTime": "2026-11-02T09:00:00.000Z",
+    }}
     bulk_function = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:bulk-consumer"
     for index in range(120):
         document["mappings"].append({
@@ -200,7 +212,8 @@ def seed_testbed(port, moto_seed):
     request = urllib.request.Request(f"http://127.0.0.1:{port}/_testbed/seed", data=json.dumps(document).encode(),
                                      method="POST", headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request, timeout=10).read()
-    return {"mappingUUID": uuid, "selfManagedMappingUUID": self_managed_uuid, "bulkFunctionArn": bulk_function,
+    return {"mappingUUID": uuid, "selfManagedMappingUUID": self_managed_uuid, "crossAccountMappingUUID": cross_uuid,
+            "vpcConnectionArn": connection_arn, "bulkFunctionArn": bulk_function,
             "bulkMappingCount": 120, "clusterArn": cluster_arn, "functionArn": function_arn,
             "scramSecretCount": 1 + len(extra_secrets)}
 
