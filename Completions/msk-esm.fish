@@ -1,0 +1,101 @@
+function __msk-esm_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __msk-esm_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __msk-esm_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __msk-esm_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __msk-esm_parse_tokens -S
+    set -l unparsed_tokens (__msk-esm_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'msk-esm'
+        __msk-esm_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'secret'
+            __msk-esm_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'validate'
+                __msk-esm_parse_subcommand 1 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'version' 'h/help'
+            end
+        case 'help'
+            __msk-esm_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __msk-esm_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __msk-esm_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __msk-esm_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __msk-esm_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__msk-esm_tokens -p)
+    if test -z "$(__msk-esm_tokens -t)"
+        set -l index (count (__msk-esm_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'msk-esm' -f
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm" version' -l 'version' -d 'Show the version.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'secret' -d 'Validate and repair the secrets a Kafka event source mapping uses.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret" version' -l 'version' -d 'Show the version.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm secret" -eq 1' -fa 'validate' -d 'Check an mTLS, SASL/SCRAM, BASIC_AUTH or root-CA secret the way Lambda will read it.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" output' -l 'output' -d 'Output format: text for people, json for scripts (one document on stdout).' -rfka 'text json jsonl'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" no-color' -l 'no-color' -d 'Never colour the output (also when NO_COLOR is set).'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" quiet' -l 'quiet' -d 'Print only problems and errors.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" strict' -l 'strict' -d 'Exit 1 on warnings and on checks that could not run, not only on failures.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" at' -l 'at' -d 'Evaluate dates (certificate validity, timestamps in the future) at this instant instead of now.' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" debug' -l 'debug' -d 'Trace what the command does on stderr, with secrets and signatures redacted.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" version' -l 'version' -d 'Show the version.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret validate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm help" version' -l 'version' -d 'Show the version.'
