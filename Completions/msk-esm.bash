@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|help)
+    secret|repl|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -213,6 +213,25 @@ _msk-esm_secret_validate() {
     repeating_options=()
     non_repeating_options=(--output --at)
     __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_repl() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at)
+    __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
