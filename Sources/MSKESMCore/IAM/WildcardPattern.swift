@@ -86,10 +86,12 @@ enum ARNPatternMatcher {
                 patternParts[patternParts.count - 1].append(token)
             }
         }
-        guard valueParts.count == 6, patternParts.count == 6 else {
-            // Not ARN-shaped: compare as a whole (e.g. the value `*`).
+        if patternParts.count == 1 || valueParts.count != 6 {
+            // A pattern without components (`*`) or a value that is not ARN-shaped: compare as a whole.
             return WildcardPattern(tokens: pattern).matches(value)
         }
+        // Fewer than six components cannot match an ARN: a `*` does not reach into the next component.
+        guard patternParts.count == 6 else { return false }
         return zip(patternParts, valueParts).allSatisfy { WildcardPattern(tokens: $0).matches(String($1)) }
     }
 }
