@@ -105,14 +105,14 @@ public struct MappingPermissionCheck: Sendable {
             let statements = PolicySuggestion.statements(for: boundaryGrants, sidPrefix: "MskEsmBoundary")
             let how =
                 evaluation.decision == .explicitDeny
-                ? "its Deny statement \(evaluation.statements.map(\.label).joined(separator: ", ")) blocks it"
-                : "it does not allow it"
+                ? "denies it (\(evaluation.statements.map(\.label).joined(separator: ", ")))"
+                : "does not allow it"
             evidence["boundary"] = .string(context.permissionsBoundary?.name ?? "")
             return Finding(
                 code: .iam003, severity: .fail,
                 title: "the permissions boundary blocks \(actionText) on \(permission.resource)",
                 detail: "\(permission.reason). The role's policies allow it, but the permissions boundary "
-                    + "\(context.permissionsBoundary?.name ?? "") \(how); an action needs both.",
+                    + "(\(context.permissionsBoundary?.name ?? "")) \(how); an action needs both.",
                 fix: evaluation.decision == .explicitDeny
                     ? "remove or narrow the boundary's Deny statement"
                     : "add to the permissions boundary policy (aws iam create-policy-version --policy-arn "
@@ -195,7 +195,8 @@ public struct MappingPermissionCheck: Sendable {
                 detail: evaluation.decision == .explicitDeny
                     ? "denied by \(evaluation.statements.map(\.label).joined(separator: ", "))"
                     : "no statement allows the service principal lambda.amazonaws.com to call sts:AssumeRole; "
-                        + "Lambda cannot act as the execution role",
+                        + "Lambda cannot act as the execution role. The fix replaces the trust policy: keep any other "
+                        + "statements it needs",
                 fix: fix, evidence: evidence)
         }
     }
