@@ -43,6 +43,7 @@ struct PolicyCheckCommandTests {
 
     @Test func anyDecisionNotAllowedExitsOneAndEveryDecisionIsReported() async throws {
         let directory = try Self.files(["role.json": Self.rolePolicy])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run([
             "policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
             "--action", "kafka-cluster:connect", "--action", "kafka-cluster:WriteData",
@@ -73,6 +74,7 @@ struct PolicyCheckCommandTests {
     ])
     func repeatedContextKeyIsMultiValued(values: [String], exitCode: Int32) async throws {
         let directory = try Self.files(["role.json": Self.rolePolicy])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run(
             ["policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
              "--action", "kafka-cluster:AlterGroup", "--output", "json"]
@@ -82,6 +84,7 @@ struct PolicyCheckCommandTests {
 
     @Test func absentKeyAppliesAWSsMissingKeyRule() async throws {
         let directory = try Self.files(["role.json": Self.rolePolicy])
+        defer { try? FileManager.default.removeItem(at: directory) }
         // ForAllValues over a missing key is true (AWS), so the Allow applies.
         let result = await CommandRunner.run([
             "policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
@@ -93,6 +96,7 @@ struct PolicyCheckCommandTests {
 
     @Test func suggestAddsStatementsForImplicitDenialsAndNamesDenies() async throws {
         let directory = try Self.files(["role.json": Self.rolePolicy])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run([
             "policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
             "--action", "kafka-cluster:ReadData", "--action", "kafka-cluster:WriteData",
@@ -121,6 +125,7 @@ struct PolicyCheckCommandTests {
             "role.json": #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kafka-cluster:*","Resource":"*"}}"#,
             "boundary.json": #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kafka-cluster:Connect","Resource":"*"}}"#,
         ])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run([
             "policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
             "--boundary", directory.appendingPathComponent("boundary.json").path,
@@ -142,6 +147,7 @@ struct PolicyCheckCommandTests {
         let directory = try Self.files([
             "get-role-policy.json": #"{"RoleName":"r","PolicyName":"brokers","PolicyDocument":"\#(encoded)"}"#
         ])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run([
             "policy", "check", "--policy", directory.appendingPathComponent("get-role-policy.json").path,
             "--action", "kafka:GetBootstrapBrokers", "--resource", Self.clusterArn, "--output", "json",
@@ -159,6 +165,7 @@ struct PolicyCheckCommandTests {
             "invalid.json": #"{"Version":"2012-10-17","Statement":["#,
             "version.json": #"{"Version":"2012-10-18","Statement":[]}"#,
         ])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run([
             "policy", "check", "--policy", directory.appendingPathComponent(file).path, "--action", "s3:GetObject",
         ])

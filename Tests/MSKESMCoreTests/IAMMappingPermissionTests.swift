@@ -221,3 +221,33 @@ struct IAMMappingPermissionTests {
         #expect(required == expected)
     }
 }
+
+/// IAM004 over the principal shapes a trust policy may use.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+struct IAMTrustPolicyTests {
+    @Test(arguments: [
+        (#"{"Service":"lambda.amazonaws.com"}"#, Severity.pass),
+        (#"{"Service":["ec2.amazonaws.com","lambda.amazonaws.com"]}"#, .pass),
+        (#""*""#, .pass),
+        (#"{"AWS":"*"}"#, .pass),
+        (#"{"Service":"ec2.amazonaws.com"}"#, .fail),
+        (#"{"AWS":"arn:aws:iam::123456789012:root"}"#, .fail),
+    ])
+    func trustPrincipalShapes(principal: String, severity: Severity) throws {
+        let trust = try PolicyDocumentReader.read(
+            text: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":\#(principal),"Action":"sts:AssumeRole"}]}"#,
+            source: "trust.json")
+        let report = MappingPermissionCheck(context: IAMMappingPermissionTests.context(trust: trust)).report()
+        #expect(report.findings.first { $0.code == "IAM004" }?.severity == severity)
+    }
+
+    @Test func trustConditionIsAWarningNamingTheKey() throws {
+        let trust = try PolicyDocumentReader.read(
+            text: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"#,
+            source: "trust.json")
+        let finding = MappingPermissionCheck(context: IAMMappingPermissionTests.context(trust: trust)).report()
+            .findings.first { $0.code == "IAM004" }
+        #expect(finding?.severity == .warn)
+        #expect(finding?.title.contains("aws:SourceAccount") == true)
+    }
+}

@@ -195,7 +195,9 @@ public struct PolicyEvaluator: Sendable {
     }
 
     static func principalMatches(_ pattern: PolicyPrincipal, _ given: PolicyPrincipal) -> Bool {
-        if pattern.type == "*" { return true }
+        // "*" and {"AWS": "*"} both mean every principal.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+        if pattern.type == "*" || (pattern.type == "AWS" && pattern.identifier == "*") { return true }
         guard pattern.type.lowercased() == given.type.lowercased() else { return false }
         if pattern.identifier == "*" { return true }
         if pattern.type == "Service" { return pattern.identifier.lowercased() == given.identifier.lowercased() }
