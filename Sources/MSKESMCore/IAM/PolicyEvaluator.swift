@@ -165,7 +165,9 @@ public struct PolicyEvaluator: Sendable {
         _ statement: PolicyStatement, action: String, resource: String, context: RequestContext,
         principal: PolicyPrincipal?, variables: Bool
     ) -> Tristate {
-        let actionMatch = statement.actions.values.contains { WildcardPattern($0).matches(action, ignoringCase: true) }
+        let actionMatch = statement.actions.values.contains {
+            WildcardPattern.matches(pattern: $0, value: action, ignoringCase: true)
+        }
         guard actionMatch != statement.actions.negated else { return .no }
         var result = Tristate.yes
         if let resources = statement.resources {
@@ -187,6 +189,9 @@ public struct PolicyEvaluator: Sendable {
     static func resourceMatches(_ pattern: String, _ resource: String, context: RequestContext, variables: Bool)
         -> Tristate
     {
+        if !pattern.contains("${") || !variables {
+            return Tristate(WildcardPattern.matches(pattern: pattern, value: resource))
+        }
         let substituted = PolicyVariables.substitute(pattern, enabled: variables, context: context)
         guard let tokens = substituted.tokens else { return .no }
         let matches = WildcardPattern(tokens: tokens).matches(resource)

@@ -74,8 +74,10 @@ public struct PolicySimulation: Sendable {
             "decision": .string(evaluation.decision.rawValue),
         ]
         if !evaluation.dependsOn.isEmpty { evidence["dependsOn"] = .array(evaluation.dependsOn.map { .string($0) }) }
-        let statement = PolicySuggestion.statements(for: [.init(action: evaluation.action, resource: evaluation.resource)])
-            .first.map(PolicySuggestion.json) ?? ""
+        var statement: String {
+            PolicySuggestion.statements(for: [.init(action: evaluation.action, resource: evaluation.resource)])
+                .first.map(PolicySuggestion.json) ?? ""
+        }
         switch evaluation.decision {
         case .allowed:
             return Finding(code: .iam001, severity: .pass, title: "\(pair): allowed", detail: "allowed by \(names)",

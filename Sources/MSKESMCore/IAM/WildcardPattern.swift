@@ -25,6 +25,17 @@ struct WildcardPattern: Sendable, Equatable {
 
     static func literal(_ text: String) -> [Token] { text.unicodeScalars.map { .literal($0) } }
 
+    /// Matches `pattern` text against `value` with fast paths for `*` and wildcard-free patterns, which
+    /// are most of what policies hold.
+    static func matches(pattern: String, value: String, ignoringCase: Bool = false) -> Bool {
+        if pattern == "*" { return true }
+        if !pattern.contains("*") && !pattern.contains("?") {
+            return ignoringCase ? pattern.lowercased() == value.lowercased() : pattern == value
+        }
+        if ignoringCase { return WildcardPattern(pattern.lowercased()).matches(value.lowercased()) }
+        return WildcardPattern(pattern).matches(value)
+    }
+
     /// Whether the whole of `value` matches. `ignoringCase` for action names, which IAM compares
     /// case-insensitively; resources and ARNs compare case-sensitively.
     func matches(_ value: String, ignoringCase: Bool = false) -> Bool {
