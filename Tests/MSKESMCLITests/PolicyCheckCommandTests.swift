@@ -8,7 +8,8 @@ struct PolicyCheckCommandTests {
 
     /// Writes the test's policy files into a fresh directory.
     static func files(_ contents: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policy-check-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "policy-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in contents {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -54,7 +55,8 @@ struct PolicyCheckCommandTests {
         let json = try result.json()
         #expect(json["verdict"] as? String == "fail")
         let results = try #require((json["summary"] as? [String: Any])?["results"] as? [[String: Any]])
-        #expect(results.map { $0["decision"] as? String } == ["allowed", "explicitDeny", "implicitDeny", "conditional"])
+        #expect(
+            results.map { $0["decision"] as? String } == ["allowed", "explicitDeny", "implicitDeny", "conditional"])
         for row in results {
             #expect(Set(row.keys) == ["action", "resource", "decision", "statements", "dependsOn"])
             #expect(row["resource"] as? String == Self.clusterArn)
@@ -76,8 +78,10 @@ struct PolicyCheckCommandTests {
         let directory = try Self.files(["role.json": Self.rolePolicy])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run(
-            ["policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
-             "--action", "kafka-cluster:AlterGroup", "--output", "json"]
+            [
+                "policy", "check", "--policy", directory.appendingPathComponent("role.json").path,
+                "--action", "kafka-cluster:AlterGroup", "--output", "json",
+            ]
                 + values.flatMap { ["--context", "aws:TagKeys=\($0)"] })
         #expect(result.exitCode == exitCode)
     }
@@ -109,7 +113,9 @@ struct PolicyCheckCommandTests {
         let statements = try #require(suggestion["Statement"] as? [[String: Any]])
         #expect(statements.count == 1)
         #expect(statements[0]["Action"] as? String == "kafka-cluster:ReadData")
-        #expect(statements[0]["Resource"] as? String == "arn:aws:kafka:us-east-1:123456789012:topic/demo/1a2b3c4d-5e6f-7a8b/orders")
+        #expect(
+            statements[0]["Resource"] as? String
+                == "arn:aws:kafka:us-east-1:123456789012:topic/demo/1a2b3c4d-5e6f-7a8b/orders")
         let denies = try #require(summary["denyStatementsToRemove"] as? [[String: Any]])
         #expect(denies.map { $0["sid"] as? String } == ["NoWrites"])
 
@@ -122,8 +128,10 @@ struct PolicyCheckCommandTests {
 
     @Test func boundaryMustAllowToo() async throws {
         let directory = try Self.files([
-            "role.json": #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kafka-cluster:*","Resource":"*"}}"#,
-            "boundary.json": #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kafka-cluster:Connect","Resource":"*"}}"#,
+            "role.json":
+                #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kafka-cluster:*","Resource":"*"}}"#,
+            "boundary.json":
+                #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"kafka-cluster:Connect","Resource":"*"}}"#,
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = await CommandRunner.run([
@@ -184,7 +192,8 @@ struct PolicyCheckCommandTests {
         ["--action", "DescribeCluster"],
     ])
     func badFlagsExitTwoWithOneLine(extra: [String]) throws {
-        let arguments = ["policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole"]
+        let arguments =
+            ["policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole"]
             + (extra.first == "--action" ? [] : ["--action", "kafka:DescribeCluster"]) + extra
         let result = try CommandRunner.runBinary(arguments)
         #expect(result.exitCode == 2)

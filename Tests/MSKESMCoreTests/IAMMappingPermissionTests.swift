@@ -20,13 +20,17 @@ struct IAMMappingPermissionTests {
     }
 
     static let managed = BundledPolicies.document(named: "AWSLambdaMSKExecutionRole")!
-    static let dataPlane = policy("data-plane", #"""
+    static let dataPlane = policy(
+        "data-plane",
+        #"""
         {"Version":"2012-10-17","Statement":[
          {"Sid":"Cluster","Effect":"Allow","Action":["kafka-cluster:Connect","kafka-cluster:DescribeClusterDynamicConfiguration"],"Resource":"\#(clusterArn)"},
          {"Sid":"Topic","Effect":"Allow","Action":["kafka-cluster:DescribeTopic","kafka-cluster:ReadData"],"Resource":"arn:aws:kafka:us-east-1:123456789012:topic/demo/*/orders"},
          {"Sid":"Group","Effect":"Allow","Action":["kafka-cluster:DescribeGroup","kafka-cluster:AlterGroup"],"Resource":"arn:aws:kafka:us-east-1:123456789012:group/demo/*/\#(uuid)"}]}
         """#)
-    static let trust = policy("trust", #"""
+    static let trust = policy(
+        "trust",
+        #"""
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}
         """#)
 
@@ -55,7 +59,8 @@ struct IAMMappingPermissionTests {
         #expect(pairs.contains("kafka-cluster:ReadData \(Self.topicArn)"))
         #expect(pairs.contains("kafka-cluster:AlterGroup \(Self.groupArn)"))
         #expect(pairs.contains("ec2:CreateNetworkInterface *"))
-        #expect(pairs.contains("logs:PutLogEvents arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/consumer:*"))
+        #expect(
+            pairs.contains("logs:PutLogEvents arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/consumer:*"))
         #expect(required.count == 2 + 6 + 3 + 6)
     }
 
@@ -71,14 +76,25 @@ struct IAMMappingPermissionTests {
     }
 
     @Test func serverlessRequiresDescribeClusterV2() {
-        let onlyV1 = Self.policy("v1", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kafka:DescribeCluster","Resource":"*"}]}"#)
-        let withoutDescribe = Self.policy("rest", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kafka:GetBootstrapBrokers","ec2:*","logs:*"],"Resource":"*"}]}"#)
+        let onlyV1 = Self.policy(
+            "v1",
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kafka:DescribeCluster","Resource":"*"}]}"#
+        )
+        let withoutDescribe = Self.policy(
+            "rest",
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kafka:GetBootstrapBrokers","ec2:*","logs:*"],"Resource":"*"}]}"#
+        )
         let provisioned = MappingPermissionCheck(
-            context: Self.context(policies: [onlyV1, withoutDescribe, Self.dataPlane])).report()
+            context: Self.context(policies: [onlyV1, withoutDescribe, Self.dataPlane])
+        ).report()
         #expect(Self.failing(provisioned).isEmpty)
         let serverless = MappingPermissionCheck(
-            context: Self.context(policies: [onlyV1, withoutDescribe, Self.dataPlane], serverless: true)).report()
-        #expect(serverless.findings.contains { $0.code == "IAM001" && $0.severity == .fail && $0.title.contains("kafka:DescribeClusterV2") })
+            context: Self.context(policies: [onlyV1, withoutDescribe, Self.dataPlane], serverless: true)
+        ).report()
+        #expect(
+            serverless.findings.contains {
+                $0.code == "IAM001" && $0.severity == .fail && $0.title.contains("kafka:DescribeClusterV2")
+            })
     }
 
     struct CodeCase: Sendable, CustomTestStringConvertible {
@@ -88,20 +104,44 @@ struct IAMMappingPermissionTests {
         var testDescription: String { code }
     }
 
-    static let denyData = policy("deny", #"{"Version":"2012-10-17","Statement":[{"Sid":"NoReads","Effect":"Deny","Action":"kafka-cluster:ReadData","Resource":"*"}]}"#)
-    static let narrowBoundary = policy("boundary", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kafka:*","ec2:*","logs:*"],"Resource":"*"}]}"#)
-    static let wideBoundary = policy("boundary", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kafka:*","kafka-cluster:*","ec2:*","logs:*"],"Resource":"*"}]}"#)
-    static let ec2Trust = policy("trust", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#)
-    static let appGroup = policy("app-group", #"""
+    static let denyData = policy(
+        "deny",
+        #"{"Version":"2012-10-17","Statement":[{"Sid":"NoReads","Effect":"Deny","Action":"kafka-cluster:ReadData","Resource":"*"}]}"#
+    )
+    static let narrowBoundary = policy(
+        "boundary",
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kafka:*","ec2:*","logs:*"],"Resource":"*"}]}"#
+    )
+    static let wideBoundary = policy(
+        "boundary",
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kafka:*","kafka-cluster:*","ec2:*","logs:*"],"Resource":"*"}]}"#
+    )
+    static let ec2Trust = policy(
+        "trust",
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+    )
+    static let appGroup = policy(
+        "app-group",
+        #"""
         {"Version":"2012-10-17","Statement":[
          {"Effect":"Allow","Action":["kafka-cluster:Connect","kafka-cluster:DescribeClusterDynamicConfiguration"],"Resource":"\#(clusterArn)"},
          {"Effect":"Allow","Action":["kafka-cluster:DescribeTopic","kafka-cluster:ReadData"],"Resource":"\#(topicArn)"},
          {"Effect":"Allow","Action":["kafka-cluster:DescribeGroup","kafka-cluster:AlterGroup"],"Resource":"arn:aws:kafka:us-east-1:123456789012:group/demo/*/my-app-group"}]}
         """#)
-    static let secretRead = policy("secret", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"\#(secretArn)"}]}"#)
-    static let keyDecrypt = policy("key", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"\#(keyArn)"}]}"#)
-    static let sendToQueue = policy("queue", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"\#(queueArn)"}]}"#)
-    static let conditionalData = policy("conditional", #"""
+    static let secretRead = policy(
+        "secret",
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"\#(secretArn)"}]}"#
+    )
+    static let keyDecrypt = policy(
+        "key",
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"\#(keyArn)"}]}"#)
+    static let sendToQueue = policy(
+        "queue",
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"\#(queueArn)"}]}"#
+    )
+    static let conditionalData = policy(
+        "conditional",
+        #"""
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kafka-cluster:*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}}]}
         """#)
 
@@ -116,8 +156,10 @@ struct IAMMappingPermissionTests {
             silent: context(policies: [managed, appGroup], consumerGroupId: "my-app-group")),
         CodeCase(
             code: "IAM006",
-            triggering: context(policies: [managed, secretRead], auth: .scram512, secrets: [secretArn], keys: [keyArn]),
-            silent: context(policies: [managed, secretRead, keyDecrypt], auth: .scram512, secrets: [secretArn], keys: [keyArn])),
+            triggering: context(
+                policies: [managed, secretRead], auth: .scram512, secrets: [secretArn], keys: [keyArn]),
+            silent: context(
+                policies: [managed, secretRead, keyDecrypt], auth: .scram512, secrets: [secretArn], keys: [keyArn])),
         CodeCase(
             code: "IAM007", triggering: context(destination: queueArn),
             silent: context(policies: [managed, dataPlane, sendToQueue], destination: queueArn)),
@@ -139,7 +181,9 @@ struct IAMMappingPermissionTests {
     }
 
     @Test func explicitDenyNamesTheStatement() throws {
-        let report = MappingPermissionCheck(context: Self.context(policies: [Self.managed, Self.dataPlane, Self.denyData])).report()
+        let report = MappingPermissionCheck(
+            context: Self.context(policies: [Self.managed, Self.dataPlane, Self.denyData])
+        ).report()
         let finding = try #require(report.findings.first { $0.code == "IAM002" })
         #expect(finding.detail.contains("deny statement \"NoReads\""))
         #expect(finding.title.contains(Self.topicArn))
@@ -161,7 +205,11 @@ struct IAMMappingPermissionTests {
     /// away; and its resources are the real ARNs (no `*` but where AWS requires it).
     @Test func suggestionFixesEverythingWithLeastPrivilege() throws {
         let context = Self.context(
-            policies: [Self.policy("logs-only", #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:*","Resource":"*"}]}"#)],
+            policies: [
+                Self.policy(
+                    "logs-only",
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:*","Resource":"*"}]}"#)
+            ],
             secrets: [Self.secretArn], keys: [Self.keyArn],
             destination: "arn:aws:s3:::esm-failures-bucket")
         let check = MappingPermissionCheck(context: context)
@@ -172,7 +220,8 @@ struct IAMMappingPermissionTests {
         fixed.identityPolicies.append(added)
         #expect(Self.failing(MappingPermissionCheck(context: fixed).report()).isEmpty)
         let resources = added.statements.flatMap { $0.resources?.values ?? [] }
-        let actionsOnStar = Set(added.statements.filter { $0.resources?.values.contains("*") == true }.flatMap(\.actions.values))
+        let actionsOnStar = Set(
+            added.statements.filter { $0.resources?.values.contains("*") == true }.flatMap(\.actions.values))
         #expect(actionsOnStar == Set(MappingPermissions.networkInterfaceActions))
         #expect(resources.contains(Self.groupArn))
         #expect(resources.contains("arn:aws:s3:::esm-failures-bucket/*"))
@@ -210,10 +259,13 @@ struct IAMMappingPermissionTests {
     @Test(arguments: [
         ("arn:aws:sns:us-east-1:123456789012:t", ["sns:Publish arn:aws:sns:us-east-1:123456789012:t"]),
         ("arn:aws:s3:::b", ["s3:PutObject arn:aws:s3:::b/*", "s3:ListBucket arn:aws:s3:::b"]),
-        ("kafka://failures", [
-            "kafka-cluster:DescribeTopic arn:aws:kafka:us-east-1:123456789012:topic/demo/1a2b3c4d-5e6f-7a8b/failures",
-            "kafka-cluster:WriteData arn:aws:kafka:us-east-1:123456789012:topic/demo/1a2b3c4d-5e6f-7a8b/failures",
-        ]),
+        (
+            "kafka://failures",
+            [
+                "kafka-cluster:DescribeTopic arn:aws:kafka:us-east-1:123456789012:topic/demo/1a2b3c4d-5e6f-7a8b/failures",
+                "kafka-cluster:WriteData arn:aws:kafka:us-east-1:123456789012:topic/demo/1a2b3c4d-5e6f-7a8b/failures",
+            ]
+        ),
     ])
     func onFailureDestinationPermissions(destination: String, expected: [String]) {
         let required = MappingPermissions.required(for: Self.context(destination: destination))
@@ -235,7 +287,8 @@ struct IAMTrustPolicyTests {
     ])
     func trustPrincipalShapes(principal: String, severity: Severity) throws {
         let trust = try PolicyDocumentReader.read(
-            text: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":\#(principal),"Action":"sts:AssumeRole"}]}"#,
+            text:
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":\#(principal),"Action":"sts:AssumeRole"}]}"#,
             source: "trust.json")
         let report = MappingPermissionCheck(context: IAMMappingPermissionTests.context(trust: trust)).report()
         #expect(report.findings.first { $0.code == "IAM004" }?.severity == severity)
@@ -243,7 +296,8 @@ struct IAMTrustPolicyTests {
 
     @Test func trustConditionIsAWarningNamingTheKey() throws {
         let trust = try PolicyDocumentReader.read(
-            text: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"#,
+            text:
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"#,
             source: "trust.json")
         let finding = MappingPermissionCheck(context: IAMMappingPermissionTests.context(trust: trust)).report()
             .findings.first { $0.code == "IAM004" }

@@ -19,7 +19,10 @@ struct IAMPolicyReaderTests {
         let shapes: [(String, String)] = [
             ("plain", Self.document),
             ("url-encoded", encoded),
-            ("get-policy-version", #"{"PolicyVersion":{"Document":\#(Self.document),"VersionId":"v2","IsDefaultVersion":true}}"#),
+            (
+                "get-policy-version",
+                #"{"PolicyVersion":{"Document":\#(Self.document),"VersionId":"v2","IsDefaultVersion":true}}"#
+            ),
             ("get-policy-version encoded", #"{"PolicyVersion":{"Document":"\#(encoded)","VersionId":"v2"}}"#),
             ("get-role-policy", #"{"RoleName":"r","PolicyName":"inline","PolicyDocument":\#(Self.document)}"#),
             ("get-role-policy encoded", #"{"RoleName":"r","PolicyName":"inline","PolicyDocument":"\#(encoded)"}"#),
@@ -35,15 +38,20 @@ struct IAMPolicyReaderTests {
     }
 
     @Test func readsTheTrustPolicyOfGetRole() throws {
-        let text = #"{"Role":{"RoleName":"esm-role","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}}}"#
+        let text =
+            #"{"Role":{"RoleName":"esm-role","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}}}"#
         let document = try PolicyDocumentReader.read(text: text, source: "role.json")
         #expect(document.name == "esm-role trust policy")
-        #expect(document.statements[0].principals?.values == [PolicyPrincipal(type: "Service", identifier: "lambda.amazonaws.com")])
+        #expect(
+            document.statements[0].principals?.values == [
+                PolicyPrincipal(type: "Service", identifier: "lambda.amazonaws.com")
+            ])
     }
 
     @Test func statementObjectAndStringElementsAreAccepted() throws {
         let document = try PolicyDocumentReader.read(
-            text: #"{"Version":"2008-10-17","Statement":{"Effect":"Deny","NotAction":"iam:*","NotResource":"arn:aws:s3:::x"}}"#,
+            text:
+                #"{"Version":"2008-10-17","Statement":{"Effect":"Deny","NotAction":"iam:*","NotResource":"arn:aws:s3:::x"}}"#,
             source: "x.json")
         #expect(document.version == .v2008)
         #expect(document.statements.count == 1)
@@ -53,16 +61,24 @@ struct IAMPolicyReaderTests {
 
     @Test(arguments: [
         (#"{"Version":"2013-01-01","Statement":[]}"#, "p.json at $.Version"),
-        (#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"allow","Action":"s3:*"}]}"#,
-            "p.json at $.Statement[1].Effect"),
+        (
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"allow","Action":"s3:*"}]}"#,
+            "p.json at $.Statement[1].Effect"
+        ),
         (#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}"#, "p.json at $.Statement[0]"),
-        (#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqualz":{"k":"v"}}}}"#,
-            "p.json at $.Statement.Condition.StringEqualz"),
-        (#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[1],"Resource":"*"}]}"#,
-            "p.json at $.Statement[0].Action[0]"),
+        (
+            #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqualz":{"k":"v"}}}}"#,
+            "p.json at $.Statement.Condition.StringEqualz"
+        ),
+        (
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[1],"Resource":"*"}]}"#,
+            "p.json at $.Statement[0].Action[0]"
+        ),
         (#"{"Version":"2012-10-17","Statement":"#, "p.json at $"),
-        (#"{"PolicyVersion":{"Document":{"Version":"2099-01-01","Statement":[]}}}"#,
-            "p.json at $.PolicyVersion.Document.Version"),
+        (
+            #"{"PolicyVersion":{"Document":{"Version":"2099-01-01","Statement":[]}}}"#,
+            "p.json at $.PolicyVersion.Document.Version"
+        ),
         (#"{"Version":"2012-10-17"}"#, "p.json at $"),
     ])
     func badDocumentsNameTheFileAndJSONPath(text: String, input: String) {
@@ -76,7 +92,10 @@ struct IAMPolicyReaderTests {
 
     @Test(arguments: [
         ("StringNotEqualsIgnoreCase", ConditionOperator(base: .stringEqualsIgnoreCase, negated: true)),
-        ("ForAnyValue:StringLikeIfExists", ConditionOperator(qualifier: .forAnyValue, base: .stringLike, ifExists: true)),
+        (
+            "ForAnyValue:StringLikeIfExists",
+            ConditionOperator(qualifier: .forAnyValue, base: .stringLike, ifExists: true)
+        ),
         ("ForAllValues:ArnNotLike", ConditionOperator(qualifier: .forAllValues, base: .arnLike, negated: true)),
         ("NotIpAddress", ConditionOperator(base: .ipAddress, negated: true)),
         ("Null", ConditionOperator(base: .null)),

@@ -36,7 +36,8 @@ struct PolicyCheckCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("action"),
-        help: ArgumentHelp("An action to evaluate, e.g. kafka-cluster:Connect. Repeatable.", valueName: "service:action"))
+        help: ArgumentHelp(
+            "An action to evaluate, e.g. kafka-cluster:Connect. Repeatable.", valueName: "service:action"))
     var actions: [String] = []
 
     @Option(
@@ -58,7 +59,9 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             valueName: "key"))
     var absentKeys: [String] = []
 
-    @Flag(help: "Print the least-privilege statements that add exactly what is denied, and the Deny statements to remove.")
+    @Flag(
+        help: "Print the least-privilege statements that add exactly what is denied, and the Deny statements to remove."
+    )
     var suggest = false
 
     func validate() throws {
@@ -66,7 +69,8 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         if policies.isEmpty { throw ValidationError("give at least one --policy FILE") }
         if actions.isEmpty { throw ValidationError("give at least one --action SERVICE:ACTION") }
         for action in actions where action.wholeMatch(of: /[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+/) == nil {
-            throw ValidationError("--action '\(action)' is not an action name: write it as service:Action, e.g. kafka:DescribeClusterV2")
+            throw ValidationError(
+                "--action '\(action)' is not an action name: write it as service:Action, e.g. kafka:DescribeClusterV2")
         }
         for resource in resources where !ARNSyntax.isWellFormed(resource) {
             throw ValidationError(
@@ -74,7 +78,8 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         }
         for entry in contextEntries {
             guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
-                throw ValidationError("--context '\(entry)' has no KEY=: write it as KEY=VALUE, e.g. aws:SourceIp=10.0.0.1")
+                throw ValidationError(
+                    "--context '\(entry)' has no KEY=: write it as KEY=VALUE, e.g. aws:SourceIp=10.0.0.1")
             }
         }
     }
@@ -130,7 +135,9 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         }
         for deny in report.summary["denyStatementsToRemove"]?.arrayValue ?? [] {
             let sid = deny["sid"]?.stringValue.map { "\"\($0)\"" } ?? "#\(deny["index"]?.intValue ?? 0)"
-            lines.append("remove or narrow the Deny statement \(sid) of \(deny["policy"]?.stringValue ?? ""): no Allow can override it")
+            lines.append(
+                "remove or narrow the Deny statement \(sid) of \(deny["policy"]?.stringValue ?? ""): no Allow can override it"
+            )
         }
         return lines
     }

@@ -50,7 +50,8 @@ enum ConditionEvaluator {
         // The policy's values, with policy variables resolved.
         var patterns: [[WildcardPattern.Token]] = []
         var unresolved: Set<String> = []
-        let takesVariables = [.stringEquals, .stringEqualsIgnoreCase, .stringLike, .arnEquals, .arnLike].contains(op.base)
+        let takesVariables = [.stringEquals, .stringEqualsIgnoreCase, .stringLike, .arnEquals, .arnLike].contains(
+            op.base)
         for value in clause.values {
             if takesVariables {
                 let substituted = PolicyVariables.substitute(value, enabled: variables, context: context)
@@ -105,7 +106,9 @@ enum ConditionEvaluator {
         case .bool:
             return request.lowercased() == policy.lowercased()
         case .ipAddress:
-            guard let range = IPAddressRange(policy), let address = IPAddressRange.address(request) else { return false }
+            guard let range = IPAddressRange(policy), let address = IPAddressRange.address(request) else {
+                return false
+            }
             return range.contains(address)
         case .arnEquals, .arnLike:
             return ARNPatternMatcher.matches(pattern: tokens, value: request)
@@ -127,7 +130,9 @@ enum ConditionEvaluator {
 
     /// Dates are ISO 8601 or epoch seconds (`aws:EpochTime`).
     static func date(_ text: String) -> Date? {
-        if let seconds = Double(text.trimmingCharacters(in: .whitespaces)) { return Date(timeIntervalSince1970: seconds) }
+        if let seconds = Double(text.trimmingCharacters(in: .whitespaces)) {
+            return Date(timeIntervalSince1970: seconds)
+        }
         return ISO8601Instant.parse(text)
     }
 }

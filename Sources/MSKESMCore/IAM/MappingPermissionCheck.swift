@@ -22,7 +22,8 @@ public struct MappingPermissionCheck: Sendable {
         let evaluator = PolicyEvaluator(policies: context.identityPolicies, boundary: context.permissionsBoundary)
         return MappingPermissions.required(for: context).map { permission in
             let evaluations = permission.actions.map { evaluator.evaluate(action: $0, resource: permission.resource) }
-            let chosen = evaluations.first { $0.decision == .allowed } ?? evaluations.first { $0.decision == .conditional }
+            let chosen =
+                evaluations.first { $0.decision == .allowed } ?? evaluations.first { $0.decision == .conditional }
                 ?? evaluations[0]
             return Outcome(permission: permission, evaluation: chosen)
         }
@@ -50,7 +51,8 @@ public struct MappingPermissionCheck: Sendable {
         var grantsByPurpose: [RequiredPermission.Purpose: [PolicySuggestion.Grant]] = [:]
         var boundaryGrants: [PolicySuggestion.Grant] = []
         for outcome in outcomes {
-            let grant = PolicySuggestion.Grant(action: outcome.permission.actions[0], resource: outcome.permission.resource)
+            let grant = PolicySuggestion.Grant(
+                action: outcome.permission.actions[0], resource: outcome.permission.resource)
             if outcome.evaluation.identity.decision == .implicitDeny {
                 grantsByPurpose[outcome.permission.purpose, default: []].append(grant)
             } else if outcome.evaluation.blockedByBoundary {
@@ -62,14 +64,15 @@ public struct MappingPermissionCheck: Sendable {
         }
         findings.append(trustFinding())
         let summary: [String: JSONValue] = [
-            "required": .array(outcomes.map { outcome in
-                [
-                    "actions": .array(outcome.permission.actions.map { .string($0) }),
-                    "resource": .string(outcome.permission.resource),
-                    "purpose": .string(outcome.permission.purpose.rawValue),
-                    "decision": .string(outcome.evaluation.decision.rawValue),
-                ]
-            }),
+            "required": .array(
+                outcomes.map { outcome in
+                    [
+                        "actions": .array(outcome.permission.actions.map { .string($0) }),
+                        "resource": .string(outcome.permission.resource),
+                        "purpose": .string(outcome.permission.purpose.rawValue),
+                        "decision": .string(outcome.evaluation.decision.rawValue),
+                    ]
+                }),
             "consumerGroup": .string(context.consumerGroup),
         ]
         return CheckReport(findings: findings, summary: summary)
@@ -92,14 +95,17 @@ public struct MappingPermissionCheck: Sendable {
         switch evaluation.decision {
         case .allowed:
             return Finding(
-                code: permission.purpose.code, severity: .pass, title: "\(actionText) allowed on \(permission.resource)",
+                code: permission.purpose.code, severity: .pass,
+                title: "\(actionText) allowed on \(permission.resource)",
                 detail: permission.reason, evidence: evidence)
         case .explicitDeny where !evaluation.blockedByBoundary:
             let names = evaluation.statements.map(\.label).joined(separator: ", ")
             return Finding(
-                code: .iam002, severity: .fail, title: "an explicit Deny blocks \(actionText) on \(permission.resource)",
+                code: .iam002, severity: .fail,
+                title: "an explicit Deny blocks \(actionText) on \(permission.resource)",
                 detail: "\(permission.reason). Denied by \(names); an explicit Deny wins over every Allow.",
-                fix: "remove the Deny statement (\(names)) or narrow it so it no longer covers \(permission.actions[0]) on \(permission.resource)",
+                fix:
+                    "remove the Deny statement (\(names)) or narrow it so it no longer covers \(permission.actions[0]) on \(permission.resource)",
                 evidence: evidence)
         case .explicitDeny where evaluation.blockedByBoundary, .implicitDeny where evaluation.blockedByBoundary:
             let statements = PolicySuggestion.statements(for: boundaryGrants, sidPrefix: "MskEsmBoundary")
@@ -121,11 +127,13 @@ public struct MappingPermissionCheck: Sendable {
                 evidence: evidence)
         case .implicitDeny, .explicitDeny:
             let statements = PolicySuggestion.statements(
-                for: grantsByPurpose[permission.purpose] ?? [], sidPrefix: "MskEsm" + permission.purpose.rawValue.capitalizedFirst)
+                for: grantsByPurpose[permission.purpose] ?? [],
+                sidPrefix: "MskEsm" + permission.purpose.rawValue.capitalizedFirst)
             let title: String
             switch permission.purpose {
             case .consumerGroup:
-                title = "the group resources do not cover the consumer group \(context.consumerGroup): "
+                title =
+                    "the group resources do not cover the consumer group \(context.consumerGroup): "
                     + "\(actionText) is not allowed on \(permission.resource)"
             case .secretKey:
                 title = "kms:Decrypt is not allowed on the secret's key \(permission.resource)"
@@ -145,7 +153,8 @@ public struct MappingPermissionCheck: Sendable {
             evidence["dependsOn"] = .array(evaluation.dependsOn.map { .string($0) })
             return Finding(
                 code: .iam008, severity: .warn,
-                title: "\(actionText) on \(permission.resource) depends on \(evaluation.dependsOn.joined(separator: ", "))",
+                title:
+                    "\(actionText) on \(permission.resource) depends on \(evaluation.dependsOn.joined(separator: ", "))",
                 detail: "\(permission.reason). The deciding statements "
                     + "(\(evaluation.statements.map(\.label).joined(separator: ", "))) have conditions on keys whose "
                     + "value in Lambda's request is not known offline.",
@@ -185,7 +194,8 @@ public struct MappingPermissionCheck: Sendable {
         case .conditional:
             return Finding(
                 code: .iam004, severity: .warn,
-                title: "lambda.amazonaws.com may assume the role only if \(evaluation.dependsOn.joined(separator: ", ")) match",
+                title:
+                    "lambda.amazonaws.com may assume the role only if \(evaluation.dependsOn.joined(separator: ", ")) match",
                 detail: "the trust policy's conditions depend on keys whose value is not known offline",
                 fix: "check the conditions, or use: \(fix)", evidence: evidence)
         case .explicitDeny, .implicitDeny:

@@ -58,16 +58,20 @@ public enum MappingPermissions {
         var result: [RequiredPermission] = []
         func add(_ actions: [String], _ resource: String, _ purpose: RequiredPermission.Purpose, _ reason: String) {
             let permission = RequiredPermission(actions: actions, resource: resource, purpose: purpose, reason: reason)
-            if !result.contains(where: { $0.actions == actions && $0.resource == resource }) { result.append(permission) }
+            if !result.contains(where: { $0.actions == actions && $0.resource == resource }) {
+                result.append(permission)
+            }
         }
         let cluster = context.clusterArn.flatMap(MSKClusterARN.init)
         let partition = cluster?.partition ?? "aws"
 
         if let clusterArn = context.clusterArn {
             // SPEC §5.1: one of DescribeCluster / DescribeClusterV2; Serverless requires V2.
-            let describe = context.clusterIsServerless
+            let describe =
+                context.clusterIsServerless
                 ? ["kafka:DescribeClusterV2"] : ["kafka:DescribeClusterV2", "kafka:DescribeCluster"]
-            add(describe, clusterArn, .cluster,
+            add(
+                describe, clusterArn, .cluster,
                 context.clusterIsServerless
                     ? "Lambda reads an MSK Serverless cluster with DescribeClusterV2 (SPEC §5.1)"
                     : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (SPEC §5.1)")
@@ -79,7 +83,9 @@ public enum MappingPermissions {
             }
         }
         let logGroup =
-            context.functionName.map { "arn:\(partition):logs:\(context.region):\(context.account):log-group:/aws/lambda/\($0):*" }
+            context.functionName.map {
+                "arn:\(partition):logs:\(context.region):\(context.account):log-group:/aws/lambda/\($0):*"
+            }
             ?? "arn:\(partition):logs:\(context.region):\(context.account):*"
         for action in logActions {
             add([action], logGroup, .logs, "the function writes its logs (AWSLambdaMSKExecutionRole, SPEC §5.1)")
@@ -88,7 +94,8 @@ public enum MappingPermissions {
             // SPEC §5.2: the IAM-auth data plane, on the cluster, topic and group ARNs.
             let clusterArn = cluster.clusterArn
             add(["kafka-cluster:Connect"], clusterArn, .dataPlane, "IAM auth: connect to the cluster (SPEC §5.2)")
-            add(["kafka-cluster:DescribeClusterDynamicConfiguration"], clusterArn, .dataPlane,
+            add(
+                ["kafka-cluster:DescribeClusterDynamicConfiguration"], clusterArn, .dataPlane,
                 "IAM auth: read the cluster's dynamic configuration (SPEC §5.2)")
             let topicArn = cluster.topicArn(context.topic)
             add(["kafka-cluster:DescribeTopic"], topicArn, .dataPlane, "IAM auth: describe the topic (SPEC §5.2)")
@@ -105,7 +112,8 @@ public enum MappingPermissions {
             add(["secretsmanager:GetSecretValue"], secret, .secret, "Lambda reads the mapping's secret (SPEC §5.1)")
         }
         for key in context.secretKmsKeyArns {
-            add(["kms:Decrypt"], key, .secretKey,
+            add(
+                ["kms:Decrypt"], key, .secretKey,
                 "the secret is encrypted with this customer-managed KMS key (SPEC §5.1, §7 item 7)")
         }
         if let destination = context.onFailureDestination, !destination.isEmpty {

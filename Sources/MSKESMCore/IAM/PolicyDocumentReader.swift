@@ -18,7 +18,8 @@ public enum PolicyDocumentReader {
         }
         if let version = members["PolicyVersion"] {
             guard let document = version["Document"] else {
-                throw error("PolicyVersion has no Document", source, "$.PolicyVersion",
+                throw error(
+                    "PolicyVersion has no Document", source, "$.PolicyVersion",
                     fix: "give the whole output of aws iam get-policy-version")
             }
             return try self.document(document, name: name, source: source, path: "$.PolicyVersion.Document")
@@ -40,7 +41,8 @@ public enum PolicyDocumentReader {
     {
         switch value {
         case .string(let encoded):
-            let json = try parseJSON(encoded.trimmingCharacters(in: .whitespacesAndNewlines), source: source, path: path)
+            let json = try parseJSON(
+                encoded.trimmingCharacters(in: .whitespacesAndNewlines), source: source, path: path)
             return try parse(json, name: name, source: source, path: path)
         default:
             return try parse(value, name: name, source: source, path: path)
@@ -58,7 +60,8 @@ public enum PolicyDocumentReader {
         var text = text
         if !text.hasPrefix("{") && !text.hasPrefix("[") && text.contains("%") {
             guard let decoded = percentDecoded(text) else {
-                throw error("invalid URL encoding", source, path, fix: "give the document as IAM returned it, or as JSON")
+                throw error(
+                    "invalid URL encoding", source, path, fix: "give the document as IAM returned it, or as JSON")
             }
             text = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -76,7 +79,8 @@ public enum PolicyDocumentReader {
         var version = PolicyDocument.Version.v2008  // AWS's default when Version is absent.
         if let given = members["Version"] {
             guard let text = given.stringValue, let known = PolicyDocument.Version(rawValue: text) else {
-                throw error("unknown policy Version", source, path + ".Version",
+                throw error(
+                    "unknown policy Version", source, path + ".Version",
                     fix: "use \"2012-10-17\" (or \"2008-10-17\")")
             }
             version = known
@@ -88,12 +92,14 @@ public enum PolicyDocumentReader {
         switch statementValue {
         case .array(let items):
             for (index, item) in items.enumerated() {
-                statements.append(try statement(item, index: index, source: source, path: "\(path).Statement[\(index)]"))
+                statements.append(
+                    try statement(item, index: index, source: source, path: "\(path).Statement[\(index)]"))
             }
         case .object:
             statements.append(try statement(statementValue, index: 0, source: source, path: "\(path).Statement"))
         default:
-            throw error("Statement must be an object or an array", source, path + ".Statement",
+            throw error(
+                "Statement must be an object or an array", source, path + ".Statement",
                 fix: "write Statement as [ {…}, … ]")
         }
         return PolicyDocument(name: name, version: version, statements: statements)
@@ -176,7 +182,8 @@ public enum PolicyDocumentReader {
                 }
             }
         default:
-            throw error("Principal must be \"*\" or an object", source, elementPath,
+            throw error(
+                "Principal must be \"*\" or an object", source, elementPath,
                 fix: "write it as {\"Service\": \"lambda.amazonaws.com\"}")
         }
         return .init(principals, negated: key == "NotPrincipal")
@@ -191,11 +198,13 @@ public enum PolicyDocumentReader {
         for (name, block) in operators.sorted(by: { $0.key < $1.key }) {
             let operatorPath = "\(path).\(name)"
             guard let conditionOperator = ConditionOperator(parsing: name) else {
-                throw error("unknown condition operator", source, operatorPath,
+                throw error(
+                    "unknown condition operator", source, operatorPath,
                     fix: "use an operator of the IAM reference (StringEquals, ArnLike, NumericLessThan, …)")
             }
             guard case .object(let keys) = block else {
-                throw error("a condition operator takes an object of keys", source, operatorPath,
+                throw error(
+                    "a condition operator takes an object of keys", source, operatorPath,
                     fix: "write {\"key\": \"value\"}")
             }
             for (key, values) in keys.sorted(by: { $0.key < $1.key }) {
@@ -208,7 +217,8 @@ public enum PolicyDocumentReader {
                     case .number(let number):
                         return number.rounded() == number && abs(number) < 9e15 ? String(Int64(number)) : String(number)
                     default:
-                        throw error("a condition value must be a string, number or boolean", source,
+                        throw error(
+                            "a condition value must be a string, number or boolean", source,
                             "\(operatorPath).\(key)[\(offset)]", fix: "write the value as a string")
                     }
                 }

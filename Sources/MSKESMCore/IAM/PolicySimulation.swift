@@ -80,7 +80,8 @@ public struct PolicySimulation: Sendable {
         }
         switch evaluation.decision {
         case .allowed:
-            return Finding(code: .iam001, severity: .pass, title: "\(pair): allowed", detail: "allowed by \(names)",
+            return Finding(
+                code: .iam001, severity: .pass, title: "\(pair): allowed", detail: "allowed by \(names)",
                 evidence: evidence)
         case .explicitDeny:
             let boundary = evaluation.blockedByBoundary
@@ -94,7 +95,8 @@ public struct PolicySimulation: Sendable {
             if evaluation.blockedByBoundary {
                 return Finding(
                     code: .iam003, severity: .fail, title: "\(pair): implicitDeny by the permissions boundary",
-                    detail: "the policies allow it (\(evaluation.identity.statements.map(\.label).joined(separator: ", "))), "
+                    detail:
+                        "the policies allow it (\(evaluation.identity.statements.map(\.label).joined(separator: ", "))), "
                         + "but the permissions boundary does not; an action needs both",
                     fix: "add to the permissions boundary: \(statement)", evidence: evidence)
             }

@@ -41,7 +41,8 @@ public enum PolicySuggestion {
             return [
                 "Sid": .string(sidPrefix + suffix),
                 "Effect": "Allow",
-                "Action": group.actions.count == 1 ? .string(group.actions[0]) : .array(group.actions.map { .string($0) }),
+                "Action": group.actions.count == 1
+                    ? .string(group.actions[0]) : .array(group.actions.map { .string($0) }),
                 "Resource": group.resources.count == 1
                     ? .string(group.resources[0]) : .array(group.resources.map { .string($0) }),
             ]
@@ -59,7 +60,9 @@ public enum PolicySuggestion {
         let order = ["Version", "Statement", "Sid", "Effect", "Principal", "Action", "Resource", "Condition"]
         switch value {
         case .object(let members):
-            let keys = members.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+            let keys = members.keys.sorted {
+                (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1)
+            }
             return "{" + keys.map { quoted($0) + ":" + json(members[$0] ?? .null) }.joined(separator: ",") + "}"
         case .array(let items):
             return "[" + items.map(json).joined(separator: ",") + "]"
@@ -88,7 +91,8 @@ public enum PolicySuggestion {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case _ where scalar.value < 0x20:
-                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                     + String(scalar.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
