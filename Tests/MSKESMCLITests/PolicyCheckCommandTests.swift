@@ -224,4 +224,13 @@ struct PolicyCheckCommandTests {
         #expect(result.stdout.hasPrefix("fail"))
         #expect(result.stdout.contains("implicitDeny: kafka-cluster:Connect on \(Self.clusterArn)"))
     }
+
+    @Test func readsGetPolicyVersionOutputFromStandardInput() throws {
+        let output = #"{"PolicyVersion":{"Document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kafka:DescribeClusterV2","Resource":"*"}]},"VersionId":"v2","IsDefaultVersion":true}}"#
+        let result = try CommandRunner.runBinary(
+            ["policy", "check", "--policy", "-", "--action", "kafka:DescribeClusterV2", "--output", "json"],
+            stdin: Data(output.utf8))
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains(#""decision" : "allowed""#))
+    }
 }
