@@ -16,9 +16,9 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             get-role-policy, as JSON or URL-encoded. Exit 1 when any decision is not allowed.
 
             Example:
-              msk-esm policy check --policy aws:AWSLambdaMSKExecutionRole --policy role-policy.json \\
-                --action kafka-cluster:Connect \\
-                --resource arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b3c4d-5e6f --suggest
+              msk-esm policy check --policy aws:AWSLambdaMSKExecutionRole \\
+                --policy role-policy.json --action kafka-cluster:Connect \\
+                --resource arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b --suggest
             """
     )
 
