@@ -493,7 +493,7 @@ struct IAMEvaluatorTests {
     }
 
     /// IPv4 and IPv6 parsing against Python's ipaddress module (an independent oracle).
-    @Test(.enabled(if: PythonOracle.isAvailable, "python3 is not installed: the ipaddress oracle cannot run"))
+    @Test(.enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: the ipaddress oracle cannot run"))
     func ipBlocksAgreeWithPythonIpaddress() throws {
         let pairs: [(String, String)] = [
             ("10.0.0.0/8", "10.255.1.2"), ("10.0.0.0/8", "11.0.0.1"), ("192.168.1.128/25", "192.168.1.127"),
@@ -501,7 +501,7 @@ struct IAMEvaluatorTests {
             ("2001:db8::/32", "2001:db9::1"), ("::ffff:10.0.0.0/104", "::ffff:10.1.2.3"), ("fe80::1", "fe80::1"),
             ("fe80::1/128", "fe80::2"), ("203.0.113.7", "203.0.113.7"), ("1.2.3.0/24", "2001:db8::1"),
         ]
-        let expected: [Bool] = try PythonOracle.run(
+        let expected: [Bool] = try IAMPythonOracle.run(
             """
             import ipaddress, json, sys
             pairs = json.load(sys.stdin)

@@ -239,12 +239,12 @@ struct IAMMappingPermissionTests {
 
     /// The fix is a command a shell can run: split it with Python's shlex (an independent parser) and
     /// check that its --policy-document grants what was missing.
-    @Test(.enabled(if: PythonOracle.isAvailable, "python3 is not installed: shlex cannot split the fix"))
+    @Test(.enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: shlex cannot split the fix"))
     func putRolePolicyFixIsAValidShellCommand() throws {
         let context = Self.context(policies: [Self.managed])
         let report = MappingPermissionCheck(context: context).report()
         let finding = try #require(report.findings.first { $0.code == "IAM001" && $0.severity == .fail })
-        let words: [String] = try PythonOracle.run(
+        let words: [String] = try IAMPythonOracle.run(
             "import json, shlex, sys; print(json.dumps(shlex.split(json.load(sys.stdin))))", input: finding.fix)
         #expect(Array(words.prefix(3)) == ["aws", "iam", "put-role-policy"])
         let index = try #require(words.firstIndex(of: "--policy-document"))

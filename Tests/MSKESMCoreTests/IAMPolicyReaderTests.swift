@@ -10,9 +10,9 @@ struct IAMPolicyReaderTests {
 
     /// The URL-encoded forms come from Python's urllib (RFC 3986 quoting, as IAM returns documents), not from
     /// our code.
-    @Test(.enabled(if: PythonOracle.isAvailable, "python3 is not installed: urllib cannot encode the fixture"))
+    @Test(.enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: urllib cannot encode the fixture"))
     func readsEveryShapeAsTheSameDocument() throws {
-        let encoded: String = try PythonOracle.run(
+        let encoded: String = try IAMPythonOracle.run(
             "import json, sys, urllib.parse; print(json.dumps(urllib.parse.quote(json.load(sys.stdin), safe='')))",
             input: Self.document)
         #expect(encoded.hasPrefix("%7B%22Version%22"))

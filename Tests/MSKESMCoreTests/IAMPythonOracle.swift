@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs a short python3 program as an independent oracle: JSON in on stdin, JSON out on stdout.
-enum PythonOracle {
+enum IAMPythonOracle {
     static let executable: URL? = {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("python3")

@@ -212,7 +212,7 @@ public struct MappingPermissionCheck: Sendable {
     }
 }
 
-extension String {
+fileprivate extension String {
     /// `onFailureDestination` → `on-failure-destination`.
     var kebabCased: String {
         var result = ""
