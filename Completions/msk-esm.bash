@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|help)
+    secret|repl|policy|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl policy help' -- "${cur}"))
         ;;
     esac
 }
@@ -240,6 +240,66 @@ _msk-esm_repl() {
         return
         ;;
     '--at')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_policy() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    check)
+        # Offer subcommand argument completions
+        "_msk-esm_policy_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_policy_check() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
+    repeating_options=(--policy --action --resource --context --absent)
+    non_repeating_options=(--output --at --boundary)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--boundary')
+        return
+        ;;
+    '--action')
+        return
+        ;;
+    '--resource')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--absent')
         return
         ;;
     esac

@@ -19,6 +19,7 @@ public struct MSKESM: AsyncParsableCommand {
         subcommands: [
             SecretCommand.self,
             ReplCommand.self,
+            PolicyCommand.self,
         ]
     )
 

@@ -158,7 +158,16 @@ public enum ManualPage {
 
     /// Escapes text for roff: backslashes, hyphens, and a leading period or apostrophe.
     static func escape(_ text: String) -> String {
-        var escaped = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\e"
+            case "-": escaped += "\\-"
+            // Non-ASCII as roff's named Unicode escapes, so the page renders without preconv.
+            case _ where !scalar.isASCII: escaped += String(format: "\\[u%04X]", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
         if escaped.hasPrefix(".") || escaped.hasPrefix("'") { escaped = "\\&" + escaped }
         return escaped
     }
