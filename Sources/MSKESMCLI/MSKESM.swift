@@ -18,6 +18,7 @@ public struct MSKESM: AsyncParsableCommand {
         version: version,
         subcommands: [
             SecretCommand.self,
+            NetworkCommand.self,
         ]
     )
 

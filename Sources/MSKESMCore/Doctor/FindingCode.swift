@@ -20,6 +20,7 @@ public struct FindingCode: Sendable, Hashable, Comparable {
 public enum FindingCatalogue {
     public static let areas: [(prefix: String, title: String, codes: [FindingCode])] = [
         ("SEC", "Secrets", FindingCode.secretCodes),
+        ("NET", "Network", FindingCode.networkCodes),
     ]
 
     public static var all: [FindingCode] { areas.flatMap(\.codes) }
