@@ -301,16 +301,39 @@ public struct NetworkAnalyzer: Sendable {
             }
             return combined
         }
+        // Group identical reasons so that "lambda, sts from subnet-a: …" is said once.
+        var order: [String] = []
+        var kinds: [String: Int] = [:]
+        var servicesByKey: [String: [String]] = [:]
         for service in services {
             for subnet in inputs.mappingSubnetIds {
+                let (kind, text): (Int, String)
                 switch paths.path(from: subnet, to: service) {
-                case .reachable(_, let detail): combined.reachable.append("\(service.rawValue) from \(subnet): \(detail)")
+                case .reachable(_, let detail): (kind, text) = (0, "via " + detail)
                 case .unreachable(let reason):
-                    combined.unreachable.append("\(service.rawValue) from \(subnet): \(reason)")
+                    (kind, text) = (1, "from \(subnet): \(reason)")
                     if !combined.unreachableServices.contains(service) { combined.unreachableServices.append(service) }
-                case .missingInput(let reason): combined.missing.append("\(service.rawValue) from \(subnet): \(reason)")
-                case .unverifiable(let reason): combined.unverifiable.append("\(service.rawValue) from \(subnet): \(reason)")
+                case .missingInput(let reason): (kind, text) = (2, "from \(subnet): \(reason)")
+                case .unverifiable(let reason): (kind, text) = (3, "from \(subnet): \(reason)")
                 }
+                let key = "\(kind)|\(text)"
+                if servicesByKey[key] == nil {
+                    order.append(key)
+                    kinds[key] = kind
+                }
+                if servicesByKey[key, default: []].contains(service.rawValue) == false {
+                    servicesByKey[key, default: []].append(service.rawValue)
+                }
+            }
+        }
+        for key in order {
+            let text = String(key.drop { $0 != "|" }.dropFirst())
+            let line = "\(servicesByKey[key, default: []].joined(separator: ", ")) \(text)"
+            switch kinds[key] {
+            case 0: combined.reachable.append(line)
+            case 1: combined.unreachable.append(line)
+            case 2: combined.missing.append(line)
+            default: combined.unverifiable.append(line)
             }
         }
         return combined
