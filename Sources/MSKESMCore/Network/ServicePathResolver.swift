@@ -123,8 +123,15 @@ struct ServicePathResolver: Sendable {
         let name = service.endpointServiceName(region: inputs.region)
         var usable: [VpcEndpoint] = []
         var unusable: [(VpcEndpoint, String)] = []
-        for endpoint in inputs.vpcEndpoints?.vpcEndpoints ?? [] where endpoint.serviceName == name {
+        let all = inputs.vpcEndpoints?.vpcEndpoints ?? []
+        // Without the mapping's VPC (no subnets or groups given), endpoints of several VPCs prove nothing.
+        let ambiguous = mappingVpcIds.isEmpty && Set(all.compactMap(\.vpcId)).count > 1
+        for endpoint in all where endpoint.serviceName == name {
             if let vpc = endpoint.vpcId, !mappingVpcIds.isEmpty, !mappingVpcIds.contains(vpc) { continue }
+            if ambiguous {
+                unusable.append((endpoint, "\(endpoint.vpcEndpointId) is in \(endpoint.vpcId ?? "a VPC"), and the mapping's VPC is unknown (give --subnets-json or --security-groups-json)"))
+                continue
+            }
             let state = endpoint.state ?? "unknown"
             let type = endpoint.vpcEndpointType ?? "Interface"
             if state.lowercased() != "available" {

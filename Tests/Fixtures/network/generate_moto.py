@@ -130,8 +130,13 @@ def main():
             }, f, indent=4, sort_keys=True)
             f.write("\n")
     finally:
+        # SIGTERM may be blocked when the caller (a test runner) blocks it; then end moto with SIGKILL.
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":
