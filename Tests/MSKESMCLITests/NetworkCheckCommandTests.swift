@@ -107,6 +107,8 @@ struct NetworkCheckCommandTests {
     @Test(arguments: [
         ("not json", "not JSON"),
         (#"{"SecurityGroups": {}}"#, "$.SecurityGroups: expected a list"),
+        (#"{"SecurityGroups": [7]}"#, "$.SecurityGroups[0]: expected an object"),
+        (#"[]"#, "$: expected an object"),
         (#"{"SecurityGroups": [{"IpPermissions": []}]}"#, "$.SecurityGroups[0].GroupId: missing"),
         (#"{"SecurityGroups": [{"GroupId": "sg-1", "IpPermissions": [{"IpProtocol": "tcp", "FromPort": "9098"}]}]}"#,
          "$.SecurityGroups[0].IpPermissions[0].FromPort: expected a number"),

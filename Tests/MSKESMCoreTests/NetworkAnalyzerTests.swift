@@ -159,6 +159,10 @@ struct NetworkAnalyzerTests {
         s = NetworkScenario.privateWithEndpoints
         s.onFailure = "arn:aws:sqs:us-east-1:123456789012:dlq"
         cases.append(("NET008", .fail, s))
+        s = NetworkScenario.privateWithEndpoints
+        s.onFailure = "arn:aws:s3:::failures"
+        s.endpoints.append(NetworkScenario.endpoint("s3", type: "Gateway", routeTables: ["rtb-other"]))
+        cases.append(("NET008", .fail, s))  // the Gateway endpoint is not on the subnets' route table
         s = NetworkScenario()
         s.freeAddresses = 15
         cases.append(("NET009", .warn, s))
@@ -301,6 +305,20 @@ struct NetworkAnalyzerTests {
         #expect(scenario.severity("NET001") == .pass)
         let summary = NetworkAnalyzer(inputs: scenario.inputs).summary()
         #expect(summary["missingSecurityGroups"] == ["sg-not-described"])
+    }
+
+    @Test func detachedGatewayEndpointIsNamed() {
+        var scenario = NetworkScenario.privateWithEndpoints
+        scenario.onFailure = "arn:aws:s3:::failures"
+        scenario.endpoints.append(NetworkScenario.endpoint("s3", type: "Gateway", routeTables: ["rtb-other"]))
+        let net008 = scenario.findings().first { $0.code == "NET008" }
+        #expect(net008?.detail.contains("Gateway endpoint vpce-s3 is not attached to rtb-private") == true, "\(net008?.detail ?? "")")
+        #expect(net008?.fix.contains("--vpc-endpoint-type Gateway --service-name com.amazonaws.us-east-1.s3 --route-table-ids rtb-private") == true)
+    }
+
+    @Test func findingsComeInCodeOrder() {
+        let codes = NetworkScenario().findings().map(\.code)
+        #expect(codes == codes.sorted())
     }
 
     @Test func fixCommandsAreExact() {

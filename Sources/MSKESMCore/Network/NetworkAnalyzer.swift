@@ -35,9 +35,11 @@ public struct NetworkAnalyzer: Sendable {
         findings += outboundBrokerPort()
         findings += lambdaAndSTSPath()
         findings += secretsManagerPath()
-        findings += endpointChecks()
+        let endpoints = endpointChecks()
+        findings += endpoints.filter { $0.code == "NET006" || $0.code == "NET007" || $0.evidence["check"] == "NET007" }
         findings += onFailureDestinationPath()
         findings += freeAddresses()
+        findings += endpoints.filter { $0.code == "NET010" }
         return findings
     }
 

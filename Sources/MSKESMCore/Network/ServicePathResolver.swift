@@ -149,13 +149,17 @@ struct ServicePathResolver: Sendable {
     /// the service's traffic even when a NAT gateway exists), else a NAT gateway.
     func path(from subnetId: String, to service: AWSServiceName) -> SubnetServicePath {
         let found = endpoints(for: service)
+        var detached: [String] = []
         for endpoint in found.usable {
             if endpoint.vpcEndpointType == "Gateway" {
-                if let (table, _) = routeTable(for: subnetId), endpoint.routeTableIds.contains(table.routeTableId) {
+                let table = routeTable(for: subnetId)?.table
+                if let table, endpoint.routeTableIds.contains(table.routeTableId) {
                     return .reachable(
                         via: endpoint.vpcEndpointId,
                         detail: "\(subnetId) → \(table.routeTableId) → Gateway endpoint \(endpoint.vpcEndpointId)")
                 }
+                detached.append(
+                    "Gateway endpoint \(endpoint.vpcEndpointId) is not attached to \(table?.routeTableId ?? "the subnet's route table")")
             } else {
                 return .reachable(
                     via: endpoint.vpcEndpointId,
@@ -171,7 +175,7 @@ struct ServicePathResolver: Sendable {
                 return .missingInput(reason: "\(reason); no VPC endpoints were given (describe-vpc-endpoints), so an endpoint path cannot be ruled out")
             }
             let name = service.endpointServiceName(region: inputs.region)
-            let others = found.unusable.map(\.1)
+            let others = found.unusable.map(\.1) + detached
             let endpointText = others.isEmpty ? "no \(name) endpoint in the VPC" : others.joined(separator: "; ")
             return .unreachable(reason: "\(reason); \(endpointText)")
         case .missingInput, .unverifiable:

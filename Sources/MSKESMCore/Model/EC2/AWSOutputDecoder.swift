@@ -47,12 +47,10 @@ public enum AWSOutputDecoder {
     }
 
     static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is Double.Type: "a number"
-        case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
-        default: type == [String: Any].self ? "an object" : "\(type)".contains("Array") ? "a list" : "an object"
-        }
+        if type == String.self { return "a string" }
+        if type == Int.self || type == Double.self { return "a number" }
+        if type == Bool.self { return "true or false" }
+        // DecodingError names containers as Array<Any> and Dictionary<String, Any>.
+        return String(describing: type).hasPrefix("Array") ? "a list" : "an object"
     }
 }
