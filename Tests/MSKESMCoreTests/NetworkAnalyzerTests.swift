@@ -316,6 +316,13 @@ struct NetworkAnalyzerTests {
         #expect(net008?.fix.contains("--vpc-endpoint-type Gateway --service-name com.amazonaws.us-east-1.s3 --route-table-ids rtb-private") == true)
     }
 
+    @Test func everyCodeIsInTheCatalogue() {
+        #expect(FindingCode.networkCodes.count == 11)
+        for code in FindingCode.networkCodes {
+            #expect(FindingCatalogue.code(code.code) == code)
+        }
+    }
+
     @Test func findingsComeInCodeOrder() {
         let codes = NetworkScenario().findings().map(\.code)
         #expect(codes == codes.sorted())

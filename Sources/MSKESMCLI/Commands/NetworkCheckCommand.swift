@@ -24,9 +24,11 @@ struct NetworkCheckCommand: AsyncParsableCommand {
               aws ec2 describe-route-tables --filters Name=vpc-id,Values=vpc-1 > rt.json
               aws ec2 describe-nat-gateways --filter Name=vpc-id,Values=vpc-1 > nat.json
               aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=vpc-1 > vpce.json
-              msk-esm network check --group-id sg-0a1 --subnet-id subnet-1 --subnet-id subnet-2 --port 9098 \\
-                --security-groups-json sg.json --subnets-json subnets.json --route-tables-json rt.json \\
-                --nat-gateways-json nat.json --vpc-endpoints-json vpce.json --region us-east-1
+              msk-esm network check --group-id sg-0a1 --port 9098 \\
+                --subnet-id subnet-1 --subnet-id subnet-2 --region us-east-1 \\
+                --security-groups-json sg.json --subnets-json subnets.json \\
+                --route-tables-json rt.json --nat-gateways-json nat.json \\
+                --vpc-endpoints-json vpce.json
             """
     )
 
