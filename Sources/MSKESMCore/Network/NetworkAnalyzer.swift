@@ -219,7 +219,7 @@ public struct NetworkAnalyzer: Sendable {
         }
         // A locked-down VPC may allow 443 only to its endpoints: enough when every service goes through one.
         var endpointRules: [SecurityGroupRuleReference] = []
-        var endpointsAllAllowed = !inputs.mappingSubnetIds.isEmpty || inputs.vpcEndpoints != nil
+        var endpointsAllAllowed = inputs.vpcEndpoints != nil
         for service in neededServices {
             let interface = paths.endpoints(for: service).usable.filter { $0.vpcEndpointType != "Gateway" }
             guard !interface.isEmpty else {
