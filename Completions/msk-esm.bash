@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|policy|help)
+    secret|repl|policy|network|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl policy help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl policy network help' -- "${cur}"))
         ;;
     esac
 }
@@ -300,6 +300,90 @@ _msk-esm_policy_check() {
         return
         ;;
     '--absent')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_network() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    check)
+        # Offer subcommand argument completions
+        "_msk-esm_network_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_network_check() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
+    repeating_options=(--group-id --broker-group-id --subnet-id --port)
+    non_repeating_options=(--output --at --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --region --secret-id --on-failure --role-arn --function-arn)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--security-groups-json')
+        return
+        ;;
+    '--subnets-json')
+        return
+        ;;
+    '--route-tables-json')
+        return
+        ;;
+    '--nat-gateways-json')
+        return
+        ;;
+    '--vpc-endpoints-json')
+        return
+        ;;
+    '--group-id')
+        return
+        ;;
+    '--broker-group-id')
+        return
+        ;;
+    '--subnet-id')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--on-failure')
+        return
+        ;;
+    '--role-arn')
+        return
+        ;;
+    '--function-arn')
         return
         ;;
     esac

@@ -20,6 +20,7 @@ public struct MSKESM: AsyncParsableCommand {
             SecretCommand.self,
             ReplCommand.self,
             PolicyCommand.self,
+            NetworkCommand.self,
         ]
     )
 

@@ -21,6 +21,7 @@ public enum FindingCatalogue {
     public static let areas: [(prefix: String, title: String, codes: [FindingCode])] = [
         ("SEC", "Secrets", FindingCode.secretCodes),
         ("IAM", "Permissions of the execution role", FindingCode.iamCodes),
+        ("NET", "Network", FindingCode.networkCodes),
     ]
 
     public static var all: [FindingCode] { areas.flatMap(\.codes) }
