@@ -46,11 +46,14 @@ struct SecretCommandTests {
         switch kind {
         case "missing privateKey": contents = try F.json(["certificate": chain, "privateKeyPassword": "x"])
         case "duplicate key":
-            contents = String(try F.json(["certificate": chain, "privateKey": key]).dropLast()) + #", "certificate": "x"}"#
+            contents =
+                String(try F.json(["certificate": chain, "privateKey": key]).dropLast()) + #", "certificate": "x"}"#
         case "truncated PEM": contents = try F.json(["certificate": String(chain.prefix(900)), "privateKey": key])
         case "certificate as privateKey": contents = try F.json(["certificate": chain, "privateKey": chain])
         case "over 65,536 bytes":
-            contents = try F.json(["certificate": chain + String(repeating: try F.text("ec/root.pem"), count: 110), "privateKey": key])
+            contents = try F.json([
+                "certificate": chain + String(repeating: try F.text("ec/root.pem"), count: 110), "privateKey": key,
+            ])
         default: contents = "[1, 2]"
         }
         let path = try F.file(contents)
@@ -76,7 +79,10 @@ struct SecretCommandTests {
         #expect(summary["skipped"] as? Int == 0)
         let certificates = try #require(summary["certificates"] as? [[String: Any]])
         #expect(certificates.count == 3)
-        for field in ["subject", "issuer", "serial", "notBefore", "notAfter", "isCA", "pathLength", "keyType", "keyBits", "sha256"] {
+        for field in [
+            "subject", "issuer", "serial", "notBefore", "notAfter", "isCA", "pathLength", "keyType", "keyBits",
+            "sha256",
+        ] {
             #expect(certificates[0].keys.contains(field), "certificate summary lacks \(field)")
         }
         let key = try #require(summary["key"] as? [String: Any])
@@ -107,7 +113,8 @@ struct SecretCommandTests {
 
     @Test func standardInputThroughTheBinary() throws {
         let contents = try F.json(["certificate": F.pem(F.ecChain), "privateKey": F.text("ec/leaf.key")])
-        let result = try CommandRunner.runBinary(["secret", "validate", "-", "--output", "json"], stdin: Data(contents.utf8))
+        let result = try CommandRunner.runBinary(
+            ["secret", "validate", "-", "--output", "json"], stdin: Data(contents.utf8))
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try result.json()["verdict"] as? String == "pass")
     }
@@ -118,13 +125,16 @@ struct SecretCommandTests {
         let result = await CommandRunner.run(["secret", "validate", path, "--at", at, "--output", "json"])
         #expect(result.exitCode == exitCode)
         let findings = try result.json()["findings"] as? [[String: Any]] ?? []
-        #expect(findings.contains { $0["code"] as? String == "SEC006" && $0["severity"] as? String == "fail" } == (exitCode == 1))
+        #expect(
+            findings.contains { $0["code"] as? String == "SEC006" && $0["severity"] as? String == "fail" }
+                == (exitCode == 1))
     }
 
-    @Test(arguments: [
-        (["--type", "basic", "--for", "self-managed"], 0, nil), ([], 0, "SEC016"),
-        (["--secret-name", "AmazonMSK_alice"], 0, nil), (["--secret-name", "alice", "--strict"], 1, "SEC016"),
-    ] as [([String], Int32, String?)])
+    @Test(
+        arguments: [
+            (["--type", "basic", "--for", "self-managed"], 0, nil), ([], 0, "SEC016"),
+            (["--secret-name", "AmazonMSK_alice"], 0, nil), (["--secret-name", "alice", "--strict"], 1, "SEC016"),
+        ] as [([String], Int32, String?)])
     func saslSecrets(options: [String], exitCode: Int32, code: String?) async throws {
         let path = try F.file(#"{"username": "alice", "password": "Secret-Password-1"}"#)
         let result = await CommandRunner.run(["secret", "validate", path, "--output", "json"] + options)
@@ -141,7 +151,9 @@ struct SecretCommandTests {
         let bad = await CommandRunner.run(["secret", "validate", path, "--trust-anchor", try F.path("other/root.pem")])
         #expect(bad.exitCode == 1)
         #expect(bad.stdout.contains("SEC023"))
-        let unreadable = await CommandRunner.run(["secret", "validate", path, "--trust-anchor", try F.path("ec/leaf.key")])
+        let unreadable = await CommandRunner.run([
+            "secret", "validate", path, "--trust-anchor", try F.path("ec/leaf.key"),
+        ])
         #expect(unreadable.exitCode == 2)
         #expect(unreadable.stderr.contains("--trust-anchor"))
     }
@@ -159,12 +171,16 @@ struct SecretCommandTests {
         case "encrypted key":
             let key = try F.text("keys/ec-pbes2-aes256.pem")
             forbidden += key.split(separator: "\n").dropFirst().dropLast().map(String.init)
-            let path = try F.file(F.json(["certificate": chain, "privateKey": key, "privateKeyPassword": canaryPassword]))
+            let path = try F.file(
+                F.json(["certificate": chain, "privateKey": key, "privateKeyPassword": canaryPassword]))
             commands = [["secret", "validate", path]]
         case "garbage key":
             let key = "-----BEGIN PRIVATE KEY-----\n\(canaryKey)\n-----END PRIVATE KEY-----\n"
-            let path = try F.file(F.json(["certificate": chain, "privateKey": key, "privateKeyPassword": canaryPassword]))
-            commands = [["secret", "validate", path], ["secret", "fix", path, "--write", try F.scratchPath("out.json")]]
+            let path = try F.file(
+                F.json(["certificate": chain, "privateKey": key, "privateKeyPassword": canaryPassword]))
+            commands = [
+                ["secret", "validate", path], ["secret", "fix", path, "--write", try F.scratchPath("out.json")],
+            ]
         case "broken JSON":
             let path = try F.file(#"{"privateKey": "\#(canaryKey)", "privateKeyPassword": "\#(canaryPassword)"#)
             commands = [["secret", "validate", path], ["secret", "fix", path, "--write", "-"]]
@@ -174,7 +190,8 @@ struct SecretCommandTests {
         case "fix wrong password":
             let key = try F.text("keys/ec-pbes2-aes256.pem")
             forbidden += key.split(separator: "\n").dropFirst().dropLast().map(String.init)
-            let path = try F.file(F.json(["certificate": chain, "privateKey": key, "privateKeyPassword": canaryPassword]))
+            let path = try F.file(
+                F.json(["certificate": chain, "privateKey": key, "privateKeyPassword": canaryPassword]))
             commands = [["secret", "fix", path, "--write", try F.scratchPath("out.json")]]
         default:
             let pemPath = try F.file(chain + (try F.text("keys/ec-pbe-sha1-3des.pem")), name: "bundle.pem")
@@ -196,7 +213,9 @@ struct SecretCommandTests {
     // MARK: - secret fix
 
     @Test func fixWritesAPrivateFileAndRevalidates() async throws {
-        let input = try F.mtlsFile(chain: ["ec/root.pem", "ec/leaf.pem", "ec/inter.pem"], key: "keys/ec-pbes2-aes256.pem", password: F.password)
+        let input = try F.mtlsFile(
+            chain: ["ec/root.pem", "ec/leaf.pem", "ec/inter.pem"], key: "keys/ec-pbes2-aes256.pem", password: F.password
+        )
         let output = try F.scratchPath("fixed.json")
         let result = await CommandRunner.run(["secret", "fix", input, "--write", output, "--output", "json"])
         #expect(result.exitCode == 0, "\(result.stdout) \(result.stderr)")
@@ -209,7 +228,8 @@ struct SecretCommandTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
         // The openssl CLI reads the new key: PBE-SHA1-3DES, same password.
-        let fixed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: String])
+        let fixed = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: String])
         let keyPath = try F.file(try #require(fixed["privateKey"]), name: "key.pem")
         let parsed = try SecretCLIShell.openssl(["asn1parse", "-in", keyPath])
         #expect(parsed.stdout.contains(":pbeWithSHA1And3-KeyTripleDES-CBC"))
@@ -224,7 +244,8 @@ struct SecretCommandTests {
     }
 
     @Test func fixToStandardOutput() async throws {
-        let input = try F.mtlsFile(chain: F.ecChain, key: "keys/rsa-pkcs1.pem".replacingOccurrences(of: "rsa-pkcs1", with: "ec-sec1"))
+        let input = try F.mtlsFile(
+            chain: F.ecChain, key: "keys/rsa-pkcs1.pem".replacingOccurrences(of: "rsa-pkcs1", with: "ec-sec1"))
         let result = await CommandRunner.run(["secret", "fix", input, "--write", "-"])
         #expect(result.exitCode == 0)
         let fixed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: String])

@@ -29,7 +29,9 @@ struct SecretInputTests {
         #expect(ours == oracle)
     }
 
-    @Test(arguments: [#"{"a": 1"#, #"{"a" 1}"#, "{\"a\": \"line\nbreak\"}", #"{"a": tru}"#, #"{"a": 1} x"#, #"{"a": "\x"}"#])
+    @Test(arguments: [
+        #"{"a": 1"#, #"{"a" 1}"#, "{\"a\": \"line\nbreak\"}", #"{"a": tru}"#, #"{"a": 1} x"#, #"{"a": "\x"}"#,
+    ])
     func invalidJSONIsRejected(json: String) {
         #expect(throws: StrictJSONParser.SyntaxError.self) { try StrictJSONParser.parse(json) }
     }
@@ -65,7 +67,8 @@ struct SecretInputTests {
         switch kind {
         case "truncated": text = String(pem.prefix(200))
         case "mismatched": text = pem.replacingOccurrences(of: "END CERTIFICATE", with: "END PRIVATE KEY")
-        case "bad base64": text = pem.replacingOccurrences(of: "BEGIN CERTIFICATE-----\n", with: "BEGIN CERTIFICATE-----\n!!!!")
+        case "bad base64":
+            text = pem.replacingOccurrences(of: "BEGIN CERTIFICATE-----\n", with: "BEGIN CERTIFICATE-----\n!!!!")
         default: text = "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n"
         }
         let document = PEMDocument(text: text)

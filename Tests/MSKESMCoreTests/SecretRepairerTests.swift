@@ -7,7 +7,9 @@ import Testing
 struct SecretRepairerTests {
     typealias F = SecretFixtures
 
-    static func repair(_ json: String, _ options: SecretRepairOptions = SecretRepairOptions()) throws -> [String: String] {
+    static func repair(_ json: String, _ options: SecretRepairOptions = SecretRepairOptions()) throws -> [String:
+        String]
+    {
         let repair = try SecretRepairer(options: options).repair(SecretInput.parse(json, label: "test"))
         return try #require(JSONSerialization.jsonObject(with: repair.secretJSON) as? [String: String])
     }
@@ -28,7 +30,8 @@ struct SecretRepairerTests {
     }
 
     @Test func chainIsReorderedAndNormalised() throws {
-        let messy = try F.pem(["ec/root.pem", "ec/leaf.pem", "ec/inter.pem"]).replacingOccurrences(of: "\n", with: "\r\n")
+        let messy = try F.pem(["ec/root.pem", "ec/leaf.pem", "ec/inter.pem"]).replacingOccurrences(
+            of: "\n", with: "\r\n")
         let json = try F.json(["certificate": messy, "privateKey": F.text("ec/leaf.key")])
         let fixed = try Self.repair(json)
         #expect(fixed["certificate"] == (try F.pem(F.chain("ec"))))
@@ -82,11 +85,12 @@ struct SecretRepairerTests {
         #expect(fixed["privateKey"] == (try F.text("keys/ec-pbe-sha1-3des.pem")))
     }
 
-    @Test(arguments: [
-        ("keys/ec-pbes2-aes256.pem", nil, "needs its password"),
-        ("keys/ec-pbes2-aes256.pem", "wrong-password", "does not decrypt"),
-        ("keys/rsa-pkcs1-enc.pem", nil, "needs its password"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("keys/ec-pbes2-aes256.pem", nil, "needs its password"),
+            ("keys/ec-pbes2-aes256.pem", "wrong-password", "does not decrypt"),
+            ("keys/rsa-pkcs1-enc.pem", nil, "needs its password"),
+        ] as [(String, String?, String)])
     func refusesWithoutTheRightPassword(key: String, password: String?, message: String) throws {
         let json = try F.mtlsJSON(chain: F.chain(key.contains("rsa") ? "rsa" : "ec"), key: key, password: password)
         #expect {
@@ -98,7 +102,9 @@ struct SecretRepairerTests {
     }
 
     @Test func keepsTheKeyMatchingTheLeafOfTwo() throws {
-        let json = try F.json(["certificate": F.pem(F.chain("ec")), "privateKey": F.pem(["rsa/leaf.key", "ec/leaf.key"])])
+        let json = try F.json([
+            "certificate": F.pem(F.chain("ec")), "privateKey": F.pem(["rsa/leaf.key", "ec/leaf.key"]),
+        ])
         let fixed = try Self.repair(json)
         let path = try Self.keyFile(try #require(fixed["privateKey"]))
         #expect(try Self.publicKey(path) == Self.publicKey(F.path("ec/leaf.key")))

@@ -8,7 +8,9 @@ import Testing
 struct SecretValidatorTests {
     typealias F = SecretFixtures
 
-    static func report(_ json: String, _ options: SecretValidationOptions = SecretValidationOptions()) throws -> CheckReport {
+    static func report(_ json: String, _ options: SecretValidationOptions = SecretValidationOptions()) throws
+        -> CheckReport
+    {
         SecretValidator(options: options).validate(try SecretInput.parse(json, label: "test secret"))
     }
 
@@ -33,27 +35,35 @@ struct SecretValidatorTests {
     @Test(arguments: ["rsa", "ec", "ed25519"])
     func goodChainsHaveNoFailure(algorithm: String) throws {
         let report = try Self.report(F.mtlsJSON(chain: F.chain(algorithm), key: "\(algorithm)/leaf.key"))
-        #expect(!report.findings.contains { $0.severity == .fail }, "\(report.findings.filter { $0.severity == .fail })")
+        #expect(
+            !report.findings.contains { $0.severity == .fail }, "\(report.findings.filter { $0.severity == .fail })")
         let warnings = report.findings.filter { $0.severity == .warn }.map(\.code)
         #expect(warnings == (algorithm == "ed25519" ? ["SEC022"] : []))
         let certificates = report.summary["certificates"]?.arrayValue ?? []
         #expect(certificates.count == 3)
-        #expect(report.summary["key"]?["type"]?.stringValue == ["rsa": "RSA", "ec": "EC", "ed25519": "Ed25519"][algorithm])
+        #expect(
+            report.summary["key"]?["type"]?.stringValue == ["rsa": "RSA", "ec": "EC", "ed25519": "Ed25519"][algorithm])
     }
 
     /// The summary's certificate facts agree with `openssl x509`.
     @Test(arguments: ["rsa/leaf.pem", "ec/inter.pem", "ed25519/root.pem"])
     func certificateSummaryMatchesOpenSSL(file: String) throws {
-        let report = try Self.report(F.json(["certificate": F.text(file)]), SecretValidationOptions(target: .selfManaged))
+        let report = try Self.report(
+            F.json(["certificate": F.text(file)]), SecretValidationOptions(target: .selfManaged))
         let summary = try #require(report.summary["certificates"]?.arrayValue?.first)
         let fingerprint = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-fingerprint", "-sha256"]).stdout
         #expect(fingerprint.contains(summary["sha256"]?.stringValue ?? "missing"))
         let serial = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-serial"]).stdout
-        let oracleSerial = serial.replacingOccurrences(of: "serial=", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
-            .lowercased().drop(while: { $0 == "0" })
+        let oracleSerial = serial.replacingOccurrences(of: "serial=", with: "").trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
+        .lowercased().drop(while: { $0 == "0" })
         #expect(summary["serial"]?.stringValue == String(oracleSerial))
-        let subject = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253"]).stdout
-        #expect(subject.trimmingCharacters(in: .whitespacesAndNewlines) == "subject=" + (summary["subject"]?.stringValue ?? ""))
+        let subject = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253"])
+            .stdout
+        #expect(
+            subject.trimmingCharacters(in: .whitespacesAndNewlines) == "subject="
+                + (summary["subject"]?.stringValue ?? ""))
         #expect(summary["notAfter"]?.stringValue == ISO8601Instant.format(try Self.notAfter(file)))
     }
 
@@ -121,51 +131,74 @@ struct SecretValidatorTests {
         case "duplicate key":
             let key = try F.text("ec/leaf.key")
             let body = try F.mtlsJSON(chain: ec, key: "ec/leaf.key").dropLast()
-            let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [key], options: []), as: UTF8.self)
-                .dropFirst().dropLast()
+            let escaped = String(
+                decoding: try JSONSerialization.data(withJSONObject: [key], options: []), as: UTF8.self
+            )
+            .dropFirst().dropLast()
             json = body + ", \"privateKey\": \(escaped)}"
         case "number instead of string":
-            json = String(decoding: try JSONSerialization.data(withJSONObject: ["certificate": 5, "privateKey": try F.text("ec/leaf.key")]), as: UTF8.self)
-        case "certificate where the key belongs": json = try F.json(["certificate": F.pem(ec), "privateKey": F.text("ec/leaf.pem")])
-        case "key inside certificate": json = try F.json(["certificate": F.pem(ec + ["ec/leaf.key"]), "privateKey": F.text("ec/leaf.key")])
+            json = String(
+                decoding: try JSONSerialization.data(withJSONObject: [
+                    "certificate": 5, "privateKey": try F.text("ec/leaf.key"),
+                ]), as: UTF8.self)
+        case "certificate where the key belongs":
+            json = try F.json(["certificate": F.pem(ec), "privateKey": F.text("ec/leaf.pem")])
+        case "key inside certificate":
+            json = try F.json(["certificate": F.pem(ec + ["ec/leaf.key"]), "privateKey": F.text("ec/leaf.key")])
         case "over 65,536 bytes":
-            json = try F.json(["certificate": F.pem(ec + Array(repeating: "ec/root.pem", count: 120)), "privateKey": F.text("ec/leaf.key")])
+            json = try F.json([
+                "certificate": F.pem(ec + Array(repeating: "ec/root.pem", count: 120)),
+                "privateKey": F.text("ec/leaf.key"),
+            ])
         case "truncated PEM":
             let leaf = try F.text("ec/leaf.pem")
             json = try F.json(["certificate": String(leaf.prefix(leaf.count / 2)), "privateKey": F.text("ec/leaf.key")])
         case "escaped newlines":
-            json = try F.json(["certificate": F.pem(ec).replacingOccurrences(of: "\n", with: "\\n"), "privateKey": F.text("ec/leaf.key")])
+            json = try F.json([
+                "certificate": F.pem(ec).replacingOccurrences(of: "\n", with: "\\n"),
+                "privateKey": F.text("ec/leaf.key"),
+            ])
         case "corrupted certificate body":
             // Drop a base64 line from the middle: the block still decodes, but not to a certificate.
             var lines = try F.text("ec/leaf.pem").split(separator: "\n")
             lines.remove(at: 3)
-            json = try F.json(["certificate": lines.joined(separator: "\n") + "\n", "privateKey": F.text("ec/leaf.key")])
-        case "misordered chain": json = try F.mtlsJSON(chain: ["ec/root.pem", "ec/leaf.pem", "ec/inter.pem"], key: "ec/leaf.key")
+            json = try F.json([
+                "certificate": lines.joined(separator: "\n") + "\n", "privateKey": F.text("ec/leaf.key"),
+            ])
+        case "misordered chain":
+            json = try F.mtlsJSON(chain: ["ec/root.pem", "ec/leaf.pem", "ec/inter.pem"], key: "ec/leaf.key")
         case "missing intermediate": json = try F.mtlsJSON(chain: ["ec/leaf.pem", "ec/root.pem"], key: "ec/leaf.key")
         case "issuer not a CA":
-            json = try F.mtlsJSON(chain: ["ec/leaf-under-notca.pem", "ec/inter-notca.pem", "ec/root.pem"], key: "ec/leaf.key")
+            json = try F.mtlsJSON(
+                chain: ["ec/leaf-under-notca.pem", "ec/inter-notca.pem", "ec/root.pem"], key: "ec/leaf.key")
         case "path length exceeded":
-            json = try F.mtlsJSON(chain: ["ec/leaf-pl0.pem", "ec/inter-pl0.pem", "ec/root-pl0.pem"], key: "ec/leaf.key")
+            json = try F.mtlsJSON(
+                chain: ["ec/leaf-pl0.pem", "ec/inter-pl0.pem", "ec/root-pl0.pem"], key: "ec/leaf.key")
         case "no root": json = try F.mtlsJSON(chain: ["ec/leaf.pem", "ec/inter.pem"], key: "ec/leaf.key")
-        case "expired leaf": json = try F.mtlsJSON(chain: ["ec/leaf-expired.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
-        case "not-yet-valid leaf": json = try F.mtlsJSON(chain: ["ec/leaf-notyet.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
+        case "expired leaf":
+            json = try F.mtlsJSON(chain: ["ec/leaf-expired.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
+        case "not-yet-valid leaf":
+            json = try F.mtlsJSON(chain: ["ec/leaf-notyet.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
         case "expiring within 30 days":
             json = try F.mtlsJSON(chain: ec, key: "ec/leaf.key")
             options.now = try notAfter("ec/leaf.pem").addingTimeInterval(-10 * 86_400)
         case "serverAuth only":
             json = try F.mtlsJSON(chain: ["ec/leaf-serverauth.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
         case "no digitalSignature":
-            json = try F.mtlsJSON(chain: ["ec/leaf-keyagreement.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
+            json = try F.mtlsJSON(
+                chain: ["ec/leaf-keyagreement.pem", "ec/inter.pem", "ec/root.pem"], key: "ec/leaf.key")
         case "PKCS#1 key": json = try F.mtlsJSON(chain: F.chain("rsa"), key: "keys/rsa-pkcs1.pem")
         case "SEC1 key": json = try F.mtlsJSON(chain: ec, key: "keys/ec-sec1.pem")
         case "encrypted SEC1 key": json = try F.mtlsJSON(chain: ec, key: "keys/ec-sec1-enc.pem", password: pw)
         case "PBES2 key": json = try F.mtlsJSON(chain: ec, key: "keys/ec-pbes2-aes256.pem", password: pw)
         case "encrypted key without password": json = try F.mtlsJSON(chain: ec, key: "keys/ec-pbe-sha1-3des.pem")
         case "password for unencrypted key": json = try F.mtlsJSON(chain: ec, key: "ec/leaf.key", password: pw)
-        case "wrong password": json = try F.mtlsJSON(chain: ec, key: "keys/ec-pbe-sha1-3des.pem", password: "not-the-password")
+        case "wrong password":
+            json = try F.mtlsJSON(chain: ec, key: "keys/ec-pbe-sha1-3des.pem", password: "not-the-password")
         case "foreign key": json = try F.mtlsJSON(chain: ec, key: "rsa/leaf.key")
         case "PBE-SHA1-DES scheme": json = try F.mtlsJSON(chain: ec, key: "keys/ec-pbe-sha1-des.pem", password: pw)
-        case "two keys": json = try F.json(["certificate": F.pem(ec), "privateKey": F.pem(["rsa/leaf.key", "ec/leaf.key"])])
+        case "two keys":
+            json = try F.json(["certificate": F.pem(ec), "privateKey": F.pem(["rsa/leaf.key", "ec/leaf.key"])])
         case "SCRAM without password":
             json = #"{"username": "alice"}"#
             options.secretName = "AmazonMSK_alice"
@@ -189,7 +222,9 @@ struct SecretValidatorTests {
         case "Ed25519 key": json = try F.mtlsJSON(chain: F.chain("ed25519"), key: "ed25519/leaf.key")
         case "foreign trust anchor":
             json = try F.mtlsJSON(chain: ec, key: "ec/leaf.key")
-            options.trustAnchors = try [#require(Certificate(der: PEMDocument(text: F.text("other/root.pem")).blocks[0].der))]
+            options.trustAnchors = try [
+                #require(Certificate(der: PEMDocument(text: F.text("other/root.pem")).blocks[0].der))
+            ]
         default: throw FixtureError(message: "unknown case \(name)")
         }
         return (json, options)
@@ -200,7 +235,9 @@ struct SecretValidatorTests {
         let (json, options) = try Self.secret(trigger.name)
         let report = try Self.report(json, options)
         let found = Self.problems(report, trigger.code)
-        #expect(found.contains { $0.severity == trigger.severity }, "findings: \(report.findings.map { "\($0.code) \($0.severity)" })")
+        #expect(
+            found.contains { $0.severity == trigger.severity },
+            "findings: \(report.findings.map { "\($0.code) \($0.severity)" })")
         for finding in found where finding.severity == .fail || finding.severity == .warn {
             #expect(!finding.fix.isEmpty, "\(finding.code) has no fix")
             #expect(!finding.title.isEmpty)
@@ -217,12 +254,17 @@ struct SecretValidatorTests {
     static func goodReports() throws -> [CheckReport] {
         let anchor = try #require(Certificate(der: PEMDocument(text: F.text("ec/root.pem")).blocks[0].der))
         return [
-            try report(F.mtlsJSON(chain: F.chain("ec"), key: "ec/leaf.key"), SecretValidationOptions(trustAnchors: [anchor])),
+            try report(
+                F.mtlsJSON(chain: F.chain("ec"), key: "ec/leaf.key"), SecretValidationOptions(trustAnchors: [anchor])),
             try report(F.mtlsJSON(chain: F.chain("rsa"), key: "rsa/leaf.key")),
             try report(F.mtlsJSON(chain: F.chain("ec"), key: "keys/ec-pbe-sha1-3des.pem", password: F.password)),
             try report(F.mtlsJSON(chain: F.chain("ec"), key: "keys/ec-pbe-md5-des.pem", password: F.password)),
-            try report(#"{"username": "alice", "password": "Secret-Password-1"}"#, SecretValidationOptions(secretName: "AmazonMSK_alice")),
-            try report(#"{"username": "alice", "password": "Secret-Password-1"}"#, SecretValidationOptions(type: .basic, target: .selfManaged)),
+            try report(
+                #"{"username": "alice", "password": "Secret-Password-1"}"#,
+                SecretValidationOptions(secretName: "AmazonMSK_alice")),
+            try report(
+                #"{"username": "alice", "password": "Secret-Password-1"}"#,
+                SecretValidationOptions(type: .basic, target: .selfManaged)),
             try report(F.json(["certificate": F.text("ec/root.pem")]), SecretValidationOptions(target: .selfManaged)),
         ]
     }
@@ -244,7 +286,8 @@ struct SecretValidatorTests {
     // MARK: - Oracles
 
     static let encryptedKeys = [
-        "ec-pbes2-aes256", "ec-pbes2-aes128-sha1", "ec-pbes2-des3", "ec-pbes2-scrypt", "ec-pbes2-des", "ec-pbe-sha1-3des",
+        "ec-pbes2-aes256", "ec-pbes2-aes128-sha1", "ec-pbes2-des3", "ec-pbes2-scrypt", "ec-pbes2-des",
+        "ec-pbe-sha1-3des",
         "ec-pbe-sha1-2des", "ec-pbe-md5-des", "ec-pbe-sha1-des", "ec-pbe-md5-rc2-64", "ec-pbe-sha1-rc2-64",
         "ec-pbe-sha1-rc4-128", "ec-pbe-sha1-rc4-40", "ec-pbe-sha1-rc2-128", "ec-pbe-sha1-rc2-40",
     ]
@@ -343,7 +386,8 @@ struct SecretValidatorTests {
     @Test func noKeyOrPasswordInTheReport() throws {
         let keyText = try F.text("keys/ec-pbes2-aes256.pem")
         let canaryPassword = "CANARY-PASSWORD-\(UUID().uuidString)"
-        let report = try Self.report(F.mtlsJSON(chain: F.chain("ec"), key: "keys/ec-pbes2-aes256.pem", password: canaryPassword))
+        let report = try Self.report(
+            F.mtlsJSON(chain: F.chain("ec"), key: "keys/ec-pbes2-aes256.pem", password: canaryPassword))
         let encoded = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         #expect(!encoded.contains(canaryPassword))
         let body = keyText.split(separator: "\n").dropFirst().first.map(String.init) ?? "unused"

@@ -24,7 +24,9 @@ struct SecretFixCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var input: SecretInputOptions
 
-    @Option(help: ArgumentHelp("Where to write the corrected secret JSON (mode 0600), or - for standard output.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to write the corrected secret JSON (mode 0600), or - for standard output.", valueName: "FILE"))
     var write: String
 
     @Flag(help: "Replace --write FILE if it exists.")
@@ -34,11 +36,8 @@ struct SecretFixCommand: AsyncParsableCommand {
     var scheme: PBEWriteScheme?
 
     func validate() throws {
+        // With --write - the secret is the one document on stdout; the verdict goes to stderr.
         try global.validate()
-        if write == "-" && input.file == "-" && global.output == .json {
-            // Both the secret and the report would be JSON documents on stdout.
-            throw ValidationError("--write - prints the secret on stdout: drop --output json")
-        }
     }
 
     func run() async throws {
@@ -58,7 +57,9 @@ struct SecretFixCommand: AsyncParsableCommand {
         let changeLines = repair.changes.isEmpty ? ["no change was needed"] : repair.changes
         if write == "-" {
             // stdout holds the secret: the verdict goes to stderr.
-            var lines = ["msk-esm: wrote the fixed secret to standard output; re-validation: \(report.verdict.rawValue)"]
+            var lines = [
+                "msk-esm: wrote the fixed secret to standard output; re-validation: \(report.verdict.rawValue)"
+            ]
             lines += changeLines.map { "  changed: \($0)" }
             for finding in report.findings where finding.severity == .fail || finding.severity == .warn {
                 lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title)")
@@ -72,7 +73,8 @@ struct SecretFixCommand: AsyncParsableCommand {
         summary["written"] = .string(write)
         summary["changes"] = .array(repair.changes.map { .string($0) })
         let final = CheckReport(findings: report.findings, summary: summary)
-        let lines = ["wrote \(write) (mode 0600)"] + changeLines.map { "changed: \($0)" }
+        let lines =
+            ["wrote \(write) (mode 0600)"] + changeLines.map { "changed: \($0)" }
             + SecretSummaryLines.lines(report.summary)
         try global.finish(final, summaryLines: lines)
     }

@@ -15,12 +15,15 @@ struct SecretInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The certificate chain as a PEM file (instead of FILE).", valueName: "FILE"))
     var certificate: String?
 
-    @Option(name: .customLong("private-key"), help: ArgumentHelp("The private key as a PEM file (instead of FILE).", valueName: "FILE"))
+    @Option(
+        name: .customLong("private-key"),
+        help: ArgumentHelp("The private key as a PEM file (instead of FILE).", valueName: "FILE"))
     var privateKey: String?
 
     @Option(
         name: .customLong("password-file"),
-        help: ArgumentHelp("A file holding the key's password (one line) for PEM or part-file input.", valueName: "FILE"))
+        help: ArgumentHelp(
+            "A file holding the key's password (one line) for PEM or part-file input.", valueName: "FILE"))
     var passwordFile: String?
 
     @Option(help: "The secret type: mtls, scram, basic or root-ca (default: detected; {username,password} is scram).")
@@ -31,7 +34,8 @@ struct SecretInputOptions: ParsableArguments {
 
     func validate() throws {
         if file == nil && certificate == nil && privateKey == nil {
-            throw ValidationError("give the secret as FILE (or - for standard input), or as --certificate and --private-key files")
+            throw ValidationError(
+                "give the secret as FILE (or - for standard input), or as --certificate and --private-key files")
         }
         if file != nil && (certificate != nil || privateKey != nil) {
             throw ValidationError("give the secret either as FILE or as --certificate/--private-key files, not both")
@@ -57,6 +61,7 @@ struct SecretInputOptions: ParsableArguments {
         let certificateText = try certificate.map { try InputReader.text(from: $0, label: "--certificate") }
         let keyText = try privateKey.map { try InputReader.text(from: $0, label: "--private-key") }
         let label = [certificate, privateKey].compactMap { $0 }.joined(separator: " + ")
-        return SecretInput.fromParts(certificate: certificateText, privateKey: keyText, password: password, label: label)
+        return SecretInput.fromParts(
+            certificate: certificateText, privateKey: keyText, password: password, label: label)
     }
 }

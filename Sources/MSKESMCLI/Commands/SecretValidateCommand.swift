@@ -27,10 +27,13 @@ struct SecretValidateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("trust-anchor"),
-        help: ArgumentHelp("A PEM file with the CA the brokers trust (e.g. the cluster's ACM Private CA); the chain must end there.", valueName: "FILE"))
+        help: ArgumentHelp(
+            "A PEM file with the CA the brokers trust (e.g. the cluster's ACM Private CA); the chain must end there.",
+            valueName: "FILE"))
     var trustAnchor: String?
 
-    @Option(name: .customLong("secret-name"), help: "The secret's name or ARN in Secrets Manager, for the AmazonMSK_ rule.")
+    @Option(
+        name: .customLong("secret-name"), help: "The secret's name or ARN in Secrets Manager, for the AmazonMSK_ rule.")
     var secretName: String?
 
     func validate() throws {
@@ -56,7 +59,9 @@ enum SecretTrustAnchor {
         guard document.problems.isEmpty, !certificates.isEmpty else {
             throw ToolError.usage(
                 "no readable CERTIFICATE block", input: "--trust-anchor \(path)",
-                fix: "give the CA certificate as PEM, e.g. aws acm-pca get-certificate-authority-certificate --certificate-authority-arn ARN --query Certificate --output text > ca.pem")
+                fix:
+                    "give the CA certificate as PEM, e.g. aws acm-pca get-certificate-authority-certificate --certificate-authority-arn ARN --query Certificate --output text > ca.pem"
+            )
         }
         return certificates
     }
@@ -67,7 +72,9 @@ enum SecretSummaryLines {
     static func lines(_ summary: [String: JSONValue]) -> [String] {
         var lines: [String] = []
         if let type = summary["secretType"]?.stringValue {
-            lines.append("\(type) secret, \(summary["rules"]?.stringValue ?? "msk") rules, \(summary["sizeBytes"]?.intValue ?? 0) bytes")
+            lines.append(
+                "\(type) secret, \(summary["rules"]?.stringValue ?? "msk") rules, \(summary["sizeBytes"]?.intValue ?? 0) bytes"
+            )
         }
         for (index, certificate) in (summary["certificates"]?.arrayValue ?? []).enumerated() {
             let subject = certificate["subject"]?.stringValue ?? "?"
@@ -80,8 +87,9 @@ enum SecretSummaryLines {
         if let key = summary["key"]?.objectValue {
             var parts = [key["format"]?.stringValue ?? "?"]
             if let type = key["type"]?.stringValue {
-                parts.append([type, key["curve"]?.stringValue ?? key["bits"]?.intValue.map { "\($0) bits" }].compactMap { $0 }
-                    .joined(separator: " "))
+                parts.append(
+                    [type, key["curve"]?.stringValue ?? key["bits"]?.intValue.map { "\($0) bits" }].compactMap { $0 }
+                        .joined(separator: " "))
             }
             if let encryption = key["encryption"]?.objectValue {
                 parts.append("encrypted with \(encryption["scheme"]?.stringValue ?? "?")")

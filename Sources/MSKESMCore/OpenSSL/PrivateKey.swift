@@ -46,7 +46,9 @@ public final class PrivateKey: @unchecked Sendable {
             defer { BIO_free(bio) }
             if let password {
                 // With no callback, OpenSSL reads the user-data pointer as the NUL-terminated passphrase.
-                return password.withCString { PEM_read_bio_PrivateKey(bio, nil, nil, UnsafeMutableRawPointer(mutating: $0)) }
+                return password.withCString {
+                    PEM_read_bio_PrivateKey(bio, nil, nil, UnsafeMutableRawPointer(mutating: $0))
+                }
             }
             return PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in -1 }, nil)
         }

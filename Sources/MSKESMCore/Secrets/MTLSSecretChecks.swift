@@ -34,7 +34,8 @@ extension SecretCheckRun {
             }
         }
         if let keyText, !keyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            checkKey(keyText, password: password, passwordPresent: members["privateKeyPassword"] != nil, leaf: chain?.leaf)
+            checkKey(
+                keyText, password: password, passwordPresent: members["privateKeyPassword"] != nil, leaf: chain?.leaf)
         } else if password != nil {
             summary["passwordLength"] = .number(Double(password?.count ?? 0))
         }
@@ -78,9 +79,12 @@ extension SecretCheckRun {
             if roots.isEmpty {
                 add(
                     .sec020, .warn, "the root-CA secret holds no self-signed root",
-                    detail: "It holds \(certificates.count) CA certificate(s), none self-signed: \(certificates.map(\.subject).joined(separator: "; ")). "
+                    detail:
+                        "It holds \(certificates.count) CA certificate(s), none self-signed: \(certificates.map(\.subject).joined(separator: "; ")). "
                         + "The documentation asks for the brokers' root CA (SPEC §3.2).",
-                    fix: "store the root CA at the top of the brokers' chain; list it with: openssl s_client -connect BROKER:PORT -showcerts </dev/null")
+                    fix:
+                        "store the root CA at the top of the brokers' chain; list it with: openssl s_client -connect BROKER:PORT -showcerts </dev/null"
+                )
             } else {
                 add(.sec020, .pass, "the root-CA secret holds a CA certificate")
             }
@@ -89,7 +93,9 @@ extension SecretCheckRun {
                 .sec020, .fail, "the root-CA secret holds a certificate that is not a CA",
                 detail: "Not a CA (basicConstraints CA:TRUE missing): \(nonCA.map(\.subject).joined(separator: "; ")). "
                     + "If this is an mTLS client certificate, the secret also needs \"privateKey\" (or use --type mtls).",
-                fix: "store the brokers' root CA certificate instead: openssl s_client -connect BROKER:PORT -showcerts </dev/null")
+                fix:
+                    "store the brokers' root CA certificate instead: openssl s_client -connect BROKER:PORT -showcerts </dev/null"
+            )
         }
     }
 
@@ -110,7 +116,8 @@ extension SecretCheckRun {
                     certificates.append(certificate)
                 } else {
                     add(
-                        .sec003, .fail, "CERTIFICATE block \(number + 1) of \"\(field)\" is not a valid X.509 certificate",
+                        .sec003, .fail,
+                        "CERTIFICATE block \(number + 1) of \"\(field)\" is not a valid X.509 certificate",
                         detail: "Its base64 decodes, but not to a certificate: it is truncated or corrupted.",
                         fix: Self.pemFix, evidence: ["field": .string(field), "block": .number(Double(number + 1))])
                 }
@@ -170,7 +177,8 @@ extension SecretCheckRun {
                 .joined(separator: "; ")
             add(
                 .sec004, .fail, "the certificate chain is out of order",
-                detail: "Lambda expects the client certificate first, then each issuer, ending with the root (SPEC §3.1). "
+                detail:
+                    "Lambda expects the client certificate first, then each issuer, ending with the root (SPEC §3.1). "
                     + "Written: \(written). Expected: \(expected).",
                 fix: "msk-esm secret fix FILE --write fixed.json (or paste the blocks in the expected order)",
                 evidence: ["expectedOrder": .array(chain.repairedOrder.map { .string($0.subject) })])
@@ -206,7 +214,7 @@ extension SecretCheckRun {
             }
             // RFC 5280 §4.2.1.9: pathLenConstraint limits the non-leaf certificates below the issuer.
             let intermediatesBelow = position
-            if let limit = issuer.pathLength, position + 1 >= 2, intermediatesBelow > limit {
+            if let limit = issuer.pathLength, intermediatesBelow > limit {
                 add(
                     .sec005, .fail, "the chain exceeds the path length of \(issuer.subject)",
                     detail: "It allows \(limit) intermediate CA(s) below it (pathlen:\(limit)); the chain has "
@@ -316,13 +324,15 @@ extension SecretCheckRun {
                 evidence: window)
         } else if notAfter < now {
             add(
-                .sec006, .fail, "\(subject) expired", detail: "Valid until \(ISO8601Instant.format(notAfter)); checked at \(at).",
+                .sec006, .fail, "\(subject) expired",
+                detail: "Valid until \(ISO8601Instant.format(notAfter)); checked at \(at).",
                 fix: renew, evidence: window)
         } else if notAfter.timeIntervalSince(now) < 30 * 86_400 {
             let days = Int(notAfter.timeIntervalSince(now) / 86_400)
             add(
                 .sec006, .warn, "\(subject) expires in \(days) day(s)",
-                detail: "Valid until \(ISO8601Instant.format(notAfter)); checked at \(at).", fix: renew, evidence: window)
+                detail: "Valid until \(ISO8601Instant.format(notAfter)); checked at \(at).", fix: renew,
+                evidence: window)
         } else {
             add(.sec006, .pass, "\(subject) is valid until \(ISO8601Instant.format(notAfter))")
         }

@@ -25,7 +25,8 @@ public struct PEMDocument: Sendable, Equatable {
         for (number, line) in lines.enumerated() {
             if let label = Self.marker("BEGIN", in: line) {
                 if let unfinished = open {
-                    problems.append(PEMProblem(label: unfinished.label, reason: "the block has no END line (truncated)"))
+                    problems.append(
+                        PEMProblem(label: unfinished.label, reason: "the block has no END line (truncated)"))
                 }
                 open = (label, [:], "", number)
                 continue
@@ -48,7 +49,8 @@ public struct PEMDocument: Sendable, Equatable {
                 open = nil
                 if label != current.label {
                     problems.append(
-                        PEMProblem(label: current.label, reason: "the block ends with END \(label), not END \(current.label)"))
+                        PEMProblem(
+                            label: current.label, reason: "the block ends with END \(label), not END \(current.label)"))
                     continue
                 }
                 guard !current.body.isEmpty else {

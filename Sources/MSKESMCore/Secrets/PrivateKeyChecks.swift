@@ -22,7 +22,8 @@ extension SecretCheckRun {
             } else {
                 add(
                     .sec003, .fail, "\"privateKey\" holds a \(block.label) block, not a private key",
-                    fix: "put the PKCS#8 private key (-----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY-----) in \"privateKey\"",
+                    fix:
+                        "put the PKCS#8 private key (-----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY-----) in \"privateKey\"",
                     evidence: ["field": "privateKey", "label": .string(block.label)])
             }
         }
@@ -61,7 +62,8 @@ extension SecretCheckRun {
                     .sec012, .fail, "the private key does not match the leaf certificate",
                     detail: "The key's public half differs from the public key of \(leaf.subject): TLS client "
                         + "authentication fails.",
-                    fix: "use the key the certificate was issued for; compare: openssl x509 -in cert.pem -noout -pubkey "
+                    fix:
+                        "use the key the certificate was issued for; compare: openssl x509 -in cert.pem -noout -pubkey "
                         + "| openssl sha256  and  openssl pkey -in key.pem -pubout | openssl sha256",
                     evidence: ["certificate": .string(leaf.subject)])
             }
@@ -82,7 +84,8 @@ extension SecretCheckRun {
             let encrypted = material.isEncrypted ? ", encrypted with Proc-Type: 4,ENCRYPTED" : ""
             add(
                 .sec008, .fail, "the key is \(material.format.labelName)\(encrypted), not PKCS#8",
-                detail: "Lambda reads PKCS#8 keys (-----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY-----); "
+                detail:
+                    "Lambda reads PKCS#8 keys (-----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY-----); "
                     + "\"Provided certificate or private key is invalid\" otherwise (SPEC §3.1).",
                 fix: "\(material.conversionCommand)  (or: msk-esm secret fix FILE --write fixed.json)",
                 evidence: ["format": .string(material.format.rawValue), "encrypted": .bool(material.isEncrypted)])
@@ -114,8 +117,10 @@ extension SecretCheckRun {
                     add(.sec013, .pass, "the key's scheme \(encryption.schemeName) is one Lambda's runtime reads")
                 } else {
                     add(
-                        .sec013, .warn, "the key's scheme \(encryption.schemeName) may not be readable by Lambda's runtime",
-                        detail: "Scheme \(encryption.schemeName) (\(encryption.schemeOID), \(scheme.family.rawValue)), KDF "
+                        .sec013, .warn,
+                        "the key's scheme \(encryption.schemeName) may not be readable by Lambda's runtime",
+                        detail:
+                            "Scheme \(encryption.schemeName) (\(encryption.schemeOID), \(scheme.family.rawValue)), KDF "
                             + "\(scheme.kdf), cipher \(scheme.cipher). Inference (SPEC §3.4): Lambda's Java-based poller "
                             + "resolves the scheme by its JCA name, and SunJCE reads pbeWithMD5AndDES-CBC "
                             + "(1.2.840.113549.1.5.3) and pbeWithSHAAnd3-KeyTripleDES-CBC (1.2.840.113549.1.12.1.3) "
@@ -141,7 +146,10 @@ extension SecretCheckRun {
                 fix: "remove \"privateKeyPassword\" from the secret, or encrypt the key: openssl pkcs8 -topk8 "
                     + "-v1 PBE-SHA1-3DES -in key.pem -passout env:KEY_PASSWORD -out key-pbe.pem")
         } else {
-            add(.sec010, .pass, material.isEncrypted ? "a password is given for the encrypted key" : "the key is not encrypted and no password is given")
+            add(
+                .sec010, .pass,
+                material.isEncrypted
+                    ? "a password is given for the encrypted key" : "the key is not encrypted and no password is given")
         }
 
         // SEC011: the password opens the key.
@@ -150,16 +158,19 @@ extension SecretCheckRun {
             add(.sec011, .pass, "the password decrypts the key")
         } else if material.scheme?.unreadable == true {
             add(
-                .sec011, .skipped, "the password could not be tried: OpenSSL 3 cannot read \(material.encryption?.schemeName ?? "this scheme")",
+                .sec011, .skipped,
+                "the password could not be tried: OpenSSL 3 cannot read \(material.encryption?.schemeName ?? "this scheme")",
                 detail: "The MD2-based PBES1 schemes are not implemented in OpenSSL 3.",
                 fix: "re-encrypt the key with PBE-SHA1-3DES using a tool that still reads MD2 schemes")
         } else {
             let legacy = material.needsLegacyProvider ? " -provider legacy -provider default" : ""
             add(
                 .sec011, .fail, "the password does not decrypt the key",
-                detail: "OpenSSL could not decrypt the key with \"privateKeyPassword\"\(material.needsLegacyProvider ? " (the legacy provider was loaded)" : ""). "
+                detail:
+                    "OpenSSL could not decrypt the key with \"privateKeyPassword\"\(material.needsLegacyProvider ? " (the legacy provider was loaded)" : ""). "
                     + "The password is not shown.",
-                fix: "put the key's password in \"privateKeyPassword\"; check it with: openssl pkey\(legacy) -in key.pem "
+                fix:
+                    "put the key's password in \"privateKeyPassword\"; check it with: openssl pkey\(legacy) -in key.pem "
                     + "-passin env:KEY_PASSWORD -noout")
         }
     }
@@ -172,7 +183,10 @@ extension SecretCheckRun {
         var problem: String?
         switch description.type {
         case "RSA", "DSA": problem = nil
-        case "EC": problem = javaCurves.contains(description.curve ?? "") ? nil : "an EC key on curve \(description.curve ?? "unknown")"
+        case "EC":
+            problem =
+                javaCurves.contains(description.curve ?? "")
+                ? nil : "an EC key on curve \(description.curve ?? "unknown")"
         default: problem = "an \(description.type) key"
         }
         if let problem {

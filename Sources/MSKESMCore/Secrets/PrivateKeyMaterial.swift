@@ -104,7 +104,9 @@ struct PrivateKeyMaterial {
             if let cost = encryption.scryptCost { details["scryptCost"] = .number(Double(cost)) }
             members["encryption"] = .object(details)
         } else if isEncrypted, let cipher = procTypeCipher {
-            members["encryption"] = .object(["scheme": "Proc-Type: 4,ENCRYPTED (traditional PEM)", "cipher": .string(cipher)])
+            members["encryption"] = .object([
+                "scheme": "Proc-Type: 4,ENCRYPTED (traditional PEM)", "cipher": .string(cipher),
+            ])
         }
         return .object(members)
     }

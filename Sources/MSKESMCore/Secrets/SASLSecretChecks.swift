@@ -18,9 +18,11 @@ extension SecretCheckRun {
         } else {
             add(
                 .sec015, .fail, "the \(kind) secret lacks \(missing.joined(separator: " and "))",
-                detail: "Lambda signs in with the secret's \"username\" and \"password\"; each must be a non-empty string "
+                detail:
+                    "Lambda signs in with the secret's \"username\" and \"password\"; each must be a non-empty string "
                     + "(SPEC §3.3).",
-                fix: #"aws secretsmanager put-secret-value --secret-id NAME --secret-string '{"username": "<user>", "password": "<password>"}'"#,
+                fix:
+                    #"aws secretsmanager put-secret-value --secret-id NAME --secret-string '{"username": "<user>", "password": "<password>"}'"#,
                 evidence: ["missing": .array(missing.map { .string($0) })])
         }
 
@@ -58,7 +60,8 @@ extension SecretCheckRun {
                 .sec016, .fail, "the secret name \(shortName) does not start with AmazonMSK_",
                 detail: "Amazon MSK associates only SCRAM secrets whose name starts with AmazonMSK_ "
                     + "(https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).",
-                fix: "aws secretsmanager create-secret --name AmazonMSK_\(shortName) --kms-key-id <customer-managed key> "
+                fix:
+                    "aws secretsmanager create-secret --name AmazonMSK_\(shortName) --kms-key-id <customer-managed key> "
                     + "--secret-string file://secret.json",
                 evidence: ["secretName": .string(shortName)])
         }

@@ -53,7 +53,9 @@ public struct SecretInput: Sendable {
             } catch let error as StrictJSONParser.SyntaxError {
                 throw ToolError.usage(
                     "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)", input: label,
-                    fix: "check the quoting (newlines inside a JSON string are written \\n), e.g. with: python3 -m json.tool FILE")
+                    fix:
+                        "check the quoting (newlines inside a JSON string are written \\n), e.g. with: python3 -m json.tool FILE"
+                )
             }
         }
         if trimmed.contains("-----BEGIN ") {
@@ -61,7 +63,9 @@ public struct SecretInput: Sendable {
         }
         throw ToolError.usage(
             "neither JSON nor PEM", input: label,
-            fix: "give the secret's JSON ({\"certificate\": …, \"privateKey\": …}) or a PEM file; for DER run: openssl x509 -inform DER -in FILE -out FILE.pem")
+            fix:
+                "give the secret's JSON ({\"certificate\": …, \"privateKey\": …}) or a PEM file; for DER run: openssl x509 -inform DER -in FILE -out FILE.pem"
+        )
     }
 
     /// A bare PEM file: certificates go to `certificate`, private keys to `privateKey`, with their text

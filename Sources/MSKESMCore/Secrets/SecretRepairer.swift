@@ -42,7 +42,8 @@ public struct SecretRepairer: Sendable {
         }
         if let duplicate = input.duplicateKeys.first {
             throw ToolError.usage(
-                "the key \(duplicate) appears more than once, and which value is right cannot be told", input: input.label,
+                "the key \(duplicate) appears more than once, and which value is right cannot be told",
+                input: input.label,
                 fix: "keep one of them by hand, then run secret fix again")
         }
         guard let type = SecretValidator.detectType(input.document, forced: options.type) else {
@@ -75,7 +76,8 @@ public struct SecretRepairer: Sendable {
         let document = PEMDocument(text: text)
         if let problem = document.problems.first {
             throw ToolError.usage(
-                "\"\(field)\" has a malformed PEM block (\(problem.reason)), which cannot be repaired safely", input: label,
+                "\"\(field)\" has a malformed PEM block (\(problem.reason)), which cannot be repaired safely",
+                input: label,
                 fix: "paste the block again from its source, then run secret fix again")
         }
         return document
@@ -152,7 +154,9 @@ public struct SecretRepairer: Sendable {
             guard let password else {
                 throw ToolError.usage(
                     "the key is encrypted and re-encrypting it needs its password", input: label,
-                    fix: "add \"privateKeyPassword\" to the secret (or --password-file for PEM input), then run secret fix again")
+                    fix:
+                        "add \"privateKeyPassword\" to the secret (or --password-file for PEM input), then run secret fix again"
+                )
             }
             guard let key = material.key else {
                 throw ToolError.usage(
@@ -167,17 +171,22 @@ public struct SecretRepairer: Sendable {
             keyPEM = pem
             let from =
                 material.format == .pkcs8
-                ? (material.encryption?.schemeName ?? "its scheme") : "\(material.format.labelName) with Proc-Type encryption"
-            changes.append("re-encrypted the key from \(from) to \(target.rawValue) (\(target.oid)) under the same password")
+                ? (material.encryption?.schemeName ?? "its scheme")
+                : "\(material.format.labelName) with Proc-Type encryption"
+            changes.append(
+                "re-encrypted the key from \(from) to \(target.rawValue) (\(target.oid)) under the same password")
         } else if material.format != .pkcs8 {
             guard let key = material.key, let pem = key.pkcs8PEM() else {
-                throw ToolError.usage("the private key could not be read", input: label, fix: "export the key again from its source")
+                throw ToolError.usage(
+                    "the private key could not be read", input: label, fix: "export the key again from its source")
             }
             keyPEM = pem
             changes.append("converted the key from \(material.format.labelName) to PKCS#8")
         } else {
             keyPEM = material.block.pem
-            if materials.count == 1 && keyPEM != keyText { changes.append("normalised the whitespace of \"privateKey\"") }
+            if materials.count == 1 && keyPEM != keyText {
+                changes.append("normalised the whitespace of \"privateKey\"")
+            }
         }
         members["privateKey"] = .string(keyPEM)
         let encrypted = needsReencryption || (material.format == .pkcs8 && material.isEncrypted)

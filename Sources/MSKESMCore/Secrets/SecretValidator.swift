@@ -70,7 +70,8 @@ struct SecretCheckRun {
         _ code: FindingCode, _ severity: Severity, _ title: String, detail: String = "", fix: String = "",
         evidence: [String: JSONValue] = [:]
     ) {
-        findings.append(Finding(code: code, severity: severity, title: title, detail: detail, fix: fix, evidence: evidence))
+        findings.append(
+            Finding(code: code, severity: severity, title: title, detail: detail, fix: fix, evidence: evidence))
     }
 
     mutating func check() {
@@ -88,14 +89,16 @@ struct SecretCheckRun {
             add(
                 .sec001, .fail, "the key \(path) appears more than once",
                 detail: "Which of the values Lambda reads is not documented; this check used the last one.",
-                fix: "keep one \(path.split(separator: ".").last.map(String.init) ?? "") member, then re-check: msk-esm secret validate FILE",
+                fix:
+                    "keep one \(path.split(separator: ".").last.map(String.init) ?? "") member, then re-check: msk-esm secret validate FILE",
                 evidence: ["key": .string(path)])
         }
         checkSize()
         guard let type = SecretValidator.detectType(input.document, forced: options.type) else {
             add(
                 .sec001, .fail, "the secret has none of the expected keys",
-                detail: "Found keys: \(members.keys.sorted().joined(separator: ", ")). Expected certificate + privateKey "
+                detail:
+                    "Found keys: \(members.keys.sorted().joined(separator: ", ")). Expected certificate + privateKey "
                     + "(mTLS), username + password (SASL/SCRAM, BASIC_AUTH), or certificate (self-managed root CA).",
                 fix: Self.shapeFix(.mtls), evidence: ["keys": .array(members.keys.sorted().map { .string($0) })])
             return
@@ -110,7 +113,8 @@ struct SecretCheckRun {
         let unexpected = members.keys.filter { !expected.contains($0) }.sorted()
         if !unexpected.isEmpty {
             add(
-                .sec001, .info, "keys that a \(type.rawValue) secret does not use: \(unexpected.joined(separator: ", "))",
+                .sec001, .info,
+                "keys that a \(type.rawValue) secret does not use: \(unexpected.joined(separator: ", "))",
                 detail: "Lambda ignores them, as far as is known; they are not checked.",
                 evidence: ["keys": .array(unexpected.map { .string($0) })])
         }
