@@ -395,3 +395,50 @@ struct SecretValidatorTests {
         #expect(report.summary["passwordLength"]?.intValue == canaryPassword.count)
     }
 }
+
+/// The `fix` of each key finding works as written on OpenSSL 3: run in a shell next to the key saved as
+/// `key.pem`, it writes a key the validator then accepts.
+struct SecretKeyFixCommandTests {
+    typealias F = SecretFixtures
+
+    @Test(arguments: [
+        ("keys/rsa-pkcs1.pem", "SEC008"), ("keys/rsa-pkcs1-enc.pem", "SEC008"), ("keys/ec-sec1.pem", "SEC008"),
+        ("keys/ec-sec1-enc.pem", "SEC008"), ("keys/ec-pbes2-aes256.pem", "SEC009"), ("keys/ec-pbes2-des.pem", "SEC009"),
+        ("keys/ec-pbes2-scrypt.pem", "SEC009"), ("keys/ec-pbe-sha1-des.pem", "SEC013"),
+        ("keys/ec-pbe-sha1-rc4-40.pem", "SEC013"), ("keys/ec-pbe-sha1-2des.pem", "SEC013"),
+    ])
+    func fixCommandProducesAnAcceptedKey(key: String, code: String) throws {
+        let algorithm = key.contains("rsa") ? "rsa" : "ec"
+        let encrypted = !(key.hasSuffix("pkcs1.pem") || key.hasSuffix("sec1.pem"))
+        let chain = ["\(algorithm)/leaf.pem", "\(algorithm)/inter.pem", "\(algorithm)/root.pem"]
+        let report = try SecretValidatorTests.report(
+            F.mtlsJSON(chain: chain, key: key, password: encrypted ? F.password : nil))
+        let finding = try #require(report.findings.first { $0.code == code && $0.severity != .pass })
+        let command = try #require(finding.fix.components(separatedBy: "  (or:").first)
+            .replacingOccurrences(of: "<the key password>", with: F.password)
+        let directory = try F.directory().appendingPathComponent("fix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try F.text(key).write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
+        let run = try Shell.run("/bin/sh", ["-c", "cd '\(directory.path)' && \(command)"])
+        #expect(run.status == 0, "\(command): \(run.stderr)")
+        let output = command.contains("key-pbe.pem") ? "key-pbe.pem" : "key-pkcs8.pem"
+        let fixedKey = try String(contentsOf: directory.appendingPathComponent(output), encoding: .utf8)
+        var members = ["certificate": try F.pem(chain), "privateKey": fixedKey]
+        if encrypted { members["privateKeyPassword"] = F.password }
+        let fixed = try SecretValidatorTests.report(F.json(members))
+        #expect(fixed.verdict == .pass, "\(fixed.findings.filter { $0.severity != .pass }.map(\.title))")
+    }
+
+    /// The SEC011 fix's check command tells the right password from a wrong one.
+    @Test(arguments: [(F.password, Int32(0)), ("wrong-password", Int32(1))])
+    func passwordCheckCommandWorks(password: String, status: Int32) throws {
+        let report = try SecretValidatorTests.report(
+            F.mtlsJSON(chain: F.chain("ec"), key: "keys/ec-pbe-sha1-des.pem", password: "not-it"))
+        let finding = try #require(report.findings.first { $0.code == "SEC011" && $0.severity == .fail })
+        let command = try #require(finding.fix.components(separatedBy: "check it with: ").last)
+        let keyPath = try F.path("keys/ec-pbe-sha1-des.pem")
+        let run = try Shell.run(
+            "/bin/sh", ["-c", "KEY_PASSWORD='\(password)' " + command.replacingOccurrences(of: "key.pem", with: keyPath)])
+        #expect(run.status == status)
+    }
+}
