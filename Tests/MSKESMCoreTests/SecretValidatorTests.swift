@@ -87,6 +87,7 @@ struct SecretValidatorTests {
         Trigger(name: "truncated PEM", code: "SEC003", severity: .fail),
         Trigger(name: "escaped newlines", code: "SEC003", severity: .fail),
         Trigger(name: "corrupted certificate body", code: "SEC003", severity: .fail),
+        Trigger(name: "bytes after the certificate", code: "SEC003", severity: .fail),
         Trigger(name: "misordered chain", code: "SEC004", severity: .fail),
         Trigger(name: "missing intermediate", code: "SEC005", severity: .fail),
         Trigger(name: "issuer not a CA", code: "SEC005", severity: .fail),
@@ -158,6 +159,10 @@ struct SecretValidatorTests {
                 "certificate": F.pem(ec).replacingOccurrences(of: "\n", with: "\\n"),
                 "privateKey": F.text("ec/leaf.key"),
             ])
+        case "bytes after the certificate":
+            var der = try #require(PEMDocument(text: F.text("ec/leaf.pem")).blocks.first).der
+            der.append(contentsOf: [0x05, 0x00, 0x00])
+            json = try F.json(["certificate": PEMBlock(label: "CERTIFICATE", der: der).pem, "privateKey": F.text("ec/leaf.key")])
         case "corrupted certificate body":
             // Drop a base64 line from the middle: the block still decodes, but not to a certificate.
             var lines = try F.text("ec/leaf.pem").split(separator: "\n")

@@ -11,6 +11,11 @@ public final class Certificate: @unchecked Sendable {
     /// Parses DER; nil when the bytes are not one X.509 certificate.
     public init?(der: Data) {
         guard let pointer = OpenSSLSupport.decode(der, { d2i_X509(nil, $0, $1) }) else { return nil }
+        // d2i reads one certificate and ignores what follows; bytes after it mean a damaged block.
+        guard i2d_X509(pointer, nil) == Int32(der.count) else {
+            X509_free(pointer)
+            return nil
+        }
         self.pointer = pointer
         self.der = der
     }
