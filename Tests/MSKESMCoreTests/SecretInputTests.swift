@@ -93,3 +93,55 @@ struct SecretInputTests {
         #expect(SecretCheckRun.secretName(fromNameOrARN: text) == name)
     }
 }
+
+/// Damaged secrets — characters changed, lines dropped, text cut short — become findings or a ToolError,
+/// never a crash, and never quote the key.
+struct SecretDamageTests {
+    /// A small deterministic generator, so a failure can be replayed from its seed.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: 0..<6)
+    func damagedSecretsNeverCrash(seed: UInt64) throws {
+        var random = SplitMix64(state: seed)
+        let chain = try SecretFixtures.pem(SecretFixtures.chain("rsa"))
+        let key = try SecretFixtures.text("keys/rsa-pkcs1-enc.pem")
+        let keyLines = key.split(separator: "\n").dropFirst(3).dropLast().map(String.init)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=- \n")
+        for _ in 0..<20 {
+            var certificate = Array(chain)
+            var privateKey = Array(key)
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0:
+                    let index = Int.random(in: 0..<certificate.count, using: &random)
+                    certificate[index] = alphabet.randomElement(using: &random) ?? "A"
+                case 1:
+                    let index = Int.random(in: 0..<privateKey.count, using: &random)
+                    privateKey[index] = alphabet.randomElement(using: &random) ?? "A"
+                default:
+                    certificate = Array(certificate.prefix(Int.random(in: 0...certificate.count, using: &random)))
+                }
+            }
+            let json = try SecretFixtures.json([
+                "certificate": String(certificate), "privateKey": String(privateKey),
+                "privateKeyPassword": SecretFixtures.password,
+            ])
+            guard let input = try? SecretInput.parse(json, label: "damaged") else { continue }
+            let report = SecretValidator().validate(input)
+            let encoded = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+            for line in keyLines where line.count > 20 {
+                #expect(!encoded.contains(line))
+            }
+            _ = try? SecretRepairer().repair(input)
+        }
+    }
+}
