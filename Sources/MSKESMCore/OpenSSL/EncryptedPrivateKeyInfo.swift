@@ -40,43 +40,39 @@ public final class EncryptedPrivateKeyInfo: @unchecked Sendable {
     }
 
     private static func parameters(_ algorithm: UnsafePointer<X509_ALGOR>?) -> PBEParameters {
-        let scheme = algorithm?.pointee.algorithm
+        let (scheme, parameters) = OpenSSLSupport.algorithm(algorithm)
         var result = PBEParameters(schemeOID: OpenSSLSupport.dottedOID(scheme), schemeName: name(scheme))
-        let parameter = algorithm?.pointee.parameter
+        guard let parameters else { return result }
         if OBJ_obj2nid(scheme) == NID_pbes2 {
-            guard let der = OpenSSLSupport.sequenceDER(parameter),
-                let pbes2 = OpenSSLSupport.decode(der, { d2i_PBE2PARAM(nil, $0, $1) })
-            else { return result }
+            guard let pbes2 = OpenSSLSupport.decode(parameters, { d2i_PBE2PARAM(nil, $0, $1) }) else { return result }
             defer { PBE2PARAM_free(pbes2) }
-            let kdf = pbes2.pointee.keyfunc?.pointee.algorithm
+            let (kdf, kdfParameters) = OpenSSLSupport.algorithm(UnsafePointer(pbes2.pointee.keyfunc))
             result.kdfOID = OpenSSLSupport.dottedOID(kdf)
             result.kdfName = name(kdf)
-            let cipher = pbes2.pointee.encryption?.pointee.algorithm
+            let (cipher, _) = OpenSSLSupport.algorithm(UnsafePointer(pbes2.pointee.encryption))
             result.cipherOID = OpenSSLSupport.dottedOID(cipher)
             result.cipherName = name(cipher)
-            let kdfDER = OpenSSLSupport.sequenceDER(pbes2.pointee.keyfunc?.pointee.parameter)
-            if OBJ_obj2nid(kdf) == NID_id_pbkdf2, let kdfDER,
-                let pbkdf2 = OpenSSLSupport.decode(kdfDER, { d2i_PBKDF2PARAM(nil, $0, $1) })
+            if OBJ_obj2nid(kdf) == NID_id_pbkdf2, let kdfParameters,
+                let pbkdf2 = OpenSSLSupport.decode(kdfParameters, { d2i_PBKDF2PARAM(nil, $0, $1) })
             {
                 defer { PBKDF2PARAM_free(pbkdf2) }
                 result.iterations = pbkdf2.pointee.iter.map { Int(ASN1_INTEGER_get($0)) }
-                if let prf = pbkdf2.pointee.prf?.pointee.algorithm {
+                let (prf, _) = OpenSSLSupport.algorithm(UnsafePointer(pbkdf2.pointee.prf))
+                if let prf {
                     result.prfOID = OpenSSLSupport.dottedOID(prf)
                     result.prfName = name(prf)
                 } else {
-                    // RFC 8018: the PRF defaults to hmacWithSHA1 when absent.
+                    // RFC 8018 §A.2: the PRF defaults to hmacWithSHA1 when absent.
                     result.prfOID = "1.2.840.113549.2.7"
                     result.prfName = "hmacWithSHA1"
                 }
-            } else if OBJ_obj2nid(kdf) == NID_id_scrypt, let kdfDER,
-                let scrypt = OpenSSLSupport.decode(kdfDER, { d2i_SCRYPT_PARAMS(nil, $0, $1) })
+            } else if OBJ_obj2nid(kdf) == NID_id_scrypt, let kdfParameters,
+                let scrypt = OpenSSLSupport.decode(kdfParameters, { d2i_SCRYPT_PARAMS(nil, $0, $1) })
             {
                 defer { SCRYPT_PARAMS_free(scrypt) }
                 result.scryptCost = scrypt.pointee.costParameter.map { Int(ASN1_INTEGER_get($0)) }
             }
-        } else if let der = OpenSSLSupport.sequenceDER(parameter),
-            let pbe = OpenSSLSupport.decode(der, { d2i_PBEPARAM(nil, $0, $1) })
-        {
+        } else if let pbe = OpenSSLSupport.decode(parameters, { d2i_PBEPARAM(nil, $0, $1) }) {
             defer { PBEPARAM_free(pbe) }
             result.iterations = pbe.pointee.iter.map { Int(ASN1_INTEGER_get($0)) }
         }

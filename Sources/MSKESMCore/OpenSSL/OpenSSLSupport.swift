@@ -74,11 +74,16 @@ enum OpenSSLSupport {
         bytes.map { String(format: "%02x", $0) }.joined(separator: separator)
     }
 
-    /// The DER of a sequence-typed ASN1_TYPE parameter (algorithm parameters).
-    static func sequenceDER(_ parameter: UnsafeMutablePointer<ASN1_TYPE>?) -> Data? {
-        guard let parameter, parameter.pointee.type == V_ASN1_SEQUENCE,
-            let sequence = parameter.pointee.value.sequence, let data = sequence.pointee.data
-        else { return nil }
-        return Data(bytes: data, count: Int(sequence.pointee.length))
+    /// An AlgorithmIdentifier's OID and, when its parameters are a SEQUENCE, their DER (read with
+    /// X509_ALGOR_get0, so nothing depends on the struct's layout).
+    static func algorithm(_ algorithm: UnsafePointer<X509_ALGOR>?) -> (object: OpaquePointer?, parameters: Data?) {
+        guard let algorithm else { return (nil, nil) }
+        var object: OpaquePointer? = nil
+        var type: Int32 = 0
+        var value: UnsafeRawPointer? = nil
+        X509_ALGOR_get0(&object, &type, &value, algorithm)
+        guard type == V_ASN1_SEQUENCE, let value else { return (object, nil) }
+        let sequence = value.assumingMemoryBound(to: ASN1_STRING.self)
+        return (object, Data(bytes(of: sequence)))
     }
 }
