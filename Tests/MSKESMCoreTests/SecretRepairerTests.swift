@@ -24,8 +24,8 @@ struct SecretRepairerTests {
     static func publicKey(_ path: String, password: String? = nil) throws -> String {
         var arguments = ["pkey", "-provider", "legacy", "-provider", "default", "-in", path, "-pubout"]
         if let password { arguments += ["-passin", "pass:\(password)"] }
-        let result = try Shell.openssl(arguments)
-        guard result.status == 0 else { throw FixtureError(message: "openssl pkey failed: \(result.stderr)") }
+        let result = try SecretShell.openssl(arguments)
+        guard result.status == 0 else { throw SecretFixtureError(message: "openssl pkey failed: \(result.stderr)") }
         return result.stdout
     }
 
@@ -60,8 +60,8 @@ struct SecretRepairerTests {
         let fixed = try Self.repair(F.mtlsJSON(chain: F.chain(algorithm), key: key, password: F.password))
         let pem = try #require(fixed["privateKey"])
         let path = try Self.keyFile(pem)
-        #expect(try Shell.objectIdentifiers(inPEMFile: path).first == "1.2.840.113549.1.12.1.3")
-        let decrypted = try Shell.openssl(["pkcs8", "-in", path, "-passin", "pass:\(F.password)"])
+        #expect(try SecretShell.objectIdentifiers(inPEMFile: path).first == "1.2.840.113549.1.12.1.3")
+        let decrypted = try SecretShell.openssl(["pkcs8", "-in", path, "-passin", "pass:\(F.password)"])
         #expect(decrypted.status == 0)
         #expect(try Self.publicKey(path, password: F.password) == Self.publicKey(F.path("\(algorithm)/leaf.key")))
         #expect(fixed["privateKeyPassword"] == F.password)
@@ -72,8 +72,8 @@ struct SecretRepairerTests {
             F.mtlsJSON(chain: F.chain("ec"), key: "keys/ec-pbes2-aes256.pem", password: F.password),
             SecretRepairOptions(scheme: .pbeMD5DES))
         let path = try Self.keyFile(try #require(fixed["privateKey"]))
-        #expect(try Shell.objectIdentifiers(inPEMFile: path).first == "1.2.840.113549.1.5.3")
-        let decrypted = try Shell.openssl([
+        #expect(try SecretShell.objectIdentifiers(inPEMFile: path).first == "1.2.840.113549.1.5.3")
+        let decrypted = try SecretShell.openssl([
             "pkcs8", "-provider", "legacy", "-provider", "default", "-in", path, "-passin", "pass:\(F.password)",
         ])
         #expect(decrypted.status == 0)

@@ -11,9 +11,9 @@ enum SecretFixtures {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("msk-esm-secret-fixtures-core-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: directory)
-        let result = try Shell.run("/bin/sh", [script.path, directory.path])
+        let result = try SecretShell.run("/bin/sh", [script.path, directory.path])
         guard result.status == 0 else {
-            throw FixtureError(message: "generate.sh failed: \(result.stderr)")
+            throw SecretFixtureError(message: "generate.sh failed: \(result.stderr)")
         }
         return directory
     })
@@ -44,13 +44,13 @@ enum SecretFixtures {
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
+struct SecretFixtureError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
 
 /// Runs a program and captures its output (tests only: the product never spawns processes).
-enum Shell {
+enum SecretShell {
     struct Result {
         var status: Int32
         var stdout: String
@@ -130,7 +130,7 @@ enum Shell {
             print(' '.join(oids))
             """
         let result = try run("/usr/bin/env", ["python3", "-c", script, path])
-        guard result.status == 0 else { throw FixtureError(message: "python3 failed: \(result.stderr)") }
+        guard result.status == 0 else { throw SecretFixtureError(message: "python3 failed: \(result.stderr)") }
         return result.stdout.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 }

@@ -21,12 +21,12 @@ struct SecretValidatorTests {
 
     /// The notAfter of a certificate as `openssl x509 -enddate` prints it.
     static func notAfter(_ file: String) throws -> Date {
-        let line = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-enddate", "-dateopt", "iso_8601"]).stdout
+        let line = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-enddate", "-dateopt", "iso_8601"]).stdout
         let text = line.replacingOccurrences(of: "notAfter=", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ssX"
-        guard let date = formatter.date(from: text) else { throw FixtureError(message: "cannot read date \(text)") }
+        guard let date = formatter.date(from: text) else { throw SecretFixtureError(message: "cannot read date \(text)") }
         return date
     }
 
@@ -51,15 +51,15 @@ struct SecretValidatorTests {
         let report = try Self.report(
             F.json(["certificate": F.text(file)]), SecretValidationOptions(target: .selfManaged))
         let summary = try #require(report.summary["certificates"]?.arrayValue?.first)
-        let fingerprint = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-fingerprint", "-sha256"]).stdout
+        let fingerprint = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-fingerprint", "-sha256"]).stdout
         #expect(fingerprint.contains(summary["sha256"]?.stringValue ?? "missing"))
-        let serial = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-serial"]).stdout
+        let serial = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-serial"]).stdout
         let oracleSerial = serial.replacingOccurrences(of: "serial=", with: "").trimmingCharacters(
             in: .whitespacesAndNewlines
         )
         .lowercased().drop(while: { $0 == "0" })
         #expect(summary["serial"]?.stringValue == String(oracleSerial))
-        let subject = try Shell.openssl(["x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253"])
+        let subject = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253"])
             .stdout
         #expect(
             subject.trimmingCharacters(in: .whitespacesAndNewlines) == "subject="
@@ -230,7 +230,7 @@ struct SecretValidatorTests {
             options.trustAnchors = try [
                 #require(Certificate(der: PEMDocument(text: F.text("other/root.pem")).blocks[0].der))
             ]
-        default: throw FixtureError(message: "unknown case \(name)")
+        default: throw SecretFixtureError(message: "unknown case \(name)")
         }
         return (json, options)
     }
@@ -302,7 +302,7 @@ struct SecretValidatorTests {
     @Test(arguments: encryptedKeys)
     func schemeIdentificationMatchesDERDecoder(key: String) throws {
         let file = "keys/\(key).pem"
-        let oids = try Shell.objectIdentifiers(inPEMFile: F.path(file))
+        let oids = try SecretShell.objectIdentifiers(inPEMFile: F.path(file))
         let report = try Self.report(F.mtlsJSON(chain: F.chain("ec"), key: file, password: F.password))
         let encryption = try #require(report.summary["key"]?["encryption"])
         #expect(encryption["schemeOID"]?.stringValue == oids.first)
@@ -315,7 +315,7 @@ struct SecretValidatorTests {
         let safe = ["1.2.840.113549.1.5.3", "1.2.840.113549.1.12.1.3"].contains(oids.first ?? "")
         #expect(!Self.problems(report, "SEC013").isEmpty == (!isPBES2 && !safe))
         // `openssl asn1parse` names the same scheme.
-        let parsed = try Shell.openssl(["asn1parse", "-in", F.path(file)]).stdout
+        let parsed = try SecretShell.openssl(["asn1parse", "-in", F.path(file)]).stdout
         #expect(parsed.contains(":" + (encryption["scheme"]?.stringValue ?? "missing")))
     }
 
@@ -325,7 +325,7 @@ struct SecretValidatorTests {
         let file = "keys/\(key).pem"
         let password = rightPassword ? F.password : "wrong-password"
         let chain = key.hasPrefix("rsa") ? F.chain("rsa") : F.chain("ec")
-        let oracle = try Shell.openssl([
+        let oracle = try SecretShell.openssl([
             "pkey", "-provider", "legacy", "-provider", "default", "-in", F.path(file), "-passin", "pass:\(password)",
             "-noout",
         ])
@@ -367,7 +367,7 @@ struct SecretValidatorTests {
         defer { try? FileManager.default.removeItem(at: untrusted) }
         var arguments = ["verify", "-CAfile", try F.path(roots[0])]
         if !intermediates.isEmpty { arguments += ["-untrusted", untrusted.path] }
-        let oracle = try Shell.openssl(arguments + [try F.path(leaf)])
+        let oracle = try SecretShell.openssl(arguments + [try F.path(leaf)])
         let report = try Self.report(F.mtlsJSON(chain: chainCase.chain, key: "ec/leaf.key"))
         let chainFails = report.findings.contains { ["SEC005", "SEC006"].contains($0.code) && $0.severity == .fail }
         #expect(chainFails == (oracle.status != 0), "openssl: \(oracle.stdout) \(oracle.stderr)")
@@ -424,7 +424,7 @@ struct SecretKeyFixCommandTests {
         let directory = try F.directory().appendingPathComponent("fix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try F.text(key).write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
-        let run = try Shell.run("/bin/sh", ["-c", "cd '\(directory.path)' && \(command)"])
+        let run = try SecretShell.run("/bin/sh", ["-c", "cd '\(directory.path)' && \(command)"])
         #expect(run.status == 0, "\(command): \(run.stderr)")
         let output = command.contains("key-pbe.pem") ? "key-pbe.pem" : "key-pkcs8.pem"
         let fixedKey = try String(contentsOf: directory.appendingPathComponent(output), encoding: .utf8)
@@ -442,7 +442,7 @@ struct SecretKeyFixCommandTests {
         let finding = try #require(report.findings.first { $0.code == "SEC011" && $0.severity == .fail })
         let command = try #require(finding.fix.components(separatedBy: "check it with: ").last)
         let keyPath = try F.path("keys/ec-pbe-sha1-des.pem")
-        let run = try Shell.run(
+        let run = try SecretShell.run(
             "/bin/sh", ["-c", "KEY_PASSWORD='\(password)' " + command.replacingOccurrences(of: "key.pem", with: keyPath)])
         #expect(run.status == status)
     }
