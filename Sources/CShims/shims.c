@@ -13,6 +13,7 @@ long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name) { return SSL_se
 long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_min_proto_version(ctx, version); }
 long mskesm_BIO_do_connect(BIO *bio) { return BIO_do_connect(bio); }
 long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname) { return BIO_set_conn_hostname(bio, hostname); }
+unsigned long mskesm_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
 
 CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value) { return curl_easy_setopt(curl, option, value); }
 CURLcode mskesm_curl_setopt_string(CURL *curl, CURLoption option, const char *value) { return curl_easy_setopt(curl, option, value); }

@@ -22,6 +22,8 @@ long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 long mskesm_BIO_do_connect(BIO *bio);
 long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname);
+/// XN_FLAG_RFC2253: a macro of casts and ORs that Swift does not import.
+unsigned long mskesm_XN_FLAG_RFC2253(void);
 
 // --- libcurl ---------------------------------------------------------------------------------
 CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value);
