@@ -196,13 +196,13 @@ _msk-esm_secret() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate)
+    validate|fix)
         # Offer subcommand argument completions
         "_msk-esm_secret_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate fix' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at)
+    non_repeating_options=(--output --at --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -221,6 +221,72 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--certificate')
+        return
+        ;;
+    '--private-key')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--type')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'
+        return
+        ;;
+    '--for')
+        __msk-esm_add_completions -W 'msk'$'\n''self-managed'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_secret_fix() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --certificate --private-key --password-file --type --for --write --scheme)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--certificate')
+        return
+        ;;
+    '--private-key')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--type')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'
+        return
+        ;;
+    '--for')
+        __msk-esm_add_completions -W 'msk'$'\n''self-managed'
+        return
+        ;;
+    '--write')
+        return
+        ;;
+    '--scheme')
+        __msk-esm_add_completions -W 'PBE-SHA1-3DES'$'\n''PBE-MD5-DES'
         return
         ;;
     esac
