@@ -18,6 +18,8 @@ public struct MSKESM: AsyncParsableCommand {
         version: version,
         subcommands: [
             SecretCommand.self,
+            BrokersCommand.self,
+            DoctorCommand.self,
         ]
     )
 

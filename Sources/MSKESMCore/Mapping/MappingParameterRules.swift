@@ -199,8 +199,11 @@ public enum MappingParameterRules {
                     evidence: ["ConsumerGroupId": .string(id), "length": .number(Double(id.count))])
             ]
         }
+        let valid = Finding(code: .map006, severity: .pass, title: "consumer group id \(id) is valid")
+        // The API reports the default group (the UUID) as ConsumerGroupId too; only a custom id can collide.
+        if id == settings.uuid { return [valid] }
         return [
-            Finding(code: .map006, severity: .pass, title: "consumer group id \(id) is valid"),
+            valid,
             Finding(
                 code: .map007, severity: .info, title: "an existing group '\(id)' makes StartingPosition ignored",
                 detail: "If Kafka already has a group with this id, Lambda resumes from its committed offsets and "
