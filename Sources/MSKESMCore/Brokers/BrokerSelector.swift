@@ -316,7 +316,8 @@ public enum BrokerSelector {
         }
 
         var choice = BrokerChoice(
-            method: works && !unusableSecret && !(cluster.isServerless && !secrets.isEmpty) ? attempted : nil,
+            method: works && !unusableSecret && secrets.count <= 1 && !(cluster.isServerless && !secrets.isEmpty)
+                ? attempted : nil,
             attemptedMethod: attempted, bootstrapField: nil, port: nil, brokers: [], steps: steps, findings: [])
         if let attempted {
             choice.bootstrapField = field(attempted, crossAccount: input.crossAccount)
