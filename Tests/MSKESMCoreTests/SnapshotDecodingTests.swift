@@ -103,6 +103,19 @@ struct SnapshotDecodingTests {
         #expect(try snapshot.decodePart(.subnets, as: Groups.self) == nil)
     }
 
+    /// The fast path for raw parts (JSONSerialization) gives the same values as decoding `JSONValue` with
+    /// `JSONDecoder`, booleans and numbers included.
+    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: SnapshotTestSupport.examples.path)
+        .filter { $0.hasSuffix(".json") }.sorted())
+    func rawPartsReadTheSameByEitherPath(file: String) throws {
+        let data = try Data(contentsOf: Support.examples.appendingPathComponent(file))
+        let fast = try Snapshot.decode(data, source: file)
+        var slow = try JSONDecoder().decode(Snapshot.self, from: data)
+        slow.source = file
+        #expect(fast == slow)
+        #expect(fast.securityGroups != nil)
+    }
+
     @Test func typedPartsAreAvailableAsRawJSON() throws {
         let data = Support.document(extra: ["Function": ["FunctionName": "f", "Timeout": 30]])
         let snapshot = try Snapshot.decode(data, source: "snap.json")

@@ -100,13 +100,16 @@ public struct Snapshot: Codable, Sendable, Equatable {
         cluster = try container.decodeIfPresent(DescribeClusterV2Output.self, forKey: .cluster)
         bootstrapBrokers = try container.decodeIfPresent(BootstrapBrokers.self, forKey: .bootstrapBrokers)
         role = try container.decodeIfPresent(GetRoleOutput.self, forKey: .role)
-        rolePolicies = try Snapshot.raw(container, .rolePolicies)
-        permissionsBoundary = try Snapshot.raw(container, .permissionsBoundary)
-        securityGroups = try Snapshot.raw(container, .securityGroups)
-        subnets = try Snapshot.raw(container, .subnets)
-        routeTables = try Snapshot.raw(container, .routeTables)
-        natGateways = try Snapshot.raw(container, .natGateways)
-        vpcEndpoints = try Snapshot.raw(container, .vpcEndpoints)
+        // ``Snapshot/decode(_:source:)`` reads the raw parts itself, faster (see `JSONValue(foundationObject:)`).
+        if decoder.userInfo[Snapshot.rawPartsReadSeparately] as? Bool != true {
+            rolePolicies = try Snapshot.raw(container, .rolePolicies)
+            permissionsBoundary = try Snapshot.raw(container, .permissionsBoundary)
+            securityGroups = try Snapshot.raw(container, .securityGroups)
+            subnets = try Snapshot.raw(container, .subnets)
+            routeTables = try Snapshot.raw(container, .routeTables)
+            natGateways = try Snapshot.raw(container, .natGateways)
+            vpcEndpoints = try Snapshot.raw(container, .vpcEndpoints)
+        }
         vpcConnection = try container.decodeIfPresent(VpcConnection.self, forKey: .vpcConnection)
         scramSecrets = try container.decodeIfPresent(ScramSecretList.self, forKey: .scramSecrets)
         kmsKeys = try container.decodeIfPresent([String: DescribeKeyOutput].self, forKey: .kmsKeys)
@@ -131,11 +134,50 @@ public struct Snapshot: Codable, Sendable, Equatable {
         return try decode(data, source: path == "-" ? "standard input" : path)
     }
 
+    /// Set in a decoder's `userInfo` to leave the raw parts to ``decode(_:source:)``.
+    static let rawPartsReadSeparately = CodingUserInfoKey(rawValue: "msk-esm.rawPartsReadSeparately")!
+
+    /// The parts kept as raw JSON.
+    public static let rawParts: [SnapshotPart] = [
+        .rolePolicies, .permissionsBoundary, .securityGroups, .subnets, .routeTables, .natGateways, .vpcEndpoints,
+    ]
+
+    /// Sets a raw part; other parts are typed and ignore this.
+    mutating func setRawPart(_ part: SnapshotPart, _ value: JSONValue?) {
+        switch part {
+        case .rolePolicies: rolePolicies = value
+        case .permissionsBoundary: permissionsBoundary = value
+        case .securityGroups: securityGroups = value
+        case .subnets: subnets = value
+        case .routeTables: routeTables = value
+        case .natGateways: natGateways = value
+        case .vpcEndpoints: vpcEndpoints = value
+        default: break
+        }
+    }
+
     /// Decodes a snapshot document; `source` names it in errors.
     public static func decode(_ data: Data, source: String) throws -> Snapshot {
-        var snapshot = try JSONPath.decode(
-            Snapshot.self, from: data, source: source, expected: "a msk-esm snapshot (SnapshotVersion 1)")
+        let expected = "a msk-esm snapshot (SnapshotVersion 1)"
+        let decoder = JSONDecoder()
+        decoder.userInfo[rawPartsReadSeparately] = true
+        var snapshot: Snapshot
+        do {
+            snapshot = try decoder.decode(Snapshot.self, from: data)
+        } catch let error as DecodingError {
+            throw JSONPath.toolError(error, source: source, expected: expected)
+        } catch {
+            throw ToolError.usage("not JSON", input: source, fix: "give \(expected) as JSON (--output json)")
+        }
         snapshot.source = source
+        // The typed decode succeeded, so the document is a JSON object.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            for part in rawParts {
+                guard let member = object[part.key], let value = JSONValue(foundationObject: member), value != .null
+                else { continue }
+                snapshot.setRawPart(part, value)
+            }
+        }
         return snapshot
     }
 
