@@ -20,6 +20,22 @@ struct SnapshotDecodingTests {
         #expect(snapshot.eventSourceMapping.lastModified?.date.timeIntervalSince1970 == epoch)
     }
 
+    /// The formatter-free ISO 8601 parser agrees with Foundation's `ISO8601DateFormatter`.
+    @Test(arguments: [
+        "2026-11-26T08:00:00Z", "1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2026-03-01T00:00:00.250Z",
+        "2026-11-26T09:30:00+01:30", "2026-11-26T01:00:00-07:00", "1999-12-31T23:59:59.999+00:00",
+        "2100-01-01T12:00:00Z", "1960-06-15T10:00:00Z",
+    ])
+    func fastTimestampParserAgreesWithFoundation(text: String) throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.contains(".")
+            ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        let expected = try #require(formatter.date(from: text))
+        let parsed = try #require(AWSTimestamp.fastParse(text))
+        #expect(abs(parsed.timeIntervalSince(expected)) < 0.001)
+        #expect(AWSTimestamp.fastParse(text.replacingOccurrences(of: "T", with: " ")) == nil)
+    }
+
     @Test func unknownFieldsAreIgnoredAndMissingPartsAreNil() throws {
         let data = Support.document(
             mapping: ["SomethingNew": ["Nested": true], "BatchSize": 10],
