@@ -440,6 +440,36 @@ EXAMPLES = {
         result="PROBLEM: Connection error. Your event source VPC must be able to connect to Lambda and STS."),
 }
 
+
+def serverless_with_secret():
+    """MSK Serverless takes IAM only; this mapping was given a SCRAM secret (BRK004)."""
+    uuid = "f2a4c6e8-0b1d-4f3a-9c5e-7a9b1d3f5a82"
+    name, cuuid, topic = "clickstream-sls", "6b8d0f2a-4c6e-4a8b-9d1f-3e5a7c9b1d4f", "clicks"
+    secret = f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:AmazonMSK_clickstream-Rt78Yu"
+    esm = mapping(uuid, "clickstream-enricher", cluster_arn(name, cuuid), topic, False,
+                  sacs=[("SASL_SCRAM_512_AUTH", secret)], result="PROBLEM: SASL authentication failed.")
+    s = base(esm, False)
+    s["Function"] = function("clickstream-enricher", "clickstream-enricher-role", timeout=30)
+    s["Cluster"] = {"ClusterInfo": {
+        "ClusterType": "SERVERLESS", "ClusterArn": cluster_arn(name, cuuid), "ClusterName": name,
+        "CreationTime": iso(-86400 * 10), "CurrentVersion": "K2OLBPRRIFJ3BZ", "State": "ACTIVE", "Tags": {},
+        "Serverless": {"VpcConfigs": [{"SubnetIds": SUBNETS, "SecurityGroupIds": [CLUSTER_SG]}],
+                       "ClientAuthentication": {"Sasl": {"Iam": {"Enabled": True}}}}}}
+    s["BootstrapBrokers"] = {"BootstrapBrokerStringSaslIam":
+                             f"boot-x7k2ab3c.c2.kafka-serverless.{REGION}.amazonaws.com:9098"}
+    s["Role"] = role("clickstream-enricher-role", False)
+    s["RolePolicies"] = [MSK_EXECUTION_ROLE, kafka_cluster_policy(name, cuuid, topic, uuid), secret_policy(secret)]
+    network(s, 9098)
+    s["Secrets"] = {secret: {
+        "Describe": {"ARN": secret, "Name": "AmazonMSK_clickstream", "LastChangedDate": iso(-86400 * 5),
+                     "CreatedDate": iso(-86400 * 9)},
+        "Analysis": analysis(SCRAM_PASS[:2] + SCRAM_PASS[3:], {"type": "scram"})}}
+    s["Metrics"] = lag_metrics([0, 0, 0, 0, 0, 0], False)
+    return s
+
+
+EXAMPLES["broken-serverless-with-secret.json"] = serverless_with_secret()
+
 # A snapshot written by a caller who may not read IAM: the checks that need the role are skipped.
 partial = iam_snapshot("d8f0b2c4-6e8a-4c1e-9b3d-5f7a9c1e3b46", False)
 for key in ("Role", "RolePolicies"):
