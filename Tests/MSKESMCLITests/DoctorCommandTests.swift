@@ -69,6 +69,26 @@ struct DoctorCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A snapshot written with --include-secrets carries SecretString; the doctor never prints it.
+    @Test(arguments: ["text", "json"])
+    func secretValuesNeverAppearInTheOutput(format: String) async throws {
+        let canary = "CANARY-pw-7f3a9c2e"
+        var object = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: Self.example("healthy-scram.json")))) as! [String: Any]
+        var secrets = object["Secrets"] as! [String: Any]
+        let arn = secrets.keys.first!
+        var secret = secrets[arn] as! [String: Any]
+        secret["SecretString"] = #"{"username":"alice","password":"\#(canary)"}"#
+        secrets[arn] = secret
+        object["Secrets"] = secrets
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("msk-esm-canary-\(UUID()).json").path
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = await CommandRunner.run(["doctor", "--snapshot", path, "--output", format])
+        #expect(result.exitCode == 0)
+        #expect(!result.stdout.contains(canary) && !result.stderr.contains(canary))
+    }
+
     @Test func theBinaryDiagnosesAnExampleQuickly() throws {
         let start = Date()
         let result = try CommandRunner.runBinary(["doctor", "--snapshot", Self.example("healthy-scram.json"), "--output", "json"])
