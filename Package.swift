@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore",
+                "MSKESMCore", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),

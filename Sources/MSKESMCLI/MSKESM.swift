@@ -18,6 +18,9 @@ public struct MSKESM: AsyncParsableCommand {
         version: version,
         subcommands: [
             SecretCommand.self,
+            ReplCommand.self,
+            PolicyCommand.self,
+            NetworkCommand.self,
             BrokersCommand.self,
             DoctorCommand.self,
         ]

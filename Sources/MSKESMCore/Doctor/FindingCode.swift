@@ -22,6 +22,8 @@ public enum FindingCatalogue {
         ("MAP", "Mapping and function settings", FindingCode.mappingCodes),
         ("BRK", "Authentication and bootstrap brokers", FindingCode.brokerCodes),
         ("SEC", "Secrets", FindingCode.secretCodes),
+        ("IAM", "Permissions of the execution role", FindingCode.iamCodes),
+        ("NET", "Network", FindingCode.networkCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
     ]
 
