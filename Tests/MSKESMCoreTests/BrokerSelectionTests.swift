@@ -98,6 +98,10 @@ struct BrokerSelectionTests {
             #expect(choice.bootstrapField?.rawValue == expected.field)
             #expect(choice.port == expected.port)
         }
+        if c.serverless && c.secret != "none" {
+            // No SCRAM or TLS listeners on serverless: no field and no port to name.
+            #expect(choice.bootstrapField == nil && choice.port == nil)
+        }
         let failing = Set(choice.findings.filter { $0.severity == .fail }.map(\.code))
         #expect(failing == expected.codes)
         // The reasoning lists the five rules in order, with exactly one deciding rule when a method is tried.

@@ -319,7 +319,8 @@ public enum BrokerSelector {
             method: works && !unusableSecret && secrets.count <= 1 && !(cluster.isServerless && !secrets.isEmpty)
                 ? attempted : nil,
             attemptedMethod: attempted, bootstrapField: nil, port: nil, brokers: [], steps: steps, findings: [])
-        if let attempted {
+        // MSK Serverless has only IAM listeners: a secret's method has no broker string and no port there.
+        if let attempted, !(cluster.isServerless && attempted != .iam) {
             choice.bootstrapField = field(attempted, crossAccount: input.crossAccount)
             if let field = choice.bootstrapField, let brokers = input.bootstrapBrokers {
                 if let list = brokers[field] {
@@ -338,6 +339,8 @@ public enum BrokerSelector {
                 // Multi-VPC ports (14001–14100) are unverified (SPEC §4.2): only a broker list names them.
                 choice.port = defaultPort(attempted)
             }
+        }
+        if let attempted {
             findings.append(noFallbackFinding(attempted: attempted, works: choice.method != nil, on: on, clusterName: clusterName))
         }
         if let method = choice.method, !findings.contains(where: { $0.severity == .fail }) {
