@@ -152,3 +152,20 @@ struct DoctorTests {
         #expect(multi.exitCode(strict: false) == 1)
     }
 }
+
+/// The shared facts the IAM and network checks read from the context.
+struct DoctorContextFactsTests {
+    @Test(arguments: [
+        ("healthy-iam.json", ["sg-0c1d2e3f4a5b6c7d8"], 3, 9098),
+        ("healthy-self-managed.json", ["sg-0c1d2e3f4a5b6c7d8"], 2, 9096),
+        ("broken-serverless-with-secret.json", ["sg-0c1d2e3f4a5b6c7d8"], 3, nil),
+    ] as [(String, [String], Int, Int?)])
+    func groupsSubnetsAndPortComeFromTheRightPart(file: String, groups: [String], subnets: Int, port: Int?) throws {
+        let snapshot = try Snapshot.load(path: SnapshotTestSupport.examples.appendingPathComponent(file).path)
+        let context = DoctorContext(snapshot: snapshot, now: DoctorTests.now)
+        #expect(context.mappingSecurityGroupIds == groups)
+        #expect(context.mappingSubnetIds.count == subnets)
+        #expect(context.mappingSubnetIds.allSatisfy { $0.hasPrefix("subnet-") })
+        #expect(context.brokerChoice?.port == port)
+    }
+}
