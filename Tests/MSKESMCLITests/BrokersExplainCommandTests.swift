@@ -19,7 +19,9 @@ struct BrokersExplainCommandTests {
 
     @Test func clusterWithAuthNoneChoosesIAM() async throws {
         let cluster = try Self.write(Self.iamCluster)
-        let brokers = try Self.write(#"{"BootstrapBrokerStringSaslIam": "b-1.orders.x.kafka.us-east-1.amazonaws.com:9098,b-2.orders.x.kafka.us-east-1.amazonaws.com:9098"}"#)
+        let brokers = try Self.write(
+            #"{"BootstrapBrokerStringSaslIam": "b-1.orders.x.kafka.us-east-1.amazonaws.com:9098,b-2.orders.x.kafka.us-east-1.amazonaws.com:9098"}"#
+        )
         let result = await CommandRunner.run([
             "brokers", "explain", "--cluster-json", cluster, "--bootstrap-brokers-json", brokers, "--auth", "none",
             "--output", "json",
@@ -36,7 +38,9 @@ struct BrokersExplainCommandTests {
 
     @Test func aSecretForADisabledMethodFailsWithNoMethod() async throws {
         let cluster = try Self.write(Self.iamCluster)
-        let result = await CommandRunner.run(["brokers", "explain", "--cluster-json", cluster, "--auth", "mtls", "--output", "json"])
+        let result = await CommandRunner.run([
+            "brokers", "explain", "--cluster-json", cluster, "--auth", "mtls", "--output", "json",
+        ])
         #expect(result.exitCode == 1)
         let json = try result.json()
         let summary = try #require(json["summary"] as? [String: Any])
@@ -48,11 +52,13 @@ struct BrokersExplainCommandTests {
 
     @Test func selfManagedServersAndMappingJson() async throws {
         let servers = await CommandRunner.run([
-            "brokers", "explain", "--bootstrap-servers", "k1.example.com:9096,k2.example.com:9096", "--auth", "scram-256",
+            "brokers", "explain", "--bootstrap-servers", "k1.example.com:9096,k2.example.com:9096", "--auth",
+            "scram-256",
         ])
         #expect(servers.exitCode == 0)
         #expect(servers.stdout.contains("method: scram-256"))
-        let mapping = try Self.write(#"""
+        let mapping = try Self.write(
+            #"""
             {"UUID": "u", "Topics": ["t1"], "SelfManagedEventSource": {"Endpoints": {"KAFKA_BOOTSTRAP_SERVERS": ["k1:9094"]}},
              "SourceAccessConfigurations": [{"Type": "CLIENT_CERTIFICATE_TLS_AUTH", "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:x"}]}
             """#)
@@ -65,7 +71,9 @@ struct BrokersExplainCommandTests {
         let path = DoctorCommandTests.example("healthy-scram.json")
         let result = await CommandRunner.run(["brokers", "explain", "--snapshot", path])
         #expect(result.exitCode == 0)
-        #expect(result.stdout.contains("method: scram-512 (SASL/SCRAM-SHA-512) via BootstrapBrokerStringSaslScram, port 9096"))
+        #expect(
+            result.stdout.contains(
+                "method: scram-512 (SASL/SCRAM-SHA-512) via BootstrapBrokerStringSaslScram, port 9096"))
     }
 
     @Test(arguments: [

@@ -22,7 +22,9 @@ struct DoctorCommandTests {
     }
 
     @Test func jsonHasTheContractShape() async throws {
-        let result = await CommandRunner.run(["doctor", "--snapshot", Self.example("healthy-iam.json"), "--output", "json"])
+        let result = await CommandRunner.run([
+            "doctor", "--snapshot", Self.example("healthy-iam.json"), "--output", "json",
+        ])
         #expect(result.exitCode == 0)
         let json = try result.json()
         #expect(json["verdict"] as? String == "pass")
@@ -30,7 +32,9 @@ struct DoctorCommandTests {
         #expect(summary["uuid"] as? String == "3f6a1d2c-8b4e-4f7a-9c1d-2e5b8a0f4c36")
         #expect(summary["function"] as? String == "orders-consumer")
         #expect(summary["topic"] as? String == "orders.v1")
-        #expect((summary["cluster"] as? String)?.hasPrefix("arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/") == true)
+        #expect(
+            (summary["cluster"] as? String)?.hasPrefix("arn:aws:kafka:us-east-1:123456789012:cluster/orders-prod/")
+                == true)
         #expect(summary["method"] as? String == "iam")
         #expect(summary["port"] as? Int == 9098)
         #expect(summary["skipped"] as? Int == 0)
@@ -73,8 +77,9 @@ struct DoctorCommandTests {
     @Test(arguments: ["text", "json"])
     func secretValuesNeverAppearInTheOutput(format: String) async throws {
         let canary = "CANARY-pw-7f3a9c2e"
-        var object = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.example("healthy-scram.json")))) as! [String: Any]
+        var object =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.example("healthy-scram.json")))) as! [String: Any]
         var secrets = object["Secrets"] as! [String: Any]
         let arn = secrets.keys.first!
         var secret = secrets[arn] as! [String: Any]
@@ -91,7 +96,9 @@ struct DoctorCommandTests {
 
     @Test func theBinaryDiagnosesAnExampleQuickly() throws {
         let start = Date()
-        let result = try CommandRunner.runBinary(["doctor", "--snapshot", Self.example("healthy-scram.json"), "--output", "json"])
+        let result = try CommandRunner.runBinary([
+            "doctor", "--snapshot", Self.example("healthy-scram.json"), "--output", "json",
+        ])
         #expect(result.exitCode == 0)
         #expect(Date().timeIntervalSince(start) < 2)
     }

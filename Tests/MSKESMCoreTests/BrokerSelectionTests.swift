@@ -23,7 +23,8 @@ struct BrokerSelectionTests {
                 for secret in ["mtls", "scram", "none"] {
                     all.append(
                         Combination(
-                            mtls: bits & 1 != 0, scram: bits & 2 != 0, iam: bits & 4 != 0, unauthenticated: bits & 8 != 0,
+                            mtls: bits & 1 != 0, scram: bits & 2 != 0, iam: bits & 4 != 0,
+                            unauthenticated: bits & 8 != 0,
                             clientBroker: clientBroker, secret: secret, serverless: false))
                 }
             }
@@ -141,7 +142,8 @@ struct BrokerSelectionTests {
             mtls: false, scram: false, iam: true, unauthenticated: false, clientBroker: "TLS", secret: "none",
             serverless: false)
         var brokers = BootstrapBrokers()
-        brokers.bootstrapBrokerStringSaslIam = "b-1.x.kafka.us-east-1.amazonaws.com:9198,b-2.x.kafka.us-east-1.amazonaws.com:9198"
+        brokers.bootstrapBrokerStringSaslIam =
+            "b-1.x.kafka.us-east-1.amazonaws.com:9198,b-2.x.kafka.us-east-1.amazonaws.com:9198"
         let choice = BrokerSelector.select(BrokerSelectionInput(cluster: Self.cluster(c), bootstrapBrokers: brokers))
         #expect(choice.port == 9198)
         #expect(choice.brokers.count == 2)
@@ -173,19 +175,24 @@ struct BrokerSelectionTests {
         #expect(scram.method == .scram512)
         #expect(scram.bootstrapField == .bootstrapBrokerStringVpcConnectivitySaslScram)
         #expect(scram.port == 14001)
-        #expect(BrokerSelectionInput.isVpcConnectionArn(
-            "arn:aws:kafka:us-east-1:123456789012:vpc-connection/123456789012/orders/4f1c9e2a-7b3d-4a6e-8c5f-0d2b9e7a1c63-3"))
+        #expect(
+            BrokerSelectionInput.isVpcConnectionArn(
+                "arn:aws:kafka:us-east-1:123456789012:vpc-connection/123456789012/orders/4f1c9e2a-7b3d-4a6e-8c5f-0d2b9e7a1c63-3"
+            ))
         #expect(!BrokerSelectionInput.isVpcConnectionArn("arn:aws:kafka:us-east-1:123456789012:cluster/orders/u-2"))
     }
 
-    @Test(arguments: [
-        ([], AuthMethod.plaintext), (["SERVER_ROOT_CA_CERTIFICATE"], .tls), (["CLIENT_CERTIFICATE_TLS_AUTH"], .mtls),
-        (["SASL_SCRAM_512_AUTH"], .scram512), (["SASL_SCRAM_256_AUTH", "SERVER_ROOT_CA_CERTIFICATE"], .scram256),
-        (["BASIC_AUTH"], .basic),
-    ] as [([String], AuthMethod)])
+    @Test(
+        arguments: [
+            ([], AuthMethod.plaintext), (["SERVER_ROOT_CA_CERTIFICATE"], .tls),
+            (["CLIENT_CERTIFICATE_TLS_AUTH"], .mtls),
+            (["SASL_SCRAM_512_AUTH"], .scram512), (["SASL_SCRAM_256_AUTH", "SERVER_ROOT_CA_CERTIFICATE"], .scram256),
+            (["BASIC_AUTH"], .basic),
+        ] as [([String], AuthMethod)])
     func selfManagedSecretTypeDecides(types: [String], method: AuthMethod) {
         let choice = BrokerSelector.select(
-            BrokerSelectionInput(bootstrapServers: ["k1.example.com:9093", "k2.example.com:9093"], sourceAccessTypes: types))
+            BrokerSelectionInput(
+                bootstrapServers: ["k1.example.com:9093", "k2.example.com:9093"], sourceAccessTypes: types))
         #expect(choice.method == method)
         #expect(choice.port == 9093)
         #expect(choice.bootstrapField == nil)

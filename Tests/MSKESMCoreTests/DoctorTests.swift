@@ -16,7 +16,8 @@ struct DoctorTests {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard cells.count > 5, cells[1].hasPrefix("`"), cells[1].hasSuffix(".json`") else { return nil }
-            let codes = cells[4] == "–" ? [] : cells[4].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let codes =
+                cells[4] == "–" ? [] : cells[4].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             return (String(cells[1].dropFirst().dropLast()), cells[3], codes)
         }
     }
@@ -55,11 +56,13 @@ struct DoctorTests {
     }
 
     @Test(arguments: [
-        ("Function", ["function-state", "function-timeout"]), ("Cluster", ["broker-choice"]), ("Metrics", ["offset-lag"]),
+        ("Function", ["function-state", "function-timeout"]), ("Cluster", ["broker-choice"]),
+        ("Metrics", ["offset-lag"]),
     ])
     func aMissingPartSkipsTheChecksThatNeedIt(part: String, checks: [String]) throws {
-        var object = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: Support.examples.appendingPathComponent("healthy-iam.json"))) as! [String: Any]
+        var object =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Support.examples.appendingPathComponent("healthy-iam.json"))) as! [String: Any]
         object[part] = nil
         let snapshot = try Snapshot.decode(JSONSerialization.data(withJSONObject: object), source: "t.json")
         let report = try Doctor().run(snapshot, at: Self.now)
@@ -79,11 +82,12 @@ struct DoctorTests {
         #expect(report.findings.contains { $0.code == "MAP003" && $0.severity == .fail })
     }
 
-    @Test(arguments: [
-        ("AccessDenied: not authorized to perform iam:GetRole", "ACC001", "iam:GetRole"),
-        ("An error occurred (UnauthorizedOperation) when calling DescribeSecurityGroups", "ACC001", "iam:GetRole"),
-        ("ThrottlingException: Rate exceeded", "ACC002", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("AccessDenied: not authorized to perform iam:GetRole", "ACC001", "iam:GetRole"),
+            ("An error occurred (UnauthorizedOperation) when calling DescribeSecurityGroups", "ACC001", "iam:GetRole"),
+            ("ThrottlingException: Rate exceeded", "ACC002", nil),
+        ] as [(String, String, String?)])
     func snapshotErrorsBecomeAccessFindings(message: String, code: String, permission: String?) throws {
         let data = Support.document(extra: ["Errors": ["iam.GetRole": message]])
         let report = try Doctor().run(try Snapshot.decode(data, source: "t"), at: Self.now)
@@ -115,8 +119,12 @@ struct DoctorTests {
         #expect(without.findings.contains { $0.evidence["check"] == "secret-analysis" && $0.severity == .skipped })
         let analysis: [String: Any] = [
             "verdict": "fail", "summary": ["skipped": 0],
-            "findings": [["code": "SEC016", "severity": "fail", "title": "no prefix", "detail": "", "fix": "rename",
-                          "evidence": [:] as [String: Any]]],
+            "findings": [
+                [
+                    "code": "SEC016", "severity": "fail", "title": "no prefix", "detail": "", "fix": "rename",
+                    "evidence": [:] as [String: Any],
+                ]
+            ],
         ]
         let with = try Doctor().run(
             try Snapshot.decode(
@@ -142,7 +150,8 @@ struct DoctorTests {
     }
 
     @Test func multiMappingDocumentAddsUuid() throws {
-        let snapshot = try Snapshot.load(path: Support.examples.appendingPathComponent("broken-function-timeout-900.json").path)
+        let snapshot = try Snapshot.load(
+            path: Support.examples.appendingPathComponent("broken-function-timeout-900.json").path)
         let report = try Doctor().run(snapshot, at: Self.now)
         let multi = DoctorMultiReport(mappings: [MappingDiagnosis(uuid: "u1", report: report)])
         let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(multi))
@@ -155,11 +164,12 @@ struct DoctorTests {
 
 /// The shared facts the IAM and network checks read from the context.
 struct DoctorContextFactsTests {
-    @Test(arguments: [
-        ("healthy-iam.json", ["sg-0c1d2e3f4a5b6c7d8"], 3, 9098),
-        ("healthy-self-managed.json", ["sg-0c1d2e3f4a5b6c7d8"], 2, 9096),
-        ("broken-serverless-with-secret.json", ["sg-0c1d2e3f4a5b6c7d8"], 3, nil),
-    ] as [(String, [String], Int, Int?)])
+    @Test(
+        arguments: [
+            ("healthy-iam.json", ["sg-0c1d2e3f4a5b6c7d8"], 3, 9098),
+            ("healthy-self-managed.json", ["sg-0c1d2e3f4a5b6c7d8"], 2, 9096),
+            ("broken-serverless-with-secret.json", ["sg-0c1d2e3f4a5b6c7d8"], 3, nil),
+        ] as [(String, [String], Int, Int?)])
     func groupsSubnetsAndPortComeFromTheRightPart(file: String, groups: [String], subnets: Int, port: Int?) throws {
         let snapshot = try Snapshot.load(path: SnapshotTestSupport.examples.appendingPathComponent(file).path)
         let context = DoctorContext(snapshot: snapshot, now: DoctorTests.now)

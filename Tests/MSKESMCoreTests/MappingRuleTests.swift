@@ -27,14 +27,20 @@ struct MappingRuleTests {
         ("topic 250", { $0.topics = [String(repeating: "t", count: 250)] }, "MAP003", true),
         ("topic 249", { $0.topics = [String(repeating: "t", count: 249)] }, "MAP003", false),
         ("AT_TIMESTAMP without time", { $0.startingPosition = "AT_TIMESTAMP" }, "MAP004", true),
-        ("AT_TIMESTAMP future", {
-            $0.startingPosition = "AT_TIMESTAMP"
-            $0.startingPositionTimestamp = now.addingTimeInterval(60)
-        }, "MAP004", true),
-        ("AT_TIMESTAMP past", {
-            $0.startingPosition = "AT_TIMESTAMP"
-            $0.startingPositionTimestamp = now.addingTimeInterval(-60)
-        }, "MAP004", false),
+        (
+            "AT_TIMESTAMP future",
+            {
+                $0.startingPosition = "AT_TIMESTAMP"
+                $0.startingPositionTimestamp = now.addingTimeInterval(60)
+            }, "MAP004", true
+        ),
+        (
+            "AT_TIMESTAMP past",
+            {
+                $0.startingPosition = "AT_TIMESTAMP"
+                $0.startingPositionTimestamp = now.addingTimeInterval(-60)
+            }, "MAP004", false
+        ),
         ("timestamp with TRIM_HORIZON", { $0.startingPositionTimestamp = now }, "MAP004", true),
         ("no StartingPosition", { $0.startingPosition = nil }, "MAP004", true),
         ("LATEST", { $0.startingPosition = "LATEST" }, "MAP005", true),
@@ -51,21 +57,39 @@ struct MappingRuleTests {
         ("record age 604801", { $0.maximumRecordAgeInSeconds = 604_801 }, "MAP017", true),
         ("retries -2", { $0.maximumRetryAttempts = -2 }, "MAP017", true),
         ("retries 10000", { $0.maximumRetryAttempts = 10000 }, "MAP017", false),
-        ("destination lambda", { $0.onFailureDestination = "arn:aws:lambda:us-east-1:123456789012:function:f" }, "MAP013", true),
+        (
+            "destination lambda", { $0.onFailureDestination = "arn:aws:lambda:us-east-1:123456789012:function:f" },
+            "MAP013", true
+        ),
         ("destination source topic", { $0.onFailureDestination = "kafka://orders" }, "MAP013", true),
         ("destination bad topic", { $0.onFailureDestination = "kafka://.x" }, "MAP013", true),
         ("destination other topic", { $0.onFailureDestination = "kafka://orders-dlq" }, "MAP013", false),
         ("destination sqs", { $0.onFailureDestination = "arn:aws:sqs:us-east-1:123456789012:dlq" }, "MAP013", false),
         ("destination s3", { $0.onFailureDestination = "arn:aws:s3:::failed-batches" }, "MAP013", false),
-        ("destination sns", { $0.onFailureDestination = "arn:aws:sns:us-east-1:123456789012:failures" }, "MAP013", false),
-        ("pollers min 201", { $0.provisionedPollerConfig = ProvisionedPollerConfig(minimumPollers: 201) }, "MAP016", true),
-        ("pollers max 2001", { $0.provisionedPollerConfig = ProvisionedPollerConfig(maximumPollers: 2001) }, "MAP016", true),
-        ("pollers min > max", {
-            $0.provisionedPollerConfig = ProvisionedPollerConfig(minimumPollers: 10, maximumPollers: 5)
-        }, "MAP016", true),
-        ("pollers 1..2000", {
-            $0.provisionedPollerConfig = ProvisionedPollerConfig(minimumPollers: 1, maximumPollers: 2000)
-        }, "MAP016", false),
+        (
+            "destination sns", { $0.onFailureDestination = "arn:aws:sns:us-east-1:123456789012:failures" }, "MAP013",
+            false
+        ),
+        (
+            "pollers min 201", { $0.provisionedPollerConfig = ProvisionedPollerConfig(minimumPollers: 201) }, "MAP016",
+            true
+        ),
+        (
+            "pollers max 2001", { $0.provisionedPollerConfig = ProvisionedPollerConfig(maximumPollers: 2001) },
+            "MAP016", true
+        ),
+        (
+            "pollers min > max",
+            {
+                $0.provisionedPollerConfig = ProvisionedPollerConfig(minimumPollers: 10, maximumPollers: 5)
+            }, "MAP016", true
+        ),
+        (
+            "pollers 1..2000",
+            {
+                $0.provisionedPollerConfig = ProvisionedPollerConfig(minimumPollers: 1, maximumPollers: 2000)
+            }, "MAP016", false
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -147,10 +171,11 @@ struct MappingRuleTests {
         #expect(hits.map(\.code) == (triggers ? ["MAP001"] : []))
     }
 
-    @Test(arguments: [
-        ("Failed", "Successful", true), ("Inactive", "Successful", true), ("Active", "Failed", true),
-        ("Pending", nil, true), ("Active", "Successful", false), ("Active", "InProgress", false),
-    ] as [(String, String?, Bool)])
+    @Test(
+        arguments: [
+            ("Failed", "Successful", true), ("Inactive", "Successful", true), ("Active", "Failed", true),
+            ("Pending", nil, true), ("Active", "Successful", false), ("Active", "InProgress", false),
+        ] as [(String, String?, Bool)])
     func functionStateMustBeActive(state: String, update: String?, triggers: Bool) {
         let hits = MappingStatusRules.functionState(Self.function(state: state, update: update))
             .filter { $0.severity != .pass }
@@ -158,13 +183,14 @@ struct MappingRuleTests {
         #expect(hits.allSatisfy { $0.code == "MAP014" })
     }
 
-    @Test(arguments: [
-        ("Enabled", "USER_INITIATED", nil), ("Enabled", "User action", nil),
-        ("Disabled", "USER_INITIATED", Severity.warn), ("Creating", "", .warn),
-        ("Disabled", "ESM_CONFIG_NOT_VALID", .fail), ("Enabled", "EVENT_SOURCE_AUTHN_ERROR", .fail),
-        ("Disabled", "EVENT_SOURCE_AUTHZ_ERROR", .fail), ("Disabled", "FUNCTION_CONFIG_NOT_VALID", .fail),
-        ("Deleting", "", .fail),
-    ] as [(String, String, Severity?)])
+    @Test(
+        arguments: [
+            ("Enabled", "USER_INITIATED", nil), ("Enabled", "User action", nil),
+            ("Disabled", "USER_INITIATED", Severity.warn), ("Creating", "", .warn),
+            ("Disabled", "ESM_CONFIG_NOT_VALID", .fail), ("Enabled", "EVENT_SOURCE_AUTHN_ERROR", .fail),
+            ("Disabled", "EVENT_SOURCE_AUTHZ_ERROR", .fail), ("Disabled", "FUNCTION_CONFIG_NOT_VALID", .fail),
+            ("Deleting", "", .fail),
+        ] as [(String, String, Severity?)])
     func mappingStateAndTransitionReason(state: String, reason: String, severity: Severity?) {
         var mapping = EventSourceMappingConfiguration()
         mapping.state = state
@@ -174,19 +200,26 @@ struct MappingRuleTests {
         #expect(hits.allSatisfy { $0.code == "MAP010" })
     }
 
-    @Test(arguments: [
-        ("PROBLEM: SASL authentication failed.", AuthMethod.iam, "IAM001"),
-        ("PROBLEM: SASL authentication failed.", .scram512, "SEC021"),
-        ("PROBLEM: Cluster failed to authorize Lambda.", .iam, "IAM005"),
-        ("PROBLEM: Server failed to authenticate Lambda.", .mtls, "SEC005"),
-        ("PROBLEM: Lambda failed to authenticate server.", .tls, "SEC020"),
-        ("PROBLEM: Provided certificate or private key is invalid.", .mtls, "SEC009"),
-        ("PROBLEM: Connection error. Please check your event source connection configuration.", .iam, "NET001"),
-        ("PROBLEM: Connection error. Your event source VPC must be able to connect to Lambda and STS.", .iam, "NET004"),
-        ("PROBLEM: Connection error. Your event source VPC must be able to connect to STS.", .iam, "NET004"),
-        ("PROBLEM: Connection error. Your event source VPC must be able to connect to OnFailure Destination.", .iam, "NET008"),
-        ("PROBLEM: Lambda failed to assume your function execution role.", .iam, "IAM004"),
-    ] as [(String, AuthMethod, String)])
+    @Test(
+        arguments: [
+            ("PROBLEM: SASL authentication failed.", AuthMethod.iam, "IAM001"),
+            ("PROBLEM: SASL authentication failed.", .scram512, "SEC021"),
+            ("PROBLEM: Cluster failed to authorize Lambda.", .iam, "IAM005"),
+            ("PROBLEM: Server failed to authenticate Lambda.", .mtls, "SEC005"),
+            ("PROBLEM: Lambda failed to authenticate server.", .tls, "SEC020"),
+            ("PROBLEM: Provided certificate or private key is invalid.", .mtls, "SEC009"),
+            ("PROBLEM: Connection error. Please check your event source connection configuration.", .iam, "NET001"),
+            (
+                "PROBLEM: Connection error. Your event source VPC must be able to connect to Lambda and STS.", .iam,
+                "NET004"
+            ),
+            ("PROBLEM: Connection error. Your event source VPC must be able to connect to STS.", .iam, "NET004"),
+            (
+                "PROBLEM: Connection error. Your event source VPC must be able to connect to OnFailure Destination.",
+                .iam, "NET008"
+            ),
+            ("PROBLEM: Lambda failed to assume your function execution role.", .iam, "IAM004"),
+        ] as [(String, AuthMethod, String)])
     func knownProcessingResultsAreExplainedAndLinked(result: String, method: AuthMethod, related: String) {
         let findings = ProcessingResult.findings(result, method: method)
         #expect(findings.count == 1)
@@ -203,18 +236,23 @@ struct MappingRuleTests {
     }
 
     static func lag(_ values: [Double]) -> GetMetricDataOutput {
-        let json: [String: Any] = ["MetricDataResults": [[
-            "Id": "lag", "Values": Array(values.reversed()),
-            "Timestamps": values.indices.map { 1_795_694_400 - 60 * Double($0) },
-        ]]]
-        return try! JSONDecoder().decode(
-            GetMetricDataOutput.self, from: JSONSerialization.data(withJSONObject: json))
+        let json: [String: Any] = [
+            "MetricDataResults": [
+                [
+                    "Id": "lag", "Values": Array(values.reversed()),
+                    "Timestamps": values.indices.map { 1_795_694_400 - 60 * Double($0) },
+                ]
+            ]
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: json)) ?? Data()
+        return (try? JSONDecoder().decode(GetMetricDataOutput.self, from: data)) ?? GetMetricDataOutput()
     }
 
-    @Test(arguments: [
-        ([10, 50, 120, 300, 700], true), ([10, 12, 11, 15, 20], true), ([700, 300, 120, 50, 10], false),
-        ([5, 5, 5, 5], false), ([100, 400, 90], false),
-    ] as [([Double], Bool)])
+    @Test(
+        arguments: [
+            ([10, 50, 120, 300, 700], true), ([10, 12, 11, 15, 20], true), ([700, 300, 120, 50, 10], false),
+            ([5, 5, 5, 5], false), ([100, 400, 90], false),
+        ] as [([Double], Bool)])
     func offsetLagRisingWarns(values: [Double], triggers: Bool) {
         let hits = MappingStatusRules.offsetLag(Self.lag(values)).filter { $0.severity == .warn }
         #expect(hits.map(\.code) == (triggers ? ["MAP015"] : []))

@@ -14,8 +14,10 @@ struct SnapshotDecodingTests {
         (.string("2026-11-26T09:00:00.000+0100"), 1_795_680_000),
     ])
     func timestampsDecodeFromEpochSecondsAndISO8601(value: JSONValue, epoch: Double) throws {
-        let data = Support.document(mapping: ["LastModified": try JSONSerialization.jsonObject(
-            with: JSONEncoder().encode(value), options: .fragmentsAllowed)])
+        let data = Support.document(mapping: [
+            "LastModified": try JSONSerialization.jsonObject(
+                with: JSONEncoder().encode(value), options: .fragmentsAllowed)
+        ])
         let snapshot = try Snapshot.decode(data, source: "t.json")
         #expect(snapshot.eventSourceMapping.lastModified?.date.timeIntervalSince1970 == epoch)
     }
@@ -28,7 +30,8 @@ struct SnapshotDecodingTests {
     ])
     func fastTimestampParserAgreesWithFoundation(text: String) throws {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.contains(".")
+        formatter.formatOptions =
+            text.contains(".")
             ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         let expected = try #require(formatter.date(from: text))
         let parsed = try #require(AWSTimestamp.fastParse(text))
@@ -51,8 +54,10 @@ struct SnapshotDecodingTests {
     @Test(arguments: [
         (#"{"EventSourceMapping": {"BatchSize": "ten"}}"#, "wrong type at EventSourceMapping.BatchSize"),
         (#"{"Function": {"Timeout": [1]}}"#, "wrong type at Function.Timeout"),
-        (#"{"Cluster": {"ClusterInfo": {"Provisioned": {"ClientAuthentication": {"Sasl": {"Iam": {"Enabled": "yes"}}}}}}}"#,
-         "wrong type at Cluster.ClusterInfo.Provisioned.ClientAuthentication.Sasl.Iam.Enabled"),
+        (
+            #"{"Cluster": {"ClusterInfo": {"Provisioned": {"ClientAuthentication": {"Sasl": {"Iam": {"Enabled": "yes"}}}}}}}"#,
+            "wrong type at Cluster.ClusterInfo.Provisioned.ClientAuthentication.Sasl.Iam.Enabled"
+        ),
         (#"{"EventSourceMapping": {"Topics": ["a", 5]}}"#, "wrong type at EventSourceMapping.Topics[1]"),
         (#"{"EventSourceMapping": {"LastModified": "yesterday"}}"#, "bad value at EventSourceMapping.LastModified"),
         (#"{"SnapshotVersion": 2}"#, "bad value at SnapshotVersion: version 2 is not supported"),
@@ -62,7 +67,8 @@ struct SnapshotDecodingTests {
         let overrides = try JSONSerialization.jsonObject(with: Data(overridesJSON.utf8)) as! [String: Any]
         var object = try JSONSerialization.jsonObject(with: Support.document()) as! [String: Any]
         for (key, value) in overrides {
-            if key == "EventSourceMapping", var esm = object[key] as? [String: Any], let more = value as? [String: Any] {
+            if key == "EventSourceMapping", var esm = object[key] as? [String: Any], let more = value as? [String: Any]
+            {
                 esm.merge(more) { $1 }
                 object[key] = esm
             } else {
@@ -113,16 +119,18 @@ struct SnapshotDecodingTests {
         let data = Support.document(extra: ["SecurityGroups": ["SecurityGroups": groups]])
         let snapshot = try Snapshot.decode(data, source: "snap.json")
         let error = #expect(throws: ToolError.self) { try snapshot.decodePart(.securityGroups, as: Groups.self) }
-        #expect(error?.description.hasPrefix("wrong type at SecurityGroups.SecurityGroups[2].IpPermissions") == true,
-                "\(error?.description ?? "")")
+        #expect(
+            error?.description.hasPrefix("wrong type at SecurityGroups.SecurityGroups[2].IpPermissions") == true,
+            "\(error?.description ?? "")")
         #expect(error?.description.contains("(snap.json)") == true)
         #expect(try snapshot.decodePart(.subnets, as: Groups.self) == nil)
     }
 
     /// The fast path for raw parts (JSONSerialization) gives the same values as decoding `JSONValue` with
     /// `JSONDecoder`, booleans and numbers included.
-    @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: SnapshotTestSupport.examples.path)
-        .filter { $0.hasSuffix(".json") }.sorted())
+    @Test(
+        arguments: try FileManager.default.contentsOfDirectory(atPath: SnapshotTestSupport.examples.path)
+            .filter { $0.hasSuffix(".json") }.sorted())
     func rawPartsReadTheSameByEitherPath(file: String) throws {
         let data = try Data(contentsOf: Support.examples.appendingPathComponent(file))
         let fast = try Snapshot.decode(data, source: file)

@@ -35,10 +35,15 @@ struct BrokersExplainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output of aws kafka describe-cluster-v2 (MSK).", valueName: "file"))
     var clusterJson: String?
 
-    @Option(help: ArgumentHelp("Output of aws kafka get-bootstrap-brokers: gives the broker list and ports.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Output of aws kafka get-bootstrap-brokers: gives the broker list and ports.", valueName: "file"))
     var bootstrapBrokersJson: String?
 
-    @Option(help: ArgumentHelp("Output of aws lambda get-event-source-mapping: its secrets decide (self-managed: also its endpoints).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Output of aws lambda get-event-source-mapping: its secrets decide (self-managed: also its endpoints).",
+            valueName: "file"))
     var mappingJson: String?
 
     @Option(help: "The secret the mapping would carry, instead of --mapping-json (none: no secret).")
@@ -53,7 +58,9 @@ struct BrokersExplainCommand: AsyncParsableCommand {
     func validate() throws {
         try global.validate()
         if snapshot != nil {
-            if clusterJson != nil || mappingJson != nil || auth != nil || bootstrapServers != nil || bootstrapBrokersJson != nil {
+            if clusterJson != nil || mappingJson != nil || auth != nil || bootstrapServers != nil
+                || bootstrapBrokersJson != nil
+            {
                 throw ValidationError("--snapshot stands alone: leave out the other inputs")
             }
             return
@@ -63,7 +70,8 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         }
         if bootstrapServers != nil {
             if clusterJson != nil || mappingJson != nil {
-                throw ValidationError("--bootstrap-servers is for self-managed Kafka: leave out --cluster-json and --mapping-json")
+                throw ValidationError(
+                    "--bootstrap-servers is for self-managed Kafka: leave out --cluster-json and --mapping-json")
             }
             if auth == nil { throw ValidationError("--bootstrap-servers needs --auth (none for no secret)") }
             return
@@ -75,7 +83,9 @@ struct BrokersExplainCommand: AsyncParsableCommand {
             return
         }
         if mappingJson == nil {
-            throw ValidationError("give --cluster-json with --auth or --mapping-json, a self-managed --mapping-json, --bootstrap-servers with --auth, or --snapshot")
+            throw ValidationError(
+                "give --cluster-json with --auth or --mapping-json, a self-managed --mapping-json, --bootstrap-servers with --auth, or --snapshot"
+            )
         }
     }
 
@@ -117,14 +127,16 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         }
         var mapping: EventSourceMappingConfiguration?
         if let mappingJson {
-            let loaded = try read(EventSourceMappingConfiguration.self, mappingJson, flag: "--mapping-json",
-                                  expected: "aws lambda get-event-source-mapping output")
+            let loaded = try read(
+                EventSourceMappingConfiguration.self, mappingJson, flag: "--mapping-json",
+                expected: "aws lambda get-event-source-mapping output")
             input = BrokerSelectionInput(mapping: loaded, cluster: nil, bootstrapBrokers: nil)
             mapping = loaded
         }
         if let clusterJson {
-            let output = try read(DescribeClusterV2Output.self, clusterJson, flag: "--cluster-json",
-                                  expected: "aws kafka describe-cluster-v2 output")
+            let output = try read(
+                DescribeClusterV2Output.self, clusterJson, flag: "--cluster-json",
+                expected: "aws kafka describe-cluster-v2 output")
             guard let cluster = output.clusterInfo else {
                 throw ToolError.usage(
                     "no ClusterInfo", input: "--cluster-json \(clusterJson)",
@@ -139,15 +151,17 @@ struct BrokersExplainCommand: AsyncParsableCommand {
                 fix: "for an MSK mapping add --cluster-json (aws kafka describe-cluster-v2 output)")
         }
         if let bootstrapBrokersJson {
-            input.bootstrapBrokers = try read(BootstrapBrokers.self, bootstrapBrokersJson, flag: "--bootstrap-brokers-json",
-                                              expected: "aws kafka get-bootstrap-brokers output")
+            input.bootstrapBrokers = try read(
+                BootstrapBrokers.self, bootstrapBrokersJson, flag: "--bootstrap-brokers-json",
+                expected: "aws kafka get-bootstrap-brokers output")
         }
         return BrokerSelector.select(input)
     }
 
     static func read<T: Decodable>(_ type: T.Type, _ path: String, flag: String, expected: String) throws -> T {
         let data = try InputReader.data(from: path, label: flag)
-        return try JSONPath.decode(type, from: data, source: "\(flag) \(path == "-" ? "standard input" : path)", expected: expected)
+        return try JSONPath.decode(
+            type, from: data, source: "\(flag) \(path == "-" ? "standard input" : path)", expected: expected)
     }
 
     static func summaryLines(_ choice: BrokerChoice) -> [String] {

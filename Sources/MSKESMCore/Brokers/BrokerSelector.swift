@@ -193,10 +193,12 @@ public enum BrokerSelector {
             findings.append(
                 Finding(
                     code: .brk005, severity: .fail,
-                    title: "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
+                    title:
+                        "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
                     detail: "A mapping takes one authentication secret (CLIENT_CERTIFICATE_TLS_AUTH or "
                         + "SASL_SCRAM_512_AUTH for MSK).",
-                    fix: "keep one: aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                    fix:
+                        "keep one: aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
                         + "Type=SASL_SCRAM_512_AUTH,URI=<secret ARN>",
                     evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
         }
@@ -229,16 +231,29 @@ public enum BrokerSelector {
         for (index, method) in [AuthMethod.mtls, .scram512].enumerated() {
             let enabled = method == .mtls ? on.mtls : on.scram
             if attempted != nil || unusableSecret {
-                steps.append(step(index, .notTried, attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+                steps.append(
+                    step(
+                        index, .notTried,
+                        attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
             } else if mskSecret == method {
                 attempted = method
                 if cluster.isServerless {
-                    steps.append(step(index, .fails, "a \(method.sourceAccessType ?? "") secret is given, but serverless takes IAM only"))
+                    steps.append(
+                        step(
+                            index, .fails,
+                            "a \(method.sourceAccessType ?? "") secret is given, but serverless takes IAM only"))
                 } else if enabled {
                     works = true
-                    steps.append(step(index, .chosen, "a \(method.sourceAccessType ?? "") secret is given and \(method.displayName) is on"))
+                    steps.append(
+                        step(
+                            index, .chosen,
+                            "a \(method.sourceAccessType ?? "") secret is given and \(method.displayName) is on"))
                 } else {
-                    steps.append(step(index, .fails, "a \(method.sourceAccessType ?? "") secret is given, but \(method.displayName) is off on \(clusterName)"))
+                    steps.append(
+                        step(
+                            index, .fails,
+                            "a \(method.sourceAccessType ?? "") secret is given, but \(method.displayName) is off on \(clusterName)"
+                        ))
                     findings.append(
                         Finding(
                             code: .brk001, severity: .fail,
@@ -259,7 +274,10 @@ public enum BrokerSelector {
         }
         // Rule 3: IAM.
         if attempted != nil || unusableSecret {
-            steps.append(step(2, .notTried, attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+            steps.append(
+                step(
+                    2, .notTried,
+                    attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
         } else if on.iam {
             attempted = .iam
             works = true
@@ -271,8 +289,14 @@ public enum BrokerSelector {
         let unauthenticatedReason =
             input.crossAccount ? "multi-VPC connectivity has no unauthenticated brokers" : "unauthenticated TLS is off"
         if attempted != nil || unusableSecret {
-            steps.append(step(3, .notTried, attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
-            steps.append(step(4, .notTried, attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+            steps.append(
+                step(
+                    3, .notTried,
+                    attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+            steps.append(
+                step(
+                    4, .notTried,
+                    attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
         } else if on.unauthenticatedTLS {
             attempted = .tls
             works = true
@@ -289,7 +313,8 @@ public enum BrokerSelector {
                     step(
                         4, .skipped,
                         input.crossAccount
-                            ? "multi-VPC connectivity has no plaintext brokers" : "client-broker encryption is TLS only"))
+                            ? "multi-VPC connectivity has no plaintext brokers" : "client-broker encryption is TLS only"
+                    ))
             }
         }
 
@@ -341,13 +366,15 @@ public enum BrokerSelector {
             }
         }
         if let attempted {
-            findings.append(noFallbackFinding(attempted: attempted, works: choice.method != nil, on: on, clusterName: clusterName))
+            findings.append(
+                noFallbackFinding(attempted: attempted, works: choice.method != nil, on: on, clusterName: clusterName))
         }
         if let method = choice.method, !findings.contains(where: { $0.severity == .fail }) {
             findings.append(
                 Finding(
                     code: .brk002, severity: .pass,
-                    title: "Lambda uses \(method.displayName) on port \(choice.port.map(String.init) ?? "(from the VPC connection)")",
+                    title:
+                        "Lambda uses \(method.displayName) on port \(choice.port.map(String.init) ?? "(from the VPC connection)")",
                     evidence: choice.bootstrapField.map { ["bootstrapField": .string($0.rawValue)] } ?? [:]))
         }
         choice.findings = findings
@@ -358,7 +385,9 @@ public enum BrokerSelector {
         BrokerSelectionStep(rule: index + 1, text: mskRules[index], verdict: verdict, reason: reason)
     }
 
-    static func noFallbackFinding(attempted: AuthMethod, works: Bool, on: ClusterMethods, clusterName: String) -> Finding {
+    static func noFallbackFinding(attempted: AuthMethod, works: Bool, on: ClusterMethods, clusterName: String)
+        -> Finding
+    {
         let weaker: [(AuthMethod, Bool)] = [
             (.mtls, on.mtls), (.scram512, on.scram), (.iam, on.iam), (.tls, on.unauthenticatedTLS),
             (.plaintext, on.plaintext),
@@ -370,7 +399,8 @@ public enum BrokerSelector {
         let detail =
             "Lambda uses \(attempted.displayName) on port \(defaultPort(attempted)) (private network)"
             + (others.isEmpty
-                ? "." : "; if that fails it does not try \(others.joined(separator: ", ")), although \(clusterName) has them on.")
+                ? "."
+                : "; if that fails it does not try \(others.joined(separator: ", ")), although \(clusterName) has them on.")
             + " To make Lambda use a weaker type, turn the stronger ones off on the cluster or change the secret."
         return Finding(
             code: .brk006, severity: .info, title: "Lambda will use \(attempted.displayName) only, with no fallback",
@@ -401,7 +431,8 @@ public enum BrokerSelector {
             findings.append(
                 Finding(
                     code: .brk005, severity: .fail,
-                    title: "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
+                    title:
+                        "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
                     detail: "A self-managed Kafka mapping takes at most one of CLIENT_CERTIFICATE_TLS_AUTH, "
                         + "SASL_SCRAM_512_AUTH, SASL_SCRAM_256_AUTH, BASIC_AUTH.",
                     fix: "keep one authentication entry in --source-access-configurations",
@@ -418,7 +449,8 @@ public enum BrokerSelector {
                 decided
                 ? "an earlier rule decided"
                 : applies ? "this is the mapping's configuration" : "not configured"
-            steps.append(BrokerSelectionStep(rule: index + 1, text: selfManagedRules[index], verdict: verdict, reason: reason))
+            steps.append(
+                BrokerSelectionStep(rule: index + 1, text: selfManagedRules[index], verdict: verdict, reason: reason))
             if applies { decided = true }
         }
         let brokers = input.bootstrapServers
@@ -433,7 +465,9 @@ public enum BrokerSelector {
                 fix: "", evidence: ["method": .string(chosen.rawValue)]))
         if secrets.count <= 1 {
             findings.append(
-                Finding(code: .brk002, severity: .pass, title: "Lambda uses \(chosen.displayName) on port \(port.map(String.init) ?? "?")"))
+                Finding(
+                    code: .brk002, severity: .pass,
+                    title: "Lambda uses \(chosen.displayName) on port \(port.map(String.init) ?? "?")"))
         }
         return BrokerChoice(
             method: secrets.count > 1 ? nil : chosen, attemptedMethod: chosen, bootstrapField: nil, port: port,

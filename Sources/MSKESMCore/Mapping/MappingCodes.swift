@@ -12,13 +12,15 @@ extension FindingCode {
         "MAP003", "Topics must hold exactly one name of 1..249 characters matching [^.]([a-zA-Z0-9\\-_.]+)")
     public static let map004 = FindingCode(
         "MAP004", "StartingPosition missing or invalid, AT_TIMESTAMP without a timestamp, or a timestamp in the future")
-    public static let map005 = FindingCode("MAP005", "StartingPosition LATEST can miss records while the mapping starts")
+    public static let map005 = FindingCode(
+        "MAP005", "StartingPosition LATEST can miss records while the mapping starts")
     public static let map006 = FindingCode(
         "MAP006", "the consumer group id is not 1..200 characters of [a-zA-Z0-9-/*:_+=.@-]")
     public static let map007 = FindingCode(
         "MAP007", "a consumer group that already exists makes Lambda ignore StartingPosition")
     public static let map008 = FindingCode(
-        "MAP008", "an update changes a create-only field (Topics, StartingPosition, EventSourceArn, consumer group id, …)")
+        "MAP008",
+        "an update changes a create-only field (Topics, StartingPosition, EventSourceArn, consumer group id, …)")
     public static let map009 = FindingCode(
         "MAP009", "a mapping for the same function, event source and topic already exists")
     public static let map010 = FindingCode(

@@ -41,7 +41,8 @@ public enum MappingParameterRules {
                 Finding(
                     code: .map002, severity: .pass,
                     title: "batch size \(settings.batchSize.map(String.init) ?? "default 100") and window "
-                        + "\(settings.maximumBatchingWindowInSeconds.map { "\($0) s" } ?? "default 500 ms") within range"))
+                        + "\(settings.maximumBatchingWindowInSeconds.map { "\($0) s" } ?? "default 500 ms") within range"
+                ))
         }
         return findings
     }
@@ -75,7 +76,8 @@ public enum MappingParameterRules {
             return [
                 Finding(
                     code: .map003, severity: .fail,
-                    title: topics.isEmpty ? "no topic is set" : "\(topics.count) topics are set; a mapping reads exactly one",
+                    title: topics.isEmpty
+                        ? "no topic is set" : "\(topics.count) topics are set; a mapping reads exactly one",
                     detail: "The Topics list must hold exactly one name (model: min 1, max 1).", fix: fix,
                     evidence: ["Topics": .array(topics.map(JSONValue.string))])
             ]

@@ -101,7 +101,8 @@ public enum ProcessingResult {
             }, severity: .fail),
         Known(
             fragment: "must be able to connect to OnFailure Destination",
-            meaning: { _ in "The cluster VPC has no endpoint or NAT path to the SQS, SNS or S3 on-failure destination." },
+            meaning: { _ in "The cluster VPC has no endpoint or NAT path to the SQS, SNS or S3 on-failure destination."
+            },
             relatedCodes: { _ in ["NET008", "IAM007"] },
             fix: { _ in "create an interface (SQS, SNS) or gateway (S3) VPC endpoint in the cluster VPC" },
             severity: .fail),
@@ -154,9 +155,12 @@ public enum ProcessingResult {
             return [
                 Finding(
                     code: .map011, severity: problem ? .fail : .info,
-                    title: problem ? "LastProcessingResult reports a problem" : "LastProcessingResult: \(trimmed.prefix(80))",
-                    detail: "Lambda reports: \(trimmed.prefix(300)). This text is not in msk-esm's list of known results.",
-                    fix: problem ? "check the other findings and the mapping's logs (LoggingConfig SystemLogLevel INFO)" : "",
+                    title: problem
+                        ? "LastProcessingResult reports a problem" : "LastProcessingResult: \(trimmed.prefix(80))",
+                    detail:
+                        "Lambda reports: \(trimmed.prefix(300)). This text is not in msk-esm's list of known results.",
+                    fix: problem
+                        ? "check the other findings and the mapping's logs (LoggingConfig SystemLogLevel INFO)" : "",
                     evidence: evidence)
             ]
         }
@@ -168,7 +172,8 @@ public enum ProcessingResult {
             Finding(
                 code: .map011, severity: known.severity, title: "LastProcessingResult: \(trimmed.prefix(100))",
                 detail: known.meaning(method)
-                    + (related.isEmpty ? "" : " Findings that name the cause: " + related.joined(separator: ", ") + "."),
+                    + (related.isEmpty
+                        ? "" : " Findings that name the cause: " + related.joined(separator: ", ") + "."),
                 fix: known.fix(method), evidence: withRelated)
         ]
     }

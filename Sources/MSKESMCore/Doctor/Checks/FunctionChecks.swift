@@ -15,7 +15,10 @@ public struct FunctionStateCheck: DoctorCheck {
 
     public func run(_ context: DoctorContext) throws -> [Finding] {
         if let message = FunctionStateCheck.notFound(context.snapshot) {
-            return [MappingStatusRules.functionMissing(name: context.snapshot.eventSourceMapping.functionArn, message: message)]
+            return [
+                MappingStatusRules.functionMissing(
+                    name: context.snapshot.eventSourceMapping.functionArn, message: message)
+            ]
         }
         guard let function = context.snapshot.function else { return [] }
         return MappingStatusRules.functionState(function)
