@@ -21,6 +21,8 @@ public struct MSKESM: AsyncParsableCommand {
             ReplCommand.self,
             PolicyCommand.self,
             NetworkCommand.self,
+            BrokersCommand.self,
+            DoctorCommand.self,
         ]
     )
 
