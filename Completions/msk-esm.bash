@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|policy|network|help)
+    secret|repl|policy|network|brokers|doctor|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl policy network help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor help' -- "${cur}"))
         ;;
     esac
 }
@@ -450,6 +450,89 @@ _msk-esm_network_check() {
         return
         ;;
     '--function-arn')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_brokers() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    explain)
+        # Offer subcommand argument completions
+        "_msk-esm_brokers_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'explain' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_brokers_explain() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--cluster-json')
+        return
+        ;;
+    '--bootstrap-brokers-json')
+        return
+        ;;
+    '--mapping-json')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        return
+        ;;
+    '--bootstrap-servers')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_doctor() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --snapshot)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--snapshot')
         return
         ;;
     esac
