@@ -38,8 +38,7 @@ let package = Package(
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore",
-                "MSKESMAWS",
+                "MSKESMCore", "MSKESMAWS", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),

@@ -1,4 +1,7 @@
 #include "CShims.h"
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
 
 long mskesm_BIO_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
 int mskesm_sk_X509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
@@ -10,6 +13,7 @@ long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name) { return SSL_se
 long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_min_proto_version(ctx, version); }
 long mskesm_BIO_do_connect(BIO *bio) { return BIO_do_connect(bio); }
 long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname) { return BIO_set_conn_hostname(bio, hostname); }
+unsigned long mskesm_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
 
 CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value) { return curl_easy_setopt(curl, option, value); }
 CURLcode mskesm_curl_setopt_string(CURL *curl, CURLoption option, const char *value) { return curl_easy_setopt(curl, option, value); }
@@ -32,8 +36,24 @@ void *mskesm_el_get_clientdata(EditLine *el) { void *data = NULL; el_get(el, EL_
 int mskesm_el_set_addfn(EditLine *el, const char *name, const char *help, unsigned char (*fn)(EditLine *, int)) { return el_set(el, EL_ADDFN, name, help, fn); }
 int mskesm_el_bind(EditLine *el, const char *key, const char *command) { return el_set(el, EL_BIND, key, command, NULL); }
 int mskesm_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
+int mskesm_el_disable_tty_signals(EditLine *el) { return el_set(el, EL_SETTY, "-d", "-isig", NULL); }
 int mskesm_history_setsize(History *h, HistEvent *ev, int size) { return history(h, ev, H_SETSIZE, size); }
 int mskesm_history_setunique(History *h, HistEvent *ev, int unique) { return history(h, ev, H_SETUNIQUE, unique); }
 int mskesm_history_enter(History *h, HistEvent *ev, const char *line) { return history(h, ev, H_ENTER, line); }
 int mskesm_history_load(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_LOAD, path); }
 int mskesm_history_save(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_SAVE, path); }
+
+EditLine *mskesm_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }
+
+static volatile sig_atomic_t mskesm_interrupts = 0;
+static void mskesm_count_interrupt(int signo) { (void)signo; mskesm_interrupts++; }
+void mskesm_install_interrupt_counter(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = mskesm_count_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+void mskesm_restore_default_interrupt(void) { signal(SIGINT, SIG_DFL); }
+unsigned long mskesm_interrupt_count(void) { return (unsigned long)mskesm_interrupts; }

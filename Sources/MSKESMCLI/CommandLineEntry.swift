@@ -29,6 +29,9 @@ public enum CommandLineEntry {
             return error.exitCode
         case let error as ExitCode:
             return error.rawValue
+        case is CancellationError:
+            console.report(ToolError(.interrupted, "interrupted", fix: ""))
+            return 130
         default:
             break
         }

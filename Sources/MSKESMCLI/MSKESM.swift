@@ -18,6 +18,11 @@ public struct MSKESM: AsyncParsableCommand {
         version: version,
         subcommands: [
             SecretCommand.self,
+            ReplCommand.self,
+            PolicyCommand.self,
+            NetworkCommand.self,
+            BrokersCommand.self,
+            DoctorCommand.self,
             SnapshotCommand.self,
         ]
     )

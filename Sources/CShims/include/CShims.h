@@ -22,6 +22,8 @@ long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 long mskesm_BIO_do_connect(BIO *bio);
 long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname);
+/// XN_FLAG_RFC2253: a macro of casts and ORs that Swift does not import.
+unsigned long mskesm_XN_FLAG_RFC2253(void);
 
 // --- libcurl ---------------------------------------------------------------------------------
 CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value);
@@ -38,6 +40,13 @@ CURLcode mskesm_curl_getinfo_double(CURL *curl, CURLINFO info, double *value);
 long mskesm_curl_global_default(void);
 
 // --- libedit ---------------------------------------------------------------------------------
+// el_init wants the process's FILE streams, which Swift 6 may not reference (not concurrency-safe).
+EditLine *mskesm_el_init(const char *program);
+// SIGINT: a handler that only counts, installed without SA_RESTART so that a read at the prompt is
+// interrupted (the REPL then clears the line) and a running command can be cancelled.
+void mskesm_install_interrupt_counter(void);
+void mskesm_restore_default_interrupt(void);
+unsigned long mskesm_interrupt_count(void);
 int mskesm_el_set_prompt(EditLine *el, char *(*fn)(EditLine *));
 int mskesm_el_set_editor(EditLine *el, const char *mode);
 int mskesm_el_set_history(EditLine *el, History *h);
@@ -46,6 +55,8 @@ void *mskesm_el_get_clientdata(EditLine *el);
 int mskesm_el_set_addfn(EditLine *el, const char *name, const char *help, unsigned char (*fn)(EditLine *, int));
 int mskesm_el_bind(EditLine *el, const char *key, const char *command);
 int mskesm_el_set_signal(EditLine *el, int on);
+// While editing, ^C reaches libedit as a character (bound to "cancel the line") instead of raising SIGINT.
+int mskesm_el_disable_tty_signals(EditLine *el);
 int mskesm_history_setsize(History *h, HistEvent *ev, int size);
 int mskesm_history_setunique(History *h, HistEvent *ev, int unique);
 int mskesm_history_enter(History *h, HistEvent *ev, const char *line);

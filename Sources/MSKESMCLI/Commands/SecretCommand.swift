@@ -5,6 +5,6 @@ struct SecretCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "secret",
         abstract: "Validate and repair the secrets a Kafka event source mapping uses.",
-        subcommands: [SecretValidateCommand.self]
+        subcommands: [SecretValidateCommand.self, SecretFixCommand.self]
     )
 }

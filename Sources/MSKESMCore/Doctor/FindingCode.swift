@@ -19,7 +19,12 @@ public struct FindingCode: Sendable, Hashable, Comparable {
 /// Every finding code, by area. Each area declares its codes next to its checks and lists them here.
 public enum FindingCatalogue {
     public static let areas: [(prefix: String, title: String, codes: [FindingCode])] = [
+        ("MAP", "Mapping and function settings", FindingCode.mappingCodes),
+        ("BRK", "Authentication and bootstrap brokers", FindingCode.brokerCodes),
         ("SEC", "Secrets", FindingCode.secretCodes),
+        ("IAM", "Permissions of the execution role", FindingCode.iamCodes),
+        ("NET", "Network", FindingCode.networkCodes),
+        ("ACC", "What the caller could not read", FindingCode.accessCodes),
     ]
 
     public static var all: [FindingCode] { areas.flatMap(\.codes) }

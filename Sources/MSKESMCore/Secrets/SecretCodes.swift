@@ -5,12 +5,14 @@ extension FindingCode {
         sec013, sec014, sec015, sec016, sec017, sec018, sec019, sec020, sec021, sec022, sec023,
     ]
 
-    public static let sec001 = FindingCode("SEC001", "the secret JSON lacks a required key, or a key has the wrong type")
+    public static let sec001 = FindingCode(
+        "SEC001", "the secret is not a JSON object, lacks a required key, repeats a key, or has a value of the wrong type")
     public static let sec002 = FindingCode("SEC002", "the secret is larger than Secrets Manager's 65,536 bytes")
     public static let sec003 = FindingCode("SEC003", "a PEM block is malformed or truncated")
     public static let sec004 = FindingCode("SEC004", "the certificate chain is out of order (leaf first, root last)")
     public static let sec005 = FindingCode(
-        "SEC005", "the chain is broken: a certificate not signed by the next, or an issuer that is not a CA")
+        "SEC005",
+        "the chain is broken: a certificate not signed by the next, an issuer missing, not a CA or beyond its path length")
     public static let sec006 = FindingCode(
         "SEC006", "a certificate is expired or not yet valid (fail), or expires within 30 days (warn)")
     public static let sec007 = FindingCode("SEC007", "the leaf certificate is not usable for TLS client authentication")

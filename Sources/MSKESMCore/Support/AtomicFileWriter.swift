@@ -26,7 +26,8 @@ public enum AtomicFileWriter {
         guard descriptor >= 0 else {
             throw ToolError.usage("cannot create a file in the directory", input: path, fix: "check its permissions")
         }
-        let temporaryPath = String(cString: template)
+        let temporaryPath = String(
+            decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var finished = false
         defer {
             if !finished { unlink(temporaryPath) }

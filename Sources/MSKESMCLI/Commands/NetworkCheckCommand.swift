@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import MSKESMCore
+
+/// `msk-esm network check`: NET001–NET011 from AWS CLI JSON outputs.
+struct NetworkCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that a mapping's subnets and security groups let Lambda reach the brokers and AWS services.",
+        discussion: """
+            Reads the JSON that `aws ec2 describe-security-groups`, `describe-subnets`, `describe-route-tables`, \
+            `describe-nat-gateways` and `describe-vpc-endpoints` print, and reports NET001–NET011: the broker \
+            port in and out, outbound 443, a NAT gateway or VPC endpoints for Lambda, STS, Secrets Manager and \
+            the on-failure destination, endpoint DNS, security groups and policies, and free IP addresses. \
+            A check whose input is not given is reported as skipped. For MSK, --group-id and --subnet-id are \
+            the cluster's security groups and client subnets.
+
+            The region (for endpoint names com.amazonaws.<region>.<service>) comes from --region, else \
+            AWS_REGION or AWS_DEFAULT_REGION, else the subnets' availability zones.
+
+            Example:
+              aws ec2 describe-security-groups --group-ids sg-0a1 > sg.json
+              aws ec2 describe-subnets --subnet-ids subnet-1 subnet-2 > subnets.json
+              aws ec2 describe-route-tables --filters Name=vpc-id,Values=vpc-1 > rt.json
+              aws ec2 describe-nat-gateways --filter Name=vpc-id,Values=vpc-1 > nat.json
+              aws ec2 describe-vpc-endpoints --filters Name=vpc-id,Values=vpc-1 > vpce.json
+              msk-esm network check --group-id sg-0a1 --port 9098 \\
+                --subnet-id subnet-1 --subnet-id subnet-2 --region us-east-1 \\
+                --security-groups-json sg.json --subnets-json subnets.json \\
+                --route-tables-json rt.json --nat-gateways-json nat.json \\
+                --vpc-endpoints-json vpce.json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("security-groups-json"), help: ArgumentHelp("Output of aws ec2 describe-security-groups (the mapping's and the endpoints' groups).", valueName: "file"))
+    var securityGroupsJSON: String?
+
+    @Option(name: .customLong("subnets-json"), help: ArgumentHelp("Output of aws ec2 describe-subnets (the mapping's subnets).", valueName: "file"))
+    var subnetsJSON: String?
+
+    @Option(name: .customLong("route-tables-json"), help: ArgumentHelp("Output of aws ec2 describe-route-tables for the VPC (including its main table).", valueName: "file"))
+    var routeTablesJSON: String?
+
+    @Option(name: .customLong("nat-gateways-json"), help: ArgumentHelp("Output of aws ec2 describe-nat-gateways for the VPC.", valueName: "file"))
+    var natGatewaysJSON: String?
+
+    @Option(name: .customLong("vpc-endpoints-json"), help: ArgumentHelp("Output of aws ec2 describe-vpc-endpoints for the VPC.", valueName: "file"))
+    var vpcEndpointsJSON: String?
+
+    @Option(name: .customLong("group-id"), help: ArgumentHelp("A security group of the mapping (MSK: of the cluster). Repeat for each.", valueName: "sg-id"))
+    var groupIds: [String] = []
+
+    @Option(name: .customLong("broker-group-id"), help: ArgumentHelp("A security group of the brokers, when not the mapping's own (self-managed Kafka). Repeat for each.", valueName: "sg-id"))
+    var brokerGroupIds: [String] = []
+
+    @Option(name: .customLong("subnet-id"), help: ArgumentHelp("A subnet of the mapping (MSK: a client subnet of the cluster). Repeat for each.", valueName: "subnet-id"))
+    var subnetIds: [String] = []
+
+    @Option(name: .customLong("port"), help: ArgumentHelp("The broker port the mapping uses (9092, 9094, 9096, 9098, …). Repeatable.", valueName: "port"))
+    var ports: [Int] = []
+
+    @Flag(help: "The mapping uses a secret from Secrets Manager (SASL/SCRAM, mTLS, BASIC_AUTH, root CA).")
+    var secret = false
+
+    @Option(name: .customLong("secret-id"), help: ArgumentHelp("The secret's ARN (implies --secret; used to evaluate endpoint policies).", valueName: "arn"))
+    var secretId: String?
+
+    @Option(name: .customLong("on-failure"), help: ArgumentHelp("The on-failure destination: an SQS, SNS or S3 ARN, or kafka://topic.", valueName: "arn"))
+    var onFailure: String?
+
+    @Flag(help: "The mapping uses provisioned mode: a missing Lambda/STS path is a warning, since it may not be needed.")
+    var provisioned = false
+
+    @Option(name: .customLong("role-arn"), help: ArgumentHelp("The function's execution role ARN (used to evaluate endpoint policies).", valueName: "arn"))
+    var roleArn: String?
+
+    @Option(name: .customLong("function-arn"), help: ArgumentHelp("The function's ARN (used to evaluate endpoint policies).", valueName: "arn"))
+    var functionArn: String?
+
+    func validate() throws {
+        try global.validate()
+        if ports.isEmpty {
+            throw ValidationError("give the broker port with --port (e.g. --port 9098 for IAM on MSK)")
+        }
+        for port in ports where !(1...65535).contains(port) {
+            throw ValidationError("--port \(port) is not a TCP port: give 1-65535")
+        }
+        for id in groupIds + brokerGroupIds where !id.hasPrefix("sg-") {
+            throw ValidationError("'\(id)' is not a security group id: give sg-…")
+        }
+        for id in subnetIds where !id.hasPrefix("subnet-") {
+            throw ValidationError("'\(id)' is not a subnet id: give subnet-…")
+        }
+    }
+
+    func run() async throws {
+        let securityGroups = try securityGroupsJSON.map {
+            try read(DescribeSecurityGroupsResponse.self, $0, "--security-groups-json", "aws ec2 describe-security-groups")
+        }
+        let subnets = try subnetsJSON.map {
+            try read(DescribeSubnetsResponse.self, $0, "--subnets-json", "aws ec2 describe-subnets")
+        }
+        let routeTables = try routeTablesJSON.map {
+            try read(DescribeRouteTablesResponse.self, $0, "--route-tables-json", "aws ec2 describe-route-tables")
+        }
+        let natGateways = try natGatewaysJSON.map {
+            try read(DescribeNatGatewaysResponse.self, $0, "--nat-gateways-json", "aws ec2 describe-nat-gateways")
+        }
+        let vpcEndpoints = try vpcEndpointsJSON.map {
+            try read(DescribeVpcEndpointsResponse.self, $0, "--vpc-endpoints-json", "aws ec2 describe-vpc-endpoints")
+        }
+        let region = try RegionResolver.resolve(
+            // --region is the global AWS option (AWSOptions), shared by every command.
+            flag: global.aws.region, environment: ProcessInfo.processInfo.environment, subnets: subnets, subnetIds: subnetIds)
+        let inputs = NetworkInputs(
+            securityGroups: securityGroups, subnets: subnets, routeTables: routeTables, natGateways: natGateways,
+            vpcEndpoints: vpcEndpoints, mappingGroupIds: groupIds,
+            brokerGroupIds: brokerGroupIds.isEmpty ? nil : brokerGroupIds, mappingSubnetIds: subnetIds,
+            brokerPorts: ports, region: region, usesSecretsManager: secret, secretArn: secretId,
+            onFailureDestination: onFailure, provisionedMode: provisioned, executionRoleArn: roleArn,
+            functionArn: functionArn)
+        let analyzer = NetworkAnalyzer(inputs: inputs)
+        let report = CheckReport(findings: analyzer.findings(), summary: analyzer.summary())
+        var lines = [
+            "groups: \(groupIds.isEmpty ? "none given" : groupIds.joined(separator: ", "))"
+                + (brokerGroupIds.isEmpty ? "" : "; brokers: " + brokerGroupIds.joined(separator: ", ")),
+            "subnets: \(subnetIds.isEmpty ? "none given" : subnetIds.joined(separator: ", "))",
+            "port\(ports.count == 1 ? "" : "s"): \(ports.map(String.init).joined(separator: ", ")); region: \(region)",
+        ]
+        if provisioned { lines.append("provisioned mode") }
+        try global.finish(report, summaryLines: lines)
+    }
+
+    private func read<T: Decodable>(_ type: T.Type, _ path: String, _ label: String, _ command: String) throws -> T {
+        let data = try InputReader.data(from: path, label: label)
+        return try AWSOutputDecoder.decode(type, from: data, input: "\(label) \(path == "-" ? "standard input" : path)", command: command)
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import MSKESMCore
+
+/// `msk-esm policy check`: the offline counterpart of `aws iam simulate-custom-policy`.
+struct PolicyCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Decide, offline, whether identity policies allow actions on resources.",
+        discussion: """
+            For each action × resource the answer is allowed, explicitDeny, implicitDeny, or conditional (it \
+            depends on a context key that was not given), naming the deciding statements. Evaluation follows \
+            AWS: an explicit Deny wins; Action/NotAction, Resource/NotResource, * and ? wildcards, action names \
+            case-insensitive, resources case-sensitive; every condition operator family, …IfExists, \
+            ForAllValues:/ForAnyValue:; with --boundary an action must be allowed by the policies and the \
+            boundary. Policies may be plain documents or the output of aws iam get-policy-version / \
+            get-role-policy, as JSON or URL-encoded. Exit 1 when any decision is not allowed.
+
+            Example:
+              msk-esm policy check --policy aws:AWSLambdaMSKExecutionRole \\
+                --policy role-policy.json --action kafka-cluster:Connect \\
+                --resource arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b --suggest
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp(
+            "An identity policy file (- for standard input), or aws:AWSLambdaMSKExecutionRole. Repeatable.",
+            valueName: "file"))
+    var policies: [String] = []
+
+    @Option(help: ArgumentHelp("A permissions boundary policy file: it must allow the action too.", valueName: "file"))
+    var boundary: String?
+
+    @Option(
+        name: .customLong("action"),
+        help: ArgumentHelp(
+            "An action to evaluate, e.g. kafka-cluster:Connect. Repeatable.", valueName: "service:action"))
+    var actions: [String] = []
+
+    @Option(
+        name: .customLong("resource"),
+        help: ArgumentHelp("A resource ARN to evaluate the actions on (default *). Repeatable.", valueName: "arn"))
+    var resources: [String] = []
+
+    @Option(
+        name: .customLong("context"),
+        help: ArgumentHelp(
+            "A request context value, e.g. aws:SourceIp=10.0.0.1. The same key twice makes a multi-valued key.",
+            valueName: "key=value"))
+    var contextEntries: [String] = []
+
+    @Option(
+        name: .customLong("absent"),
+        help: ArgumentHelp(
+            "A context key known to be missing from the request (AWS's rules for missing keys apply).",
+            valueName: "key"))
+    var absentKeys: [String] = []
+
+    @Flag(
+        help: "Print the least-privilege statements that add exactly what is denied, and the Deny statements to remove."
+    )
+    var suggest = false
+
+    func validate() throws {
+        try global.validate()
+        if policies.isEmpty { throw ValidationError("give at least one --policy FILE") }
+        if actions.isEmpty { throw ValidationError("give at least one --action SERVICE:ACTION") }
+        for action in actions where action.wholeMatch(of: /[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+/) == nil {
+            throw ValidationError(
+                "--action '\(action)' is not an action name: write it as service:Action, e.g. kafka:DescribeClusterV2")
+        }
+        for resource in resources where !ARNSyntax.isWellFormed(resource) {
+            throw ValidationError(
+                "--resource '\(resource)' is not an ARN: write arn:partition:service:region:account:resource, or *")
+        }
+        for entry in contextEntries {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
+                throw ValidationError(
+                    "--context '\(entry)' has no KEY=: write it as KEY=VALUE, e.g. aws:SourceIp=10.0.0.1")
+            }
+        }
+    }
+
+    func run() async throws {
+        let documents = try policies.map(Self.readPolicy)
+        let boundaryDocument = try boundary.map(Self.readPolicy)
+        var context = RequestContext()
+        for entry in contextEntries {
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            context.add(String(entry[..<equals]), String(entry[entry.index(after: equals)...]))
+        }
+        for key in absentKeys { context.markAbsent(key) }
+        let simulation = PolicySimulation(
+            evaluator: PolicyEvaluator(policies: documents, boundary: boundaryDocument), actions: actions,
+            resources: resources.isEmpty ? ["*"] : resources, context: context)
+        let report = simulation.report(suggest: suggest)
+        try global.finish(report, summaryLines: Self.summaryLines(report, suggest: suggest))
+    }
+
+    /// Reads `--policy` / `--boundary` input: a file, `-`, or `aws:<bundled managed policy>`.
+    static func readPolicy(_ argument: String) throws -> PolicyDocument {
+        if argument.hasPrefix("aws:") {
+            let name = String(argument.dropFirst(4))
+            guard let document = BundledPolicies.document(named: name) else {
+                throw ToolError.usage(
+                    "no bundled managed policy of that name", input: argument,
+                    fix: "use \(BundledPolicies.names.map { "aws:" + $0 }.joined(separator: ", ")), or save the policy "
+                        + "with aws iam get-policy-version and give the file")
+            }
+            return document
+        }
+        let text = try InputReader.text(from: argument, label: "--policy")
+        return try PolicyDocumentReader.read(text: text, source: argument)
+    }
+
+    /// One line per result, then (with --suggest) what to add and what to remove.
+    static func summaryLines(_ report: CheckReport, suggest: Bool) -> [String] {
+        var lines: [String] = []
+        for result in report.summary["results"]?.arrayValue ?? [] {
+            let decision = result["decision"]?.stringValue ?? ""
+            var line = "\(decision): \(result["action"]?.stringValue ?? "") on \(result["resource"]?.stringValue ?? "")"
+            let keys = result["dependsOn"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if !keys.isEmpty { line += " (depends on \(keys.joined(separator: ", ")))" }
+            lines.append(line)
+        }
+        guard suggest else { return lines }
+        if let suggestion = report.summary["suggestion"], suggestion != .null {
+            lines.append("add to the role's policies: " + PolicySuggestion.json(suggestion))
+        }
+        if let boundary = report.summary["boundarySuggestion"], boundary != .null {
+            lines.append("add to the permissions boundary: " + PolicySuggestion.json(boundary))
+        }
+        for deny in report.summary["denyStatementsToRemove"]?.arrayValue ?? [] {
+            let sid = deny["sid"]?.stringValue.map { "\"\($0)\"" } ?? "#\(deny["index"]?.intValue ?? 0)"
+            lines.append(
+                "remove or narrow the Deny statement \(sid) of \(deny["policy"]?.stringValue ?? ""): no Allow can override it"
+            )
+        }
+        return lines
+    }
+}

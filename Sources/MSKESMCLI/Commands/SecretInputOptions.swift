@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MSKESMCore
+
+extension SecretType: ExpressibleByArgument {}
+extension SecretTarget: ExpressibleByArgument {}
+extension PBEWriteScheme: ExpressibleByArgument {}
+
+/// How `secret validate` and `secret fix` get the secret and the rules: a JSON or PEM file (or `-`), or
+/// the mTLS parts as separate files.
+struct SecretInputOptions: ParsableArguments {
+    @Argument(help: "The secret: a JSON file as stored in Secrets Manager, a PEM file, or - for standard input.")
+    var file: String?
+
+    @Option(help: ArgumentHelp("The certificate chain as a PEM file (instead of FILE).", valueName: "FILE"))
+    var certificate: String?
+
+    @Option(
+        name: .customLong("private-key"),
+        help: ArgumentHelp("The private key as a PEM file (instead of FILE).", valueName: "FILE"))
+    var privateKey: String?
+
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp(
+            "A file holding the key's password (one line) for PEM or part-file input.", valueName: "FILE"))
+    var passwordFile: String?
+
+    @Option(help: "The secret type: mtls, scram, basic or root-ca (default: detected; {username,password} is scram).")
+    var type: SecretType?
+
+    @Option(name: .customLong("for"), help: "Whose rules apply: msk or self-managed.")
+    var target: SecretTarget = .msk
+
+    func validate() throws {
+        if file == nil && certificate == nil && privateKey == nil {
+            throw ValidationError(
+                "give the secret as FILE (or - for standard input), or as --certificate and --private-key files")
+        }
+        if file != nil && (certificate != nil || privateKey != nil) {
+            throw ValidationError("give the secret either as FILE or as --certificate/--private-key files, not both")
+        }
+        if [file, certificate, privateKey, passwordFile].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one input can be - (standard input)")
+        }
+    }
+
+    /// Reads the secret. Unreadable input is a `ToolError` (exit 2).
+    func read() throws -> SecretInput {
+        let password = try passwordFile.map { path -> String in
+            let text = try InputReader.text(from: path, label: "--password-file")
+            // A password file ends with a newline when written by echo or an editor; the password does not.
+            var password = text
+            while let last = password.last, last == "\n" || last == "\r" { password.removeLast() }
+            return password
+        }
+        if let file {
+            let label = file == "-" ? "standard input" : file
+            return try SecretInput.parse(InputReader.text(from: file), label: label, password: password)
+        }
+        let certificateText = try certificate.map { try InputReader.text(from: $0, label: "--certificate") }
+        let keyText = try privateKey.map { try InputReader.text(from: $0, label: "--private-key") }
+        let label = [certificate, privateKey].compactMap { $0 }.joined(separator: " + ")
+        return SecretInput.fromParts(
+            certificate: certificateText, privateKey: keyText, password: password, label: label)
+    }
+}

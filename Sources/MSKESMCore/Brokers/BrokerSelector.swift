@@ -1,0 +1,489 @@
+import Foundation
+
+/// What the broker choice needs to know: the cluster (MSK) or the bootstrap servers (self-managed), and the
+/// mapping's secrets.
+public struct BrokerSelectionInput: Sendable {
+    /// `describe-cluster-v2`'s `ClusterInfo`; nil for self-managed Kafka.
+    public var cluster: KafkaCluster?
+    /// `get-bootstrap-brokers` output, when known: the broker list and its ports come from there.
+    public var bootstrapBrokers: BootstrapBrokers?
+    /// The mapping's EventSourceArn is a VPC connection ARN (cross-account, multi-VPC connectivity).
+    public var crossAccount: Bool
+    /// Self-managed `KAFKA_BOOTSTRAP_SERVERS`.
+    public var bootstrapServers: [String]
+    /// The mapping's `SourceAccessConfigurations` types (only the types matter here).
+    public var sourceAccessTypes: [String]
+    /// `--auth iam`: the user expects IAM (no secret).
+    public var expectsIAM: Bool
+
+    public init(
+        cluster: KafkaCluster? = nil, bootstrapBrokers: BootstrapBrokers? = nil, crossAccount: Bool = false,
+        bootstrapServers: [String] = [], sourceAccessTypes: [String] = [], expectsIAM: Bool = false
+    ) {
+        self.cluster = cluster
+        self.bootstrapBrokers = bootstrapBrokers
+        self.crossAccount = crossAccount
+        self.bootstrapServers = bootstrapServers
+        self.sourceAccessTypes = sourceAccessTypes
+        self.expectsIAM = expectsIAM
+    }
+
+    /// From a mapping (`get-event-source-mapping` output) and, for MSK, its cluster.
+    public init(mapping: EventSourceMappingConfiguration, cluster: KafkaCluster?, bootstrapBrokers: BootstrapBrokers?) {
+        self.init(
+            cluster: cluster, bootstrapBrokers: bootstrapBrokers,
+            crossAccount: BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn),
+            bootstrapServers: mapping.selfManagedEventSource?.bootstrapServers ?? [],
+            sourceAccessTypes: (mapping.sourceAccessConfigurations ?? []).compactMap(\.type))
+    }
+
+    /// `arn:aws:kafka:<region>:<account>:vpc-connection/…`: a cross-account mapping.
+    public static func isVpcConnectionArn(_ arn: String?) -> Bool {
+        guard let arn else { return false }
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        return parts.count == 6 && parts[2] == "kafka" && parts[5].hasPrefix("vpc-connection/")
+    }
+
+    /// The authentication secrets, as methods, in the order given.
+    public var secretMethods: [AuthMethod] { sourceAccessTypes.compactMap(AuthMethod.init(sourceAccessType:)) }
+
+    public var hasRootCA: Bool { sourceAccessTypes.contains("SERVER_ROOT_CA_CERTIFICATE") }
+
+    public var isSelfManaged: Bool { cluster == nil && !bootstrapServers.isEmpty }
+}
+
+/// One rule of the selection order with its verdict for this mapping.
+public struct BrokerSelectionStep: Codable, Sendable, Equatable {
+    public enum Verdict: String, Codable, Sendable {
+        /// The rule applies and Lambda uses it.
+        case chosen
+        /// The rule applies, so Lambda uses it, but it cannot work (e.g. the method is off on the cluster).
+        case fails
+        /// The rule's condition does not hold; Lambda goes on to the next.
+        case skipped
+        /// An earlier rule decided; Lambda never tries this one (no fallback).
+        case notTried
+    }
+
+    /// 1-based position in the order.
+    public var rule: Int
+    /// The rule as SPEC §4.1 states it.
+    public var text: String
+    public var verdict: Verdict
+    /// Why, for this mapping.
+    public var reason: String
+}
+
+/// The outcome of the broker choice: the method, the bootstrap string field, the port and brokers, the
+/// reasoning, and the BRK findings.
+public struct BrokerChoice: Sendable, Equatable {
+    /// The method Lambda uses, when it can work; nil when none works.
+    public var method: AuthMethod?
+    /// The method Lambda tries, even when it cannot work (Lambda does not fall back).
+    public var attemptedMethod: AuthMethod?
+    /// The `GetBootstrapBrokers` field Lambda reads (MSK only).
+    public var bootstrapField: BootstrapBrokers.Field?
+    public var port: Int?
+    public var brokers: [String]
+    public var steps: [BrokerSelectionStep]
+    public var findings: [Finding]
+
+    /// The summary fields of DESIGN §4: `method`, `port`, `bootstrapField`, `brokers`, plus `steps`.
+    public var summary: [String: JSONValue] {
+        var summary: [String: JSONValue] = ["brokers": .array(brokers.map(JSONValue.string))]
+        if let method { summary["method"] = .string(method.rawValue) }
+        if let attemptedMethod { summary["attemptedMethod"] = .string(attemptedMethod.rawValue) }
+        if let port { summary["port"] = .number(Double(port)) }
+        if let bootstrapField { summary["bootstrapField"] = .string(bootstrapField.rawValue) }
+        summary["steps"] = (try? JSONValue(encoding: steps)) ?? .array([])
+        return summary
+    }
+}
+
+/// Lambda's choice of bootstrap brokers and authentication
+/// (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html, "How Lambda chooses a bootstrap
+/// broker"; SPEC §4.1): a secret for mTLS or SCRAM decides; otherwise the strongest method enabled, in the order
+/// mTLS, SASL/SCRAM, SASL/IAM, unauthenticated TLS, plaintext — and Lambda never falls back to a weaker one.
+public enum BrokerSelector {
+    /// The five rules of SPEC §4.1, in order.
+    public static let mskRules = [
+        "mTLS (CLIENT_CERTIFICATE_TLS_AUTH secret given) → BootstrapBrokerStringTls (9094)",
+        "SASL/SCRAM (SASL_SCRAM_512_AUTH secret given) → BootstrapBrokerStringSaslScram (9096)",
+        "SASL/IAM (no secret, IAM auth on) → BootstrapBrokerStringSaslIam (9098)",
+        "unauthenticated TLS (no secret, IAM off) → BootstrapBrokerStringTls (9094)",
+        "plaintext (no secret, IAM and unauthenticated TLS both off) → BootstrapBrokerString (9092)",
+    ]
+
+    /// The private-network port of each method (SPEC §4.2).
+    public static func defaultPort(_ method: AuthMethod) -> Int {
+        switch method {
+        case .plaintext: 9092
+        case .tls, .mtls: 9094
+        case .scram512, .scram256, .basic: 9096
+        case .iam: 9098
+        }
+    }
+
+    public static func select(_ input: BrokerSelectionInput) -> BrokerChoice {
+        if let cluster = input.cluster {
+            return selectMSK(input, cluster: cluster)
+        }
+        return selectSelfManaged(input)
+    }
+
+    // MARK: MSK
+
+    /// Which methods a cluster has on, for the network the mapping uses.
+    struct ClusterMethods {
+        var mtls: Bool
+        var scram: Bool
+        var iam: Bool
+        var unauthenticatedTLS: Bool
+        var plaintext: Bool
+    }
+
+    static func methods(of cluster: KafkaCluster, crossAccount: Bool) -> ClusterMethods {
+        if cluster.isServerless {
+            let iam = cluster.serverless?.clientAuthentication?.iamEnabled ?? true
+            return ClusterMethods(mtls: false, scram: false, iam: iam, unauthenticatedTLS: false, plaintext: false)
+        }
+        let provisioned = cluster.provisioned
+        if crossAccount {
+            let auth = provisioned?.brokerNodeGroupInfo?.connectivityInfo?.vpcConnectivity?.clientAuthentication
+            // Multi-VPC connectivity has no unauthenticated and no plaintext brokers (SPEC §4.3).
+            return ClusterMethods(
+                mtls: auth?.tlsEnabled ?? false, scram: auth?.scramEnabled ?? false, iam: auth?.iamEnabled ?? false,
+                unauthenticatedTLS: false, plaintext: false)
+        }
+        let auth = provisioned?.clientAuthentication
+        let clientBroker = provisioned?.encryptionInfo?.encryptionInTransit?.clientBroker ?? "TLS_PLAINTEXT"
+        let tlsAllowed = clientBroker != "PLAINTEXT"
+        let plaintextAllowed = clientBroker != "TLS"
+        // A cluster created without client authentication allows unauthenticated access.
+        let unauthenticated = auth == nil ? true : (auth?.unauthenticated?.enabled ?? false)
+        return ClusterMethods(
+            mtls: (auth?.tlsEnabled ?? false) && tlsAllowed, scram: (auth?.scramEnabled ?? false) && tlsAllowed,
+            iam: (auth?.iamEnabled ?? false) && tlsAllowed, unauthenticatedTLS: unauthenticated && tlsAllowed,
+            plaintext: plaintextAllowed)
+    }
+
+    static func field(_ method: AuthMethod, crossAccount: Bool) -> BootstrapBrokers.Field? {
+        switch (method, crossAccount) {
+        case (.mtls, false), (.tls, false): .bootstrapBrokerStringTls
+        case (.scram512, false): .bootstrapBrokerStringSaslScram
+        case (.iam, false): .bootstrapBrokerStringSaslIam
+        case (.plaintext, false): .bootstrapBrokerString
+        case (.mtls, true): .bootstrapBrokerStringVpcConnectivityTls
+        case (.scram512, true): .bootstrapBrokerStringVpcConnectivitySaslScram
+        case (.iam, true): .bootstrapBrokerStringVpcConnectivitySaslIam
+        default: nil
+        }
+    }
+
+    static func selectMSK(_ input: BrokerSelectionInput, cluster: KafkaCluster) -> BrokerChoice {
+        let on = methods(of: cluster, crossAccount: input.crossAccount)
+        let secrets = input.secretMethods
+        let clusterName = cluster.clusterName ?? cluster.clusterArn ?? "the cluster"
+        var findings: [Finding] = []
+        var steps: [BrokerSelectionStep] = []
+        var attempted: AuthMethod?
+        var works = false
+
+        if secrets.count > 1 {
+            findings.append(
+                Finding(
+                    code: .brk005, severity: .fail,
+                    title:
+                        "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
+                    detail: "A mapping takes one authentication secret (CLIENT_CERTIFICATE_TLS_AUTH or "
+                        + "SASL_SCRAM_512_AUTH for MSK).",
+                    fix:
+                        "keep one: aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                        + "Type=SASL_SCRAM_512_AUTH,URI=<secret ARN>",
+                    evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
+        }
+        for unsupported in secrets where unsupported == .scram256 || unsupported == .basic {
+            findings.append(
+                Finding(
+                    code: .brk003, severity: .fail,
+                    title: "\(unsupported.sourceAccessType ?? "") is not supported for MSK",
+                    detail: "Amazon MSK supports SASL/SCRAM-SHA-512 only (SASL_SCRAM_512_AUTH) and mTLS; "
+                        + "SASL_SCRAM_256_AUTH and BASIC_AUTH are for self-managed Kafka.",
+                    fix: "aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                        + "Type=SASL_SCRAM_512_AUTH,URI=<AmazonMSK_ secret ARN>"))
+        }
+
+        if cluster.isServerless {
+            if !secrets.isEmpty {
+                findings.append(
+                    Finding(
+                        code: .brk004, severity: .fail, title: "MSK Serverless \(clusterName) takes IAM only",
+                        detail: "Serverless clusters authenticate clients with IAM; remove the secret and grant the "
+                            + "execution role kafka-cluster actions.",
+                        fix: "aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations '[]'",
+                        evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
+            }
+        }
+        let mskSecret = secrets.first { $0 == .mtls || $0 == .scram512 }
+        let unusableSecret = secrets.contains { $0 == .scram256 || $0 == .basic }
+
+        // Rules 1 and 2: a secret decides.
+        for (index, method) in [AuthMethod.mtls, .scram512].enumerated() {
+            let enabled = method == .mtls ? on.mtls : on.scram
+            if attempted != nil || unusableSecret {
+                steps.append(
+                    step(
+                        index, .notTried,
+                        attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+            } else if mskSecret == method {
+                attempted = method
+                if cluster.isServerless {
+                    steps.append(
+                        step(
+                            index, .fails,
+                            "a \(method.sourceAccessType ?? "") secret is given, but serverless takes IAM only"))
+                } else if enabled {
+                    works = true
+                    steps.append(
+                        step(
+                            index, .chosen,
+                            "a \(method.sourceAccessType ?? "") secret is given and \(method.displayName) is on"))
+                } else {
+                    steps.append(
+                        step(
+                            index, .fails,
+                            "a \(method.sourceAccessType ?? "") secret is given, but \(method.displayName) is off on \(clusterName)"
+                        ))
+                    findings.append(
+                        Finding(
+                            code: .brk001, severity: .fail,
+                            title: "\(method.displayName) is not enabled on \(clusterName)",
+                            detail: "The mapping gives a \(method.sourceAccessType ?? "") secret, so Lambda uses "
+                                + "\(method.displayName) and nothing else, but the cluster"
+                                + (input.crossAccount ? "'s multi-VPC connectivity" : "") + " does not have it on.",
+                            fix: method == .mtls
+                                ? "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
+                                    + "--client-authentication '{\"Tls\":{\"CertificateAuthorityArnList\":[\"<PCA ARN>\"],\"Enabled\":true}}'"
+                                : "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
+                                    + "--client-authentication '{\"Sasl\":{\"Scram\":{\"Enabled\":true}}}'",
+                            evidence: ["method": .string(method.rawValue)]))
+                }
+            } else {
+                steps.append(step(index, .skipped, "no \(method.sourceAccessType ?? "") secret"))
+            }
+        }
+        // Rule 3: IAM.
+        if attempted != nil || unusableSecret {
+            steps.append(
+                step(
+                    2, .notTried,
+                    attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+        } else if on.iam {
+            attempted = .iam
+            works = true
+            steps.append(step(2, .chosen, "no secret, and IAM is on"))
+        } else {
+            steps.append(step(2, .skipped, "IAM is off"))
+        }
+        // Rules 4 and 5.
+        let unauthenticatedReason =
+            input.crossAccount ? "multi-VPC connectivity has no unauthenticated brokers" : "unauthenticated TLS is off"
+        if attempted != nil || unusableSecret {
+            steps.append(
+                step(
+                    3, .notTried,
+                    attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+            steps.append(
+                step(
+                    4, .notTried,
+                    attempted != nil ? "an earlier rule decided" : "the secret's type cannot be used with MSK"))
+        } else if on.unauthenticatedTLS {
+            attempted = .tls
+            works = true
+            steps.append(step(3, .chosen, "no secret, IAM off, unauthenticated access on with TLS"))
+            steps.append(step(4, .notTried, "an earlier rule decided"))
+        } else {
+            steps.append(step(3, .skipped, unauthenticatedReason))
+            if on.plaintext {
+                attempted = .plaintext
+                works = true
+                steps.append(step(4, .chosen, "no secret, IAM and unauthenticated TLS off, plaintext allowed"))
+            } else {
+                steps.append(
+                    step(
+                        4, .skipped,
+                        input.crossAccount
+                            ? "multi-VPC connectivity has no plaintext brokers" : "client-broker encryption is TLS only"
+                    ))
+            }
+        }
+
+        if input.expectsIAM, attempted != .iam {
+            findings.append(
+                Finding(
+                    code: .brk001, severity: .fail, title: "IAM authentication is not enabled on \(clusterName)",
+                    detail: "You asked about IAM, but Lambda will use "
+                        + (attempted.map(\.displayName) ?? "no method") + " with this cluster.",
+                    fix: "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
+                        + "--client-authentication '{\"Sasl\":{\"Iam\":{\"Enabled\":true}}}'"))
+        }
+        if attempted == nil && !unusableSecret {
+            findings.append(
+                Finding(
+                    code: .brk002, severity: .fail, title: "no authentication method Lambda can use on \(clusterName)",
+                    detail: "Without a secret Lambda needs IAM, unauthenticated TLS or plaintext"
+                        + (on.scram || on.mtls ? "; SCRAM or mTLS is on, but needs a secret in the mapping" : "") + ".",
+                    fix: on.scram
+                        ? "aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                            + "Type=SASL_SCRAM_512_AUTH,URI=<AmazonMSK_ secret ARN>"
+                        : "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
+                            + "--client-authentication '{\"Sasl\":{\"Iam\":{\"Enabled\":true}}}'"))
+        }
+
+        var choice = BrokerChoice(
+            method: works && !unusableSecret && secrets.count <= 1 && !(cluster.isServerless && !secrets.isEmpty)
+                ? attempted : nil,
+            attemptedMethod: attempted, bootstrapField: nil, port: nil, brokers: [], steps: steps, findings: [])
+        // MSK Serverless has only IAM listeners: a secret's method has no broker string and no port there.
+        if let attempted, !(cluster.isServerless && attempted != .iam) {
+            choice.bootstrapField = field(attempted, crossAccount: input.crossAccount)
+            if let field = choice.bootstrapField, let brokers = input.bootstrapBrokers {
+                if let list = brokers[field] {
+                    choice.brokers = splitBrokers(list)
+                    choice.port = choice.brokers.first.flatMap(port(of:))
+                } else if choice.method != nil {
+                    findings.append(
+                        Finding(
+                            code: .brk007, severity: .fail, title: "GetBootstrapBrokers has no \(field.rawValue)",
+                            detail: "Lambda reads \(field.rawValue) for \(attempted.displayName), but it is empty: the "
+                                + "cluster has no such listener (or the snapshot's parts disagree).",
+                            fix: "aws kafka get-bootstrap-brokers --cluster-arn <cluster> --query \(field.rawValue)"))
+                }
+            }
+            if choice.port == nil && !input.crossAccount {
+                // Multi-VPC ports (14001–14100) are unverified (SPEC §4.2): only a broker list names them.
+                choice.port = defaultPort(attempted)
+            }
+        }
+        if let attempted {
+            findings.append(
+                noFallbackFinding(attempted: attempted, works: choice.method != nil, on: on, clusterName: clusterName))
+        }
+        if let method = choice.method, !findings.contains(where: { $0.severity == .fail }) {
+            findings.append(
+                Finding(
+                    code: .brk002, severity: .pass,
+                    title:
+                        "Lambda uses \(method.displayName) on port \(choice.port.map(String.init) ?? "(from the VPC connection)")",
+                    evidence: choice.bootstrapField.map { ["bootstrapField": .string($0.rawValue)] } ?? [:]))
+        }
+        choice.findings = findings
+        return choice
+    }
+
+    static func step(_ index: Int, _ verdict: BrokerSelectionStep.Verdict, _ reason: String) -> BrokerSelectionStep {
+        BrokerSelectionStep(rule: index + 1, text: mskRules[index], verdict: verdict, reason: reason)
+    }
+
+    static func noFallbackFinding(attempted: AuthMethod, works: Bool, on: ClusterMethods, clusterName: String)
+        -> Finding
+    {
+        let weaker: [(AuthMethod, Bool)] = [
+            (.mtls, on.mtls), (.scram512, on.scram), (.iam, on.iam), (.tls, on.unauthenticatedTLS),
+            (.plaintext, on.plaintext),
+        ]
+        let order: [AuthMethod] = [.mtls, .scram512, .iam, .tls, .plaintext]
+        let position = order.firstIndex(of: attempted) ?? 0
+        let others = weaker.filter { $0.1 && $0.0 != attempted && (order.firstIndex(of: $0.0) ?? 0) > position }
+            .map(\.0.displayName)
+        let detail =
+            "Lambda uses \(attempted.displayName) on port \(defaultPort(attempted)) (private network)"
+            + (others.isEmpty
+                ? "."
+                : "; if that fails it does not try \(others.joined(separator: ", ")), although \(clusterName) has them on.")
+            + " To make Lambda use a weaker type, turn the stronger ones off on the cluster or change the secret."
+        return Finding(
+            code: .brk006, severity: .info, title: "Lambda will use \(attempted.displayName) only, with no fallback",
+            detail: detail,
+            fix: works
+                ? "open port \(defaultPort(attempted)) between the cluster's security groups (a self-referencing rule)"
+                : "fix the finding above; Lambda will not switch to another method by itself",
+            evidence: ["method": .string(attempted.rawValue), "notTried": .array(others.map(JSONValue.string))])
+    }
+
+    // MARK: Self-managed
+
+    /// Self-managed Kafka: the secret's type decides (SPEC §1.4); without one, a SERVER_ROOT_CA_CERTIFICATE
+    /// means TLS, else plaintext (an inference: Lambda has no other way to know the brokers use TLS).
+    public static let selfManagedRules = [
+        "mTLS (CLIENT_CERTIFICATE_TLS_AUTH secret given)",
+        "SASL/SCRAM-SHA-512 (SASL_SCRAM_512_AUTH secret given, over TLS)",
+        "SASL/SCRAM-SHA-256 (SASL_SCRAM_256_AUTH secret given, over TLS)",
+        "SASL/PLAIN (BASIC_AUTH secret given, over TLS)",
+        "TLS without authentication (only a SERVER_ROOT_CA_CERTIFICATE secret given)",
+        "plaintext (no secret)",
+    ]
+
+    static func selectSelfManaged(_ input: BrokerSelectionInput) -> BrokerChoice {
+        let secrets = input.secretMethods
+        var findings: [Finding] = []
+        if secrets.count > 1 {
+            findings.append(
+                Finding(
+                    code: .brk005, severity: .fail,
+                    title:
+                        "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
+                    detail: "A self-managed Kafka mapping takes at most one of CLIENT_CERTIFICATE_TLS_AUTH, "
+                        + "SASL_SCRAM_512_AUTH, SASL_SCRAM_256_AUTH, BASIC_AUTH.",
+                    fix: "keep one authentication entry in --source-access-configurations",
+                    evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
+        }
+        let order: [AuthMethod?] = [.mtls, .scram512, .scram256, .basic, .tls, .plaintext]
+        let chosen: AuthMethod = secrets.first ?? (input.hasRootCA ? .tls : .plaintext)
+        var steps: [BrokerSelectionStep] = []
+        var decided = false
+        for (index, method) in order.enumerated() {
+            let applies = method == chosen
+            let verdict: BrokerSelectionStep.Verdict = decided ? .notTried : (applies ? .chosen : .skipped)
+            let reason =
+                decided
+                ? "an earlier rule decided"
+                : applies ? "this is the mapping's configuration" : "not configured"
+            steps.append(
+                BrokerSelectionStep(rule: index + 1, text: selfManagedRules[index], verdict: verdict, reason: reason))
+            if applies { decided = true }
+        }
+        let brokers = input.bootstrapServers
+        let port = brokers.first.flatMap(port(of:))
+        findings.append(
+            Finding(
+                code: .brk006, severity: .info, title: "Lambda will use \(chosen.displayName) only, with no fallback",
+                detail: "For self-managed Kafka the secret's type decides the method"
+                    + (chosen == .plaintext ? "; with no secret Lambda connects without TLS (inference)" : "")
+                    + ". Lambda connects to the bootstrap servers as given"
+                    + (port.map { " (port \($0))" } ?? "") + ".",
+                fix: "", evidence: ["method": .string(chosen.rawValue)]))
+        if secrets.count <= 1 {
+            findings.append(
+                Finding(
+                    code: .brk002, severity: .pass,
+                    title: "Lambda uses \(chosen.displayName) on port \(port.map(String.init) ?? "?")"))
+        }
+        return BrokerChoice(
+            method: secrets.count > 1 ? nil : chosen, attemptedMethod: chosen, bootstrapField: nil, port: port,
+            brokers: brokers, steps: steps, findings: findings)
+    }
+
+    // MARK: Broker lists
+
+    /// Splits a comma-separated `host:port` list.
+    public static func splitBrokers(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The port of `host:port` (also `[v6]:port`).
+    public static func port(of broker: String) -> Int? {
+        guard let colon = broker.lastIndex(of: ":") else { return nil }
+        return Int(broker[broker.index(after: colon)...])
+    }
+}

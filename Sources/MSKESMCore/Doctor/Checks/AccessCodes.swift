@@ -1,0 +1,9 @@
+extension FindingCode {
+    /// The ACC codes: what the *caller* of msk-esm could not read (DESIGN §4).
+    public static let accessCodes: [FindingCode] = [acc001, acc002]
+
+    public static let acc001 = FindingCode(
+        "ACC001", "a read was denied; names the call and the permission the caller needs")
+    public static let acc002 = FindingCode(
+        "ACC002", "a read failed for another reason (not found, throttled, …); the checks that needed it are skipped")
+}

@@ -1,0 +1,38 @@
+/// MAP014: the function exists, is Active and its last update did not fail. A function that could not be
+/// found (a `ResourceNotFoundException` in `Errors`) is a failure, not a skipped check.
+public struct FunctionStateCheck: DoctorCheck {
+    public init() {}
+    public let name = "function-state"
+    public var codes: [FindingCode] { [.map014] }
+    public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] {
+        FunctionStateCheck.notFound(snapshot) == nil ? [.function] : []
+    }
+
+    static func notFound(_ snapshot: Snapshot) -> String? {
+        guard snapshot.function == nil else { return nil }
+        return snapshot.errors(for: .function).first { $0.message.contains("ResourceNotFound") }?.message
+    }
+
+    public func run(_ context: DoctorContext) throws -> [Finding] {
+        if let message = FunctionStateCheck.notFound(context.snapshot) {
+            return [
+                MappingStatusRules.functionMissing(
+                    name: context.snapshot.eventSourceMapping.functionArn, message: message)
+            ]
+        }
+        guard let function = context.snapshot.function else { return [] }
+        return MappingStatusRules.functionState(function)
+    }
+}
+
+/// MAP001: the function timeout is at most 840 s.
+public struct FunctionTimeoutCheck: DoctorCheck {
+    public init() {}
+    public let name = "function-timeout"
+    public var codes: [FindingCode] { [.map001] }
+    public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.function] }
+    public func run(_ context: DoctorContext) throws -> [Finding] {
+        guard let function = context.snapshot.function else { return [] }
+        return MappingStatusRules.functionTimeout(function)
+    }
+}

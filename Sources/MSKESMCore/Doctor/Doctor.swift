@@ -1,0 +1,124 @@
+import Foundation
+
+/// Runs the doctor's checks over a snapshot: gather → **Snapshot → checks → findings** → render (DESIGN §2).
+/// Usable without the CLI: `try Doctor().run(snapshot, at: Date())`.
+public struct Doctor: Sendable {
+    public var checks: [any DoctorCheck]
+
+    public init(checks: [any DoctorCheck] = DoctorCatalogue.checks) {
+        self.checks = checks
+    }
+
+    /// The report for one mapping: `{verdict, findings, summary}` with the summary fields `uuid`, `function`,
+    /// `topic`, `cluster`, `method`, `port`, `checks` (the names of the checks that ran) and `skipped`.
+    public func run(_ snapshot: Snapshot, at now: Date) throws -> CheckReport {
+        let context = DoctorContext(snapshot: snapshot, now: now)
+        var findings: [Finding] = []
+        var ran: [String] = []
+        for check in checks {
+            let missing = check.requiredParts(in: snapshot).filter { !snapshot.isPresent($0) }
+            if missing.isEmpty {
+                findings.append(contentsOf: try check.run(context))
+                ran.append(check.name)
+            } else {
+                findings.append(Doctor.skipped(check, missing: missing, snapshot: snapshot))
+            }
+        }
+        return CheckReport(findings: Doctor.linkRelated(findings), summary: Doctor.summary(context, checks: ran))
+    }
+
+    /// The `skipped` finding of a check whose parts are missing, naming the part and why it is missing.
+    static func skipped(_ check: any DoctorCheck, missing: [SnapshotPart], snapshot: Snapshot) -> Finding {
+        let reasons = missing.map { part -> String in
+            let errors = snapshot.errors(for: part)
+            if errors.isEmpty { return "\(part.key) is not in the snapshot" }
+            return "\(part.key) could not be read: "
+                + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; ")
+        }
+        let code = check.codes.first ?? .acc001
+        return Finding(
+            code: code, severity: .skipped, title: "\(check.name) needs \(missing.map(\.key).joined(separator: ", "))",
+            detail: reasons.joined(separator: ". ") + ".",
+            fix: "add the part to the snapshot: "
+                + missing.map { "\($0.key) = `\($0.awsCommand) --output json`" }.joined(separator: "; "),
+            evidence: [
+                "check": .string(check.name), "missingParts": .array(missing.map { .string($0.key) }),
+            ])
+    }
+
+    /// Adds to each MAP011 finding which of its related codes the other checks found, so the explanation of
+    /// `LastProcessingResult` points at the cause found in this very report.
+    static func linkRelated(_ findings: [Finding]) -> [Finding] {
+        let found = Set(findings.filter { $0.severity == .fail || $0.severity == .warn }.map(\.code))
+        return findings.map { finding in
+            guard finding.code == FindingCode.map011.code,
+                let related = finding.evidence["relatedCodes"]?.arrayValue?.compactMap(\.stringValue)
+            else { return finding }
+            let present = related.filter(found.contains)
+            guard !present.isEmpty else { return finding }
+            var linked = finding
+            linked.detail += " Found in this report: " + present.joined(separator: ", ") + "."
+            linked.evidence["foundCodes"] = .array(present.map(JSONValue.string))
+            return linked
+        }
+    }
+
+    static func summary(_ context: DoctorContext, checks: [String]) -> [String: JSONValue] {
+        let snapshot = context.snapshot
+        let mapping = snapshot.eventSourceMapping
+        var summary: [String: JSONValue] = ["checks": .array(checks.map(JSONValue.string))]
+        if let uuid = mapping.uuid { summary["uuid"] = .string(uuid) }
+        if let function = snapshot.function?.functionName ?? mapping.functionArn {
+            summary["function"] = .string(function)
+        }
+        if let topic = MappingSettings(mapping).topic { summary["topic"] = .string(topic) }
+        if let cluster = snapshot.cluster?.clusterInfo?.clusterArn ?? mapping.eventSourceArn {
+            summary["cluster"] = .string(cluster)
+        } else if let servers = mapping.selfManagedEventSource?.bootstrapServers, !servers.isEmpty {
+            summary["cluster"] = .string(servers.joined(separator: ","))
+        }
+        if let choice = context.brokerChoice {
+            if let method = choice.method { summary["method"] = .string(method.rawValue) }
+            if let port = choice.port { summary["port"] = .number(Double(port)) }
+        }
+        return summary
+    }
+}
+
+/// The doctor's answer over several mappings (`--function`, `--all`): `{"verdict", "mappings": [...]}`, each
+/// mapping's document being its ``CheckReport`` plus `uuid` (DESIGN §4).
+public struct DoctorMultiReport: Encodable, Sendable {
+    public var verdict: Verdict
+    public var mappings: [MappingDiagnosis]
+
+    public init(mappings: [MappingDiagnosis]) {
+        self.mappings = mappings
+        self.verdict = Verdict.worst(mappings.map(\.report.verdict))
+    }
+
+    /// The exit code (DESIGN §5): the worst of the mappings'.
+    public func exitCode(strict: Bool) -> Int32 {
+        mappings.map { $0.report.exitCode(strict: strict) }.max() ?? 0
+    }
+}
+
+/// One mapping's document in a ``DoctorMultiReport``: `{uuid, verdict, findings, summary}`.
+public struct MappingDiagnosis: Encodable, Sendable {
+    public var uuid: String
+    public var report: CheckReport
+
+    public init(uuid: String, report: CheckReport) {
+        self.uuid = uuid
+        self.report = report
+    }
+
+    enum CodingKeys: String, CodingKey { case uuid, verdict, findings, summary }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(uuid, forKey: .uuid)
+        try container.encode(report.verdict, forKey: .verdict)
+        try container.encode(report.findings, forKey: .findings)
+        try container.encode(report.summary, forKey: .summary)
+    }
+}

@@ -1,0 +1,15 @@
+/// The checks `msk-esm doctor` runs, in report order. To add a check: write a `DoctorCheck` under `Checks/`
+/// and add one line here.
+public enum DoctorCatalogue {
+    public static let checks: [any DoctorCheck] = [
+        SnapshotErrorsCheck(),
+        MappingStateCheck(),
+        ProcessingResultCheck(),
+        MappingParametersCheck(),
+        FunctionStateCheck(),
+        FunctionTimeoutCheck(),
+        BrokerChoiceCheck(),
+        SecretAnalysisCheck(),
+        OffsetLagCheck(),
+    ]
+}

@@ -1,0 +1,21 @@
+/// AWS managed policies bundled with the tool, so that `policy check --policy aws:<name>` works offline.
+public enum BundledPolicies {
+    /// AWSLambdaMSKExecutionRole v2 (2022-08-02), SPEC §5.1:
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaMSKExecutionRole.html
+    public static let lambdaMSKExecutionRoleJSON = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
+        "kafka:DescribeCluster","kafka:DescribeClusterV2","kafka:GetBootstrapBrokers",
+        "ec2:CreateNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DescribeVpcs",
+        "ec2:DeleteNetworkInterface","ec2:DescribeSubnets","ec2:DescribeSecurityGroups",
+        "logs:CreateLogGroup","logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}
+        """
+
+    /// The names `aws:<name>` accepts.
+    public static let names = ["AWSLambdaMSKExecutionRole"]
+
+    /// The bundled policy of that name (case-insensitive), or nil.
+    public static func document(named name: String) -> PolicyDocument? {
+        guard name.lowercased() == "awslambdamskexecutionrole" else { return nil }
+        return try? PolicyDocumentReader.read(text: lambdaMSKExecutionRoleJSON, source: "AWSLambdaMSKExecutionRole")
+    }
+}

@@ -1,0 +1,113 @@
+/// How a mapping authenticates to its brokers (the `brokers explain` names, DESIGN §4).
+public enum KafkaAuthMethod: String, Codable, Sendable, CaseIterable {
+    case mtls
+    case scram512 = "scram-512"
+    case scram256 = "scram-256"
+    case basic
+    case iam
+    case tls
+    case plaintext
+}
+
+/// Everything the IAM checks need to know about one event source mapping, as plain values, so that the
+/// checks run from a Snapshot, from flags, or from another program alike.
+public struct MappingPermissionContext: Sendable, Equatable {
+    public var region: String
+    public var account: String
+    /// The execution role's name, for the `aws iam put-role-policy` fixes (a placeholder when nil).
+    public var roleName: String?
+    /// The role's identity policies, inline and attached, each named.
+    public var identityPolicies: [PolicyDocument]
+    public var permissionsBoundary: PolicyDocument?
+    /// The role's trust policy (`AssumeRolePolicyDocument`); nil when it could not be read (IAM004 skipped).
+    public var trustPolicy: PolicyDocument?
+    public var mappingUUID: String
+    /// The custom consumer group id; nil means the group is the mapping's UUID (SPEC §1.3).
+    public var consumerGroupId: String?
+    /// The MSK cluster ARN, `arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>`; nil for self-managed Kafka.
+    public var clusterArn: String?
+    /// MSK Serverless needs `kafka:DescribeClusterV2` (DescribeCluster does not do).
+    public var clusterIsServerless: Bool
+    public var topic: String
+    public var authMethod: KafkaAuthMethod?
+    /// The Secrets Manager ARNs of SourceAccessConfigurations (auth and root CA).
+    public var secretArns: [String]
+    /// The customer-managed KMS keys of those secrets (AWS-managed keys need no grant).
+    public var secretKmsKeyArns: [String]
+    /// `DestinationConfig.OnFailure.Destination`: an SQS, SNS or S3 ARN, or `kafka://<topic>`.
+    public var onFailureDestination: String?
+    /// Self-managed Kafka in a VPC (VPC_SUBNET / VPC_SECURITY_GROUP given): the ENI actions are needed.
+    public var usesVpcAccessConfigs: Bool
+    /// The function's name, to scope the logs permissions to its log group.
+    public var functionName: String?
+
+    public init(
+        region: String, account: String, roleName: String? = nil, identityPolicies: [PolicyDocument],
+        permissionsBoundary: PolicyDocument? = nil, trustPolicy: PolicyDocument? = nil, mappingUUID: String,
+        consumerGroupId: String? = nil, clusterArn: String? = nil, clusterIsServerless: Bool = false, topic: String,
+        authMethod: KafkaAuthMethod? = nil, secretArns: [String] = [], secretKmsKeyArns: [String] = [],
+        onFailureDestination: String? = nil, usesVpcAccessConfigs: Bool = false, functionName: String? = nil
+    ) {
+        self.region = region
+        self.account = account
+        self.roleName = roleName
+        self.identityPolicies = identityPolicies
+        self.permissionsBoundary = permissionsBoundary
+        self.trustPolicy = trustPolicy
+        self.mappingUUID = mappingUUID
+        self.consumerGroupId = consumerGroupId
+        self.clusterArn = clusterArn
+        self.clusterIsServerless = clusterIsServerless
+        self.topic = topic
+        self.authMethod = authMethod
+        self.secretArns = secretArns
+        self.secretKmsKeyArns = secretKmsKeyArns
+        self.onFailureDestination = onFailureDestination
+        self.usesVpcAccessConfigs = usesVpcAccessConfigs
+        self.functionName = functionName
+    }
+
+    /// The consumer group Lambda joins: the custom id, else the mapping's UUID (SPEC §1.3).
+    public var consumerGroup: String { consumerGroupId.flatMap { $0.isEmpty ? nil : $0 } ?? mappingUUID }
+}
+
+/// The parts of an MSK cluster ARN, and the topic and group ARNs derived from it (SPEC §5.2,
+/// https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html#msk-iam-resources).
+public struct MSKClusterARN: Sendable, Equatable {
+    public var partition: String
+    public var region: String
+    public var account: String
+    public var clusterName: String
+    public var clusterUUID: String
+
+    /// Parses `arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>`; nil for anything else.
+    public init?(_ arn: String) {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "kafka" else { return nil }
+        let path = parts[5].split(separator: "/", omittingEmptySubsequences: false)
+        guard path.count == 3, path[0] == "cluster", !path[1].isEmpty, !path[2].isEmpty else { return nil }
+        partition = String(parts[1])
+        region = String(parts[3])
+        account = String(parts[4])
+        clusterName = String(path[1])
+        clusterUUID = String(path[2])
+    }
+
+    private var prefix: String { "arn:\(partition):kafka:\(region):\(account)" }
+    public var clusterArn: String { "\(prefix):cluster/\(clusterName)/\(clusterUUID)" }
+    public func topicArn(_ topic: String) -> String { "\(prefix):topic/\(clusterName)/\(clusterUUID)/\(topic)" }
+    public func groupArn(_ group: String) -> String { "\(prefix):group/\(clusterName)/\(clusterUUID)/\(group)" }
+}
+
+/// ARN syntax as IAM takes it in `Resource`: `arn:partition:service:region:account:resource`, region and
+/// account may be empty (S3, IAM); `*` stands for any resource.
+public enum ARNSyntax {
+    public static func isWellFormed(_ text: String) -> Bool {
+        if text == "*" { return true }
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", !parts[1].isEmpty, !parts[2].isEmpty, !parts[5].isEmpty else {
+            return false
+        }
+        return !text.contains(where: { $0.isWhitespace })
+    }
+}

@@ -1,0 +1,145 @@
+/// One permission an event source mapping's execution role needs.
+public struct RequiredPermission: Sendable, Equatable {
+    /// Why the mapping needs it; decides the finding code when it is missing.
+    public enum Purpose: String, Sendable, Equatable, CaseIterable {
+        /// kafka:DescribeCluster(V2), kafka:GetBootstrapBrokers (IAM001).
+        case cluster
+        /// The ec2 network-interface actions (IAM001).
+        case network
+        /// The function's logs (IAM001).
+        case logs
+        /// kafka-cluster actions on the cluster and the topic, for IAM auth (IAM001).
+        case dataPlane
+        /// kafka-cluster actions on the consumer group (IAM005).
+        case consumerGroup
+        /// secretsmanager:GetSecretValue (IAM001).
+        case secret
+        /// kms:Decrypt for a secret's customer-managed key (IAM006).
+        case secretKey
+        /// The on-failure destination (IAM007).
+        case onFailureDestination
+
+        public var code: FindingCode {
+            switch self {
+            case .consumerGroup: .iam005
+            case .secretKey: .iam006
+            case .onFailureDestination: .iam007
+            default: .iam001
+            }
+        }
+    }
+
+    /// The actions; any one of them suffices (kafka:DescribeClusterV2 or kafka:DescribeCluster). The first
+    /// is the one a suggestion grants.
+    public var actions: [String]
+    public var resource: String
+    public var purpose: Purpose
+    /// Why, for the finding's detail.
+    public var reason: String
+
+    public init(actions: [String], resource: String, purpose: Purpose, reason: String) {
+        self.actions = actions
+        self.resource = resource
+        self.purpose = purpose
+        self.reason = reason
+    }
+}
+
+/// Derives every permission a mapping needs from its context (SPEC §5, §1.7).
+public enum MappingPermissions {
+    /// The ec2 actions of AWSLambdaMSKExecutionRole; they take no resource-level scoping, hence `*`.
+    public static let networkInterfaceActions = [
+        "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
+        "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
+    ]
+    public static let logActions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+
+    public static func required(for context: MappingPermissionContext) -> [RequiredPermission] {
+        var result: [RequiredPermission] = []
+        func add(_ actions: [String], _ resource: String, _ purpose: RequiredPermission.Purpose, _ reason: String) {
+            let permission = RequiredPermission(actions: actions, resource: resource, purpose: purpose, reason: reason)
+            if !result.contains(where: { $0.actions == actions && $0.resource == resource }) {
+                result.append(permission)
+            }
+        }
+        let cluster = context.clusterArn.flatMap(MSKClusterARN.init)
+        let partition = cluster?.partition ?? "aws"
+
+        if let clusterArn = context.clusterArn {
+            // SPEC §5.1: one of DescribeCluster / DescribeClusterV2; Serverless requires V2.
+            let describe =
+                context.clusterIsServerless
+                ? ["kafka:DescribeClusterV2"] : ["kafka:DescribeClusterV2", "kafka:DescribeCluster"]
+            add(
+                describe, clusterArn, .cluster,
+                context.clusterIsServerless
+                    ? "Lambda reads an MSK Serverless cluster with DescribeClusterV2 (SPEC §5.1)"
+                    : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (SPEC §5.1)")
+            add(["kafka:GetBootstrapBrokers"], clusterArn, .cluster, "Lambda looks up the brokers (SPEC §5.1)")
+        }
+        if context.clusterArn != nil || context.usesVpcAccessConfigs {
+            for action in networkInterfaceActions {
+                add([action], "*", .network, "Lambda creates network interfaces in the cluster's VPC (SPEC §5.1)")
+            }
+        }
+        let logGroup =
+            context.functionName.map {
+                "arn:\(partition):logs:\(context.region):\(context.account):log-group:/aws/lambda/\($0):*"
+            }
+            ?? "arn:\(partition):logs:\(context.region):\(context.account):*"
+        for action in logActions {
+            add([action], logGroup, .logs, "the function writes its logs (AWSLambdaMSKExecutionRole, SPEC §5.1)")
+        }
+        if let cluster, context.authMethod == .iam {
+            // SPEC §5.2: the IAM-auth data plane, on the cluster, topic and group ARNs.
+            let clusterArn = cluster.clusterArn
+            add(["kafka-cluster:Connect"], clusterArn, .dataPlane, "IAM auth: connect to the cluster (SPEC §5.2)")
+            add(
+                ["kafka-cluster:DescribeClusterDynamicConfiguration"], clusterArn, .dataPlane,
+                "IAM auth: read the cluster's dynamic configuration (SPEC §5.2)")
+            let topicArn = cluster.topicArn(context.topic)
+            add(["kafka-cluster:DescribeTopic"], topicArn, .dataPlane, "IAM auth: describe the topic (SPEC §5.2)")
+            add(["kafka-cluster:ReadData"], topicArn, .dataPlane, "IAM auth: read the topic (SPEC §5.2)")
+            let groupArn = cluster.groupArn(context.consumerGroup)
+            let groupReason =
+                context.consumerGroupId == nil
+                ? "IAM auth: the consumer group is the mapping's UUID \(context.mappingUUID) (SPEC §1.3, §5.2)"
+                : "IAM auth: the consumer group is the custom id \(context.consumerGroup) (SPEC §5.2)"
+            add(["kafka-cluster:DescribeGroup"], groupArn, .consumerGroup, groupReason)
+            add(["kafka-cluster:AlterGroup"], groupArn, .consumerGroup, groupReason)
+        }
+        for secret in context.secretArns {
+            add(["secretsmanager:GetSecretValue"], secret, .secret, "Lambda reads the mapping's secret (SPEC §5.1)")
+        }
+        for key in context.secretKmsKeyArns {
+            add(
+                ["kms:Decrypt"], key, .secretKey,
+                "the secret is encrypted with this customer-managed KMS key (SPEC §5.1, §7 item 7)")
+        }
+        if let destination = context.onFailureDestination, !destination.isEmpty {
+            let reason = "the on-failure destination \(destination) (SPEC §1.7)"
+            let parts = destination.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            if destination.hasPrefix("kafka://") {
+                let topic = String(destination.dropFirst("kafka://".count))
+                // kafka-cluster actions apply only where the cluster authorises with IAM.
+                if let cluster, context.authMethod == .iam {
+                    add(["kafka-cluster:Connect"], cluster.clusterArn, .onFailureDestination, reason)
+                    add(["kafka-cluster:DescribeTopic"], cluster.topicArn(topic), .onFailureDestination, reason)
+                    add(["kafka-cluster:WriteData"], cluster.topicArn(topic), .onFailureDestination, reason)
+                }
+            } else if parts.count == 6, parts[0] == "arn" {
+                switch parts[2] {
+                case "sqs": add(["sqs:SendMessage"], destination, .onFailureDestination, reason)
+                case "sns": add(["sns:Publish"], destination, .onFailureDestination, reason)
+                case "s3":
+                    let bucket = parts[5].split(separator: "/").first.map(String.init) ?? String(parts[5])
+                    let bucketArn = "arn:\(parts[1]):s3:::\(bucket)"
+                    add(["s3:PutObject"], bucketArn + "/*", .onFailureDestination, reason)
+                    add(["s3:ListBucket"], bucketArn, .onFailureDestination, reason)
+                default: break
+                }
+            }
+        }
+        return result
+    }
+}

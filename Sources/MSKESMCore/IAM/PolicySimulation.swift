@@ -1,0 +1,116 @@
+/// `policy check` in simulate mode: every action × resource against identity policies (and a permissions
+/// boundary), the offline counterpart of `aws iam simulate-custom-policy`. The report's
+/// `summary.results[]` holds `{action, resource, decision, statements[], dependsOn}` (DESIGN §4); any decision
+/// other than `allowed` is a failing finding, so the verdict is `fail` and the exit code 1.
+public struct PolicySimulation: Sendable {
+    /// One row of `summary.results`.
+    public struct Result: Codable, Sendable, Equatable {
+        public var action: String
+        public var resource: String
+        public var decision: PolicyDecision
+        public var statements: [StatementReference]
+        /// Context keys a `conditional` decision depends on (empty otherwise).
+        public var dependsOn: [String]
+    }
+
+    public var evaluator: PolicyEvaluator
+    public var actions: [String]
+    public var resources: [String]
+    public var context: RequestContext
+
+    public init(evaluator: PolicyEvaluator, actions: [String], resources: [String], context: RequestContext = .init()) {
+        self.evaluator = evaluator
+        self.actions = actions
+        self.resources = resources
+        self.context = context
+    }
+
+    /// The evaluations, action by action, resource by resource.
+    public func evaluations() -> [PolicyEvaluation] {
+        actions.flatMap { action in
+            resources.map { evaluator.evaluate(action: action, resource: $0, context: context) }
+        }
+    }
+
+    /// The report; with `suggest`, `summary.suggestion` holds the least-privilege policy adding the implicitly
+    /// denied pairs, `summary.boundarySuggestion` the statements the boundary lacks, and
+    /// `summary.denyStatementsToRemove` the explicit Deny statements (which no added Allow can override).
+    public func report(suggest: Bool = false) -> CheckReport {
+        let evaluations = evaluations()
+        let missing = evaluations.filter { $0.identity.decision == .implicitDeny }.map {
+            PolicySuggestion.Grant(action: $0.action, resource: $0.resource)
+        }
+        let boundaryMissing = evaluations.filter { $0.blockedByBoundary && $0.decision == .implicitDeny }.map {
+            PolicySuggestion.Grant(action: $0.action, resource: $0.resource)
+        }
+        var findings: [Finding] = []
+        for evaluation in evaluations {
+            findings.append(finding(evaluation))
+        }
+        let results = evaluations.map {
+            Result(
+                action: $0.action, resource: $0.resource, decision: $0.decision, statements: $0.statements,
+                dependsOn: $0.dependsOn)
+        }
+        var summary: [String: JSONValue] = ["results": (try? JSONValue(encoding: results)) ?? .array([])]
+        if suggest {
+            summary["suggestion"] =
+                missing.isEmpty ? .null : PolicySuggestion.document(PolicySuggestion.statements(for: missing))
+            summary["boundarySuggestion"] =
+                boundaryMissing.isEmpty
+                ? .null : .array(PolicySuggestion.statements(for: boundaryMissing, sidPrefix: "MskEsmBoundary"))
+            let denies = Set(evaluations.filter { $0.decision == .explicitDeny }.flatMap(\.statements))
+                .sorted { ($0.policy, $0.index) < ($1.policy, $1.index) }
+            summary["denyStatementsToRemove"] = (try? JSONValue(encoding: denies)) ?? .array([])
+        }
+        return CheckReport(findings: findings, summary: summary)
+    }
+
+    func finding(_ evaluation: PolicyEvaluation) -> Finding {
+        let pair = "\(evaluation.action) on \(evaluation.resource)"
+        let names = evaluation.statements.map(\.label).joined(separator: ", ")
+        var evidence: [String: JSONValue] = [
+            "action": .string(evaluation.action), "resource": .string(evaluation.resource),
+            "decision": .string(evaluation.decision.rawValue),
+        ]
+        if !evaluation.dependsOn.isEmpty { evidence["dependsOn"] = .array(evaluation.dependsOn.map { .string($0) }) }
+        var statement: String {
+            PolicySuggestion.statements(for: [.init(action: evaluation.action, resource: evaluation.resource)])
+                .first.map(PolicySuggestion.json) ?? ""
+        }
+        switch evaluation.decision {
+        case .allowed:
+            return Finding(
+                code: .iam001, severity: .pass, title: "\(pair): allowed", detail: "allowed by \(names)",
+                evidence: evidence)
+        case .explicitDeny:
+            let boundary = evaluation.blockedByBoundary
+            return Finding(
+                code: boundary ? .iam003 : .iam002, severity: .fail, title: "\(pair): explicitDeny",
+                detail: "denied by \(names)\(boundary ? " (the permissions boundary)" : ""); an explicit Deny wins "
+                    + "over every Allow",
+                fix: "remove the Deny statement \(names), or narrow it so it no longer covers \(pair)",
+                evidence: evidence)
+        case .implicitDeny:
+            if evaluation.blockedByBoundary {
+                return Finding(
+                    code: .iam003, severity: .fail, title: "\(pair): implicitDeny by the permissions boundary",
+                    detail:
+                        "the policies allow it (\(evaluation.identity.statements.map(\.label).joined(separator: ", "))), "
+                        + "but the permissions boundary does not; an action needs both",
+                    fix: "add to the permissions boundary: \(statement)", evidence: evidence)
+            }
+            return Finding(
+                code: .iam001, severity: .fail, title: "\(pair): implicitDeny",
+                detail: "no Allow statement covers it", fix: "add the statement \(statement)", evidence: evidence)
+        case .conditional:
+            let keys = evaluation.dependsOn.joined(separator: ", ")
+            return Finding(
+                code: .iam008, severity: .fail, title: "\(pair): conditional, depends on \(keys)",
+                detail: "the answer depends on context keys that were not given (\(names))",
+                fix: evaluation.dependsOn.map { "--context \($0)=VALUE" }.joined(separator: " ")
+                    + " (or --absent KEY) to decide it",
+                evidence: evidence)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Least-privilege policy statements that add exactly what is missing: each statement grants one set of
+/// actions on exactly the resources that need that set, so nothing beyond the requested pairs is granted.
+public enum PolicySuggestion {
+    /// One action on one resource that should be allowed.
+    public struct Grant: Sendable, Equatable, Hashable {
+        public var action: String
+        public var resource: String
+
+        public init(action: String, resource: String) {
+            self.action = action
+            self.resource = resource
+        }
+    }
+
+    /// The `Statement` entries for `grants`, grouped by resource and then by identical action sets, in the
+    /// order the grants come. `sidPrefix` names them (`MskEsm1`, `MskEsm2`, …).
+    public static func statements(for grants: [Grant], sidPrefix: String = "MskEsm") -> [JSONValue] {
+        var actionsByResource: [(resource: String, actions: [String])] = []
+        for grant in grants {
+            if let index = actionsByResource.firstIndex(where: { $0.resource == grant.resource }) {
+                if !actionsByResource[index].actions.contains(where: { $0.lowercased() == grant.action.lowercased() }) {
+                    actionsByResource[index].actions.append(grant.action)
+                }
+            } else {
+                actionsByResource.append((grant.resource, [grant.action]))
+            }
+        }
+        var groups: [(actions: [String], resources: [String])] = []
+        for entry in actionsByResource {
+            let key = Set(entry.actions.map { $0.lowercased() })
+            if let index = groups.firstIndex(where: { Set($0.actions.map { $0.lowercased() }) == key }) {
+                groups[index].resources.append(entry.resource)
+            } else {
+                groups.append((entry.actions, [entry.resource]))
+            }
+        }
+        return groups.enumerated().map { offset, group in
+            let suffix = groups.count == 1 ? "" : String(offset + 1)
+            return [
+                "Sid": .string(sidPrefix + suffix),
+                "Effect": "Allow",
+                "Action": group.actions.count == 1
+                    ? .string(group.actions[0]) : .array(group.actions.map { .string($0) }),
+                "Resource": group.resources.count == 1
+                    ? .string(group.resources[0]) : .array(group.resources.map { .string($0) }),
+            ]
+        }
+    }
+
+    /// A whole policy document holding `statements`.
+    public static func document(_ statements: [JSONValue]) -> JSONValue {
+        ["Version": "2012-10-17", "Statement": .array(statements)]
+    }
+
+    /// Compact JSON in the conventional key order (Version, Statement; Sid, Effect, Principal, Action,
+    /// Resource, Condition), for pasting into a console or a command line.
+    public static func json(_ value: JSONValue) -> String {
+        let order = ["Version", "Statement", "Sid", "Effect", "Principal", "Action", "Resource", "Condition"]
+        switch value {
+        case .object(let members):
+            let keys = members.keys.sorted {
+                (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1)
+            }
+            return "{" + keys.map { quoted($0) + ":" + json(members[$0] ?? .null) }.joined(separator: ",") + "}"
+        case .array(let items):
+            return "[" + items.map(json).joined(separator: ",") + "]"
+        case .string(let text):
+            return quoted(text)
+        default:
+            let encoder = JSONEncoder()
+            return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
+        }
+    }
+
+    /// `aws iam put-role-policy` adding `statements` as an inline policy of the role.
+    public static func putRolePolicyCommand(roleName: String?, policyName: String, statements: [JSONValue]) -> String {
+        "aws iam put-role-policy --role-name \(shellQuoted(roleName ?? "<role-name>")) --policy-name "
+            + "\(shellQuoted(policyName)) --policy-document \(shellQuoted(json(document(statements))))"
+    }
+
+    /// A JSON string literal (RFC 8259 escapes), without the cost of a JSONEncoder per string.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// POSIX shell single quotes; plain words stay bare.
+    static func shellQuoted(_ text: String) -> String {
+        if !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@".contains($0)) }) {
+            return text
+        }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,108 @@
+/// A pattern with IAM's two wildcards: `*` (any run of characters, also empty) and `?` (exactly one).
+/// Text substituted from policy variables is literal, so a `*` in a user name never acts as a wildcard.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+struct WildcardPattern: Sendable, Equatable {
+    enum Token: Sendable, Equatable {
+        case literal(Unicode.Scalar)
+        case anyRun
+        case anyOne
+    }
+
+    var tokens: [Token]
+
+    /// Every `*` and `?` in `text` is a wildcard.
+    init(_ text: String) {
+        tokens = text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "*": .anyRun
+            case "?": .anyOne
+            default: .literal(scalar)
+            }
+        }
+    }
+
+    init(tokens: [Token]) { self.tokens = tokens }
+
+    static func literal(_ text: String) -> [Token] { text.unicodeScalars.map { .literal($0) } }
+
+    /// Matches `pattern` text against `value` with fast paths for `*` and wildcard-free patterns, which
+    /// are most of what policies hold.
+    static func matches(pattern: String, value: String, ignoringCase: Bool = false) -> Bool {
+        if pattern == "*" { return true }
+        if !pattern.contains("*") && !pattern.contains("?") {
+            return ignoringCase ? pattern.lowercased() == value.lowercased() : pattern == value
+        }
+        if ignoringCase { return WildcardPattern(pattern.lowercased()).matches(value.lowercased()) }
+        return WildcardPattern(pattern).matches(value)
+    }
+
+    /// Whether the whole of `value` matches. `ignoringCase` for action names, which IAM compares
+    /// case-insensitively; resources and ARNs compare case-sensitively.
+    func matches(_ value: String, ignoringCase: Bool = false) -> Bool {
+        let text = Array((ignoringCase ? value.lowercased() : value).unicodeScalars)
+        let pattern: [Token] =
+            ignoringCase
+            ? tokens.flatMap { token -> [Token] in
+                if case .literal(let scalar) = token {
+                    return String(scalar).lowercased().unicodeScalars.map { .literal($0) }
+                }
+                return [token]
+            } : tokens
+        // Linear-time greedy match with one backtrack point (the last `*`).
+        var p = 0
+        var t = 0
+        var star: Int?
+        var starText = 0
+        while t < text.count {
+            if p < pattern.count {
+                switch pattern[p] {
+                case .anyRun:
+                    star = p
+                    starText = t
+                    p += 1
+                    continue
+                case .anyOne:
+                    p += 1
+                    t += 1
+                    continue
+                case .literal(let scalar) where scalar == text[t]:
+                    p += 1
+                    t += 1
+                    continue
+                default:
+                    break
+                }
+            }
+            guard let starIndex = star else { return false }
+            p = starIndex + 1
+            starText += 1
+            t = starText
+        }
+        while p < pattern.count, pattern[p] == .anyRun { p += 1 }
+        return p == pattern.count
+    }
+}
+
+/// Matches an ARN pattern component by component, as `ArnLike` / `ArnEquals` do: the six colon-separated
+/// parts (the last keeps its own colons) are compared separately, case-sensitively, each with wildcards.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
+enum ARNPatternMatcher {
+    static func matches(pattern: [WildcardPattern.Token], value: String) -> Bool {
+        let valueParts = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        var patternParts: [[WildcardPattern.Token]] = [[]]
+        for token in pattern {
+            if case .literal(":") = token, patternParts.count < 6 {
+                patternParts.append([])
+            } else {
+                patternParts[patternParts.count - 1].append(token)
+            }
+        }
+        if patternParts.count == 1 || valueParts.count != 6 {
+            // A pattern without components (`*`) or a value that is not ARN-shaped: compare as a whole.
+            return WildcardPattern(tokens: pattern).matches(value)
+        }
+        // Fewer than six components cannot match an ARN: a `*` does not reach into the next component.
+        guard patternParts.count == 6 else { return false }
+        return zip(patternParts, valueParts).allSatisfy { WildcardPattern(tokens: $0).matches(String($1)) }
+    }
+}

@@ -1,0 +1,190 @@
+/// `aws ec2 describe-security-groups --output json`: `{"SecurityGroups": [...]}`.
+/// Shapes follow botocore's `ec2/2016-11-15` model (`DescribeSecurityGroupsResult`); fields the checks do
+/// not read are ignored, and every field is optional because hand-made inputs often leave them out.
+public struct DescribeSecurityGroupsResponse: Codable, Sendable, Equatable {
+    public var securityGroups: [SecurityGroup]
+
+    public init(securityGroups: [SecurityGroup]) {
+        self.securityGroups = securityGroups
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case securityGroups = "SecurityGroups"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups) ?? []
+    }
+}
+
+/// One security group (`SecurityGroup` in the EC2 model).
+public struct SecurityGroup: Codable, Sendable, Equatable {
+    public var groupId: String
+    public var groupName: String?
+    public var vpcId: String?
+    public var ownerId: String?
+    /// Inbound rules (`IpPermissions`).
+    public var ipPermissions: [IpPermission]
+    /// Outbound rules (`IpPermissionsEgress`). A new group has one allow-all rule here.
+    public var ipPermissionsEgress: [IpPermission]
+
+    public init(
+        groupId: String, groupName: String? = nil, vpcId: String? = nil, ownerId: String? = nil,
+        ipPermissions: [IpPermission] = [], ipPermissionsEgress: [IpPermission] = []
+    ) {
+        self.groupId = groupId
+        self.groupName = groupName
+        self.vpcId = vpcId
+        self.ownerId = ownerId
+        self.ipPermissions = ipPermissions
+        self.ipPermissionsEgress = ipPermissionsEgress
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case groupId = "GroupId"
+        case groupName = "GroupName"
+        case vpcId = "VpcId"
+        case ownerId = "OwnerId"
+        case ipPermissions = "IpPermissions"
+        case ipPermissionsEgress = "IpPermissionsEgress"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        groupId = try container.decode(String.self, forKey: .groupId)
+        groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
+        vpcId = try container.decodeIfPresent(String.self, forKey: .vpcId)
+        ownerId = try container.decodeIfPresent(String.self, forKey: .ownerId)
+        ipPermissions = try container.decodeIfPresent([IpPermission].self, forKey: .ipPermissions) ?? []
+        ipPermissionsEgress = try container.decodeIfPresent([IpPermission].self, forKey: .ipPermissionsEgress) ?? []
+    }
+}
+
+/// One rule of a security group (`IpPermission`): a protocol, a port range and its peers.
+public struct IpPermission: Codable, Sendable, Equatable {
+    /// `tcp`, `udp`, `icmp`, `icmpv6`, a protocol number such as `6`, or `-1` for all protocols.
+    public var ipProtocol: String
+    /// Start of the port range for tcp/udp (ICMP type for icmp). Absent for `-1`.
+    public var fromPort: Int?
+    /// End of the port range for tcp/udp (ICMP code for icmp). Absent for `-1`.
+    public var toPort: Int?
+    public var ipRanges: [IpRange]
+    public var ipv6Ranges: [Ipv6Range]
+    public var userIdGroupPairs: [UserIdGroupPair]
+    public var prefixListIds: [PrefixListId]
+
+    public init(
+        ipProtocol: String, fromPort: Int? = nil, toPort: Int? = nil, ipRanges: [IpRange] = [],
+        ipv6Ranges: [Ipv6Range] = [], userIdGroupPairs: [UserIdGroupPair] = [], prefixListIds: [PrefixListId] = []
+    ) {
+        self.ipProtocol = ipProtocol
+        self.fromPort = fromPort
+        self.toPort = toPort
+        self.ipRanges = ipRanges
+        self.ipv6Ranges = ipv6Ranges
+        self.userIdGroupPairs = userIdGroupPairs
+        self.prefixListIds = prefixListIds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ipProtocol = "IpProtocol"
+        case fromPort = "FromPort"
+        case toPort = "ToPort"
+        case ipRanges = "IpRanges"
+        case ipv6Ranges = "Ipv6Ranges"
+        case userIdGroupPairs = "UserIdGroupPairs"
+        case prefixListIds = "PrefixListIds"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ipProtocol = try container.decode(String.self, forKey: .ipProtocol)
+        fromPort = try container.decodeIfPresent(Int.self, forKey: .fromPort)
+        toPort = try container.decodeIfPresent(Int.self, forKey: .toPort)
+        ipRanges = try container.decodeIfPresent([IpRange].self, forKey: .ipRanges) ?? []
+        ipv6Ranges = try container.decodeIfPresent([Ipv6Range].self, forKey: .ipv6Ranges) ?? []
+        userIdGroupPairs = try container.decodeIfPresent([UserIdGroupPair].self, forKey: .userIdGroupPairs) ?? []
+        prefixListIds = try container.decodeIfPresent([PrefixListId].self, forKey: .prefixListIds) ?? []
+    }
+}
+
+/// An IPv4 peer of a rule (`IpRange`).
+public struct IpRange: Codable, Sendable, Equatable {
+    public var cidrIp: String
+    public var description: String?
+
+    public init(cidrIp: String, description: String? = nil) {
+        self.cidrIp = cidrIp
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cidrIp = "CidrIp"
+        case description = "Description"
+    }
+}
+
+/// An IPv6 peer of a rule (`Ipv6Range`).
+public struct Ipv6Range: Codable, Sendable, Equatable {
+    public var cidrIpv6: String
+    public var description: String?
+
+    public init(cidrIpv6: String, description: String? = nil) {
+        self.cidrIpv6 = cidrIpv6
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case cidrIpv6 = "CidrIpv6"
+        case description = "Description"
+    }
+}
+
+/// A security-group peer of a rule (`UserIdGroupPair`; XML `groups/item`).
+public struct UserIdGroupPair: Codable, Sendable, Equatable {
+    /// Absent only in EC2-Classic era outputs that name the group instead.
+    public var groupId: String?
+    public var groupName: String?
+    public var userId: String?
+    public var vpcId: String?
+    public var vpcPeeringConnectionId: String?
+    public var description: String?
+
+    public init(
+        groupId: String?, groupName: String? = nil, userId: String? = nil, vpcId: String? = nil,
+        vpcPeeringConnectionId: String? = nil, description: String? = nil
+    ) {
+        self.groupId = groupId
+        self.groupName = groupName
+        self.userId = userId
+        self.vpcId = vpcId
+        self.vpcPeeringConnectionId = vpcPeeringConnectionId
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case groupId = "GroupId"
+        case groupName = "GroupName"
+        case userId = "UserId"
+        case vpcId = "VpcId"
+        case vpcPeeringConnectionId = "VpcPeeringConnectionId"
+        case description = "Description"
+    }
+}
+
+/// A managed-prefix-list peer of a rule (`PrefixListId`). Its CIDRs are not in this output.
+public struct PrefixListId: Codable, Sendable, Equatable {
+    public var prefixListId: String
+    public var description: String?
+
+    public init(prefixListId: String, description: String? = nil) {
+        self.prefixListId = prefixListId
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case prefixListId = "PrefixListId"
+        case description = "Description"
+    }
+}

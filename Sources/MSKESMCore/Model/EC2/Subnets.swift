@@ -1,0 +1,58 @@
+/// `aws ec2 describe-subnets --output json`: `{"Subnets": [...]}` (botocore `DescribeSubnetsResult`).
+public struct DescribeSubnetsResponse: Codable, Sendable, Equatable {
+    public var subnets: [Subnet]
+
+    public init(subnets: [Subnet]) {
+        self.subnets = subnets
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case subnets = "Subnets"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        subnets = try container.decodeIfPresent([Subnet].self, forKey: .subnets) ?? []
+    }
+}
+
+/// One subnet (`Subnet` in the EC2 model).
+public struct Subnet: Codable, Sendable, Equatable {
+    public var subnetId: String
+    public var vpcId: String?
+    /// The IPv4 range, e.g. `10.0.1.0/24`.
+    public var cidrBlock: String?
+    /// How many IPv4 addresses are free: each ESM poller ENI takes one.
+    public var availableIpAddressCount: Int?
+    /// e.g. `us-east-1a`; the region can be inferred from it.
+    public var availabilityZone: String?
+    public var availabilityZoneId: String?
+    public var state: String?
+    public var mapPublicIpOnLaunch: Bool?
+
+    public init(
+        subnetId: String, vpcId: String? = nil, cidrBlock: String? = nil, availableIpAddressCount: Int? = nil,
+        availabilityZone: String? = nil, availabilityZoneId: String? = nil, state: String? = nil,
+        mapPublicIpOnLaunch: Bool? = nil
+    ) {
+        self.subnetId = subnetId
+        self.vpcId = vpcId
+        self.cidrBlock = cidrBlock
+        self.availableIpAddressCount = availableIpAddressCount
+        self.availabilityZone = availabilityZone
+        self.availabilityZoneId = availabilityZoneId
+        self.state = state
+        self.mapPublicIpOnLaunch = mapPublicIpOnLaunch
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case subnetId = "SubnetId"
+        case vpcId = "VpcId"
+        case cidrBlock = "CidrBlock"
+        case availableIpAddressCount = "AvailableIpAddressCount"
+        case availabilityZone = "AvailabilityZone"
+        case availabilityZoneId = "AvailabilityZoneId"
+        case state = "State"
+        case mapPublicIpOnLaunch = "MapPublicIpOnLaunch"
+    }
+}

@@ -1,0 +1,150 @@
+"""The REPL on a real pseudo-terminal (pexpect): completion, history, Ctrl-C, Ctrl-D, and piped scripts.
+
+Every wait is for a pattern on the screen, never a fixed sleep.
+"""
+import subprocess
+
+import pexpect
+
+PROMPT = r"msk-esm(?: \[[^\]]*\])?> "
+UUID = "6d9bce8e-1111-4222-8333-444455556666"
+
+
+def start(binary, environment, *arguments):
+    child = pexpect.spawn(binary, ["repl", *arguments], env=environment, encoding="utf-8", timeout=10,
+                          dimensions=(40, 160))
+    child.expect(PROMPT)
+    return child
+
+
+def test_completes_a_command_its_subcommand_and_an_option(binary, environment):
+    child = start(binary, environment)
+    # Each Tab completes a word; the completed line is then run, and its effect shows what was typed.
+    for part in ["sec", "val", "--outp", "te"]:
+        child.send(part)
+        child.expect_exact(part[-2:])
+        child.send("\t")
+    child.sendline("/no/such/file.json")
+    child.expect_exact("msk-esm: error: file not found (/no/such/file.json)")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    history = open(environment["MSK_ESM_HISTORY"], encoding="utf-8").read()
+    assert "secret\\040validate\\040--output\\040text\\040/no/such/file.json" in history
+
+
+def test_completes_a_learned_mapping_uuid(binary, environment):
+    child = start(binary, environment)
+    child.sendline(f"use {UUID}")
+    child.expect(r"\[6d9bce8e\]> ")
+    child.sendline("unset")
+    child.expect(PROMPT)
+    child.send("use 6d")
+    child.expect_exact("6d")
+    child.send("\t")
+    child.sendline("")
+    child.expect(r"\[6d9bce8e\]> ")
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+
+
+def test_history_is_saved_and_loaded_by_the_next_session(binary, environment):
+    child = start(binary, environment)
+    child.sendline("status")
+    child.expect(PROMPT)
+    child.sendline("help secret")
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+
+    child = start(binary, environment)
+    child.send("\x1b[A")  # Up arrow recalls the last line of the previous session ...
+    child.expect_exact("help secret")
+    child.sendline("")  # ... and Enter runs it.
+    child.expect_exact("USAGE: msk-esm secret")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+
+
+def test_a_line_with_a_secret_value_is_not_saved(binary, environment):
+    child = start(binary, environment)
+    child.sendline("secret validate --password CanaryPassw0rd! x.json")
+    child.expect(PROMPT)
+    child.sendline("status")
+    child.expect(PROMPT)
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+    text = open(environment["MSK_ESM_HISTORY"], encoding="utf-8").read()
+    assert "CanaryPassw0rd" not in text
+    assert "status" in text
+
+
+def test_ctrl_c_cancels_a_running_command_and_returns_to_the_prompt(binary, environment):
+    child = start(binary, environment)
+    child.sendline("sleep 60")
+    child.expect_exact("sleep 60\r\n")
+    # The command starts a moment after the line is echoed; a ^C typed before that is read by the
+    # prompt instead. Press it again until the command reports the interruption (bounded).
+    for _ in range(25):
+        child.sendintr()
+        if child.expect(["interrupted", pexpect.TIMEOUT], timeout=0.2) == 0:
+            break
+    else:
+        raise AssertionError("Ctrl-C did not interrupt the command")
+    child.expect(PROMPT)
+    child.sendline("status")
+    child.expect(r"\r\n130\r\n")
+    child.sendline("exit")
+    child.expect(pexpect.EOF)
+
+
+def test_ctrl_c_at_the_prompt_drops_the_line(binary, environment):
+    child = start(binary, environment)
+    child.send("half typed")
+    child.expect_exact("half typed")
+    child.sendintr()
+    child.expect_exact("^C")
+    child.expect(PROMPT)
+    child.sendline("status")
+    child.expect(r"\r\n0\r\n")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+
+
+def test_ctrl_d_exits_zero(binary, environment):
+    child = start(binary, environment)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_piped_script_runs_every_line_and_exits_with_the_last_failure(binary, environment, tmp_path):
+    script = "\n".join([
+        "# a comment line is ignored",
+        "status",
+        "secret validate /no/such/file.json",
+        "status",
+        f"use {UUID}",
+        "help secret",
+        "status",
+    ]) + "\n"
+    result = subprocess.run([binary, "repl"], input=script, capture_output=True, text=True, env=environment,
+                            timeout=30)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == "0"
+    assert lines[1] == "2"
+    assert "USAGE: msk-esm secret" in result.stdout
+    assert lines[-1] == "0"
+    assert "msk-esm>" not in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert result.stderr.count("msk-esm: error: file not found (/no/such/file.json)") == 1
+
+
+def test_piped_script_that_succeeds_exits_zero(binary, environment):
+    result = subprocess.run([binary, "repl"], input="status\nunset\n", capture_output=True, text=True,
+                            env=environment, timeout=30)
+    assert result.returncode == 0
+    assert result.stdout == "0\n"
