@@ -97,6 +97,19 @@ struct SnapshotCommandTests {
         #expect(!(failed.stdout + failed.stderr).contains("CANARY-SESSION-TOKEN-5c1e"))
     }
 
+    @Test("doctor reads the snapshot that snapshot writes (the two sides of the Snapshot format agree)")
+    func doctorReadsIt() async throws {
+        let bed = try await TestBed.shared()
+        let file = try temporaryDirectory() + "/live.json"
+        let written = try BinaryRunner.run(["snapshot", bed.mappingUUID, "--write", file], environment: bed.environment())
+        #expect(written.exitCode == 0, "\(written.stderr)")
+        let doctor = try BinaryRunner.run(["doctor", "--snapshot", file, "--output", "json"], environment: bed.environment())
+        #expect(doctor.exitCode == 0 || doctor.exitCode == 1, "\(doctor.stderr)")
+        let report = try JSONDecoder().decode(JSONValue.self, from: Data(doctor.stdout.utf8))
+        let codes = report["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes.contains("MAP011"))  // the seeded "PROBLEM: SASL authentication failed."
+    }
+
     @Test("--profile and --region from the shared files reach the calls")
     func profileAndRegion() async throws {
         let bed = try await TestBed.shared()
