@@ -1,3 +1,5 @@
+import Foundation
+
 /// IAM001–IAM008: the execution role against everything the mapping needs (``MappingPermissionCheck``): the
 /// cluster and network-interface actions, logs, the IAM-auth data plane with the consumer group, the secrets
 /// and their customer-managed keys, the on-failure destination, the permissions boundary and the trust policy.
@@ -27,6 +29,53 @@ public struct ExecutionRoleCheck: DoctorCheck {
             }
         }
         return findings + permissions.unknowns
+    }
+}
+
+extension ExecutionRoleCheck {
+    /// `policy check --snapshot`: the execution role of the snapshot's mapping against every permission the
+    /// mapping needs, as a report whose findings are this check's (IAM001–IAM008) and whose
+    /// `summary.results[]` holds `{action, resource, decision, statements[], dependsOn, purpose}` like
+    /// simulate mode's, plus `role` and `consumerGroup`; with `suggest`, `summary.suggestion` is the
+    /// least-privilege policy to add (null when nothing is missing) and `summary.denyStatementsToRemove` the
+    /// explicit Deny statements. Without `Role` or `RolePolicies` the one finding is `skipped`, naming why.
+    public static func policyReport(for snapshot: Snapshot, at now: Date, suggest: Bool) throws -> CheckReport {
+        let check = ExecutionRoleCheck()
+        let missing = check.requiredParts(in: snapshot).filter { !snapshot.isPresent($0) }
+        if !missing.isEmpty {
+            return CheckReport(
+                findings: [Doctor.skipped(check, missing: missing, snapshot: snapshot)],
+                summary: ["results": .array([])])
+        }
+        let context = DoctorContext(snapshot: snapshot, now: now)
+        let facts = try context.mappingPermissionContext()
+        let permissionCheck = MappingPermissionCheck(context: facts.context)
+        let outcomes = permissionCheck.outcomes()
+        let results: [JSONValue] = outcomes.map { outcome in
+            let evaluation = outcome.evaluation
+            let row = PolicySimulation.Result(
+                action: evaluation.action, resource: evaluation.resource, decision: evaluation.decision,
+                statements: evaluation.statements, dependsOn: evaluation.dependsOn)
+            var value = (try? JSONValue(encoding: row)) ?? .object([:])
+            if case .object(var members) = value {
+                members["purpose"] = .string(outcome.permission.purpose.rawValue)
+                value = .object(members)
+            }
+            return value
+        }
+        var summary: [String: JSONValue] = [
+            "results": .array(results), "consumerGroup": .string(facts.context.consumerGroup),
+        ]
+        if let role = facts.context.roleName { summary["role"] = .string(role) }
+        if suggest {
+            summary["suggestion"] = permissionCheck.suggestedPolicy() ?? .null
+            let denies = Set(
+                outcomes.filter { $0.evaluation.decision == .explicitDeny && !$0.evaluation.blockedByBoundary }
+                    .flatMap(\.evaluation.statements)
+            ).sorted { ($0.policy, $0.index) < ($1.policy, $1.index) }
+            summary["denyStatementsToRemove"] = (try? JSONValue(encoding: denies)) ?? .array([])
+        }
+        return CheckReport(findings: try check.run(context), summary: summary)
     }
 }
 
@@ -139,7 +188,7 @@ extension DoctorContext {
         let context = MappingPermissionContext(
             region: region, account: account, roleName: roleName, identityPolicies: identity,
             permissionsBoundary: boundary, trustPolicy: trust, mappingUUID: mapping.uuid ?? "<mapping-uuid>",
-            consumerGroupId: mapping.consumerGroupId, clusterArn: clusterArn,
+            consumerGroupId: mapping.consumerGroupId == mapping.uuid ? nil : mapping.consumerGroupId, clusterArn: clusterArn,
             clusterIsServerless: snapshot.cluster?.clusterInfo?.isServerless ?? false,
             topic: settings.topic ?? "<topic>", authMethod: method.flatMap { KafkaAuthMethod(rawValue: $0.rawValue) },
             secretArns: secrets, secretKmsKeyArns: keys, onFailureDestination: onFailureDestination,
