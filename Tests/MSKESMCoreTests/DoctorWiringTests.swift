@@ -32,6 +32,47 @@ struct DoctorWiringTests {
         #expect(report.findings.allSatisfy { $0.severity == .pass }, "\(Self.problems(report, prefix: "IAM"))")
     }
 
+    /// moto's IAM evaluator, an independent oracle, agrees with every pass and every missing Allow the doctor
+    /// reports for the examples' roles (their policies use no conditions, NotResource or `?`).
+    @Test(arguments: [
+        "healthy-iam.json", "healthy-scram.json", "healthy-mtls.json", "healthy-self-managed.json",
+        "broken-role-without-kafka-cluster.json", "broken-serverless-with-secret.json",
+    ])
+    func motoAgreesWithTheDecisionsOnTheExampleRoles(file: String) throws {
+        guard IAMPythonOracle.isAvailable else { return }
+        let object = try Self.object(file)
+        let report = try Self.run(object, checks: [ExecutionRoleCheck()])
+        struct Input: Encodable {
+            var policies: [String]
+            var pairs: [[String]]
+        }
+        let decided = report.findings.filter { $0.code != "IAM004" && ($0.severity == .pass || $0.severity == .fail) }
+        let pairs = decided.compactMap { finding -> [String]? in
+            guard let action = finding.evidence["actions"]?.arrayValue?.first?.stringValue,
+                let resource = finding.evidence["resource"]?.stringValue
+            else { return nil }
+            return [action, resource]
+        }
+        #expect(pairs.count == decided.count && pairs.count >= 10)
+        let documents = try (object["RolePolicies"] as? [[String: Any]] ?? []).map {
+            String(decoding: try JSONSerialization.data(withJSONObject: $0["PolicyDocument"] as Any), as: UTF8.self)
+        }
+        let program = """
+            import json, sys
+            from moto.iam.access_control import IAMPolicy, PermissionResult
+            data = json.load(sys.stdin)
+            out = []
+            for action, resource in data["pairs"]:
+                results = [IAMPolicy(p).is_action_permitted(action, resource) for p in data["policies"]]
+                out.append(PermissionResult.DENIED not in results and PermissionResult.PERMITTED in results)
+            print(json.dumps(out))
+            """
+        let allowed = try IAMPythonOracle.run(program, input: Input(policies: documents, pairs: pairs), as: [Bool].self)
+        for (finding, motoAllows) in zip(decided, allowed) {
+            #expect((finding.severity == .pass) == motoAllows, "\(finding.title)")
+        }
+    }
+
     @Test func theScramExampleNeedsDecryptOnItsCustomerManagedKey() throws {
         var object = try Self.object("healthy-scram.json")
         let key = try #require((object["KmsKeys"] as? [String: Any])?.keys.first)
