@@ -338,7 +338,7 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --boundary)
+    non_repeating_options=(--output --at --snapshot --boundary)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -348,6 +348,9 @@ _msk-esm_policy_check() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--snapshot')
         return
         ;;
     '--policy')
@@ -398,7 +401,7 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --region --secret-id --on-failure --role-arn --function-arn)
+    non_repeating_options=(--output --at --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --region --secret-id --on-failure --role-arn --function-arn)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -408,6 +411,9 @@ _msk-esm_network_check() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--snapshot')
         return
         ;;
     '--security-groups-json')
