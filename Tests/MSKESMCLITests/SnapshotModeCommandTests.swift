@@ -34,7 +34,9 @@ struct SnapshotModeCommandTests {
         for row in results {
             #expect(Set(row.keys) == ["action", "resource", "decision", "statements", "dependsOn", "purpose"])
         }
-        let denied = results.filter { $0["decision"] as? String == "implicitDeny" }.compactMap { $0["action"] as? String }
+        let denied = results.filter { $0["decision"] as? String == "implicitDeny" }.compactMap {
+            $0["action"] as? String
+        }
         #expect(denied.allSatisfy { $0.hasPrefix("kafka-cluster:") } && denied.count == 6)
         // The suggestion grants exactly the denied actions, as a policy document.
         let suggestion = try #require(summary["suggestion"] as? [String: Any])
@@ -85,7 +87,8 @@ struct SnapshotModeCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let bad = directory.appendingPathComponent("bad.json")
-        try ("{\"SnapshotVersion\": 1, \"EventSourceMapping\": {}, \"Role\": {\"Role\": {\"RoleName\": \"r\"}}, "
+        try
+            ("{\"SnapshotVersion\": 1, \"EventSourceMapping\": {}, \"Role\": {\"Role\": {\"RoleName\": \"r\"}}, "
             + "\"RolePolicies\": 7, \"SecurityGroups\": []}")
             .write(to: bad, atomically: true, encoding: .utf8)
         let notJSON = directory.appendingPathComponent("not.json")

@@ -77,11 +77,16 @@ struct DoctorWiringTests {
         var object = try Self.object("healthy-scram.json")
         let key = try #require((object["KmsKeys"] as? [String: Any])?.keys.first)
         let report = try Self.run(object, checks: [ExecutionRoleCheck()])
-        #expect(report.findings.contains { $0.code == "IAM006" && $0.severity == .pass && $0.evidence["resource"] == .string(key) })
+        #expect(
+            report.findings.contains {
+                $0.code == "IAM006" && $0.severity == .pass && $0.evidence["resource"] == .string(key)
+            })
         // Without the kms:Decrypt statement the same key is IAM006.
         var policies = try #require(object["RolePolicies"] as? [[String: Any]])
         var document = try #require(policies[1]["PolicyDocument"] as? [String: Any])
-        document["Statement"] = (document["Statement"] as? [[String: Any]])?.filter { ($0["Action"] as? String) != "kms:Decrypt" }
+        document["Statement"] = (document["Statement"] as? [[String: Any]])?.filter {
+            ($0["Action"] as? String) != "kms:Decrypt"
+        }
         policies[1]["PolicyDocument"] = document
         object["RolePolicies"] = policies
         let broken = try Self.run(object, checks: [ExecutionRoleCheck()])
@@ -105,7 +110,8 @@ struct DoctorWiringTests {
     }
 
     @Test func theRoleWithoutKafkaClusterActionsFailsOnTheDataPlaneAndTheGroup() throws {
-        let report = try Self.run(try Self.object("broken-role-without-kafka-cluster.json"), checks: [ExecutionRoleCheck()])
+        let report = try Self.run(
+            try Self.object("broken-role-without-kafka-cluster.json"), checks: [ExecutionRoleCheck()])
         let failing = report.findings.filter { $0.severity == .fail }
         let actions = Set(failing.compactMap { $0.evidence["actions"]?.arrayValue?.first?.stringValue })
         #expect(
@@ -132,7 +138,8 @@ struct DoctorWiringTests {
         object["RolePolicies"] = policies
         let report = try Self.run(object, checks: [ExecutionRoleCheck()])
         #expect(report.verdict == .pass)
-        #expect(report.findings.contains { $0.evidence["actions"] == ["kafka-cluster:ReadData"] && $0.severity == .pass })
+        #expect(
+            report.findings.contains { $0.evidence["actions"] == ["kafka-cluster:ReadData"] && $0.severity == .pass })
     }
 
     @Test func aTrustPolicyForAnotherServiceIsIAM004() throws {
@@ -140,10 +147,13 @@ struct DoctorWiringTests {
         var role = try #require(object["Role"] as? [String: [String: Any]])
         role["Role"]?["AssumeRolePolicyDocument"] = [
             "Version": "2012-10-17",
-            "Statement": [["Effect": "Allow", "Principal": ["Service": "ec2.amazonaws.com"], "Action": "sts:AssumeRole"]],
+            "Statement": [
+                ["Effect": "Allow", "Principal": ["Service": "ec2.amazonaws.com"], "Action": "sts:AssumeRole"]
+            ],
         ]
         object["Role"] = role
-        let finding = try #require(try Self.run(object, checks: [ExecutionRoleCheck()]).findings.first { $0.code == "IAM004" })
+        let finding = try #require(
+            try Self.run(object, checks: [ExecutionRoleCheck()]).findings.first { $0.code == "IAM004" })
         #expect(finding.severity == .fail)
         #expect(finding.fix.contains("update-assume-role-policy --role-name orders-consumer-role"))
     }
@@ -171,7 +181,10 @@ struct DoctorWiringTests {
         let bounded = try Self.run(object, checks: [ExecutionRoleCheck()])
         let blocked = bounded.findings.filter { $0.code == "IAM003" && $0.severity == .fail }
         #expect(blocked.count == 9, "3 logs + 6 kafka-cluster actions: \(blocked.map(\.title))")
-        #expect(!bounded.findings.contains { $0.evidence["actions"]?.arrayValue?.first == "kafka:GetBootstrapBrokers" && $0.severity != .pass })
+        #expect(
+            !bounded.findings.contains {
+                $0.evidence["actions"]?.arrayValue?.first == "kafka:GetBootstrapBrokers" && $0.severity != .pass
+            })
     }
 
     @Test func policiesThatCouldNotBeReadTurnAMissingAllowIntoSkipped() throws {
@@ -184,11 +197,12 @@ struct DoctorWiringTests {
         #expect(skipped.allSatisfy { $0.detail.contains("iam.ListRolePolicies") })
     }
 
-    @Test(arguments: [
-        ("Role", "iam.GetRole", "AccessDenied: not authorized to perform iam:GetRole"),
-        ("RolePolicies", "iam.ListAttachedRolePolicies", "AccessDenied: no"),
-        ("Role", nil, nil),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            ("Role", "iam.GetRole", "AccessDenied: not authorized to perform iam:GetRole"),
+            ("RolePolicies", "iam.ListAttachedRolePolicies", "AccessDenied: no"),
+            ("Role", nil, nil),
+        ] as [(String, String?, String?)])
     func withoutTheRoleOrItsPoliciesTheCheckIsSkippedNamingWhy(part: String, call: String?, message: String?) throws {
         var object = try Self.object("healthy-iam.json")
         object[part] = nil
@@ -219,11 +233,14 @@ struct DoctorWiringTests {
         #expect(resources.contains(target))
         #expect(!resources.contains(try #require(esm["EventSourceArn"] as? String)))
         let inputs = try DoctorContext(snapshot: snapshot, now: Self.now).networkInputs()
-        #expect(inputs.mappingGroupIds == ["sg-0c1d2e3f4a5b6c7d8"] && inputs.mappingSubnetIds == ["subnet-0a11b22c33d44e551"])
+        #expect(
+            inputs.mappingGroupIds == ["sg-0c1d2e3f4a5b6c7d8"]
+                && inputs.mappingSubnetIds == ["subnet-0a11b22c33d44e551"])
     }
 
     @Test func theSelfManagedExampleNeedsTheNetworkInterfaceActionsAndItsCustomGroupNoClusterActions() throws {
-        let snapshot = try Snapshot.load(path: Support.examples.appendingPathComponent("healthy-self-managed.json").path)
+        let snapshot = try Snapshot.load(
+            path: Support.examples.appendingPathComponent("healthy-self-managed.json").path)
         let facts = try DoctorContext(snapshot: snapshot, now: Self.now).mappingPermissionContext()
         #expect(facts.context.clusterArn == nil)
         #expect(facts.context.usesVpcAccessConfigs)
@@ -246,7 +263,10 @@ struct DoctorWiringTests {
     }
 
     @Test(arguments: [
-        ("broken-sg-no-self-reference.json", "NET001", "authorize-security-group-ingress --group-id sg-0c1d2e3f4a5b6c7d8 --protocol tcp --port 9098 --source-group sg-0c1d2e3f4a5b6c7d8"),
+        (
+            "broken-sg-no-self-reference.json", "NET001",
+            "authorize-security-group-ingress --group-id sg-0c1d2e3f4a5b6c7d8 --protocol tcp --port 9098 --source-group sg-0c1d2e3f4a5b6c7d8"
+        ),
         ("broken-no-nat-no-endpoints.json", "NET004", "com.amazonaws.us-east-1.sts"),
     ])
     func brokenNetworkExamplesFailWithTheirFix(file: String, code: String, fix: String) throws {
@@ -261,7 +281,8 @@ struct DoctorWiringTests {
         var esm = try #require(object["EventSourceMapping"] as? [String: Any])
         esm["ProvisionedPollerConfig"] = ["MinimumPollers": 1, "MaximumPollers": 3]
         object["EventSourceMapping"] = esm
-        let finding = try #require(try Self.run(object, checks: [NetworkPathCheck()]).findings.first { $0.code == "NET004" })
+        let finding = try #require(
+            try Self.run(object, checks: [NetworkPathCheck()]).findings.first { $0.code == "NET004" })
         #expect(finding.severity == .warn)
     }
 
@@ -279,7 +300,10 @@ struct DoctorWiringTests {
         // Without an Errors entry the part is simply absent.
         object["Errors"] = nil
         let absent = try Self.run(object, checks: [NetworkPathCheck()])
-        #expect(absent.findings.filter { $0.severity == .skipped }.allSatisfy { $0.detail.hasPrefix("SecurityGroups is not in the snapshot") })
+        #expect(
+            absent.findings.filter { $0.severity == .skipped }.allSatisfy {
+                $0.detail.hasPrefix("SecurityGroups is not in the snapshot")
+            })
         // The rest still runs.
         #expect(absent.findings.contains { $0.code == "NET004" && $0.severity == .pass })
     }
@@ -290,7 +314,8 @@ struct DoctorWiringTests {
         object["Errors"] = ["kafka.DescribeClusterV2": "ForbiddenException: not authorized"]
         let report = try Self.run(object, checks: [NetworkPathCheck()])
         #expect(report.findings.count == 1)
-        #expect(report.findings[0].severity == .skipped && report.findings[0].detail.contains("kafka.DescribeClusterV2"))
+        #expect(
+            report.findings[0].severity == .skipped && report.findings[0].detail.contains("kafka.DescribeClusterV2"))
     }
 
     @Test(arguments: [true, false])
@@ -298,7 +323,8 @@ struct DoctorWiringTests {
         var object = try Self.object("healthy-self-managed.json")
         var esm = try #require(object["EventSourceMapping"] as? [String: Any])
         if !prefixed {
-            esm["SourceAccessConfigurations"] = (esm["SourceAccessConfigurations"] as? [[String: String]])?.map { entry in
+            esm["SourceAccessConfigurations"] = (esm["SourceAccessConfigurations"] as? [[String: String]])?.map {
+                entry in
                 var bare = entry
                 bare["URI"] = entry["URI"]?.replacingOccurrences(of: "security_group:", with: "")
                     .replacingOccurrences(of: "subnet:", with: "")
@@ -380,7 +406,8 @@ struct DoctorWiringTests {
             }
         }
         for sasl in [#"{"username":"u"}"#, #"{"username":"u","password":"a/b\"c"}"#, #"{"certificate":"x"}"#] {
-            let report = SecretValidator(options: .init(now: Self.now)).validate(try SecretInput.parse(sasl, label: "s"))
+            let report = SecretValidator(options: .init(now: Self.now)).validate(
+                try SecretInput.parse(sasl, label: "s"))
             texts += report.findings.flatMap { [$0.title, $0.detail, $0.fix] }
         }
         #expect(texts.count > 300)

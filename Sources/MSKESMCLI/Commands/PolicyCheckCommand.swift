@@ -5,7 +5,8 @@ import MSKESMCore
 struct PolicyCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Decide, offline, whether identity policies allow actions on resources, or a mapping's role all it needs.",
+        abstract:
+            "Decide, offline, whether identity policies allow actions on resources, or a mapping's role all it needs.",
         discussion: """
             Simulate mode (--policy, --action): \
             For each action × resource the answer is allowed, explicitDeny, implicitDeny, or conditional (it \
@@ -84,11 +85,13 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         if snapshot != nil {
             let simulateOptions = [
                 ("--policy", !policies.isEmpty), ("--action", !actions.isEmpty), ("--resource", !resources.isEmpty),
-                ("--boundary", boundary != nil), ("--context", !contextEntries.isEmpty), ("--absent", !absentKeys.isEmpty),
+                ("--boundary", boundary != nil), ("--context", !contextEntries.isEmpty),
+                ("--absent", !absentKeys.isEmpty),
             ].filter(\.1).map(\.0)
             if !simulateOptions.isEmpty {
                 throw ValidationError(
-                    "--snapshot cannot be combined with \(simulateOptions.joined(separator: ", ")): give either a snapshot or policies and actions")
+                    "--snapshot cannot be combined with \(simulateOptions.joined(separator: ", ")): give either a snapshot or policies and actions"
+                )
             }
             return
         }

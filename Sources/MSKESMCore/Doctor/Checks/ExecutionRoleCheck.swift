@@ -112,7 +112,8 @@ extension DoctorContext {
                     fix: "give RolePolicies as [{\"PolicyName\", \"PolicyArn\", \"PolicyDocument\"}]")
             }
             for (index, entry) in entries.enumerated() {
-                let name = entry["PolicyName"]?.stringValue ?? entry["PolicyArn"]?.stringValue ?? "RolePolicies[\(index)]"
+                let name =
+                    entry["PolicyName"]?.stringValue ?? entry["PolicyArn"]?.stringValue ?? "RolePolicies[\(index)]"
                 guard let document = entry["PolicyDocument"] else {
                     throw ToolError.usage(
                         "RolePolicies[\(index)] (\(name)) has no PolicyDocument", input: snapshot.source,
@@ -133,11 +134,13 @@ extension DoctorContext {
             let errors = snapshot.errors(for: .permissionsBoundary)
             unknowns.append(
                 Finding(
-                    code: .iam003, severity: .skipped, title: "the permissions boundary \(boundaryArn) is not in the snapshot",
+                    code: .iam003, severity: .skipped,
+                    title: "the permissions boundary \(boundaryArn) is not in the snapshot",
                     detail: "The role has a permissions boundary, but "
                         + (errors.isEmpty
                             ? "PermissionsBoundary is not in the snapshot"
-                            : "it could not be read: " + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; "))
+                            : "it could not be read: "
+                                + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; "))
                         + "; the actions found allowed may still be blocked by it.",
                     fix: "add PermissionsBoundary = {\"PolicyDocument\": <`aws iam get-policy-version --policy-arn "
                         + "\(boundaryArn) --version-id <default version>`'s Document>}",
@@ -164,7 +167,8 @@ extension DoctorContext {
             guard let keyId = snapshot.secrets?[secret]?.describe?.kmsKeyId, !keyId.isEmpty else { continue }
             if keyId.hasPrefix("alias/aws/") || keyId.contains(":alias/aws/") { continue }
             if let metadata = Self.keyMetadata(keyId, in: snapshot.kmsKeys ?? [:]) {
-                if metadata.keyManager == "CUSTOMER", let arn = metadata.arn ?? (keyId.hasPrefix("arn:") ? keyId : nil) {
+                if metadata.keyManager == "CUSTOMER", let arn = metadata.arn ?? (keyId.hasPrefix("arn:") ? keyId : nil)
+                {
                     keys.append(arn)
                 }
                 continue
@@ -173,11 +177,13 @@ extension DoctorContext {
             unknowns.append(
                 Finding(
                     code: .iam006, severity: .skipped, title: "the key of \(secret) is not described in the snapshot",
-                    detail: "The secret is encrypted with \(keyId); whether it is customer-managed (then the role needs "
+                    detail:
+                        "The secret is encrypted with \(keyId); whether it is customer-managed (then the role needs "
                         + "kms:Decrypt on it) is unknown: "
                         + (errors.isEmpty
                             ? "KmsKeys has no entry for it."
-                            : "it could not be read: " + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; ")),
+                            : "it could not be read: "
+                                + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; ")),
                     fix: "add KmsKeys[\"<key ARN>\"] = `aws kms describe-key --key-id \(keyId) --output json`",
                     evidence: ["check": "execution-role", "secret": .string(secret), "kmsKeyId": .string(keyId)]))
         }
@@ -188,11 +194,14 @@ extension DoctorContext {
         let context = MappingPermissionContext(
             region: region, account: account, roleName: roleName, identityPolicies: identity,
             permissionsBoundary: boundary, trustPolicy: trust, mappingUUID: mapping.uuid ?? "<mapping-uuid>",
-            consumerGroupId: mapping.consumerGroupId == mapping.uuid ? nil : mapping.consumerGroupId, clusterArn: clusterArn,
+            consumerGroupId: mapping.consumerGroupId == mapping.uuid ? nil : mapping.consumerGroupId,
+            clusterArn: clusterArn,
             clusterIsServerless: snapshot.cluster?.clusterInfo?.isServerless ?? false,
             topic: settings.topic ?? "<topic>", authMethod: method.flatMap { KafkaAuthMethod(rawValue: $0.rawValue) },
             secretArns: secrets, secretKmsKeyArns: keys, onFailureDestination: onFailureDestination,
-            usesVpcAccessConfigs: (mapping.sourceAccessConfigurations ?? []).contains { vpcTypes.contains($0.type ?? "") },
+            usesVpcAccessConfigs: (mapping.sourceAccessConfigurations ?? []).contains {
+                vpcTypes.contains($0.type ?? "")
+            },
             functionName: functionName)
         return MappingPermissionFacts(context: context, unknowns: unknowns)
     }

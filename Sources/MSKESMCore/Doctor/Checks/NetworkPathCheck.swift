@@ -20,7 +20,8 @@ public struct NetworkPathCheck: DoctorCheck {
         "NET001": [.securityGroups], "NET002": [.securityGroups], "NET003": [.securityGroups],
         "NET004": [.subnets, .routeTables, .natGateways, .vpcEndpoints],
         "NET005": [.subnets, .routeTables, .natGateways, .vpcEndpoints],
-        "NET006": [.vpcEndpoints], "NET007": [.vpcEndpoints, .securityGroups], "NET008": [.subnets, .routeTables, .vpcEndpoints],
+        "NET006": [.vpcEndpoints], "NET007": [.vpcEndpoints, .securityGroups],
+        "NET008": [.subnets, .routeTables, .vpcEndpoints],
         "NET009": [.subnets], "NET010": [.vpcEndpoints],
     ]
 
@@ -31,7 +32,8 @@ public struct NetworkPathCheck: DoctorCheck {
         {
             return [
                 Finding(
-                    code: .net001, severity: .info, title: "self-managed Kafka outside a VPC: the VPC checks do not apply",
+                    code: .net001, severity: .info,
+                    title: "self-managed Kafka outside a VPC: the VPC checks do not apply",
                     detail: "The mapping has no VPC_SUBNET or VPC_SECURITY_GROUP access configuration, so Lambda "
                         + "reaches the brokers over the internet (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).",
                     evidence: ["check": .string(name)])
