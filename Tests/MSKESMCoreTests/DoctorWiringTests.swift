@@ -343,6 +343,17 @@ struct DoctorWiringTests {
         #expect(try Self.run(object, checks: [NetworkPathCheck()]).verdict == .pass)
     }
 
+    @Test func aSelfManagedPortFailureSaysTheBrokersGroupsWereAssumed() throws {
+        var object = try Self.object("healthy-self-managed.json")
+        var groups = try #require(object["SecurityGroups"] as? [String: [[String: Any]]])
+        groups["SecurityGroups"]?[0]["IpPermissions"] = [] as [Any]
+        object["SecurityGroups"] = groups
+        let report = try Self.run(object, checks: [NetworkPathCheck()])
+        let finding = try #require(report.findings.first { $0.code == "NET001" })
+        #expect(finding.severity == .fail)
+        #expect(finding.detail.contains("--broker-group-id"))
+    }
+
     @Test func selfManagedKafkaOutsideAVpcHasNoVpcChecks() throws {
         var object = try Self.object("healthy-self-managed.json")
         var esm = try #require(object["EventSourceMapping"] as? [String: Any])

@@ -41,6 +41,19 @@ public struct NetworkPathCheck: DoctorCheck {
         }
         let inputs = try context.networkInputs()
         var findings = NetworkAnalyzer(inputs: inputs).findings().map { explainMissingParts($0, snapshot) }
+        if BrokerChoiceCheck.isSelfManaged(snapshot) {
+            // The snapshot does not say which groups the self-managed brokers carry.
+            findings = findings.map { finding in
+                guard ["NET001", "NET003"].contains(finding.code), [.fail, .warn].contains(finding.severity)
+                else { return finding }
+                var noted = finding
+                noted.detail +=
+                    " For self-managed Kafka the brokers' security groups are not in the snapshot: this assumed the "
+                    + "brokers carry the mapping's groups and lie in its subnets. If they do not, check with "
+                    + "`msk-esm network check --snapshot FILE --broker-group-id sg-…`."
+                return noted
+            }
+        }
         if inputs.brokerPorts.isEmpty && !inputs.mappingGroupIds.isEmpty {
             for code in [FindingCode.net001, .net003] {
                 findings.append(
