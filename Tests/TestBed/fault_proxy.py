@@ -7,12 +7,23 @@ door, for benchmarks and fault tests:
                          "retryAfter": "1", "code": "ServiceUnavailable"}], "reset": true}
   GET  /_proxy/stats   {"total": n, "byOperation": {"iam.GetRole": 2, ...}, "maxConcurrent": k}
 
+A fault answers `times` requests whose operation contains `match` (first matching fault wins). Besides an error
+status with a JSON error body (`status`, `code`, `retryAfter`, `hang` seconds before answering), it can:
+  "body": "..."            the body to send instead ("{code}" is replaced); "contentType": "text/html"
+  "upstream": true         forward the request and mangle the real answer (with the options below)
+  "truncateAt": n          send only the first n bytes of the body (Content-Length still announces all), then close
+  "reset": true            close the connection (TCP RST) after the headers and `truncateAt` bytes (default 0)
+  "stall": s               after the headers and `truncateAt` bytes (default 0), send nothing for s seconds
+  "size": n                a body of n bytes ('x' filled, inside a JSON string); "chunked": true omits Content-Length
+
   python3 fault_proxy.py --port 0 --testbed-port P --moto-port M   (prints "PORT <n>" when listening)
 """
 import argparse
 import http.client
 import json
 import signal
+import socket
+import struct
 import threading
 import time
 import urllib.parse
@@ -83,29 +94,80 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if delay:
                 time.sleep(delay)
-            if fault:
+            if fault and not fault.get("upstream"):
                 if fault.get("hang"):
                     time.sleep(fault["hang"])
                 code = fault.get("code", "ServiceUnavailable")
-                headers = [("x-amzn-ErrorType", code), ("Content-Type", "application/json")]
+                headers = [("x-amzn-ErrorType", code), ("Content-Type", fault.get("contentType", "application/json"))]
                 if fault.get("retryAfter"):
                     headers.append(("Retry-After", str(fault["retryAfter"])))
-                return self._reply(fault.get("status", 503), {"__type": code, "message": "injected fault"}, headers)
-            path = urllib.parse.urlsplit(self.path).path
-            lambda_or_kafka = path.startswith(("/2015-03-31/", "/v1/", "/api/v2/"))
-            port = UPSTREAMS["testbed" if lambda_or_kafka else "moto"]
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in ("connection", "keep-alive")}
-            connection.request(self.command, self.path, body=body, headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-            passthrough = [(k, v) for k, v in response.getheaders()
-                           if k.lower() not in ("content-length", "connection", "transfer-encoding", "keep-alive")]
-            connection.close()
-            self._reply(response.status, data, passthrough)
+                if "size" in fault:
+                    return self._big(fault)
+                body = fault["body"].replace("{code}", code).encode() if "body" in fault else \
+                    json.dumps({"__type": code, "message": "injected fault"}).encode()
+                return self._mangled(fault.get("status", 503), body, headers, fault)
+            status, data, passthrough = self._forward(body)
+            if fault:
+                if "contentType" in fault:
+                    passthrough = [(k, v) for k, v in passthrough if k.lower() != "content-type"]
+                    passthrough.append(("Content-Type", fault["contentType"]))
+                return self._mangled(status, data, passthrough, fault)
+            self._reply(status, data, passthrough)
         finally:
             with LOCK:
                 ACTIVE[0] -= 1
+
+    def _mangled(self, status, data, headers, fault):
+        if not any(k in fault for k in ("truncateAt", "reset", "stall")):
+            return self._reply(status, data, headers)
+        self.close_connection = True
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data[:fault.get("truncateAt", 0)])
+        self.wfile.flush()
+        if fault.get("stall"):
+            time.sleep(fault["stall"])
+        if fault.get("reset"):
+            # SO_LINGER 0: close() sends RST instead of FIN.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+
+    def _big(self, fault):
+        size = int(fault["size"])
+        self.close_connection = True
+        self.send_response(fault.get("status", 200))
+        self.send_header("Content-Type", fault.get("contentType", "application/json"))
+        if not fault.get("chunked"):
+            self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b"x" * 65536
+        try:
+            self.wfile.write(b'{"x":"')
+            sent = 6
+            while sent < size - 2:
+                piece = chunk[:min(len(chunk), size - 2 - sent)]
+                self.wfile.write(piece)
+                sent += len(piece)
+            self.wfile.write(b'"}')
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
+
+    def _forward(self, body):
+        path = urllib.parse.urlsplit(self.path).path
+        lambda_or_kafka = path.startswith(("/2015-03-31/", "/v1/", "/api/v2/"))
+        port = UPSTREAMS["testbed" if lambda_or_kafka else "moto"]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("connection", "keep-alive")}
+        connection.request(self.command, self.path, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        passthrough = [(k, v) for k, v in response.getheaders()
+                       if k.lower() not in ("content-length", "connection", "transfer-encoding", "keep-alive")]
+        connection.close()
+        return response.status, data, passthrough
 
     do_GET = do_POST = do_PUT = do_DELETE = _handle
 

@@ -21,6 +21,9 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         /// Receives the HTTP trace (`--debug`), already redacted.
         public var trace: (@Sendable (String) -> Void)?
         public var userAgent = "msk-esm"
+        /// The largest response body read (16 MiB). AWS's answers to the calls msk-esm makes are kilobytes;
+        /// a larger body (a broken proxy, a hostile endpoint) is refused instead of being held in memory whole.
+        public var maxResponseBytes = 16 << 20
 
         public init(
             connectTimeout: Double = 60, readTimeout: Double = 60, caBundle: String? = nil,
@@ -86,13 +89,16 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     private final class Sink {
         var body = Data()
         var headers: [(String, String)] = []
+        let limit: Int
+        var exceeded = false
+        init(limit: Int) { self.limit = limit }
     }
 
     private func perform(_ request: HTTPRequest) throws -> HTTPResponse {
         let handle = try acquire()
         // curl_easy_reset keeps the handle's open connections and caches, and clears every option.
         curl_easy_reset(handle)
-        let sink = Sink()
+        let sink = Sink(limit: options.maxResponseBytes)
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
         var headerList: UnsafeMutablePointer<curl_slist>?
@@ -115,6 +121,8 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
             mskesm_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(readTimeout.rounded(.up))))
         }
         mskesm_curl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent)
+        // Refuses a too-large body before reading it when the server announces its length.
+        mskesm_curl_setopt_long(handle, CURLOPT_MAXFILESIZE, options.maxResponseBytes)
         mskesm_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
 
         let method = request.method.uppercased()
@@ -136,6 +144,10 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         mskesm_curl_setopt_write_function(handle) { data, size, count, user in
             guard let data, let user else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
+            guard sink.body.count + size * count <= sink.limit else {
+                sink.exceeded = true
+                return 0  // libcurl stops the transfer with CURLE_WRITE_ERROR
+            }
             sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
             return size * count
         }
@@ -174,6 +186,13 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         guard code == CURLE_OK else {
             // A failed handle may hold a half-broken connection: drop it rather than pool it.
             curl_easy_cleanup(handle)
+            if sink.exceeded || code == CURLE_FILESIZE_EXCEEDED {
+                throw TransportError(
+                    kind: .other,
+                    message: "the response is larger than \(options.maxResponseBytes >> 20) MiB, more than any AWS "
+                        + "answer msk-esm reads; check the endpoint (AWS_ENDPOINT_URL) and any proxy in between",
+                    url: Self.redactedURL(request.url))
+            }
             let message = String(cString: curl_easy_strerror(code))
             throw TransportError(kind: Self.kind(of: code), message: message, url: Self.redactedURL(request.url))
         }

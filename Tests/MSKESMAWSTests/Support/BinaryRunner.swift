@@ -15,9 +15,12 @@ enum BinaryRunner {
         return directory.deletingLastPathComponent().appendingPathComponent("msk-esm")
     }
 
-    static func run(_ arguments: [String], environment: [String: String], directory: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String], directory: String? = nil, stdinFile: String? = nil,
+        executable: String? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
@@ -28,7 +31,7 @@ enum BinaryRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdinFile.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try process.run()
         let group = DispatchGroup()
         let outData = Captured()

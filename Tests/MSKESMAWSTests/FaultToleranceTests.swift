@@ -1,0 +1,215 @@
+import Foundation
+import MSKESMCore
+import Testing
+
+/// Every command that calls AWS, run as the built binary through a fault proxy of its own (Tests/TestBed/
+/// fault_proxy.py in front of the shared test bed, so other suites never see these faults): retries as
+/// specified (AWS_MAX_ATTEMPTS=3), bounded total time, one clear error line and exit 3, nothing on stdout,
+/// no crash, and no file (not even a temporary one) left in the --write directory.
+@Suite(
+    "fault tolerance of the AWS commands", .serialized,
+    .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+struct FaultToleranceTests {
+    /// One command line that calls AWS, and the operation (as the proxy names it) that it cannot do without.
+    struct AWSCommandLine: CustomStringConvertible, Sendable {
+        var arguments: @Sendable (_ bed: TestBed, _ directory: String) -> [String]
+        var essentialCall: String
+        var name: String
+        var description: String { name }
+    }
+
+    /// The table: add every new command that calls AWS here.
+    static let commandLines: [AWSCommandLine] = [
+        AWSCommandLine(
+            arguments: { bed, _ in ["snapshot", bed.mappingUUID] }, essentialCall: "event-source-mappings",
+            name: "snapshot UUID"),
+        AWSCommandLine(
+            arguments: { bed, directory in
+                ["snapshot", bed.mappingUUID, "--write", directory + "/out.json", "--include-secrets", "--output", "json"]
+            }, essentialCall: "event-source-mappings", name: "snapshot UUID --write FILE --include-secrets"),
+    ]
+
+    /// One kind of fault on the essential call, and what the command must do about it.
+    struct FaultCase: CustomStringConvertible, Sendable {
+        var name: String
+        var fault: JSONValue
+        var exitCode: Int32
+        /// Requests the essential call must have seen (the retry policy's count), or nil when not fixed.
+        var attempts: Int?
+        /// The error line must contain this.
+        var message: String?
+        var minimumSeconds: Double = 0
+        var maximumSeconds: Double = 20
+        var description: String { name }
+    }
+
+    static let xmlThrottle =
+        "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>"
+
+    static let faultCases: [FaultCase] = [
+        FaultCase(
+            name: "500 every time", fault: ["status": 500, "code": "ServiceException", "times": 10], exitCode: 3,
+            attempts: 3, message: "ServiceException"),
+        FaultCase(
+            name: "503 every time", fault: ["status": 503, "code": "ServiceUnavailable", "times": 10], exitCode: 3,
+            attempts: 3, message: "ServiceUnavailable"),
+        FaultCase(
+            name: "503 once with Retry-After 1, then success",
+            fault: ["status": 503, "code": "ServiceUnavailable", "times": 1, "retryAfter": "1"], exitCode: 0,
+            attempts: 2, minimumSeconds: 1),
+        FaultCase(
+            name: "429 with Retry-After 1 every time",
+            fault: ["status": 429, "code": "TooManyRequestsException", "times": 10, "retryAfter": "1"], exitCode: 3,
+            attempts: 3, message: "TooManyRequestsException", minimumSeconds: 2),
+        FaultCase(
+            name: "400 ThrottlingException JSON body",
+            fault: ["status": 400, "code": "ThrottlingException", "times": 10], exitCode: 3, attempts: 3,
+            message: "ThrottlingException"),
+        FaultCase(
+            name: "400 Throttling XML body",
+            fault: ["status": 400, "code": "Throttling", "times": 10, "contentType": "text/xml", "body": .string(xmlThrottle)],
+            exitCode: 3, attempts: 3, message: "Throttling"),
+        FaultCase(
+            name: "connection reset mid-response", fault: ["upstream": true, "truncateAt": 40, "reset": true, "times": 10],
+            exitCode: 3, attempts: 3),
+        FaultCase(
+            name: "body shorter than its Content-Length", fault: ["upstream": true, "truncateAt": 30, "times": 10],
+            exitCode: 3, attempts: 3),
+        FaultCase(
+            name: "stall mid-response (read timeout 2 s)", fault: ["upstream": true, "truncateAt": 10, "stall": 30, "times": 10],
+            // libcurl's low-speed check averages over its last 5 s, so 10 early bytes stretch each 2 s read
+            // timeout to about 8 s: still bounded, 3 attempts.
+            exitCode: 3, attempts: 3, minimumSeconds: 6, maximumSeconds: 32),
+        FaultCase(
+            name: "200 with truncated JSON", fault: ["status": 200, "times": 10, "body": #"{"UUID": "14e0db71-5d3"#],
+            exitCode: 3, attempts: 1, message: "JSON"),
+        FaultCase(
+            name: "200 with malformed JSON", fault: ["status": 200, "times": 10, "body": #"{"UUID": [}, 'x'"#], exitCode: 3,
+            attempts: 1, message: "JSON"),
+        FaultCase(
+            name: "200 with an XML body", fault: ["status": 200, "times": 10, "contentType": "text/xml", "body": "<a><b>1</b></a>"],
+            exitCode: 3, attempts: 1, message: "JSON"),
+        FaultCase(
+            name: "502 text/html from a proxy",
+            fault: ["status": 502, "code": "", "times": 10, "contentType": "text/html", "body": "<html><body>Bad Gateway</body></html>"],
+            exitCode: 3, attempts: 3),
+        FaultCase(
+            name: "100 MB body with Content-Length", fault: ["status": 200, "times": 10, "size": 100_000_000], exitCode: 3,
+            attempts: 1, message: "larger than 16 MiB"),
+        FaultCase(
+            name: "100 MB chunked body", fault: ["status": 200, "times": 10, "size": 100_000_000, "chunked": true],
+            exitCode: 3, attempts: 1, message: "larger than 16 MiB"),
+    ]
+
+    /// A fault proxy of this suite's own in front of the shared test bed.
+    final class Proxy: @unchecked Sendable {
+        let process: PythonProcess
+        let url: String
+        init(bed: TestBed) throws {
+            process = try PythonProcess(
+                script: "fault_proxy.py",
+                arguments: [
+                    "--port", "0", "--testbed-port", String(bed.info["testbedPort"]?.intValue ?? 0),
+                    "--moto-port", String(bed.info["motoPort"]?.intValue ?? 0),
+                ])
+            url = "http://127.0.0.1:\(process.port)"
+        }
+        private static let starting = Task { try Proxy(bed: try await TestBed.shared()) }
+        static func shared() async throws -> Proxy { try await starting.value }
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "msk-esm-faults-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("faults on the essential call: retries, bounded time, exit code, one error line, no file left",
+          arguments: commandLines, faultCases)
+    func fault(_ line: AWSCommandLine, _ fault: FaultCase) async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try await Proxy.shared()
+        var configured = fault.fault.objectValue ?? [:]
+        configured["match"] = .string(line.essentialCall)
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true, "faults": [.object(configured)]])
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var environment = bed.environment(through: proxy.url)
+        environment["AWS_MAX_ATTEMPTS"] = "3"
+        let started = Date()
+        let result = try BinaryRunner.run(
+            line.arguments(bed, directory) + ["--cli-read-timeout", "2", "--cli-connect-timeout", "2"],
+            environment: environment)
+        let elapsed = Date().timeIntervalSince(started)
+        let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+
+        #expect(result.exitCode == fault.exitCode, "\(result.stderr)")
+        #expect(elapsed >= fault.minimumSeconds && elapsed <= fault.maximumSeconds, "took \(elapsed) s")
+        if let attempts = fault.attempts {
+            let seen = (stats["byOperation"]?.objectValue ?? [:]).filter { $0.key.contains(line.essentialCall) }
+                .compactMap { $0.value.intValue }.reduce(0, +)
+            #expect(seen == attempts, "\(stats)")
+        }
+        if fault.exitCode != 0 {
+            #expect(result.stdout.isEmpty)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("msk-esm: error: "))
+            if let message = fault.message { #expect(result.stderr.contains(message), "\(result.stderr)") }
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+            #expect(left.isEmpty, "left behind: \(left)")
+        }
+    }
+
+    @Test("XML throttling on a later IAM call is retried; when it persists the snapshot names the error and still completes")
+    func xmlThrottlingOnLaterCall() async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try await Proxy.shared()
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: [
+                "reset": true,
+                "faults": [["match": "GetRole", "status": 400, "code": "Throttling", "times": 10, "contentType": "text/xml",
+                            "body": .string(Self.xmlThrottle)]],
+            ])
+        var environment = bed.environment(through: proxy.url)
+        environment["AWS_MAX_ATTEMPTS"] = "3"
+        let result = try BinaryRunner.run(["snapshot", bed.mappingUUID], environment: environment)
+        let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(stats["byOperation"]?["GetRole"]?.intValue == 3, "\(stats)")
+        let snapshot = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
+        let errors = String(decoding: try JSONEncoder().encode(snapshot["Errors"] ?? .null), as: UTF8.self)
+        #expect(errors.contains("Throttling"), "\(errors)")
+    }
+
+    @Test("a 100 MB answer is refused without being held in memory: peak RSS stays far below it")
+    func bodyCapMemory() async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try await Proxy.shared()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return }
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: ["reset": true, "faults": [["match": "event-source-mappings", "status": 200, "times": 10, "size": 100_000_000,
+                                               "chunked": true]]])
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", directory + "/rss", BinaryRunner.binary.path, "snapshot", bed.mappingUUID]
+        var environment = bed.environment(through: proxy.url)
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+        let text = try String(contentsOfFile: directory + "/rss", encoding: .utf8)
+        let kilobytes = Int(text.split(separator: "\n").last.map(String.init) ?? "") ?? Int.max
+        #expect(process.terminationStatus == 3)
+        #expect(kilobytes < 64 * 1024, "peak RSS \(kilobytes) KB")
+    }
+}

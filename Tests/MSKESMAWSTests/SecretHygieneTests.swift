@@ -1,0 +1,332 @@
+import Foundation
+import MSKESMCore
+import Testing
+
+@testable import MSKESMCLI
+
+/// Canary secrets — a private key, its password, a SCRAM password, a secret access key and a session token —
+/// go through every command line of every command, in text, JSON and --debug modes and on error paths; none
+/// may appear on stdout, stderr, in any file written or in the REPL history, except in the outputs whose
+/// purpose is to carry them (`secret fix --write`, `snapshot --include-secrets`; DESIGN §5).
+///
+/// The table must name every leaf command of the command tree: a new subcommand fails `tableCoversTree`
+/// until a line for it is added here.
+@Suite(
+    "secret hygiene", .serialized,
+    .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+struct SecretHygieneTests {
+    static let keyPassword = "CANARY-keypass-Q7x9w"
+    static let scramPassword = "CANARY-scram-pw-R4t2v"
+    /// The test bed's Secrets Manager secret holds this (Tests/TestBed/testbed.py).
+    static let bedScramPassword = "CANARY-scram-password-93f1"
+    static let localSecretAccessKey = "CANARYsecretAccessKey0123456789abcdefgh"
+    static let sessionToken = "CANARY-session-token-Z8k3m"
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Where a command line may legitimately carry secrets.
+    enum Carrier: Sendable, Equatable {
+        case stdout
+        case file(String)
+    }
+
+    struct Line: CustomStringConvertible, Sendable {
+        var arguments: [String]
+        var stdin: String?
+        var needsBed = false
+        var carriers: [Carrier] = []
+        /// Also run with --output json, --debug and both.
+        var modes = true
+        var description: String { arguments.joined(separator: " ") }
+    }
+
+    /// Every command line of every command. `IN` is the inputs' directory (canaries inside), `OUT` the
+    /// working directory whose every file is checked afterwards.
+    static let lines: [Line] = [
+        // secret validate: JSON secrets, PEM parts, stdin, wrong password, PBES2 key, no password, types, rules.
+        Line(arguments: ["secret", "validate", "IN/mtls.json"]),
+        Line(arguments: ["secret", "validate", "IN/mtls-pbes2.json"]),
+        Line(arguments: ["secret", "validate", "IN/mtls-wrong-password.json"]),
+        Line(arguments: ["secret", "validate", "IN/mtls-plain-key.json", "--for", "self-managed"]),
+        Line(arguments: ["secret", "validate", "-"], stdin: "IN/mtls.json"),
+        Line(arguments: ["secret", "validate", "--certificate", "IN/chain.pem", "--private-key", "IN/key.pem",
+                         "--password-file", "IN/password.txt"]),
+        Line(arguments: ["secret", "validate", "--certificate", "IN/chain.pem", "--private-key", "IN/key.pem"]),
+        Line(arguments: ["secret", "validate", "IN/key.pem", "--password-file", "IN/wrong-password.txt"]),
+        Line(arguments: ["secret", "validate", "IN/scram.json", "--secret-name", "AmazonMSK_x"]),
+        Line(arguments: ["secret", "validate", "IN/scram.json", "--type", "basic"]),
+        Line(arguments: ["secret", "validate", "IN/scram.json", "--type", "mtls"]),
+        Line(arguments: ["secret", "validate", "IN/not-json.json"]),
+        Line(arguments: ["secret", "validate", "IN/mtls.json", "--trust-anchor", "IN/key.pem"]),
+        // secret fix: the written file (or stdout with --write -) carries the key; nothing else may.
+        Line(arguments: ["secret", "fix", "IN/mtls-pbes2.json", "--write", "fixed.json"], carriers: [.file("fixed.json")]),
+        Line(arguments: ["secret", "fix", "IN/mtls-pbes2.json", "--write", "-"], carriers: [.stdout]),
+        // A wrong password: the repair it can do is still written (and carries the key), exit 1.
+        Line(arguments: ["secret", "fix", "IN/mtls-wrong-password.json", "--write", "unverified.json"],
+             carriers: [.file("unverified.json")]),
+        Line(arguments: ["secret", "fix", "IN/key.pem", "--write", "unreadable.json"]),
+        Line(arguments: ["secret", "fix", "IN/mtls.json", "--write", "IN/mtls.json"]),
+        // Commands that read no secrets still must not echo the environment's credentials.
+        Line(arguments: ["policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole", "--action", "kafka-cluster:Connect",
+                         "--resource", "arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b", "--suggest"]),
+        Line(arguments: ["policy", "check", "--policy", "IN/mtls.json", "--action", "kafka:DescribeClusterV2", "--resource", "*"]),
+        Line(arguments: ["network", "check", "--snapshot", "IN/snapshot-with-secrets.json"]),
+        Line(arguments: ["brokers", "explain", "--bootstrap-servers", "b-1.example:9096", "--auth", "scram-512"]),
+        Line(arguments: ["brokers", "explain", "--snapshot", "IN/snapshot-with-secrets.json"]),
+        Line(arguments: ["doctor", "--snapshot", "IN/snapshot-with-secrets.json"]),
+        Line(arguments: ["doctor", "--snapshot", "IN/mtls.json"]),
+        // AWS: the signed requests (--debug traces them), the secret's value, credentials with a session token.
+        Line(arguments: ["snapshot", "BED_UUID"], needsBed: true),
+        Line(arguments: ["snapshot", "BED_UUID", "--write", "snap.json"], needsBed: true),
+        Line(arguments: ["snapshot", "BED_UUID", "--write", "with-secrets.json", "--include-secrets"], needsBed: true,
+             carriers: [.file("with-secrets.json")]),
+        Line(arguments: ["snapshot", "BED_UUID", "--include-secrets"], needsBed: true, carriers: [.stdout]),
+        Line(arguments: ["snapshot", "00000000-1111-2222-3333-444444444444"], needsBed: true),
+        // The REPL, piped: the same commands inside it.
+        Line(arguments: ["repl"],
+             stdin: "secret validate IN/mtls.json\nsecret validate IN/mtls-wrong-password.json --output json\n"
+                + "secret fix IN/mtls-pbes2.json --write repl-fixed.json\nstatus\nexit\n",
+             carriers: [.file("repl-fixed.json")], modes: false),
+    ]
+
+    static let modes: [[String]] = [[], ["--output", "json"], ["--debug"], ["--debug", "--output", "json"]]
+
+    /// The leaf command paths of the tree ("secret validate", "doctor", ...).
+    static func leafCommands() -> [String] {
+        guard let tree = CommandTreeDescription.of(MSKESM.self) else { return [] }
+        func walk(_ command: CommandTreeDescription.Command, _ path: [String]) -> [String] {
+            let subcommands = (command.subcommands ?? []).filter { $0.commandName != "help" }
+            if subcommands.isEmpty { return [path.joined(separator: " ")] }
+            return subcommands.flatMap { walk($0, path + [$0.commandName]) }
+        }
+        return walk(tree.command, [])
+    }
+
+    @Test("the table has a command line for every leaf command of the tree")
+    func tableCoversTree() {
+        let leaves = Self.leafCommands()
+        #expect(leaves.count >= 8)
+        for leaf in leaves {
+            let covered = Self.lines.contains { $0.arguments.joined(separator: " ").hasPrefix(leaf) }
+            #expect(covered, "no secret-hygiene line for `msk-esm \(leaf)`: add it to SecretHygieneTests.lines")
+        }
+    }
+
+    /// The inputs, made with the openssl CLI: a chain and an EC key whose PKCS#8 forms are the key canaries.
+    final class Inputs: @unchecked Sendable {
+        let directory: String
+        /// Base64 lines of the key in every form the inputs hold it (any one of them in an output is a leak).
+        let keyLines: [String]
+
+        private static let making = Task { try Inputs() }
+        static func shared() async throws -> Inputs { try await making.value }
+
+        private init() throws {
+            let directory = NSTemporaryDirectory() + "msk-esm-hygiene-in-" + UUID().uuidString
+            self.directory = directory
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let password = SecretHygieneTests.keyPassword
+            let script = """
+                set -e
+                openssl ecparam -name prime256v1 -genkey -noout -out root.key 2>/dev/null
+                openssl req -x509 -new -key root.key -sha256 -days 3650 -subj /CN=Hygiene-CA \
+                  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign -out root.pem
+                openssl ecparam -name prime256v1 -genkey -noout -out client.ec 2>/dev/null
+                openssl req -new -key client.ec -subj /CN=hygiene -out client.csr
+                printf 'basicConstraints=CA:FALSE\\nkeyUsage=critical,digitalSignature\\nextendedKeyUsage=clientAuth\\n' > ext
+                openssl x509 -req -in client.csr -CA root.pem -CAkey root.key -CAcreateserial -days 3650 -sha256 \
+                  -extfile ext -out client.pem 2>/dev/null
+                cat client.pem root.pem > chain.pem
+                openssl pkcs8 -topk8 -nocrypt -in client.ec -out plain.key
+                openssl pkcs8 -topk8 -v1 PBE-SHA1-3DES -in client.ec -passout 'pass:\(password)' -out key.pem
+                openssl pkcs8 -topk8 -in client.ec -passout 'pass:\(password)' -out pbes2.key
+                printf '%s\\n' '\(password)' > password.txt
+                printf 'not-the-password\\n' > wrong-password.txt
+                printf '{"certificate": ' > not-json.json
+                rm root.key client.csr ext
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script]
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let read = { (name: String) throws -> String in try String(contentsOfFile: directory + "/" + name, encoding: .utf8) }
+            let chain = try read("chain.pem")
+            let secret = { (key: String, password: String?) throws -> Data in
+                var object: [String: String] = ["certificate": chain, "privateKey": try read(key)]
+                object["privateKeyPassword"] = password
+                return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            }
+            try secret("key.pem", password).write(to: URL(fileURLWithPath: directory + "/mtls.json"))
+            try secret("pbes2.key", password).write(to: URL(fileURLWithPath: directory + "/mtls-pbes2.json"))
+            try secret("key.pem", "wrong-\(password.prefix(3))").write(
+                to: URL(fileURLWithPath: directory + "/mtls-wrong-password.json"))
+            try secret("plain.key", nil).write(to: URL(fileURLWithPath: directory + "/mtls-plain-key.json"))
+            try JSONSerialization.data(withJSONObject: ["username": "hygiene", "password": SecretHygieneTests.scramPassword])
+                .write(to: URL(fileURLWithPath: directory + "/scram.json"))
+            // Every key form's base64 lines, but only full 64-character lines (the short last line could match by chance).
+            var lines: [String] = []
+            for name in ["plain.key", "key.pem", "pbes2.key", "client.ec"] {
+                lines += try read(name).split(separator: "\n").map(String.init).filter { $0.count == 64 }
+            }
+            keyLines = lines
+        }
+    }
+
+    struct Canaries {
+        var values: [String]
+        func leaks(in text: String) -> [String] {
+            values.filter { text.contains($0) }.map { value in
+                value.count > 24 ? String(value.prefix(12)) + "…" : value
+            }
+        }
+    }
+
+    static func substitute(_ word: String, inputs: String, uuid: String) -> String {
+        word.replacingOccurrences(of: "IN/", with: inputs + "/").replacingOccurrences(of: "BED_UUID", with: uuid)
+    }
+
+    /// Writes a snapshot with the test bed's secret values into the inputs (doctor and the others read it).
+    static func snapshotWithSecrets(_ bed: TestBed, _ inputs: Inputs) throws {
+        let path = inputs.directory + "/snapshot-with-secrets.json"
+        if FileManager.default.fileExists(atPath: path) { return }
+        let result = try BinaryRunner.run(
+            ["snapshot", bed.mappingUUID, "--include-secrets", "--write", path], environment: bed.environment())
+        guard result.exitCode == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    @Test("no canary on stdout, stderr, in any file written or in a left-over temporary file", arguments: lines)
+    func noCanary(_ line: Line) async throws {
+        let inputs = try await Inputs.shared()
+        let bed = try await TestBed.shared()
+        try Self.snapshotWithSecrets(bed, inputs)
+        let (_, bedSecretKey) = bed.keys("msk-esm-reader")
+        let canaries = Canaries(
+            values: inputs.keyLines + [
+                Self.keyPassword, Self.scramPassword, Self.bedScramPassword, Self.localSecretAccessKey, Self.sessionToken,
+                bedSecretKey,
+            ])
+        for mode in line.modes ? Self.modes : [[]] {
+            // AWS lines run with the bed's keys, once with and once without a (canary) session token; the
+            // others see canary credentials in their environment, which they must never echo either.
+            let environments: [[String: String]] =
+                line.needsBed
+                ? [bed.environment(), bed.environment().merging(["AWS_SESSION_TOKEN": Self.sessionToken]) { $1 }]
+                : [[
+                    "AWS_ACCESS_KEY_ID": "AKIACANARY", "AWS_SECRET_ACCESS_KEY": Self.localSecretAccessKey,
+                    "AWS_SESSION_TOKEN": Self.sessionToken, "AWS_REGION": "us-east-1", "HOME": "/nonexistent-msk-esm-home",
+                ]]
+            for environment in environments {
+                let output = NSTemporaryDirectory() + "msk-esm-hygiene-out-" + UUID().uuidString
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(atPath: output) }
+                var env = environment
+                env["MSK_ESM_HISTORY"] = output + "/history"
+                let arguments = line.arguments.map { Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID) }
+                let result = try run(
+                    arguments + mode, stdin: line.stdin.map { Self.substitute($0, inputs: inputs.directory, uuid: "") },
+                    environment: env, directory: output)
+                let label = "`\((line.arguments + mode).joined(separator: " "))` (exit \(result.exitCode))"
+                #expect(result.exitCode < 64, "\(label) crashed: \(result.stderr)")
+                if !line.carriers.contains(.stdout) {
+                    #expect(canaries.leaks(in: result.stdout).isEmpty, "\(label): stdout leaks \(canaries.leaks(in: result.stdout))")
+                }
+                #expect(canaries.leaks(in: result.stderr).isEmpty, "\(label): stderr leaks \(canaries.leaks(in: result.stderr))")
+                for name in try FileManager.default.contentsOfDirectory(atPath: output) {
+                    #expect(!name.contains(".tmp-"), "\(label) left a temporary file \(name)")
+                    if line.carriers.contains(.file(name)) {
+                        let mode = try FileManager.default.attributesOfItem(atPath: output + "/" + name)[.posixPermissions] as? Int
+                        #expect(mode == 0o600, "\(label): \(name) carries secrets but has mode \(String(mode ?? 0, radix: 8))")
+                        continue
+                    }
+                    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/" + name)), as: UTF8.self)
+                    #expect(canaries.leaks(in: text).isEmpty, "\(label): file \(name) leaks \(canaries.leaks(in: text))")
+                }
+            }
+        }
+    }
+
+    @Test("the interactive REPL's history never holds a canary, also for lines that carry one inline")
+    func replHistory() async throws {
+        guard Self.pexpectAvailable else { return }
+        let inputs = try await Inputs.shared()
+        let output = NSTemporaryDirectory() + "msk-esm-hygiene-repl-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let history = output + "/history"
+        let lines = [
+            "secret validate \(inputs.directory)/mtls.json --output json",
+            "secret validate \(inputs.directory)/key.pem --password \(Self.keyPassword)",
+            "snapshot 00000000-1111-2222-3333-444444444444 --aws-secret-access-key \(Self.localSecretAccessKey)",
+            "policy check --context aws:token=\(Self.sessionToken) --policy AWS_SESSION_TOKEN=\(Self.sessionToken)",
+            "brokers explain --bootstrap-servers '{\"password\": \"\(Self.scramPassword)\"}' --auth none",
+            "secret fix \(inputs.directory)/mtls-pbes2.json --write repl-fixed.json",
+        ]
+        let script = """
+            import json, sys, pexpect
+            lines = json.loads(sys.argv[2])
+            child = pexpect.spawn(sys.argv[1], ["repl"], env={"MSK_ESM_HISTORY": sys.argv[3], "HOME": sys.argv[4],
+                                  "TERM": "xterm", "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "us-east-1",
+                                  "AWS_SECRET_ACCESS_KEY": sys.argv[5]}, cwd=sys.argv[4], encoding="utf-8", timeout=20,
+                                  dimensions=(40, 200))
+            prompt = r"msk-esm(?: \\[[^\\]]*\\])?> "
+            child.expect(prompt)
+            for line in lines:
+                child.sendline(line)
+                child.expect(prompt)
+            child.sendline("exit")
+            child.expect(pexpect.EOF)
+            sys.stdout.write(child.before or "")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let linesJSON = String(decoding: try JSONSerialization.data(withJSONObject: lines), as: UTF8.self)
+        process.arguments = [
+            "python3", "-c", script, BinaryRunner.binary.path, linesJSON, history, output, Self.localSecretAccessKey,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let transcript = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(transcript)")
+        let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
+        #expect(saved.contains("secret\\040validate"), "the history holds the harmless lines: \(saved)")
+        let canaries = Canaries(
+            values: inputs.keyLines + [Self.keyPassword, Self.scramPassword, Self.localSecretAccessKey, Self.sessionToken])
+        #expect(canaries.leaks(in: saved).isEmpty, "history leaks \(canaries.leaks(in: saved))")
+        let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    static let pexpectAvailable: Bool = {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import pexpect"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+
+    /// Runs the binary with stdin from a file (`stdin` is a path) or, for the REPL, the given text.
+    func run(_ arguments: [String], stdin: String?, environment: [String: String], directory: String) throws
+        -> BinaryRunner.Result
+    {
+        guard let stdin else { return try BinaryRunner.run(arguments, environment: environment, directory: directory) }
+        let file: String
+        if FileManager.default.fileExists(atPath: stdin) {
+            file = stdin
+        } else {
+            file = NSTemporaryDirectory() + "msk-esm-hygiene-stdin-" + UUID().uuidString
+            try Data(stdin.utf8).write(to: URL(fileURLWithPath: file))
+        }
+        defer { if file != stdin { try? FileManager.default.removeItem(atPath: file) } }
+        return try BinaryRunner.run(arguments, environment: environment, directory: directory, stdinFile: file)
+    }
+}
