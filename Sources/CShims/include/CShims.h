@@ -47,6 +47,11 @@ EditLine *mskesm_el_init(const char *program);
 void mskesm_install_interrupt_counter(void);
 void mskesm_restore_default_interrupt(void);
 unsigned long mskesm_interrupt_count(void);
+// While a file is written (temporary file + rename), SIGINT, SIGTERM, SIGHUP and SIGQUIT are held back
+// process-wide and SIGXFSZ is ignored, so that no temporary file holding private material is left behind;
+// a held-back signal is raised again, to the previous disposition, by _end. Calls are serialised.
+void mskesm_defer_termination_begin(void);
+void mskesm_defer_termination_end(void);
 int mskesm_el_set_prompt(EditLine *el, char *(*fn)(EditLine *));
 int mskesm_el_set_editor(EditLine *el, const char *mode);
 int mskesm_el_set_history(EditLine *el, History *h);

@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 
 #if canImport(Glibc)
@@ -6,7 +7,10 @@ import Foundation
 
 /// Writes files so that an interrupted command never leaves a half-written one: the bytes go to a
 /// temporary file in the same directory (created with the final mode, so private material is never
-/// readable by others, even briefly), which is then renamed over the target.
+/// readable by others, even briefly), which is then renamed over the target. Termination signals (Ctrl-C,
+/// SIGTERM, SIGHUP) that arrive meanwhile take effect right after the file is in place or removed, so no
+/// temporary file holding private material is ever left behind; a write over the file size limit fails
+/// cleanly instead of killing the process (SIGXFSZ).
 public enum AtomicFileWriter {
     /// - Parameters:
     ///   - mode: permission bits, e.g. `0o600` for private material.
@@ -21,6 +25,8 @@ public enum AtomicFileWriter {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ToolError.usage("the directory does not exist", input: path, fix: "create the directory first")
         }
+        mskesm_defer_termination_begin()
+        defer { mskesm_defer_termination_end() }
         var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
