@@ -87,10 +87,8 @@ public enum ServiceShapes {
 
     /// ISO 8601 in UTC, with milliseconds only when there are any.
     static func formatInstant(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
         let fraction = date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)
-        formatter.formatOptions = fraction > 0.0005 ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return formatter.string(from: date)
+        return fraction > 0.0005 ? ISO8601Instant.formatWithMilliseconds(date) : ISO8601Instant.format(date)
     }
 
     // MARK: XML protocols (query, ec2)

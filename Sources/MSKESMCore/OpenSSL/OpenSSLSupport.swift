@@ -69,9 +69,11 @@ enum OpenSSLSupport {
         return Array(UnsafeBufferPointer(start: data, count: Int(ASN1_STRING_length(string))))
     }
 
-    /// Lower-case hex.
+    /// Lower-case hex (without `String(format:)`, which goes through CoreFoundation's formatter per byte).
     static func hex(_ bytes: [UInt8], separator: String = "") -> String {
-        bytes.map { String(format: "%02x", $0) }.joined(separator: separator)
+        let digits = Array("0123456789abcdef".utf8)
+        return bytes.map { String(decoding: [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]], as: UTF8.self) }
+            .joined(separator: separator)
     }
 
     /// An AlgorithmIdentifier's OID and, when its parameters are a SEQUENCE, their DER (read with
