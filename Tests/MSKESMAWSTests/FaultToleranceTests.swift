@@ -185,6 +185,28 @@ struct FaultToleranceTests {
         #expect(errors.contains("Throttling"), "\(errors)")
     }
 
+    @Test(
+        "malformed XML from IAM (200, truncated, wrong content type): the snapshot names the error, stderr stays clean",
+        arguments: [
+            "<GetRoleResponse><GetRoleResult><Role><RoleName>x</Role>", "{\"not\": \"xml\"}",
+            "<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">]><r>&a;&a;</r>",
+        ])
+    func malformedXML(_ body: String) async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try await Proxy.shared()
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: ["reset": true, "faults": [["match": "GetRole", "status": 200, "times": 10, "contentType": "text/plain",
+                                               "body": .string(body)]]])
+        let result = try BinaryRunner.run(["snapshot", bed.mappingUUID], environment: bed.environment(through: proxy.url))
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let snapshot = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
+        let errors = String(decoding: try JSONEncoder().encode(snapshot["Errors"] ?? .null), as: UTF8.self)
+        #expect(errors.contains("InvalidResponse"), "\(errors)")
+    }
+
     @Test("a 100 MB answer is refused without being held in memory: peak RSS stays far below it")
     func bodyCapMemory() async throws {
         let bed = try await TestBed.shared()

@@ -1,9 +1,6 @@
 import Foundation
 import MSKESMCore
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// Converts service responses into the JSON the AWS CLI prints for them (`--output json`): botocore's
 /// PascalCase member names, lists as arrays, numbers and booleans typed, timestamps as ISO 8601. Driven by
@@ -96,21 +93,20 @@ public enum ServiceShapes {
     /// Converts an XML response body (query protocol: inside `<XxxResult>`; ec2: the root element).
     public static func fromXML(_ data: Data, operation: String) throws -> JSONValue {
         guard let entry = table.operations[operation], let output = entry.output else { return .object([:]) }
-        let document = try XMLDocument(data: data, options: [])
-        guard var element = document.rootElement() else { return .object([:]) }
+        var element = try XMLTree(data).root
         if let wrapper = entry.resultWrapper {
-            guard let result = children(of: element, named: wrapper).first else { return .object([:]) }
+            guard let result = element.children(named: wrapper).first else { return .object([:]) }
             element = result
         }
         return convert(element, shape: output)
     }
 
-    static func children(of element: XMLElement, named name: String) -> [XMLElement] {
-        (element.children ?? []).compactMap { $0 as? XMLElement }.filter { ($0.localName ?? $0.name) == name }
+    static func children(of element: XMLTree.Element, named name: String) -> [XMLTree.Element] {
+        element.children(named: name)
     }
 
-    static func convert(_ element: XMLElement, shape id: String) -> JSONValue {
-        guard let shape = table.shapes[id] else { return .string(element.stringValue ?? "") }
+    static func convert(_ element: XMLTree.Element, shape id: String) -> JSONValue {
+        guard let shape = table.shapes[id] else { return .string(element.stringValue) }
         switch shape.type {
         case "structure":
             var out: [String: JSONValue] = [:]
@@ -138,7 +134,7 @@ public enum ServiceShapes {
             }
             return .object(out)
         default:
-            return scalar(element.stringValue ?? "", type: shape.type)
+            return scalar(element.stringValue, type: shape.type)
         }
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import MSKESMAWS
+
+/// The small XML reader of AWS responses against Python's xml.etree.ElementTree as the oracle.
+@Suite("XML responses", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+struct XMLTreeTests {
+    /// Real responses of moto (Fuzz/seed.py captured them; the first byte there selects a fuzz operation) and
+    /// hand-picked shapes of the grammar.
+    static func documents() throws -> [String] {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/xml")
+        var documents: [String] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [] {
+            let data = try Data(contentsOf: corpus.appendingPathComponent(name)).dropFirst()
+            let text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("<") || text.hasPrefix("\u{FEFF}<") { documents.append(text) }
+        }
+        return documents + [
+            #"<?xml version="1.0"?><!-- c --><a xmlns="urn:x" b='1'><p:c xmlns:p="urn:p">x &amp; y &lt; &#65;&#x42;</p:c><d/><e>  </e></a>"#,
+            "<a><![CDATA[<not markup> & ]]>tail<!-- skip --><b>1</b>mid<b>2</b></a>",
+            "<a>\n  <b>é ü 😀</b>\n</a>\n",
+        ]
+    }
+
+    struct Node: Decodable, Equatable {
+        var name: String
+        var text: String
+        var children: [Node]
+    }
+
+    static func node(_ element: XMLTree.Element) -> Node {
+        Node(name: element.name, text: element.stringValue, children: element.children.map(node))
+    }
+
+    @Test("element names, nesting and text agree with ElementTree")
+    func agreesWithElementTree() throws {
+        let documents = try Self.documents()
+        #expect(documents.count >= 10)
+        let program = """
+            import json, sys
+            import xml.etree.ElementTree as ET
+            def node(e):
+                return {"name": e.tag.split("}")[-1], "text": "".join(e.itertext()), "children": [node(c) for c in e]}
+            print(json.dumps([node(ET.fromstring(d.encode())) for d in json.load(sys.stdin)]))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", program]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(try JSONEncoder().encode(documents))
+        try input.fileHandleForWriting.close()
+        let expected = try JSONDecoder().decode([Node].self, from: output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        for (document, oracle) in zip(documents, expected) {
+            let ours = Self.node(try XMLTree(Data(document.utf8)).root)
+            #expect(ours == oracle, "\(document.prefix(120))")
+        }
+    }
+
+    @Test(
+        "malformed documents, a DOCTYPE and deep nesting are errors, never a crash",
+        arguments: [
+            "", "   ", "{}", "<a>", "<a></b>", "<a><b></a></b>", "<a>&bogus;</a>", "<a>&#xFFFFFFFF;</a>", "<a x=1></a>",
+            "<a></a><b></b>", "</a>", "<a><!-- open", "<a><![CDATA[ open</a>", "<?xml version='1.0'?>",
+            "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000),
+        ])
+    func malformed(_ text: String) {
+        #expect(throws: XMLTree.ParseError.self) { try XMLTree(Data(text.utf8)) }
+    }
+}
