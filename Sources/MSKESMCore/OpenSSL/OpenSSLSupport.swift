@@ -8,11 +8,14 @@ enum OpenSSLSupport {
     /// Loads OpenSSL's *legacy* provider (PKCS#5 PBES1 with DES or RC2, PKCS#12-PBE with RC2 or RC4, PBES2 with
     /// DES or Blowfish) together with the *default* provider: loading any provider explicitly turns off the
     /// implicit default one (PLATFORM.md). Runs once, thread-safely, and only when a key needs it.
-    static let legacyProviderLoaded: Bool = {
-        let legacy = OSSL_PROVIDER_load(nil, "legacy")
-        let standard = OSSL_PROVIDER_load(nil, "default")
+    static var legacyProviderLoaded: Bool { loadedProviders.count == 2 }
+
+    /// The addresses of the providers loaded for the process's lifetime. Kept (rather than dropped) so that
+    /// they stay referenced: LeakSanitizer otherwise reports everything they hold as leaked.
+    private static let loadedProviders: [UInt] = {
+        let providers = [OSSL_PROVIDER_load(nil, "legacy"), OSSL_PROVIDER_load(nil, "default")]
         ERR_clear_error()
-        return legacy != nil && standard != nil
+        return providers.compactMap { $0.map { UInt(bitPattern: Int(bitPattern: UnsafeRawPointer($0))) } }
     }()
 
     /// Drops whatever OpenSSL queued, so one failed parse never colours the next call.
