@@ -26,6 +26,17 @@ long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname);
 unsigned long mskesm_XN_FLAG_RFC2253(void);
 
 // --- libcurl ---------------------------------------------------------------------------------
+// libcurl is opened with dlopen on first use (not linked: its dependencies cost every command ~4 MB).
+// mskesm_curl_load returns 1 when libcurl is usable (loaded and curl_global_init done), else 0; the other
+// wrappers may only be called after it returned 1 (mskesm_curl_easy_init returns NULL otherwise).
+int mskesm_curl_load(void);
+CURL *mskesm_curl_easy_init(void);
+void mskesm_curl_easy_cleanup(CURL *curl);
+void mskesm_curl_easy_reset(CURL *curl);
+CURLcode mskesm_curl_easy_perform(CURL *curl);
+const char *mskesm_curl_easy_strerror(CURLcode code);
+struct curl_slist *mskesm_curl_slist_append(struct curl_slist *list, const char *text);
+void mskesm_curl_slist_free_all(struct curl_slist *list);
 CURLcode mskesm_curl_setopt_long(CURL *curl, CURLoption option, long value);
 CURLcode mskesm_curl_setopt_string(CURL *curl, CURLoption option, const char *value);
 CURLcode mskesm_curl_setopt_pointer(CURL *curl, CURLoption option, void *value);

@@ -41,16 +41,12 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     private var idleHandles: [UnsafeMutableRawPointer] = []
     private var created = 0
 
-    /// `curl_global_init`, once per process, thread-safe (a `static let` initialiser).
-    private static let globalInit: Bool = curl_global_init(mskesm_curl_global_default()) == CURLE_OK
-
     public init(options: Options = Options()) {
-        _ = Self.globalInit
         self.options = options
     }
 
     deinit {
-        for handle in idleHandles { curl_easy_cleanup(handle) }
+        for handle in idleHandles { mskesm_curl_easy_cleanup(handle) }
     }
 
     /// How many easy handles this client has created (a measure of connection reuse, for tests).
@@ -74,7 +70,13 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
 
     private func acquire() throws -> UnsafeMutableRawPointer {
         if let handle = lock.withLock({ idleHandles.popLast() }) { return handle }
-        guard let handle = curl_easy_init() else {
+        // libcurl is loaded (dlopen, curl_global_init) on the first request, so commands that never call AWS
+        // do not pay for it and its dependencies.
+        guard mskesm_curl_load() != 0 else {
+            throw TransportError(
+                kind: .other, message: "libcurl cannot be loaded: install it (Debian: apt-get install libcurl4)", url: "")
+        }
+        guard let handle = mskesm_curl_easy_init() else {
             throw TransportError(kind: .other, message: "cannot create a libcurl handle", url: "")
         }
         lock.withLock { created += 1 }
@@ -97,12 +99,12 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     private func perform(_ request: HTTPRequest) throws -> HTTPResponse {
         let handle = try acquire()
         // curl_easy_reset keeps the handle's open connections and caches, and clears every option.
-        curl_easy_reset(handle)
+        mskesm_curl_easy_reset(handle)
         let sink = Sink(limit: options.maxResponseBytes)
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { mskesm_curl_slist_free_all(headerList) }
 
         mskesm_curl_setopt_string(handle, CURLOPT_URL, request.url)
         mskesm_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
@@ -132,12 +134,12 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         default: mskesm_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
         }
         for (name, value) in request.headers {
-            headerList = curl_slist_append(headerList, "\(name): \(value)")
+            headerList = mskesm_curl_slist_append(headerList, "\(name): \(value)")
         }
         // No "Expect: 100-continue" round trip for bodies over 1 KiB.
-        headerList = curl_slist_append(headerList, "Expect:")
+        headerList = mskesm_curl_slist_append(headerList, "Expect:")
         if !request.headers.contains(where: { $0.0.caseInsensitiveCompare("Accept") == .orderedSame }) {
-            headerList = curl_slist_append(headerList, "Accept:")
+            headerList = mskesm_curl_slist_append(headerList, "Accept:")
         }
         mskesm_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
 
@@ -181,11 +183,11 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
                     mskesm_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
                 }
             }
-            return curl_easy_perform(handle)
+            return mskesm_curl_easy_perform(handle)
         }
         guard code == CURLE_OK else {
             // A failed handle may hold a half-broken connection: drop it rather than pool it.
-            curl_easy_cleanup(handle)
+            mskesm_curl_easy_cleanup(handle)
             if sink.exceeded || code == CURLE_FILESIZE_EXCEEDED {
                 throw TransportError(
                     kind: .other,
@@ -193,7 +195,7 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
                         + "answer msk-esm reads; check the endpoint (AWS_ENDPOINT_URL) and any proxy in between",
                     url: Self.redactedURL(request.url))
             }
-            let message = String(cString: curl_easy_strerror(code))
+            let message = String(cString: mskesm_curl_easy_strerror(code))
             throw TransportError(kind: Self.kind(of: code), message: message, url: Self.redactedURL(request.url))
         }
         var status = 0
