@@ -28,12 +28,15 @@ let package = Package(
         // The reusable core: decisions and local cryptography. No network, no printing, no exit().
         .target(name: "MSKESMCore", dependencies: ["COpenSSL", "CShims"]),
 
+        // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
+        .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "COpenSSL", "CShims"]),
+
         // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
         // documentation generator and the tests can run commands in-process.
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "CEdit", "CShims",
+                "MSKESMCore", "MSKESMKafka", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),
@@ -41,6 +44,7 @@ let package = Package(
         .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
 
         .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore"]),
+        .testTarget(name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore"]),
         .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm"]),
     ]
 )
