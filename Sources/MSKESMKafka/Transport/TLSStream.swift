@@ -24,6 +24,14 @@ final class TLSContext: @unchecked Sendable {
         pointer = context
         _ = mskesm_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+        // Called only when the server asks for a client certificate and none is configured: remember that it
+        // asked, so a connection it then drops is reported as "Server failed to authenticate Lambda".
+        SSL_CTX_set_client_cert_cb(context) { ssl, _, _ in
+            if let box = SSL_get_ex_data(ssl, 0) {
+                Unmanaged<CertificateRequestFlag>.fromOpaque(box).takeUnretainedValue().requested = true
+            }
+            return 0
+        }
         if trustSystemRoots { SSL_CTX_set_default_verify_paths(context) }
         if let caFile, SSL_CTX_load_verify_locations(context, caFile, nil) != 1 {
             ERR_clear_error()
@@ -96,6 +104,7 @@ final class TLSStream: ByteStream {
     private let ssl: OpaquePointer
     private let connection: TCPConnection
     private(set) var info = TLSSessionInfo(version: "", cipher: "", peerChain: [], peerIssuers: [])
+    private let certificateRequest = CertificateRequestFlag()
 
     /// Runs the handshake: SNI for host names, the server's chain verified against the context's roots and
     /// the host checked against its SAN (X509_VERIFY_PARAM_set1_host, or the IP address).
@@ -106,6 +115,7 @@ final class TLSStream: ByteStream {
         self.ssl = ssl
         self.connection = connection
         SSL_set_fd(ssl, connection.descriptor)
+        SSL_set_ex_data(ssl, 0, Unmanaged.passUnretained(certificateRequest).toOpaque())
         let isAddress = Self.isIPAddress(host)
         let parameters = SSL_get0_param(ssl)
         if isAddress {
@@ -181,10 +191,33 @@ final class TLSStream: ByteStream {
                     throw TransportError.timeout(what)
                 }
             case SSL_ERROR_ZERO_RETURN:
-                throw TransportError.closed("the broker closed the TLS session")
+                throw rejectedIfAsked(.closed("the broker closed the TLS session"))
             default:
-                throw classify(error)
+                throw rejectedIfAsked(classify(error))
             }
+        }
+    }
+
+    /// A server that asked for a client certificate, got none, and then failed the connection rejected us.
+    private func rejectedIfAsked(_ error: TransportError) -> TransportError {
+        guard certificateRequest.requested else { return error }
+        switch error {
+        case .tls(let failure) where failure.kind == .serverUntrusted || failure.kind == .hostnameMismatch:
+            return error
+        case .tls(let failure):
+            return .tls(
+                TLSFailure(
+                    kind: .clientRejected,
+                    reason: "the broker asked for a client certificate and none was sent (\(failure.reason))",
+                    verifyCode: nil))
+        case .closed(let reason), .io(let reason):
+            return .tls(
+                TLSFailure(
+                    kind: .clientRejected,
+                    reason: "the broker asked for a client certificate and none was sent, then closed (\(reason))",
+                    verifyCode: nil))
+        default:
+            return error
         }
     }
 
@@ -242,6 +275,11 @@ final class TLSStream: ByteStream {
         }
         return TLSSessionInfo(version: version, cipher: cipher, peerChain: subjects, peerIssuers: issuers)
     }
+}
+
+/// Set by OpenSSL's client-certificate callback (through the session's ex-data slot 0).
+final class CertificateRequestFlag: @unchecked Sendable {
+    var requested = false
 }
 
 /// Input the probe cannot use (a CA file that does not read, a key that does not match).
