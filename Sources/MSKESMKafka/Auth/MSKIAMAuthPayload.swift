@@ -28,7 +28,7 @@ public struct IAMCredentials: Sendable {
 /// The `AWS_MSK_IAM` SASL payload (the mechanism of aws-msk-iam-auth, which Lambda uses for MSK IAM
 /// authentication): a JSON document holding a Signature V4 *query* (presigned-URL style) signature of
 /// `GET /?Action=kafka-cluster%3AConnect` on the broker host, for the service `kafka-cluster`, with
-/// `UNSIGNED-PAYLOAD` and `host` as the only signed header.
+/// the empty body's hash and `host` as the only signed header.
 ///
 /// The signing is a minimal SigV4 query signer of this module's own (the `MSKESMAWS` signer signs headers);
 /// it is checked against botocore's `SigV4QueryAuth` as used by `aws-msk-iam-sasl-signer-python`.
@@ -96,7 +96,10 @@ public struct MSKIAMAuthPayload: Sendable {
         }
         let canonicalQuery: String = sortedPairs.map { pair in pair.name + "=" + pair.value }.joined(separator: "&")
         let canonicalHeaders: String = "host:" + host.lowercased() + "\n"
-        let canonicalRequest: String = ["GET", "/", canonicalQuery, canonicalHeaders, "host", "UNSIGNED-PAYLOAD"]
+        // The hash of the empty body (not UNSIGNED-PAYLOAD): what AWS4Signer's presign and botocore's
+        // SigV4QueryAuth put there for a GET without a body.
+        let emptyBodyHash = HashFunction.sha256.digest([]).lowerHex
+        let canonicalRequest: String = ["GET", "/", canonicalQuery, canonicalHeaders, "host", emptyBodyHash]
             .joined(separator: "\n")
         let requestHash: String = HashFunction.sha256.digest(Array(canonicalRequest.utf8)).lowerHex
         let stringToSign: String = ["AWS4-HMAC-SHA256", stamp, scope, requestHash].joined(separator: "\n")

@@ -1,0 +1,166 @@
+import Foundation
+import MSKESMCore
+import Testing
+
+@testable import MSKESMKafka
+
+/// The probe against a real Kafka-compatible broker on 127.0.0.1, behind real OpenSSL TLS and mTLS (socat)
+/// and a real SCRAM server (scramp): every case asserts the PRB finding and the `LastProcessingResult` text
+/// Lambda shows for it.
+@Suite(.enabled(if: ProbeTestbed.shared != nil, "\(ProbeTestbed.unavailableReason)"))
+struct ProbeLiveTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var front: String
+        var method: AuthMethod
+        var secret: String?
+        var trustTestRoot = true
+        var topic: String?
+        var timeout: Double = 3
+        /// The failing code, nil when every step must pass.
+        var code: String?
+        var lambda: LambdaProcessingResult
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "plaintext ok", front: "tansu", method: .plaintext, topic: "orders", lambda: .ok),
+        Case(name: "TLS ok", front: "tls", method: .tls, topic: "orders", lambda: .ok),
+        Case(
+            name: "TLS with the wrong CA", front: "tls", method: .tls, trustTestRoot: false, code: "PRB003",
+            lambda: .lambdaFailedToAuthenticateServer),
+        Case(
+            name: "TLS certificate for another host", front: "tlsWrongHost", method: .tls, code: "PRB003",
+            lambda: .lambdaFailedToAuthenticateServer),
+        Case(
+            name: "mTLS good chain, PKCS#12-PBE encrypted key", front: "mtls", method: .mtls,
+            secret: "mtls-good.json", topic: "orders", lambda: .ok),
+        Case(
+            name: "mTLS port without a client certificate", front: "mtls", method: .tls, code: "PRB005",
+            lambda: .serverFailedToAuthenticateLambda),
+        Case(
+            name: "mTLS leaf-only chain", front: "mtls", method: .mtls, secret: "mtls-leaf-only.json",
+            code: "PRB005", lambda: .serverFailedToAuthenticateLambda),
+        Case(
+            name: "mTLS misordered chain", front: "mtls", method: .mtls, secret: "mtls-misordered.json",
+            code: "PRB006", lambda: .invalidCertificateOrKey),
+        Case(
+            name: "SCRAM-SHA-512 good", front: "saslTLS", method: .scram512, secret: "scram-good.json",
+            topic: "orders", lambda: .ok),
+        Case(
+            name: "SCRAM-SHA-512 wrong password", front: "saslTLS", method: .scram512,
+            secret: "scram-wrong-password.json", code: "PRB009", lambda: .saslAuthenticationFailed),
+        Case(
+            name: "SCRAM-SHA-512 unknown user", front: "saslTLS", method: .scram512,
+            secret: "scram-unknown-user.json", code: "PRB009", lambda: .saslAuthenticationFailed),
+        Case(
+            name: "SCRAM-SHA-256 against a SHA-512-only server", front: "saslTLS", method: .scram256,
+            secret: "scram-good.json", code: "PRB008", lambda: .saslAuthenticationFailed),
+        Case(name: "SASL/PLAIN good", front: "saslTLS", method: .basic, secret: "basic-good.json", lambda: .ok),
+        Case(
+            name: "topic missing", front: "tansu", method: .plaintext, topic: "no-such-topic", code: "PRB010",
+            lambda: .connectionError),
+        Case(name: "broker down", front: "down", method: .plaintext, code: "PRB002", lambda: .connectionError),
+        Case(
+            name: "a port that never answers", front: "silent", method: .plaintext, timeout: 1, code: "PRB007",
+            lambda: .connectionError),
+        Case(
+            name: "plaintext client on the TLS port", front: "tls", method: .plaintext, code: "PRB007",
+            lambda: .connectionError),
+    ]
+
+    @Test(arguments: cases)
+    func probeReportsTheStepAndLambdasMessage(_ test: Case) async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let configuration = ProbeConfiguration(
+            brokers: [bed.broker(test.front)], method: test.method,
+            secretJSON: test.secret.map(bed.text), secretLabel: test.secret,
+            caFile: test.trustTestRoot ? bed.path("root.pem") : bed.path("other-root.pem"), topic: test.topic,
+            timeout: test.timeout)
+        let started = Date()
+        let report = await Probe().run(configuration)
+        let elapsed = Date().timeIntervalSince(started)
+        let failures = report.findings.filter { $0.severity == .fail }
+        #expect(report.summary["lambdaResult"]?.stringValue == test.lambda.rawValue)
+        if let code = test.code {
+            let failure = try #require(failures.first, "expected \(code)")
+            #expect(failure.code == code)
+            #expect(failure.evidence["lambdaResult"]?.stringValue == test.lambda.rawValue)
+            #expect(report.verdict == .fail)
+            // Lambda's texts are the ones the doctor's MAP011 explains.
+            #expect(ProcessingResult.match(test.lambda.rawValue) != nil)
+        } else {
+            #expect(failures.isEmpty, "\(failures.map(\.title))")
+            #expect(report.verdict == .pass)
+        }
+        // Nothing hangs: a step ends at its timeout.
+        #expect(elapsed < test.timeout + 2)
+        // The secret's password never reaches the report.
+        let rendered = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        for canary in ["alice-secret-pw", "bob-secret-pw", "key-password", "not-the-password"] {
+            #expect(!rendered.contains(canary))
+        }
+    }
+
+    @Test func tlsSummaryNamesVersionCipherAndTheServerChain() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(brokers: [bed.broker("tls")], method: .tls, caFile: bed.path("root.pem")))
+        let broker = try #require(report.summary["brokers"]?.arrayValue?.first)
+        let tls = try #require(broker["tls"])
+        #expect(tls["version"]?.stringValue?.hasPrefix("TLSv1.") == true)
+        #expect(tls["cipher"]?.stringValue?.isEmpty == false)
+        #expect(tls["peerChain"]?.arrayValue?.first?.stringValue == "CN=probe-test-broker")
+        // Each step reports its duration.
+        let steps = broker["steps"]?.arrayValue?.compactMap { $0["step"]?.stringValue } ?? []
+        #expect(steps == ["dns", "tcp", "tls", "kafka", "metadata"])
+    }
+
+    @Test func topicMetadataNamesPartitionsAndLeaders() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(brokers: [bed.broker("tansu")], method: .plaintext, topic: "orders"))
+        let topic = try #require(report.findings.first { $0.code == "PRB010" })
+        #expect(topic.severity == .pass)
+        #expect(topic.evidence["partitions"] == .number(3))
+        #expect(topic.evidence["leaders"] == .array([.string(bed.broker("tansu"))]))
+    }
+
+    @Test func consumerGroupStateIsReported() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(brokers: [bed.broker("tansu")], method: .plaintext, group: "probe-test-group"))
+        let group = try #require(report.findings.first { $0.code == "PRB014" })
+        #expect(group.severity == .info)
+        #expect(group.evidence["group"] == .string("probe-test-group"))
+        #expect(group.evidence["state"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func brokersAreProbedInParallel() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        // Three silent brokers with a 1 s timeout: in sequence that would take 3 s.
+        let started = Date()
+        let report = await Probe().run(
+            ProbeConfiguration(
+                brokers: Array(repeating: bed.broker("silent"), count: 3) + [bed.broker("tansu")],
+                method: .plaintext, timeout: 1))
+        #expect(Date().timeIntervalSince(started) < 2.5)
+        #expect(report.findings.filter { $0.code == "PRB007" && $0.severity == .fail }.count == 3)
+        #expect(report.findings.contains { $0.code == "PRB007" && $0.severity == .pass })
+    }
+
+    @Test func negotiatesVersionsTheBrokerAdvertises() throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let port = try #require(bed.ports["tansu"])
+        let address = try #require(try TCPConnection.resolve(host: "127.0.0.1", port: port).first)
+        let client = KafkaClient(stream: try TCPConnection.connect(to: address, deadline: Deadline(seconds: 3)))
+        defer { client.close() }
+        let version = try client.negotiateVersions(deadline: Deadline(seconds: 3))
+        #expect(version == 3)
+        for api in KafkaAPI.allCases where api != .saslHandshake && api != .saslAuthenticate {
+            let chosen = try #require(client.version(for: api))
+            let range = try #require(client.brokerVersions[api.rawValue])
+            #expect(chosen == min(range.maxVersion, api.clientVersions.upperBound))
+        }
+    }
+}
