@@ -102,6 +102,34 @@ struct ProbeLiveTests {
         }
     }
 
+    /// AWS_MSK_IAM end to end: the front recomputes the signature with botocore and accepts only a match.
+    @Test(arguments: [("probe-test-secret-access-key", true), ("a-wrong-secret-access-key", false)])
+    func iamAuthentication(_ secret: String, _ accepted: Bool) async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(
+                brokers: [bed.broker("saslTLS")], method: .iam, caFile: bed.path("root.pem"),
+                iamCredentials: IAMCredentials(accessKeyID: "AKIDPROBETEST", secretAccessKey: secret),
+                region: "us-east-1"))
+        let sasl = try #require(report.findings.first { $0.evidence["step"] == "sasl" })
+        #expect(sasl.code == "PRB009")
+        #expect(sasl.severity == (accepted ? .pass : .fail))
+        #expect(
+            report.summary["lambdaResult"]?.stringValue
+                == (accepted ? LambdaProcessingResult.ok : .saslAuthenticationFailed).rawValue)
+        let rendered = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(!rendered.contains(secret))
+    }
+
+    @Test func iamWithoutCredentialsIsSkippedNotFailed() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(brokers: [bed.broker("saslTLS")], method: .iam, caFile: bed.path("root.pem")))
+        #expect(report.findings.contains { $0.code == "PRB015" && $0.severity == .skipped })
+        #expect(report.verdict == .pass)
+        #expect(report.summary["lambdaResult"] == nil)
+    }
+
     @Test func tlsSummaryNamesVersionCipherAndTheServerChain() async throws {
         let bed = try #require(ProbeTestbed.shared)
         let report = await Probe().run(

@@ -24,13 +24,13 @@ final class TLSContext: @unchecked Sendable {
         pointer = context
         _ = mskesm_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
-        // Called only when the server asks for a client certificate and none is configured: remember that it
-        // asked, so a connection it then drops is reported as "Server failed to authenticate Lambda".
-        SSL_CTX_set_client_cert_cb(context) { ssl, _, _ in
-            if let box = SSL_get_ex_data(ssl, 0) {
-                Unmanaged<CertificateRequestFlag>.fromOpaque(box).takeUnretainedValue().requested = true
-            }
-            return 0
+        // Remember whether the server sent a CertificateRequest (handshake message 13), so that a connection it
+        // then drops is reported as "Server failed to authenticate Lambda" even when no alert arrives first.
+        SSL_CTX_set_msg_callback(context) { isWrite, _, contentType, buffer, length, ssl, _ in
+            guard isWrite == 0, contentType == SSL3_RT_HANDSHAKE, length > 0, let buffer,
+                buffer.load(as: UInt8.self) == 13, let box = SSL_get_ex_data(ssl, 0)
+            else { return }
+            Unmanaged<CertificateRequestFlag>.fromOpaque(box).takeUnretainedValue().requested = true
         }
         if trustSystemRoots { SSL_CTX_set_default_verify_paths(context) }
         if let caFile, SSL_CTX_load_verify_locations(context, caFile, nil) != 1 {
@@ -198,7 +198,8 @@ final class TLSStream: ByteStream {
         }
     }
 
-    /// A server that asked for a client certificate, got none, and then failed the connection rejected us.
+    /// A server that asked for a client certificate and then failed the connection rejected the certificate
+    /// (or its absence).
     private func rejectedIfAsked(_ error: TransportError) -> TransportError {
         guard certificateRequest.requested else { return error }
         switch error {
@@ -208,13 +209,13 @@ final class TLSStream: ByteStream {
             return .tls(
                 TLSFailure(
                     kind: .clientRejected,
-                    reason: "the broker asked for a client certificate and none was sent (\(failure.reason))",
+                    reason: "the broker asked for a client certificate, then failed the handshake (\(failure.reason))",
                     verifyCode: nil))
         case .closed(let reason), .io(let reason):
             return .tls(
                 TLSFailure(
                     kind: .clientRejected,
-                    reason: "the broker asked for a client certificate and none was sent, then closed (\(reason))",
+                    reason: "the broker asked for a client certificate, then closed the connection (\(reason))",
                     verifyCode: nil))
         default:
             return error

@@ -30,7 +30,31 @@ import scramp
 HOST = "127.0.0.1"
 SCRAM_USERS = {"alice": "alice-secret-pw"}
 PLAIN_USERS = {"bob": "bob-secret-pw"}
-MECHANISMS = ["SCRAM-SHA-512", "PLAIN"]
+MECHANISMS = ["SCRAM-SHA-512", "PLAIN", "AWS_MSK_IAM"]
+IAM_KEYS = {"AKIDPROBETEST": "probe-test-secret-access-key"}
+
+
+def iam_accepts(document):
+    """Recomputes the AWS_MSK_IAM signature with botocore's SigV4QueryAuth (an independent signer)."""
+    import datetime
+    from urllib.parse import parse_qs, urlparse
+    import botocore.auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    key_id, day, region, service, _ = document["x-amz-credential"].split("/")
+    if key_id not in IAM_KEYS or service != "kafka-cluster" or document.get("action") != "kafka-cluster:Connect":
+        return False
+    when = datetime.datetime.strptime(document["x-amz-date"], "%Y%m%dT%H%M%SZ")
+    original = botocore.auth.get_current_datetime
+    botocore.auth.get_current_datetime = lambda *a, **k: when
+    try:
+        request = AWSRequest(method="GET", url=f"https://{document['host']}/", params={"Action": "kafka-cluster:Connect"})
+        credentials = Credentials(key_id, IAM_KEYS[key_id], document.get("x-amz-security-token"))
+        botocore.auth.SigV4QueryAuth(credentials, "kafka-cluster", region, expires=900).add_auth(request)
+        expected = parse_qs(urlparse(request.prepare().url).query)["X-Amz-Signature"][0]
+    finally:
+        botocore.auth.get_current_datetime = original
+    return expected == document.get("x-amz-signature")
 
 
 def free_port():
@@ -188,6 +212,18 @@ class SaslFront(socketserver.BaseRequestHandler):
                         size = struct.unpack(">i", frame[pos:pos + 4])[0]
                         data = frame[pos + 4:pos + 4 + size]
                     failed = "Authentication failed during authentication due to invalid credentials with SASL mechanism " + str(mechanism)
+                    if mechanism == "AWS_MSK_IAM":
+                        try:
+                            ok = iam_accepts(json.loads(data))
+                        except (ValueError, KeyError):
+                            ok = False
+                        if ok:
+                            authenticated = True
+                            self.auth_reply(version, corr, 0, None, b'{"version":"2020_10_22","request-id":"probe-test"}')
+                        else:
+                            self.auth_reply(version, corr, 58, "[probe-test] Access denied", b"")
+                            return
+                        continue
                     if mechanism == "PLAIN":
                         _, user, password = data.decode().split("\x00")
                         if PLAIN_USERS.get(user) == password:
