@@ -25,8 +25,10 @@ struct EventCommandTests {
     @Test(.enabled(if: hasPython, "needs python3"), arguments: [false, true])
     func sampleHasTheDocumentedShape(_ selfManaged: Bool) async throws {
         let result = await CommandRunner.run(
-            ["event", "sample", "--topic", "payments", "--partitions", "2", "--records", "3",
-             "--at", "2026-11-27T00:00:00Z"] + (selfManaged ? ["--self-managed"] : []))
+            [
+                "event", "sample", "--topic", "payments", "--partitions", "2", "--records", "3",
+                "--at", "2026-11-27T00:00:00Z",
+            ] + (selfManaged ? ["--self-managed"] : []))
         #expect(result.exitCode == 0)
         let script = """
             import json, sys, base64

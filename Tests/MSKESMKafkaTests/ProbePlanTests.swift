@@ -22,10 +22,18 @@ struct ProbePlanTests {
     }
 
     @Test(arguments: [
-        Expected(snapshot: "healthy-scram", method: .scram512, field: "BootstrapBrokerStringSaslScram", topic: "payments.settled", selfManaged: false),
-        Expected(snapshot: "healthy-mtls", method: .mtls, field: "BootstrapBrokerStringTls", topic: "device-telemetry", selfManaged: false),
-        Expected(snapshot: "healthy-iam", method: .iam, field: "BootstrapBrokerStringSaslIam", topic: "orders.v1", selfManaged: false),
-        Expected(snapshot: "healthy-self-managed", method: .scram512, field: nil, topic: "inventory-changes", selfManaged: true),
+        Expected(
+            snapshot: "healthy-scram", method: .scram512, field: "BootstrapBrokerStringSaslScram",
+            topic: "payments.settled", selfManaged: false),
+        Expected(
+            snapshot: "healthy-mtls", method: .mtls, field: "BootstrapBrokerStringTls", topic: "device-telemetry",
+            selfManaged: false),
+        Expected(
+            snapshot: "healthy-iam", method: .iam, field: "BootstrapBrokerStringSaslIam", topic: "orders.v1",
+            selfManaged: false),
+        Expected(
+            snapshot: "healthy-self-managed", method: .scram512, field: nil, topic: "inventory-changes",
+            selfManaged: true),
     ])
     func snapshotChoosesBrokersMethodTopicAndGroupAsLambda(_ expected: Expected) throws {
         let snapshot = try Self.example(expected.snapshot)
@@ -35,7 +43,8 @@ struct ProbePlanTests {
         #expect(configuration.selfManaged == expected.selfManaged)
         #expect(configuration.timeout == 2)
         // The group is the custom id or the mapping's UUID (SPEC §1.3).
-        #expect(configuration.group == (snapshot.eventSourceMapping.consumerGroupId ?? snapshot.eventSourceMapping.uuid))
+        #expect(
+            configuration.group == (snapshot.eventSourceMapping.consumerGroupId ?? snapshot.eventSourceMapping.uuid))
         if let field = expected.field {
             let list = try #require(
                 snapshot.bootstrapBrokers.flatMap { brokers in

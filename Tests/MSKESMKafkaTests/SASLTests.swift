@@ -6,13 +6,15 @@ import Testing
 struct SCRAMClientTests {
     /// RFC 7677 §3: the SCRAM-SHA-256 example exchange (user "user", password "pencil").
     @Test func rfc7677ExampleExchange() throws {
-        var client = SCRAMClient(hash: .sha256, username: "user", password: "pencil", clientNonce: "rOprNGfwEbeRWgbNEkqO")
+        var client = SCRAMClient(
+            hash: .sha256, username: "user", password: "pencil", clientNonce: "rOprNGfwEbeRWgbNEkqO")
         #expect(String(decoding: client.firstMessage(), as: UTF8.self) == "n,,n=user,r=rOprNGfwEbeRWgbNEkqO")
         let serverFirst = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096"
         let final = try client.finalMessage(serverFirst: Array(serverFirst.utf8))
         #expect(
             String(decoding: final, as: UTF8.self)
-                == "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+                == "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="
+        )
         try client.verify(serverFinal: Array("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".utf8))
         #expect(throws: SCRAMClient.Failure.badServerSignature) {
             try client.verify(serverFinal: Array("v=AAAATRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".utf8))
@@ -20,9 +22,11 @@ struct SCRAMClientTests {
     }
 
     /// SCRAM-SHA-512 and -256 against scramp's client with the same nonce, salt and iteration count.
-    @Test(.enabled(if: KafkaPythonOracle.hasScramp, "needs python3 with scramp"), arguments: [
-        ("SCRAM-SHA-512", HashFunction.sha512), ("SCRAM-SHA-256", HashFunction.sha256),
-    ])
+    @Test(
+        .enabled(if: KafkaPythonOracle.hasScramp, "needs python3 with scramp"),
+        arguments: [
+            ("SCRAM-SHA-512", HashFunction.sha512), ("SCRAM-SHA-256", HashFunction.sha256),
+        ])
     func agreesWithScramp(_ mechanism: String, _ hash: HashFunction) throws {
         let script = """
             import sys, scramp
@@ -80,7 +84,8 @@ struct MSKIAMAuthPayloadTests {
         let date = try #require(Calendar(identifier: .gregorian).date(from: components))
         let payload = MSKIAMAuthPayload(host: "kafka.eu-west-1.amazonaws.com", region: "eu-west-1", date: date)
         let credentials = IAMCredentials(
-            accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: token)
+            accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: token
+        )
         let ours = Dictionary(payload.signedQuery(credentials: credentials), uniquingKeysWith: { first, _ in first })
         for name in [
             "Action", "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
@@ -92,7 +97,8 @@ struct MSKIAMAuthPayloadTests {
 
         // The JSON document carries the same signature under aws-msk-iam-auth's lower-case keys.
         let document = try #require(
-            try JSONSerialization.jsonObject(with: Data(payload.document(credentials: credentials))) as? [String: String])
+            try JSONSerialization.jsonObject(with: Data(payload.document(credentials: credentials)))
+                as? [String: String])
         #expect(document["version"] == "2020_10_22")
         #expect(document["action"] == "kafka-cluster:Connect")
         #expect(document["host"] == "kafka.eu-west-1.amazonaws.com")
@@ -104,7 +110,9 @@ struct MSKIAMAuthPayloadTests {
     }
 
     @Test func regionFromMSKBrokerNames() {
-        #expect(ProbeConfiguration.region(fromBrokerHost: "b-1.demo.abc123.c2.kafka.eu-central-1.amazonaws.com") == "eu-central-1")
+        #expect(
+            ProbeConfiguration.region(fromBrokerHost: "b-1.demo.abc123.c2.kafka.eu-central-1.amazonaws.com")
+                == "eu-central-1")
         #expect(ProbeConfiguration.region(fromBrokerHost: "kafka-1.example.internal") == nil)
     }
 }

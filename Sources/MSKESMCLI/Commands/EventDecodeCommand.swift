@@ -45,7 +45,8 @@ struct EventDecodeCommand: AsyncParsableCommand {
             lines.append(
                 "on-failure record: \(decoded["condition"]?.stringValue ?? "?") after "
                     + "\(render(decoded["approximateInvokeCount"])) invocation(s)")
-            for field in ["functionArn", "timestamp", "eventSourceArn", "bootstrapServers", "batchSize", "payloadSize"] {
+            for field in ["functionArn", "timestamp", "eventSourceArn", "bootstrapServers", "batchSize", "payloadSize"]
+            {
                 if let value = decoded[field] { lines.append("  \(field): \(render(value))") }
             }
             if let function = decoded["response"]?["functionError"]?.stringValue {
@@ -69,7 +70,8 @@ struct EventDecodeCommand: AsyncParsableCommand {
         for record in decoded["records"]?.arrayValue ?? [] {
             lines.append(
                 "\(record["topicPartition"]?.stringValue ?? "?") offset \(render(record["offset"])) at "
-                    + "\(record["time"]?.stringValue ?? render(record["timestamp"])) (\(render(record["timestampType"])))")
+                    + "\(record["time"]?.stringValue ?? render(record["timestamp"])) (\(render(record["timestampType"])))"
+            )
             lines.append("  key: \(render(record["key"]))")
             lines.append("  value (\(render(record["valueSize"])) bytes): \(render(record["value"]))")
             for header in record["headers"]?.arrayValue ?? [] {

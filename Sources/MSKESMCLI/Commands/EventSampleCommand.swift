@@ -30,7 +30,9 @@ struct EventSampleCommand: AsyncParsableCommand {
     @Option(help: "How many records per partition.")
     var records = 2
 
-    @Option(help: ArgumentHelp("A file whose bytes are every record's value (default: a small JSON order).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A file whose bytes are every record's value (default: a small JSON order).", valueName: "file"))
     var valueFile: String?
 
     @Flag(help: "A self-managed Kafka event (eventSource SelfManagedKafka, no eventSourceArn).")

@@ -68,7 +68,8 @@ struct ProbeCommand: AsyncParsableCommand {
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
         if snapshot != nil {
             if bootstrapServers != nil || auth != nil {
-                throw ValidationError("--snapshot chooses the brokers and method: leave out --bootstrap-servers and --auth")
+                throw ValidationError(
+                    "--snapshot chooses the brokers and method: leave out --bootstrap-servers and --auth")
             }
             return
         }
@@ -145,7 +146,8 @@ struct ProbeCommand: AsyncParsableCommand {
             lines.append("\(name): " + steps.joined(separator: ", "))
             if let tls = broker["tls"], let version = tls["version"]?.stringValue {
                 let chain = tls["peerChain"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                lines.append("  \(version) \(tls["cipher"]?.stringValue ?? ""); chain: " + chain.joined(separator: " ← "))
+                lines.append(
+                    "  \(version) \(tls["cipher"]?.stringValue ?? ""); chain: " + chain.joined(separator: " ← "))
             }
         }
         if let lambda = summary["lambdaResult"]?.stringValue { lines.append("Lambda would show: \(lambda)") }

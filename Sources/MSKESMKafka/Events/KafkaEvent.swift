@@ -46,7 +46,8 @@ public enum KafkaEventSample {
                         "key": .string(Data(key.utf8).base64EncodedString()),
                         "value": .string(Data(value).base64EncodedString()),
                         "headers": .array([
-                            .object(["content-type": .array(Array("application/json".utf8).map { .number(Double($0)) })])
+                            .object(["content-type": .array(Array("application/json".utf8).map { .number(Double($0)) })]
+                            )
                         ]),
                     ]))
             }
@@ -89,7 +90,8 @@ public enum KafkaEventDecoder {
 
     static func decodeEvent(_ event: [String: JSONValue], source: String) throws -> JSONValue {
         guard case .object(let groups)? = event["records"] else {
-            throw ToolError.usage("records is not an object", input: source, fix: "records maps topic-partition to a list")
+            throw ToolError.usage(
+                "records is not an object", input: source, fix: "records maps topic-partition to a list")
         }
         var decoded: [JSONValue] = []
         for name in groups.keys.sorted() {
@@ -168,7 +170,8 @@ public enum KafkaEventDecoder {
         if case .object(let payload)? = record["payload"], payload["records"] != nil {
             result["payload"] = try decodeEvent(payload, source: source)
         } else if let text = record["payload"]?.stringValue, let data = text.data(using: .utf8),
-            case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: data), payload["records"] != nil
+            case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: data),
+            payload["records"] != nil
         {
             result["payload"] = try decodeEvent(payload, source: source)
         }

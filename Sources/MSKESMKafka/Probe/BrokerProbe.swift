@@ -167,7 +167,8 @@ struct BrokerProbe {
         do {
             let version = try client.negotiateVersions(deadline: Deadline(seconds: configuration.timeout))
             let offered = KafkaAPI.allCases.compactMap { api in client.version(for: api).map { "\(api.name) v\($0)" } }
-            record(&result, "kafka", ok: true, watch, "ApiVersions v\(version); using " + offered.joined(separator: ", "))
+            record(
+                &result, "kafka", ok: true, watch, "ApiVersions v\(version); using " + offered.joined(separator: ", "))
             if askTopic {
                 result.findings.append(
                     pass(
@@ -225,7 +226,9 @@ struct BrokerProbe {
             } catch {
                 record(&result, "metadata", ok: false, watch, Self.describe(error))
                 var failed = BrokerProbeResult(broker: broker)
-                fail(&failed, error, step: "metadata", host: host, port: port, elapsed: result.steps.last?.elapsedMs ?? 0)
+                fail(
+                    &failed, error, step: "metadata", host: host, port: port, elapsed: result.steps.last?.elapsedMs ?? 0
+                )
                 result.metadataFailure = failed.findings.first
             }
         }
@@ -320,7 +323,9 @@ struct BrokerProbe {
 
     // MARK: Findings
 
-    private func record(_ result: inout BrokerProbeResult, _ step: String, ok: Bool, _ watch: Stopwatch, _ detail: String) {
+    private func record(
+        _ result: inout BrokerProbeResult, _ step: String, ok: Bool, _ watch: Stopwatch, _ detail: String
+    ) {
         result.steps.append(
             ProbeStep(
                 step: step, ok: ok, elapsedMs: (watch.elapsedMilliseconds * 10).rounded() / 10, detail: detail))
@@ -474,7 +479,8 @@ struct BrokerProbe {
                         + "(msk-esm policy check shows the statement)"
                     : "check the secret's username and password"
                         + (configuration.selfManaged
-                            ? "" : "; associate it: aws kafka batch-associate-scram-secret --cluster-arn <cluster> "
+                            ? ""
+                            : "; associate it: aws kafka batch-associate-scram-secret --cluster-arn <cluster> "
                                 + "--secret-arn-list <secret ARN>"),
                 lambda: .saslAuthenticationFailed, elapsed: elapsed, extra: extra)
         default:

@@ -23,7 +23,8 @@ public struct Probe: Sendable {
             findings.append(
                 Finding(
                     code: .prb015, severity: .skipped, title: "no brokers to probe",
-                    detail: "Neither the mapping nor the options name a broker for \(configuration.method.displayName).",
+                    detail:
+                        "Neither the mapping nor the options name a broker for \(configuration.method.displayName).",
                     fix: "msk-esm probe --bootstrap-servers host:port,… --auth \(configuration.method.rawValue)"))
             canConnect = false
         }
@@ -86,7 +87,11 @@ public struct Probe: Sendable {
                         code: .prb015, severity: .skipped, title: "mTLS not tried: no client certificate secret",
                         detail: "mTLS needs the CLIENT_CERTIFICATE_TLS_AUTH secret's certificate and privateKey.",
                         fix: "msk-esm probe --auth mtls --secret-file secret.json …"))
-                return (try TLSContext(trustSystemRoots: true, caFile: nil, extraCertificates: [], clientChain: [], clientKey: nil), findings, false)
+                return (
+                    try TLSContext(
+                        trustSystemRoots: true, caFile: nil, extraCertificates: [], clientChain: [], clientKey: nil),
+                    findings, false
+                )
             }
             let identity = ClientIdentity(secret: secret)
             if !identity.problems.isEmpty {
@@ -269,7 +274,8 @@ public struct Probe: Sendable {
         }
         // The coordinator is another broker: probe it the same way, for the group only.
         let address =
-            coordinator.host.contains(":") ? "[\(coordinator.host)]:\(coordinator.port)" : "\(coordinator.host):\(coordinator.port)"
+            coordinator.host.contains(":")
+            ? "[\(coordinator.host)]:\(coordinator.port)" : "\(coordinator.host):\(coordinator.port)"
         let result = await Self.onThread {
             BrokerProbe(environment: environment, broker: address, askTopic: false).run()
         }
@@ -288,7 +294,10 @@ public struct Probe: Sendable {
             "broker": .string(broker), "step": "group", "group": .string(group), "state": .string(description.state),
             "members": .array(
                 description.members.map {
-                    .object(["memberId": .string($0.memberID), "clientId": .string($0.clientID), "clientHost": .string($0.clientHost)])
+                    .object([
+                        "memberId": .string($0.memberID), "clientId": .string($0.clientID),
+                        "clientHost": .string($0.clientHost),
+                    ])
                 }),
         ]
         if code.code != 0 {
@@ -299,7 +308,8 @@ public struct Probe: Sendable {
             return [
                 Finding(
                     code: .prb013, severity: denied ? .fail : .warn,
-                    title: denied ? "the principal may not describe consumer group \(group)" : "group \(group): \(code.name)",
+                    title: denied
+                        ? "the principal may not describe consumer group \(group)" : "group \(group): \(code.name)",
                     detail: "DescribeGroups answered \(code.name) (\(code.code)): \(code.meaning) Lambda reports: "
                         + lambda.rawValue,
                     fix: "grant Describe and Read on the group \(group) to the mapping's principal",

@@ -9,7 +9,10 @@ public struct KafkaErrorCode: Sendable, Equatable, Hashable {
         -1: ("UNKNOWN_SERVER_ERROR", "The server experienced an unexpected error when processing the request."),
         0: ("NONE", "No error."),
         3: ("UNKNOWN_TOPIC_OR_PARTITION", "This server does not host this topic-partition."),
-        5: ("LEADER_NOT_AVAILABLE", "There is no leader for this topic-partition as we are in the middle of a leadership election."),
+        5: (
+            "LEADER_NOT_AVAILABLE",
+            "There is no leader for this topic-partition as we are in the middle of a leadership election."
+        ),
         7: ("REQUEST_TIMED_OUT", "The request timed out."),
         14: ("COORDINATOR_LOAD_IN_PROGRESS", "The coordinator is loading and hence can't process requests."),
         15: ("COORDINATOR_NOT_AVAILABLE", "The coordinator is not available."),

@@ -100,7 +100,8 @@ enum KafkaMessages {
         let count = flexible ? try reader.compactArrayLength() : try reader.arrayLength()
         var ranges: [APIVersionRange] = []
         for _ in 0..<count {
-            let range = APIVersionRange(apiKey: try reader.int16(), minVersion: try reader.int16(), maxVersion: try reader.int16())
+            let range = APIVersionRange(
+                apiKey: try reader.int16(), minVersion: try reader.int16(), maxVersion: try reader.int16())
             if flexible { try reader.skipTaggedFields() }
             ranges.append(range)
         }

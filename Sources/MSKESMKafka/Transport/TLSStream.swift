@@ -19,7 +19,8 @@ final class TLSContext: @unchecked Sendable {
         clientKey: PrivateKey?
     ) throws {
         guard let context = SSL_CTX_new(TLS_client_method()) else {
-            throw TransportError.tls(TLSFailure(kind: .handshake, reason: "cannot create a TLS context", verifyCode: nil))
+            throw TransportError.tls(
+                TLSFailure(kind: .handshake, reason: "cannot create a TLS context", verifyCode: nil))
         }
         pointer = context
         _ = mskesm_SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION)
@@ -110,7 +111,8 @@ final class TLSStream: ByteStream {
     /// the host checked against its SAN (X509_VERIFY_PARAM_set1_host, or the IP address).
     init(connection: TCPConnection, context: TLSContext, host: String, deadline: Deadline) throws {
         guard let ssl = SSL_new(context.pointer) else {
-            throw TransportError.tls(TLSFailure(kind: .handshake, reason: "cannot create a TLS session", verifyCode: nil))
+            throw TransportError.tls(
+                TLSFailure(kind: .handshake, reason: "cannot create a TLS session", verifyCode: nil))
         }
         self.ssl = ssl
         self.connection = connection
