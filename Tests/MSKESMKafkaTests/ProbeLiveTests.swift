@@ -177,6 +177,41 @@ struct ProbeLiveTests {
         #expect(report.findings.contains { $0.code == "PRB007" && $0.severity == .pass })
     }
 
+    /// An older broker answers ApiVersions v3 with UNSUPPORTED_VERSION; the client repeats at v2 and then uses
+    /// the versions that broker offers (SaslAuthenticate v1 without tagged fields, Metadata v5, …).
+    @Test func olderBrokerVersionsAreUsed() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(
+                brokers: [bed.broker("legacy")], method: .plaintext, topic: "orders", group: "legacy-group"))
+        let kafka = try #require(report.findings.first { $0.code == "PRB007" })
+        #expect(kafka.severity == .pass)
+        #expect(kafka.title.contains("ApiVersions v2"))
+        let versions = kafka.evidence["versions"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(versions.contains("Metadata v5"))
+        #expect(versions.contains("SaslAuthenticate v1"))
+        #expect(versions.contains("FindCoordinator v1"))
+        #expect(report.findings.contains { $0.code == "PRB010" && $0.severity == .pass })
+        #expect(report.findings.contains { $0.code == "PRB014" })
+
+        // SCRAM through SaslAuthenticate v1 (int32-length bytes) on the same front, over plaintext TCP (the
+        // probe's SCRAM method always uses TLS, so the client is driven directly here).
+        let port = try #require(bed.ports["legacy"])
+        let address = try #require(try TCPConnection.resolve(host: "127.0.0.1", port: port).first)
+        let client = KafkaClient(stream: try TCPConnection.connect(to: address, deadline: Deadline(seconds: 3)))
+        defer { client.close() }
+        #expect(try client.negotiateVersions(deadline: Deadline(seconds: 3)) == 2)
+        #expect(client.version(for: .saslAuthenticate) == 1)
+        _ = try client.saslHandshake(mechanism: "SCRAM-SHA-512", deadline: Deadline(seconds: 3))
+        var scramClient = SCRAMClient(hash: .sha512, username: "alice", password: "alice-secret-pw")
+        let serverFirst = try client.saslAuthenticate(scramClient.firstMessage(), deadline: Deadline(seconds: 3))
+        let serverFinal = try client.saslAuthenticate(
+            try scramClient.finalMessage(serverFirst: serverFirst), deadline: Deadline(seconds: 3))
+        try scramClient.verify(serverFinal: serverFinal)
+        let metadata = try client.metadata(topics: ["orders"], deadline: Deadline(seconds: 3))
+        #expect(metadata.topics.first?.partitions.count == 3)
+    }
+
     @Test func negotiatesVersionsTheBrokerAdvertises() throws {
         let bed = try #require(ProbeTestbed.shared)
         let port = try #require(bed.ports["tansu"])

@@ -95,6 +95,9 @@ struct DoctorCommand: AsyncParsableCommand {
         if let checks = summary["checks"]?.arrayValue?.compactMap(\.stringValue) {
             lines.append("checks run: " + checks.joined(separator: ", "))
         }
+        if case .object(let probe)? = summary["probe"] {
+            lines += ProbeCommand.summaryLines(CheckReport(findings: [], summary: probe)).map { "probe: " + $0 }
+        }
         return lines
     }
 }

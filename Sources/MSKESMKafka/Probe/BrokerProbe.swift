@@ -61,7 +61,7 @@ struct BrokerProbe {
         var watch = Stopwatch()
         let addresses: [ResolvedAddress]
         do {
-            addresses = try TCPConnection.resolve(host: host, port: port)
+            addresses = try TCPConnection.resolve(host: host, port: port, timeout: configuration.timeout)
         } catch {
             let reason = (error as? TransportError).map(Self.describe) ?? "\(error)"
             record(&result, "dns", ok: false, watch, reason)

@@ -333,16 +333,19 @@ public struct Probe: Sendable {
                     evidence: evidence)
             ]
         default:
-            let others = description.members.count
+            let members = description.members.count
+            // Lambda's own pollers are members too while the mapping runs, so this is information, not a
+            // warning: only the user can tell whether a member is not Lambda's (SPEC §1.3).
             return [
                 Finding(
-                    code: .prb014, severity: others > 0 ? .warn : .info,
-                    title: "consumer group \(group) is \(description.state) with \(others) active member"
-                        + (others == 1 ? "" : "s"),
-                    detail: "Consumers that are not Lambda's share the partitions with it: Lambda gets only part "
-                        + "of the topic (SPEC §1.3). Members: "
+                    code: .prb014, severity: .info,
+                    title: "consumer group \(group) is \(description.state) with \(members) active member"
+                        + (members == 1 ? "" : "s"),
+                    detail: "Consumers in the group that are not Lambda's pollers share the partitions with it, and "
+                        + "Lambda then reads only part of the topic (SPEC §1.3). Members: "
                         + description.members.map { "\($0.clientID)@\($0.clientHost)" }.joined(separator: ", "),
-                    fix: "stop the other consumers of group \(group), or give the mapping its own consumer group id",
+                    fix: members > 0
+                        ? "if a member is not Lambda's, stop it or give the mapping its own consumer group id" : "",
                     evidence: evidence)
             ]
         }

@@ -43,6 +43,32 @@ final class TCPConnection: ByteStream {
         _ = Glibc.close(descriptor)
     }
 
+    /// ``resolve(host:port:)`` with a time limit: getaddrinfo cannot be interrupted, so it runs on a thread of
+    /// its own, and a resolver that does not answer in time is reported as a DNS failure (the thread is left
+    /// to finish on its own).
+    static func resolve(host: String, port: Int, timeout: Double) throws -> [ResolvedAddress] {
+        final class Outcome: @unchecked Sendable {
+            let lock = NSLock()
+            var value: Result<[ResolvedAddress], Error>?
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let result = Result { try TCPConnection.resolve(host: host, port: port) }
+            outcome.lock.lock()
+            outcome.value = result
+            outcome.lock.unlock()
+            done.signal()
+        }
+        thread.start()
+        guard done.wait(timeout: .now() + max(timeout, 0)) == .success else {
+            throw TransportError.dns("no answer from the resolver within \(timeout) s")
+        }
+        outcome.lock.lock()
+        defer { outcome.lock.unlock() }
+        return try outcome.value?.get() ?? []
+    }
+
     /// getaddrinfo for TCP; the addresses in the resolver's order.
     static func resolve(host: String, port: Int) throws -> [ResolvedAddress] {
         var hints = addrinfo()

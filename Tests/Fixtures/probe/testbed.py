@@ -8,6 +8,7 @@ free 127.0.0.1 port with the topic `orders` (3 partitions), and in front of it:
   - socat mTLS (verify=1 against the test root CA),
   - socat TLS in front of a SASL front (scramp's SCRAM-SHA-512 server side, and PLAIN) that answers
     SaslHandshake/SaslAuthenticate itself and relays every other request to tansu,
+  - an "older broker" front (ApiVersions v0-v2, SaslAuthenticate v0-v1, Metadata v1-v5) for version choice,
   - a listening socket that never accepts or answers (timeouts), and a port where nothing listens (refused).
 Certificates and secrets are generated with the openssl CLI into a temporary folder. Prints one JSON line
 with the ports and paths, then runs until its standard input closes (the test process ends), and cleans up.
@@ -172,6 +173,11 @@ def kstring(s):
 
 class SaslFront(socketserver.BaseRequestHandler):
     upstream_port = 0
+    requires_authentication = True
+
+    def answer_api_versions(self, version, corr):
+        """False: relay ApiVersions to the broker."""
+        return False
 
     def reply(self, payload):
         self.request.sendall(struct.pack(">i", len(payload)) + payload)
@@ -254,7 +260,9 @@ class SaslFront(socketserver.BaseRequestHandler):
                         self.auth_reply(version, corr, 58, failed, b"")
                         return
                     continue
-                if not authenticated and api != 18:
+                if api == 18 and self.answer_api_versions(version, corr):
+                    continue
+                if self.requires_authentication and not authenticated and api != 18:
                     return  # Kafka closes a connection that skips authentication
                 upstream.sendall(struct.pack(">i", len(frame)) + frame)
                 self.reply(read_frame(upstream))
@@ -262,6 +270,22 @@ class SaslFront(socketserver.BaseRequestHandler):
             pass
         finally:
             upstream.close()
+
+
+class LegacyFront(SaslFront):
+    """An older broker: ApiVersions up to v2 (a v3 request gets UNSUPPORTED_VERSION in the v0 layout, as Kafka
+    answers), SaslAuthenticate v0-v1, Metadata up to v5, FindCoordinator and DescribeGroups up to v1."""
+    RANGES = [(18, 0, 2), (17, 0, 1), (36, 0, 1), (3, 0, 5), (10, 0, 1), (15, 0, 1)]
+    requires_authentication = False
+
+    def answer_api_versions(self, version, corr):
+        error = 35 if version > 2 else 0
+        body = struct.pack(">ih", corr, error) + struct.pack(">i", len(self.RANGES))
+        body += b"".join(struct.pack(">hhh", *r) for r in self.RANGES)
+        if version >= 1 and error == 0:
+            body += struct.pack(">i", 0)
+        self.reply(body)
+        return True
 
 
 class ThreadedServer(socketserver.ThreadingTCPServer):
@@ -301,7 +325,8 @@ def main():
     signal.signal(signal.SIGTERM, cleanup)
     try:
         make_certificates(d)
-        ports = {name: free_port() for name in ["tansu", "tls", "tlsWrongHost", "mtls", "sasl", "saslTLS", "down"]}
+        ports = {name: free_port() for name in
+                 ["tansu", "tls", "tlsWrongHost", "mtls", "sasl", "saslTLS", "legacy", "down"]}
         processes.append(subprocess.Popen(
             [tansu, "broker", "--listener-url", f"tcp://{HOST}:{ports['tansu']}",
              "--advertised-listener-url", f"tcp://{HOST}:{ports['tansu']}", "--storage-engine", "memory://tansu/"],
@@ -319,6 +344,9 @@ def main():
         SaslFront.upstream_port = ports["tansu"]
         sasl = ThreadedServer((HOST, ports["sasl"]), SaslFront)
         threading.Thread(target=sasl.serve_forever, daemon=True).start()
+        LegacyFront.upstream_port = ports["tansu"]
+        legacy = ThreadedServer((HOST, ports["legacy"]), LegacyFront)
+        threading.Thread(target=legacy.serve_forever, daemon=True).start()
         front(ports["tls"], "server", False, ports["tansu"])
         front(ports["tlsWrongHost"], "server-other", False, ports["tansu"])
         front(ports["mtls"], "server", True, ports["tansu"])
