@@ -314,11 +314,13 @@ def main():
         for p in processes:
             if p.poll() is None:
                 p.terminate()
+        deadline = time.time() + 1
+        while time.time() < deadline and any(p.poll() is None for p in processes):
+            time.sleep(0.05)
         for p in processes:
-            try:
-                p.wait(timeout=2)
-            except subprocess.TimeoutExpired:
+            if p.poll() is None:
                 p.kill()
+            p.wait()
         shutil.rmtree(d, ignore_errors=True)
         os._exit(0)
 
