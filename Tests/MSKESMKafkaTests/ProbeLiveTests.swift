@@ -36,6 +36,15 @@ struct ProbeLiveTests {
             name: "mTLS good chain, PKCS#12-PBE encrypted key", front: "mtls", method: .mtls,
             secret: "mtls-good.json", topic: "orders", lambda: .ok),
         Case(
+            name: "mTLS good chain, PBES1 (PBE-MD5-DES) encrypted key", front: "mtls", method: .mtls,
+            secret: "mtls-pbes1.json", lambda: .ok),
+        Case(
+            name: "mTLS key encrypted with PBES2", front: "mtls", method: .mtls, secret: "mtls-pbes2.json",
+            code: "PRB006", lambda: .invalidCertificateOrKey),
+        Case(
+            name: "mTLS key password wrong", front: "mtls", method: .mtls, secret: "mtls-bad-passphrase.json",
+            code: "PRB006", lambda: .invalidCertificateOrKey),
+        Case(
             name: "mTLS port without a client certificate", front: "mtls", method: .tls, code: "PRB005",
             lambda: .serverFailedToAuthenticateLambda),
         Case(
@@ -128,6 +137,18 @@ struct ProbeLiveTests {
         #expect(report.findings.contains { $0.code == "PRB015" && $0.severity == .skipped })
         #expect(report.verdict == .pass)
         #expect(report.summary["lambdaResult"] == nil)
+    }
+
+    /// A PBES2 key is a problem for Lambda (PRB006), but the probe still connects with it, so the report also
+    /// says whether the brokers accept the certificate.
+    @Test func pbes2KeyIsReportedAndTheBrokersAreStillTried() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let report = await Probe().run(
+            ProbeConfiguration(
+                brokers: [bed.broker("mtls")], method: .mtls, secretJSON: bed.text("mtls-pbes2.json"),
+                caFile: bed.path("root.pem")))
+        #expect(report.findings.first { $0.code == "PRB006" }?.detail.contains("PBES2") == true)
+        #expect(report.findings.contains { $0.code == "PRB007" && $0.severity == .pass })
     }
 
     @Test func tlsSummaryNamesVersionCipherAndTheServerChain() async throws {

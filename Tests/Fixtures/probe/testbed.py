@@ -95,6 +95,10 @@ def make_certificates(d):
            "extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n")
     run("openssl", "pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "client.key", "-out", "client-enc.key",
         "-passout", "pass:key-password", cwd=d)
+    run("openssl", "pkcs8", "-topk8", "-provider", "legacy", "-provider", "default", "-v1", "PBE-MD5-DES",
+        "-in", "client.key", "-out", "client-pbes1.key", "-passout", "pass:key-password", cwd=d)
+    run("openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "client.key", "-out", "client-pbes2.key",
+        "-passout", "pass:key-password", cwd=d)
 
     def read(name):
         with open(os.path.join(d, name)) as f:
@@ -104,6 +108,12 @@ def make_certificates(d):
     secrets = {
         "mtls-good.json": {"certificate": leaf + inter + root, "privateKey": read("client-enc.key"),
                            "privateKeyPassword": "key-password"},
+        "mtls-pbes1.json": {"certificate": leaf + inter + root, "privateKey": read("client-pbes1.key"),
+                            "privateKeyPassword": "key-password"},
+        "mtls-pbes2.json": {"certificate": leaf + inter + root, "privateKey": read("client-pbes2.key"),
+                            "privateKeyPassword": "key-password"},
+        "mtls-bad-passphrase.json": {"certificate": leaf + inter + root, "privateKey": read("client-enc.key"),
+                                         "privateKeyPassword": "not-the-password"},
         "mtls-leaf-only.json": {"certificate": leaf, "privateKey": read("client.key")},
         "mtls-misordered.json": {"certificate": inter + leaf + root, "privateKey": read("client.key")},
         "scram-good.json": {"username": "alice", "password": SCRAM_USERS["alice"]},
