@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "msk-esm", targets: ["msk-esm"]),
         .library(name: "MSKESMCore", targets: ["MSKESMCore"]),
+        .library(name: "MSKESMAWS", targets: ["MSKESMAWS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,15 +29,19 @@ let package = Package(
         // The reusable core: decisions and local cryptography. No network, no printing, no exit().
         .target(name: "MSKESMCore", dependencies: ["COpenSSL", "CShims"]),
 
+        // Talking to AWS: credentials and config, Signature V4, the libcurl transport, retries, service
+        // clients and the Snapshot gatherer.
+        .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "CCurl", "CShims"]),
+
         // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
-        .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "COpenSSL", "CShims"]),
+        .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "CShims"]),
 
         // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
         // documentation generator and the tests can run commands in-process.
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "MSKESMKafka", "CEdit", "CShims",
+                "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),
@@ -44,7 +49,8 @@ let package = Package(
         .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
 
         .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore"]),
-        .testTarget(name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore"]),
+        .testTarget(name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS"]),
         .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm"]),
+        .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm"]),
     ]
 )

@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|policy|network|brokers|doctor|help)
+    secret|repl|policy|network|brokers|doctor|snapshot|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor snapshot help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -221,6 +221,21 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--certificate')
@@ -253,7 +268,7 @@ _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --certificate --private-key --password-file --type --for --write --scheme)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -263,6 +278,21 @@ _msk-esm_secret_fix() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--certificate')
@@ -296,7 +326,7 @@ _msk-esm_repl() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -306,6 +336,21 @@ _msk-esm_repl() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     esac
@@ -338,7 +383,7 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --boundary)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --boundary)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -348,6 +393,21 @@ _msk-esm_policy_check() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--policy')
@@ -398,7 +458,7 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --region --secret-id --on-failure --role-arn --function-arn)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -408,6 +468,21 @@ _msk-esm_network_check() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--security-groups-json')
@@ -435,9 +510,6 @@ _msk-esm_network_check() {
         return
         ;;
     '--port')
-        return
-        ;;
-    '--region')
         return
         ;;
     '--secret-id')
@@ -482,7 +554,7 @@ _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -492,6 +564,21 @@ _msk-esm_brokers_explain() {
         return
         ;;
     '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     '--cluster-json')
@@ -520,7 +607,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --snapshot)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -532,7 +619,59 @@ _msk-esm_doctor() {
     '--at')
         return
         ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
     '--snapshot')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_snapshot() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--write')
         return
         ;;
     esac

@@ -32,6 +32,8 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(help: "Trace what the command does on stderr, with secrets and signatures redacted.")
     public var debug = false
 
+    @OptionGroup public var aws: AWSOptions
+
     public init() {}
 
     /// The instant dates are evaluated at.

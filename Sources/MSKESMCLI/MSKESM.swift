@@ -25,6 +25,7 @@ public struct MSKESM: AsyncParsableCommand {
             DoctorCommand.self,
             ProbeCommand.self,
             EventCommand.self,
+            SnapshotCommand.self,
         ]
     )
 

@@ -65,6 +65,23 @@ struct ProbeCommandTests {
         #expect(steps.map { $0["step"] as? String } == ["dns", "tcp"])
     }
 
+    /// `--auth iam` takes its credentials from the AWS credential chain (here the environment) and never prints
+    /// the secret key.
+    @Test func iamUsesTheCredentialChain() throws {
+        let port = Self.closedPort()
+        let result = try CommandRunner.runBinary(
+            ["probe", "--bootstrap-servers", "127.0.0.1:\(port)", "--auth", "iam", "--output", "json"],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDPROBECLI", "AWS_SECRET_ACCESS_KEY": "canary-secret-access-key",
+                "AWS_REGION": "eu-west-1", "AWS_CONFIG_FILE": "/nonexistent",
+                "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+            ])
+        #expect(result.exitCode == 1)
+        let summary = try #require(try result.json()["summary"] as? [String: Any])
+        #expect(summary["method"] as? String == "iam")
+        #expect(!(result.stdout + result.stderr).contains("canary-secret-access-key"))
+    }
+
     @Test func textReportNamesTheStepsAndLambdasMessage() async {
         let port = Self.closedPort()
         let result = await CommandRunner.run([

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 import Testing
 
@@ -118,7 +119,7 @@ struct ProbeLiveTests {
         let report = await Probe().run(
             ProbeConfiguration(
                 brokers: [bed.broker("saslTLS")], method: .iam, caFile: bed.path("root.pem"),
-                iamCredentials: IAMCredentials(accessKeyID: "AKIDPROBETEST", secretAccessKey: secret),
+                iamCredentials: AWSCredentials(accessKeyId: "AKIDPROBETEST", secretAccessKey: secret),
                 region: "us-east-1"))
         let sasl = try #require(report.findings.first { $0.evidence["step"] == "sasl" })
         #expect(sasl.code == "PRB009")

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMAWS
 import Testing
 
 @testable import MSKESMKafka
@@ -83,8 +84,8 @@ struct MSKIAMAuthPayloadTests {
         components.timeZone = TimeZone(identifier: "UTC")
         let date = try #require(Calendar(identifier: .gregorian).date(from: components))
         let payload = MSKIAMAuthPayload(host: "kafka.eu-west-1.amazonaws.com", region: "eu-west-1", date: date)
-        let credentials = IAMCredentials(
-            accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: token
+        let credentials = AWSCredentials(
+            accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: token
         )
         let ours = Dictionary(payload.signedQuery(credentials: credentials), uniquingKeysWith: { first, _ in first })
         for name in [

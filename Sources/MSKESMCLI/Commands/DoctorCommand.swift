@@ -52,21 +52,22 @@ struct DoctorCommand: AsyncParsableCommand {
         let document = try Snapshot.load(path: snapshot)
         var report = try Doctor().run(document, at: global.now)
         if probe {
-            report = await DoctorCommand.addingProbe(to: report, snapshot: document, timeout: timeout, caFile: caFile)
+            report = await DoctorCommand.addingProbe(
+                to: report, snapshot: document, timeout: timeout, caFile: caFile, global: global)
         }
         try global.finish(report, summaryLines: DoctorCommand.summaryLines(report))
     }
 
     /// The doctor's report with the probe's findings added and its summary under `summary.probe`.
-    static func addingProbe(to report: CheckReport, snapshot: Snapshot, timeout: Double, caFile: String?) async
-        -> CheckReport
-    {
+    static func addingProbe(
+        to report: CheckReport, snapshot: Snapshot, timeout: Double, caFile: String?, global: GlobalOptions
+    ) async -> CheckReport {
         var findings = report.findings
         var summary = report.summary
         do {
             if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
-            let configuration = try ProbePlan.configuration(
-                snapshot: snapshot, timeout: timeout, caFile: caFile, iamCredentials: IAMCredentials.fromEnvironment())
+            var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout, caFile: caFile)
+            try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
             let probed = await Probe().run(configuration)
             findings += probed.findings
             summary["probe"] = .object(probed.summary)

@@ -61,9 +61,6 @@ struct NetworkCheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("port"), help: ArgumentHelp("The broker port the mapping uses (9092, 9094, 9096, 9098, …). Repeatable.", valueName: "port"))
     var ports: [Int] = []
 
-    @Option(help: ArgumentHelp("The AWS region, for VPC endpoint service names.", valueName: "region"))
-    var region: String?
-
     @Flag(help: "The mapping uses a secret from Secrets Manager (SASL/SCRAM, mTLS, BASIC_AUTH, root CA).")
     var secret = false
 
@@ -115,7 +112,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
             try read(DescribeVpcEndpointsResponse.self, $0, "--vpc-endpoints-json", "aws ec2 describe-vpc-endpoints")
         }
         let region = try RegionResolver.resolve(
-            flag: region, environment: ProcessInfo.processInfo.environment, subnets: subnets, subnetIds: subnetIds)
+            // --region is the global AWS option (AWSOptions), shared by every command.
+            flag: global.aws.region, environment: ProcessInfo.processInfo.environment, subnets: subnets, subnetIds: subnetIds)
         let inputs = NetworkInputs(
             securityGroups: securityGroups, subnets: subnets, routeTables: routeTables, natGateways: natGateways,
             vpcEndpoints: vpcEndpoints, mappingGroupIds: groupIds,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 import MSKESMKafka
 
@@ -18,8 +19,9 @@ struct ProbeCommand: AsyncParsableCommand {
 
             Inputs: a --snapshot (brokers, method and secret chosen as Lambda would; the secret's value only \
             when the snapshot was taken with --include-secrets), or --bootstrap-servers with --auth (and \
-            --secret-file for mtls, scram-512, scram-256 and basic). For iam, the signature uses the \
-            AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN environment variables.
+            --secret-file for mtls, scram-512, scram-256 and basic). For iam, the AWS_MSK_IAM payload is signed \
+            with the credentials the AWS CLI would use (--profile, environment, shared files, …), for the \
+            region of --region, the snapshot or the broker names.
 
             Exit codes: 0 every step passed; 1 a step failed (or was skipped, with --strict); 2 bad input.
 
@@ -60,9 +62,6 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds each step may take.", valueName: "seconds"))
     var timeout: Double = 5
 
-    @Option(help: "The region of the AWS_MSK_IAM signature (default: from the snapshot or the broker name).")
-    var region: String?
-
     func validate() throws {
         try global.validate()
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
@@ -89,9 +88,10 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try ProbeCommand.configuration(
+        var configuration = try ProbeCommand.configuration(
             snapshot: snapshot, bootstrapServers: bootstrapServers, auth: auth, secretFile: secretFile,
-            caFile: caFile, topic: topic, group: group, timeout: timeout, region: region)
+            caFile: caFile, topic: topic, group: group, timeout: timeout)
+        try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
         let report = await Probe().run(configuration)
         try global.finish(report, summaryLines: ProbeCommand.summaryLines(report))
     }
@@ -99,19 +99,17 @@ struct ProbeCommand: AsyncParsableCommand {
     /// The probe's configuration from the command's inputs (shared with `doctor --probe`).
     static func configuration(
         snapshot: String?, bootstrapServers: String?, auth: AuthMethod?, secretFile: String?, caFile: String?,
-        topic: String?, group: String?, timeout: Double, region: String?
+        topic: String?, group: String?, timeout: Double
     ) throws -> ProbeConfiguration {
         if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
-        let credentials = IAMCredentials.fromEnvironment()
         var configuration: ProbeConfiguration
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
-            configuration = try ProbePlan.configuration(
-                snapshot: document, timeout: timeout, caFile: caFile, iamCredentials: credentials, region: region)
+            configuration = try ProbePlan.configuration(snapshot: document, timeout: timeout, caFile: caFile)
         } else {
             configuration = ProbeConfiguration(
                 brokers: BrokerSelector.splitBrokers(bootstrapServers ?? ""), method: auth ?? .plaintext,
-                caFile: caFile, timeout: timeout, iamCredentials: credentials, region: region)
+                caFile: caFile, timeout: timeout)
         }
         if let secretFile {
             let text = try InputReader.text(from: secretFile, label: "--secret-file")
@@ -125,6 +123,28 @@ struct ProbeCommand: AsyncParsableCommand {
         if let topic { configuration.topic = topic }
         if let group { configuration.group = group }
         return configuration
+    }
+
+    /// For `iam`: the credentials of the AWS credential chain (as the AWS CLI finds them) and the signature's
+    /// region (`--region`, else the snapshot's, else the broker names', else AWS_REGION or the profile's).
+    /// No credentials at all leaves them out: the probe then reports the SASL step as skipped.
+    static func addIAMCredentials(to configuration: inout ProbeConfiguration, global: GlobalOptions) async throws {
+        guard configuration.method == .iam else { return }
+        var aws = global.aws
+        let brokerRegion = configuration.brokers.first.flatMap { broker in
+            BrokerSelector.port(of: broker).flatMap { _ in
+                ProbeConfiguration.region(
+                    fromBrokerHost: String(broker[..<(broker.lastIndex(of: ":") ?? broker.endIndex)]))
+            }
+        }
+        aws.region = aws.region ?? configuration.region ?? brokerRegion
+        let resolved = try aws.configuration(debug: global.debug)
+        configuration.region = resolved.region
+        do {
+            configuration.iamCredentials = try await resolved.credentials.credentials()
+        } catch let error as ToolError where error.what == "no AWS credentials found" {
+            configuration.iamCredentials = nil
+        }
     }
 
     /// Per broker, one line per step, for people.

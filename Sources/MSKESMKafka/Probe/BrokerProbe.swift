@@ -263,7 +263,7 @@ struct BrokerProbe {
     }
 
     private var principalNote: String {
-        if configuration.method == .iam, let id = configuration.iamCredentials?.accessKeyID {
+        if configuration.method == .iam, let id = configuration.iamCredentials?.accessKeyId {
             return " for access key \(id)"
         }
         if let username = configuration.secretJSON.flatMap(ProbeSecret.init(json:))?.username {

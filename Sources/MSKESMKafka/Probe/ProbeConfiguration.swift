@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// What to probe and how: the brokers, the authentication method (the names of `brokers explain`), the
@@ -20,7 +21,7 @@ public struct ProbeConfiguration: Sendable {
     /// Seconds each step may take (DNS excepted: the resolver has its own timeouts).
     public var timeout: Double
     /// For `iam`: the credentials and the region of the signature.
-    public var iamCredentials: IAMCredentials?
+    public var iamCredentials: AWSCredentials?
     public var region: String?
     /// Self-managed Kafka (for the wording of the TLS findings).
     public var selfManaged: Bool
@@ -29,7 +30,7 @@ public struct ProbeConfiguration: Sendable {
     public init(
         brokers: [String], method: AuthMethod, secretJSON: String? = nil, secretLabel: String? = nil,
         caFile: String? = nil, extraCAPEM: String? = nil, topic: String? = nil, group: String? = nil,
-        timeout: Double = 5, iamCredentials: IAMCredentials? = nil, region: String? = nil, selfManaged: Bool = true
+        timeout: Double = 5, iamCredentials: AWSCredentials? = nil, region: String? = nil, selfManaged: Bool = true
     ) {
         self.brokers = brokers
         self.method = method

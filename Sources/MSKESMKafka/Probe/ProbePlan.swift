@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// Builds the probe's configuration for a mapping from its ``Snapshot``, choosing as Lambda would: the
@@ -12,7 +13,7 @@ import MSKESMCore
 public enum ProbePlan {
     /// The configuration, or a `ToolError` (exit 2) when the snapshot cannot say which brokers to probe.
     public static func configuration(
-        snapshot: Snapshot, timeout: Double = 5, caFile: String? = nil, iamCredentials: IAMCredentials? = nil,
+        snapshot: Snapshot, timeout: Double = 5, caFile: String? = nil, iamCredentials: AWSCredentials? = nil,
         region: String? = nil
     ) throws -> ProbeConfiguration {
         guard let choice = BrokerChoiceCheck.choice(for: snapshot) else {

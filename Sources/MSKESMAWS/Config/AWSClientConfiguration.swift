@@ -1,0 +1,127 @@
+import Foundation
+import MSKESMCore
+
+/// The AWS settings a command line gives (the AWS CLI's global options). All optional: the rest comes
+/// from the environment and the shared files.
+public struct AWSSettings: Sendable {
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+    public var connectTimeout: Double?
+    public var readTimeout: Double?
+    /// Receives the `--debug` HTTP trace, already redacted. The core never prints.
+    public var trace: (@Sendable (String) -> Void)?
+
+    public init(
+        profile: String? = nil, region: String? = nil, endpointURL: String? = nil, connectTimeout: Double? = nil,
+        readTimeout: Double? = nil, trace: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.profile = profile
+        self.region = region
+        self.endpointURL = endpointURL
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.trace = trace
+    }
+}
+
+/// Everything an `AWSClient` needs, resolved once per command.
+public struct AWSClientConfiguration: Sendable {
+    public var region: String
+    public var credentials: CredentialResolver
+    public var endpoints: EndpointResolver
+    public var http: any HTTPClient
+    public var retry: RetryPolicy
+    public var clock: @Sendable () -> Date
+    public var trace: (@Sendable (String) -> Void)?
+    /// The profile in use, if any.
+    public var profileName: String?
+
+    public init(
+        region: String, credentials: CredentialResolver, endpoints: EndpointResolver = EndpointResolver(),
+        http: any HTTPClient, retry: RetryPolicy = RetryPolicy(), clock: @escaping @Sendable () -> Date = { Date() },
+        trace: (@Sendable (String) -> Void)? = nil, profileName: String? = nil
+    ) {
+        self.region = region
+        self.credentials = credentials
+        self.endpoints = endpoints
+        self.http = http
+        self.retry = retry
+        self.clock = clock
+        self.trace = trace
+        self.profileName = profileName
+    }
+
+    /// Resolves region, credentials, endpoints, timeouts and retries like the AWS CLI:
+    /// - region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`;
+    /// - credentials: environment (skipped when `--profile` is given, as in botocore), the profile
+    ///   (`--profile` / `AWS_PROFILE` / `default`), web identity, container, instance metadata;
+    /// - retries: `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, else 3;
+    /// - CA bundle: `AWS_CA_BUNDLE`, the profile's `ca_bundle`.
+    /// Nothing is contacted here: credentials are fetched on the first call.
+    /// - Throws: `ToolError` (exit 2) when no region is set or a setting is malformed.
+    public static func resolve(
+        _ settings: AWSSettings, environment: [String: String] = ProcessInfo.processInfo.environment,
+        files: SharedConfigFiles? = nil, http: (any HTTPClient)? = nil
+    ) throws -> AWSClientConfiguration {
+        let files = files ?? SharedConfigFiles.load(environment: environment)
+        let explicitProfile = settings.profile.flatMap { $0.isEmpty ? nil : $0 }
+        let environmentProfile = environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let profileName = explicitProfile ?? environmentProfile ?? "default"
+        let profile = files.profile(profileName) ?? [:]
+        if (explicitProfile != nil || environmentProfile != nil) && files.profile(profileName) == nil {
+            throw ToolError.usage(
+                "the AWS profile does not exist", input: explicitProfile != nil ? "--profile \(profileName)" : "AWS_PROFILE=\(profileName)",
+                fix: "name a profile from \(files.configPath) or \(files.credentialsPath) ('aws configure list-profiles')")
+        }
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        guard
+            let region = nonEmpty(settings.region) ?? nonEmpty(environment["AWS_REGION"])
+                ?? nonEmpty(environment["AWS_DEFAULT_REGION"]) ?? nonEmpty(profile["region"])
+        else {
+            throw ToolError.usage(
+                "no AWS region set", input: "--region",
+                fix: "add --region us-east-1, set AWS_REGION, or put region = … in the profile")
+        }
+        var maxAttempts = 3
+        if let text = nonEmpty(environment["AWS_MAX_ATTEMPTS"]) ?? nonEmpty(profile["max_attempts"]) {
+            guard let value = Int(text), value >= 1 else {
+                throw ToolError.usage("max attempts must be a whole number ≥ 1", input: "AWS_MAX_ATTEMPTS=\(text)", fix: "set it to e.g. 3")
+            }
+            maxAttempts = value
+        }
+        let caBundle = nonEmpty(environment["AWS_CA_BUNDLE"]) ?? nonEmpty(profile["ca_bundle"])
+        let httpClient =
+            http
+            ?? CurlHTTPClient(
+                options: CurlHTTPClient.Options(
+                    connectTimeout: settings.connectTimeout ?? 60, readTimeout: settings.readTimeout ?? 60,
+                    caBundle: caBundle, trace: settings.trace))
+        let endpoints = EndpointResolver(endpointURL: settings.endpointURL, environment: environment, profile: profile)
+
+        // STS for role profiles: signs with the source credentials it is handed.
+        let bootstrap = AWSClientConfiguration(
+            region: region, credentials: CredentialResolver(provider: CredentialProviderChain([])),
+            endpoints: endpoints, http: httpClient, retry: RetryPolicy(maxAttempts: maxAttempts),
+            trace: settings.trace)
+        let sts = STSClient(client: AWSClient(configuration: bootstrap))
+
+        var providers: [any CredentialProvider] = []
+        if explicitProfile == nil { providers.append(EnvironmentCredentialProvider(environment: environment)) }
+        providers.append(
+            ProfileCredentialProvider(
+                profileName: profileName, files: files, environment: environment, sts: sts,
+                explicit: explicitProfile != nil || environmentProfile != nil))
+        if explicitProfile == nil, let webIdentity = WebIdentityCredentialProvider.fromEnvironment(environment, sts: sts) {
+            providers.append(webIdentity)
+        }
+        providers.append(ContainerCredentialProvider(environment: environment, http: httpClient))
+        let metadata = InstanceMetadataCredentialProvider(environment: environment, http: httpClient)
+        if !metadata.isDisabled { providers.append(metadata) }
+
+        return AWSClientConfiguration(
+            region: region, credentials: CredentialResolver(provider: CredentialProviderChain(providers)),
+            endpoints: endpoints, http: httpClient, retry: RetryPolicy(maxAttempts: maxAttempts),
+            trace: settings.trace, profileName: explicitProfile ?? environmentProfile)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The AWS CLI's shared files: `~/.aws/credentials` (sections `[name]`) and `~/.aws/config` (sections
+/// `[profile name]`, and `[default]`), found through `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE`.
+/// https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
+public struct SharedConfigFiles: Sendable {
+    /// Profile name → settings, from the credentials file.
+    public var credentials: [String: [String: String]]
+    /// Profile name → settings, from the config file (the `profile ` prefix removed).
+    public var config: [String: [String: String]]
+    public var credentialsPath: String
+    public var configPath: String
+
+    public init(
+        credentials: [String: [String: String]] = [:], config: [String: [String: String]] = [:],
+        credentialsPath: String = "", configPath: String = ""
+    ) {
+        self.credentials = credentials
+        self.config = config
+        self.credentialsPath = credentialsPath
+        self.configPath = configPath
+    }
+
+    /// Reads both files as the environment names them; a missing file is an empty one.
+    public static func load(environment: [String: String]) -> SharedConfigFiles {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        func expand(_ path: String) -> String {
+            path.hasPrefix("~/") ? home + String(path.dropFirst(1)) : path
+        }
+        let credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "~/.aws/credentials")
+        let configPath = expand(environment["AWS_CONFIG_FILE"] ?? "~/.aws/config")
+        let credentialsText = (try? String(contentsOfFile: credentialsPath, encoding: .utf8)) ?? ""
+        let configText = (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? ""
+        var config: [String: [String: String]] = [:]
+        for (section, values) in parseINI(configText) {
+            if section == "default" {
+                config["default", default: [:]].merge(values) { _, new in new }
+            } else if section.hasPrefix("profile ") {
+                let name = section.dropFirst("profile ".count).trimmingCharacters(in: .whitespaces)
+                config[name, default: [:]].merge(values) { _, new in new }
+            }
+        }
+        return SharedConfigFiles(
+            credentials: parseINI(credentialsText), config: config, credentialsPath: credentialsPath,
+            configPath: configPath)
+    }
+
+    /// The settings of `profile`: the config file's, overridden by the credentials file's.
+    public func profile(_ name: String) -> [String: String]? {
+        let fromConfig = config[name]
+        let fromCredentials = credentials[name]
+        if fromConfig == nil && fromCredentials == nil { return nil }
+        return (fromConfig ?? [:]).merging(fromCredentials ?? [:]) { _, credentialsValue in credentialsValue }
+    }
+
+    /// Parses INI text: `[section]`, `key = value`, `#`/`;` comments. Indented lines after `key =` are
+    /// nested settings (e.g. `s3 =` blocks): they are kept as `key.subkey`.
+    static func parseINI(_ text: String) -> [String: [String: String]] {
+        var sections: [String: [String: String]] = [:]
+        var current: String?
+        var nestedParent: String?
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = String(rawLine)
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
+            if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
+                let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                current = name
+                nestedParent = nil
+                if sections[name] == nil { sections[name] = [:] }
+                continue
+            }
+            guard let section = current, let equals = trimmed.firstIndex(of: "=") else { continue }
+            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            // An inline comment needs whitespace before it, as in botocore.
+            for marker in [" #", " ;", "\t#", "\t;"] {
+                if let range = value.range(of: marker) { value = value[..<range.lowerBound].trimmingCharacters(in: .whitespaces) }
+            }
+            let indented = line.first == " " || line.first == "\t"
+            if indented, let parent = nestedParent {
+                sections[section, default: [:]]["\(parent).\(key)"] = value
+            } else {
+                sections[section, default: [:]][key] = value
+                nestedParent = value.isEmpty ? key : nil
+            }
+        }
+        return sections
+    }
+}

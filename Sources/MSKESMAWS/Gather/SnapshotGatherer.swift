@@ -1,0 +1,370 @@
+import Foundation
+import MSKESMCore
+
+/// Collects the Snapshot of one event source mapping (DESIGN §3): every part exactly as the AWS CLI prints
+/// it, independent calls in parallel (bounded by `maxConcurrency`). The mapping itself must be readable;
+/// any later call that fails is recorded under `Errors` (`"iam.GetRole": "AccessDenied: …"`) and the rest
+/// goes on, so doctor can report what it could not check (ACC findings) instead of failing.
+///
+/// The result is a `JSONValue`, decoupled from the Snapshot model's Swift types.
+public struct SnapshotGatherer: Sendable {
+    public var client: AWSClient
+    /// Keep each secret's `SecretString` in the snapshot (`snapshot --include-secrets`).
+    public var includeSecrets: Bool
+    /// Turns a secret's value into its `Analysis` (the `secret validate --output json` document). When set,
+    /// secret values are read (GetSecretValue) even without `includeSecrets`, analysed, then dropped.
+    public var analyzeSecret: (@Sendable (String) -> JSONValue?)?
+    /// How many AWS calls may run at once.
+    public var maxConcurrency: Int
+    /// The window of the OffsetLag metric, in seconds before now.
+    public var metricWindow: TimeInterval = 3 * 3600
+    public var now: @Sendable () -> Date
+
+    public init(
+        client: AWSClient, includeSecrets: Bool = false, analyzeSecret: (@Sendable (String) -> JSONValue?)? = nil,
+        maxConcurrency: Int = 8, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.client = client
+        self.includeSecrets = includeSecrets
+        self.analyzeSecret = analyzeSecret
+        self.maxConcurrency = maxConcurrency
+        self.now = now
+    }
+
+    /// Gathers the snapshot of mapping `uuid`.
+    /// - Throws: `ToolError` exit 2 when the mapping does not exist (or credentials/region are missing),
+    ///   exit 3 when it cannot be read for any other reason.
+    public func gather(mappingUUID uuid: String) async throws -> JSONValue {
+        let limiter = AsyncLimiter(limit: maxConcurrency)
+        let parts = SnapshotParts()
+        let lambda = LambdaClient(client: client)
+        let mapping: JSONValue
+        do {
+            mapping = try await limiter.run { try await lambda.getEventSourceMapping(uuid: uuid) }
+        } catch let error as AWSError where error.kind == .notFound {
+            throw ToolError.usage(
+                "no such event source mapping", input: uuid,
+                fix: "check the UUID and the region (aws lambda list-event-source-mappings --region …)")
+        } catch let error as ToolError {
+            throw error
+        } catch {
+            throw ToolError.remote(
+                "cannot read the event source mapping", input: uuid,
+                fix: "\(Self.describe(error)); check the credentials, region and network, then retry")
+        }
+        await parts.set("EventSourceMapping", mapping)
+
+        let context = Context(client: client, limiter: limiter, parts: parts, gatherer: self)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await context.function(mapping) }
+            group.addTask { await context.source(mapping) }
+            group.addTask { await context.secrets(mapping) }
+        }
+        var document = await parts.document()
+        document["SnapshotVersion"] = 1
+        document["Region"] = .string(client.configuration.region)
+        document["CapturedAt"] = .string(ISO8601Instant.format(now()))
+        return .object(document)
+    }
+
+    /// The one-line reason of a failed call: "Code: message" for AWS errors.
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let error as AWSError: return error.description
+        case let error as TransportError: return "ConnectionError: \(error.message)"
+        case let error as ToolError: return error.description
+        case let error as CredentialError: return "CredentialError: \(error.reason)"
+        default: return String(describing: error)
+        }
+    }
+}
+
+/// The snapshot under construction, shared by the gathering tasks.
+actor SnapshotParts {
+    private var members: [String: JSONValue] = [:]
+    private var errors: [String: String] = [:]
+
+    func set(_ key: String, _ value: JSONValue) { members[key] = value }
+
+    func setEntry(_ key: String, _ entry: String, _ value: JSONValue) {
+        var table = members[key]?.objectValue ?? [:]
+        table[entry] = value
+        members[key] = .object(table)
+    }
+
+    func append(_ key: String, _ value: JSONValue) {
+        members[key] = .array((members[key]?.arrayValue ?? []) + [value])
+    }
+
+    func error(_ call: String, _ reason: String) {
+        if let existing = errors[call] {
+            if !existing.contains(reason) { errors[call] = existing + "; " + reason }
+        } else {
+            errors[call] = reason
+        }
+    }
+
+    func document() -> [String: JSONValue] {
+        var out = members
+        if !errors.isEmpty { out["Errors"] = .object(errors.mapValues { .string($0) }) }
+        if let policies = out["RolePolicies"]?.arrayValue {
+            // Stable order: inline policies by name, then managed ones by name.
+            out["RolePolicies"] = .array(
+                policies.sorted {
+                    let left = ($0["PolicyArn"] == nil ? "0" : "1") + ($0["PolicyName"]?.stringValue ?? "")
+                    let right = ($1["PolicyArn"] == nil ? "0" : "1") + ($1["PolicyName"]?.stringValue ?? "")
+                    return left < right
+                })
+        }
+        return out
+    }
+}
+
+/// The gathering steps; each records its result or its error and never throws.
+struct Context: Sendable {
+    var client: AWSClient
+    var limiter: AsyncLimiter
+    var parts: SnapshotParts
+    var gatherer: SnapshotGatherer
+
+    /// Runs one call under the limiter; on failure records `label` → reason and returns nil.
+    func call(_ label: String, _ operation: @Sendable () async throws -> JSONValue) async -> JSONValue? {
+        do {
+            return try await limiter.run { try await operation() }
+        } catch {
+            await parts.error(label, SnapshotGatherer.describe(error))
+            return nil
+        }
+    }
+
+    // MARK: function, role and policies
+
+    func function(_ mapping: JSONValue) async {
+        guard let functionArn = mapping["FunctionArn"]?.stringValue else { return }
+        let lambda = LambdaClient(client: client)
+        async let metrics: Void = self.metrics(functionArn: functionArn)
+        if let function = await call("lambda.GetFunctionConfiguration", { try await lambda.getFunctionConfiguration(functionName: functionArn) }) {
+            await parts.set("Function", function)
+            if let roleArn = function["Role"]?.stringValue { await role(roleArn) }
+        }
+        await metrics
+    }
+
+    func metrics(functionArn: String) async {
+        let cloudWatch = CloudWatchClient(client: client)
+        let name = functionArn.components(separatedBy: ":function:").last?.split(separator: ":").first.map(String.init)
+            ?? functionArn
+        let end = gatherer.now()
+        let start = end.addingTimeInterval(-gatherer.metricWindow)
+        if let data = await call("monitoring.GetMetricData", {
+            try await cloudWatch.getMetricData(
+                id: "offsetLag", namespace: "AWS/Lambda", metricName: "OffsetLag", dimensions: [("FunctionName", name)],
+                stat: "Maximum", period: 60, start: start, end: end)
+        }) {
+            await parts.setEntry("Metrics", "OffsetLag", data)
+        }
+    }
+
+    func role(_ roleArn: String) async {
+        // arn:aws:iam::123456789012:role/path/name → name (the last path segment).
+        let roleName = roleArn.split(separator: "/").last.map(String.init) ?? roleArn
+        let iam = IAMClient(client: client)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                guard let role = await call("iam.GetRole", { try await iam.getRole(roleName: roleName) }) else { return }
+                await parts.set("Role", role)
+                if let boundary = role["Role"]?["PermissionsBoundary"]?["PermissionsBoundaryArn"]?.stringValue,
+                    let document = await managedDocument(boundary)
+                {
+                    await parts.set("PermissionsBoundary", ["PolicyArn": .string(boundary), "PolicyDocument": document])
+                }
+            }
+            group.addTask {
+                guard let names = await call("iam.ListRolePolicies", { try await iam.listRolePolicies(roleName: roleName) })
+                else { return }
+                await withTaskGroup(of: Void.self) { inner in
+                    for name in names["PolicyNames"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                        inner.addTask {
+                            if let policy = await call("iam.GetRolePolicy", {
+                                try await iam.getRolePolicy(roleName: roleName, policyName: name)
+                            }) {
+                                await parts.append(
+                                    "RolePolicies",
+                                    ["PolicyName": .string(name), "PolicyDocument": policy["PolicyDocument"] ?? .null])
+                            }
+                        }
+                    }
+                }
+            }
+            group.addTask {
+                guard let attached = await call("iam.ListAttachedRolePolicies", {
+                    try await iam.listAttachedRolePolicies(roleName: roleName)
+                }) else { return }
+                await withTaskGroup(of: Void.self) { inner in
+                    for policy in attached["AttachedPolicies"]?.arrayValue ?? [] {
+                        guard let arn = policy["PolicyArn"]?.stringValue else { continue }
+                        inner.addTask {
+                            if let document = await managedDocument(arn) {
+                                await parts.append(
+                                    "RolePolicies",
+                                    [
+                                        "PolicyName": policy["PolicyName"] ?? .null, "PolicyArn": .string(arn),
+                                        "PolicyDocument": document,
+                                    ])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A managed policy's default version document: GetPolicy → DefaultVersionId → GetPolicyVersion.
+    func managedDocument(_ arn: String) async -> JSONValue? {
+        let iam = IAMClient(client: client)
+        guard let policy = await call("iam.GetPolicy", { try await iam.getPolicy(policyArn: arn) }),
+            let version = policy["Policy"]?["DefaultVersionId"]?.stringValue,
+            let result = await call("iam.GetPolicyVersion", { try await iam.getPolicyVersion(policyArn: arn, versionId: version) })
+        else { return nil }
+        return result["PolicyVersion"]?["Document"]
+    }
+
+    // MARK: the event source: cluster, VPC connection, network
+
+    func source(_ mapping: JSONValue) async {
+        let kafka = KafkaClient(client: client)
+        var clusterArn: String?
+        var subnets: [String] = []
+        var groups: [String] = []
+        if let arn = mapping["EventSourceArn"]?.stringValue, arn.contains(":kafka:") {
+            if arn.contains(":vpc-connection/") {
+                if let connection = await call("kafka.DescribeVpcConnection", { try await kafka.describeVpcConnection(arn: arn) }) {
+                    await parts.set("VpcConnection", connection)
+                    clusterArn = connection["TargetClusterArn"]?.stringValue
+                    subnets = connection["Subnets"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                    groups = connection["SecurityGroups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                }
+            } else {
+                clusterArn = arn
+            }
+        }
+        if let clusterArn {
+            async let brokers = call("kafka.GetBootstrapBrokers", { try await kafka.getBootstrapBrokers(clusterArn: clusterArn) })
+            async let scram = call("kafka.ListScramSecrets", { try await kafka.listScramSecrets(clusterArn: clusterArn) })
+            if let cluster = await call("kafka.DescribeClusterV2", { try await kafka.describeClusterV2(clusterArn: clusterArn) }) {
+                await parts.set("Cluster", cluster)
+                if subnets.isEmpty && groups.isEmpty { (subnets, groups) = Self.network(ofCluster: cluster) }
+            }
+            if let brokers = await brokers { await parts.set("BootstrapBrokers", brokers) }
+            if let scram = await scram { await parts.set("ScramSecrets", scram) }
+        } else {
+            // Self-managed Kafka: the VPC comes from the mapping's VPC_SUBNET / VPC_SECURITY_GROUP entries.
+            for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
+                guard let uri = entry["URI"]?.stringValue else { continue }
+                let id = uri.split(separator: ":").last.map(String.init) ?? uri
+                if entry["Type"]?.stringValue == "VPC_SUBNET" { subnets.append(id) }
+                if entry["Type"]?.stringValue == "VPC_SECURITY_GROUP" { groups.append(id) }
+            }
+        }
+        await network(subnets: subnets, groups: groups)
+    }
+
+    /// The subnets and security groups of a cluster (provisioned, or serverless VPC configs).
+    static func network(ofCluster cluster: JSONValue) -> ([String], [String]) {
+        let info = cluster["ClusterInfo"]
+        if let node = info?["Provisioned"]?["BrokerNodeGroupInfo"] {
+            return (
+                node["ClientSubnets"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                node["SecurityGroups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            )
+        }
+        var subnets: [String] = []
+        var groups: [String] = []
+        for config in info?["Serverless"]?["VpcConfigs"]?.arrayValue ?? [] {
+            subnets += config["SubnetIds"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            groups += config["SecurityGroupIds"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        return (subnets, groups)
+    }
+
+    func network(subnets: [String], groups: [String]) async {
+        guard !subnets.isEmpty || !groups.isEmpty else { return }
+        let ec2 = EC2Client(client: client)
+        var vpcId: String?
+        if !subnets.isEmpty, let described = await call("ec2.DescribeSubnets", { try await ec2.describeSubnets(subnetIds: subnets) }) {
+            await parts.set("Subnets", described)
+            vpcId = described["Subnets"]?.arrayValue?.first?["VpcId"]?.stringValue
+        }
+        guard let vpcId else {
+            if !groups.isEmpty, let described = await call("ec2.DescribeSecurityGroups", {
+                try await ec2.describeSecurityGroups(groupIds: groups)
+            }) {
+                await parts.set("SecurityGroups", described)
+            }
+            return
+        }
+        let vpc: [EC2Client.Filter] = [("vpc-id", [vpcId])]
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // Every group of the VPC: the mapping's, and those of the VPC endpoints (NET007).
+                if let described = await call("ec2.DescribeSecurityGroups", { try await ec2.describeSecurityGroups(filters: vpc) }) {
+                    await parts.set("SecurityGroups", described)
+                }
+            }
+            group.addTask {
+                if let described = await call("ec2.DescribeRouteTables", { try await ec2.describeRouteTables(filters: vpc) }) {
+                    await parts.set("RouteTables", described)
+                }
+            }
+            group.addTask {
+                if let described = await call("ec2.DescribeNatGateways", { try await ec2.describeNatGateways(filters: vpc) }) {
+                    await parts.set("NatGateways", described)
+                }
+            }
+            group.addTask {
+                if let described = await call("ec2.DescribeVpcEndpoints", { try await ec2.describeVpcEndpoints(filters: vpc) }) {
+                    await parts.set("VpcEndpoints", described)
+                }
+            }
+        }
+    }
+
+    // MARK: secrets and their KMS keys
+
+    func secrets(_ mapping: JSONValue) async {
+        var arns: [String] = []
+        for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
+            if let uri = entry["URI"]?.stringValue, uri.hasPrefix("arn:"), uri.contains(":secretsmanager:"),
+                !arns.contains(uri)
+            {
+                arns.append(uri)
+            }
+        }
+        let secretsManager = SecretsManagerClient(client: client)
+        let kms = KMSClient(client: client)
+        let readValue = gatherer.includeSecrets || gatherer.analyzeSecret != nil
+        await withTaskGroup(of: Void.self) { group in
+            for arn in arns {
+                group.addTask {
+                    var entry: [String: JSONValue] = [:]
+                    async let value: JSONValue? = readValue
+                        ? call("secretsmanager.GetSecretValue", { try await secretsManager.getSecretValue(secretId: arn) }) : nil
+                    if let describe = await call("secretsmanager.DescribeSecret", { try await secretsManager.describeSecret(secretId: arn) }) {
+                        entry["Describe"] = describe
+                        // No KmsKeyId means the AWS-managed default key (SEC017 needs to know).
+                        let keyId = describe["KmsKeyId"]?.stringValue ?? "alias/aws/secretsmanager"
+                        if let key = await call("kms.DescribeKey", { try await kms.describeKey(keyId: keyId) }) {
+                            let keyArn = key["KeyMetadata"]?["Arn"]?.stringValue ?? keyId
+                            await parts.setEntry("KmsKeys", keyArn, key)
+                        }
+                    }
+                    if let secret = await value, let text = secret["SecretString"]?.stringValue {
+                        if gatherer.includeSecrets { entry["SecretString"] = .string(text) }
+                        if let analysis = gatherer.analyzeSecret?(text) { entry["Analysis"] = analysis }
+                    }
+                    await parts.setEntry("Secrets", arn, .object(entry))
+                }
+            }
+        }
+    }
+}

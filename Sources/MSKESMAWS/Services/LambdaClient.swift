@@ -1,0 +1,77 @@
+import Foundation
+import MSKESMCore
+
+/// Lambda (rest-json): the event source mapping and function reads. Responses are the AWS CLI's JSON.
+public struct LambdaClient: Sendable {
+    public var client: AWSClient
+
+    public init(client: AWSClient) { self.client = client }
+
+    /// `aws lambda get-event-source-mapping --uuid UUID`.
+    public func getEventSourceMapping(uuid: String) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "GetEventSourceMapping",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])))
+    }
+
+    /// `aws lambda list-event-source-mappings`, all pages: `{"EventSourceMappings": [...]}`.
+    public func listEventSourceMappings(functionName: String? = nil, eventSourceArn: String? = nil) async throws
+        -> JSONValue
+    {
+        var mappings: [JSONValue] = []
+        var marker: String?
+        repeat {
+            var query: [(String, String)] = []
+            if let eventSourceArn { query.append(("EventSourceArn", eventSourceArn)) }
+            if let functionName { query.append(("FunctionName", functionName)) }
+            if let marker { query.append(("Marker", marker)) }
+            let page = try await client.sendShaped(
+                AWSCall(
+                    service: .lambda, operation: "ListEventSourceMappings",
+                    path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query))
+            mappings += page["EventSourceMappings"]?.arrayValue ?? []
+            marker = page["NextMarker"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        } while marker != nil
+        return .object(["EventSourceMappings": .array(mappings)])
+    }
+
+    /// `aws lambda get-function-configuration --function-name NAME` (a name, an ARN or a qualified ARN).
+    public func getFunctionConfiguration(functionName: String, qualifier: String? = nil) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "GetFunctionConfiguration",
+                path: URIEncoding.path(["2015-03-31", "functions", functionName, "configuration"]),
+                query: qualifier.map { [("Qualifier", $0)] } ?? []))
+    }
+
+    /// `aws lambda create-event-source-mapping`: `request` is the CreateEventSourceMapping input in the AWS
+    /// CLI's JSON (PascalCase). Not idempotent: a create is never retried after a timeout or a 5xx, since it
+    /// may have taken effect (retrying could make a duplicate mapping or a ResourceConflictException).
+    public func createEventSourceMapping(_ request: JSONValue) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "CreateEventSourceMapping", method: "POST",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings"]),
+                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request),
+                idempotent: false))
+    }
+
+    /// `aws lambda update-event-source-mapping --uuid UUID`: `request` holds the fields to change. Setting
+    /// the same values twice is harmless, so it is retried like a read.
+    public func updateEventSourceMapping(uuid: String, _ request: JSONValue) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "UpdateEventSourceMapping", method: "PUT",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid]),
+                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request)))
+    }
+
+    /// `aws lambda delete-event-source-mapping --uuid UUID`.
+    public func deleteEventSourceMapping(uuid: String) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .lambda, operation: "DeleteEventSourceMapping", method: "DELETE",
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])))
+    }
+}

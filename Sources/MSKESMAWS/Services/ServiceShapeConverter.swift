@@ -1,0 +1,160 @@
+import Foundation
+import MSKESMCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Converts service responses into the JSON the AWS CLI prints for them (`--output json`): botocore's
+/// PascalCase member names, lists as arrays, numbers and booleans typed, timestamps as ISO 8601. Driven by
+/// the generated shape table (`ServiceShapes.document`), so ec2's `<groups><item>` becomes
+/// `"UserIdGroupPairs": [...]` and kafka's `clusterInfo` becomes `"ClusterInfo"` exactly as botocore names them.
+public enum ServiceShapes {
+    struct Table: Decodable {
+        struct Operation: Decodable {
+            var output: String?
+            var resultWrapper: String?
+        }
+        struct Shape: Decodable {
+            var type: String
+            var members: [[String]]?
+            var member: String?
+            var memberName: String?
+            var flattened: Bool?
+            var key: String?
+            var value: String?
+            var keyName: String?
+            var valueName: String?
+        }
+        var operations: [String: Operation]
+        var shapes: [String: Shape]
+    }
+
+    static let table: Table = {
+        do {
+            return try JSONDecoder().decode(Table.self, from: Data(document.utf8))
+        } catch {
+            // The document is generated and checked in; a test decodes it.
+            preconditionFailure("ServiceShapes.document does not decode: \(error)")
+        }
+    }()
+
+    /// Whether the table knows `operation` ("ec2.DescribeSubnets").
+    public static func knows(_ operation: String) -> Bool { table.operations[operation] != nil }
+
+    // MARK: JSON protocols (rest-json, json)
+
+    /// Renames and retypes a JSON response body per the operation's output shape.
+    public static func fromJSON(_ value: JSONValue, operation: String) -> JSONValue {
+        guard let output = table.operations[operation]?.output else { return value }
+        return convert(value, shape: output)
+    }
+
+    static func convert(_ value: JSONValue, shape id: String) -> JSONValue {
+        guard let shape = table.shapes[id] else { return value }
+        switch shape.type {
+        case "structure":
+            guard case .object(let object) = value else { return value }
+            var out: [String: JSONValue] = [:]
+            for member in shape.members ?? [] where member.count == 3 {
+                // botocore drops null members; so does the AWS CLI's output.
+                if let item = object[member[0]], item != .null { out[member[1]] = convert(item, shape: member[2]) }
+            }
+            return .object(out)
+        case "list":
+            guard case .array(let items) = value, let memberShape = shape.member else { return value }
+            return .array(items.map { convert($0, shape: memberShape) })
+        case "map":
+            guard case .object(let object) = value, let valueShape = shape.value else { return value }
+            return .object(object.mapValues { convert($0, shape: valueShape) })
+        case "timestamp":
+            return timestamp(value)
+        default:
+            return value
+        }
+    }
+
+    static func timestamp(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .number(let seconds): return .string(formatInstant(Date(timeIntervalSince1970: seconds)))
+        case .string(let text):
+            if let date = ISO8601Instant.parse(text) { return .string(formatInstant(date)) }
+            if let seconds = Double(text) { return .string(formatInstant(Date(timeIntervalSince1970: seconds))) }
+            return value
+        default: return value
+        }
+    }
+
+    /// ISO 8601 in UTC, with milliseconds only when there are any.
+    static func formatInstant(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        let fraction = date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)
+        formatter.formatOptions = fraction > 0.0005 ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    // MARK: XML protocols (query, ec2)
+
+    /// Converts an XML response body (query protocol: inside `<XxxResult>`; ec2: the root element).
+    public static func fromXML(_ data: Data, operation: String) throws -> JSONValue {
+        guard let entry = table.operations[operation], let output = entry.output else { return .object([:]) }
+        let document = try XMLDocument(data: data, options: [])
+        guard var element = document.rootElement() else { return .object([:]) }
+        if let wrapper = entry.resultWrapper {
+            guard let result = children(of: element, named: wrapper).first else { return .object([:]) }
+            element = result
+        }
+        return convert(element, shape: output)
+    }
+
+    static func children(of element: XMLElement, named name: String) -> [XMLElement] {
+        (element.children ?? []).compactMap { $0 as? XMLElement }.filter { ($0.localName ?? $0.name) == name }
+    }
+
+    static func convert(_ element: XMLElement, shape id: String) -> JSONValue {
+        guard let shape = table.shapes[id] else { return .string(element.stringValue ?? "") }
+        switch shape.type {
+        case "structure":
+            var out: [String: JSONValue] = [:]
+            for member in shape.members ?? [] where member.count == 3 {
+                let target = table.shapes[member[2]]
+                if target?.type == "list", target?.flattened == true, let itemShape = target?.member {
+                    let items = children(of: element, named: member[0])
+                    if !items.isEmpty { out[member[1]] = .array(items.map { convert($0, shape: itemShape) }) }
+                } else if let child = children(of: element, named: member[0]).first {
+                    out[member[1]] = convert(child, shape: member[2])
+                }
+            }
+            return .object(out)
+        case "list":
+            guard let memberShape = shape.member else { return .array([]) }
+            return .array(children(of: element, named: shape.memberName ?? "member").map { convert($0, shape: memberShape) })
+        case "map":
+            var out: [String: JSONValue] = [:]
+            for entry in children(of: element, named: "entry") {
+                guard let key = children(of: entry, named: shape.keyName ?? "key").first?.stringValue,
+                    let valueElement = children(of: entry, named: shape.valueName ?? "value").first,
+                    let valueShape = shape.value
+                else { continue }
+                out[key] = convert(valueElement, shape: valueShape)
+            }
+            return .object(out)
+        default:
+            return scalar(element.stringValue ?? "", type: shape.type)
+        }
+    }
+
+    static func scalar(_ text: String, type: String) -> JSONValue {
+        switch type {
+        case "integer", "long", "float", "double":
+            if let number = Double(text.trimmingCharacters(in: .whitespaces)) { return .number(number) }
+            return .string(text)
+        case "boolean":
+            return .bool(text.trimmingCharacters(in: .whitespaces).lowercased() == "true")
+        case "timestamp":
+            return timestamp(.string(text))
+        default:
+            return .string(text)
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import CCurl
+import CShims
+import Foundation
+
+/// HTTPS through libcurl: certificate verification (the system bundle, or `AWS_CA_BUNDLE`), connect and
+/// read timeouts, proxies from the environment (libcurl reads `HTTPS_PROXY` / `NO_PROXY` itself), and
+/// connection reuse: each easy handle keeps its connections, and finished handles return to a pool, so one
+/// handle serves one request at a time and parallel requests each get their own.
+///
+/// The blocking `curl_easy_perform` runs on a thread of its own, never on Swift's cooperative pool, so
+/// parallel `send` calls really run in parallel. (A concurrent dispatch queue is not enough: libdispatch
+/// runs about one blocking item per core on it, which on 2 cores serialises the gatherer's calls.)
+public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
+    public struct Options: Sendable {
+        /// Seconds to establish a connection (AWS CLI `--cli-connect-timeout`, default 60).
+        public var connectTimeout: Double = 60
+        /// Seconds without receiving data before giving up (AWS CLI `--cli-read-timeout`, default 60).
+        public var readTimeout: Double = 60
+        /// A PEM bundle of trusted CAs (`AWS_CA_BUNDLE`); nil uses the system's.
+        public var caBundle: String?
+        /// Receives the HTTP trace (`--debug`), already redacted.
+        public var trace: (@Sendable (String) -> Void)?
+        public var userAgent = "msk-esm"
+
+        public init(
+            connectTimeout: Double = 60, readTimeout: Double = 60, caBundle: String? = nil,
+            trace: (@Sendable (String) -> Void)? = nil
+        ) {
+            self.connectTimeout = connectTimeout
+            self.readTimeout = readTimeout
+            self.caBundle = caBundle
+            self.trace = trace
+        }
+    }
+
+    public let options: Options
+    private let lock = NSLock()
+    private var idleHandles: [UnsafeMutableRawPointer] = []
+    private var created = 0
+
+    /// `curl_global_init`, once per process, thread-safe (a `static let` initialiser).
+    private static let globalInit: Bool = curl_global_init(mskesm_curl_global_default()) == CURLE_OK
+
+    public init(options: Options = Options()) {
+        _ = Self.globalInit
+        self.options = options
+    }
+
+    deinit {
+        for handle in idleHandles { curl_easy_cleanup(handle) }
+    }
+
+    /// How many easy handles this client has created (a measure of connection reuse, for tests).
+    public var handlesCreated: Int { lock.withLock { created } }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let trace = options.trace { trace(HTTPTraceFormatter.request(request)) }
+        let started = Date()
+        let response: HTTPResponse = try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try self.perform(request) })
+            }
+            thread.name = "msk-esm.curl"
+            thread.start()
+        }
+        if let trace = options.trace {
+            trace(HTTPTraceFormatter.response(response, url: request.url, seconds: Date().timeIntervalSince(started)))
+        }
+        return response
+    }
+
+    private func acquire() throws -> UnsafeMutableRawPointer {
+        if let handle = lock.withLock({ idleHandles.popLast() }) { return handle }
+        guard let handle = curl_easy_init() else {
+            throw TransportError(kind: .other, message: "cannot create a libcurl handle", url: "")
+        }
+        lock.withLock { created += 1 }
+        return handle
+    }
+
+    private func release(_ handle: UnsafeMutableRawPointer) {
+        lock.withLock { idleHandles.append(handle) }
+    }
+
+    /// Collects the response of one transfer; handed to libcurl's callbacks as user data.
+    private final class Sink {
+        var body = Data()
+        var headers: [(String, String)] = []
+    }
+
+    private func perform(_ request: HTTPRequest) throws -> HTTPResponse {
+        let handle = try acquire()
+        // curl_easy_reset keeps the handle's open connections and caches, and clears every option.
+        curl_easy_reset(handle)
+        let sink = Sink()
+        let sinkPointer = Unmanaged.passRetained(sink)
+        defer { sinkPointer.release() }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+
+        mskesm_curl_setopt_string(handle, CURLOPT_URL, request.url)
+        mskesm_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        mskesm_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        mskesm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
+        mskesm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+        if let caBundle = options.caBundle { mskesm_curl_setopt_string(handle, CURLOPT_CAINFO, caBundle) }
+        let connectTimeout = request.connectTimeout ?? options.connectTimeout
+        let readTimeout = request.readTimeout ?? options.readTimeout
+        if connectTimeout > 0 {
+            mskesm_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000))
+        }
+        if readTimeout > 0 {
+            // libcurl has no socket read timeout; "less than 1 byte/s for N seconds" is the same thing.
+            mskesm_curl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+            mskesm_curl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(readTimeout.rounded(.up))))
+        }
+        mskesm_curl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent)
+        mskesm_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+
+        let method = request.method.uppercased()
+        switch method {
+        case "GET": mskesm_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        case "HEAD": mskesm_curl_setopt_long(handle, CURLOPT_NOBODY, 1)
+        default: mskesm_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
+        }
+        for (name, value) in request.headers {
+            headerList = curl_slist_append(headerList, "\(name): \(value)")
+        }
+        // No "Expect: 100-continue" round trip for bodies over 1 KiB.
+        headerList = curl_slist_append(headerList, "Expect:")
+        if !request.headers.contains(where: { $0.0.caseInsensitiveCompare("Accept") == .orderedSame }) {
+            headerList = curl_slist_append(headerList, "Accept:")
+        }
+        mskesm_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
+
+        mskesm_curl_setopt_write_function(handle) { data, size, count, user in
+            guard let data, let user else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
+            sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
+            return size * count
+        }
+        mskesm_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque())
+        mskesm_curl_setopt_header_function(handle) { data, size, count, user in
+            guard let data, let user else { return 0 }
+            let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
+            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.hasPrefix("HTTP/") {
+                sink.headers.removeAll()  // a new response (after 100 Continue, or a proxy's CONNECT)
+            } else if let colon = line.firstIndex(of: ":") {
+                sink.headers.append(
+                    (
+                        String(line[..<colon]),
+                        line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    ))
+            }
+            return size * count
+        }
+        mskesm_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer.toOpaque())
+
+        let code: CURLcode = request.body.withUnsafeBytes { body in
+            if method != "GET" && method != "HEAD" {
+                // COPYPOSTFIELDS copies the bytes, so they need not outlive this call; an empty body still
+                // sends "Content-Length: 0".
+                mskesm_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+                if let base = body.baseAddress, body.count > 0 {
+                    mskesm_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+                } else {
+                    mskesm_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                }
+            }
+            return curl_easy_perform(handle)
+        }
+        guard code == CURLE_OK else {
+            // A failed handle may hold a half-broken connection: drop it rather than pool it.
+            curl_easy_cleanup(handle)
+            let message = String(cString: curl_easy_strerror(code))
+            throw TransportError(kind: Self.kind(of: code), message: message, url: Self.redactedURL(request.url))
+        }
+        var status = 0
+        mskesm_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        release(handle)
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+    }
+
+    static func kind(of code: CURLcode) -> TransportError.Kind {
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: .timeout
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_GOT_NOTHING,
+            CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE:
+            .connect
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE,
+            CURLE_SSL_CERTPROBLEM:
+            .tls
+        default: .other
+        }
+    }
+
+    /// The URL without its query (which may carry values) for error messages.
+    static func redactedURL(_ url: String) -> String {
+        String(url.prefix { $0 != "?" })
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+
+/// The AWS CLI's global options that decide where and as whom msk-esm calls AWS (DESIGN §5). Everything
+/// else (credentials, `AWS_ENDPOINT_URL_<SERVICE>`, retries, CA bundle) comes from the environment and
+/// the shared files, as for the AWS CLI.
+public struct AWSOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("Use this profile from ~/.aws/config and ~/.aws/credentials.", valueName: "name"))
+    public var profile: String?
+
+    @Option(help: ArgumentHelp("The AWS Region to call (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", valueName: "region"))
+    public var region: String?
+
+    @Option(
+        name: .customLong("endpoint-url"),
+        help: ArgumentHelp("Send every AWS call to this URL instead of the standard endpoints.", valueName: "url"))
+    public var endpointURL: String?
+
+    @Option(
+        name: .customLong("cli-connect-timeout"),
+        help: ArgumentHelp("Seconds to wait for a connection (0: no limit).", valueName: "seconds"))
+    public var connectTimeout: Double = 60
+
+    @Option(
+        name: .customLong("cli-read-timeout"),
+        help: ArgumentHelp("Seconds to wait for data on an open connection (0: no limit).", valueName: "seconds"))
+    public var readTimeout: Double = 60
+
+    public init() {}
+
+    public func validate() throws {
+        if connectTimeout < 0 || readTimeout < 0 {
+            throw ValidationError("--cli-connect-timeout and --cli-read-timeout must be 0 or more seconds")
+        }
+        if let endpointURL, !(endpointURL.hasPrefix("https://") || endpointURL.hasPrefix("http://")) {
+            throw ValidationError("--endpoint-url must start with https:// or http://")
+        }
+    }
+
+    /// The resolved client configuration. With `debug`, the HTTP trace (secrets redacted) goes to stderr.
+    public func configuration(
+        debug: Bool, console: Console = CommandContext.console,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AWSClientConfiguration {
+        let trace: (@Sendable (String) -> Void)? = debug ? { @Sendable text in console.writeError(text) } : nil
+        return try AWSClientConfiguration.resolve(
+            AWSSettings(
+                profile: profile, region: region, endpointURL: endpointURL, connectTimeout: connectTimeout,
+                readTimeout: readTimeout, trace: trace),
+            environment: environment)
+    }
+}

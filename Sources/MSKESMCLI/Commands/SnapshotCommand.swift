@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+
+/// `msk-esm snapshot UUID`: reads everything doctor needs about one mapping from AWS into one JSON document.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Read a Kafka event source mapping and everything around it from AWS into one JSON snapshot.",
+        discussion: """
+            The snapshot holds the mapping, its function, the MSK cluster and bootstrap brokers, the execution \
+            role and its policies, the security groups, subnets, route tables, NAT gateways and VPC endpoints, \
+            the secrets' descriptions and KMS keys, and the OffsetLag metric, each exactly as the AWS CLI prints \
+            it. Reads that fail are listed under "Errors". Secret values are left out unless \
+            --include-secrets is given (then the file is written with mode 0600).
+
+            Example:
+              msk-esm snapshot 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1 --write snapshot.json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The UUID of the event source mapping.")
+    var uuid: String
+
+    @Option(help: ArgumentHelp("Write the snapshot to this file (- for standard output, the default).", valueName: "file"))
+    var write: String?
+
+    @Flag(help: "Replace the file named by --write if it exists.")
+    var force = false
+
+    @Flag(name: .customLong("include-secrets"), help: "Keep the secrets' values (SecretString) in the snapshot.")
+    var includeSecrets = false
+
+    func validate() throws {
+        try global.validate()
+        let pattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#
+        if uuid.range(of: pattern, options: .regularExpression) == nil {
+            throw ValidationError("'\(uuid)' is not an event source mapping UUID (8-4-4-4-12 hexadecimal digits)")
+        }
+    }
+
+    func run() async throws {
+        let console = CommandContext.console
+        let configuration = try global.aws.configuration(debug: global.debug, console: console)
+        let gatherer = SnapshotGatherer(
+            client: AWSClient(configuration: configuration), includeSecrets: includeSecrets, now: { [global] in global.now })
+        let snapshot = try await gatherer.gather(mappingUUID: uuid)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(snapshot) + Data("\n".utf8)
+        guard let write, write != "-" else {
+            console.write(String(decoding: data, as: UTF8.self))
+            return
+        }
+        try AtomicFileWriter.write(data, to: write, mode: includeSecrets ? 0o600 : 0o644, overwrite: force)
+        let errors = snapshot["Errors"]?.objectValue ?? [:]
+        let parts = (snapshot.objectValue ?? [:]).keys.filter { !["Errors", "SnapshotVersion", "Region", "CapturedAt"].contains($0) }
+            .sorted()
+        switch global.output {
+        case .json, .jsonl:
+            let summary: JSONValue = [
+                "file": .string(write), "uuid": .string(uuid), "parts": .array(parts.map { .string($0) }),
+                "errors": .object(errors),
+            ]
+            console.write(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+        case .text:
+            if !global.quiet || !errors.isEmpty {
+                var text = "wrote \(write): \(parts.count) parts (\(parts.joined(separator: ", ")))\n"
+                for (call, reason) in errors.sorted(by: { $0.key < $1.key }) {
+                    text += "  could not read \(call): \(reason.stringValue ?? "")\n"
+                }
+                console.write(text)
+            }
+        }
+    }
+}

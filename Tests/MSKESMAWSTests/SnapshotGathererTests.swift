@@ -1,0 +1,304 @@
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+import Testing
+
+/// The gatherer against the local test bed (moto + the project's Lambda/kafka server), signatures checked.
+// Serialized: the tests share one test bed, and some reconfigure its proxy or read its request log.
+@Suite("Snapshot gatherer", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+struct SnapshotGathererTests {
+    func gather(user: String = "msk-esm-reader", includeSecrets: Bool = false, extra: [String: String] = [:],
+                analyze: (@Sendable (String) -> JSONValue?)? = nil) async throws -> (TestBed, JSONValue) {
+        let bed = try await TestBed.shared()
+        let client = AWSClient(configuration: try bed.configuration(user: user, extra: extra))
+        let gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, analyzeSecret: analyze)
+        return (bed, try await gatherer.gather(mappingUUID: bed.mappingUUID))
+    }
+
+    @Test("collects every part of DESIGN §3 and records no errors")
+    func collectsEveryPart() async throws {
+        let (_, snapshot) = try await gather()
+        let keys = Set(snapshot.objectValue?.keys.map { $0 } ?? [])
+        for part in [
+            "SnapshotVersion", "Region", "CapturedAt", "EventSourceMapping", "Function", "Cluster", "BootstrapBrokers",
+            "Role", "RolePolicies", "PermissionsBoundary", "SecurityGroups", "Subnets", "RouteTables", "NatGateways",
+            "VpcEndpoints", "ScramSecrets", "KmsKeys", "Secrets", "Metrics",
+        ] {
+            #expect(keys.contains(part), "missing \(part)")
+        }
+        #expect(snapshot["Errors"] == nil)
+        #expect(snapshot["ScramSecrets"]?["SecretArnList"]?.arrayValue?.count == 3)  // two pages
+        #expect(snapshot["RolePolicies"]?.arrayValue?.count == 2)
+    }
+
+    /// Each part must equal what the AWS CLI (botocore's parsers, an independent implementation) prints.
+    @Test("each part is exactly what the AWS CLI prints for that call",
+          .enabled(if: AWSCLI.available, "skipped: the aws CLI is not installed"))
+    func matchesAWSCLI() async throws {
+        let (bed, snapshot) = try await gather()
+        let info = bed.info
+        let cluster = info["clusterArn"]?.stringValue ?? ""
+        let vpc = info["vpcId"]?.stringValue ?? ""
+        let secret = info["secretArn"]?.stringValue ?? ""
+        let key = info["kmsKeyArn"]?.stringValue ?? ""
+        let subnets = info["subnetIds"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let cases: [(JSONValue?, [String])] = [
+            (snapshot["EventSourceMapping"], ["lambda", "get-event-source-mapping", "--uuid", bed.mappingUUID]),
+            (snapshot["Function"], ["lambda", "get-function-configuration", "--function-name", info["functionArn"]?.stringValue ?? ""]),
+            (snapshot["Cluster"], ["kafka", "describe-cluster-v2", "--cluster-arn", cluster]),
+            (snapshot["BootstrapBrokers"], ["kafka", "get-bootstrap-brokers", "--cluster-arn", cluster]),
+            (snapshot["ScramSecrets"], ["kafka", "list-scram-secrets", "--cluster-arn", cluster]),
+            (snapshot["Role"], ["iam", "get-role", "--role-name", "msk-esm-exec"]),
+            (snapshot["SecurityGroups"], ["ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(vpc)"]),
+            (snapshot["Subnets"], ["ec2", "describe-subnets", "--subnet-ids"] + subnets),
+            (snapshot["RouteTables"], ["ec2", "describe-route-tables", "--filters", "Name=vpc-id,Values=\(vpc)"]),
+            (snapshot["NatGateways"], ["ec2", "describe-nat-gateways", "--filter", "Name=vpc-id,Values=\(vpc)"]),
+            (snapshot["VpcEndpoints"], ["ec2", "describe-vpc-endpoints", "--filters", "Name=vpc-id,Values=\(vpc)"]),
+            (snapshot["KmsKeys"]?[key], ["kms", "describe-key", "--key-id", key]),
+            (snapshot["Secrets"]?[secret]?["Describe"], ["secretsmanager", "describe-secret", "--secret-id", secret]),
+        ]
+        // Policy documents, which botocore URL-decodes and parses as the snapshot does.
+        let inline = snapshot["RolePolicies"]?.arrayValue?.first { $0["PolicyArn"] == nil }
+        let managed = snapshot["RolePolicies"]?.arrayValue?.first { $0["PolicyArn"] != nil }
+        let documents: [(JSONValue?, [String], [String])] = [
+            (inline?["PolicyDocument"], ["iam", "get-role-policy", "--role-name", "msk-esm-exec", "--policy-name", "msk-access"], ["PolicyDocument"]),
+            (managed?["PolicyDocument"], ["iam", "get-policy-version", "--policy-arn", info["managedPolicyArn"]?.stringValue ?? "", "--version-id", "v2"], ["PolicyVersion", "Document"]),
+            (snapshot["PermissionsBoundary"]?["PolicyDocument"], ["iam", "get-policy-version", "--policy-arn", info["boundaryArn"]?.stringValue ?? "", "--version-id", "v1"], ["PolicyVersion", "Document"]),
+        ]
+        var environment = bed.environment()
+        environment["HOME"] = nil  // the CLI may live under a HOME-relative pyenv
+        environment["AWS_DEFAULT_REGION"] = bed.region  // AWS CLI v1 reads only this one
+        for (ours, command) in cases {
+            let theirs = try AWSCLI.run(command, environment: environment)
+            let left = JSONNormalizer.normalize(ours ?? .null)
+            let right = JSONNormalizer.normalize(theirs)
+            let differences = JSONNormalizer.differences(left, right)
+            #expect(differences.isEmpty, "\(command.prefix(2).joined(separator: " ")): \(differences.prefix(5))")
+        }
+        for (ours, command, path) in documents {
+            var theirs: JSONValue? = try AWSCLI.run(command, environment: environment)
+            for key in path { theirs = theirs?[key] }
+            #expect(ours != nil)
+            #expect(ours == theirs, "\(command.prefix(2).joined(separator: " "))")
+        }
+    }
+
+    @Test("every Lambda and kafka request carried a signature the test server verified with botocore")
+    func signaturesVerified() async throws {
+        let bed = try await TestBed.shared()
+        _ = try await bed.sideDoor(bed.testbedURL + "/_testbed/seed", body: ["reset": true])
+        _ = try await gather()
+        let log = try await bed.sideDoor(bed.testbedURL + "/_testbed/requests")
+        let entries = log.arrayValue ?? []
+        #expect(entries.count >= 5)
+        #expect(entries.allSatisfy { $0["signatureValid"] == .bool(true) })
+    }
+
+    @Test("a wrong secret key fails the first read with exit 3: the servers check signatures")
+    func wrongSignatureFails() async throws {
+        let bed = try await TestBed.shared()
+        let (key, _) = bed.keys("msk-esm-reader")
+        let configuration = try bed.configuration(extra: ["AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": "wrong-secret-key"])
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: configuration))
+        do {
+            _ = try await gatherer.gather(mappingUUID: bed.mappingUUID)
+            Issue.record("a wrong signature was accepted")
+        } catch let error as ToolError {
+            #expect(error.exitCode == 3)
+            #expect(error.description.contains("InvalidSignatureException"))
+            #expect(!error.description.contains("wrong-secret-key"))
+        }
+        // moto too rejects it.
+        let iam = IAMClient(client: AWSClient(configuration: configuration))
+        await #expect(throws: AWSError.self) { _ = try await iam.getRole(roleName: "msk-esm-exec") }
+    }
+
+    @Test("a mapping that does not exist is exit 2, naming the UUID")
+    func missingMapping() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let uuid = "00000000-1111-2222-3333-444444444444"
+        do {
+            _ = try await gatherer.gather(mappingUUID: uuid)
+            Issue.record("no error")
+        } catch let error as ToolError {
+            #expect(error.exitCode == 2)
+            #expect(error.description.contains(uuid))
+        }
+    }
+
+    @Test("a denied read is recorded under Errors and the rest is still gathered")
+    func deniedReadsAreRecorded() async throws {
+        let (_, snapshot) = try await gather(user: "msk-esm-limited")
+        let errors = snapshot["Errors"]?.objectValue ?? [:]
+        #expect(errors["iam.GetRole"]?.stringValue?.hasPrefix("AccessDenied") == true)
+        #expect(errors["iam.ListRolePolicies"] != nil)
+        #expect(snapshot["Role"] == nil)
+        #expect(snapshot["Cluster"] != nil)
+        #expect(snapshot["SecurityGroups"] != nil)
+    }
+
+    @Test("secret values are left out by default, kept with includeSecrets, and handed to the analysis hook")
+    func secretsHandling() async throws {
+        let canary = "CANARY-scram-password-93f1"
+        let (bed, plain) = try await gather()
+        let secret = bed.info["secretArn"]?.stringValue ?? ""
+        #expect(plain["Secrets"]?[secret]?["Describe"] != nil)
+        #expect(plain["Secrets"]?[secret]?["SecretString"] == nil)
+        let encoded = String(decoding: try JSONEncoder().encode(plain), as: UTF8.self)
+        #expect(!encoded.contains(canary))
+
+        let (_, kept) = try await gather(includeSecrets: true)
+        #expect(kept["Secrets"]?[secret]?["SecretString"]?.stringValue?.contains(canary) == true)
+
+        let (_, analysed) = try await gather(analyze: { value in .object(["length": .number(Double(value.count))]) })
+        #expect(analysed["Secrets"]?[secret]?["Analysis"]?["length"] != nil)
+        #expect(analysed["Secrets"]?[secret]?["SecretString"] == nil)
+    }
+
+    @Test("a self-managed Kafka mapping takes its network from VPC_SUBNET and VPC_SECURITY_GROUP")
+    func selfManaged() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let snapshot = try await gatherer.gather(mappingUUID: bed.info["selfManagedMappingUUID"]?.stringValue ?? "")
+        #expect(snapshot["Cluster"] == nil)
+        #expect(snapshot["Subnets"]?["Subnets"]?.arrayValue?.first?["SubnetId"] == bed.info["subnetIds"]?.arrayValue?.first)
+        let groups = snapshot["SecurityGroups"]?["SecurityGroups"]?.arrayValue?.compactMap { $0["GroupId"]?.stringValue } ?? []
+        #expect(groups.contains(bed.info["clusterSecurityGroupId"]?.stringValue ?? "?"))
+        #expect(snapshot["Errors"] == nil)
+    }
+
+    @Test("a cross-account mapping reads its VPC connection, the target cluster, and the connection's network")
+    func crossAccount() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let snapshot = try await gatherer.gather(mappingUUID: bed.info["crossAccountMappingUUID"]?.stringValue ?? "")
+        #expect(snapshot["VpcConnection"]?["VpcConnectionArn"] == bed.info["vpcConnectionArn"])
+        #expect(snapshot["Cluster"]?["ClusterInfo"]?["ClusterArn"] == bed.info["clusterArn"])
+        let subnets = snapshot["Subnets"]?["Subnets"]?.arrayValue?.compactMap { $0["SubnetId"]?.stringValue } ?? []
+        #expect(subnets == [bed.info["subnetIds"]?.arrayValue?.last?.stringValue ?? "?"])
+        #expect(snapshot["Errors"] == nil)
+        if AWSCLI.available {
+            var environment = bed.environment()
+            environment["HOME"] = nil
+            environment["AWS_DEFAULT_REGION"] = bed.region
+            let theirs = try AWSCLI.run(
+                ["kafka", "describe-vpc-connection", "--arn", bed.info["vpcConnectionArn"]?.stringValue ?? ""],
+                environment: environment)
+            let differences = JSONNormalizer.differences(
+                JSONNormalizer.normalize(snapshot["VpcConnection"] ?? .null), JSONNormalizer.normalize(theirs))
+            #expect(differences.isEmpty, "\(differences)")
+        }
+    }
+
+    @Test("transient faults on later calls are retried away; a mapping read that keeps failing is exit 3")
+    func faults() async throws {
+        let bed = try await TestBed.shared()
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: [
+            "reset": true, "faults": [["match": "DescribeSubnets", "status": 503, "times": 2, "code": "Unavailable"]],
+        ])
+        let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_MAX_ATTEMPTS": "3"]))
+        let snapshot = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
+        #expect(snapshot["Subnets"] != nil)
+        #expect(snapshot["Errors"] == nil)
+        let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        #expect(stats["byOperation"]?["DescribeSubnets"]?.intValue == 3)
+
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: [
+            "reset": true, "faults": [["match": "event-source-mappings", "status": 500, "times": 10, "code": "ServiceException"]],
+        ])
+        do {
+            _ = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
+            Issue.record("no error")
+        } catch let error as ToolError {
+            #expect(error.exitCode == 3)
+            #expect(error.description.contains("ServiceException"))
+        }
+        let after = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        #expect(after["total"]?.intValue == 3)  // three attempts, then nothing else
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true])
+    }
+
+    @Test("ListEventSourceMappings follows NextMarker across pages")
+    func listPagination() async throws {
+        let bed = try await TestBed.shared()
+        let lambda = LambdaClient(client: AWSClient(configuration: try bed.configuration()))
+        let all = try await lambda.listEventSourceMappings(functionName: "bulk-consumer")
+        #expect(all["EventSourceMappings"]?.arrayValue?.count == bed.info["bulkMappingCount"]?.intValue)
+        let byArn = try await lambda.listEventSourceMappings(functionName: bed.info["bulkFunctionArn"]?.stringValue)
+        #expect(byArn["EventSourceMappings"]?.arrayValue?.count == 120)
+    }
+
+    @Test("create, update and delete requests pass the test server's botocore validation; a bad one does not")
+    func writes() async throws {
+        let bed = try await TestBed.shared()
+        let lambda = LambdaClient(client: AWSClient(configuration: try bed.configuration()))
+        let created = try await lambda.createEventSourceMapping([
+            "FunctionName": "esm-consumer", "EventSourceArn": .string(bed.info["clusterArn"]?.stringValue ?? ""),
+            "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 100,
+        ])
+        #expect(created["State"]?.stringValue == "Creating")
+        let updated = try await lambda.updateEventSourceMapping(uuid: bed.mappingUUID, ["BatchSize": 200, "Enabled": false])
+        #expect(updated["UUID"]?.stringValue == bed.mappingUUID)
+        // BatchSize must be ≤ 10000 and Topics a list: botocore's ParamValidator on the server rejects it.
+        do {
+            _ = try await lambda.createEventSourceMapping(["FunctionName": "esm-consumer", "BatchSize": 20000, "Topics": "orders"])
+            Issue.record("an invalid request was accepted")
+        } catch let error as AWSError {
+            #expect(error.code == "InvalidParameterValueException")
+            #expect(error.status == 400)
+        }
+    }
+
+    @Test("independent calls run in parallel, within the concurrency bound")
+    func parallelCalls() async throws {
+        let bed = try await TestBed.shared()
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true, "delayMs": 150])
+        defer { Task { _ = try? await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true]) } }
+        let started = Date()
+        let client = AWSClient(configuration: try bed.configuration())
+        _ = try await SnapshotGatherer(client: client, maxConcurrency: 8).gather(mappingUUID: bed.mappingUUID)
+        let elapsed = Date().timeIntervalSince(started)
+        let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        let total = stats["total"]?.intValue ?? 0
+        let concurrent = stats["maxConcurrent"]?.intValue ?? 0
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true])
+        #expect(total >= 15)
+        #expect(concurrent > 1 && concurrent <= 8)
+        // Serial would take total × 150 ms.
+        #expect(elapsed < Double(total) * 0.15 * 0.7, "took \(elapsed) s for \(total) calls")
+    }
+}
+
+/// Runs the AWS CLI (v1, from Tests/requirements.txt) as an oracle.
+enum AWSCLI {
+    static let available: Bool = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/aws") }
+
+    static func run(_ arguments: [String], environment: [String: String]) throws -> JSONValue {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["aws"] + arguments + ["--output", "json"]
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        if environment["HOME"] == nil { merged["HOME"] = ProcessInfo.processInfo.environment["HOME"] }
+        process.environment = merged
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw AWSCLIError(message: String(decoding: message, as: UTF8.self))
+        }
+        return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+}
+
+struct AWSCLIError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { "aws failed: \(message)" }
+}

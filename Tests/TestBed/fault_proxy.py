@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""A loopback reverse proxy in front of the test bed: Lambda and kafka paths go to the project's test server, all
+else to moto. It counts requests per operation and can delay them or answer with faults, configured through a side
+door, for benchmarks and fault tests:
+
+  POST /_proxy/config  {"delayMs": 50, "faults": [{"match": "GetRole", "status": 503, "times": 2,
+                         "retryAfter": "1", "code": "ServiceUnavailable"}], "reset": true}
+  GET  /_proxy/stats   {"total": n, "byOperation": {"iam.GetRole": 2, ...}, "maxConcurrent": k}
+
+  python3 fault_proxy.py --port 0 --testbed-port P --moto-port M   (prints "PORT <n>" when listening)
+"""
+import argparse
+import http.client
+import json
+import signal
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+LOCK = threading.Lock()
+CONFIG = {"delayMs": 0, "faults": []}
+STATS = {"total": 0, "byOperation": {}, "maxConcurrent": 0}
+ACTIVE = [0]
+UPSTREAMS = {}
+
+
+def operation_of(method, path, headers, body):
+    target = headers.get("X-Amz-Target")
+    if target:
+        return target
+    if body and b"Action=" in body:
+        form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+        if "Action" in form:
+            return form["Action"][0]
+    return f"{method} {urllib.parse.urlsplit(path).path}"
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def _reply(self, status, body, headers=()):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _handle(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        if self.path.startswith("/_proxy/config"):
+            update = json.loads(body or b"{}")
+            with LOCK:
+                if update.get("reset"):
+                    STATS.update({"total": 0, "byOperation": {}, "maxConcurrent": 0})
+                    CONFIG.update({"delayMs": 0, "faults": []})
+                for key in ("delayMs", "faults"):
+                    if key in update:
+                        CONFIG[key] = update[key]
+            return self._reply(200, {"ok": True})
+        if self.path.startswith("/_proxy/stats"):
+            with LOCK:
+                return self._reply(200, STATS)
+        operation = operation_of(self.command, self.path, self.headers, body)
+        fault = None
+        with LOCK:
+            STATS["total"] += 1
+            STATS["byOperation"][operation] = STATS["byOperation"].get(operation, 0) + 1
+            ACTIVE[0] += 1
+            STATS["maxConcurrent"] = max(STATS["maxConcurrent"], ACTIVE[0])
+            delay = CONFIG["delayMs"] / 1000.0
+            for candidate in CONFIG["faults"]:
+                if candidate.get("match", "") in operation and candidate.get("times", 1) > 0:
+                    candidate["times"] = candidate.get("times", 1) - 1
+                    fault = dict(candidate)
+                    break
+        try:
+            if delay:
+                time.sleep(delay)
+            if fault:
+                if fault.get("hang"):
+                    time.sleep(fault["hang"])
+                code = fault.get("code", "ServiceUnavailable")
+                headers = [("x-amzn-ErrorType", code), ("Content-Type", "application/json")]
+                if fault.get("retryAfter"):
+                    headers.append(("Retry-After", str(fault["retryAfter"])))
+                return self._reply(fault.get("status", 503), {"__type": code, "message": "injected fault"}, headers)
+            path = urllib.parse.urlsplit(self.path).path
+            lambda_or_kafka = path.startswith(("/2015-03-31/", "/v1/", "/api/v2/"))
+            port = UPSTREAMS["testbed" if lambda_or_kafka else "moto"]
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in ("connection", "keep-alive")}
+            connection.request(self.command, self.path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+            passthrough = [(k, v) for k, v in response.getheaders()
+                           if k.lower() not in ("content-length", "connection", "transfer-encoding", "keep-alive")]
+            connection.close()
+            self._reply(response.status, data, passthrough)
+        finally:
+            with LOCK:
+                ACTIVE[0] -= 1
+
+    do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+
+def main():
+    # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--testbed-port", type=int, required=True)
+    parser.add_argument("--moto-port", type=int, required=True)
+    parser.add_argument("--delay-ms", type=int, default=0)
+    args = parser.parse_args()
+    UPSTREAMS.update({"testbed": args.testbed_port, "moto": args.moto_port})
+    CONFIG["delayMs"] = args.delay_ms
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    print(f"PORT {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""A scripted loopback HTTP server for transport and credential-provider tests. Each request takes the next
+scripted response for its path (the last one repeats); it counts requests and TCP connections.
+
+  POST /_stub/script  {"/path": [{"status": 503, "headers": {"Retry-After": "1"}, "body": "...", "delay": 0.5}, ...]}
+  GET  /_stub/stats   {"requests": n, "connections": k, "byPath": {...}, "log": [{method, path, headers, body}]}
+
+  python3 stub_server.py [CERT KEY]   (HTTPS with CERT and KEY; prints "PORT <n>" when listening)
+"""
+import json
+import os
+import sys
+import signal
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+LOCK = threading.Lock()
+SCRIPT = {}
+STATS = {"requests": 0, "connections": 0, "byPath": {}, "log": []}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def setup(self):
+        super().setup()
+        with LOCK:
+            STATS["connections"] += 1
+
+    def log_message(self, *args):
+        pass
+
+    def _reply(self, status, body, headers=None):
+        data = body.encode() if isinstance(body, str) else body
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _handle(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        if self.path == "/_stub/script":
+            with LOCK:
+                SCRIPT.clear()
+                SCRIPT.update(json.loads(body))
+                STATS.update({"requests": 0, "connections": 1, "byPath": {}, "log": []})
+            return self._reply(200, "{}")
+        if self.path == "/_stub/stats":
+            with LOCK:
+                return self._reply(200, json.dumps(STATS))
+        path = self.path.split("?")[0]
+        with LOCK:
+            STATS["requests"] += 1
+            STATS["byPath"][path] = STATS["byPath"].get(path, 0) + 1
+            STATS["log"].append({"method": self.command, "path": self.path, "headers": dict(self.headers.items()),
+                                 "body": body.decode("utf-8", "replace")})
+            steps = SCRIPT.get(path) or SCRIPT.get("*") or [{"status": 404, "body": "{}"}]
+            step = steps.pop(0) if len(steps) > 1 else steps[0]
+        if step.get("delay"):
+            time.sleep(step["delay"])
+        self._reply(step.get("status", 200), step.get("body", ""), step.get("headers"))
+
+    do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+
+def main():
+    # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Exit when the test that started us goes away (our stdin closes), even if it never stopped us.
+    threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    if len(sys.argv) == 3:  # stub_server.py CERT KEY: serve HTTPS
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[1], sys.argv[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    print(f"PORT {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,360 @@
+#!/usr/bin/env python3
+"""The project's own test server for every Lambda and Amazon MSK (kafka) call msk-esm makes: moto cannot hold Kafka
+event source mappings, models kafka too thinly, and rejects correct signatures on Lambda GETs (PLATFORM.md).
+
+It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets and VPC connections in memory, seeded through
+a side door (POST /_testbed/seed, a JSON document in the AWS CLI's PascalCase shapes), and answers per the botocore
+models (routes from each operation's requestUri; kafka's lowerCamel wire names from the model). Every request must
+carry a valid Signature V4, recomputed with botocore's SigV4Auth (a wrong one gets 403 InvalidSignatureException), and
+its parameters must pass botocore's ParamValidator against the operation's input shape (else 400).
+
+  python3 testbed_server.py --port 0 [--ready-file F]   (prints "PORT <n>" on stdout when listening)
+  GET  /_testbed/requests   the requests seen: [{operation, signatureValid, status}]
+"""
+import argparse
+import datetime
+import json
+import signal
+import re
+import sys
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
+
+import botocore.auth
+import botocore.session
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+from botocore.validate import ParamValidator
+
+SESSION = botocore.session.get_session()
+MODELS = {name: SESSION.get_service_model(name) for name in ("lambda", "kafka")}
+STS_MODEL = SESSION.get_service_model("sts")
+SERVED = {
+    "lambda": ["GetEventSourceMapping", "ListEventSourceMappings", "GetFunctionConfiguration",
+               "CreateEventSourceMapping", "UpdateEventSourceMapping", "DeleteEventSourceMapping"],
+    "kafka": ["DescribeClusterV2", "GetBootstrapBrokers", "ListScramSecrets", "DescribeVpcConnection",
+              "DescribeCluster"],
+}
+
+
+def route_regex(uri):
+    path = uri.split("?")[0]
+    pattern = re.sub(r"\{(\w+)\+?\}", lambda m: f"(?P<{m.group(1)}>[^/]+)", re.escape(path).replace(r"\{", "{")
+                     .replace(r"\}", "}"))
+    return re.compile("^" + pattern + "/?$")
+
+
+ROUTES = []
+for service, names in SERVED.items():
+    for name in names:
+        op = MODELS[service].operation_model(name)
+        ROUTES.append((service, op.http["method"], route_regex(op.http["requestUri"]), op))
+
+
+def to_wire(value, shape):
+    """PascalCase (AWS CLI) JSON → the service's wire JSON (kafka: lowerCamel locationNames)."""
+    if shape is None or value is None:
+        return value
+    if shape.type_name == "structure" and isinstance(value, dict):
+        out = {}
+        for name, member in shape.members.items():
+            if name in value:
+                out[member.serialization.get("name", name)] = to_wire(value[name], member)
+        return out
+    if shape.type_name == "list" and isinstance(value, list):
+        return [to_wire(v, shape.member) for v in value]
+    if shape.type_name == "map" and isinstance(value, dict):
+        return {k: to_wire(v, shape.value) for k, v in value.items()}
+    return value
+
+
+class State:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.credentials = {}
+        self.mappings = {}
+        self.functions = {}
+        self.clusters = {}
+        self.bootstrap = {}
+        self.scram = {}
+        self.vpc_connections = {}
+        self.requests = []
+
+    def seed(self, doc):
+        with self.lock:
+            for cred in doc.get("credentials", []):
+                self.credentials[cred["AccessKeyId"]] = cred["SecretAccessKey"]
+            for mapping in doc.get("mappings", []):
+                self.mappings[mapping["UUID"]] = mapping
+            for function in doc.get("functions", []):
+                self.functions[function["FunctionName"]] = function
+            self.clusters.update(doc.get("clusters", {}))
+            self.bootstrap.update(doc.get("bootstrapBrokers", {}))
+            self.scram.update(doc.get("scramSecrets", {}))
+            self.vpc_connections.update(doc.get("vpcConnections", {}))
+            if doc.get("reset"):
+                self.requests.clear()
+
+
+STATE = State()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def _send(self, status, body, error_type=None):
+        data = json.dumps(body).encode() if body is not None else b""
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        if error_type:
+            self.send_header("x-amzn-ErrorType", error_type)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _error(self, service, status, code, message):
+        body = {"Type": "User", "Message": message} if service == "lambda" else {"message": message}
+        self._send(status, body, code)
+
+    def do_GET(self):
+        self._handle("GET")
+
+    def do_POST(self):
+        self._handle("POST")
+
+    def do_PUT(self):
+        self._handle("PUT")
+
+    def do_DELETE(self):
+        self._handle("DELETE")
+
+    def _handle(self, method):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        parts = urllib.parse.urlsplit(self.path)
+        if parts.path == "/_testbed/seed" and method == "POST":
+            STATE.seed(json.loads(body or b"{}"))
+            return self._send(200, {"ok": True})
+        if parts.path == "/_testbed/requests":
+            with STATE.lock:
+                return self._send(200, list(STATE.requests))
+        if parts.path == "/" and method == "POST" and b"Action=AssumeRole" in body:
+            return self._sts(body)
+        for service, route_method, regex, op in ROUTES:
+            match = regex.match(parts.path)
+            if match and route_method == method:
+                return self._operation(service, op, match, parts, body)
+        self._send(404, {"message": f"no route for {method} {parts.path}"}, "UnknownOperationException")
+
+    def _verify_signature(self, service, body):
+        auth = self.headers.get("Authorization", "")
+        found = re.match(r"AWS4-HMAC-SHA256 Credential=([^/]+)/(\d{8})/([^/]+)/([^/]+)/aws4_request, "
+                         r"SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$", auth)
+        if not found:
+            return False, "missing or malformed Authorization"
+        key_id, day, region, signed_service, signed_headers, signature = found.groups()
+        if signed_service != service:
+            return False, f"signed for service {signed_service}"
+        with STATE.lock:
+            secret = STATE.credentials.get(key_id)
+        if secret is None:
+            return False, "unknown access key"
+        amz_date = self.headers.get("X-Amz-Date", "")
+        request = AWSRequest(method=self.command, url=f"http://{self.headers.get('Host')}{self.path}", data=body)
+        for name in signed_headers.split(";"):
+            if name.lower() in ("x-amz-date",):
+                continue
+            value = self.headers.get_all(name) or []
+            for v in value:
+                request.headers[name] = v
+        token = self.headers.get("X-Amz-Security-Token")
+        signer = botocore.auth.SigV4Auth(Credentials(key_id, secret, token), service, region)
+        when = datetime.datetime.strptime(amz_date, "%Y%m%dT%H%M%SZ")
+        with mock.patch("botocore.auth.get_current_datetime", return_value=when):
+            signer.add_auth(request)
+        expected = request.headers["Authorization"]
+        if expected != auth:
+            return False, "signature mismatch"
+        return True, ""
+
+    def _operation(self, service, op, match, parts, body):
+        valid, reason = self._verify_signature(service, body)
+        entry = {"service": service, "operation": op.name, "signatureValid": valid, "path": self.path}
+        if not valid:
+            entry["status"] = 403
+            with STATE.lock:
+                STATE.requests.append(entry)
+            return self._error(service, 403, "InvalidSignatureException",
+                               f"The request signature we calculated does not match the signature you provided ({reason})")
+        # Rebuild the input parameters from the URI labels, the query string and the body, then validate them.
+        shape = op.input_shape
+        params = {}
+        labels = {k: urllib.parse.unquote(v) for k, v in match.groupdict().items()}
+        query = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        for name, member in (shape.members.items() if shape else []):
+            location = member.serialization.get("location")
+            wire = member.serialization.get("name", name)
+            if location == "uri" and wire in labels:
+                params[name] = labels[wire]
+            elif location == "querystring" and wire in query:
+                raw = query[wire][0]
+                params[name] = int(raw) if member.type_name == "integer" and raw.lstrip("-").isdigit() else raw
+        if body and shape is not None:
+            payload = json.loads(body)
+            for name, member in shape.members.items():
+                wire = member.serialization.get("name", name)
+                if member.serialization.get("location") is None and wire in payload:
+                    params[name] = payload[wire]
+        report = ParamValidator().validate(params, shape) if shape is not None else None
+        if report is not None and report.has_errors():
+            entry["status"] = 400
+            with STATE.lock:
+                STATE.requests.append(entry)
+            return self._error(service, 400, "BadRequestException" if service == "kafka" else
+                               "InvalidParameterValueException", report.generate_report())
+        status, result = getattr(self, f"_{service}_{op.name}")(params)
+        entry["status"] = status
+        with STATE.lock:
+            STATE.requests.append(entry)
+        if status >= 400:
+            return self._error(service, status, result[0], result[1])
+        self._send(status, to_wire(result, op.output_shape))
+
+    # --- STS (moto answers AssumeRole with HTTP 500 once signature checking is on) --------------
+    def _sts(self, body):
+        form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items()}
+        action = form.pop("Action")
+        form.pop("Version", None)
+        op = STS_MODEL.operation_model(action)
+        entry = {"service": "sts", "operation": action, "path": "/", "form": {k: v for k, v in form.items()
+                                                                              if k != "WebIdentityToken"}}
+        if action == "AssumeRole":
+            valid, reason = self._verify_signature("sts", body)
+            entry["signatureValid"] = valid
+            if not valid:
+                with STATE.lock:
+                    STATE.requests.append(entry)
+                return self._xml(403, f"<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>"
+                                      f"<Message>{reason}</Message></Error></ErrorResponse>")
+        params = {}
+        for name, member in op.input_shape.members.items():
+            if name in form:
+                params[name] = int(form[name]) if member.type_name == "integer" else form[name]
+        report = ParamValidator().validate(params, op.input_shape)
+        with STATE.lock:
+            STATE.requests.append(entry)
+        if report.has_errors():
+            return self._xml(400, f"<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code>"
+                                  f"<Message>{report.generate_report()}</Message></Error></ErrorResponse>")
+        expiration = (datetime.datetime.utcnow() + datetime.timedelta(seconds=int(form.get("DurationSeconds", 3600))))
+        self._xml(200, f"""<{action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><{action}Result>
+<Credentials><AccessKeyId>ASIATESTBEDASSUMED01</AccessKeyId><SecretAccessKey>assumed-secret-key</SecretAccessKey>
+<SessionToken>assumed-session-token</SessionToken><Expiration>{expiration.strftime('%Y-%m-%dT%H:%M:%SZ')}</Expiration>
+</Credentials><AssumedRoleUser><Arn>{form.get('RoleArn')}/{form.get('RoleSessionName')}</Arn>
+<AssumedRoleId>AROATESTBED:{form.get('RoleSessionName')}</AssumedRoleId></AssumedRoleUser>
+</{action}Result></{action}Response>""")
+
+    def _xml(self, status, text):
+        data = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    # --- Lambda ---------------------------------------------------------------------------------
+    def _lambda_GetEventSourceMapping(self, params):
+        with STATE.lock:
+            mapping = STATE.mappings.get(params["UUID"])
+        if mapping is None:
+            return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+        return 200, mapping
+
+    def _lambda_ListEventSourceMappings(self, params):
+        with STATE.lock:
+            items = sorted(STATE.mappings.values(), key=lambda m: m["UUID"])
+        if "FunctionName" in params:
+            name = params["FunctionName"]
+            items = [m for m in items if m.get("FunctionArn", "").endswith(":function:" + name)
+                     or m.get("FunctionArn") == name]
+        if "EventSourceArn" in params:
+            items = [m for m in items if m.get("EventSourceArn") == params["EventSourceArn"]]
+        start = int(params.get("Marker") or 0)
+        size = min(int(params.get("MaxItems") or 100), 100)
+        page = items[start:start + size]
+        result = {"EventSourceMappings": page}
+        if start + size < len(items):
+            result["NextMarker"] = str(start + size)
+        return 200, result
+
+    def _lambda_GetFunctionConfiguration(self, params):
+        name = params["FunctionName"]
+        if name.startswith("arn:"):
+            name = name.split(":function:")[1].split(":")[0]
+        with STATE.lock:
+            function = STATE.functions.get(name)
+        if function is None:
+            return 404, ("ResourceNotFoundException", f"Function not found: {params['FunctionName']}")
+        return 200, function
+
+    def _lambda_CreateEventSourceMapping(self, params):
+        return 202, {"UUID": "00000000-0000-0000-0000-000000000000", "State": "Creating"}
+
+    def _lambda_UpdateEventSourceMapping(self, params):
+        return self._lambda_GetEventSourceMapping(params)
+
+    def _lambda_DeleteEventSourceMapping(self, params):
+        return self._lambda_GetEventSourceMapping(params)
+
+    # --- kafka ----------------------------------------------------------------------------------
+    def _lookup(self, table, arn, what):
+        with STATE.lock:
+            value = getattr(STATE, table).get(arn)
+        if value is None:
+            return 404, ("NotFoundException", f"{what} {arn} does not exist")
+        return 200, value
+
+    def _kafka_DescribeClusterV2(self, params):
+        status, value = self._lookup("clusters", params["ClusterArn"], "cluster")
+        return (status, {"ClusterInfo": value}) if status == 200 else (status, value)
+
+    def _kafka_DescribeCluster(self, params):
+        return self._kafka_DescribeClusterV2(params)
+
+    def _kafka_GetBootstrapBrokers(self, params):
+        return self._lookup("bootstrap", params["ClusterArn"], "cluster")
+
+    def _kafka_ListScramSecrets(self, params):
+        status, value = self._lookup("scram", params["ClusterArn"], "cluster")
+        if status != 200:
+            return status, value
+        start = int(params.get("NextToken") or 0)
+        page = value[start:start + 2]  # small pages, so that pagination is exercised
+        result = {"SecretArnList": page}
+        if start + 2 < len(value):
+            result["NextToken"] = str(start + 2)
+        return 200, result
+
+    def _kafka_DescribeVpcConnection(self, params):
+        return self._lookup("vpc_connections", params["Arn"], "VPC connection")
+
+
+def main():
+    # A parent may leave SIGTERM ignored (SIG_IGN survives exec): restore the default so that terminate() works.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    print(f"PORT {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
