@@ -27,6 +27,10 @@ public struct BrokerProbeResult: Sendable {
     var groupFindings: [Finding]?
     var group: GroupDescription?
     public var authenticated = false
+    /// When this broker's probe started and ended on the monotonic clock (nanoseconds), to show that brokers
+    /// are probed in parallel.
+    var startedAt: UInt64 = 0
+    var finishedAt: UInt64 = 0
 }
 
 /// Everything the brokers of one probe share.
@@ -47,6 +51,14 @@ struct BrokerProbe {
     private var configuration: ProbeConfiguration { environment.configuration }
 
     func run() -> BrokerProbeResult {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var result = probe()
+        result.startedAt = started
+        result.finishedAt = DispatchTime.now().uptimeNanoseconds
+        return result
+    }
+
+    private func probe() -> BrokerProbeResult {
         var result = BrokerProbeResult(broker: broker)
         guard let (host, port) = ProbeConfiguration.split(broker) else {
             result.findings.append(

@@ -16,6 +16,13 @@ public struct Probe: Sendable {
     /// `group`, `lambdaResult` (what Lambda would show: the first failure's text, or `OK`) and `brokers`
     /// (per broker: `addresses`, `steps` with `elapsedMs`, `tls` with `version`, `cipher`, `peerChain`).
     public func run(_ configuration: ProbeConfiguration) async -> CheckReport {
+        await runWithResults(configuration).report
+    }
+
+    /// The report and the per-broker results behind it.
+    func runWithResults(_ configuration: ProbeConfiguration) async -> (
+        report: CheckReport, brokers: [BrokerProbeResult]
+    ) {
         var findings: [Finding] = []
         var environment = ProbeEnvironment(configuration: configuration, tlsContext: nil, now: now)
         var canConnect = true
@@ -60,7 +67,7 @@ public struct Probe: Sendable {
             findings += topicFindings(configuration, results)
             findings += await groupFindings(configuration, environment, results)
         }
-        return CheckReport(findings: findings, summary: summary(configuration, results, findings))
+        return (CheckReport(findings: findings, summary: summary(configuration, results, findings)), results)
     }
 
     /// Runs blocking socket work on a thread of its own, so that brokers are probed in parallel even on a
