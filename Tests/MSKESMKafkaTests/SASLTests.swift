@@ -153,6 +153,14 @@ struct KafkaCodecTests {
 
     /// The ApiVersions v3 request as the Kafka protocol guide lays it out: header v2 (client id, empty tagged
     /// fields) and a body of two compact strings and empty tagged fields.
+    /// Metadata before v4 cannot refuse auto-creation, so it asks for every topic (null) instead of naming one;
+    /// v4+ names the topic and sets allow_auto_topic_creation false.
+    @Test func metadataNeverCreatesTheTopic() {
+        #expect(KafkaMessages.metadataBody(version: 1, topics: ["t"]) == [0xFF, 0xFF, 0xFF, 0xFF])
+        #expect(KafkaMessages.metadataBody(version: 4, topics: ["t"]) == [0, 0, 0, 1, 0, 1, 0x74, 0])
+        #expect(KafkaMessages.metadataBody(version: 8, topics: []) == [0, 0, 0, 0, 0, 0, 1])
+    }
+
     @Test func apiVersionsV3Request() {
         let body = KafkaMessages.apiVersionsBody(version: 3, softwareName: "a", softwareVersion: "1")
         let request = KafkaMessages.request(.apiVersions, version: 3, correlationID: 7, clientID: "c", body: body)

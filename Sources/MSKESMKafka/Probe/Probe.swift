@@ -153,7 +153,7 @@ public struct Probe: Sendable {
             ]
         }
         let base: [String: JSONValue] = ["broker": .string(source.broker), "step": "metadata", "topic": .string(topic)]
-        guard let entry = metadata.topics.first(where: { $0.name == topic }) ?? metadata.topics.first else {
+        guard let entry = metadata.topics.first(where: { $0.name == topic }) else {
             return [missingTopic(topic, source.broker, base, code: .unknownTopicOrPartition)]
         }
         let code = KafkaErrorCode(entry.errorCode)

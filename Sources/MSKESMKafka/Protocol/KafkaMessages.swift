@@ -166,8 +166,14 @@ enum KafkaMessages {
 
     static func metadataBody(version: Int16, topics: [String]) -> [UInt8] {
         var writer = KafkaWriter()
-        writer.arrayLength(topics.count)
-        for topic in topics { writer.string(topic) }
+        if version < 4 && !topics.isEmpty {
+            // Before v4 a request naming a missing topic creates it on brokers with auto.create.topics.enable;
+            // asking for every topic (null) never does, and the probe picks its topic from the answer.
+            writer.int32(-1)
+        } else {
+            writer.arrayLength(topics.count)
+            for topic in topics { writer.string(topic) }
+        }
         // Never create the topic as a side effect of looking at it.
         if version >= 4 { writer.bool(false) }
         if version >= 8 {

@@ -8,7 +8,7 @@ free 127.0.0.1 port with the topic `orders` (3 partitions), and in front of it:
   - socat mTLS (verify=1 against the test root CA),
   - socat TLS in front of a SASL front (scramp's SCRAM-SHA-512 server side, and PLAIN) that answers
     SaslHandshake/SaslAuthenticate itself and relays every other request to tansu,
-  - an "older broker" front (ApiVersions v0-v2, SaslAuthenticate v0-v1, Metadata v1-v5) for version choice,
+  - an "older broker" front (ApiVersions v0-v2, SaslAuthenticate v0-v1, Metadata v1-v3) for version choice,
   - a listening socket that never accepts or answers (timeouts), and a port where nothing listens (refused).
 Certificates and secrets are generated with the openssl CLI into a temporary folder. Prints one JSON line
 with the ports and paths, then runs until its standard input closes (the test process ends), and cleans up.
@@ -284,8 +284,8 @@ class SaslFront(socketserver.BaseRequestHandler):
 
 class LegacyFront(SaslFront):
     """An older broker: ApiVersions up to v2 (a v3 request gets UNSUPPORTED_VERSION in the v0 layout, as Kafka
-    answers), SaslAuthenticate v0-v1, Metadata up to v5, FindCoordinator and DescribeGroups up to v1."""
-    RANGES = [(18, 0, 2), (17, 0, 1), (36, 0, 1), (3, 0, 5), (10, 0, 1), (15, 0, 1)]
+    answers), SaslAuthenticate v0-v1, Metadata up to v3 (no auto-creation flag), FindCoordinator and DescribeGroups up to v1."""
+    RANGES = [(18, 0, 2), (17, 0, 1), (36, 0, 1), (3, 0, 3), (10, 0, 1), (15, 0, 1)]
     requires_authentication = False
 
     def answer_api_versions(self, version, corr):
