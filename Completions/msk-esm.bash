@@ -383,7 +383,7 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --boundary)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -408,6 +408,9 @@ _msk-esm_policy_check() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--snapshot')
         return
         ;;
     '--policy')
@@ -458,7 +461,7 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -483,6 +486,9 @@ _msk-esm_network_check() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--snapshot')
         return
         ;;
     '--security-groups-json')

@@ -36,13 +36,13 @@ function __msk-esm_parse_tokens -S
             __msk-esm_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'check'
-                __msk-esm_parse_subcommand 0 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'policy=+' 'boundary=' 'action=+' 'resource=+' 'context=+' 'absent=+' 'suggest' 'version' 'h/help'
+                __msk-esm_parse_subcommand 0 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'snapshot=' 'policy=+' 'boundary=' 'action=+' 'resource=+' 'context=+' 'absent=+' 'suggest' 'version' 'h/help'
             end
         case 'network'
             __msk-esm_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'check'
-                __msk-esm_parse_subcommand 0 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'security-groups-json=' 'subnets-json=' 'route-tables-json=' 'nat-gateways-json=' 'vpc-endpoints-json=' 'group-id=+' 'broker-group-id=+' 'subnet-id=+' 'port=+' 'secret' 'secret-id=' 'on-failure=' 'provisioned' 'role-arn=' 'function-arn=' 'version' 'h/help'
+                __msk-esm_parse_subcommand 0 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'snapshot=' 'security-groups-json=' 'subnets-json=' 'route-tables-json=' 'nat-gateways-json=' 'vpc-endpoints-json=' 'group-id=+' 'broker-group-id=+' 'subnet-id=+' 'port=+' 'secret' 'secret-id=' 'on-failure=' 'provisioned' 'role-arn=' 'function-arn=' 'version' 'h/help'
             end
         case 'brokers'
             __msk-esm_parse_subcommand 0 'version' 'h/help'
@@ -179,7 +179,7 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm repl" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy" version' -l 'version' -d 'Show the version.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm policy" -eq 1' -fa 'check' -d 'Decide, offline, whether identity policies allow actions on resources.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm policy" -eq 1' -fa 'check' -d 'Decide, offline, whether identity policies allow actions on resources, or a mapping\'s role all it needs.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" output' -l 'output' -d 'Output format: text for people, json for scripts (one document on stdout).' -rfka 'text json jsonl'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" no-color' -l 'no-color' -d 'Never colour the output (also when NO_COLOR is set).'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" quiet' -l 'quiet' -d 'Print only problems and errors.'
@@ -191,6 +191,7 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" endpoint-url' -l 'endpoint-url' -d 'Send every AWS call to this URL instead of the standard endpoints.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" cli-connect-timeout' -l 'cli-connect-timeout' -d 'Seconds to wait for a connection (0: no limit).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" cli-read-timeout' -l 'cli-read-timeout' -d 'Seconds to wait for data on an open connection (0: no limit).' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" snapshot' -l 'snapshot' -d 'A snapshot (- for standard input): check its mapping\'s execution role. Not with --policy or --action.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check"' -l 'policy' -d 'An identity policy file (- for standard input), or aws:AWSLambdaMSKExecutionRole. Repeatable.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check" boundary' -l 'boundary' -d 'A permissions boundary policy file: it must allow the action too.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm policy check"' -l 'action' -d 'An action to evaluate, e.g. kafka-cluster:Connect. Repeatable.' -rfka ''
@@ -214,6 +215,7 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" endpoint-url' -l 'endpoint-url' -d 'Send every AWS call to this URL instead of the standard endpoints.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" cli-connect-timeout' -l 'cli-connect-timeout' -d 'Seconds to wait for a connection (0: no limit).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" cli-read-timeout' -l 'cli-read-timeout' -d 'Seconds to wait for data on an open connection (0: no limit).' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" snapshot' -l 'snapshot' -d 'A snapshot (- for standard input) to take every input from; the flags below override it.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" security-groups-json' -l 'security-groups-json' -d 'Output of aws ec2 describe-security-groups (the mapping\'s and the endpoints\' groups).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" subnets-json' -l 'subnets-json' -d 'Output of aws ec2 describe-subnets (the mapping\'s subnets).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm network check" route-tables-json' -l 'route-tables-json' -d 'Output of aws ec2 describe-route-tables for the VPC (including its main table).' -rfka ''

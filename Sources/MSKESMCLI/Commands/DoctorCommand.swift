@@ -10,7 +10,9 @@ struct DoctorCommand: AsyncParsableCommand {
         abstract: "Diagnose an event source mapping from a snapshot: every check, each problem with its fix.",
         discussion: """
             Runs every check (mapping state and parameters, LastProcessingResult, function state and timeout, \
-            broker choice, secret analyses, offset lag, and what the snapshot could not read) and prints \
+            broker choice, secret analyses, the execution role's permissions and trust policy, security groups \
+            and the VPC's path to Lambda, STS, Secrets Manager and the on-failure destination, offset lag, and \
+            what the snapshot could not read) and prints \
             failures first, each with the exact fix, then the checks that passed. A part missing from the \
             snapshot makes the checks that need it 'skipped' (named in the headline; --strict makes that exit 1).
 
