@@ -1,6 +1,7 @@
 extension FindingCode {
     /// The PRB codes: what a live connection to the brokers shows, step by step, each naming the
-    /// `LastProcessingResult` Lambda shows for that failure (SPEC §2).
+    /// `LastProcessingResult` Lambda shows for that failure (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html,
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).
     public static let probeCodes: [FindingCode] = [
         prb001, prb002, prb003, prb004, prb005, prb006, prb007, prb008, prb009, prb010, prb011, prb012, prb013,
         prb014, prb015,
@@ -31,8 +32,10 @@ extension FindingCode {
         "PRB015", "a probe step could not run: input missing (secret, credentials, region) or an earlier step failed")
 }
 
-/// The `LastProcessingResult` texts the probe maps its failures to (SPEC §2). The texts with the `PROBLEM:`
-/// prefix are quoted as Lambda shows them; for the TLS ones the docs give only the sentence, so that is used.
+/// The `LastProcessingResult` texts the probe maps its failures to (the troubleshooting sections of
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html and
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html). The `PROBLEM:` texts are written as the
+/// console and the mappings show them; for the TLS ones the docs give only the sentence, so that is used.
 public enum LambdaProcessingResult: String, Sendable, CaseIterable, Codable {
     case connectionError = "PROBLEM: Connection error. Please check your event source connection configuration."
     case saslAuthenticationFailed = "PROBLEM: SASL authentication failed."

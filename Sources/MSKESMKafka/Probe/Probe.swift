@@ -336,20 +336,22 @@ public struct Probe: Sendable {
                 Finding(
                     code: .prb014, severity: .info, title: "consumer group \(group) exists with no active member",
                     detail: "If it holds committed offsets for the topic, Lambda resumes from them and ignores "
-                        + "StartingPosition (SPEC §1.3).",
+                        + "StartingPosition (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",
                     evidence: evidence)
             ]
         default:
             let members = description.members.count
             // Lambda's own pollers are members too while the mapping runs, so this is information, not a
-            // warning: only the user can tell whether a member is not Lambda's (SPEC §1.3).
+            // warning: only the user can tell whether a member is not Lambda's
+            // (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html, customizable consumer group ID).
             return [
                 Finding(
                     code: .prb014, severity: .info,
                     title: "consumer group \(group) is \(description.state) with \(members) active member"
                         + (members == 1 ? "" : "s"),
                     detail: "Consumers in the group that are not Lambda's pollers share the partitions with it, and "
-                        + "Lambda then reads only part of the topic (SPEC §1.3). Members: "
+                        + "Lambda then reads only part of the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html). "
+                        + "Members: "
                         + description.members.map { "\($0.clientID)@\($0.clientHost)" }.joined(separator: ", "),
                     fix: members > 0
                         ? "if a member is not Lambda's, stop it or give the mapping its own consumer group id" : "",

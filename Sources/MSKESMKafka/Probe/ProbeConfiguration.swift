@@ -46,7 +46,8 @@ public struct ProbeConfiguration: Sendable {
         self.selfManaged = selfManaged
     }
 
-    /// TLS under the method: everything but plaintext (SASL/SCRAM and PLAIN need TLS with Lambda, SPEC §1.7;
+    /// TLS under the method: everything but plaintext (SASL/SCRAM and PLAIN need TLS with Lambda,
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html;
     /// MSK's IAM listener is TLS).
     public var usesTLS: Bool { method != .plaintext }
 
@@ -101,7 +102,8 @@ struct ProbeSecret {
 }
 
 /// The mTLS identity as Lambda would load it: the `certificate` chain (the first block is the client's
-/// certificate) and the `privateKey`, which must be PKCS#8, plain or PBES1/PKCS#12-PBE encrypted (SPEC §3.1).
+/// certificate) and the `privateKey`, which must be PKCS#8, plain or PBES1/PKCS#12-PBE encrypted
+/// (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).
 struct ClientIdentity {
     var chain: [Certificate] = []
     var key: PrivateKey?

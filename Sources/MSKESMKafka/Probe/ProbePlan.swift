@@ -6,7 +6,7 @@ import MSKESMCore
 /// brokers and method from ``BrokerSelector`` (the `BootstrapBrokers` field Lambda reads, or the self-managed
 /// endpoints), the secret's value from `Secrets[arn].SecretString` when the snapshot holds it, the root CA
 /// from a SERVER_ROOT_CA_CERTIFICATE secret, the topic from `Topics`, and the consumer group (the custom id or
-/// the mapping's UUID, SPEC §1.3).
+/// the mapping's UUID, https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).
 ///
 /// This is the entry point for both `--snapshot FILE` (offline) and a snapshot gathered live for a mapping
 /// UUID.
