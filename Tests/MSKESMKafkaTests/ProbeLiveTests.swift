@@ -153,6 +153,29 @@ struct ProbeLiveTests {
         #expect(report.findings.contains { $0.code == "PRB007" && $0.severity == .pass })
     }
 
+    /// `--debug` traces each request and answer and the TLS session, never the SASL bytes.
+    @Test func traceNamesRequestsButNoSecrets() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var lines: [String] = []
+            func add(_ line: String) { lock.withLock { lines.append(line) } }
+        }
+        let collected = Lines()
+        var configuration = ProbeConfiguration(
+            brokers: [bed.broker("saslTLS")], method: .scram512, secretJSON: bed.text("scram-good.json"),
+            caFile: bed.path("root.pem"), topic: "orders")
+        configuration.trace = { collected.add($0) }
+        _ = await Probe().run(configuration)
+        let text = collected.lines.joined(separator: "\n")
+        #expect(text.contains("→ ApiVersions v3"))
+        #expect(text.contains("→ SaslAuthenticate v2"))
+        #expect(text.contains("← Metadata"))
+        #expect(text.contains("TLS TLSv1."))
+        #expect(!text.contains("alice-secret-pw"))
+        #expect(!text.contains("p="))
+    }
+
     @Test func tlsSummaryNamesVersionCipherAndTheServerChain() async throws {
         let bed = try #require(ProbeTestbed.shared)
         let report = await Probe().run(

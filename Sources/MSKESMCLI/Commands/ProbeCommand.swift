@@ -92,6 +92,10 @@ struct ProbeCommand: AsyncParsableCommand {
             snapshot: snapshot, bootstrapServers: bootstrapServers, auth: auth, secretFile: secretFile,
             caFile: caFile, topic: topic, group: group, timeout: timeout)
         try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
+        if global.debug {
+            let console = CommandContext.console
+            configuration.trace = { line in console.writeError("debug: " + line + "\n") }
+        }
         let report = await Probe().run(configuration)
         try global.finish(report, summaryLines: ProbeCommand.summaryLines(report))
     }

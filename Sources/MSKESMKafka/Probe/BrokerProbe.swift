@@ -154,6 +154,9 @@ struct BrokerProbe {
                     connection: tcp, context: context, host: host, deadline: Deadline(seconds: configuration.timeout))
                 result.tls = tls.info
                 stream = tls
+                configuration.trace?(
+                    "\(broker) TLS \(tls.info.version) \(tls.info.cipher), server chain: "
+                        + tls.info.peerChain.joined(separator: " ← "))
                 record(&result, "tls", ok: true, watch, "\(tls.info.version) \(tls.info.cipher)")
                 if askTopic {
                     result.findings.append(
@@ -171,7 +174,7 @@ struct BrokerProbe {
                 return result
             }
         }
-        let client = KafkaClient(stream: stream)
+        let client = KafkaClient(stream: stream, label: broker, trace: configuration.trace)
         defer { client.close() }
 
         // Kafka: ApiVersions

@@ -25,6 +25,9 @@ public struct ProbeConfiguration: Sendable {
     public var region: String?
     /// Self-managed Kafka (for the wording of the TLS findings).
     public var selfManaged: Bool
+    /// `--debug`: one line per Kafka request and answer (API, version, sizes, time) and per TLS handshake.
+    /// Never the SASL bytes, so no password, proof or signature.
+    public var trace: (@Sendable (String) -> Void)?
     /// Brokers whose addresses do not come from the user (metadata leaders) are never contacted: only the
     /// listed ones and, for the group, the coordinator the brokers name.
     public init(

@@ -14,7 +14,15 @@ final class KafkaClient {
     /// The broker's ranges by API key, after ``negotiateVersions(deadline:)``.
     private(set) var brokerVersions: [Int16: APIVersionRange] = [:]
 
-    init(stream: ByteStream) { self.stream = stream }
+    /// Where `--debug` lines go, each prefixed with `label`.
+    private let trace: (@Sendable (String) -> Void)?
+    private let label: String
+
+    init(stream: ByteStream, label: String = "", trace: (@Sendable (String) -> Void)? = nil) {
+        self.stream = stream
+        self.label = label
+        self.trace = trace
+    }
 
     func close() { stream.close() }
 
@@ -33,6 +41,8 @@ final class KafkaClient {
             api, version: version, correlationID: correlationID, clientID: Self.clientID, body: body)
         var frame = KafkaWriter()
         frame.int32(Int32(request.count))
+        let watch = Stopwatch()
+        trace?("\(label) → \(api.name) v\(version) #\(correlationID), \(request.count + 4) bytes")
         try stream.write(frame.bytes + request, deadline: deadline)
         var sizeReader = KafkaReader(try stream.read(exactly: 4, deadline: deadline))
         let size = Int(try sizeReader.int32())
@@ -40,6 +50,9 @@ final class KafkaClient {
             throw KafkaProtocolError("a response of \(size) bytes is not a Kafka answer")
         }
         var reader = KafkaReader(try stream.read(exactly: size, deadline: deadline))
+        trace?(
+            "\(label) ← \(api.name) #\(correlationID), \(size + 4) bytes in "
+                + String(format: "%.1f ms", watch.elapsedMilliseconds))
         let answered = try reader.int32()
         guard answered == correlationID else {
             throw KafkaProtocolError("the answer is for request \(answered), not \(correlationID)")
