@@ -153,6 +153,56 @@ struct KafkaCodecTests {
 
     /// The ApiVersions v3 request as the Kafka protocol guide lays it out: header v2 (client id, empty tagged
     /// fields) and a body of two compact strings and empty tagged fields.
+    /// Damaged answers (random bytes, and every truncation of a real answer) throw or parse, never crash.
+    @Test func parsersSurviveDamagedAnswers() {
+        var generator = SplitMix64(seed: 0x5EED)
+        var samples: [[UInt8]] = (0..<2000).map { _ in
+            (0..<Int.random(in: 0...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        }
+        var writer = KafkaWriter()
+        writer.int32(0)
+        writer.arrayLength(1)
+        writer.int32(1)
+        writer.string("broker")
+        writer.int32(9092)
+        writer.nullableString(nil)
+        writer.nullableString("cluster")
+        writer.int32(1)
+        writer.arrayLength(1)
+        writer.int16(0)
+        writer.string("orders")
+        writer.bool(false)
+        writer.arrayLength(1)
+        writer.int16(0)
+        writer.int32(0)
+        writer.int32(1)
+        writer.arrayLength(1)
+        writer.int32(1)
+        writer.arrayLength(0)
+        let metadata = writer.bytes
+        samples += (0...metadata.count).map { Array(metadata.prefix($0)) }
+        for bytes in samples {
+            for version: Int16 in [0, 1, 2, 3, 4, 5, 7, 8] {
+                var reader = KafkaReader(bytes)
+                _ = try? KafkaMessages.parseMetadata(&reader, version: max(version, 1))
+                reader = KafkaReader(bytes)
+                _ = try? KafkaMessages.parseApiVersions(&reader, version: min(version, 3))
+                reader = KafkaReader(bytes)
+                _ = try? KafkaMessages.parseSaslAuthenticate(&reader, version: min(version, 2))
+                reader = KafkaReader(bytes)
+                _ = try? KafkaMessages.parseDescribeGroups(&reader, version: min(version, 4))
+                reader = KafkaReader(bytes)
+                _ = try? KafkaMessages.parseFindCoordinator(&reader, version: min(version, 2))
+                reader = KafkaReader(bytes)
+                _ = try? KafkaMessages.parseSaslHandshake(&reader)
+            }
+        }
+        var whole = KafkaReader(metadata)
+        let parsed = try? KafkaMessages.parseMetadata(&whole, version: 3)
+        #expect(parsed?.topics.first?.name == "orders")
+        #expect(parsed?.brokers.first?.address == "broker:9092")
+    }
+
     /// Metadata before v4 cannot refuse auto-creation, so it asks for every topic (null) instead of naming one;
     /// v4+ names the topic and sets allow_auto_topic_creation false.
     @Test func metadataNeverCreatesTheTopic() {
@@ -165,5 +215,18 @@ struct KafkaCodecTests {
         let body = KafkaMessages.apiVersionsBody(version: 3, softwareName: "a", softwareVersion: "1")
         let request = KafkaMessages.request(.apiVersions, version: 3, correlationID: 7, clientID: "c", body: body)
         #expect(request == [0, 18, 0, 3, 0, 0, 0, 7, 0, 1, 0x63, 0, 2, 0x61, 2, 0x31, 0])
+    }
+}
+
+/// A small deterministic generator for the damaged-input test.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
