@@ -47,6 +47,18 @@ struct SCRAMClientTests {
         #expect(String(decoding: final, as: UTF8.self) == lines.last)
     }
 
+    /// A server asking for an absurd iteration count is refused at once instead of hanging the probe.
+    @Test(arguments: ["1000001", "2147483647", "9223372036854775807"])
+    func absurdIterationCountIsRefused(_ count: String) {
+        var client = SCRAMClient(hash: .sha512, username: "u", password: "p", clientNonce: "abc")
+        _ = client.firstMessage()
+        let started = Date()
+        #expect(throws: SCRAMClient.Failure.self) {
+            try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=\(count)".utf8))
+        }
+        #expect(Date().timeIntervalSince(started) < 1)
+    }
+
     @Test func serverNonceMustExtendOurs() {
         var client = SCRAMClient(hash: .sha512, username: "u", password: "p", clientNonce: "abc")
         _ = client.firstMessage()

@@ -41,6 +41,9 @@ struct SCRAMClient {
     }
 
     /// client-final-message for the server-first-message.
+    /// The most PBKDF2 iterations a server may ask for (about a second of SHA-512 on a small machine).
+    static let maximumIterations = 1_000_000
+
     mutating func finalMessage(serverFirst: [UInt8]) throws -> [UInt8] {
         let serverFirstText = String(decoding: serverFirst, as: UTF8.self)
         let attributes = Self.attributes(serverFirstText)
@@ -48,6 +51,11 @@ struct SCRAMClient {
         guard let nonce = attributes["r"], let saltText = attributes["s"], let salt = Data(base64Encoded: saltText),
             let iterationText = attributes["i"], let iterations = Int(iterationText), iterations > 0
         else { throw Failure.malformed("server-first-message lacks r, s or i") }
+        // The count is the server's choice and PBKDF2 cannot be interrupted: a broken or hostile broker asking
+        // for billions would hang the probe past every deadline. Kafka's default is 4096 (RFC 7677 asks >= 4096).
+        guard iterations <= Self.maximumIterations else {
+            throw Failure.malformed("server-first-message asks for \(iterations) iterations (at most \(Self.maximumIterations))")
+        }
         guard nonce.hasPrefix(clientNonce), nonce.count > clientNonce.count else { throw Failure.nonceMismatch }
         let withoutProof = "c=biws,r=\(nonce)"
         let salted = hash.pbkdf2(password: Array(password.utf8), salt: Array(salt), iterations: iterations)
