@@ -76,6 +76,14 @@ struct SecretHygieneTests {
         Line(arguments: ["brokers", "explain", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["doctor", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["doctor", "--snapshot", "IN/mtls.json"]),
+        // Kafka: the probe reads the secret (brokers refuse the connection: nothing leaves loopback), events.
+        Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "scram-512", "--secret-file", "IN/scram.json",
+                         "--timeout", "1"]),
+        Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "mtls", "--secret-file", "IN/mtls.json",
+                         "--timeout", "1"]),
+        Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "iam", "--timeout", "1"]),
+        Line(arguments: ["event", "sample", "--value-file", "IN/password.txt"]),
+        Line(arguments: ["event", "decode", "IN/scram.json"]),
         // AWS: the signed requests (--debug traces them), the secret's value, credentials with a session token.
         Line(arguments: ["snapshot", "BED_UUID"], needsBed: true),
         Line(arguments: ["snapshot", "BED_UUID", "--write", "snap.json"], needsBed: true),
