@@ -24,6 +24,8 @@ public final class EncryptedPrivateKeyInfo: @unchecked Sendable {
     /// Decrypts with `password`. When the default provider cannot, the legacy provider is loaded and the
     /// attempt repeated, because without it a good password for a DES or RC2 key looks wrong (PLATFORM.md).
     public func decrypt(password: String) -> PrivateKey? {
+        // The key's own parameters set the cost of trying, and OpenSSL's KDFs cannot be interrupted.
+        guard !encryption.isExcessivelyCostly else { return nil }
         if let key = attempt(password) { return key }
         guard OpenSSLSupport.legacyProviderLoaded else { return nil }
         return attempt(password)
@@ -71,6 +73,8 @@ public final class EncryptedPrivateKeyInfo: @unchecked Sendable {
             {
                 defer { SCRYPT_PARAMS_free(scrypt) }
                 result.scryptCost = scrypt.pointee.costParameter.map { Int(ASN1_INTEGER_get($0)) }
+                result.scryptBlockSize = scrypt.pointee.blockSize.map { Int(ASN1_INTEGER_get($0)) }
+                result.scryptParallelization = scrypt.pointee.parallelizationParameter.map { Int(ASN1_INTEGER_get($0)) }
             }
         } else if let pbe = OpenSSLSupport.decode(parameters, { d2i_PBEPARAM(nil, $0, $1) }) {
             defer { PBEPARAM_free(pbe) }
@@ -108,6 +112,29 @@ public struct PBEParameters: Sendable, Equatable {
     public var iterations: Int?
     /// scrypt's cost parameter N.
     public var scryptCost: Int?
+    /// scrypt's block size r.
+    public var scryptBlockSize: Int?
+    /// scrypt's parallelization p.
+    public var scryptParallelization: Int?
+
+    /// The most PBKDF2/PKCS#12 iterations tried (OpenSSL 3 writes 2048, other tools up to a few hundred thousand).
+    public static let maximumIterations = 10_000_000
+    /// The most scrypt work N·r·p tried (OpenSSL's default N=16384, r=8, p=1 is 131072).
+    public static let maximumScryptWork = 1 << 22
+
+    /// Whether trying a password would take unreasonably long: the iteration count or scrypt's N·r·p is
+    /// absurd (or does not fit). A hostile or broken key must not hang `secret validate` for hours; such a
+    /// key is treated as one the password does not open.
+    public var isExcessivelyCostly: Bool {
+        if let iterations, iterations < 0 || iterations > Self.maximumIterations { return true }
+        if scryptCost != nil || scryptBlockSize != nil || scryptParallelization != nil {
+            let factors = [scryptCost ?? 1, scryptBlockSize ?? 1, scryptParallelization ?? 1]
+            guard factors.allSatisfy({ $0 > 0 && $0 <= Self.maximumScryptWork }) else { return true }
+            let work = factors.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+            return work > Self.maximumScryptWork
+        }
+        return false
+    }
 
     public init(schemeOID: String, schemeName: String) {
         self.schemeOID = schemeOID
