@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "msk-esm", targets: ["msk-esm"]),
         .library(name: "MSKESMCore", targets: ["MSKESMCore"]),
         .library(name: "MSKESMAWS", targets: ["MSKESMAWS"]),
+        .library(name: "MSKESMKafka", targets: ["MSKESMKafka"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
