@@ -6,8 +6,8 @@ import Testing
 /// The small XML reader of AWS responses against Python's xml.etree.ElementTree as the oracle.
 @Suite("XML responses", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct XMLTreeTests {
-    /// Real responses of moto (Fuzz/seed.py captured them; the first byte there selects a fuzz operation) and
-    /// hand-picked shapes of the grammar.
+    /// The XML fuzz corpus (moto's real responses captured by Fuzz/seed.py and what the fuzzer derived from
+    /// them; the first byte there selects a fuzz operation) and hand-picked shapes of the grammar.
     static func documents() throws -> [String] {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/xml")
@@ -37,13 +37,17 @@ struct XMLTreeTests {
     @Test("element names, nesting and text agree with ElementTree")
     func agreesWithElementTree() throws {
         let documents = try Self.documents()
-        #expect(documents.count >= 10)
         let program = """
             import json, sys
             import xml.etree.ElementTree as ET
             def node(e):
                 return {"name": e.tag.split("}")[-1], "text": "".join(e.itertext()), "children": [node(c) for c in e]}
-            print(json.dumps([node(ET.fromstring(d.encode())) for d in json.load(sys.stdin)]))
+            def parse(d):
+                try:
+                    return node(ET.fromstring(d.encode()))
+                except ET.ParseError:
+                    return None  # the fuzzer's variants may be malformed: compared only where ElementTree reads them
+            print(json.dumps([parse(d) for d in json.load(sys.stdin)]))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -55,9 +59,11 @@ struct XMLTreeTests {
         try process.run()
         input.fileHandleForWriting.write(try JSONEncoder().encode(documents))
         try input.fileHandleForWriting.close()
-        let expected = try JSONDecoder().decode([Node].self, from: output.fileHandleForReading.readDataToEndOfFile())
+        let expected = try JSONDecoder().decode([Node?].self, from: output.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
+        #expect(expected.compactMap { $0 }.count >= 8, "too few well-formed documents to compare")
         for (document, oracle) in zip(documents, expected) {
+            guard let oracle else { continue }
             let ours = Self.node(try XMLTree(Data(document.utf8)).root)
             #expect(ours == oracle, "\(document.prefix(120))")
         }
