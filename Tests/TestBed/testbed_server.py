@@ -9,13 +9,21 @@ carry a valid Signature V4, recomputed with botocore's SigV4Auth (a wrong one ge
 its parameters must pass botocore's ParamValidator against the operation's input shape (else 400).
 
   python3 testbed_server.py --port 0 [--ready-file F]   (prints "PORT <n>" on stdout when listening)
-  GET  /_testbed/requests   the requests seen: [{operation, signatureValid, status}]
+  GET  /_testbed/requests   the requests seen: [{operation, signatureValid, status, path, body}]
+
+Mappings live like Lambda's: CreateEventSourceMapping stores one in state Creating; Update and Delete move it
+through Updating/Enabling/Disabling/Deleting. Each GetEventSourceMapping answers the current state, then applies the
+next entry of the mapping's hidden "_pending" list (partial mappings; {"_delete": true} removes it), so a test can
+seed "Creating, then Enabled after N polls" or "Disabled with a StateTransitionReason". Seed keys for this:
+  "pollsToSettle": n            how many polls a create/update/delete takes to settle (default 2)
+  "dropCreateResponseFor": [f]  commit the next create for function f, then close the connection without answering
 """
 import argparse
 import datetime
 import json
 import signal
 import re
+import uuid as uuidlib
 import sys
 import threading
 import urllib.parse
@@ -81,6 +89,8 @@ class State:
         self.scram = {}
         self.vpc_connections = {}
         self.requests = []
+        self.polls_to_settle = 2
+        self.drop_create_for = []
 
     def seed(self, doc):
         with self.lock:
@@ -94,6 +104,9 @@ class State:
             self.bootstrap.update(doc.get("bootstrapBrokers", {}))
             self.scram.update(doc.get("scramSecrets", {}))
             self.vpc_connections.update(doc.get("vpcConnections", {}))
+            if "pollsToSettle" in doc:
+                self.polls_to_settle = int(doc["pollsToSettle"])
+            self.drop_create_for.extend(doc.get("dropCreateResponseFor", []))
             if doc.get("reset"):
                 self.requests.clear()
 
@@ -206,6 +219,7 @@ class Handler(BaseHTTPRequestHandler):
                 params[name] = int(raw) if member.type_name == "integer" and raw.lstrip("-").isdigit() else raw
         if body and shape is not None:
             payload = json.loads(body)
+            entry["body"] = payload
             for name, member in shape.members.items():
                 wire = member.serialization.get("name", name)
                 if member.serialization.get("location") is None and wire in payload:
@@ -219,6 +233,12 @@ class Handler(BaseHTTPRequestHandler):
                                "InvalidParameterValueException", report.generate_report())
         status, result = getattr(self, f"_{service}_{op.name}")(params)
         entry["status"] = status
+        if status == "drop":  # committed, but the caller never hears of it (an unknown outcome)
+            entry["status"] = "dropped"
+            with STATE.lock:
+                STATE.requests.append(entry)
+            self.close_connection = True
+            return
         with STATE.lock:
             STATE.requests.append(entry)
         if status >= 400:
@@ -271,9 +291,23 @@ class Handler(BaseHTTPRequestHandler):
     def _lambda_GetEventSourceMapping(self, params):
         with STATE.lock:
             mapping = STATE.mappings.get(params["UUID"])
-        if mapping is None:
-            return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
-        return 200, mapping
+            if mapping is None:
+                return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+            pending = mapping.get("_pending") or []
+            if pending:
+                step = pending.pop(0)
+                if step.get("_delete"):
+                    del STATE.mappings[params["UUID"]]
+                else:
+                    mapping.update(step)
+        return 200, answer
+
+    @staticmethod
+    def _settle(mapping, final):
+        """Lambda's asynchronous transitions: the final state after pollsToSettle polls."""
+        steps = [{} for _ in range(max(STATE.polls_to_settle - 1, 0))] + [final]
+        mapping["_pending"] = steps
 
     def _lambda_ListEventSourceMappings(self, params):
         with STATE.lock:
@@ -302,14 +336,80 @@ class Handler(BaseHTTPRequestHandler):
             return 404, ("ResourceNotFoundException", f"Function not found: {params['FunctionName']}")
         return 200, function
 
+    KAFKA_FIELDS = ("Topics", "StartingPosition", "StartingPositionTimestamp", "BatchSize",
+                    "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds", "MaximumRetryAttempts",
+                    "BisectBatchOnFunctionError", "FunctionResponseTypes", "DestinationConfig", "FilterCriteria",
+                    "KMSKeyArn", "SourceAccessConfigurations", "SelfManagedEventSource",
+                    "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
+                    "ProvisionedPollerConfig", "MetricsConfig", "LoggingConfig", "EventSourceArn")
+
     def _lambda_CreateEventSourceMapping(self, params):
-        return 202, {"UUID": "00000000-0000-0000-0000-000000000000", "State": "Creating"}
+        name = params["FunctionName"]
+        short = name.split(":function:")[1] if ":function:" in name else name
+        with STATE.lock:
+            function = STATE.functions.get(short.split(":")[0])
+            if function is None:
+                return 404, ("ResourceNotFoundException", f"Function not found: {name}")
+            uuid = str(uuidlib.uuid4())
+            mapping = {"UUID": uuid, "FunctionArn": function["FunctionArn"] + (":" + short.split(":")[1]
+                                                                               if ":" in short else ""),
+                       "State": "Creating", "StateTransitionReason": "USER_INITIATED",
+                       "LastProcessingResult": "No records processed", "BatchSize": 100,
+                       "MaximumBatchingWindowInSeconds": 0,
+                       "EventSourceMappingArn": f"arn:aws:lambda:us-east-1:123456789012:event-source-mapping:{uuid}"}
+            for key in self.KAFKA_FIELDS:
+                if key in params:
+                    mapping[key] = params[key]
+            if "StartingPositionTimestamp" in mapping:
+                mapping["StartingPositionTimestamp"] = float(mapping["StartingPositionTimestamp"])
+            if "EventSourceArn" in params and "AmazonManagedKafkaEventSourceConfig" not in params:
+                mapping["AmazonManagedKafkaEventSourceConfig"] = {"ConsumerGroupId": uuid}
+            if "SelfManagedEventSource" in params and "SelfManagedKafkaEventSourceConfig" not in params:
+                mapping["SelfManagedKafkaEventSourceConfig"] = {"ConsumerGroupId": uuid}
+            mapping["LastModified"] = datetime.datetime.now(datetime.timezone.utc).timestamp()
+            enabled = params.get("Enabled", True)
+            self._settle(mapping, {"State": "Enabled" if enabled else "Disabled"})
+            STATE.mappings[uuid] = mapping
+            drop = short in STATE.drop_create_for
+            if drop:
+                STATE.drop_create_for.remove(short)
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+        if drop:
+            return "drop", None
+        return 202, answer
 
     def _lambda_UpdateEventSourceMapping(self, params):
-        return self._lambda_GetEventSourceMapping(params)
+        with STATE.lock:
+            mapping = STATE.mappings.get(params["UUID"])
+            if mapping is None:
+                return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+            for key in self.KAFKA_FIELDS:
+                if key in params:
+                    if isinstance(params[key], dict) and isinstance(mapping.get(key), dict):
+                        mapping[key] = {**mapping[key], **params[key]}
+                    else:
+                        mapping[key] = params[key]
+            if "Enabled" in params:
+                enabled = params["Enabled"]
+                mapping["State"] = "Enabling" if enabled else "Disabling"
+            else:
+                enabled = mapping["State"] == "Enabled"
+                mapping["State"] = "Updating"
+            mapping["StateTransitionReason"] = "USER_INITIATED"
+            self._settle(mapping, {"State": "Enabled" if enabled else "Disabled"})
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+        return 202, answer
 
     def _lambda_DeleteEventSourceMapping(self, params):
-        return self._lambda_GetEventSourceMapping(params)
+        with STATE.lock:
+            mapping = STATE.mappings.get(params["UUID"])
+            if mapping is None:
+                return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+            mapping["State"] = "Deleting"
+            mapping["StateTransitionReason"] = "USER_INITIATED"
+            self._settle(mapping, {"_delete": True})
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+        return 202, answer
 
     # --- kafka ----------------------------------------------------------------------------------
     def _lookup(self, table, arn, what):
