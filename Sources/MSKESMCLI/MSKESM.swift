@@ -24,6 +24,14 @@ public struct MSKESM: AsyncParsableCommand {
             BrokersCommand.self,
             DoctorCommand.self,
             SnapshotCommand.self,
+            CreateCommand.self,
+            UpdateCommand.self,
+            GetCommand.self,
+            ListCommand.self,
+            DeleteCommand.self,
+            EnableCommand.self,
+            DisableCommand.self,
+            WaitCommand.self,
         ]
     )
 
