@@ -31,13 +31,13 @@ struct DeleteCommand: AsyncParsableCommand {
     func validate() throws {
         try global.validate()
         try MappingCommandSupport.validateUUID(uuid)
+    }
+
+    func run() async throws {
         if !yes && !MappingCommandSupport.inputIsTerminal {
             throw ToolError.usage(
                 "delete needs a confirmation", input: uuid, fix: "standard input is not a terminal: add --yes to delete")
         }
-    }
-
-    func run() async throws {
         let console = CommandContext.console
         let client = try MappingCommandSupport.client(global)
         let lambda = LambdaClient(client: client)

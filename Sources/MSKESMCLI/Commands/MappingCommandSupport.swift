@@ -74,7 +74,7 @@ enum MappingCommandSupport {
         case is ToolError, is CancellationError, is ExitCode: return error
         case let error as AWSError where error.kind == .notFound:
             return ToolError.usage(
-                "\(input ?? "it") does not exist", input: input,
+                "not found", input: input,
                 fix: "\(error.description.prefix(160)); check the name and the region (msk-esm list)")
         case let error as CredentialError:
             return ToolError.usage(
@@ -135,9 +135,9 @@ enum MappingCommandSupport {
         findings.insert(
             Finding(
                 code: .map010, severity: .fail, title: "mapping \(mapping["UUID"]?.stringValue ?? "") \(problem)",
-                detail: "State \(mapping["State"]?.stringValue ?? "unknown"); StateTransitionReason "
-                    + "\(mapping["StateTransitionReason"]?.stringValue ?? "none"); LastProcessingResult "
-                    + "\(mapping["LastProcessingResult"]?.stringValue ?? "none").",
+                detail: "State: \(mapping["State"]?.stringValue ?? "unknown"). StateTransitionReason: "
+                    + "\(mapping["StateTransitionReason"]?.stringValue ?? "none"). LastProcessingResult: "
+                    + "\(mapping["LastProcessingResult"]?.stringValue ?? "none")",
                 fix: "msk-esm doctor \(mapping["UUID"]?.stringValue ?? "UUID")",
                 evidence: [
                     "State": mapping["State"] ?? .null, "StateTransitionReason": mapping["StateTransitionReason"] ?? .null,
