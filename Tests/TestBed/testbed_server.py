@@ -6,7 +6,8 @@ It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets and VPC
 a side door (POST /_testbed/seed, a JSON document in the AWS CLI's PascalCase shapes), and answers per the botocore
 models (routes from each operation's requestUri; kafka's lowerCamel wire names from the model). Every request must
 carry a valid Signature V4, recomputed with botocore's SigV4Auth (a wrong one gets 403 InvalidSignatureException), and
-its parameters must pass botocore's ParamValidator against the operation's input shape (else 400).
+its parameters must pass botocore's ParamValidator against the operation's input shape, plus the maxima and enums that
+ParamValidator leaves to the service (else 400).
 
   python3 testbed_server.py --port 0 [--ready-file F]   (prints "PORT <n>" on stdout when listening)
   GET  /_testbed/requests   the requests seen: [{operation, signatureValid, status, path, body}]
@@ -76,6 +77,35 @@ def to_wire(value, shape):
     if shape.type_name == "map" and isinstance(value, dict):
         return {k: to_wire(v, shape.value) for k, v in value.items()}
     return value
+
+
+def model_errors(value, shape, path="input"):
+    """What botocore's ParamValidator leaves to the service: integer maxima, string enums and maximum lengths."""
+    errors = []
+    if shape is None or value is None:
+        return errors
+    meta = shape.metadata
+    if shape.type_name == "structure" and isinstance(value, dict):
+        for name, member in shape.members.items():
+            if name in value:
+                errors += model_errors(value[name], member, f"{path}.{name}")
+    elif shape.type_name == "list" and isinstance(value, list):
+        if "max" in meta and len(value) > meta["max"]:
+            errors.append(f"{path} has more than {meta['max']} items")
+        for index, item in enumerate(value):
+            errors += model_errors(item, shape.member, f"{path}[{index}]")
+    elif shape.type_name == "map" and isinstance(value, dict):
+        for key, item in value.items():
+            errors += model_errors(item, shape.value, f"{path}.{key}")
+    elif shape.type_name in ("integer", "long") and isinstance(value, int) and not isinstance(value, bool):
+        if "max" in meta and value > meta["max"]:
+            errors.append(f"Invalid value for parameter {path}, value: {value}, valid max value: {meta['max']}")
+    elif shape.type_name == "string" and isinstance(value, str):
+        if shape.enum and value not in shape.enum:
+            errors.append(f"Invalid value for parameter {path}, value: {value}, valid values: {', '.join(shape.enum)}")
+        if "max" in meta and len(value) > meta["max"]:
+            errors.append(f"{path} is longer than {meta['max']} characters")
+    return errors
 
 
 class State:
@@ -225,12 +255,15 @@ class Handler(BaseHTTPRequestHandler):
                 if member.serialization.get("location") is None and wire in payload:
                     params[name] = payload[wire]
         report = ParamValidator().validate(params, shape) if shape is not None else None
+        problems = model_errors(params, shape) if shape is not None else []
         if report is not None and report.has_errors():
+            problems.insert(0, report.generate_report())
+        if problems:
             entry["status"] = 400
             with STATE.lock:
                 STATE.requests.append(entry)
             return self._error(service, 400, "BadRequestException" if service == "kafka" else
-                               "InvalidParameterValueException", report.generate_report())
+                               "InvalidParameterValueException", "\n".join(problems))
         status, result = getattr(self, f"_{service}_{op.name}")(params)
         entry["status"] = status
         if status == "drop":  # committed, but the caller never hears of it (an unknown outcome)

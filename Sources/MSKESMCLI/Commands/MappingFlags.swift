@@ -442,7 +442,12 @@ struct MappingFlags: ParsableArguments, Sendable {
         let kept = (body["SourceAccessConfigurations"]?.arrayValue ?? []).filter {
             !replaced.contains($0["Type"]?.stringValue ?? "")
         }
-        body["SourceAccessConfigurations"] = .array(kept + added)
+        let entries = kept + added
+        if entries.isEmpty {
+            body.removeValue(forKey: "SourceAccessConfigurations")
+        } else {
+            body["SourceAccessConfigurations"] = .array(entries)
+        }
         return body
     }
 }
