@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 import Testing
 
@@ -379,5 +380,25 @@ struct MappingCommandsTests {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.hasPrefix("msk-esm: error: "))
+    }
+}
+
+@Suite("mapping waiter", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+struct MappingWaiterTests {
+    @Test("waiting is cancellable: cancelling the task ends the wait promptly with CancellationError")
+    func cancel() async throws {
+        let bed = try await TestBed.shared()
+        let uuid = "ffffffff-0000-4000-8000-" + String(UUID().uuidString.suffix(12)).lowercased()
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed",
+            body: ["mappings": [["UUID": .string(uuid), "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:x", "State": "Creating"]]])
+        let waiter = MappingWaiter(
+            lambda: LambdaClient(client: AWSClient(configuration: try bed.configuration())), timeout: 60, interval: 5)
+        let started = Date()
+        let task = Task { try await waiter.wait(uuid: uuid, for: .enabled) }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        #expect(Date().timeIntervalSince(started) < 3)
     }
 }
