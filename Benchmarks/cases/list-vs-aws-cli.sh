@@ -10,8 +10,8 @@ read -r testbed_info <&"${TESTBED[0]}"
 testbed_env=$(python3 -c '
 import json, sys
 info = json.loads(sys.argv[1]); user = info["users"]["msk-esm-reader"]
-print(f"AWS_ACCESS_KEY_ID={user[\"AccessKeyId\"]} AWS_SECRET_ACCESS_KEY={user[\"SecretAccessKey\"]} "
-      f"ENDPOINT=http://127.0.0.1:{info[\"testbedPort\"]}")' "$testbed_info")
+print("AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s ENDPOINT=http://127.0.0.1:%d"
+      % (user["AccessKeyId"], user["SecretAccessKey"], info["testbedPort"]))' "$testbed_info")
 # shellcheck disable=SC2086
 export $testbed_env AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_CONFIG_FILE=/dev/null \
     AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
@@ -24,7 +24,11 @@ python3 -c '
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 ours, theirs = results[0]["median"], results[1]["median"]
-print(f"median: msk-esm {ours*1000:.1f} ms, aws {theirs*1000:.1f} ms: msk-esm is {theirs/ours:.1f}x faster")' "$work/list.json"
+print(f"median: msk-esm {ours*1000:.1f} ms, aws {theirs*1000:.1f} ms: msk-esm is {theirs/ours:.1f}x faster")
+cpu = [r["user"] + r["system"] for r in results]
+print(f"CPU (user+system, mean): msk-esm {cpu[0]*1000:.1f} ms, aws {cpu[1]*1000:.1f} ms: {cpu[1]/cpu[0]:.1f}x less")
+' "$work/list.json"
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores (wall times stretch on a busy machine)"
 eval "exec ${TESTBED[1]}>&-"  # closing the test bed's stdin stops it
 wait "$TESTBED_PID" 2>/dev/null || true
 unset ENDPOINT AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY

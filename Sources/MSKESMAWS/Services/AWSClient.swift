@@ -132,7 +132,7 @@ public struct AWSClient: Sendable {
         let response = try await send(call)
         if response.body.isEmpty { return .object([:]) }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: response.body)
+            return try JSONValue.parse(response.body)
         } catch {
             throw AWSError(
                 code: "InvalidResponse", message: "the response is not JSON", status: response.status,
