@@ -6,7 +6,7 @@ import Testing
 /// `create`, `update`, `get`, `list`, `delete`, `enable`, `disable`, `wait`: the built binary against the test bed,
 /// whose server validates every request against botocore's Lambda model and logs the bodies it received. Each test
 /// seeds its own function, so tests do not see each other's mappings.
-@Suite("mapping commands", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+@Suite("mapping commands", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct MappingCommandsTests {
     /// Seeds a function (and returns its name) with the test bed's execution role.
     func seedFunction(_ bed: TestBed, prefix: String, timeout: Int = 60) async throws -> String {
@@ -40,8 +40,18 @@ struct MappingCommandsTests {
         }
     }
 
-    func run(_ bed: TestBed, _ arguments: [String]) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments, environment: bed.environment())
+    func run(_ bed: TestBed, _ arguments: [String]) async throws -> BinaryRunner.Result {
+        try await Self.runBinary(arguments, environment: bed.environment())
+    }
+
+    /// Runs the binary on a Dispatch thread: `BinaryRunner` blocks while the process runs, and blocking the
+    /// cooperative pool (two threads on a 2-core machine) would stall every other test's timing.
+    static func runBinary(_ arguments: [String], environment: [String: String]) async throws -> BinaryRunner.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try BinaryRunner.run(arguments, environment: environment) })
+            }
+        }
     }
 
     func json(_ text: String) throws -> JSONValue {
@@ -49,8 +59,8 @@ struct MappingCommandsTests {
     }
 
     /// Creates a mapping without preflight and returns its UUID.
-    func createMapping(_ bed: TestBed, function: String, topic: String, extra: [String] = []) throws -> String {
-        let result = try run(
+    func createMapping(_ bed: TestBed, function: String, topic: String, extra: [String] = []) async throws -> String {
+        let result = try await run(
             bed,
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", topic,
@@ -137,16 +147,20 @@ struct MappingCommandsTests {
             words.map { word in replacements.reduce(word) { $0.replacingOccurrences(of: $1.key, with: $1.value) } }
         }
         // Ours first (it looks for an existing mapping; the AWS CLI does not), straight at the test server.
-        let ours = try BinaryRunner.run(
+        let ours = try await Self.runBinary(
             ["create", "--function", function, "--topic", topic, "--no-preflight"] + fill(example.ours),
             environment: bed.environment(through: bed.testbedURL))
         #expect(ours.exitCode == 0, "\(ours.stderr)")
         var environment = bed.environment()
         environment["AWS_DEFAULT_REGION"] = bed.region
-        _ = try AWSCLI.run(
-            ["lambda", "create-event-source-mapping", "--endpoint-url", bed.testbedURL, "--function-name", function,
-             "--topics", topic] + fill(example.aws),
-            environment: environment)
+        let awsArguments = ["lambda", "create-event-source-mapping", "--endpoint-url", bed.testbedURL, "--function-name", function,
+             "--topics", topic] + fill(example.aws)
+        let cliEnvironment = environment
+        _ = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try AWSCLI.run(awsArguments, environment: cliEnvironment) })
+            }
+        }
         let bodies = try await requests(bed, operation: "CreateEventSourceMapping", function: function)
             .filter { $0["status"]?.intValue == 202 }.compactMap { $0["body"] }
         #expect(bodies.count == 2)
@@ -162,7 +176,7 @@ struct MappingCommandsTests {
             #"{"FunctionName": "\#(function)", "Topics": ["x"], "StartingPosition": "LATEST", "BatchSize": 20000, "Enabled": "yes", "EventSourceArn": "\#(bed.info["clusterArn"]?.stringValue ?? "")"}"#
                 .utf8
         ).write(to: URL(fileURLWithPath: file))
-        let result = try run(bed, ["create", "--cli-input-json", file, "--no-preflight"])
+        let result = try await run(bed, ["create", "--cli-input-json", file, "--no-preflight"])
         #expect(result.exitCode == 3)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("InvalidParameterValueException"))
@@ -180,7 +194,7 @@ struct MappingCommandsTests {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "drop")
         _ = try await bed.sideDoor(bed.testbedURL + "/_testbed/seed", body: ["dropCreateResponseFor": [.string(function)]])
-        let result = try run(
+        let result = try await run(
             bed,
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
@@ -190,7 +204,7 @@ struct MappingCommandsTests {
         let creates = try await requests(bed, operation: "CreateEventSourceMapping", function: function)
         #expect(creates.count == 1)
         #expect(creates.first?["status"]?.stringValue == "dropped")
-        let listed = try json(try run(bed, ["list", "--function", function, "--output", "json"]).stdout)
+        let listed = try json(try await run(bed, ["list", "--function", function, "--output", "json"]).stdout)
         let mappings = listed["EventSourceMappings"]?.arrayValue ?? []
         #expect(mappings.count == 1)
         #expect(try json(result.stdout)["result"]?["UUID"] == mappings.first?["UUID"])
@@ -200,13 +214,13 @@ struct MappingCommandsTests {
     func duplicate() async throws {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "dup")
-        let uuid = try createMapping(bed, function: function, topic: "orders", extra: ["--batch-size", "50"])
+        let uuid = try await createMapping(bed, function: function, topic: "orders", extra: ["--batch-size", "50"])
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let base = ["create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST", "--no-preflight"]
-        let same = try run(bed, base + ["--batch-size", "50"])
+        let same = try await run(bed, base + ["--batch-size", "50"])
         #expect(same.exitCode == 0, "\(same.stderr)")
         #expect(same.stdout.contains("already exists, unchanged: \(uuid)"))
-        let different = try run(bed, base + ["--batch-size", "70", "--output", "json"])
+        let different = try await run(bed, base + ["--batch-size", "70", "--output", "json"])
         #expect(different.exitCode == 1)
         let document = try json(different.stdout)
         #expect(document["verdict"]?.stringValue == "fail")
@@ -227,7 +241,7 @@ struct MappingCommandsTests {
             "create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
             "--auth", "scram-512", "--secret-id", bed.info["secretArn"]?.stringValue ?? "", "--output", "json",
         ]
-        let dry = try run(bed, base + ["--dry-run", "--force"])
+        let dry = try await run(bed, base + ["--dry-run", "--force"])
         #expect(dry.exitCode == 0, "\(dry.stderr)")
         let plan = try json(dry.stdout)
         #expect(plan["request"]?["method"]?.stringValue == "POST")
@@ -238,11 +252,11 @@ struct MappingCommandsTests {
         #expect(codes.contains("MAP001"))
         #expect(codes.contains("BRK002"))  // the broker choice ran against the live cluster
         #expect(codes.contains("SEC015"))  // the secret was read and analysed
-        let stopped = try run(bed, base)
+        let stopped = try await run(bed, base)
         #expect(stopped.exitCode == 1)
         #expect(try json(stopped.stdout)["verdict"]?.stringValue == "fail")
         #expect(try await requests(bed, operation: "CreateEventSourceMapping", function: function).isEmpty)
-        let forced = try run(bed, base + ["--force"])
+        let forced = try await run(bed, base + ["--force"])
         #expect(forced.exitCode == 0, "\(forced.stderr)")
         #expect(try json(forced.stdout)["result"]?["State"]?.stringValue == "Creating")
     }
@@ -253,19 +267,19 @@ struct MappingCommandsTests {
     func update() async throws {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "upd")
-        let uuid = try createMapping(bed, function: function, topic: "orders", extra: ["--batch-size", "100"])
-        let text = try run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight"])
+        let uuid = try await createMapping(bed, function: function, topic: "orders", extra: ["--batch-size", "100"])
+        let text = try await run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight"])
         #expect(text.exitCode == 0, "\(text.stderr)")
         #expect(text.stdout.contains("- BatchSize: 100\n+ BatchSize: 500\n"))
         let sent = try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid)
         #expect(sent.map { $0["body"] } == [["BatchSize": 500]])
-        let again = try run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight", "--output", "json"])
+        let again = try await run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight", "--output", "json"])
         #expect(again.exitCode == 0)
         #expect(try json(again.stdout)["changes"] == [])
         #expect(try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid).count == 1)
-        let window = try run(bed, ["update", uuid, "--batching-window", "7", "--no-preflight", "--output", "json"])
+        let window = try await run(bed, ["update", uuid, "--batching-window", "7", "--no-preflight", "--output", "json"])
         #expect(try json(window.stdout)["changes"] == [["field": "MaximumBatchingWindowInSeconds", "from": 0, "to": 7]])
-        let refused = try run(bed, ["update", uuid, "--topic", "payments", "--no-preflight", "--output", "json"])
+        let refused = try await run(bed, ["update", uuid, "--topic", "payments", "--no-preflight", "--output", "json"])
         #expect(refused.exitCode == 1)
         let document = try json(refused.stdout)
         #expect(document["findings"]?.arrayValue?.first?["code"]?.stringValue == "MAP008")
@@ -279,15 +293,15 @@ struct MappingCommandsTests {
     func delete() async throws {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "del")
-        let uuid = try createMapping(bed, function: function, topic: "orders")
-        let refused = try run(bed, ["delete", uuid])
+        let uuid = try await createMapping(bed, function: function, topic: "orders")
+        let refused = try await run(bed, ["delete", uuid])
         #expect(refused.exitCode == 2)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains("--yes"))
         #expect(try await requests(bed, operation: "DeleteEventSourceMapping", uuid: uuid).isEmpty)
-        let deleted = try run(bed, ["delete", uuid, "--yes", "--wait", "--poll-interval", "0.1"])
+        let deleted = try await run(bed, ["delete", uuid, "--yes", "--wait", "--poll-interval", "0.1"])
         #expect(deleted.exitCode == 0, "\(deleted.stderr)")
-        let gone = try run(bed, ["get", uuid])
+        let gone = try await run(bed, ["get", uuid])
         #expect(gone.exitCode == 2)
     }
 
@@ -295,7 +309,7 @@ struct MappingCommandsTests {
     func wait() async throws {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "wait")
-        let created = try run(
+        let created = try await run(
             bed,
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
@@ -325,14 +339,14 @@ struct MappingCommandsTests {
                     ]
                 ]
             ])
-        let waited = try run(bed, ["wait", broken, "--for", "enabled", "--poll-interval", "0.1", "--output", "json"])
+        let waited = try await run(bed, ["wait", broken, "--for", "enabled", "--poll-interval", "0.1", "--output", "json"])
         #expect(waited.exitCode == 1)
         let report = try json(waited.stdout)
         let codes = report["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
         #expect(codes.contains("MAP010"))
         #expect(codes.contains("MAP011"))
         #expect(waited.stdout.contains("EVENT_SOURCE_AUTHN_ERROR"))
-        let text = try run(bed, ["disable", uuid, "--wait", "--poll-interval", "0.1"])
+        let text = try await run(bed, ["disable", uuid, "--wait", "--poll-interval", "0.1"])
         #expect(text.exitCode == 0, "\(text.stderr)")
         #expect(text.stdout == "\(uuid): Disabled\n")
     }
@@ -342,16 +356,16 @@ struct MappingCommandsTests {
     @Test("list reads all pages (JSON in the API's shape) and prints a table; get of a missing mapping is exit 2")
     func listAndGet() async throws {
         let bed = try await TestBed.shared()
-        let listed = try run(bed, ["list", "--function", "bulk-consumer", "--output", "json"])
+        let listed = try await run(bed, ["list", "--function", "bulk-consumer", "--output", "json"])
         #expect(listed.exitCode == 0, "\(listed.stderr)")
         #expect(try json(listed.stdout)["EventSourceMappings"]?.arrayValue?.count == 120)
-        let table = try run(bed, ["list", "--function", "bulk-consumer"])
+        let table = try await run(bed, ["list", "--function", "bulk-consumer"])
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.count == 121)
         #expect(lines.first?.hasPrefix("UUID") == true)
-        let got = try run(bed, ["get", bed.mappingUUID, "--output", "json"])
+        let got = try await run(bed, ["get", bed.mappingUUID, "--output", "json"])
         #expect(try json(got.stdout)["UUID"]?.stringValue == bed.mappingUUID)
-        let missing = try run(bed, ["get", "00000000-1111-4000-8000-000000000000"])
+        let missing = try await run(bed, ["get", "00000000-1111-4000-8000-000000000000"])
         #expect(missing.exitCode == 2)
         #expect(missing.stdout.isEmpty)
     }
@@ -369,13 +383,13 @@ struct MappingCommandsTests {
     ]
 
     @Test("bad input is one line on stderr and exit 2, before any API call", arguments: badInputs)
-    func badInput(_ arguments: [String]) throws {
+    func badInput(_ arguments: [String]) async throws {
         // Nothing listens on port 9: an API call would fail with exit 3, not 2.
         let environment = [
             "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "canary-secret", "AWS_REGION": "us-east-1",
             "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         ]
-        let result = try BinaryRunner.run(arguments, environment: environment)
+        let result = try await Self.runBinary(arguments, environment: environment)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1)
