@@ -252,6 +252,10 @@ struct MappingCommandsTests {
         #expect(codes.contains("MAP001"))
         #expect(codes.contains("BRK002"))  // the broker choice ran against the live cluster
         #expect(codes.contains("SEC015"))  // the secret was read and analysed
+        let sec016 = plan["findings"]?.arrayValue?.first { $0["code"]?.stringValue == "SEC016" }
+        #expect(sec016?["severity"]?.stringValue == "pass")  // named AmazonMSK_…: the name came from DescribeSecret
+        #expect(!dry.stdout.contains("CANARY-scram-password-93f1"))
+        #expect(!dry.stderr.contains("CANARY-scram-password-93f1"))
         let stopped = try await run(bed, base)
         #expect(stopped.exitCode == 1)
         #expect(try json(stopped.stdout)["verdict"]?.stringValue == "fail")

@@ -49,14 +49,25 @@ public struct MappingPreflight: Sendable {
     public func run(mapping: JSONValue) async throws -> (report: CheckReport, snapshot: Snapshot) {
         let target: SecretTarget = mapping["EventSourceArn"]?.stringValue == nil ? .selfManaged : .msk
         let now = self.now
-        let gatherer = SnapshotGatherer(
-            client: client,
-            analyzeSecret: { text in
-                guard let input = try? SecretInput.parse(text, label: "the secret") else { return nil }
-                let report = SecretValidator(options: SecretValidationOptions(target: target, now: now)).validate(input)
-                return try? JSONValue(encoding: report)
-            }, now: { now })
-        let document = await gatherer.gather(mapping: mapping, metrics: false)
+        // The values are read here (not through `analyzeSecret`) so that the analysis knows the secret's name
+        // (the AmazonMSK_ rule, SEC016); they are dropped before anything else sees the document.
+        let gatherer = SnapshotGatherer(client: client, includeSecrets: true, now: { now })
+        var document = await gatherer.gather(mapping: mapping, metrics: false)
+        if var members = document.objectValue, var secrets = members["Secrets"]?.objectValue {
+            for (arn, entry) in secrets {
+                guard var fields = entry.objectValue else { continue }
+                if let text = fields.removeValue(forKey: "SecretString")?.stringValue,
+                    let input = try? SecretInput.parse(text, label: arn)
+                {
+                    let name = fields["Describe"]?["Name"]?.stringValue
+                    let options = SecretValidationOptions(target: target, now: now, secretName: name)
+                    fields["Analysis"] = try? JSONValue(encoding: SecretValidator(options: options).validate(input))
+                }
+                secrets[arn] = .object(fields)
+            }
+            members["Secrets"] = .object(secrets)
+            document = .object(members)
+        }
         let snapshot = try Snapshot.decode(try JSONEncoder().encode(document), source: "the preflight")
         let checks = DoctorCatalogue.checks.filter { !Self.runningMappingChecks.contains($0.name) }
         let report = try Doctor(checks: checks).run(snapshot, at: now)
