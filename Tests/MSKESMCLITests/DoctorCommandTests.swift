@@ -55,7 +55,7 @@ struct DoctorCommandTests {
         let lastFail = lines.lastIndex { $0.hasPrefix("✗") } ?? 0
         #expect(lastFail < firstPass)
         let partial = await CommandRunner.run(["doctor", "--snapshot", Self.example("partial-access-denied.json")])
-        #expect(partial.stdout.hasPrefix("warn — 3 warnings, 1 check skipped: MAP015"))
+        #expect(partial.stdout.hasPrefix("warn — 3 warnings, 2 checks skipped: IAM001, MAP015"))
     }
 
     @Test(arguments: [

@@ -56,7 +56,7 @@ struct DoctorTests {
     }
 
     @Test(arguments: [
-        ("Function", ["function-state", "function-timeout"]), ("Cluster", ["broker-choice"]),
+        ("Function", ["function-state", "function-timeout"]), ("Cluster", ["broker-choice", "network"]), ("RolePolicies", ["execution-role"]),
         ("Metrics", ["offset-lag"]),
     ])
     func aMissingPartSkipsTheChecksThatNeedIt(part: String, checks: [String]) throws {

@@ -18,7 +18,14 @@ struct NetworkCheckCommand: AsyncParsableCommand {
             The region (for endpoint names com.amazonaws.<region>.<service>) comes from --region, else \
             AWS_REGION or AWS_DEFAULT_REGION, else the subnets' availability zones.
 
-            Example:
+            With --snapshot every input comes from a snapshot: its EC2 parts, the cluster's (or the VPC \
+            connection's, or the VPC_SECURITY_GROUP / VPC_SUBNET) groups and subnets, the port of the broker \
+            choice, the region, the secret, the on-failure destination, the role and function ARNs and \
+            provisioned mode; --port is then optional, and any flag given overrides what the snapshot says.
+
+            Examples:
+              msk-esm network check --snapshot Examples/snapshots/broken-sg-no-self-reference.json
+
               aws ec2 describe-security-groups --group-ids sg-0a1 > sg.json
               aws ec2 describe-subnets --subnet-ids subnet-1 subnet-2 > subnets.json
               aws ec2 describe-route-tables --filters Name=vpc-id,Values=vpc-1 > rt.json
@@ -33,6 +40,9 @@ struct NetworkCheckCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("A snapshot (- for standard input) to take every input from; the flags below override it.", valueName: "file"))
+    var snapshot: String?
 
     @Option(name: .customLong("security-groups-json"), help: ArgumentHelp("Output of aws ec2 describe-security-groups (the mapping's and the endpoints' groups).", valueName: "file"))
     var securityGroupsJSON: String?
@@ -81,8 +91,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         try global.validate()
-        if ports.isEmpty {
-            throw ValidationError("give the broker port with --port (e.g. --port 9098 for IAM on MSK)")
+        if ports.isEmpty && snapshot == nil {
+            throw ValidationError("give the broker port with --port (e.g. --port 9098 for IAM on MSK), or --snapshot")
         }
         for port in ports where !(1...65535).contains(port) {
             throw ValidationError("--port \(port) is not a TCP port: give 1-65535")
@@ -96,6 +106,10 @@ struct NetworkCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let base = try snapshot.map { path -> NetworkInputs in
+            let document = try Snapshot.load(path: path)
+            return try DoctorContext(snapshot: document, now: global.now).networkInputs()
+        }
         let securityGroups = try securityGroupsJSON.map {
             try read(DescribeSecurityGroupsResponse.self, $0, "--security-groups-json", "aws ec2 describe-security-groups")
         }
@@ -111,25 +125,60 @@ struct NetworkCheckCommand: AsyncParsableCommand {
         let vpcEndpoints = try vpcEndpointsJSON.map {
             try read(DescribeVpcEndpointsResponse.self, $0, "--vpc-endpoints-json", "aws ec2 describe-vpc-endpoints")
         }
-        let region = try RegionResolver.resolve(
+        let inputs: NetworkInputs
+        if var base {
+            // Explicit flags override what the snapshot gives.
+            if let securityGroups { base.securityGroups = securityGroups }
+            if let subnets { base.subnets = subnets }
+            if let routeTables { base.routeTables = routeTables }
+            if let natGateways { base.natGateways = natGateways }
+            if let vpcEndpoints { base.vpcEndpoints = vpcEndpoints }
+            if !groupIds.isEmpty { base.mappingGroupIds = groupIds }
+            if !brokerGroupIds.isEmpty { base.brokerGroupIds = brokerGroupIds }
+            if !subnetIds.isEmpty { base.mappingSubnetIds = subnetIds }
+            if !ports.isEmpty { base.brokerPorts = ports }
+            if let region = global.aws.region, !region.isEmpty { base.region = region }
+            if secret { base.usesSecretsManager = true }
+            if let secretId {
+                base.secretArn = secretId
+                base.usesSecretsManager = true
+            }
+            if let onFailure { base.onFailureDestination = onFailure }
+            if provisioned { base.provisionedMode = true }
+            if let roleArn { base.executionRoleArn = roleArn }
+            if let functionArn { base.functionArn = functionArn }
+            if base.brokerPorts.isEmpty {
+                throw ToolError.usage(
+                    "no broker port: no authentication method of the mapping works on the cluster, or the cluster is "
+                        + "not in the snapshot", input: snapshot == "-" ? "standard input" : (snapshot ?? "--snapshot"),
+                    fix: "give --port (msk-esm brokers explain shows why no method works)")
+            }
+            inputs = base
+        } else {
             // --region is the global AWS option (AWSOptions), shared by every command.
-            flag: global.aws.region, environment: ProcessInfo.processInfo.environment, subnets: subnets, subnetIds: subnetIds)
-        let inputs = NetworkInputs(
-            securityGroups: securityGroups, subnets: subnets, routeTables: routeTables, natGateways: natGateways,
-            vpcEndpoints: vpcEndpoints, mappingGroupIds: groupIds,
-            brokerGroupIds: brokerGroupIds.isEmpty ? nil : brokerGroupIds, mappingSubnetIds: subnetIds,
-            brokerPorts: ports, region: region, usesSecretsManager: secret, secretArn: secretId,
-            onFailureDestination: onFailure, provisionedMode: provisioned, executionRoleArn: roleArn,
-            functionArn: functionArn)
+            let region = try RegionResolver.resolve(
+                flag: global.aws.region, environment: ProcessInfo.processInfo.environment, subnets: subnets, subnetIds: subnetIds)
+            inputs = NetworkInputs(
+                securityGroups: securityGroups, subnets: subnets, routeTables: routeTables, natGateways: natGateways,
+                vpcEndpoints: vpcEndpoints, mappingGroupIds: groupIds,
+                brokerGroupIds: brokerGroupIds.isEmpty ? nil : brokerGroupIds, mappingSubnetIds: subnetIds,
+                brokerPorts: ports, region: region, usesSecretsManager: secret, secretArn: secretId,
+                onFailureDestination: onFailure, provisionedMode: provisioned, executionRoleArn: roleArn,
+                functionArn: functionArn)
+        }
         let analyzer = NetworkAnalyzer(inputs: inputs)
         let report = CheckReport(findings: analyzer.findings(), summary: analyzer.summary())
+        let groups = inputs.mappingGroupIds
+        let brokers = inputs.brokerGroupIds ?? []
+        let subnetList = inputs.mappingSubnetIds
+        let portList = inputs.brokerPorts
         var lines = [
-            "groups: \(groupIds.isEmpty ? "none given" : groupIds.joined(separator: ", "))"
-                + (brokerGroupIds.isEmpty ? "" : "; brokers: " + brokerGroupIds.joined(separator: ", ")),
-            "subnets: \(subnetIds.isEmpty ? "none given" : subnetIds.joined(separator: ", "))",
-            "port\(ports.count == 1 ? "" : "s"): \(ports.map(String.init).joined(separator: ", ")); region: \(region)",
+            "groups: \(groups.isEmpty ? "none given" : groups.joined(separator: ", "))"
+                + (brokers.isEmpty ? "" : "; brokers: " + brokers.joined(separator: ", ")),
+            "subnets: \(subnetList.isEmpty ? "none given" : subnetList.joined(separator: ", "))",
+            "port\(portList.count == 1 ? "" : "s"): \(portList.isEmpty ? "unknown" : portList.map(String.init).joined(separator: ", ")); region: \(inputs.region)",
         ]
-        if provisioned { lines.append("provisioned mode") }
+        if inputs.provisionedMode { lines.append("provisioned mode") }
         try global.finish(report, summaryLines: lines)
     }
 

@@ -5,8 +5,10 @@ import MSKESMCore
 struct PolicyCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Decide, offline, whether identity policies allow actions on resources.",
+        abstract:
+            "Decide, offline, whether identity policies allow actions on resources, or a mapping's role all it needs.",
         discussion: """
+            Simulate mode (--policy, --action): \
             For each action × resource the answer is allowed, explicitDeny, implicitDeny, or conditional (it \
             depends on a context key that was not given), naming the deciding statements. Evaluation follows \
             AWS: an explicit Deny wins; Action/NotAction, Resource/NotResource, * and ? wildcards, action names \
@@ -15,7 +17,15 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             boundary. Policies may be plain documents or the output of aws iam get-policy-version / \
             get-role-policy, as JSON or URL-encoded. Exit 1 when any decision is not allowed.
 
-            Example:
+            Mapping mode (--snapshot): every permission the snapshot's mapping needs (cluster, network \
+            interfaces, logs, the IAM-auth data plane and consumer group, secrets and their customer-managed \
+            KMS keys, the on-failure destination), evaluated against the role's policies and permissions \
+            boundary, and the trust policy: IAM001-IAM008. --suggest prints the least-privilege policy to add. \
+            Exit 1 when a permission is missing; 2 when the snapshot cannot be read.
+
+            Examples:
+              msk-esm policy check --snapshot Examples/snapshots/broken-role-without-kafka-cluster.json --suggest
+
               msk-esm policy check --policy aws:AWSLambdaMSKExecutionRole \\
                 --policy role-policy.json --action kafka-cluster:Connect \\
                 --resource arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b --suggest
@@ -23,6 +33,12 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "A snapshot (- for standard input): check its mapping's execution role. Not with --policy or --action.",
+            valueName: "file"))
+    var snapshot: String?
 
     @Option(
         name: .customLong("policy"),
@@ -66,6 +82,19 @@ struct PolicyCheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         try global.validate()
+        if snapshot != nil {
+            let simulateOptions = [
+                ("--policy", !policies.isEmpty), ("--action", !actions.isEmpty), ("--resource", !resources.isEmpty),
+                ("--boundary", boundary != nil), ("--context", !contextEntries.isEmpty),
+                ("--absent", !absentKeys.isEmpty),
+            ].filter(\.1).map(\.0)
+            if !simulateOptions.isEmpty {
+                throw ValidationError(
+                    "--snapshot cannot be combined with \(simulateOptions.joined(separator: ", ")): give either a snapshot or policies and actions"
+                )
+            }
+            return
+        }
         if policies.isEmpty { throw ValidationError("give at least one --policy FILE") }
         if actions.isEmpty { throw ValidationError("give at least one --action SERVICE:ACTION") }
         for action in actions where action.wholeMatch(of: /[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+/) == nil {
@@ -85,6 +114,12 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let snapshot {
+            let document = try Snapshot.load(path: snapshot)
+            let report = try ExecutionRoleCheck.policyReport(for: document, at: global.now, suggest: suggest)
+            try global.finish(report, summaryLines: Self.mappingSummaryLines(report, suggest: suggest))
+            return
+        }
         let documents = try policies.map(Self.readPolicy)
         let boundaryDocument = try boundary.map(Self.readPolicy)
         var context = RequestContext()
@@ -114,6 +149,26 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         }
         let text = try InputReader.text(from: argument, label: "--policy")
         return try PolicyDocumentReader.read(text: text, source: argument)
+    }
+
+    /// Mapping mode: the role and consumer group, the count of permissions allowed, then (with --suggest) the
+    /// policy to add.
+    static func mappingSummaryLines(_ report: CheckReport, suggest: Bool) -> [String] {
+        let results = report.summary["results"]?.arrayValue ?? []
+        var lines: [String] = []
+        if let role = report.summary["role"]?.stringValue { lines.append("execution role \(role)") }
+        if let group = report.summary["consumerGroup"]?.stringValue { lines.append("consumer group \(group)") }
+        if !results.isEmpty {
+            let allowed = results.filter { $0["decision"]?.stringValue == "allowed" }.count
+            lines.append("\(allowed) of \(results.count) required permissions allowed")
+        }
+        guard suggest else { return lines }
+        if let suggestion = report.summary["suggestion"], suggestion != .null {
+            lines.append("add to the role's policies: " + PolicySuggestion.json(suggestion))
+        } else if !results.isEmpty {
+            lines.append("nothing to add to the role's policies")
+        }
+        return lines
     }
 
     /// One line per result, then (with --suggest) what to add and what to remove.

@@ -10,6 +10,8 @@ public enum DoctorCatalogue {
         FunctionTimeoutCheck(),
         BrokerChoiceCheck(),
         SecretAnalysisCheck(),
+        ExecutionRoleCheck(),
+        NetworkPathCheck(),
         OffsetLagCheck(),
     ]
 }

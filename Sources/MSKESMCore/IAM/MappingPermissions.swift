@@ -73,13 +73,13 @@ public enum MappingPermissions {
             add(
                 describe, clusterArn, .cluster,
                 context.clusterIsServerless
-                    ? "Lambda reads an MSK Serverless cluster with DescribeClusterV2 (SPEC §5.1)"
-                    : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (SPEC §5.1)")
-            add(["kafka:GetBootstrapBrokers"], clusterArn, .cluster, "Lambda looks up the brokers (SPEC §5.1)")
+                    ? "Lambda reads an MSK Serverless cluster with DescribeClusterV2 (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+                    : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(["kafka:GetBootstrapBrokers"], clusterArn, .cluster, "Lambda looks up the brokers (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }
         if context.clusterArn != nil || context.usesVpcAccessConfigs {
             for action in networkInterfaceActions {
-                add([action], "*", .network, "Lambda creates network interfaces in the cluster's VPC (SPEC §5.1)")
+                add([action], "*", .network, "Lambda creates network interfaces in the cluster's VPC (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             }
         }
         let logGroup =
@@ -88,36 +88,36 @@ public enum MappingPermissions {
             }
             ?? "arn:\(partition):logs:\(context.region):\(context.account):*"
         for action in logActions {
-            add([action], logGroup, .logs, "the function writes its logs (AWSLambdaMSKExecutionRole, SPEC §5.1)")
+            add([action], logGroup, .logs, "the function writes its logs (AWSLambdaMSKExecutionRole, https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }
         if let cluster, context.authMethod == .iam {
             // SPEC §5.2: the IAM-auth data plane, on the cluster, topic and group ARNs.
             let clusterArn = cluster.clusterArn
-            add(["kafka-cluster:Connect"], clusterArn, .dataPlane, "IAM auth: connect to the cluster (SPEC §5.2)")
+            add(["kafka-cluster:Connect"], clusterArn, .dataPlane, "IAM auth: connect to the cluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             add(
                 ["kafka-cluster:DescribeClusterDynamicConfiguration"], clusterArn, .dataPlane,
-                "IAM auth: read the cluster's dynamic configuration (SPEC §5.2)")
+                "IAM auth: read the cluster's dynamic configuration (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             let topicArn = cluster.topicArn(context.topic)
-            add(["kafka-cluster:DescribeTopic"], topicArn, .dataPlane, "IAM auth: describe the topic (SPEC §5.2)")
-            add(["kafka-cluster:ReadData"], topicArn, .dataPlane, "IAM auth: read the topic (SPEC §5.2)")
+            add(["kafka-cluster:DescribeTopic"], topicArn, .dataPlane, "IAM auth: describe the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(["kafka-cluster:ReadData"], topicArn, .dataPlane, "IAM auth: read the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             let groupArn = cluster.groupArn(context.consumerGroup)
             let groupReason =
                 context.consumerGroupId == nil
-                ? "IAM auth: the consumer group is the mapping's UUID \(context.mappingUUID) (SPEC §1.3, §5.2)"
-                : "IAM auth: the consumer group is the custom id \(context.consumerGroup) (SPEC §5.2)"
+                ? "IAM auth: the consumer group is the mapping's UUID \(context.mappingUUID) (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+                : "IAM auth: the consumer group is the custom id \(context.consumerGroup) (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
             add(["kafka-cluster:DescribeGroup"], groupArn, .consumerGroup, groupReason)
             add(["kafka-cluster:AlterGroup"], groupArn, .consumerGroup, groupReason)
         }
         for secret in context.secretArns {
-            add(["secretsmanager:GetSecretValue"], secret, .secret, "Lambda reads the mapping's secret (SPEC §5.1)")
+            add(["secretsmanager:GetSecretValue"], secret, .secret, "Lambda reads the mapping's secret (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }
         for key in context.secretKmsKeyArns {
             add(
                 ["kms:Decrypt"], key, .secretKey,
-                "the secret is encrypted with this customer-managed KMS key (SPEC §5.1, §7 item 7)")
+                "the secret is encrypted with this customer-managed KMS key (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html)")
         }
         if let destination = context.onFailureDestination, !destination.isEmpty {
-            let reason = "the on-failure destination \(destination) (SPEC §1.7)"
+            let reason = "the on-failure destination \(destination) (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html)"
             let parts = destination.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             if destination.hasPrefix("kafka://") {
                 let topic = String(destination.dropFirst("kafka://".count))

@@ -133,7 +133,7 @@ public enum MappingParameterRules {
                         code: .map005, severity: .warn, title: "StartingPosition LATEST can miss records",
                         detail: "With LATEST the consumer starts at the end of the topic when it first joins; records "
                             + "written while the mapping is being created or enabled are not read (inference from "
-                            + "the StartingPosition semantics, SPEC §1.2).",
+                            + "the StartingPosition semantics, https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html).",
                         fix: "use TRIM_HORIZON, or AT_TIMESTAMP with the time the producer started", evidence: evidence)
                 ]
             }
@@ -210,7 +210,7 @@ public enum MappingParameterRules {
                 code: .map007, severity: .info, title: "an existing group '\(id)' makes StartingPosition ignored",
                 detail: "If Kafka already has a group with this id, Lambda resumes from its committed offsets and "
                     + "ignores StartingPosition; other active members of the group take a share of the partitions "
-                    + "(SPEC §1.3).",
+                    + "(https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",
                 fix: "use a group id no other consumer uses, or reset the group's offsets before creating the mapping",
                 evidence: ["ConsumerGroupId": .string(id)]),
         ]

@@ -157,7 +157,7 @@ public enum MappingStatusRules {
                     title: "OffsetLag rose from \(Int(first)) to \(Int(last)) records",
                     detail: "Over \(points.count) points the lag grew by about \(Int(slopePerMinute.rounded())) "
                         + "records a minute: the function does not keep up, or the consumer is stuck. On-demand "
-                        + "pollers scale within about 3 minutes (SPEC §1.7).",
+                        + "pollers scale within about 3 minutes (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",
                     fix: "check the function's errors and duration; raise BatchSize, or set provisioned pollers: "
                         + "aws lambda update-event-source-mapping --uuid <uuid> --provisioned-poller-config "
                         + "MinimumPollers=2,MaximumPollers=20",

@@ -155,7 +155,7 @@ public struct NetworkAnalyzer: Sendable {
                 return Finding(
                     code: .net001, severity: .fail,
                     title: "no inbound rule admits TCP \(port) from the mapping's security groups",
-                    detail: "The brokers' groups (\(brokerGroupIds.joined(separator: ", "))) have no inbound rule for TCP \(port) from \(groupList) or from every address of the mapping's subnets. The mapping's pollers connect from network interfaces that carry \(groupList)\(selfReference ? "; for MSK these are the cluster's own groups, so the rule must reference the group itself (a self-referencing rule). Editing the function's security group does not help" : ""). (SPEC §6.2; https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
+                    detail: "The brokers' groups (\(brokerGroupIds.joined(separator: ", "))) have no inbound rule for TCP \(port) from \(groupList) or from every address of the mapping's subnets. The mapping's pollers connect from network interfaces that carry \(groupList)\(selfReference ? "; for MSK these are the cluster's own groups, so the rule must reference the group itself (a self-referencing rule). Editing the function's security group does not help" : ""). (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                     fix: fix, evidence: evidence)
             }
         }
@@ -192,7 +192,7 @@ public struct NetworkAnalyzer: Sendable {
             case .notAllowed:
                 return Finding(
                     code: .net003, severity: .fail, title: "no outbound rule allows TCP \(port) to the brokers",
-                    detail: "The mapping's groups (\(groupList)) have no outbound rule for TCP \(port) to \(brokerGroupIds.joined(separator: ", ")) or to every address the brokers may have. Lambda needs the broker port outbound to the mapping's groups. (SPEC §6.2)",
+                    detail: "The mapping's groups (\(groupList)) have no outbound rule for TCP \(port) to \(brokerGroupIds.joined(separator: ", ")) or to every address the brokers may have. Lambda needs the broker port outbound to the mapping's groups. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                     fix: fix, evidence: evidence)
             }
         }
@@ -260,7 +260,7 @@ public struct NetworkAnalyzer: Sendable {
             return [
                 Finding(
                     code: .net002, severity: .fail, title: "no outbound rule allows TCP 443",
-                    detail: "The mapping's groups (\(groupList)) allow no outbound TCP 443 at all. The pollers call Lambda, STS (and Secrets Manager, the on-failure destination) over HTTPS; AWS documents outbound 443 to all destinations. (SPEC §6.2)",
+                    detail: "The mapping's groups (\(groupList)) allow no outbound TCP 443 at all. The pollers call Lambda, STS (and Secrets Manager, the on-failure destination) over HTTPS; AWS documents outbound 443 to all destinations. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                     fix: fix, evidence: evidence)
             ]
         }
@@ -273,7 +273,7 @@ public struct NetworkAnalyzer: Sendable {
         return [
             Finding(
                 code: .net002, severity: .warn, title: "outbound TCP 443 is allowed \(limitedText)",
-                detail: "The mapping's groups (\(groupList)) allow outbound TCP 443, but not to all destinations, and not verifiably to a VPC endpoint of every service the mapping needs (\(neededServices.map(\.rawValue).joined(separator: ", "))). AWS documents outbound 443 to all destinations; through a NAT gateway the services' public addresses must be reachable. (SPEC §6.2)",
+                detail: "The mapping's groups (\(groupList)) allow outbound TCP 443, but not to all destinations, and not verifiably to a VPC endpoint of every service the mapping needs (\(neededServices.map(\.rawValue).joined(separator: ", "))). AWS documents outbound 443 to all destinations; through a NAT gateway the services' public addresses must be reachable. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                 fix: fix, evidence: evidence.merging(["rules": rulesJSON(limited)]) { $1 })
         ]
     }
@@ -370,7 +370,7 @@ public struct NetworkAnalyzer: Sendable {
             let missingServices = combined.unreachableServices
             return Finding(
                 code: code, severity: failSeverity, title: "no path to \(missingServices.map(\.rawValue).joined(separator: " and ")) from the mapping's subnets",
-                detail: "The pollers call \(what) from the mapping's subnets, through a public NAT gateway or VPC interface endpoints (SPEC §6.3). Missing: " + combined.unreachable.joined(separator: "; ") + "." + note,
+                detail: "The pollers call \(what) from the mapping's subnets, through a public NAT gateway or VPC interface endpoints (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html). Missing: " + combined.unreachable.joined(separator: "; ") + "." + note,
                 fix: fix, evidence: evidence)
         }
         if !combined.missing.isEmpty {
@@ -558,7 +558,7 @@ public struct NetworkAnalyzer: Sendable {
             return Finding(
                 code: .net007, severity: .fail,
                 title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) does not admit TCP 443 from the mapping's groups",
-                detail: "The endpoint's groups (\(groupIds.joined(separator: ", "))) have no inbound rule for TCP 443 from \(groupList) or from every address of the mapping's subnets. With private DNS, calls to \(service.rawValue) go to this endpoint and are dropped. (SPEC §6.2)",
+                detail: "The endpoint's groups (\(groupIds.joined(separator: ", "))) have no inbound rule for TCP 443 from \(groupList) or from every address of the mapping's subnets. With private DNS, calls to \(service.rawValue) go to this endpoint and are dropped. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                 fix: fix, evidence: evidence)
         }
     }

@@ -17,7 +17,7 @@ extension SecretCheckRun {
                 add(
                     .sec001, .fail, "the mTLS secret lacks \"\(key)\"",
                     detail: "An mTLS secret holds \"certificate\" (the chain) and \"privateKey\" (PKCS#8), plus "
-                        + "\"privateKeyPassword\" when the key is encrypted (SPEC §3.1).",
+                        + "\"privateKeyPassword\" when the key is encrypted (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                     fix: Self.shapeFix(.mtls), evidence: ["key": .string(key)])
             } else if members[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
                 add(.sec001, .fail, "\"\(key)\" is empty", fix: Self.shapeFix(.mtls), evidence: ["key": .string(key)])
@@ -50,7 +50,7 @@ extension SecretCheckRun {
         else {
             add(
                 .sec020, .fail, "the root-CA secret has no certificate",
-                detail: "A SERVER_ROOT_CA_CERTIFICATE secret is {\"certificate\": \"<PEM>\"} (SPEC §3.2).",
+                detail: "A SERVER_ROOT_CA_CERTIFICATE secret is {\"certificate\": \"<PEM>\"} (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).",
                 fix: Self.shapeFix(.rootCA))
             return
         }
@@ -58,7 +58,7 @@ extension SecretCheckRun {
             add(
                 .sec020, .info, "root-CA secrets are for self-managed Kafka",
                 detail: "MSK brokers use Amazon Trust Services certificates, which Lambda trusts; "
-                    + "SERVER_ROOT_CA_CERTIFICATE applies to self-managed Kafka only (SPEC §1.4). "
+                    + "SERVER_ROOT_CA_CERTIFICATE applies to self-managed Kafka only (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html). "
                     + "For an mTLS secret, add \"privateKey\" or pass --type mtls.")
         }
         let before = findings.count
@@ -81,7 +81,7 @@ extension SecretCheckRun {
                     .sec020, .warn, "the root-CA secret holds no self-signed root",
                     detail:
                         "It holds \(certificates.count) CA certificate(s), none self-signed: \(certificates.map(\.subject).joined(separator: "; ")). "
-                        + "The documentation asks for the brokers' root CA (SPEC §3.2).",
+                        + "The documentation asks for the brokers' root CA (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).",
                     fix:
                         "store the root CA at the top of the brokers' chain; list it with: openssl s_client -connect BROKER:PORT -showcerts </dev/null"
                 )
@@ -178,7 +178,7 @@ extension SecretCheckRun {
             add(
                 .sec004, .fail, "the certificate chain is out of order",
                 detail:
-                    "Lambda expects the client certificate first, then each issuer, ending with the root (SPEC §3.1). "
+                    "Lambda expects the client certificate first, then each issuer, ending with the root (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html). "
                     + "Written: \(written). Expected: \(expected).",
                 fix: "msk-esm secret fix FILE --write fixed.json (or paste the blocks in the expected order)",
                 evidence: ["expectedOrder": .array(chain.repairedOrder.map { .string($0.subject) })])
@@ -236,7 +236,7 @@ extension SecretCheckRun {
                     add(
                         .sec005, .warn, "the chain does not end at a root: the issuer of \(top.subject) is missing",
                         detail: "The documentation asks for the client certificate, the intermediates and the root "
-                            + "(SPEC §3.1). Missing: \(top.issuer). Brokers that trust that CA may still accept it.",
+                            + "(https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html). Missing: \(top.issuer). Brokers that trust that CA may still accept it.",
                         fix: "append the certificate of \(top.issuer) (from your CA, e.g. aws acm-pca "
                             + "get-certificate-authority-certificate --certificate-authority-arn ARN)",
                         evidence: ["missingIssuer": .string(top.issuer)])
@@ -297,7 +297,7 @@ extension SecretCheckRun {
                     .sec023, .fail, "the chain does not end at the given trust anchor",
                     detail: "The chain ends at \(path.last?.subject ?? "nothing"); the trust anchor is "
                         + "\(anchors.map(\.subject).joined(separator: "; ")). The brokers will not accept the client "
-                        + "certificate (\"Server failed to authenticate Lambda\", SPEC §2).",
+                        + "certificate (\"Server failed to authenticate Lambda\", https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                     fix: "issue the client certificate from the trusted CA: aws acm-pca issue-certificate "
                         + "--certificate-authority-arn ARN --csr fileb://client.csr --signing-algorithm SHA256WITHRSA "
                         + "--validity Value=365,Type=DAYS",

@@ -86,7 +86,7 @@ extension SecretCheckRun {
                 .sec008, .fail, "the key is \(material.format.labelName)\(encrypted), not PKCS#8",
                 detail:
                     "Lambda reads PKCS#8 keys (-----BEGIN PRIVATE KEY----- or -----BEGIN ENCRYPTED PRIVATE KEY-----); "
-                    + "\"Provided certificate or private key is invalid\" otherwise (SPEC §3.1).",
+                    + "\"Provided certificate or private key is invalid\" otherwise (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                 fix: "\(material.conversionCommand)  (or: msk-esm secret fix FILE --write fixed.json)",
                 evidence: ["format": .string(material.format.rawValue), "encrypted": .bool(material.isEncrypted)])
         }
@@ -109,7 +109,7 @@ extension SecretCheckRun {
                     detail: "Scheme \(encryption.schemeName) (\(encryption.schemeOID)), KDF \(scheme.kdf)"
                         + "\(encryption.kdfOID.map { " (\($0))" } ?? ""), cipher \(scheme.cipher)"
                         + "\(encryption.cipherOID.map { " (\($0))" } ?? ""). PBES2 is OpenSSL 3's default for "
-                        + "openssl pkcs8 -topk8; Lambda supports PBES1 only (SPEC §3.1).",
+                        + "openssl pkcs8 -topk8; Lambda supports PBES1 only (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                     fix: reencrypt, evidence: evidence)
             } else {
                 add(.sec009, .pass, "the key is not encrypted with PBES2")
@@ -121,7 +121,7 @@ extension SecretCheckRun {
                         "the key's scheme \(encryption.schemeName) may not be readable by Lambda's runtime",
                         detail:
                             "Scheme \(encryption.schemeName) (\(encryption.schemeOID), \(scheme.family.rawValue)), KDF "
-                            + "\(scheme.kdf), cipher \(scheme.cipher). Inference (SPEC §3.4): Lambda's Java-based poller "
+                            + "\(scheme.kdf), cipher \(scheme.cipher). Inference: Lambda's Java-based poller "
                             + "resolves the scheme by its JCA name, and SunJCE reads pbeWithMD5AndDES-CBC "
                             + "(1.2.840.113549.1.5.3) and pbeWithSHAAnd3-KeyTripleDES-CBC (1.2.840.113549.1.12.1.3) "
                             + "for certain; others may fail.",
@@ -141,7 +141,7 @@ extension SecretCheckRun {
         } else if !material.isEncrypted && passwordPresent {
             add(
                 .sec010, .warn, "privateKeyPassword is given, but the key is not encrypted",
-                detail: "Inference (SPEC §3.4): a Kafka-style loader given a password parses the key as encrypted, "
+                detail: "Inference: a Kafka-style loader given a password parses the key as encrypted, "
                     + "which fails for an unencrypted key.",
                 fix: "remove \"privateKeyPassword\" from the secret, or encrypt the key: openssl pkcs8 -topk8 "
                     + "-v1 PBE-SHA1-3DES -in key.pem -passout env:KEY_PASSWORD -out key-pbe.pem")
@@ -192,7 +192,7 @@ extension SecretCheckRun {
         if let problem {
             add(
                 .sec022, .warn, "the key is \(problem), which Lambda's runtime may not load",
-                detail: "Inference (SPEC §3.4): Lambda's Java-based poller probably loads keys like the Kafka client, "
+                detail: "Inference: Lambda's Java-based poller probably loads keys like the Kafka client, "
                     + "which tries RSA, DSA and EC (NIST curves) only.",
                 fix: "use an RSA or EC P-256 key: openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 "
                     + "-out client.key, then a new CSR and certificate",

@@ -20,7 +20,7 @@ extension SecretCheckRun {
                 .sec015, .fail, "the \(kind) secret lacks \(missing.joined(separator: " and "))",
                 detail:
                     "Lambda signs in with the secret's \"username\" and \"password\"; each must be a non-empty string "
-                    + "(SPEC §3.3).",
+                    + "(https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).",
                 fix:
                     #"aws secretsmanager put-secret-value --secret-id NAME --secret-string '{"username": "<user>", "password": "<password>"}'"#,
                 evidence: ["missing": .array(missing.map { .string($0) })])

@@ -81,7 +81,7 @@ struct SecretCheckRun {
         guard let members = input.document.objectValue else {
             add(
                 .sec001, .fail, "the secret is not a JSON object",
-                detail: "Lambda reads the secret's SecretString as a JSON object of string values (SPEC §3).",
+                detail: "Lambda reads the secret's SecretString as a JSON object of string values (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                 fix: Self.shapeFix(options.type ?? .mtls))
             return
         }
@@ -131,7 +131,7 @@ struct SecretCheckRun {
         if input.byteCount > limit {
             add(
                 .sec002, .fail, "the secret is \(input.byteCount) bytes, over Secrets Manager's \(limit)",
-                detail: "SecretString is limited to \(limit) bytes (SPEC §3.1).",
+                detail: "SecretString is limited to \(limit) bytes (the Secrets Manager quota, https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html).",
                 fix: "drop certificates the chain does not need (duplicates, cross-signed copies), then re-check",
                 evidence: ["bytes": .number(Double(input.byteCount)), "limit": .number(Double(limit))])
         } else {
