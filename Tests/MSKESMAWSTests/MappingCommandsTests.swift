@@ -252,6 +252,9 @@ struct MappingCommandsTests {
         #expect(codes.contains("MAP001"))
         #expect(codes.contains("BRK002"))  // the broker choice ran against the live cluster
         #expect(codes.contains("SEC015"))  // the secret was read and analysed
+        // The doctor's execution-role and network checks ran over the gathered role, policies and VPC.
+        #expect(codes.contains { $0.hasPrefix("IAM") }, "\(codes)")
+        #expect(codes.contains { $0.hasPrefix("NET") }, "\(codes)")
         let sec016 = plan["findings"]?.arrayValue?.first { $0["code"]?.stringValue == "SEC016" }
         #expect(sec016?["severity"]?.stringValue == "pass")  // named AmazonMSK_…: the name came from DescribeSecret
         #expect(!dry.stdout.contains("CANARY-scram-password-93f1"))
