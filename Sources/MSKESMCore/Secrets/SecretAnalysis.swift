@@ -15,7 +15,9 @@ public enum SecretAnalysis {
         secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
         now: Date = Date()
     ) -> JSONValue {
-        let report = self.report(secretString: secretString, type: type, for: target, secretName: secretName, now: now)
+        let report = self.report(
+            secretString: secretString, type: type, for: target, secretName: secretName, now: now,
+            label: secretName ?? "SecretString")
         return (try? JSONValue(encoding: report)) ?? .null
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// SEC017, SEC019, SEC021 over the snapshot (``SecretPlacementRules``): each secret the mapping reads is in the
 /// function's Region; an MSK SCRAM secret is encrypted with a customer-managed key (`Secrets[arn].Describe`,
-/// `KmsKeys`) and associated with the cluster (`ScramSecrets`). A fact the snapshot lacks is `skipped`, naming
+/// `KmsKeys`) and associated with the cluster (`ScramSecrets`); not on MSK Serverless, which has no SCRAM. A fact the snapshot lacks is `skipped`, naming
 /// the `Errors` entry that explains it.
 public struct SecretPlacementCheck: DoctorCheck {
     public init() {}
@@ -17,6 +17,8 @@ public struct SecretPlacementCheck: DoctorCheck {
         let functionRegion = DoctorContext.arnField(functionArn, 3)
         let region = functionRegion ?? snapshot.region
         let isMSK = !BrokerChoiceCheck.isSelfManaged(snapshot)
+        // MSK Serverless takes IAM only (BRK004 says so): its SCRAM rules do not apply.
+        let isServerless = snapshot.cluster?.clusterInfo?.isServerless == true
         let clusterArn: String? =
             BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn)
             ? snapshot.vpcConnection?.targetClusterArn ?? snapshot.cluster?.clusterInfo?.clusterArn
@@ -31,7 +33,7 @@ public struct SecretPlacementCheck: DoctorCheck {
                             secretArn: arn, region: region,
                             regionSource: functionRegion != nil ? "the function's region" : "the snapshot's region"), arn))
             }
-            guard type == .scram, isMSK else { continue }
+            guard type == .scram, isMSK, !isServerless else { continue }
             let secret = snapshot.secrets?[arn]
             let describe = try secret?.describe.map { try JSONValue(encoding: $0) }
             var kmsFinding = SecretPlacementRules.kmsKey(
