@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|policy|network|brokers|doctor|snapshot|help)
+    secret|repl|policy|network|brokers|doctor|probe|event|snapshot|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor snapshot help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor probe event snapshot help' -- "${cur}"))
         ;;
     esac
 }
@@ -639,9 +639,9 @@ _msk-esm_brokers_explain() {
 
 _msk-esm_doctor() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    non_repeating_flags=(--no-color --quiet --strict --debug --probe --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --timeout --ca-file)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -669,6 +669,174 @@ _msk-esm_doctor() {
         return
         ;;
     '--snapshot')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_probe() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --ca-file --topic --group --timeout)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    '--bootstrap-servers')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''tls'$'\n''plaintext'
+        return
+        ;;
+    '--secret-file')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--group')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_event() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    sample|decode)
+        # Offer subcommand argument completions
+        "_msk-esm_event_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'sample decode' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_event_sample() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--partitions')
+        return
+        ;;
+    '--records')
+        return
+        ;;
+    '--value-file')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_event_decode() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
         return
         ;;
     esac

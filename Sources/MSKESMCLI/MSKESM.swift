@@ -23,6 +23,8 @@ public struct MSKESM: AsyncParsableCommand {
             NetworkCommand.self,
             BrokersCommand.self,
             DoctorCommand.self,
+            ProbeCommand.self,
+            EventCommand.self,
             SnapshotCommand.self,
         ]
     )
