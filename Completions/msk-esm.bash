@@ -211,7 +211,7 @@ _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -245,6 +245,9 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--password-file')
+        return
+        ;;
+    '--secret-id')
         return
         ;;
     '--type')
@@ -261,6 +264,9 @@ _msk-esm_secret_validate() {
     '--secret-name')
         return
         ;;
+    '--cluster')
+        return
+        ;;
     esac
 }
 
@@ -268,7 +274,7 @@ _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --write --scheme)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -302,6 +308,9 @@ _msk-esm_secret_fix() {
         return
         ;;
     '--password-file')
+        return
+        ;;
+    '--secret-id')
         return
         ;;
     '--type')
@@ -383,7 +392,7 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -431,6 +440,12 @@ _msk-esm_policy_check() {
     '--absent')
         return
         ;;
+    '--mapping')
+        return
+        ;;
+    '--role')
+        return
+        ;;
     esac
 }
 
@@ -461,7 +476,7 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -530,6 +545,13 @@ _msk-esm_network_check() {
     '--function-arn')
         return
         ;;
+    '--cluster')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        return
+        ;;
     esac
 }
 
@@ -560,7 +582,7 @@ _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
+    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -604,6 +626,12 @@ _msk-esm_brokers_explain() {
         return
         ;;
     '--snapshot')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--mapping')
         return
         ;;
     esac
