@@ -6,7 +6,7 @@ import MSKESMCore
 enum LiveDecoding {
     /// The client for this command line's AWS options; `--debug` sends the redacted HTTP trace to stderr.
     static func client(_ global: GlobalOptions) throws -> AWSClient {
-        AWSClient(configuration: try global.aws.configuration(debug: global.debug, console: CommandContext.console))
+        try global.aws.client(debug: global.debug)
     }
 
     /// An AWS response decoded as a core model; a response that does not fit is an AWS problem (exit 3).

@@ -64,7 +64,7 @@ enum MappingCommandSupport {
     }
 
     static func client(_ global: GlobalOptions) throws -> AWSClient {
-        AWSClient(configuration: try global.aws.configuration(debug: global.debug, console: CommandContext.console))
+        try global.aws.client(debug: global.debug)
     }
 
     /// An AWS failure as the one-line error of DESIGN §5: a missing mapping or function is exit 2 (the input

@@ -45,8 +45,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = CommandContext.console
-        let configuration = try global.aws.configuration(debug: global.debug, console: console)
-        let client = AWSClient(configuration: configuration)
+        let client = try global.aws.client(debug: global.debug, console: console)
         // Secrets[arn].Analysis: each secret's `secret validate --output json` document. The gatherer hands the
         // hook only the value, so the mapping (its secret types, MSK or self-managed) is read first; if that
         // read fails, the gatherer reports the failure itself.
