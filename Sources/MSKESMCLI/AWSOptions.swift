@@ -51,4 +51,32 @@ public struct AWSOptions: ParsableArguments, Sendable {
                 readTimeout: readTimeout, trace: trace),
             environment: environment)
     }
+
+    /// The AWS client for these options. One client per distinct set of options lives as long as the process,
+    /// so the REPL's commands reuse the resolved credentials and libcurl's open connections: a second
+    /// `doctor` in a session skips that work. (A one-shot command line creates exactly one.)
+    public func client(debug: Bool, console: Console = CommandContext.console) throws -> AWSClient {
+        let key = [
+            profile ?? "", region ?? "", endpointURL ?? "", "\(connectTimeout)", "\(readTimeout)", "\(debug)",
+        ].joined(separator: "\u{1F}")
+        return try AWSClientCache.shared.client(for: key) {
+            AWSClient(configuration: try configuration(debug: debug, console: console))
+        }
+    }
+}
+
+/// The process's AWS clients, by the options that made them.
+final class AWSClientCache: @unchecked Sendable {
+    static let shared = AWSClientCache()
+    private let lock = NSLock()
+    private var clients: [String: AWSClient] = [:]
+
+    func client(for key: String, make: () throws -> AWSClient) throws -> AWSClient {
+        try lock.withLock {
+            if let client = clients[key] { return client }
+            let client = try make()
+            clients[key] = client
+            return client
+        }
+    }
 }

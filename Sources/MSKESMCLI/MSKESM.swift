@@ -26,6 +26,14 @@ public struct MSKESM: AsyncParsableCommand {
             ProbeCommand.self,
             EventCommand.self,
             SnapshotCommand.self,
+            CreateCommand.self,
+            UpdateCommand.self,
+            GetCommand.self,
+            ListCommand.self,
+            DeleteCommand.self,
+            EnableCommand.self,
+            DisableCommand.self,
+            WaitCommand.self,
         ]
     )
 

@@ -238,8 +238,11 @@ struct SnapshotGathererTests {
             "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 100,
         ])
         #expect(created["State"]?.stringValue == "Creating")
-        let updated = try await lambda.updateEventSourceMapping(uuid: bed.mappingUUID, ["BatchSize": 200, "Enabled": false])
-        #expect(updated["UUID"]?.stringValue == bed.mappingUUID)
+        // The test server now stores mappings: update the one just created, not the seeded one other tests read.
+        let uuid = created["UUID"]?.stringValue ?? ""
+        let updated = try await lambda.updateEventSourceMapping(uuid: uuid, ["BatchSize": 200, "Enabled": false])
+        #expect(updated["UUID"]?.stringValue == uuid)
+        #expect(updated["BatchSize"]?.intValue == 200)
         // BatchSize must be ≤ 10000 and Topics a list: botocore's ParamValidator on the server rejects it.
         do {
             _ = try await lambda.createEventSourceMapping(["FunctionName": "esm-consumer", "BatchSize": 20000, "Topics": "orders"])
@@ -255,18 +258,16 @@ struct SnapshotGathererTests {
         let bed = try await TestBed.shared()
         _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true, "delayMs": 150])
         defer { Task { _ = try? await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true]) } }
-        let started = Date()
         let client = AWSClient(configuration: try bed.configuration())
         _ = try await SnapshotGatherer(client: client, maxConcurrency: 8).gather(mappingUUID: bed.mappingUUID)
-        let elapsed = Date().timeIntervalSince(started)
         let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
         let total = stats["total"]?.intValue ?? 0
         let concurrent = stats["maxConcurrent"]?.intValue ?? 0
         _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true])
         #expect(total >= 15)
+        // The proxy held each call 150 ms and saw several at once: parallel, and never past the bound. (How much
+        // faster than one after another is measured by Benchmarks/cases/live-doctor-delayed.sh, not here.)
         #expect(concurrent > 1 && concurrent <= 8)
-        // Serial would take total × 150 ms.
-        #expect(elapsed < Double(total) * 0.15 * 0.7, "took \(elapsed) s for \(total) calls")
     }
 }
 

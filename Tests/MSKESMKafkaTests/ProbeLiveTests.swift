@@ -104,7 +104,7 @@ struct ProbeLiveTests {
         // Nothing hangs: every step ends by its timeout (measured on the probe's own thread, so a busy test
         // runner cannot blur it).
         for broker in brokers {
-            for step in broker.steps { #expect(step.elapsedMs < test.timeout * 1000 + 500, "\(step.step)") }
+            for step in broker.steps { #expect(step.elapsedMs < test.timeout * 1000 + 1500, "\(step.step)") }
         }
         // The secret's password never reaches the report.
         let rendered = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)

@@ -3,7 +3,7 @@
 scripted response for its path (the last one repeats); it counts requests and TCP connections.
 
   POST /_stub/script  {"/path": [{"status": 503, "headers": {"Retry-After": "1"}, "body": "...", "delay": 0.5}, ...]}
-  GET  /_stub/stats   {"requests": n, "connections": k, "byPath": {...}, "log": [{method, path, headers, body}]}
+  GET  /_stub/stats   {"requests": n, "connections": k, "maxInFlight": m, "byPath": {...}, "log": [{method, path, headers, body}]}
 
   python3 stub_server.py [CERT KEY]   (HTTPS with CERT and KEY; prints "PORT <n>" when listening)
 """
@@ -17,7 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOCK = threading.Lock()
 SCRIPT = {}
-STATS = {"requests": 0, "connections": 0, "byPath": {}, "log": []}
+STATS = {"requests": 0, "connections": 0, "maxInFlight": 0, "byPath": {}, "log": []}
+IN_FLIGHT = [0]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -47,7 +48,7 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 SCRIPT.clear()
                 SCRIPT.update(json.loads(body))
-                STATS.update({"requests": 0, "connections": 1, "byPath": {}, "log": []})
+                STATS.update({"requests": 0, "connections": 1, "maxInFlight": 0, "byPath": {}, "log": []})
             return self._reply(200, "{}")
         if self.path == "/_stub/stats":
             with LOCK:
@@ -60,9 +61,16 @@ class Handler(BaseHTTPRequestHandler):
                                  "body": body.decode("utf-8", "replace")})
             steps = SCRIPT.get(path) or SCRIPT.get("*") or [{"status": 404, "body": "{}"}]
             step = steps.pop(0) if len(steps) > 1 else steps[0]
-        if step.get("delay"):
-            time.sleep(step["delay"])
-        self._reply(step.get("status", 200), step.get("body", ""), step.get("headers"))
+            # How many requests are being answered at once: the evidence that a client really sends in parallel.
+            IN_FLIGHT[0] += 1
+            STATS["maxInFlight"] = max(STATS["maxInFlight"], IN_FLIGHT[0])
+        try:
+            if step.get("delay"):
+                time.sleep(step["delay"])
+            self._reply(step.get("status", 200), step.get("body", ""), step.get("headers"))
+        finally:
+            with LOCK:
+                IN_FLIGHT[0] -= 1
 
     do_GET = do_POST = do_PUT = do_DELETE = _handle
 

@@ -52,11 +52,22 @@ public struct SnapshotGatherer: Sendable {
                 "cannot read the event source mapping", input: uuid,
                 fix: "\(Self.describe(error)); check the credentials, region and network, then retry")
         }
-        await parts.set("EventSourceMapping", mapping)
+        return await gather(mapping: mapping, limiter: limiter, parts: parts, metrics: true)
+    }
 
+    /// Gathers everything around a mapping that is given rather than read: the create/update preflight
+    /// passes the mapping a request would make, so that it is checked by the same gathering and the same
+    /// doctor checks as an existing one. `metrics: false` leaves out the OffsetLag metric (a mapping that
+    /// does not exist yet has none). Never throws: failed reads are recorded under `Errors`.
+    public func gather(mapping: JSONValue, metrics: Bool = false) async -> JSONValue {
+        await gather(mapping: mapping, limiter: AsyncLimiter(limit: maxConcurrency), parts: SnapshotParts(), metrics: metrics)
+    }
+
+    func gather(mapping: JSONValue, limiter: AsyncLimiter, parts: SnapshotParts, metrics: Bool) async -> JSONValue {
+        await parts.set("EventSourceMapping", mapping)
         let context = Context(client: client, limiter: limiter, parts: parts, gatherer: self)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await context.function(mapping) }
+            group.addTask { await context.function(mapping, metrics: metrics) }
             group.addTask { await context.source(mapping) }
             group.addTask { await context.secrets(mapping) }
         }
@@ -139,10 +150,10 @@ struct Context: Sendable {
 
     // MARK: function, role and policies
 
-    func function(_ mapping: JSONValue) async {
+    func function(_ mapping: JSONValue, metrics wantsMetrics: Bool = true) async {
         guard let functionArn = mapping["FunctionArn"]?.stringValue else { return }
         let lambda = LambdaClient(client: client)
-        async let metrics: Void = self.metrics(functionArn: functionArn)
+        async let metrics: Void = wantsMetrics ? self.metrics(functionArn: functionArn) : ()
         if let function = await call("lambda.GetFunctionConfiguration", { try await lambda.getFunctionConfiguration(functionName: functionArn) }) {
             await parts.set("Function", function)
             if let roleArn = function["Role"]?.stringValue { await role(roleArn) }

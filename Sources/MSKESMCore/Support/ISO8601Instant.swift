@@ -53,15 +53,9 @@ public enum ISO8601Instant {
 
     /// `2026-03-01T12:00:00Z` (UTC, whole seconds, rounded down).
     public static func format(_ date: Date) -> String {
-        let (seconds, _) = split(date, milliseconds: false)
-        return dateTime(seconds) + "Z"
+        dateTime(Int(date.timeIntervalSince1970.rounded(.down))) + "Z"
     }
 
-    /// `2026-03-01T12:00:00.250Z` (UTC, milliseconds).
-    public static func formatWithMilliseconds(_ date: Date) -> String {
-        let (seconds, milliseconds) = split(date, milliseconds: true)
-        return dateTime(seconds) + "." + pad(milliseconds, 3) + "Z"
-    }
 
     // MARK: - Implementation
 
@@ -115,15 +109,6 @@ public enum ISO8601Instant {
         parts.tm_sec = Int32(second)
         let seconds = Int(timegm(&parts)) - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
-    }
-
-    /// Whole seconds since 1970 and the milliseconds (rounded) or 0 (seconds rounded down).
-    private static func split(_ date: Date, milliseconds: Bool) -> (Int, Int) {
-        let interval = date.timeIntervalSince1970
-        guard milliseconds else { return (Int(interval.rounded(.down)), 0) }
-        let total = Int((interval * 1000).rounded())
-        let seconds = total >= 0 ? total / 1000 : (total - 999) / 1000
-        return (seconds, total - seconds * 1000)
     }
 
     private static func dateTime(_ seconds: Int) -> String {
