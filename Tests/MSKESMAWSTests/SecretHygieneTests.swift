@@ -91,6 +91,25 @@ struct SecretHygieneTests {
              carriers: [.file("with-secrets.json")]),
         Line(arguments: ["snapshot", "BED_UUID", "--include-secrets"], needsBed: true, carriers: [.stdout]),
         Line(arguments: ["snapshot", "00000000-1111-2222-3333-444444444444"], needsBed: true),
+        // Live reads: the secret's value comes from Secrets Manager (the bed's holds a SCRAM canary).
+        Line(arguments: ["secret", "validate", "--secret-id", "BED_SECRET"], needsBed: true),
+        Line(arguments: ["secret", "fix", "--secret-id", "BED_SECRET", "--write", "live-fixed.json"], needsBed: true,
+             carriers: [.file("live-fixed.json")]),
+        Line(arguments: ["brokers", "explain", "--cluster", "BED_CLUSTER", "--auth", "iam"], needsBed: true),
+        Line(arguments: ["policy", "check", "--mapping", "BED_UUID", "--role", "msk-esm-exec"], needsBed: true),
+        Line(arguments: ["network", "check", "--cluster", "BED_CLUSTER", "--auth", "iam"], needsBed: true),
+        // Mappings: reads, a dry-run create and update carrying a secret's ARN, and changes to a mapping that
+        // does not exist (error paths; the bed's own mapping is left alone for the other suites).
+        Line(arguments: ["get", "BED_UUID"], needsBed: true),
+        Line(arguments: ["list"], needsBed: true),
+        Line(arguments: ["create", "--function", "hygiene-fn", "--cluster", "BED_CLUSTER", "--topic", "orders",
+                         "--starting-position", "LATEST", "--auth", "scram-512", "--secret-id", "BED_SECRET", "--no-preflight",
+                         "--dry-run"], needsBed: true),
+        Line(arguments: ["update", "BED_UUID", "--batch-size", "77", "--dry-run"], needsBed: true),
+        Line(arguments: ["enable", "00000000-1111-2222-3333-444444444444"], needsBed: true),
+        Line(arguments: ["disable", "00000000-1111-2222-3333-444444444444"], needsBed: true),
+        Line(arguments: ["delete", "00000000-1111-2222-3333-444444444444", "--yes"], needsBed: true),
+        Line(arguments: ["wait", "00000000-1111-2222-3333-444444444444", "--for", "deleted", "--timeout", "5"], needsBed: true),
         // The REPL, piped: the same commands inside it.
         Line(arguments: ["repl"],
              stdin: "secret validate IN/mtls.json\nsecret validate IN/mtls-wrong-password.json --output json\n"
@@ -193,8 +212,10 @@ struct SecretHygieneTests {
         }
     }
 
-    static func substitute(_ word: String, inputs: String, uuid: String) -> String {
+    static func substitute(_ word: String, inputs: String, uuid: String, bed: TestBed? = nil) -> String {
         word.replacingOccurrences(of: "IN/", with: inputs + "/").replacingOccurrences(of: "BED_UUID", with: uuid)
+            .replacingOccurrences(of: "BED_SECRET", with: bed?.info["secretArn"]?.stringValue ?? "")
+            .replacingOccurrences(of: "BED_CLUSTER", with: bed?.info["clusterArn"]?.stringValue ?? "")
     }
 
     /// Writes a snapshot with the test bed's secret values into the inputs (doctor and the others read it).
@@ -233,7 +254,7 @@ struct SecretHygieneTests {
                 defer { try? FileManager.default.removeItem(atPath: output) }
                 var env = environment
                 env["MSK_ESM_HISTORY"] = output + "/history"
-                let arguments = line.arguments.map { Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID) }
+                let arguments = line.arguments.map { Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID, bed: bed) }
                 let result = try run(
                     arguments + mode, stdin: line.stdin.map { Self.substitute($0, inputs: inputs.directory, uuid: "") },
                     environment: env, directory: output)

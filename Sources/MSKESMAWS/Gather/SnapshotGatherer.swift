@@ -41,18 +41,26 @@ public struct SnapshotGatherer: Sendable {
         let mapping: JSONValue
         do {
             mapping = try await limiter.run { try await lambda.getEventSourceMapping(uuid: uuid) }
-        } catch let error as AWSError where error.kind == .notFound {
-            throw ToolError.usage(
-                "no such event source mapping", input: uuid,
-                fix: "check the UUID and the region (aws lambda list-event-source-mappings --region …)")
-        } catch let error as ToolError {
-            throw error
         } catch {
-            throw ToolError.remote(
-                "cannot read the event source mapping", input: uuid,
-                fix: "\(Self.describe(error)); check the credentials, region and network, then retry")
+            throw Self.mappingReadError(error, uuid: uuid)
         }
         return await gather(mapping: mapping, limiter: limiter, parts: parts, metrics: true)
+    }
+
+    /// The user error for a failed read of mapping `uuid`: not found is exit 2, anything else exit 3.
+    public static func mappingReadError(_ error: Error, uuid: String) -> Error {
+        switch error {
+        case let error as AWSError where error.kind == .notFound:
+            ToolError.usage(
+                "no such event source mapping", input: uuid,
+                fix: "check the UUID and the region (aws lambda list-event-source-mappings --region …)")
+        case let error as ToolError:
+            error
+        default:
+            ToolError.remote(
+                "cannot read the event source mapping", input: uuid,
+                fix: "\(describe(error)); check the credentials, region and network, then retry")
+        }
     }
 
     /// Gathers everything around a mapping that is given rather than read: the create/update preflight
