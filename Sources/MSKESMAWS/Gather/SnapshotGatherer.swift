@@ -176,7 +176,16 @@ struct Context: Sendable {
         let limiter = self.limiter
         do {
             return try await gatherer.cache.value("\(gatherer.region)|\(label)|\(key)") {
-                try await limiter.run { try await operation() }
+                // The client retries each call (3 attempts); a call still throttled after those is tried
+                // again, at most twice, once the shared pause the limiter set is over.
+                var rounds = 0
+                while true {
+                    do {
+                        return try await limiter.run { try await operation() }
+                    } catch let error as AWSError where error.kind == .throttling && rounds < 2 {
+                        rounds += 1
+                    }
+                }
             }
         } catch {
             await parts.error(label, SnapshotGatherer.describe(error))
