@@ -47,10 +47,10 @@ def region_of(headers):
     return found.group(1) if found else ""
 
 
-def request_key(method, path, body):
-    """What identifies a read: method, path, query and body without the volatile parts."""
+def request_key(operation, method, path, body):
+    """What identifies a read: operation, method, path, query and body."""
     text = body.decode("utf-8", "replace") if body else ""
-    return f"{method} {path} {text}"
+    return f"{operation} {method} {path} {text}"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -90,7 +90,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self._reply(200, LOG)
         operation = operation_of(self.command, self.path, self.headers, body)
         region = region_of(self.headers)
-        entry = {"operation": operation, "region": region, "key": request_key(self.command, self.path, body),
+        entry = {"operation": operation, "region": region, "key": request_key(operation, self.command, self.path, body),
                  "start": time.time()}
         fault = None
         with LOCK:

@@ -131,7 +131,6 @@ public struct MappingFleet: Sendable {
                 let reason = SnapshotGatherer.describe(error)
                 let denied = (error as? AWSError)?.kind == .accessDenied
                 failures.append(RegionFailure(region: gatherer.region, reason: reason, denied: denied))
-                await onEvent(.regionFailed(region: gatherer.region, reason: reason))
             case nil:
                 break
             }
@@ -142,6 +141,7 @@ public struct MappingFleet: Sendable {
                 "cannot list the event source mappings", input: gatherers.map(\.region).joined(separator: ", "),
                 fix: "\(SnapshotGatherer.describe(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry")
         }
+        for failure in failures { await onEvent(.regionFailed(region: failure.region, reason: failure.reason)) }
         if let functionName = selection.functionName, mappings.isEmpty {
             // ListEventSourceMappings answers an empty list for a function that does not exist: ask.
             if let gatherer = gatherers.first {
