@@ -311,8 +311,14 @@ struct Context: Sendable {
                 await parts.set("Cluster", cluster)
                 if subnets.isEmpty && groups.isEmpty { (subnets, groups) = Self.network(ofCluster: cluster) }
             }
+            // The network reads depend on the cluster only: start them without waiting for the brokers and
+            // the SCRAM list (which may take several pages), so they stay off the longest chain of calls.
+            let (clusterSubnets, clusterGroups) = (subnets, groups)
+            async let networkDone: Void = network(subnets: clusterSubnets, groups: clusterGroups)
             if let brokers = await brokers { await parts.set("BootstrapBrokers", brokers) }
             if let scram = await scram { await parts.set("ScramSecrets", scram) }
+            await networkDone
+            return
         } else {
             // Self-managed Kafka: the VPC comes from the mapping's VPC_SUBNET / VPC_SECURITY_GROUP entries.
             for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
