@@ -168,7 +168,7 @@ def main():
             "fleet": {"mappings": args.mappings, "clusters": args.clusters, "roles": args.roles,
                       "functions": args.functions, "vpcs": args.vpcs, "secrets": args.secrets,
                       "firstUUID": uuids[0], "functionPrefix": "fleet-fn-",
-                      "minimalFleetReads": minimal_reads(args, 0)}}
+                      "minimalFleetReads": minimal_reads(args, 3 + testbed_seed["bulkMappingCount"])}}
     print(json.dumps(info), flush=True)
     try:
         sys.stdin.read()
