@@ -210,8 +210,8 @@ _msk-esm_secret() {
 _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -267,8 +267,8 @@ _msk-esm_secret_validate() {
 _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --write --scheme)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -325,8 +325,8 @@ _msk-esm_secret_fix() {
 _msk-esm_repl() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -382,8 +382,8 @@ _msk-esm_policy() {
 _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
-    repeating_options=(--policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary)
+    repeating_options=(--region --policy --action --resource --context --absent)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -460,8 +460,8 @@ _msk-esm_network() {
 _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
-    repeating_options=(--group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
+    repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -559,8 +559,8 @@ _msk-esm_brokers() {
 _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -611,10 +611,10 @@ _msk-esm_brokers_explain() {
 
 _msk-esm_doctor() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot)
-    __msk-esm_offer_flags_options 0
+    non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --version -h --help)
+    repeating_options=(--region --state)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency)
+    __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
@@ -643,14 +643,29 @@ _msk-esm_doctor() {
     '--snapshot')
         return
         ;;
+    '--function')
+        return
+        ;;
+    '--function-prefix')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
     esac
 }
 
 _msk-esm_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
