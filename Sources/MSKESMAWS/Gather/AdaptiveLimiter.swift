@@ -14,7 +14,11 @@ public actor AdaptiveLimiter {
     /// The calls allowed at once now (between 1 and `maximum`).
     public private(set) var limit: Double
     private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// The order in which waiting calls get a slot: lower first, then first come. `MappingFleet` sets it to
+    /// the mapping's position, so the first mappings finish first (and stream out) instead of all at the end.
+    @TaskLocal public static var priority = 0
+    private var waiting: [(priority: Int, sequence: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var sequence = 0
     private var pauseUntil: ContinuousClock.Instant?
     private var pause: Duration = .zero
     private var lastDecrease: ContinuousClock.Instant?
@@ -51,7 +55,10 @@ public actor AdaptiveLimiter {
             running += 1
             return
         }
-        await withCheckedContinuation { waiting.append($0) }  // release() hands the slot over
+        let priority = Self.priority
+        sequence += 1
+        let order = sequence
+        await withCheckedContinuation { waiting.append((priority, order, $0)) }  // release() hands the slot over
     }
 
     private func release() {
@@ -62,7 +69,12 @@ public actor AdaptiveLimiter {
     private func wake() {
         while running < max(1, Int(limit)) && !waiting.isEmpty {
             running += 1
-            waiting.removeFirst().resume()
+            var next = 0
+            for index in waiting.indices.dropFirst()
+            where (waiting[index].priority, waiting[index].sequence) < (waiting[next].priority, waiting[next].sequence) {
+                next = index
+            }
+            waiting.remove(at: next).continuation.resume()
         }
     }
 

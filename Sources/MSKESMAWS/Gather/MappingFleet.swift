@@ -180,7 +180,9 @@ public struct MappingFleet: Sendable {
                 let (gatherer, mapping) = mappings[index]
                 next += 1
                 group.addTask {
-                    let result = await Self.diagnose(mapping, with: gatherer, at: now)
+                    let result = await AdaptiveLimiter.$priority.withValue(index) {
+                        await Self.diagnose(mapping, with: gatherer, at: now)
+                    }
                     await onEvent(.diagnosed(result))
                     return (index, result)
                 }
