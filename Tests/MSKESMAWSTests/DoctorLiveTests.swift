@@ -231,6 +231,33 @@ struct DoctorLiveTests {
         #expect(none.stdout.isEmpty)
     }
 
+    @Test("a mapping whose function was deleted: that mapping reports MAP014, the others of the run are unaffected")
+    func deletedFunction() async throws {
+        let bed = try await FleetTestBed.shared()
+        try await bed.proxy()
+        let uuid = "0de1e7ed-0000-4000-8000-000000000001"
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed",
+            body: [
+                "mappings": [
+                    [
+                        "UUID": .string(uuid), "EventSourceArn": .string(bed.clusterArn(0)),
+                        "FunctionArn": .string("arn:aws:lambda:\(bed.region):\(bed.account):function:ghost-fn-1"),
+                        "Topics": ["gone"], "State": "Enabled", "StartingPosition": "LATEST", "LastModified": 1795000000,
+                    ]
+                ]
+            ])
+        let result = try BinaryRunner.run(
+            ["doctor", "--all", "--function-prefix", "ghost-fn-", "--output", "json"], environment: bed.environment())
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        let mappings = try decode(result.stdout)["mappings"]?.arrayValue ?? []
+        #expect(mappings.count == 1)
+        #expect(codes(mappings.first).contains("MAP014"))
+        let others = try BinaryRunner.run(
+            ["doctor", "--all", "--function-prefix", "fleet-fn-007", "--output", "json"], environment: bed.environment())
+        #expect(try decode(others.stdout)["mappings"]?.arrayValue?.allSatisfy { !codes($0).contains("MAP014") } == true)
+    }
+
     @Test("--all-regions lists every Region EC2 DescribeRegions names (the mappings live in one)")
     func allRegions() async throws {
         let bed = try await FleetTestBed.shared()
