@@ -21,11 +21,13 @@ struct DoctorLiveTests {
     }
 
     /// The UUIDs the AWS CLI lists for a function (the oracle for --function and --all).
-    func listedByAWSCLI(_ bed: FleetTestBed, function: String? = nil, cluster: String? = nil) throws -> Set<String> {
+    func listedByAWSCLI(_ bed: FleetTestBed, function: String? = nil, cluster: String? = nil) async throws -> Set<String> {
         var arguments = ["lambda", "list-event-source-mappings"]
         if let function { arguments += ["--function-name", function] }
         if let cluster { arguments += ["--event-source-arn", cluster] }
-        let listed = try AWSCLI.run(arguments, environment: bed.environment(extra: ["AWS_DEFAULT_REGION": bed.region]))
+        let environment = bed.environment(extra: ["AWS_DEFAULT_REGION": bed.region])
+        let command = arguments
+        let listed = try await NiceRunner.offThePool { try AWSCLI.run(command, environment: environment) }
         return Set(listed["EventSourceMappings"]?.arrayValue?.compactMap { $0["UUID"]?.stringValue } ?? [])
     }
 
@@ -33,7 +35,7 @@ struct DoctorLiveTests {
     func singleMapping() async throws {
         let bed = try await FleetTestBed.shared()
         try await bed.proxy()
-        let result = try BinaryRunner.run(["doctor", bed.mappingUUID, "--output", "json"], environment: bed.environment())
+        let result = try await NiceRunner.run(["doctor", bed.mappingUUID, "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 1, "\(result.stderr)")
         let report = try decode(result.stdout)
         #expect(report["summary"]?["uuid"]?.stringValue == bed.mappingUUID)
@@ -43,7 +45,7 @@ struct DoctorLiveTests {
             .compactMap { $0["title"]?.stringValue } ?? []
         #expect(!skippedTitles.contains { $0.contains("Analysis") }, "\(skippedTitles)")
         for canary in canaries { #expect(!(result.stdout + result.stderr).contains(canary)) }
-        let text = try BinaryRunner.run(["doctor", bed.mappingUUID], environment: bed.environment())
+        let text = try await NiceRunner.run(["doctor", bed.mappingUUID], environment: bed.environment())
         #expect(text.exitCode == 1)
         #expect(text.stdout.contains("mapping \(bed.mappingUUID)"))
     }
@@ -68,7 +70,7 @@ struct DoctorLiveTests {
           ])
     func errors(_ errorCase: ErrorCase) async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try BinaryRunner.run(errorCase.arguments, environment: bed.environment(extra: errorCase.overrides))
+        let result = try await NiceRunner.run(errorCase.arguments, environment: bed.environment(extra: errorCase.overrides))
         #expect(result.exitCode == errorCase.code, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("error"))
@@ -77,7 +79,7 @@ struct DoctorLiveTests {
     @Test("a caller denied IAM reads gets ACC001 naming the call, and the checks that needed the role skipped")
     func limitedUser() async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try BinaryRunner.run(
+        let result = try await NiceRunner.run(
             ["doctor", bed.mappingUUID, "--output", "json"], environment: bed.environment(user: "msk-esm-limited"))
         #expect(result.exitCode == 1, "\(result.stderr)")
         let report = try decode(result.stdout)
@@ -89,21 +91,21 @@ struct DoctorLiveTests {
     @Test("--function diagnoses exactly the function's Kafka mappings (as the AWS CLI lists them), verdict the worst")
     func function() async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try BinaryRunner.run(["doctor", "--function", "fleet-fn-003", "--output", "json"], environment: bed.environment())
+        let result = try await NiceRunner.run(["doctor", "--function", "fleet-fn-003", "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
         let document = try decode(result.stdout)
         let mappings = document["mappings"]?.arrayValue ?? []
         let uuids = Set(mappings.compactMap { $0["uuid"]?.stringValue })
-        #expect(uuids == (try listedByAWSCLI(bed, function: "fleet-fn-003")))
+        #expect(uuids == (try await listedByAWSCLI(bed, function: "fleet-fn-003")))
         #expect(uuids.count == 5)
         let verdicts = mappings.compactMap { $0["verdict"]?.stringValue }
         let worst = verdicts.contains("fail") ? "fail" : verdicts.contains("warn") ? "warn" : "pass"
         #expect(document["verdict"]?.stringValue == worst)
         #expect(mappings.allSatisfy { $0["findings"] != nil && $0["summary"] != nil })
         // The self-managed mapping of esm-consumer is a Kafka mapping too.
-        let consumer = try BinaryRunner.run(["doctor", "--function", "esm-consumer", "--output", "json"], environment: bed.environment())
+        let consumer = try await NiceRunner.run(["doctor", "--function", "esm-consumer", "--output", "json"], environment: bed.environment())
         let consumerUUIDs = Set(try decode(consumer.stdout)["mappings"]?.arrayValue?.compactMap { $0["uuid"]?.stringValue } ?? [])
-        #expect(consumerUUIDs == (try listedByAWSCLI(bed, function: "esm-consumer")))
+        #expect(consumerUUIDs == (try await listedByAWSCLI(bed, function: "esm-consumer")))
         #expect(consumerUUIDs.contains("5a1f0c3e-9b7d-4c2a-8e61-0d3b2f4a6c80"))
     }
 
@@ -118,11 +120,11 @@ struct DoctorLiveTests {
           ])
     func allFiltered(filters: [String], expected: Int) async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try BinaryRunner.run(["doctor", "--all", "--output", "json"] + filters, environment: bed.environment())
+        let result = try await NiceRunner.run(["doctor", "--all", "--output", "json"] + filters, environment: bed.environment())
         #expect(result.exitCode == (expected == 0 ? 0 : 1) || result.exitCode == 0, "\(result.stderr)")
         let mappings = try decode(result.stdout)["mappings"]?.arrayValue ?? []
         #expect(mappings.count == expected)
-        let text = try BinaryRunner.run(["doctor", "--all"] + filters, environment: bed.environment())
+        let text = try await NiceRunner.run(["doctor", "--all"] + filters, environment: bed.environment())
         let rows = text.stdout.split(separator: "\n").filter { $0.hasPrefix("f1ee7000-") }
         #expect(rows.count == expected)
         #expect(text.stdout.contains("\(expected) mapping"))
@@ -133,11 +135,11 @@ struct DoctorLiveTests {
         let bed = try await FleetTestBed.shared()
         let cluster = bed.clusterArn(1)
         try await bed.proxy()
-        let result = try BinaryRunner.run(["doctor", "--all", "--cluster", cluster, "--output", "json"], environment: bed.environment())
+        let result = try await NiceRunner.run(["doctor", "--all", "--cluster", cluster, "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
         let log = try await bed.log()
         let uuids = Set(try decode(result.stdout)["mappings"]?.arrayValue?.compactMap { $0["uuid"]?.stringValue } ?? [])
-        #expect(uuids == (try listedByAWSCLI(bed, cluster: cluster)))
+        #expect(uuids == (try await listedByAWSCLI(bed, cluster: cluster)))
         #expect(uuids.count == 10)
         let operations = log.compactMap { $0["operation"]?.stringValue }
         #expect(operations.filter { $0.hasPrefix("GET /api/v2/clusters/") }.count == 1)
@@ -154,9 +156,9 @@ struct DoctorLiveTests {
     func jsonlStreaming() async throws {
         let bed = try await FleetTestBed.shared()
         try await bed.proxy(["delayMs": 60])
-        let lines = try StreamingRun.run(
+        let lines = try await NiceRunner.offThePool { try StreamingRun.run(
             ["doctor", "--all", "--function-prefix", "fleet-fn-", "--output", "jsonl", "--concurrency", "2"],
-            environment: bed.environment())
+            environment: bed.environment()) }
         let lastRequest = try await bed.log().compactMap { entry -> Double? in
             if case .number(let start)? = entry["start"] { return start }
             return nil
@@ -209,7 +211,7 @@ struct DoctorLiveTests {
                 ["match": "fleet-02", "status": 403, "code": "AccessDeniedException", "times": 100],
             ]
         ])
-        let result = try BinaryRunner.run(
+        let result = try await NiceRunner.run(
             ["doctor", "--all", "--function-prefix", "fleet-fn-", "--region", "us-east-1", "--region", "eu-west-1", "--output", "json"],
             environment: bed.environment())
         #expect(result.exitCode == 1, "\(result.stderr)")
@@ -229,7 +231,7 @@ struct DoctorLiveTests {
         }
         // Every Region denied → nothing to diagnose: exit 3.
         try await bed.proxy(["faults": [["match": "event-source-mappings", "status": 403, "code": "AccessDeniedException", "times": 100]]])
-        let none = try BinaryRunner.run(["doctor", "--all"], environment: bed.environment())
+        let none = try await NiceRunner.run(["doctor", "--all"], environment: bed.environment())
         try await bed.proxy()
         #expect(none.exitCode == 3)
         #expect(none.stdout.isEmpty)
@@ -251,13 +253,13 @@ struct DoctorLiveTests {
                     ]
                 ]
             ])
-        let result = try BinaryRunner.run(
+        let result = try await NiceRunner.run(
             ["doctor", "--all", "--function-prefix", "ghost-fn-", "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 1, "\(result.stderr)")
         let mappings = try decode(result.stdout)["mappings"]?.arrayValue ?? []
         #expect(mappings.count == 1)
         #expect(failing(mappings.first).contains("MAP014"))
-        let others = try BinaryRunner.run(
+        let others = try await NiceRunner.run(
             ["doctor", "--all", "--function-prefix", "fleet-fn-007", "--output", "json"], environment: bed.environment())
         #expect(try decode(others.stdout)["mappings"]?.arrayValue?.allSatisfy { !failing($0).contains("MAP014") } == true)
     }
@@ -266,13 +268,14 @@ struct DoctorLiveTests {
     func allRegions() async throws {
         let bed = try await FleetTestBed.shared()
         try await bed.proxy()
-        let result = try BinaryRunner.run(
+        let result = try await NiceRunner.run(
             ["doctor", "--all", "--all-regions", "--function-prefix", "fleet-fn-007", "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
         #expect(try decode(result.stdout)["mappings"]?.arrayValue?.count == 5)
         let regions = Set(try await bed.log().filter { ($0["operation"]?.stringValue ?? "").hasSuffix("/event-source-mappings") }
             .compactMap { $0["region"]?.stringValue })
-        let oracle = try AWSCLI.run(["ec2", "describe-regions"], environment: bed.environment(extra: ["AWS_DEFAULT_REGION": bed.region]))
+        let environment = bed.environment(extra: ["AWS_DEFAULT_REGION": bed.region])
+        let oracle = try await NiceRunner.offThePool { try AWSCLI.run(["ec2", "describe-regions"], environment: environment) }
         let expected = Set(oracle["Regions"]?.arrayValue?.compactMap { $0["RegionName"]?.stringValue } ?? [])
         #expect(regions == expected)
         #expect(regions.count > 1)
@@ -286,8 +289,8 @@ enum StreamingRun {
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> [Line] {
         let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
+        process.arguments = ["-n", "10", BinaryRunner.binary.path] + arguments
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         process.environment = env

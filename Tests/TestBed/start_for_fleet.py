@@ -140,7 +140,10 @@ def main():
     parser.add_argument("--vpcs", type=int, default=3)
     parser.add_argument("--secrets", type=int, default=3)
     parser.add_argument("--delay-ms", type=int, default=0)
+    parser.add_argument("--nice", type=int, default=0, help="lower the bed's CPU priority (tests running beside others)")
     args = parser.parse_args()
+    if args.nice:
+        os.nice(args.nice)  # inherited by moto, the test server and the proxy
     args.functions = args.functions or max(args.roles, args.mappings // 5)
     signal.signal(signal.SIGTERM, testbed.stop)
     signal.signal(signal.SIGINT, testbed.stop)
