@@ -33,12 +33,15 @@ let package = Package(
         // clients and the Snapshot gatherer.
         .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "CCurl", "CShims"]),
 
+        // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
+        .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "CShims"]),
+
         // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
         // documentation generator and the tests can run commands in-process.
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "MSKESMAWS", "CEdit", "CShims",
+                "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),
@@ -46,6 +49,7 @@ let package = Package(
         .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
 
         .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore"]),
+        .testTarget(name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS"]),
         .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm"]),
         .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm"]),
     ]

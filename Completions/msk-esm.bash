@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|policy|network|brokers|doctor|snapshot|help)
+    secret|repl|policy|network|brokers|doctor|probe|event|snapshot|create|update|get|list|delete|enable|disable|wait|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor snapshot help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor probe event snapshot create update get list delete enable disable wait help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --trust-anchor --secret-name)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -245,6 +245,9 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--password-file')
+        return
+        ;;
+    '--secret-id')
         return
         ;;
     '--type')
@@ -261,6 +264,9 @@ _msk-esm_secret_validate() {
     '--secret-name')
         return
         ;;
+    '--cluster')
+        return
+        ;;
     esac
 }
 
@@ -268,7 +274,7 @@ _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --type --for --write --scheme)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -302,6 +308,9 @@ _msk-esm_secret_fix() {
         return
         ;;
     '--password-file')
+        return
+        ;;
+    '--secret-id')
         return
         ;;
     '--type')
@@ -383,7 +392,7 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--region --policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -431,6 +440,12 @@ _msk-esm_policy_check() {
     '--absent')
         return
         ;;
+    '--mapping')
+        return
+        ;;
+    '--role')
+        return
+        ;;
     esac
 }
 
@@ -461,7 +476,7 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -530,6 +545,13 @@ _msk-esm_network_check() {
     '--function-arn')
         return
         ;;
+    '--cluster')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        return
+        ;;
     esac
 }
 
@@ -560,7 +582,7 @@ _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -606,14 +628,20 @@ _msk-esm_brokers_explain() {
     '--snapshot')
         return
         ;;
+    '--cluster')
+        return
+        ;;
+    '--mapping')
+        return
+        ;;
     esac
 }
 
 _msk-esm_doctor() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --version -h --help)
+    non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -658,6 +686,174 @@ _msk-esm_doctor() {
     '--concurrency')
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_probe() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --ca-file --topic --group --timeout)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    '--bootstrap-servers')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''tls'$'\n''plaintext'
+        return
+        ;;
+    '--secret-file')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--group')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_event() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    sample|decode)
+        # Offer subcommand argument completions
+        "_msk-esm_event_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'sample decode' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_event_sample() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--partitions')
+        return
+        ;;
+    '--records')
+        return
+        ;;
+    '--value-file')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_event_decode() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
     esac
 }
 
@@ -693,6 +889,510 @@ _msk-esm_snapshot() {
         return
         ;;
     '--write')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_create() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
+    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--function')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--bootstrap-servers')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--starting-position')
+        __msk-esm_add_completions -W 'TRIM_HORIZON'$'\n''LATEST'$'\n''AT_TIMESTAMP'
+        return
+        ;;
+    '--starting-position-timestamp')
+        return
+        ;;
+    '--batch-size')
+        return
+        ;;
+    '--batching-window')
+        return
+        ;;
+    '--consumer-group-id')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--root-ca-secret-id')
+        return
+        ;;
+    '--subnet')
+        return
+        ;;
+    '--security-group')
+        return
+        ;;
+    '--on-failure')
+        return
+        ;;
+    '--filter')
+        return
+        ;;
+    '--filter-kms-key')
+        return
+        ;;
+    '--pollers')
+        return
+        ;;
+    '--poller-group')
+        return
+        ;;
+    '--max-retry-attempts')
+        return
+        ;;
+    '--max-record-age')
+        return
+        ;;
+    '--metric')
+        __msk-esm_add_completions -W 'EventCount'$'\n''ErrorCount'$'\n''KafkaMetrics'
+        return
+        ;;
+    '--log-level')
+        __msk-esm_add_completions -W 'DEBUG'$'\n''INFO'$'\n''WARN'
+        return
+        ;;
+    '--schema-registry')
+        return
+        ;;
+    '--schema-record-format')
+        __msk-esm_add_completions -W 'JSON'$'\n''SOURCE'
+        return
+        ;;
+    '--schema-registry-auth')
+        return
+        ;;
+    '--schema-validate')
+        __msk-esm_add_completions -W 'KEY'$'\n''VALUE'
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--cli-input-json')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--poll-interval')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_update() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
+    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--function')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--bootstrap-servers')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--starting-position')
+        __msk-esm_add_completions -W 'TRIM_HORIZON'$'\n''LATEST'$'\n''AT_TIMESTAMP'
+        return
+        ;;
+    '--starting-position-timestamp')
+        return
+        ;;
+    '--batch-size')
+        return
+        ;;
+    '--batching-window')
+        return
+        ;;
+    '--consumer-group-id')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--root-ca-secret-id')
+        return
+        ;;
+    '--subnet')
+        return
+        ;;
+    '--security-group')
+        return
+        ;;
+    '--on-failure')
+        return
+        ;;
+    '--filter')
+        return
+        ;;
+    '--filter-kms-key')
+        return
+        ;;
+    '--pollers')
+        return
+        ;;
+    '--poller-group')
+        return
+        ;;
+    '--max-retry-attempts')
+        return
+        ;;
+    '--max-record-age')
+        return
+        ;;
+    '--metric')
+        __msk-esm_add_completions -W 'EventCount'$'\n''ErrorCount'$'\n''KafkaMetrics'
+        return
+        ;;
+    '--log-level')
+        __msk-esm_add_completions -W 'DEBUG'$'\n''INFO'$'\n''WARN'
+        return
+        ;;
+    '--schema-registry')
+        return
+        ;;
+    '--schema-record-format')
+        __msk-esm_add_completions -W 'JSON'$'\n''SOURCE'
+        return
+        ;;
+    '--schema-registry-auth')
+        return
+        ;;
+    '--schema-validate')
+        __msk-esm_add_completions -W 'KEY'$'\n''VALUE'
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--cli-input-json')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--poll-interval')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_get() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--function')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --yes --wait --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--poll-interval')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_enable() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--poll-interval')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_disable() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--poll-interval')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_wait() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --for --timeout --poll-interval)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--for')
+        __msk-esm_add_completions -W 'enabled'$'\n''disabled'$'\n''deleted'
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--poll-interval')
         return
         ;;
     esac

@@ -296,7 +296,6 @@ MTLS_PASS = [
 SCRAM_PASS = [
     finding("SEC015", "pass", "username and password present"),
     finding("SEC016", "pass", "secret name starts with AmazonMSK_"),
-    finding("SEC017", "pass", "encrypted with a customer-managed KMS key"),
     finding("SEC018", "pass", "password has no \\, / or \""),
 ]
 
@@ -408,7 +407,7 @@ def self_managed_snapshot(epoch_style):
     s["Secrets"] = {secret: {
         "Describe": {"ARN": secret, "Name": "kafka/inventory-consumer", "LastChangedDate": ts(epoch_style, -86400),
                      "CreatedDate": ts(epoch_style, -86400 * 20)},
-        "Analysis": analysis(SCRAM_PASS[:1] + SCRAM_PASS[3:], {"type": "scram"})}}
+        "Analysis": analysis(SCRAM_PASS[:1] + SCRAM_PASS[2:], {"type": "scram"})}}
     s["Metrics"] = lag_metrics([5, 3, 6, 2, 4, 1, 3, 0, 2, 1], epoch_style)
     return s
 
@@ -463,7 +462,7 @@ def serverless_with_secret():
     s["Secrets"] = {secret: {
         "Describe": {"ARN": secret, "Name": "AmazonMSK_clickstream", "LastChangedDate": iso(-86400 * 5),
                      "CreatedDate": iso(-86400 * 9)},
-        "Analysis": analysis(SCRAM_PASS[:2] + SCRAM_PASS[3:], {"type": "scram"})}}
+        "Analysis": analysis(SCRAM_PASS, {"type": "scram"})}}
     s["Metrics"] = lag_metrics([0, 0, 0, 0, 0, 0], False)
     return s
 

@@ -19,7 +19,10 @@ public struct AWSOptions: ParsableArguments, Sendable {
 
     /// The Region given with `--region` (one value: `GlobalOptions.validate` refuses several, except where a
     /// command takes them, e.g. `doctor --all`).
-    public var region: String? { regions.last }
+    public var region: String? {
+        get { regions.last }
+        set { regions = newValue.map { [$0] } ?? [] }
+    }
 
     @Option(
         name: .customLong("endpoint-url"),

@@ -23,7 +23,17 @@ public struct MSKESM: AsyncParsableCommand {
             NetworkCommand.self,
             BrokersCommand.self,
             DoctorCommand.self,
+            ProbeCommand.self,
+            EventCommand.self,
             SnapshotCommand.self,
+            CreateCommand.self,
+            UpdateCommand.self,
+            GetCommand.self,
+            ListCommand.self,
+            DeleteCommand.self,
+            EnableCommand.self,
+            DisableCommand.self,
+            WaitCommand.self,
         ]
     )
 

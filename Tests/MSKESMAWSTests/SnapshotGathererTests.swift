@@ -238,8 +238,11 @@ struct SnapshotGathererTests {
             "Topics": ["orders"], "StartingPosition": "LATEST", "BatchSize": 100,
         ])
         #expect(created["State"]?.stringValue == "Creating")
-        let updated = try await lambda.updateEventSourceMapping(uuid: bed.mappingUUID, ["BatchSize": 200, "Enabled": false])
-        #expect(updated["UUID"]?.stringValue == bed.mappingUUID)
+        // The test server now stores mappings: update the one just created, not the seeded one other tests read.
+        let uuid = created["UUID"]?.stringValue ?? ""
+        let updated = try await lambda.updateEventSourceMapping(uuid: uuid, ["BatchSize": 200, "Enabled": false])
+        #expect(updated["UUID"]?.stringValue == uuid)
+        #expect(updated["BatchSize"]?.intValue == 200)
         // BatchSize must be ≤ 10000 and Topics a list: botocore's ParamValidator on the server rejects it.
         do {
             _ = try await lambda.createEventSourceMapping(["FunctionName": "esm-consumer", "BatchSize": 20000, "Topics": "orders"])

@@ -3,6 +3,8 @@
 Every wait is for a pattern on the screen, never a fixed sleep.
 """
 import subprocess
+import termios
+import time
 
 import pexpect
 
@@ -13,8 +15,23 @@ UUID = "6d9bce8e-1111-4222-8333-444455556666"
 def start(binary, environment, *arguments):
     child = pexpect.spawn(binary, ["repl", *arguments], env=environment, encoding="utf-8", timeout=10,
                           dimensions=(40, 160))
-    child.expect(PROMPT)
+    at_prompt(child)
     return child
+
+
+def at_prompt(child, pattern=PROMPT):
+    """Waits for the prompt and for libedit to put the terminal in raw mode.
+
+    libedit may print the prompt a moment before it leaves cooked mode; a control character typed in that
+    moment is handled by the terminal (Ctrl-D as an end-of-file that raw mode then drops), as it would be
+    for a person typing that fast. Tests wait for the condition, bounded, rather than for a fixed time.
+    """
+    child.expect(pattern)
+    deadline = time.monotonic() + 5
+    while termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+        if time.monotonic() > deadline:
+            raise AssertionError("the REPL did not put the terminal in raw mode")
+        time.sleep(0.005)
 
 
 def test_completes_a_command_its_subcommand_and_an_option(binary, environment):
@@ -26,7 +43,7 @@ def test_completes_a_command_its_subcommand_and_an_option(binary, environment):
         child.send("\t")
     child.sendline("/no/such/file.json")
     child.expect_exact("msk-esm: error: file not found (/no/such/file.json)")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("exit")
     child.expect(pexpect.EOF)
     history = open(environment["MSK_ESM_HISTORY"], encoding="utf-8").read()
@@ -36,14 +53,14 @@ def test_completes_a_command_its_subcommand_and_an_option(binary, environment):
 def test_completes_a_learned_mapping_uuid(binary, environment):
     child = start(binary, environment)
     child.sendline(f"use {UUID}")
-    child.expect(r"\[6d9bce8e\]> ")
+    at_prompt(child, r"\[6d9bce8e\]> ")
     child.sendline("unset")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.send("use 6d")
     child.expect_exact("6d")
     child.send("\t")
     child.sendline("")
-    child.expect(r"\[6d9bce8e\]> ")
+    at_prompt(child, r"\[6d9bce8e\]> ")
     child.sendline("exit")
     child.expect(pexpect.EOF)
 
@@ -51,9 +68,9 @@ def test_completes_a_learned_mapping_uuid(binary, environment):
 def test_history_is_saved_and_loaded_by_the_next_session(binary, environment):
     child = start(binary, environment)
     child.sendline("status")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("help secret")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendeof()
     child.expect(pexpect.EOF)
 
@@ -62,7 +79,7 @@ def test_history_is_saved_and_loaded_by_the_next_session(binary, environment):
     child.expect_exact("help secret")
     child.sendline("")  # ... and Enter runs it.
     child.expect_exact("USAGE: msk-esm secret")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("exit")
     child.expect(pexpect.EOF)
 
@@ -70,9 +87,9 @@ def test_history_is_saved_and_loaded_by_the_next_session(binary, environment):
 def test_a_line_with_a_secret_value_is_not_saved(binary, environment):
     child = start(binary, environment)
     child.sendline("secret validate --password CanaryPassw0rd! x.json")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("status")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("exit")
     child.expect(pexpect.EOF)
     text = open(environment["MSK_ESM_HISTORY"], encoding="utf-8").read()
@@ -92,7 +109,7 @@ def test_ctrl_c_cancels_a_running_command_and_returns_to_the_prompt(binary, envi
             break
     else:
         raise AssertionError("Ctrl-C did not interrupt the command")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("status")
     child.expect(r"\r\n130\r\n")
     child.sendline("exit")
@@ -105,9 +122,10 @@ def test_ctrl_c_at_the_prompt_drops_the_line(binary, environment):
     child.expect_exact("half typed")
     child.sendintr()
     child.expect_exact("^C")
-    child.expect(PROMPT)
+    at_prompt(child)
     child.sendline("status")
     child.expect(r"\r\n0\r\n")
+    at_prompt(child)
     child.sendeof()
     child.expect(pexpect.EOF)
 

@@ -6,16 +6,25 @@ It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets and VPC
 a side door (POST /_testbed/seed, a JSON document in the AWS CLI's PascalCase shapes), and answers per the botocore
 models (routes from each operation's requestUri; kafka's lowerCamel wire names from the model). Every request must
 carry a valid Signature V4, recomputed with botocore's SigV4Auth (a wrong one gets 403 InvalidSignatureException), and
-its parameters must pass botocore's ParamValidator against the operation's input shape (else 400).
+its parameters must pass botocore's ParamValidator against the operation's input shape, plus the maxima and enums that
+ParamValidator leaves to the service (else 400).
 
   python3 testbed_server.py --port 0 [--ready-file F]   (prints "PORT <n>" on stdout when listening)
-  GET  /_testbed/requests   the requests seen: [{operation, signatureValid, status}]
+  GET  /_testbed/requests   the requests seen: [{operation, signatureValid, status, path, body}]
+
+Mappings live like Lambda's: CreateEventSourceMapping stores one in state Creating; Update and Delete move it
+through Updating/Enabling/Disabling/Deleting. Each GetEventSourceMapping answers the current state, then applies the
+next entry of the mapping's hidden "_pending" list (partial mappings; {"_delete": true} removes it), so a test can
+seed "Creating, then Enabled after N polls" or "Disabled with a StateTransitionReason". Seed keys for this:
+  "pollsToSettle": n            how many polls a create/update/delete takes to settle (default 2)
+  "dropCreateResponseFor": [f]  commit the next create for function f, then close the connection without answering
 """
 import argparse
 import datetime
 import json
 import signal
 import re
+import uuid as uuidlib
 import sys
 import threading
 import urllib.parse
@@ -70,6 +79,35 @@ def to_wire(value, shape):
     return value
 
 
+def model_errors(value, shape, path="input"):
+    """What botocore's ParamValidator leaves to the service: integer maxima, string enums and maximum lengths."""
+    errors = []
+    if shape is None or value is None:
+        return errors
+    meta = shape.metadata
+    if shape.type_name == "structure" and isinstance(value, dict):
+        for name, member in shape.members.items():
+            if name in value:
+                errors += model_errors(value[name], member, f"{path}.{name}")
+    elif shape.type_name == "list" and isinstance(value, list):
+        if "max" in meta and len(value) > meta["max"]:
+            errors.append(f"{path} has more than {meta['max']} items")
+        for index, item in enumerate(value):
+            errors += model_errors(item, shape.member, f"{path}[{index}]")
+    elif shape.type_name == "map" and isinstance(value, dict):
+        for key, item in value.items():
+            errors += model_errors(item, shape.value, f"{path}.{key}")
+    elif shape.type_name in ("integer", "long") and isinstance(value, int) and not isinstance(value, bool):
+        if "max" in meta and value > meta["max"]:
+            errors.append(f"Invalid value for parameter {path}, value: {value}, valid max value: {meta['max']}")
+    elif shape.type_name == "string" and isinstance(value, str):
+        if shape.enum and value not in shape.enum:
+            errors.append(f"Invalid value for parameter {path}, value: {value}, valid values: {', '.join(shape.enum)}")
+        if "max" in meta and len(value) > meta["max"]:
+            errors.append(f"{path} is longer than {meta['max']} characters")
+    return errors
+
+
 class State:
     def __init__(self):
         self.lock = threading.Lock()
@@ -81,6 +119,8 @@ class State:
         self.scram = {}
         self.vpc_connections = {}
         self.requests = []
+        self.polls_to_settle = 2
+        self.drop_create_for = []
 
     def seed(self, doc):
         with self.lock:
@@ -94,6 +134,9 @@ class State:
             self.bootstrap.update(doc.get("bootstrapBrokers", {}))
             self.scram.update(doc.get("scramSecrets", {}))
             self.vpc_connections.update(doc.get("vpcConnections", {}))
+            if "pollsToSettle" in doc:
+                self.polls_to_settle = int(doc["pollsToSettle"])
+            self.drop_create_for.extend(doc.get("dropCreateResponseFor", []))
             if doc.get("reset"):
                 self.requests.clear()
 
@@ -207,19 +250,29 @@ class Handler(BaseHTTPRequestHandler):
                 params[name] = int(raw) if member.type_name == "integer" and raw.lstrip("-").isdigit() else raw
         if body and shape is not None:
             payload = json.loads(body)
+            entry["body"] = payload
             for name, member in shape.members.items():
                 wire = member.serialization.get("name", name)
                 if member.serialization.get("location") is None and wire in payload:
                     params[name] = payload[wire]
         report = ParamValidator().validate(params, shape) if shape is not None else None
+        problems = model_errors(params, shape) if shape is not None else []
         if report is not None and report.has_errors():
+            problems.insert(0, report.generate_report())
+        if problems:
             entry["status"] = 400
             with STATE.lock:
                 STATE.requests.append(entry)
             return self._error(service, 400, "BadRequestException" if service == "kafka" else
-                               "InvalidParameterValueException", report.generate_report())
+                               "InvalidParameterValueException", "\n".join(problems))
         status, result = getattr(self, f"_{service}_{op.name}")(params)
         entry["status"] = status
+        if status == "drop":  # committed, but the caller never hears of it (an unknown outcome)
+            entry["status"] = "dropped"
+            with STATE.lock:
+                STATE.requests.append(entry)
+            self.close_connection = True
+            return
         with STATE.lock:
             STATE.requests.append(entry)
         if status >= 400:
@@ -272,9 +325,23 @@ class Handler(BaseHTTPRequestHandler):
     def _lambda_GetEventSourceMapping(self, params):
         with STATE.lock:
             mapping = STATE.mappings.get(params["UUID"])
-        if mapping is None or not self._in_region(mapping):
-            return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
-        return 200, mapping
+            if mapping is None or not self._in_region(mapping):
+                return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+            pending = mapping.get("_pending") or []
+            if pending:
+                step = pending.pop(0)
+                if step.get("_delete"):
+                    del STATE.mappings[params["UUID"]]
+                else:
+                    mapping.update(step)
+        return 200, answer
+
+    @staticmethod
+    def _settle(mapping, final):
+        """Lambda's asynchronous transitions: the final state after pollsToSettle polls."""
+        steps = [{} for _ in range(max(STATE.polls_to_settle - 1, 0))] + [final]
+        mapping["_pending"] = steps
 
     def _in_region(self, mapping):
         """A mapping lives in the Region of its function's ARN; requests signed for another Region do not see it."""
@@ -309,14 +376,80 @@ class Handler(BaseHTTPRequestHandler):
             return 404, ("ResourceNotFoundException", f"Function not found: {params['FunctionName']}")
         return 200, function
 
+    KAFKA_FIELDS = ("Topics", "StartingPosition", "StartingPositionTimestamp", "BatchSize",
+                    "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds", "MaximumRetryAttempts",
+                    "BisectBatchOnFunctionError", "FunctionResponseTypes", "DestinationConfig", "FilterCriteria",
+                    "KMSKeyArn", "SourceAccessConfigurations", "SelfManagedEventSource",
+                    "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
+                    "ProvisionedPollerConfig", "MetricsConfig", "LoggingConfig", "EventSourceArn")
+
     def _lambda_CreateEventSourceMapping(self, params):
-        return 202, {"UUID": "00000000-0000-0000-0000-000000000000", "State": "Creating"}
+        name = params["FunctionName"]
+        short = name.split(":function:")[1] if ":function:" in name else name
+        with STATE.lock:
+            function = STATE.functions.get(short.split(":")[0])
+            if function is None:
+                return 404, ("ResourceNotFoundException", f"Function not found: {name}")
+            uuid = str(uuidlib.uuid4())
+            mapping = {"UUID": uuid, "FunctionArn": function["FunctionArn"] + (":" + short.split(":")[1]
+                                                                               if ":" in short else ""),
+                       "State": "Creating", "StateTransitionReason": "USER_INITIATED",
+                       "LastProcessingResult": "No records processed", "BatchSize": 100,
+                       "MaximumBatchingWindowInSeconds": 0,
+                       "EventSourceMappingArn": f"arn:aws:lambda:us-east-1:123456789012:event-source-mapping:{uuid}"}
+            for key in self.KAFKA_FIELDS:
+                if key in params:
+                    mapping[key] = params[key]
+            if "StartingPositionTimestamp" in mapping:
+                mapping["StartingPositionTimestamp"] = float(mapping["StartingPositionTimestamp"])
+            if "EventSourceArn" in params and "AmazonManagedKafkaEventSourceConfig" not in params:
+                mapping["AmazonManagedKafkaEventSourceConfig"] = {"ConsumerGroupId": uuid}
+            if "SelfManagedEventSource" in params and "SelfManagedKafkaEventSourceConfig" not in params:
+                mapping["SelfManagedKafkaEventSourceConfig"] = {"ConsumerGroupId": uuid}
+            mapping["LastModified"] = datetime.datetime.now(datetime.timezone.utc).timestamp()
+            enabled = params.get("Enabled", True)
+            self._settle(mapping, {"State": "Enabled" if enabled else "Disabled"})
+            STATE.mappings[uuid] = mapping
+            drop = short in STATE.drop_create_for
+            if drop:
+                STATE.drop_create_for.remove(short)
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+        if drop:
+            return "drop", None
+        return 202, answer
 
     def _lambda_UpdateEventSourceMapping(self, params):
-        return self._lambda_GetEventSourceMapping(params)
+        with STATE.lock:
+            mapping = STATE.mappings.get(params["UUID"])
+            if mapping is None:
+                return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+            for key in self.KAFKA_FIELDS:
+                if key in params:
+                    if isinstance(params[key], dict) and isinstance(mapping.get(key), dict):
+                        mapping[key] = {**mapping[key], **params[key]}
+                    else:
+                        mapping[key] = params[key]
+            if "Enabled" in params:
+                enabled = params["Enabled"]
+                mapping["State"] = "Enabling" if enabled else "Disabling"
+            else:
+                enabled = mapping["State"] == "Enabled"
+                mapping["State"] = "Updating"
+            mapping["StateTransitionReason"] = "USER_INITIATED"
+            self._settle(mapping, {"State": "Enabled" if enabled else "Disabled"})
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+        return 202, answer
 
     def _lambda_DeleteEventSourceMapping(self, params):
-        return self._lambda_GetEventSourceMapping(params)
+        with STATE.lock:
+            mapping = STATE.mappings.get(params["UUID"])
+            if mapping is None:
+                return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
+            mapping["State"] = "Deleting"
+            mapping["StateTransitionReason"] = "USER_INITIATED"
+            self._settle(mapping, {"_delete": True})
+            answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
+        return 202, answer
 
     # --- kafka ----------------------------------------------------------------------------------
     def _lookup(self, table, arn, what):

@@ -199,7 +199,7 @@ public struct MappingFleet: Sendable {
     /// One mapping: gather its snapshot, run the doctor.
     static func diagnose(_ mapping: JSONValue, with gatherer: SnapshotGatherer, at now: Date) async -> Result {
         let uuid = mapping["UUID"]?.stringValue ?? "(no UUID)"
-        let snapshot = await gatherer.gather(mapping: mapping)
+        let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
         let report: CheckReport
         do {
             let data = try JSONEncoder().encode(snapshot)

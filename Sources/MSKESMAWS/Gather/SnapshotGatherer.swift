@@ -20,6 +20,10 @@ public struct SnapshotGatherer: Sendable {
     /// Turns a secret's value into its `Analysis` (the `secret validate --output json` document). When set,
     /// secret values are read (GetSecretValue) even without `includeSecrets`, analysed, then dropped.
     public var analyzeSecret: (@Sendable (String) -> JSONValue?)?
+    /// Like `analyzeSecret`, but also told the secret's ARN and the mapping, so the analysis knows the secret's
+    /// type and name (SEC016): `SecretAnalysis.analyze(secretString:arn:mapping:now:)`. Used instead of
+    /// `analyzeSecret` when set; each secret is analysed once per run and use (type, MSK or self-managed).
+    public var analyzeSecretOfMapping: (@Sendable (_ value: String, _ arn: String, _ mapping: JSONValue) -> JSONValue?)?
     /// How many AWS calls may run at once (at most; throttling lowers it for a while).
     public var maxConcurrency: Int { limiter.maximum }
     /// The window of the OffsetLag metric, in seconds before now.
@@ -62,6 +66,7 @@ public struct SnapshotGatherer: Sendable {
             client: client, includeSecrets: includeSecrets, analyzeSecret: analyzeSecret, cache: cache, limiter: limiter,
             now: now)
         other.metricWindow = metricWindow
+        other.analyzeSecretOfMapping = analyzeSecretOfMapping
         return other
     }
 
@@ -87,17 +92,20 @@ public struct SnapshotGatherer: Sendable {
                 "cannot read the event source mapping", input: uuid,
                 fix: "\(Self.describe(error)); check the credentials, region and network, then retry")
         }
-        return await gather(mapping: mapping)
+        return await gather(mapping: mapping, metrics: true)
     }
 
     /// Gathers the snapshot of a mapping already read (GetEventSourceMapping, or one entry of
-    /// ListEventSourceMappings, which has the same shape). Never throws: failed reads go to `Errors`.
-    public func gather(mapping: JSONValue) async -> JSONValue {
+    /// ListEventSourceMappings, which has the same shape), or of one a request would make: the create/update
+    /// preflight passes it so that it is checked by the same gathering and the same doctor checks as an
+    /// existing one. `metrics: false` leaves out the OffsetLag metric (a mapping that does not exist yet has
+    /// none). Never throws: failed reads are recorded under `Errors`.
+    public func gather(mapping: JSONValue, metrics: Bool = false) async -> JSONValue {
         let parts = SnapshotParts()
         await parts.set("EventSourceMapping", mapping)
         let context = Context(client: client, limiter: limiter, parts: parts, gatherer: self)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await context.function(mapping) }
+            group.addTask { await context.function(mapping, metrics: metrics) }
             group.addTask { await context.source(mapping) }
             group.addTask { await context.secrets(mapping) }
         }
@@ -195,10 +203,10 @@ struct Context: Sendable {
 
     // MARK: function, role and policies
 
-    func function(_ mapping: JSONValue) async {
+    func function(_ mapping: JSONValue, metrics wantsMetrics: Bool = true) async {
         guard let functionArn = mapping["FunctionArn"]?.stringValue else { return }
         let lambda = LambdaClient(client: client)
-        async let metrics: Void = self.metrics(functionArn: functionArn)
+        async let metrics: Void = wantsMetrics ? self.metrics(functionArn: functionArn) : ()
         if let function = await call("lambda.GetFunctionConfiguration", functionArn, { try await lambda.getFunctionConfiguration(functionName: functionArn) }) {
             await parts.set("Function", function)
             if let roleArn = function["Role"]?.stringValue { await role(roleArn) }
@@ -393,6 +401,15 @@ struct Context: Sendable {
 
     // MARK: secrets and their KMS keys
 
+    /// How a mapping uses a secret (its SourceAccessConfigurations types, MSK or self-managed): an analysis
+    /// depends on it, so the cache keys it.
+    static func usage(of arn: String, in mapping: JSONValue) -> String {
+        let kinds = (mapping["SourceAccessConfigurations"]?.arrayValue ?? [])
+            .filter { $0["URI"]?.stringValue == arn }.compactMap { $0["Type"]?.stringValue }
+        let source = mapping["EventSourceArn"]?.stringValue?.contains(":kafka:") == true ? "msk" : "self-managed"
+        return kinds.joined(separator: ",") + "|" + source
+    }
+
     func secrets(_ mapping: JSONValue) async {
         var arns: [String] = []
         for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
@@ -404,7 +421,8 @@ struct Context: Sendable {
         }
         let secretsManager = SecretsManagerClient(client: client)
         let kms = KMSClient(client: client)
-        let readValue = gatherer.includeSecrets || gatherer.analyzeSecret != nil
+        let readValue = gatherer.includeSecrets || gatherer.analyzeSecret != nil || gatherer.analyzeSecretOfMapping != nil
+
         await withTaskGroup(of: Void.self) { group in
             for arn in arns {
                 group.addTask {
@@ -422,7 +440,13 @@ struct Context: Sendable {
                     }
                     if let secret = await value, let text = secret["SecretString"]?.stringValue {
                         if gatherer.includeSecrets { entry["SecretString"] = .string(text) }
-                        if let analyze = gatherer.analyzeSecret,
+                        if let analyze = gatherer.analyzeSecretOfMapping,
+                            let analysis = try? await gatherer.cache.value("\(gatherer.region)|analysis|\(arn)|\(Self.usage(of: arn, in: mapping))", {
+                                analyze(text, arn, mapping) ?? .null
+                            }), analysis != .null
+                        {
+                            entry["Analysis"] = analysis
+                        } else if let analyze = gatherer.analyzeSecret,
                             let analysis = try? await gatherer.cache.value("\(gatherer.region)|analysis|\(arn)", {
                                 analyze(text) ?? .null
                             }), analysis != .null

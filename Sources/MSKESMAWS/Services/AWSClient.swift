@@ -94,7 +94,8 @@ public struct AWSClient: Sendable {
                     credentials: credentials, date: configuration.clock())
                 headers.append(contentsOf: signed.headers)
             }
-            let request = HTTPRequest(method: call.method, url: url, headers: headers, body: call.body)
+            var request = HTTPRequest(method: call.method, url: url, headers: headers, body: call.body)
+            request.freshConnection = !call.idempotent
             let outcome: RetryPolicy.Outcome
             let failure: Error
             do {
@@ -113,6 +114,8 @@ public struct AWSClient: Sendable {
                 failure = error
                 switch error.kind {
                 case .connect: outcome = .connectFailed
+                // The request may have been processed: resend only what is harmless to send twice.
+                case .reset: outcome = call.idempotent ? .connectFailed : .final
                 case .timeout: outcome = .timedOut
                 case .tls, .other: outcome = .final
                 }
@@ -129,7 +132,7 @@ public struct AWSClient: Sendable {
         let response = try await send(call)
         if response.body.isEmpty { return .object([:]) }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: response.body)
+            return try JSONValue.parse(response.body)
         } catch {
             throw AWSError(
                 code: "InvalidResponse", message: "the response is not JSON", status: response.status,

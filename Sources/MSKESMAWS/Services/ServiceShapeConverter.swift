@@ -85,12 +85,33 @@ public enum ServiceShapes {
         }
     }
 
-    /// ISO 8601 in UTC, with milliseconds only when there are any.
+    /// ISO 8601 in UTC, with milliseconds only when there are any (ISO8601DateFormatter's output). Computed
+    /// directly: creating an ISO8601DateFormatter per value (ICU) dominated the cost of a 100-mapping list.
     static func formatInstant(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        let fraction = date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)
-        formatter.formatOptions = fraction > 0.0005 ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return formatter.string(from: date)
+        let epoch = date.timeIntervalSince1970
+        let whole = epoch.rounded(.down)
+        let millis = Int(((epoch - whole) * 1000).rounded(.down))
+        let seconds = Int(whole)
+        let (days, secondOfDay) = (seconds.quotientAndRemainder(dividingBy: 86_400))
+        let (day, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        // Days since 1970-01-01 → civil date (Howard Hinnant's algorithm).
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let dayOfMonth = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        }
+        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))T\(pad(second / 3600, 2)):"
+            + "\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))"
+        if epoch - whole > 0.0005 { text += "." + pad(millis, 3) }
+        return text + "Z"
     }
 
     // MARK: XML protocols (query, ec2)

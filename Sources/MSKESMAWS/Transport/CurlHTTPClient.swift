@@ -101,6 +101,7 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         mskesm_curl_setopt_string(handle, CURLOPT_URL, request.url)
         mskesm_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         mskesm_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        if request.freshConnection { mskesm_curl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1) }
         mskesm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
         mskesm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
         if let caBundle = options.caBundle { mskesm_curl_setopt_string(handle, CURLOPT_CAINFO, caBundle) }
@@ -186,9 +187,10 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     static func kind(of code: CURLcode) -> TransportError.Kind {
         switch code {
         case CURLE_OPERATION_TIMEDOUT: .timeout
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_GOT_NOTHING,
-            CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE:
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             .connect
+        case CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE:
+            .reset
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE,
             CURLE_SSL_CERTPROBLEM:
             .tls

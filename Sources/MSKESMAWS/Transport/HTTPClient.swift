@@ -10,6 +10,9 @@ public struct HTTPRequest: Sendable {
     public var connectTimeout: Double?
     /// Overrides the client's read timeout (seconds).
     public var readTimeout: Double?
+    /// Send on a new connection. For requests that must not be sent twice (creates): on a reused
+    /// connection that the server closed, libcurl silently resends the request on a fresh one.
+    public var freshConnection = false
 
     public init(
         method: String, url: String, headers: [(String, String)] = [], body: Data = Data(),
@@ -50,7 +53,9 @@ public struct HTTPResponse: Sendable {
 /// A failure below HTTP: no connection, a timeout, a TLS error. Retryable.
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        case connect, timeout, tls, other
+        /// `connect`: no connection, nothing sent. `reset`: the connection broke after the request may have been
+        /// sent (no or partial answer): only an idempotent request may be sent again.
+        case connect, reset, timeout, tls, other
     }
 
     public var kind: Kind

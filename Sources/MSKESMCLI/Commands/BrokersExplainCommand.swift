@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// `msk-esm brokers explain`: the broker choice of SPEC §4.1, step by step.
@@ -16,10 +17,16 @@ struct BrokersExplainCommand: AsyncParsableCommand {
             --bootstrap-brokers-json (aws kafka get-bootstrap-brokers) for the real broker list and ports; or a \
             self-managed --mapping-json; or --bootstrap-servers with --auth; or a whole --snapshot.
 
+            Live (reads AWS): --cluster ARN (aws kafka describe-cluster-v2 and get-bootstrap-brokers) with \
+            --mapping UUID (the mapping's secrets decide) or --auth; or --mapping UUID alone (its cluster, or \
+            its self-managed endpoints).
+
             Examples:
               msk-esm brokers explain --cluster-json cluster.json --auth none
               msk-esm brokers explain --cluster-json cluster.json --bootstrap-brokers-json brokers.json --mapping-json esm.json --output json
               msk-esm brokers explain --bootstrap-servers b1.kafka.internal:9096,b2.kafka.internal:9096 --auth scram-512
+              msk-esm brokers explain --cluster arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b3c4d-5e6f-2 --auth iam
+              msk-esm brokers explain --mapping 14e0db71-5d35-4eb5-b481-8945cf9d10c2
             """)
 
     /// `--auth` values: which secret the mapping would carry.
@@ -55,8 +62,37 @@ struct BrokersExplainCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A snapshot document instead of the separate files.", valueName: "file"))
     var snapshot: String?
 
+    @Option(help: ArgumentHelp("Read this MSK cluster from AWS (with --mapping or --auth).", valueName: "ARN"))
+    var cluster: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Read this event source mapping from AWS: its secrets decide (and, without --cluster, its cluster).",
+            valueName: "UUID"))
+    var mapping: String?
+
+    var isLive: Bool { cluster != nil || mapping != nil }
+
     func validate() throws {
         try global.validate()
+        if isLive {
+            let files = [
+                ("--cluster-json", clusterJson), ("--bootstrap-brokers-json", bootstrapBrokersJson),
+                ("--mapping-json", mappingJson), ("--bootstrap-servers", bootstrapServers), ("--snapshot", snapshot),
+            ].filter { $0.1 != nil }.map(\.0)
+            if !files.isEmpty {
+                throw ValidationError(
+                    "--cluster and --mapping read AWS: leave out \(files.joined(separator: ", "))")
+            }
+            if mapping != nil && auth != nil { throw ValidationError("give either --mapping or --auth, not both") }
+            if mapping == nil && auth == nil {
+                throw ValidationError("--cluster needs --mapping UUID or --auth (none for no secret)")
+            }
+            if let cluster, !cluster.hasPrefix("arn:") || !cluster.contains(":kafka:") {
+                throw ValidationError("--cluster '\(cluster)' is not an MSK cluster ARN")
+            }
+            return
+        }
         if snapshot != nil {
             if clusterJson != nil || mappingJson != nil || auth != nil || bootstrapServers != nil
                 || bootstrapBrokersJson != nil
@@ -90,6 +126,12 @@ struct BrokersExplainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if isLive {
+            let choice = try await liveChoice()
+            let report = CheckReport(findings: choice.findings, summary: choice.summary)
+            try global.finish(report, summaryLines: BrokersExplainCommand.summaryLines(choice))
+            return
+        }
         let choice = try BrokersExplainCommand.choice(
             snapshot: snapshot, clusterJson: clusterJson, bootstrapBrokersJson: bootstrapBrokersJson,
             mappingJson: mappingJson, auth: auth, bootstrapServers: bootstrapServers)
@@ -111,16 +153,7 @@ struct BrokersExplainCommand: AsyncParsableCommand {
             return choice
         }
         var input = BrokerSelectionInput()
-        if let auth {
-            switch auth {
-            case .mtls: input.sourceAccessTypes = ["CLIENT_CERTIFICATE_TLS_AUTH"]
-            case .scram512: input.sourceAccessTypes = ["SASL_SCRAM_512_AUTH"]
-            case .scram256: input.sourceAccessTypes = ["SASL_SCRAM_256_AUTH"]
-            case .basic: input.sourceAccessTypes = ["BASIC_AUTH"]
-            case .iam: input.expectsIAM = true
-            case .none: break
-            }
-        }
+        if let auth { apply(auth, to: &input) }
         if let bootstrapServers {
             input.bootstrapServers = BrokerSelector.splitBrokers(bootstrapServers)
             return BrokerSelector.select(input)
@@ -156,6 +189,63 @@ struct BrokersExplainCommand: AsyncParsableCommand {
                 expected: "aws kafka get-bootstrap-brokers output")
         }
         return BrokerSelector.select(input)
+    }
+
+    /// `--auth`: the secret the mapping would carry.
+    static func apply(_ auth: Auth, to input: inout BrokerSelectionInput) {
+        switch auth {
+        case .mtls: input.sourceAccessTypes = ["CLIENT_CERTIFICATE_TLS_AUTH"]
+        case .scram512: input.sourceAccessTypes = ["SASL_SCRAM_512_AUTH"]
+        case .scram256: input.sourceAccessTypes = ["SASL_SCRAM_256_AUTH"]
+        case .basic: input.sourceAccessTypes = ["BASIC_AUTH"]
+        case .iam: input.expectsIAM = true
+        case .none: break
+        }
+    }
+
+    /// `--cluster` / `--mapping`: the mapping, its cluster (through its VPC connection for a cross-account
+    /// mapping) and the bootstrap brokers, read from AWS, then the same choice as the doctor's.
+    func liveChoice() async throws -> BrokerChoice {
+        let client = try LiveDecoding.client(global)
+        var parts: [String: JSONValue] = [:]
+        var clusterArn = cluster
+        if let mapping {
+            let document = try await LiveDecoding.mapping(mapping, client: client)
+            parts["EventSourceMapping"] = document
+            if clusterArn == nil, let source = document["EventSourceArn"]?.stringValue, source.contains(":kafka:") {
+                if BrokerSelectionInput.isVpcConnectionArn(source) {
+                    let connection = try await LiveRead.run(
+                        "MSK VPC connection", input: source, lookup: "aws kafka list-vpc-connections"
+                    ) { try await KafkaClient(client: client).describeVpcConnection(arn: source) }
+                    parts["VpcConnection"] = connection
+                    clusterArn = connection["TargetClusterArn"]?.stringValue
+                } else {
+                    clusterArn = source
+                }
+            }
+        }
+        if let clusterArn {
+            let live = try await LiveCluster.read(client: client, clusterArn: clusterArn)
+            parts["Cluster"] = live.describe
+            parts["BootstrapBrokers"] = live.bootstrapBrokers
+        }
+        if let auth, let clusterPart = parts["Cluster"] {
+            let output = try LiveDecoding.decode(clusterPart, as: DescribeClusterV2Output.self, what: "DescribeClusterV2 output")
+            var input = BrokerSelectionInput()
+            input.cluster = output.clusterInfo
+            input.bootstrapBrokers = try parts["BootstrapBrokers"].map {
+                try LiveDecoding.decode($0, as: BootstrapBrokers.self, what: "GetBootstrapBrokers output")
+            }
+            Self.apply(auth, to: &input)
+            return BrokerSelector.select(input)
+        }
+        let snapshot = try LiveDecoding.snapshot(parts, region: client.configuration.region)
+        guard let choice = BrokerChoiceCheck.choice(for: snapshot) else {
+            throw ToolError.usage(
+                "the mapping has neither an MSK cluster nor self-managed endpoints", input: "--mapping \(mapping ?? "")",
+                fix: "give --cluster ARN with --auth")
+        }
+        return choice
     }
 
     static func read<T: Decodable>(_ type: T.Type, _ path: String, flag: String, expected: String) throws -> T {

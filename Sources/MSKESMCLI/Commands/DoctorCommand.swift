@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMKafka
 
 /// `msk-esm doctor --snapshot FILE | UUID | --function NAME | --all`: every check over one mapping's snapshot,
 /// read from a file or gathered live, or over many mappings at once (DoctorFleetRun).
@@ -28,6 +29,10 @@ struct DoctorCommand: AsyncParsableCommand {
             terminal's stderr). A Region that cannot be listed, or a part of a mapping that cannot be read \
             (ACC findings, skipped checks), is reported and the run goes on.
 
+            With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
+            snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \
+            group), and adds the PRB findings.
+
             Exit codes: 0 healthy; 1 a check failed (or warned / was skipped, with --strict), or a Region could \
             not be listed; 2 the snapshot cannot be read (not JSON, larger than 1 MiB, wrong version, a member of \
             the wrong type), or the mapping or function does not exist; 3 the first AWS read failed (the mapping, \
@@ -35,6 +40,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
             Examples:
               msk-esm doctor --snapshot Examples/snapshots/healthy-iam.json --output json
+              msk-esm doctor --snapshot snapshot.json --probe --timeout 3
               msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1
               msk-esm doctor --function orders-consumer --output jsonl
               msk-esm doctor --all --region us-east-1 --region eu-west-1 --state Enabled --concurrency 16
@@ -77,6 +83,15 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("At most this many AWS calls at once (fewer for a while when AWS throttles).", valueName: "n"))
     var concurrency: Int = 8
 
+    @Flag(help: "Also connect to the snapshot's brokers as Lambda would (msk-esm probe) and add the PRB findings.")
+    var probe = false
+
+    @Option(help: ArgumentHelp("With --probe: seconds each probe step may take.", valueName: "seconds"))
+    var timeout: Double = 5
+
+    @Option(help: ArgumentHelp("With --probe: CA certificates (PEM) to trust besides the system's.", valueName: "file"))
+    var caFile: String?
+
     func validate() throws {
         try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all)
         let sources = [uuid != nil, snapshot != nil, function != nil, all].filter { $0 }.count
@@ -98,6 +113,9 @@ struct DoctorCommand: AsyncParsableCommand {
         if let cluster, !(cluster.hasPrefix("arn:") && cluster.contains(":kafka:")) {
             throw ValidationError("--cluster takes an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
         }
+        guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
+        if !probe && caFile != nil { throw ValidationError("--ca-file is for --probe") }
+        if probe && (function != nil || all) { throw ValidationError("--probe diagnoses one mapping: a UUID or --snapshot FILE") }
     }
 
     static let uuidPattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#
@@ -105,18 +123,20 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
-            let report = try Doctor().run(document, at: global.now)
-            try global.finish(report, summaryLines: DoctorCommand.summaryLines(report))
+            try await finish(document)
             return
         }
         let configuration = try global.aws.configuration(debug: global.debug)
-        let gatherer = SnapshotGatherer(
-            client: AWSClient(configuration: configuration), analyzeSecret: Self.analyzeSecret(at: global.now),
-            maxConcurrency: concurrency, now: { Date() })
+        var gatherer = SnapshotGatherer(
+            client: AWSClient(configuration: configuration), maxConcurrency: concurrency, now: { Date() })
+        // Secrets[arn].Analysis, made once per secret and run, knowing the secret's type and name (SEC016).
+        let now = global.now
+        gatherer.analyzeSecretOfMapping = { value, arn, mapping in
+            SecretAnalysis.analyze(secretString: value, arn: arn, mapping: mapping, now: now)
+        }
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)
-            let report = try Doctor().run(try Snapshot.decode(JSONEncoder().encode(gathered), source: uuid), at: global.now)
-            try global.finish(report, summaryLines: DoctorCommand.summaryLines(report))
+            try await finish(try Snapshot.decode(JSONEncoder().encode(gathered), source: uuid))
             return
         }
         try await DoctorFleetRun(
@@ -126,14 +146,37 @@ struct DoctorCommand: AsyncParsableCommand {
         ).run()
     }
 
-    /// The stored analysis of a secret read live (`Secrets[arn].Analysis`): the `secret validate` report.
-    static func analyzeSecret(at now: Date) -> @Sendable (String) -> JSONValue? {
-        { text in
-            guard let input = try? SecretInput.parse(text, label: "secret") else { return nil }
-            let report = SecretValidator(options: SecretValidationOptions(now: now)).validate(input)
-            guard let data = try? JSONEncoder().encode(report) else { return nil }
-            return try? JSONDecoder().decode(JSONValue.self, from: data)
+    /// One mapping's report (with the probe's findings under --probe), printed.
+    func finish(_ document: Snapshot) async throws {
+        var report = try Doctor().run(document, at: global.now)
+        if probe {
+            report = await DoctorCommand.addingProbe(
+                to: report, snapshot: document, timeout: timeout, caFile: caFile, global: global)
         }
+        try global.finish(report, summaryLines: DoctorCommand.summaryLines(report))
+    }
+
+    /// The doctor's report with the probe's findings added and its summary under `summary.probe`.
+    static func addingProbe(
+        to report: CheckReport, snapshot: Snapshot, timeout: Double, caFile: String?, global: GlobalOptions
+    ) async -> CheckReport {
+        var findings = report.findings
+        var summary = report.summary
+        do {
+            if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
+            var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout, caFile: caFile)
+            try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
+            let probed = await Probe().run(configuration)
+            findings += probed.findings
+            summary["probe"] = .object(probed.summary)
+        } catch {
+            findings.append(
+                Finding(
+                    code: .prb015, severity: .skipped, title: "the brokers were not probed",
+                    detail: "\(error)", fix: "msk-esm brokers explain --snapshot FILE shows what is missing"))
+        }
+        summary["checks"] = .array((summary["checks"]?.arrayValue ?? []) + ["probe"])
+        return CheckReport(findings: findings, summary: summary)
     }
 
     /// What was examined, for people: the mapping, the broker choice, the checks that ran.
@@ -150,6 +193,9 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         if let checks = summary["checks"]?.arrayValue?.compactMap(\.stringValue) {
             lines.append("checks run: " + checks.joined(separator: ", "))
+        }
+        if case .object(let probe)? = summary["probe"] {
+            lines += ProbeCommand.summaryLines(CheckReport(findings: [], summary: probe)).map { "probe: " + $0 }
         }
         return lines
     }

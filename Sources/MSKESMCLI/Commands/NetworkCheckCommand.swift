@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// `msk-esm network check`: NET001–NET011 from AWS CLI JSON outputs.
@@ -23,8 +24,14 @@ struct NetworkCheckCommand: AsyncParsableCommand {
             choice, the region, the secret, the on-failure destination, the role and function ARNs and \
             provisioned mode; --port is then optional, and any flag given overrides what the snapshot says.
 
+            Live, with --cluster ARN: the cluster's security groups and client subnets (aws kafka \
+            describe-cluster-v2), then the VPC's security groups, subnets, route tables, NAT gateways and VPC \
+            endpoints are read from AWS; the port is the one Lambda's broker choice names for --auth (from \
+            aws kafka get-bootstrap-brokers) unless --port is given; mtls and scram imply --secret.
+
             Examples:
               msk-esm network check --snapshot Examples/snapshots/broken-sg-no-self-reference.json
+              msk-esm network check --cluster arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b3c4d-5e6f-2 --auth iam
 
               aws ec2 describe-security-groups --group-ids sg-0a1 > sg.json
               aws ec2 describe-subnets --subnet-ids subnet-1 subnet-2 > subnets.json
@@ -89,9 +96,36 @@ struct NetworkCheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("function-arn"), help: ArgumentHelp("The function's ARN (used to evaluate endpoint policies).", valueName: "arn"))
     var functionArn: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Read the MSK cluster and its VPC from AWS instead of the JSON files (with --auth or --port).",
+            valueName: "ARN"))
+    var cluster: String?
+
+    @Option(help: "With --cluster: the secret the mapping carries, which decides the broker port (none: no secret).")
+    var auth: BrokersExplainCommand.Auth?
+
     func validate() throws {
         try global.validate()
-        if ports.isEmpty && snapshot == nil {
+        if let cluster {
+            let files = [
+                ("--snapshot", snapshot), ("--security-groups-json", securityGroupsJSON), ("--subnets-json", subnetsJSON),
+                ("--route-tables-json", routeTablesJSON), ("--nat-gateways-json", natGatewaysJSON),
+                ("--vpc-endpoints-json", vpcEndpointsJSON),
+            ].filter { $0.1 != nil }.map(\.0)
+            if !files.isEmpty {
+                throw ValidationError("--cluster reads AWS: leave out \(files.joined(separator: ", "))")
+            }
+            if !cluster.hasPrefix("arn:") || !cluster.contains(":kafka:") {
+                throw ValidationError("--cluster '\(cluster)' is not an MSK cluster ARN")
+            }
+            if ports.isEmpty && auth == nil {
+                throw ValidationError("--cluster needs --auth (the port follows from it) or --port")
+            }
+        } else if auth != nil {
+            throw ValidationError("--auth is for --cluster: with files give --port")
+        }
+        if ports.isEmpty && snapshot == nil && cluster == nil {
             throw ValidationError("give the broker port with --port (e.g. --port 9098 for IAM on MSK), or --snapshot")
         }
         for port in ports where !(1...65535).contains(port) {
@@ -106,10 +140,11 @@ struct NetworkCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let base = try snapshot.map { path -> NetworkInputs in
+        var base = try snapshot.map { path -> NetworkInputs in
             let document = try Snapshot.load(path: path)
             return try DoctorContext(snapshot: document, now: global.now).networkInputs()
         }
+        if let cluster { base = try await liveInputs(cluster) }
         let securityGroups = try securityGroupsJSON.map {
             try read(DescribeSecurityGroupsResponse.self, $0, "--security-groups-json", "aws ec2 describe-security-groups")
         }
@@ -150,7 +185,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
             if base.brokerPorts.isEmpty {
                 throw ToolError.usage(
                     "no broker port: no authentication method of the mapping works on the cluster, or the cluster is "
-                        + "not in the snapshot", input: snapshot == "-" ? "standard input" : (snapshot ?? "--snapshot"),
+                        + "not in the snapshot",
+                    input: cluster.map { "--cluster \($0)" } ?? (snapshot == "-" ? "standard input" : (snapshot ?? "--snapshot")),
                     fix: "give --port (msk-esm brokers explain shows why no method works)")
             }
             inputs = base
@@ -180,6 +216,43 @@ struct NetworkCheckCommand: AsyncParsableCommand {
         ]
         if inputs.provisionedMode { lines.append("provisioned mode") }
         try global.finish(report, summaryLines: lines)
+    }
+
+    /// `--cluster`: the cluster's groups and subnets, its VPC's EC2 parts and the broker port, from AWS.
+    func liveInputs(_ clusterArn: String) async throws -> NetworkInputs {
+        let client = try LiveDecoding.client(global)
+        let live = try await LiveCluster.read(client: client, clusterArn: clusterArn)
+        let (subnetIds, groupIds) = live.network
+        let parts = try await LiveNetworkReader(client: client).read(
+            subnets: subnetIds, groups: groupIds, input: "--cluster \(clusterArn)")
+        func part<T: Decodable>(_ key: String, _ type: T.Type) throws -> T? {
+            try parts[key].map { try LiveDecoding.decode($0, as: type, what: "\(key) output") }
+        }
+        let output = try LiveDecoding.decode(live.describe, as: DescribeClusterV2Output.self, what: "DescribeClusterV2 output")
+        var ports: [Int] = []
+        if let auth {
+            var input = BrokerSelectionInput()
+            input.cluster = output.clusterInfo
+            input.bootstrapBrokers = try LiveDecoding.decode(
+                live.bootstrapBrokers, as: BootstrapBrokers.self, what: "GetBootstrapBrokers output")
+            BrokersExplainCommand.apply(auth, to: &input)
+            let choice = BrokerSelector.select(input)
+            if let port = choice.port {
+                ports = [port]
+            } else if output.clusterInfo?.isServerless == true {
+                ports = [BrokerSelector.defaultPort(.iam)]
+            } else if let method = choice.attemptedMethod {
+                ports = [BrokerSelector.defaultPort(method)]
+            }
+        }
+        return NetworkInputs(
+            securityGroups: try part("SecurityGroups", DescribeSecurityGroupsResponse.self),
+            subnets: try part("Subnets", DescribeSubnetsResponse.self),
+            routeTables: try part("RouteTables", DescribeRouteTablesResponse.self),
+            natGateways: try part("NatGateways", DescribeNatGatewaysResponse.self),
+            vpcEndpoints: try part("VpcEndpoints", DescribeVpcEndpointsResponse.self), mappingGroupIds: groupIds,
+            mappingSubnetIds: subnetIds, brokerPorts: ports, region: client.configuration.region,
+            usesSecretsManager: auth == .mtls || auth == .scram512 || auth == .scram256)
     }
 
     private func read<T: Decodable>(_ type: T.Type, _ path: String, _ label: String, _ command: String) throws -> T {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// `msk-esm policy check`: the offline counterpart of `aws iam simulate-custom-policy`.
@@ -23,8 +25,14 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             boundary, and the trust policy: IAM001-IAM008. --suggest prints the least-privilege policy to add. \
             Exit 1 when a permission is missing; 2 when the snapshot cannot be read.
 
+            Live mapping mode (--mapping UUID): the same check, reading from AWS the mapping, its function, \
+            cluster, secrets and their KMS keys, and the role (--role NAME, default the function's execution \
+            role) with its inline and managed policies and permissions boundary. A mapping, function or role \
+            that does not exist is exit 2; an AWS failure exit 3.
+
             Examples:
               msk-esm policy check --snapshot Examples/snapshots/broken-role-without-kafka-cluster.json --suggest
+              msk-esm policy check --mapping 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --role msk-esm-exec --suggest
 
               msk-esm policy check --policy aws:AWSLambdaMSKExecutionRole \\
                 --policy role-policy.json --action kafka-cluster:Connect \\
@@ -80,9 +88,25 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     )
     var suggest = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Read this event source mapping from AWS and check its execution role (or --role). Not with --snapshot.",
+            valueName: "UUID"))
+    var mapping: String?
+
+    @Option(
+        help: ArgumentHelp("With --mapping: the IAM role to check instead of the function's execution role.", valueName: "NAME"))
+    var role: String?
+
     func validate() throws {
         try global.validate()
-        if snapshot != nil {
+        if role != nil && mapping == nil {
+            throw ValidationError("--role needs --mapping UUID (the role is checked against that mapping's needs)")
+        }
+        if mapping != nil && snapshot != nil {
+            throw ValidationError("give either --mapping (read from AWS) or --snapshot (a file), not both")
+        }
+        if snapshot != nil || mapping != nil {
             let simulateOptions = [
                 ("--policy", !policies.isEmpty), ("--action", !actions.isEmpty), ("--resource", !resources.isEmpty),
                 ("--boundary", boundary != nil), ("--context", !contextEntries.isEmpty),
@@ -90,7 +114,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             ].filter(\.1).map(\.0)
             if !simulateOptions.isEmpty {
                 throw ValidationError(
-                    "--snapshot cannot be combined with \(simulateOptions.joined(separator: ", ")): give either a snapshot or policies and actions"
+                    "\(mapping != nil ? "--mapping" : "--snapshot") cannot be combined with \(simulateOptions.joined(separator: ", ")): give either a mapping or policies and actions"
                 )
             }
             return
@@ -114,6 +138,12 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let mapping {
+            let document = try await liveSnapshot(mapping)
+            let report = try ExecutionRoleCheck.policyReport(for: document, at: global.now, suggest: suggest)
+            try global.finish(report, summaryLines: Self.mappingSummaryLines(report, suggest: suggest))
+            return
+        }
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
             let report = try ExecutionRoleCheck.policyReport(for: document, at: global.now, suggest: suggest)
@@ -133,6 +163,37 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             resources: resources.isEmpty ? ["*"] : resources, context: context)
         let report = simulation.report(suggest: suggest)
         try global.finish(report, summaryLines: Self.summaryLines(report, suggest: suggest))
+    }
+
+    /// `--mapping`: what the IAM check needs, gathered as a snapshot (the gatherer's reads), with `--role`'s
+    /// policies in place of the function's role. A read the check depends on that failed is an error here,
+    /// not a skipped finding: the command was asked about exactly this role.
+    func liveSnapshot(_ uuid: String) async throws -> Snapshot {
+        let client = try LiveDecoding.client(global)
+        let gathered = try await SnapshotGatherer(client: client, now: { [global] in global.now }).gather(mappingUUID: uuid)
+        guard case .object(var parts) = gathered else { return try LiveDecoding.snapshot([:], region: client.configuration.region) }
+        var errors = parts["Errors"]?.objectValue ?? [:]
+        let input = "--mapping \(uuid)"
+        if let reason = errors["lambda.GetFunctionConfiguration"]?.stringValue {
+            let function = parts["EventSourceMapping"]?["FunctionArn"]?.stringValue ?? "function"
+            throw reason.contains("NotFound")
+                ? ToolError.usage("the mapping's function \(function) does not exist", input: input, fix: "aws lambda list-functions")
+                : ToolError.remote("cannot read the mapping's function \(function)", input: input, fix: reason)
+        }
+        let roleCalls = SnapshotPart.rolePolicies.calls + ["iam.GetRole"]
+        if let role {
+            let read = try await LiveRoleReader(client: client).read(roleName: role)
+            parts["PermissionsBoundary"] = nil
+            for (key, value) in read { parts[key] = value }
+            for call in roleCalls { errors[call] = nil }
+            parts["Errors"] = errors.isEmpty ? nil : .object(errors)
+        } else if let call = roleCalls.first(where: { errors[$0] != nil }), let reason = errors[call]?.stringValue {
+            let name = parts["Function"]?["Role"]?.stringValue ?? "the execution role"
+            throw reason.hasPrefix("NoSuchEntity")
+                ? ToolError.usage("the execution role \(name) does not exist", input: input, fix: "aws iam list-roles; give --role NAME")
+                : ToolError.remote("cannot read the execution role \(name) (\(call))", input: input, fix: reason)
+        }
+        return try Snapshot.decode(JSONEncoder().encode(JSONValue.object(parts)), source: "AWS (mapping \(uuid))")
     }
 
     /// Reads `--policy` / `--boundary` input: a file, `-`, or `aws:<bundled managed policy>`.

@@ -16,6 +16,7 @@ struct SecretFixCommand: AsyncParsableCommand {
 
             Examples:
               msk-esm secret fix secret.json --write fixed.json
+              msk-esm secret fix --secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka-client-AbCdEf --write fixed.json
               msk-esm secret fix --certificate chain.pem --private-key key.pem --password-file pw.txt --write -
               aws secretsmanager put-secret-value --secret-id ID --secret-string file://fixed.json
             """
@@ -41,7 +42,7 @@ struct SecretFixCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let secret = try input.read()
+        let secret = try await input.read(global: global)
         let repair = try SecretRepairer(options: SecretRepairOptions(type: input.type, scheme: scheme)).repair(secret)
         let console = CommandContext.console
         let writtenLabel = write == "-" ? "standard output" : write

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 extension SecretType: ExpressibleByArgument {}
@@ -26,6 +27,13 @@ struct SecretInputOptions: ParsableArguments {
             "A file holding the key's password (one line) for PEM or part-file input.", valueName: "FILE"))
     var passwordFile: String?
 
+    @Option(
+        name: .customLong("secret-id"),
+        help: ArgumentHelp(
+            "Read the secret from Secrets Manager (its name or ARN) instead of FILE; its region is taken from the ARN.",
+            valueName: "ARN"))
+    var secretId: String?
+
     @Option(help: "The secret type: mtls, scram, basic or root-ca (default: detected; {username,password} is scram).")
     var type: SecretType?
 
@@ -33,9 +41,17 @@ struct SecretInputOptions: ParsableArguments {
     var target: SecretTarget = .msk
 
     func validate() throws {
+        if let secretId {
+            if file != nil || certificate != nil || privateKey != nil || passwordFile != nil {
+                throw ValidationError(
+                    "--secret-id reads the secret from Secrets Manager: leave out FILE, --certificate, --private-key and --password-file")
+            }
+            if secretId.isEmpty { throw ValidationError("--secret-id needs a secret name or ARN") }
+            return
+        }
         if file == nil && certificate == nil && privateKey == nil {
             throw ValidationError(
-                "give the secret as FILE (or - for standard input), or as --certificate and --private-key files")
+                "give the secret as FILE (or - for standard input), as --certificate and --private-key files, or --secret-id ARN")
         }
         if file != nil && (certificate != nil || privateKey != nil) {
             throw ValidationError("give the secret either as FILE or as --certificate/--private-key files, not both")
@@ -45,7 +61,34 @@ struct SecretInputOptions: ParsableArguments {
         }
     }
 
-    /// Reads the secret. Unreadable input is a `ToolError` (exit 2).
+    /// Reads the secret from a file, or with `--secret-id` from Secrets Manager (GetSecretValue only).
+    /// Unreadable input is a `ToolError` (exit 2); an AWS failure exit 3.
+    func read(global: GlobalOptions) async throws -> SecretInput {
+        guard let secretId else { return try read() }
+        let client = try LiveDecoding.client(global)
+        var configuration = client.configuration
+        if secretId.contains(":secretsmanager:"), let region = LiveRead.arnField(secretId, 3) {
+            configuration.region = region
+        }
+        let secrets = SecretsManagerClient(client: AWSClient(configuration: configuration))
+        let value = try await LiveRead.run(
+            "secret", input: "--secret-id \(secretId)", lookup: "aws secretsmanager list-secrets"
+        ) { try await secrets.getSecretValue(secretId: secretId) }
+        return try Self.parse(value, secretId: secretId)
+    }
+
+    /// A GetSecretValue result as the secret input, labelled with its ARN (never its content).
+    static func parse(_ value: JSONValue, secretId: String) throws -> SecretInput {
+        let label = value["ARN"]?.stringValue ?? secretId
+        guard let text = value["SecretString"]?.stringValue else {
+            throw ToolError.usage(
+                "the secret has no SecretString (it holds SecretBinary)", input: "--secret-id \(secretId)",
+                fix: "store the secret as JSON text: aws secretsmanager put-secret-value --secret-id \(secretId) --secret-string file://secret.json")
+        }
+        return try SecretInput.parse(text, label: label)
+    }
+
+    /// Reads the secret from files. Unreadable input is a `ToolError` (exit 2).
     func read() throws -> SecretInput {
         let password = try passwordFile.map { path -> String in
             let text = try InputReader.text(from: path, label: "--password-file")

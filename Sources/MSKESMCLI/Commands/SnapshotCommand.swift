@@ -12,8 +12,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             The snapshot holds the mapping, its function, the MSK cluster and bootstrap brokers, the execution \
             role and its policies, the security groups, subnets, route tables, NAT gateways and VPC endpoints, \
             the secrets' descriptions and KMS keys, and the OffsetLag metric, each exactly as the AWS CLI prints \
-            it. Reads that fail are listed under "Errors". Secret values are left out unless \
-            --include-secrets is given (then the file is written with mode 0600).
+            it. Reads that fail are listed under "Errors". Each secret's value is read and validated (its \
+            `secret validate --output json` document is kept as Secrets[ARN].Analysis); the value itself is \
+            left out unless --include-secrets is given (then the file is written with mode 0600).
 
             Example:
               msk-esm snapshot 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1 --write snapshot.json
@@ -45,8 +46,14 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let console = CommandContext.console
         let configuration = try global.aws.configuration(debug: global.debug, console: console)
+        let client = AWSClient(configuration: configuration)
+        // Secrets[arn].Analysis: each secret's `secret validate --output json` document. The gatherer hands the
+        // hook only the value, so the mapping (its secret types, MSK or self-managed) is read first; if that
+        // read fails, the gatherer reports the failure itself.
+        let mapping = try? await LambdaClient(client: client).getEventSourceMapping(uuid: uuid)
+        let analyzer = mapping.map { [global] in SecretAnalysis.analyzer(mapping: $0, now: global.now) }
         let gatherer = SnapshotGatherer(
-            client: AWSClient(configuration: configuration), includeSecrets: includeSecrets, now: { [global] in global.now })
+            client: client, includeSecrets: includeSecrets, analyzeSecret: analyzer, now: { [global] in global.now })
         let snapshot = try await gatherer.gather(mappingUUID: uuid)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -10,6 +10,7 @@ public enum DoctorCatalogue {
         FunctionTimeoutCheck(),
         BrokerChoiceCheck(),
         SecretAnalysisCheck(),
+        SecretPlacementCheck(),
         ExecutionRoleCheck(),
         NetworkPathCheck(),
         OffsetLagCheck(),

@@ -25,6 +25,7 @@ public enum FindingCatalogue {
         ("IAM", "Permissions of the execution role", FindingCode.iamCodes),
         ("NET", "Network", FindingCode.networkCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
+        ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
     ]
 
     public static var all: [FindingCode] { areas.flatMap(\.codes) }

@@ -39,3 +39,16 @@ extension JSONValue {
         }
     }
 }
+
+extension JSONValue {
+    /// Parses JSON with `JSONSerialization`, several times faster than decoding `JSONValue` with
+    /// `JSONDecoder` (AWS responses of a hundred mappings).
+    /// - Throws: the parser's error when `data` is not JSON.
+    public static func parse(_ data: Data) throws -> JSONValue {
+        let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        guard let value = JSONValue(foundationObject: object) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not JSON"))
+        }
+        return value
+    }
+}

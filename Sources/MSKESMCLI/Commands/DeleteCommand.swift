@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+
+/// `msk-esm delete UUID`: deletes a mapping, after a confirmation (or `--yes`).
+struct DeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete an event source mapping (asks first on a terminal; --yes elsewhere).",
+        discussion: """
+            On a terminal the command shows the mapping and asks; when standard input is not a terminal \
+            (scripts, CI) it refuses without --yes (exit 2). --wait waits until the mapping is gone. JSON: the \
+            API's answer (State Deleting).
+
+            Example:
+              msk-esm delete 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --yes --wait
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The UUID of the event source mapping.")
+    var uuid: String
+
+    @Flag(help: "Delete without asking.")
+    var yes = false
+
+    @OptionGroup var waitOptions: WaitOptions
+
+    func validate() throws {
+        try global.validate()
+        try MappingCommandSupport.validateUUID(uuid)
+    }
+
+    func run() async throws {
+        if !yes && !MappingCommandSupport.inputIsTerminal {
+            throw ToolError.usage(
+                "delete needs a confirmation", input: uuid, fix: "standard input is not a terminal: add --yes to delete")
+        }
+        let console = CommandContext.console
+        let client = try MappingCommandSupport.client(global)
+        let lambda = LambdaClient(client: client)
+        if !yes {
+            let mapping: JSONValue
+            do {
+                mapping = try await lambda.getEventSourceMapping(uuid: uuid)
+            } catch {
+                throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
+            }
+            console.writeError(
+                "Delete mapping \(uuid) (function \(MappingCommandSupport.functionName(mapping)), topic "
+                    + "\(mapping["Topics"]?.arrayValue?.first?.stringValue ?? "?"), \(mapping["State"]?.stringValue ?? "?"))? [y/N] ")
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            guard answer == "y" || answer == "yes" else {
+                console.writeError("not deleted\n")
+                throw ExitCode(1)
+            }
+        }
+        var result: JSONValue
+        do {
+            result = try await lambda.deleteEventSourceMapping(uuid: uuid)
+        } catch {
+            throw MappingCommandSupport.failure(error, doing: "delete the event source mapping", input: uuid)
+        }
+        if waitOptions.wait {
+            try await MappingCommandSupport.wait(uuid: uuid, for: .deleted, options: waitOptions, global: global, client: client)
+            var members = result.objectValue ?? [:]
+            members["State"] = "Deleted"
+            result = .object(members)
+        }
+        switch global.output {
+        case .json, .jsonl: MappingCommandSupport.printJSON(result)
+        case .text: if !global.quiet { console.write("\(uuid): \(result["State"]?.stringValue ?? "")\n") }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+
+/// `msk-esm get UUID`: one mapping, as `aws lambda get-event-source-mapping` prints it.
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Print one event source mapping.",
+        discussion: """
+            Text: the state, last result, function, source and topic first, then every other setting. JSON: \
+            exactly what aws lambda get-event-source-mapping prints. A mapping that does not exist is exit 2.
+
+            Example:
+              msk-esm get 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --output json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The UUID of the event source mapping.")
+    var uuid: String
+
+    func validate() throws {
+        try global.validate()
+        try MappingCommandSupport.validateUUID(uuid)
+    }
+
+    func run() async throws {
+        let lambda = LambdaClient(client: try MappingCommandSupport.client(global))
+        let mapping: JSONValue
+        do {
+            mapping = try await lambda.getEventSourceMapping(uuid: uuid)
+        } catch {
+            throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
+        }
+        switch global.output {
+        case .json, .jsonl: MappingCommandSupport.printJSON(mapping)
+        case .text: CommandContext.console.write(MappingCommandSupport.text(mapping))
+        }
+    }
+}

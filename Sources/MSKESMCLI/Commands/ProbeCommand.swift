@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+import MSKESMKafka
+
+extension AuthMethod: ExpressibleByArgument {}
+
+/// `msk-esm probe`: connects to the brokers as Lambda would and says, step by step, what works.
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Connect to the brokers as Lambda would: DNS, TCP, TLS, SASL, topic and consumer group.",
+        discussion: """
+            Probes every broker in parallel — name resolution, TCP connect time, TLS version, cipher and the \
+            server's chain, the Kafka handshake (ApiVersions), SASL authentication — then asks for the topic's \
+            partitions and leaders and the consumer group's state. Each failure is a PRB finding naming the \
+            LastProcessingResult Lambda shows for it. Every step has its own timeout (--timeout, default 5 s).
+
+            Inputs: a --snapshot (brokers, method and secret chosen as Lambda would; the secret's value only \
+            when the snapshot was taken with --include-secrets), or --bootstrap-servers with --auth (and \
+            --secret-file for mtls, scram-512, scram-256 and basic). For iam, the AWS_MSK_IAM payload is signed \
+            with the credentials the AWS CLI would use (--profile, environment, shared files, …), for the \
+            region of --region, the snapshot or the broker names.
+
+            Exit codes: 0 every step passed; 1 a step failed (or was skipped, with --strict); 2 bad input.
+
+            Examples:
+              msk-esm probe --bootstrap-servers b-1.kafka.internal:9096,b-2.kafka.internal:9096 --auth scram-512 --secret-file scram.json --topic orders
+              msk-esm probe --snapshot snapshot.json --output json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("A snapshot document: probe the brokers Lambda would use.", valueName: "file"))
+    var snapshot: String?
+
+    @Option(help: ArgumentHelp("The brokers to probe, host:port,… (with --auth).", valueName: "host:port,…"))
+    var bootstrapServers: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How to authenticate: plaintext, tls, mtls, scram-512, scram-256, basic or iam (the methods of brokers explain).",
+            valueName: "method"))
+    var auth: AuthMethod?
+
+    @Option(
+        help: ArgumentHelp(
+            "The secret's value as Secrets Manager stores it ({\"username\",\"password\"} or {\"certificate\",\"privateKey\",…}), or a PEM file.",
+            valueName: "file"))
+    var secretFile: String?
+
+    @Option(help: ArgumentHelp("CA certificates (PEM) to trust besides the system's.", valueName: "file"))
+    var caFile: String?
+
+    @Option(help: "The topic to look up (default: the mapping's, with --snapshot).")
+    var topic: String?
+
+    @Option(help: "The consumer group to describe (default: the mapping's group id or UUID, with --snapshot).")
+    var group: String?
+
+    @Option(help: ArgumentHelp("Seconds each step may take.", valueName: "seconds"))
+    var timeout: Double = 5
+
+    func validate() throws {
+        try global.validate()
+        guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
+        if snapshot != nil {
+            if bootstrapServers != nil || auth != nil {
+                throw ValidationError(
+                    "--snapshot chooses the brokers and method: leave out --bootstrap-servers and --auth")
+            }
+            return
+        }
+        guard let bootstrapServers else {
+            throw ValidationError("give --bootstrap-servers with --auth, or --snapshot")
+        }
+        guard let auth else { throw ValidationError("--bootstrap-servers needs --auth (plaintext, tls, mtls, …)") }
+        for broker in BrokerSelector.splitBrokers(bootstrapServers) where BrokerSelector.port(of: broker) == nil {
+            throw ValidationError("'\(broker)' is not host:port")
+        }
+        if BrokerSelector.splitBrokers(bootstrapServers).isEmpty {
+            throw ValidationError("--bootstrap-servers names no broker")
+        }
+        if [.mtls, .scram512, .scram256, .basic].contains(auth) && secretFile == nil {
+            throw ValidationError("--auth \(auth.rawValue) needs --secret-file")
+        }
+    }
+
+    func run() async throws {
+        var configuration = try ProbeCommand.configuration(
+            snapshot: snapshot, bootstrapServers: bootstrapServers, auth: auth, secretFile: secretFile,
+            caFile: caFile, topic: topic, group: group, timeout: timeout)
+        try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
+        if global.debug {
+            let console = CommandContext.console
+            configuration.trace = { line in console.writeError("debug: " + line + "\n") }
+        }
+        let report = await Probe().run(configuration)
+        try global.finish(report, summaryLines: ProbeCommand.summaryLines(report))
+    }
+
+    /// The probe's configuration from the command's inputs (shared with `doctor --probe`).
+    static func configuration(
+        snapshot: String?, bootstrapServers: String?, auth: AuthMethod?, secretFile: String?, caFile: String?,
+        topic: String?, group: String?, timeout: Double
+    ) throws -> ProbeConfiguration {
+        if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
+        var configuration: ProbeConfiguration
+        if let snapshot {
+            let document = try Snapshot.load(path: snapshot)
+            configuration = try ProbePlan.configuration(snapshot: document, timeout: timeout, caFile: caFile)
+        } else {
+            configuration = ProbeConfiguration(
+                brokers: BrokerSelector.splitBrokers(bootstrapServers ?? ""), method: auth ?? .plaintext,
+                caFile: caFile, timeout: timeout)
+        }
+        if let secretFile {
+            let text = try InputReader.text(from: secretFile, label: "--secret-file")
+            let label = secretFile == "-" ? "standard input" : secretFile
+            let input = try SecretInput.parse(text, label: "--secret-file \(label)")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            configuration.secretJSON = String(decoding: try encoder.encode(input.document), as: UTF8.self)
+            configuration.secretLabel = label
+        }
+        if let topic { configuration.topic = topic }
+        if let group { configuration.group = group }
+        return configuration
+    }
+
+    /// For `iam`: the credentials of the AWS credential chain (as the AWS CLI finds them) and the signature's
+    /// region (`--region`, else the snapshot's, else the broker names', else AWS_REGION or the profile's).
+    /// No credentials at all leaves them out: the probe then reports the SASL step as skipped.
+    static func addIAMCredentials(to configuration: inout ProbeConfiguration, global: GlobalOptions) async throws {
+        guard configuration.method == .iam else { return }
+        var aws = global.aws
+        let brokerRegion = configuration.brokers.first.flatMap { broker in
+            BrokerSelector.port(of: broker).flatMap { _ in
+                ProbeConfiguration.region(
+                    fromBrokerHost: String(broker[..<(broker.lastIndex(of: ":") ?? broker.endIndex)]))
+            }
+        }
+        aws.region = aws.region ?? configuration.region ?? brokerRegion
+        let resolved = try aws.configuration(debug: global.debug)
+        configuration.region = resolved.region
+        do {
+            configuration.iamCredentials = try await resolved.credentials.credentials()
+        } catch let error as ToolError where error.what == "no AWS credentials found" {
+            configuration.iamCredentials = nil
+        }
+    }
+
+    /// Per broker, one line per step, for people.
+    static func summaryLines(_ report: CheckReport) -> [String] {
+        var lines: [String] = []
+        let summary = report.summary
+        var head = "method \(summary["method"]?.stringValue ?? "?")"
+        if let topic = summary["topic"]?.stringValue { head += ", topic \(topic)" }
+        if let group = summary["group"]?.stringValue { head += ", group \(group)" }
+        lines.append(head)
+        for broker in summary["brokers"]?.arrayValue ?? [] {
+            let name = broker["broker"]?.stringValue ?? "?"
+            let steps = (broker["steps"]?.arrayValue ?? []).map { step -> String in
+                let ok = step["ok"] == .bool(true) ? "ok" : "FAILED"
+                var elapsed = ""
+                if case .number(let value)? = step["elapsedMs"] { elapsed = String(format: "%.1f ms", value) }
+                return "\(step["step"]?.stringValue ?? "?") \(ok) \(elapsed)"
+            }
+            lines.append("\(name): " + steps.joined(separator: ", "))
+            if let tls = broker["tls"], let version = tls["version"]?.stringValue {
+                let chain = tls["peerChain"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                lines.append(
+                    "  \(version) \(tls["cipher"]?.stringValue ?? ""); chain: " + chain.joined(separator: " ← "))
+            }
+        }
+        if let lambda = summary["lambdaResult"]?.stringValue { lines.append("Lambda would show: \(lambda)") }
+        return lines
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+
+/// `msk-esm update UUID`: changes a mapping, showing the diff; refuses create-only changes (MAP008).
+struct UpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change a Kafka event source mapping: print the diff, check it, send only what changes.",
+        discussion: """
+            Reads the mapping, compares it with the flags (and --cli-input-json), and prints the changes \
+            (- old / + new). Create-only settings (Topics, StartingPosition, EventSourceArn, the consumer group \
+            id, self-managed endpoints) are refused with MAP008 and the recipe to recreate the mapping. An \
+            update that changes nothing makes no call. The preflight, --dry-run, --force and --wait work as for \
+            create. JSON: {verdict, findings, request, changes [{field, from, to}], result}.
+
+            Example:
+              msk-esm update 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --batch-size 500 --batching-window 5
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The UUID of the event source mapping.")
+    var uuid: String
+
+    @OptionGroup var flags: MappingFlags
+    @OptionGroup var waitOptions: WaitOptions
+
+    @Flag(name: .customLong("dry-run"), help: "Print the diff, the request and the preflight; make no write call.")
+    var dryRun = false
+
+    @Flag(name: .customLong("no-preflight"), help: "Skip the preflight checks.")
+    var noPreflight = false
+
+    @Flag(help: "Update even when the preflight fails.")
+    var force = false
+
+    func validate() throws {
+        try global.validate()
+        try MappingCommandSupport.validateUUID(uuid)
+        try flags.validate(now: global.now)
+    }
+
+    func run() async throws {
+        let console = CommandContext.console
+        var wanted = flags.requestBody(base: try flags.inputFile())
+        wanted.removeValue(forKey: "UUID")
+        if wanted.isEmpty {
+            throw ToolError.usage("nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
+        }
+        let client = try MappingCommandSupport.client(global)
+        let lambda = LambdaClient(client: client)
+        let current: JSONValue
+        do {
+            current = try await lambda.getEventSourceMapping(uuid: uuid)
+        } catch {
+            throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
+        }
+        let plan = MappingUpdatePlan(current: current, request: wanted)
+        let path = "/2015-03-31/event-source-mappings/\(uuid)"
+        let request = MappingChangeDocument.Request(method: "PUT", path: path, body: .object(plan.body))
+        if !plan.createOnlyFindings.isEmpty {
+            finish(findings: plan.createOnlyFindings, request: nil, changes: plan.changes, result: nil, note: "not updated")
+            throw ExitCode(1)
+        }
+        if plan.isEmpty {
+            finish(findings: [], request: nil, changes: [], result: nil, note: "no changes: \(uuid) already has these settings")
+            return
+        }
+        var findings: [Finding] = []
+        if !noPreflight {
+            let (report, snapshot) = try await MappingPreflight(client: client, now: global.now)
+                .run(mapping: MappingPreflight.syntheticMapping(current: current, update: plan.body))
+            if plan.body["FunctionName"] != nil {
+                try CreateCommand.requireFunction(snapshot, function: plan.body["FunctionName"]?.stringValue ?? "")
+            }
+            findings = report.findings
+        }
+        if Verdict(findings: findings) == .fail && !force {
+            finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "not updated: the preflight failed (--force updates anyway)")
+            throw ExitCode(1)
+        }
+        if dryRun {
+            finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "dry run: nothing was changed", showRequest: true)
+            return
+        }
+        var result: JSONValue
+        do {
+            result = try await lambda.updateEventSourceMapping(uuid: uuid, .object(plan.body))
+        } catch {
+            throw MappingCommandSupport.failure(error, doing: "update the event source mapping", input: uuid)
+        }
+        _ = console
+        if waitOptions.wait {
+            let enabled = plan.body["Enabled"]?.boolValue ?? MappingIdentity.isEnabled(current["State"]?.stringValue)
+            if let settled = try await MappingCommandSupport.wait(
+                uuid: uuid, for: MappingCommandSupport.target(enabled: enabled), options: waitOptions, global: global,
+                client: client)
+            {
+                result = settled
+            }
+        }
+        finish(findings: findings, request: request, changes: plan.changes, result: result, note: "updated \(uuid): \(result["State"]?.stringValue ?? "")")
+    }
+
+    func finish(
+        findings: [Finding], request: MappingChangeDocument.Request?, changes: [MappingChange], result: JSONValue?,
+        note: String, showRequest: Bool = false
+    ) {
+        let console = CommandContext.console
+        switch global.output {
+        case .json, .jsonl:
+            console.write(
+                JSONOutput.encode(
+                    MappingChangeDocument(
+                        verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings,
+                        request: request, changes: changes, result: result)))
+        case .text:
+            var text = MappingCommandSupport.diff(changes)
+            if !findings.isEmpty || !noPreflight && request != nil {
+                text += (request != nil && !noPreflight ? "preflight: " : "")
+                    + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet).text(CheckReport(findings: findings))
+            }
+            if let request, showRequest || global.debug { text += MappingCommandSupport.requestText(request) }
+            text += note + "\n"
+            console.write(text)
+        }
+    }
+}

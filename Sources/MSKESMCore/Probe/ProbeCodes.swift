@@ -1,0 +1,47 @@
+extension FindingCode {
+    /// The PRB codes: what a live connection to the brokers shows, step by step, each naming the
+    /// `LastProcessingResult` Lambda shows for that failure (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html,
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).
+    public static let probeCodes: [FindingCode] = [
+        prb001, prb002, prb003, prb004, prb005, prb006, prb007, prb008, prb009, prb010, prb011, prb012, prb013,
+        prb014, prb015,
+    ]
+
+    public static let prb001 = FindingCode("PRB001", "a broker's host name does not resolve")
+    public static let prb002 = FindingCode(
+        "PRB002", "the TCP connection to a broker is refused, unreachable or times out")
+    public static let prb003 = FindingCode(
+        "PRB003", "the broker's TLS certificate is not trusted or does not name the host (SAN)")
+    public static let prb004 = FindingCode(
+        "PRB004", "the TLS handshake fails for another reason (the port does not speak TLS, no common version)")
+    public static let prb005 = FindingCode("PRB005", "the broker rejects the client certificate (mTLS)")
+    public static let prb006 = FindingCode(
+        "PRB006", "the secret's client certificate or private key cannot be used as Lambda would use it")
+    public static let prb007 = FindingCode(
+        "PRB007", "the broker does not answer the Kafka protocol (ApiVersions) in time, or closes the connection")
+    public static let prb008 = FindingCode("PRB008", "the SASL mechanism is not enabled on the broker")
+    public static let prb009 = FindingCode("PRB009", "SASL authentication fails (credentials or IAM permission)")
+    public static let prb010 = FindingCode("PRB010", "the topic does not exist")
+    public static let prb011 = FindingCode("PRB011", "the topic or cluster denies the principal (authorization)")
+    public static let prb012 = FindingCode("PRB012", "a partition of the topic has no leader")
+    public static let prb013 = FindingCode(
+        "PRB013", "the consumer group cannot be described: no coordinator, or the group denies the principal")
+    public static let prb014 = FindingCode(
+        "PRB014", "the consumer group's state: other active members share the partitions, or committed offsets exist")
+    public static let prb015 = FindingCode(
+        "PRB015", "a probe step could not run: input missing (secret, credentials, region) or an earlier step failed")
+}
+
+/// The `LastProcessingResult` texts the probe maps its failures to (the troubleshooting sections of
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html and
+/// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html). The `PROBLEM:` texts are written as the
+/// console and the mappings show them; for the TLS ones the docs give only the sentence, so that is used.
+public enum LambdaProcessingResult: String, Sendable, CaseIterable, Codable {
+    case connectionError = "PROBLEM: Connection error. Please check your event source connection configuration."
+    case saslAuthenticationFailed = "PROBLEM: SASL authentication failed."
+    case clusterFailedToAuthorize = "PROBLEM: Cluster failed to authorize Lambda."
+    case serverFailedToAuthenticateLambda = "Server failed to authenticate Lambda"
+    case lambdaFailedToAuthenticateServer = "Lambda failed to authenticate server"
+    case invalidCertificateOrKey = "Provided certificate or private key is invalid"
+    case ok = "OK"
+}

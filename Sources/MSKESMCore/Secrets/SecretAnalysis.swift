@@ -1,0 +1,103 @@
+import Foundation
+
+/// The `secret validate --output json` document of a secret value, as the snapshot stores it in
+/// `Secrets[arn].Analysis` (DESIGN §3). Shared by `snapshot`, `secret validate --secret-id` and the doctor's
+/// live mode, so that a stored analysis and a live one are the same document.
+public enum SecretAnalysis {
+    /// Validates `secretString` like `secret validate` does a file and returns the report as JSON
+    /// (`{verdict, findings, summary}`). Text that is neither JSON nor PEM becomes a SEC001 finding. The
+    /// document never holds a private key or a password.
+    /// - Parameters:
+    ///   - type: the secret type (nil: detected from the keys).
+    ///   - target: Amazon MSK's rules or self-managed Kafka's.
+    ///   - secretName: the secret's name or ARN, for the `AmazonMSK_` rule (SEC016).
+    public static func analyze(
+        secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
+        now: Date = Date()
+    ) -> JSONValue {
+        let report = self.report(
+            secretString: secretString, type: type, for: target, secretName: secretName, now: now,
+            label: secretName ?? "SecretString")
+        return (try? JSONValue(encoding: report)) ?? .null
+    }
+
+    /// The same analysis as a ``CheckReport``.
+    public static func report(
+        secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
+        now: Date = Date(), label: String = "SecretString"
+    ) -> CheckReport {
+        let options = SecretValidationOptions(type: type, target: target, now: now, secretName: secretName)
+        do {
+            let input = try SecretInput.parse(secretString, label: label)
+            return SecretValidator(options: options).validate(input)
+        } catch let error as ToolError {
+            let finding = Finding(
+                code: .sec001, severity: .fail, title: "the secret value is not readable: \(error.what)",
+                detail: "Lambda reads SecretString as a JSON object of string values "
+                    + "(https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
+                fix: error.fix)
+            return CheckReport(
+                findings: [finding],
+                summary: [
+                    "input": .string(label), "rules": .string(target.rawValue),
+                    "sizeBytes": .number(Double(secretString.utf8.count)),
+                ])
+        } catch {
+            return CheckReport(findings: [], summary: ["input": .string(label)])
+        }
+    }
+
+    /// The secrets a mapping (`aws lambda get-event-source-mapping` output) reads, with the type its
+    /// `SourceAccessConfigurations` entry gives (CLIENT_CERTIFICATE_TLS_AUTH → mtls, SASL_SCRAM_* → scram,
+    /// BASIC_AUTH → basic, SERVER_ROOT_CA_CERTIFICATE → root-ca), in the mapping's order.
+    public static func secrets(ofMapping mapping: JSONValue) -> [(arn: String, type: SecretType)] {
+        var out: [(arn: String, type: SecretType)] = []
+        for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
+            guard let uri = entry["URI"]?.stringValue, let kind = entry["Type"]?.stringValue,
+                let type = SecretPlacementRules.secretType(sourceAccessType: kind), !out.contains(where: { $0.arn == uri })
+            else { continue }
+            out.append((uri, type))
+        }
+        return out
+    }
+
+    /// Whose rules apply to a mapping: Amazon MSK's when its source is an MSK cluster or VPC connection.
+    public static func target(ofMapping mapping: JSONValue) -> SecretTarget {
+        let source = mapping["EventSourceArn"]?.stringValue ?? ""
+        return source.contains(":kafka:") ? .msk : .selfManaged
+    }
+
+    /// The analysis of secret `arn` of `mapping`: its type from the mapping, the mapping's rules, and the ARN
+    /// as the name for SEC016.
+    public static func analyze(secretString: String, arn: String, mapping: JSONValue, now: Date = Date()) -> JSONValue {
+        let type = secrets(ofMapping: mapping).first { $0.arn == arn }?.type
+        return analyze(secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
+    }
+
+    /// A hook for `SnapshotGatherer.analyzeSecret`, which hands over only the value: the secret is told
+    /// apart by its keys among the mapping's secrets (a mapping carries at most one authentication secret and
+    /// one root CA): `privateKey` → the mTLS secret, `username`/`password` → the SASL secret, a lone
+    /// `certificate` → the root CA (else the mTLS secret).
+    public static func analyzer(mapping: JSONValue, now: Date = Date()) -> @Sendable (String) -> JSONValue? {
+        let secrets = secrets(ofMapping: mapping)
+        let target = target(ofMapping: mapping)
+        return { text in
+            let document = (try? SecretInput.parse(text, label: "SecretString"))?.document
+            let keys = Set(document?.objectValue?.keys.map { $0 } ?? [])
+            let wanted: [SecretType]
+            if keys.contains("privateKey") || keys.contains("privateKeyPassword") {
+                wanted = [.mtls]
+            } else if keys.contains("username") || keys.contains("password") {
+                wanted = [.scram, .basic]
+            } else if keys.contains("certificate") {
+                wanted = [.rootCA, .mtls]
+            } else {
+                wanted = []
+            }
+            let match = wanted.lazy.compactMap { type in secrets.first { $0.type == type } }.first
+                ?? (secrets.count == 1 ? secrets.first : nil)
+            return analyze(
+                secretString: text, type: match?.type, for: target, secretName: match?.arn, now: now)
+        }
+    }
+}

