@@ -14,7 +14,9 @@ final class FleetTestBed: @unchecked Sendable {
         info = try JSONDecoder().decode(JSONValue.self, from: Data(process.readyLine.utf8))
     }
 
-    private static let starting = Task { try FleetTestBed() }
+    /// Started on a Dispatch thread: waiting for the bed's ready line blocks for seconds, and a cooperative
+    /// thread blocked that long stalls the other suites' timing-sensitive tests.
+    private static let starting = Task { try await NiceRunner.offThePool { try FleetTestBed() } }
     static func shared() async throws -> FleetTestBed { try await starting.value }
 
     var proxyURL: String { "http://127.0.0.1:\(info["proxyPort"]?.intValue ?? 0)" }
