@@ -6,12 +6,16 @@ door, for benchmarks and fault tests:
   POST /_proxy/config  {"delayMs": 50, "faults": [{"match": "GetRole", "status": 503, "times": 2,
                          "retryAfter": "1", "code": "ServiceUnavailable"}], "reset": true}
   GET  /_proxy/stats   {"total": n, "byOperation": {"iam.GetRole": 2, ...}, "maxConcurrent": k}
+  GET  /_proxy/log     [{"operation", "region", "key", "start", "end", "status"}] (seconds; key: the request's
+                       parameters, to count distinct reads)
+  A fault may also carry "region": it then applies only to requests signed for that Region.
 
   python3 fault_proxy.py --port 0 --testbed-port P --moto-port M   (prints "PORT <n>" when listening)
 """
 import argparse
 import http.client
 import json
+import re
 import signal
 import threading
 import time
@@ -21,6 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LOCK = threading.Lock()
 CONFIG = {"delayMs": 0, "faults": []}
 STATS = {"total": 0, "byOperation": {}, "maxConcurrent": 0}
+LOG = []
 ACTIVE = [0]
 UPSTREAMS = {}
 
@@ -34,6 +39,18 @@ def operation_of(method, path, headers, body):
         if "Action" in form:
             return form["Action"][0]
     return f"{method} {urllib.parse.urlsplit(path).path}"
+
+
+def region_of(headers):
+    """The Region a request is signed for (its SigV4 credential scope)."""
+    found = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/", headers.get("Authorization", ""))
+    return found.group(1) if found else ""
+
+
+def request_key(operation, method, path, body):
+    """What identifies a read: operation, method, path, query and body."""
+    text = body.decode("utf-8", "replace") if body else ""
+    return f"{operation} {method} {path} {text}"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -59,6 +76,7 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 if update.get("reset"):
                     STATS.update({"total": 0, "byOperation": {}, "maxConcurrent": 0})
+                    LOG.clear()
                     CONFIG.update({"delayMs": 0, "faults": []})
                 for key in ("delayMs", "faults"):
                     if key in update:
@@ -67,7 +85,13 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/_proxy/stats"):
             with LOCK:
                 return self._reply(200, STATS)
+        if self.path.startswith("/_proxy/log"):
+            with LOCK:
+                return self._reply(200, LOG)
         operation = operation_of(self.command, self.path, self.headers, body)
+        region = region_of(self.headers)
+        entry = {"operation": operation, "region": region, "key": request_key(operation, self.command, self.path, body),
+                 "start": time.time()}
         fault = None
         with LOCK:
             STATS["total"] += 1
@@ -76,7 +100,8 @@ class Handler(BaseHTTPRequestHandler):
             STATS["maxConcurrent"] = max(STATS["maxConcurrent"], ACTIVE[0])
             delay = CONFIG["delayMs"] / 1000.0
             for candidate in CONFIG["faults"]:
-                if candidate.get("match", "") in operation and candidate.get("times", 1) > 0:
+                if candidate.get("match", "") in operation and candidate.get("times", 1) > 0 \
+                        and candidate.get("region", region) == region:
                     candidate["times"] = candidate.get("times", 1) - 1
                     fault = dict(candidate)
                     break
@@ -90,6 +115,7 @@ class Handler(BaseHTTPRequestHandler):
                 headers = [("x-amzn-ErrorType", code), ("Content-Type", "application/json")]
                 if fault.get("retryAfter"):
                     headers.append(("Retry-After", str(fault["retryAfter"])))
+                entry["status"] = fault.get("status", 503)
                 return self._reply(fault.get("status", 503), {"__type": code, "message": "injected fault"}, headers)
             path = urllib.parse.urlsplit(self.path).path
             lambda_or_kafka = path.startswith(("/2015-03-31/", "/v1/", "/api/v2/"))
@@ -102,10 +128,13 @@ class Handler(BaseHTTPRequestHandler):
             passthrough = [(k, v) for k, v in response.getheaders()
                            if k.lower() not in ("content-length", "connection", "transfer-encoding", "keep-alive")]
             connection.close()
+            entry["status"] = response.status
             self._reply(response.status, data, passthrough)
         finally:
             with LOCK:
                 ACTIVE[0] -= 1
+                entry["end"] = time.time()
+                LOG.append(entry)
 
     do_GET = do_POST = do_PUT = do_DELETE = _handle
 
