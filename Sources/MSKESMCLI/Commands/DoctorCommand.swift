@@ -126,9 +126,9 @@ struct DoctorCommand: AsyncParsableCommand {
             try await finish(document)
             return
         }
-        let configuration = try global.aws.configuration(debug: global.debug)
+        // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
         var gatherer = SnapshotGatherer(
-            client: AWSClient(configuration: configuration), maxConcurrency: concurrency, now: { Date() })
+            client: try global.aws.client(debug: global.debug), maxConcurrency: concurrency, now: { Date() })
         // Secrets[arn].Analysis, made once per secret and run, knowing the secret's type and name (SEC016).
         let now = global.now
         gatherer.analyzeSecretOfMapping = { value, arn, mapping in
