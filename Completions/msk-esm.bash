@@ -699,8 +699,8 @@ _msk-esm_probe() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --ca-file --topic --group --timeout)
-    __msk-esm_offer_flags_options 0
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
+    __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
@@ -737,6 +737,12 @@ _msk-esm_probe() {
         return
         ;;
     '--secret-file')
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--root-ca-secret-id')
         return
         ;;
     '--ca-file')

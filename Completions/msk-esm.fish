@@ -53,7 +53,7 @@ function __msk-esm_parse_tokens -S
         case 'doctor'
             __msk-esm_parse_subcommand 1 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'probe' 'timeout=' 'ca-file=' 'version' 'h/help'
         case 'probe'
-            __msk-esm_parse_subcommand 0 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'snapshot=' 'bootstrap-servers=' 'auth=' 'secret-file=' 'ca-file=' 'topic=' 'group=' 'timeout=' 'version' 'h/help'
+            __msk-esm_parse_subcommand 1 'output=' 'no-color' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'snapshot=' 'bootstrap-servers=' 'auth=' 'secret-file=' 'secret-id=' 'root-ca-secret-id=' 'ca-file=' 'topic=' 'group=' 'timeout=' 'version' 'h/help'
         case 'event'
             __msk-esm_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -339,6 +339,8 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" bootstrap-servers' -l 'bootstrap-servers' -d 'The brokers to probe, host:port,… (with --auth).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" auth' -l 'auth' -d 'How to authenticate: plaintext, tls, mtls, scram-512, scram-256, basic or iam (the methods of brokers explain).' -rfka 'mtls scram-512 scram-256 basic iam tls plaintext'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" secret-file' -l 'secret-file' -d 'The secret\'s value as Secrets Manager stores it ({"username","password"} or {"certificate","privateKey",…}), or a PEM file.' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" secret-id' -l 'secret-id' -d 'The secret in Secrets Manager (instead of --secret-file).' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" root-ca-secret-id' -l 'root-ca-secret-id' -d 'A SERVER_ROOT_CA_CERTIFICATE secret in Secrets Manager: the brokers\' private root CA to trust.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" ca-file' -l 'ca-file' -d 'CA certificates (PEM) to trust besides the system\'s.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" topic' -l 'topic' -d 'The topic to look up (default: the mapping\'s, with --snapshot).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm probe" group' -l 'group' -d 'The consumer group to describe (default: the mapping\'s group id or UUID, with --snapshot).' -rfka ''

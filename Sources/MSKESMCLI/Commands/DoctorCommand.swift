@@ -127,8 +127,11 @@ struct DoctorCommand: AsyncParsableCommand {
             return
         }
         // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
+        // With --probe the secrets' values are read too: the probe authenticates with them (in memory only;
+        // the report never carries them).
         var gatherer = SnapshotGatherer(
-            client: try global.aws.client(debug: global.debug), maxConcurrency: concurrency, now: { Date() })
+            client: try global.aws.client(debug: global.debug), includeSecrets: probe, maxConcurrency: concurrency,
+            now: { Date() })
         // Secrets[arn].Analysis, made once per secret and run, knowing the secret's type and name (SEC016).
         let now = global.now
         gatherer.analyzeSecretOfMapping = { value, arn, mapping in
