@@ -210,8 +210,8 @@ _msk-esm_secret() {
 _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -273,8 +273,8 @@ _msk-esm_secret_validate() {
 _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -334,8 +334,8 @@ _msk-esm_secret_fix() {
 _msk-esm_repl() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -391,8 +391,8 @@ _msk-esm_policy() {
 _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
-    repeating_options=(--policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
+    repeating_options=(--region --policy --action --resource --context --absent)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -475,8 +475,8 @@ _msk-esm_network() {
 _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
-    repeating_options=(--group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
+    repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -581,8 +581,8 @@ _msk-esm_brokers() {
 _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -639,10 +639,10 @@ _msk-esm_brokers_explain() {
 
 _msk-esm_doctor() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --probe --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --timeout --ca-file)
-    __msk-esm_offer_flags_options 0
+    non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
+    repeating_options=(--region --state)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
+    __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
@@ -671,6 +671,21 @@ _msk-esm_doctor() {
     '--snapshot')
         return
         ;;
+    '--function')
+        return
+        ;;
+    '--function-prefix')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -683,9 +698,9 @@ _msk-esm_doctor() {
 _msk-esm_probe() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --ca-file --topic --group --timeout)
-    __msk-esm_offer_flags_options 0
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
+    __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
@@ -722,6 +737,12 @@ _msk-esm_probe() {
         return
         ;;
     '--secret-file')
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--root-ca-secret-id')
         return
         ;;
     '--ca-file')
@@ -765,8 +786,8 @@ _msk-esm_event() {
 _msk-esm_event_sample() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -811,8 +832,8 @@ _msk-esm_event_sample() {
 _msk-esm_event_decode() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -845,8 +866,8 @@ _msk-esm_event_decode() {
 _msk-esm_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -882,8 +903,8 @@ _msk-esm_snapshot() {
 _msk-esm_create() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
-    repeating_options=(--subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -1015,8 +1036,8 @@ _msk-esm_create() {
 _msk-esm_update() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
-    repeating_options=(--subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1148,8 +1169,8 @@ _msk-esm_update() {
 _msk-esm_get() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1182,8 +1203,8 @@ _msk-esm_get() {
 _msk-esm_list() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -1222,8 +1243,8 @@ _msk-esm_list() {
 _msk-esm_delete() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --yes --wait --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1262,8 +1283,8 @@ _msk-esm_delete() {
 _msk-esm_enable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1302,8 +1323,8 @@ _msk-esm_enable() {
 _msk-esm_disable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1342,8 +1363,8 @@ _msk-esm_disable() {
 _msk-esm_wait() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--output --at --profile --region --endpoint-url --cli-connect-timeout --cli-read-timeout --for --timeout --poll-interval)
+    repeating_options=(--region)
+    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --for --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions

@@ -10,8 +10,19 @@ public struct AWSOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Use this profile from ~/.aws/config and ~/.aws/credentials.", valueName: "name"))
     public var profile: String?
 
-    @Option(help: ArgumentHelp("The AWS Region to call (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", valueName: "region"))
-    public var region: String?
+    @Option(
+        name: .customLong("region"),
+        help: ArgumentHelp(
+            "The AWS Region to call (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region); doctor --all takes it repeated.",
+            valueName: "region"))
+    public var regions: [String] = []
+
+    /// The Region given with `--region` (one value: `GlobalOptions.validate` refuses several, except where a
+    /// command takes them, e.g. `doctor --all`).
+    public var region: String? {
+        get { regions.last }
+        set { regions = newValue.map { [$0] } ?? [] }
+    }
 
     @Option(
         name: .customLong("endpoint-url"),
@@ -42,12 +53,12 @@ public struct AWSOptions: ParsableArguments, Sendable {
     /// The resolved client configuration. With `debug`, the HTTP trace (secrets redacted) goes to stderr.
     public func configuration(
         debug: Bool, console: Console = CommandContext.console,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, region: String? = nil
     ) throws -> AWSClientConfiguration {
         let trace: (@Sendable (String) -> Void)? = debug ? { @Sendable text in console.writeError(text) } : nil
         return try AWSClientConfiguration.resolve(
             AWSSettings(
-                profile: profile, region: region, endpointURL: endpointURL, connectTimeout: connectTimeout,
+                profile: profile, region: region ?? self.region, endpointURL: endpointURL, connectTimeout: connectTimeout,
                 readTimeout: readTimeout, trace: trace),
             environment: environment)
     }

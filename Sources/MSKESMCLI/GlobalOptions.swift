@@ -45,9 +45,12 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             "'\(text)' is not an ISO 8601 time: write it as 2026-11-26T12:00:00Z or 2026-11-26")
     }
 
-    public func validate(allowsJSONLines: Bool = false) throws {
+    public func validate(allowsJSONLines: Bool = false, allowsManyRegions: Bool = false) throws {
         if output == .jsonl && !allowsJSONLines {
             throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
+        }
+        if aws.regions.count > 1 && !allowsManyRegions {
+            throw ValidationError("--region takes one value here (only doctor --all takes several)")
         }
     }
 }

@@ -28,7 +28,7 @@ struct NetworkFixCommandTests {
         let output = Pipe()
         process.standardOutput = output
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("fixes-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()

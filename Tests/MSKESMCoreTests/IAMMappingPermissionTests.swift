@@ -36,7 +36,7 @@ struct IAMMappingPermissionTests {
 
     static func context(
         policies: [PolicyDocument] = [managed, dataPlane], boundary: PolicyDocument? = nil,
-        trust: PolicyDocument? = trust, consumerGroupId: String? = nil, auth: KafkaAuthMethod = .iam,
+        trust: PolicyDocument? = trust, consumerGroupId: String? = nil, auth: AuthMethod = .iam,
         serverless: Bool = false, secrets: [String] = [], keys: [String] = [], destination: String? = nil
     ) -> MappingPermissionContext {
         MappingPermissionContext(

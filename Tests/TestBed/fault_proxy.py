@@ -6,6 +6,9 @@ door, for benchmarks and fault tests:
   POST /_proxy/config  {"delayMs": 50, "faults": [{"match": "GetRole", "status": 503, "times": 2,
                          "retryAfter": "1", "code": "ServiceUnavailable"}], "reset": true}
   GET  /_proxy/stats   {"total": n, "byOperation": {"iam.GetRole": 2, ...}, "maxConcurrent": k}
+  GET  /_proxy/log     [{"operation", "region", "key", "start", "end", "status"}] (seconds; key: the request's
+                       parameters, to count distinct reads)
+  A fault may also carry "region": it then applies only to requests signed for that Region.
 
 A fault answers `times` requests whose operation contains `match` (first matching fault wins). Besides an error
 status with a JSON error body (`status`, `code`, `retryAfter`, `hang` seconds before answering), it can:
@@ -21,6 +24,7 @@ status with a JSON error body (`status`, `code`, `retryAfter`, `hang` seconds be
 import argparse
 import http.client
 import json
+import re
 import signal
 import socket
 import struct
@@ -32,6 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LOCK = threading.Lock()
 CONFIG = {"delayMs": 0, "faults": []}
 STATS = {"total": 0, "byOperation": {}, "maxConcurrent": 0}
+LOG = []
 ACTIVE = [0]
 UPSTREAMS = {}
 
@@ -45,6 +50,18 @@ def operation_of(method, path, headers, body):
         if "Action" in form:
             return form["Action"][0]
     return f"{method} {urllib.parse.urlsplit(path).path}"
+
+
+def region_of(headers):
+    """The Region a request is signed for (its SigV4 credential scope)."""
+    found = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/", headers.get("Authorization", ""))
+    return found.group(1) if found else ""
+
+
+def request_key(operation, method, path, body):
+    """What identifies a read: operation, method, path, query and body."""
+    text = body.decode("utf-8", "replace") if body else ""
+    return f"{operation} {method} {path} {text}"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -70,6 +87,7 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 if update.get("reset"):
                     STATS.update({"total": 0, "byOperation": {}, "maxConcurrent": 0})
+                    LOG.clear()
                     CONFIG.update({"delayMs": 0, "faults": []})
                 for key in ("delayMs", "faults"):
                     if key in update:
@@ -78,7 +96,13 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/_proxy/stats"):
             with LOCK:
                 return self._reply(200, STATS)
+        if self.path.startswith("/_proxy/log"):
+            with LOCK:
+                return self._reply(200, LOG)
         operation = operation_of(self.command, self.path, self.headers, body)
+        region = region_of(self.headers)
+        entry = {"operation": operation, "region": region, "key": request_key(operation, self.command, self.path, body),
+                 "start": time.time()}
         fault = None
         with LOCK:
             STATS["total"] += 1
@@ -87,7 +111,8 @@ class Handler(BaseHTTPRequestHandler):
             STATS["maxConcurrent"] = max(STATS["maxConcurrent"], ACTIVE[0])
             delay = CONFIG["delayMs"] / 1000.0
             for candidate in CONFIG["faults"]:
-                if candidate.get("match", "") in operation and candidate.get("times", 1) > 0:
+                if candidate.get("match", "") in operation and candidate.get("times", 1) > 0 \
+                        and candidate.get("region", region) == region:
                     candidate["times"] = candidate.get("times", 1) - 1
                     fault = dict(candidate)
                     break
@@ -105,8 +130,10 @@ class Handler(BaseHTTPRequestHandler):
                     return self._big(fault)
                 body = fault["body"].replace("{code}", code).encode() if "body" in fault else \
                     json.dumps({"__type": code, "message": "injected fault"}).encode()
+                entry["status"] = fault.get("status", 503)
                 return self._mangled(fault.get("status", 503), body, headers, fault)
             status, data, passthrough = self._forward(body)
+            entry["status"] = status
             if fault:
                 if "contentType" in fault:
                     passthrough = [(k, v) for k, v in passthrough if k.lower() != "content-type"]
@@ -116,6 +143,8 @@ class Handler(BaseHTTPRequestHandler):
         finally:
             with LOCK:
                 ACTIVE[0] -= 1
+                entry["end"] = time.time()
+                LOG.append(entry)
 
     def _mangled(self, status, data, headers, fault):
         if not any(k in fault for k in ("truncateAt", "reset", "stall")):

@@ -17,7 +17,7 @@ OPERATIONS = {
     "iam": ["GetRole", "ListRolePolicies", "GetRolePolicy", "ListAttachedRolePolicies", "GetPolicy",
             "GetPolicyVersion"],
     "ec2": ["DescribeSecurityGroups", "DescribeSubnets", "DescribeRouteTables", "DescribeNatGateways",
-            "DescribeVpcEndpoints"],
+            "DescribeVpcEndpoints", "DescribeRegions"],
     "sts": ["GetCallerIdentity", "AssumeRole", "AssumeRoleWithWebIdentity"],
     "secretsmanager": ["DescribeSecret", "GetSecretValue"],
     "kms": ["DescribeKey"],

@@ -201,6 +201,7 @@ class Handler(BaseHTTPRequestHandler):
         if not found:
             return False, "missing or malformed Authorization"
         key_id, day, region, signed_service, signed_headers, signature = found.groups()
+        self.signed_region = region
         if signed_service != service:
             return False, f"signed for service {signed_service}"
         with STATE.lock:
@@ -324,7 +325,7 @@ class Handler(BaseHTTPRequestHandler):
     def _lambda_GetEventSourceMapping(self, params):
         with STATE.lock:
             mapping = STATE.mappings.get(params["UUID"])
-            if mapping is None:
+            if mapping is None or not self._in_region(mapping):
                 return 404, ("ResourceNotFoundException", "The resource you requested does not exist.")
             answer = {k: v for k, v in mapping.items() if not k.startswith("_")}
             pending = mapping.get("_pending") or []
@@ -342,9 +343,15 @@ class Handler(BaseHTTPRequestHandler):
         steps = [{} for _ in range(max(STATE.polls_to_settle - 1, 0))] + [final]
         mapping["_pending"] = steps
 
+    def _in_region(self, mapping):
+        """A mapping lives in the Region of its function's ARN; requests signed for another Region do not see it."""
+        parts = mapping.get("FunctionArn", "").split(":")
+        return len(parts) < 4 or not parts[3] or parts[3] == getattr(self, "signed_region", parts[3])
+
     def _lambda_ListEventSourceMappings(self, params):
         with STATE.lock:
             items = sorted(STATE.mappings.values(), key=lambda m: m["UUID"])
+        items = [m for m in items if self._in_region(m)]
         if "FunctionName" in params:
             name = params["FunctionName"]
             items = [m for m in items if m.get("FunctionArn", "").endswith(":function:" + name)

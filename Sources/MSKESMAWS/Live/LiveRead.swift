@@ -147,19 +147,7 @@ public struct LiveCluster: Sendable {
 
     /// The cluster's client subnets and security groups (provisioned, or the serverless VPC configs).
     public var network: (subnets: [String], groups: [String]) {
-        let info = describe["ClusterInfo"]
-        if let node = info?["Provisioned"]?["BrokerNodeGroupInfo"] {
-            return (
-                node["ClientSubnets"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                node["SecurityGroups"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            )
-        }
-        var subnets: [String] = []
-        var groups: [String] = []
-        for config in info?["Serverless"]?["VpcConfigs"]?.arrayValue ?? [] {
-            subnets += config["SubnetIds"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            groups += config["SecurityGroupIds"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        }
+        let (subnets, groups) = Context.network(ofCluster: describe)
         return (subnets, groups)
     }
 }

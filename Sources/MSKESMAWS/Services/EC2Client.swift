@@ -36,6 +36,11 @@ public struct EC2Client: Sendable {
         try await describe("DescribeVpcEndpoints", ids: ("VpcEndpointId", []), filters: filters, filterMember: "Filter", listKey: "VpcEndpoints")
     }
 
+    /// `aws ec2 describe-regions`: the Regions enabled for the account (`doctor --all --all-regions`).
+    public func describeRegions() async throws -> JSONValue {
+        try await client.sendShaped(.query(.ec2, "DescribeRegions", []))
+    }
+
     /// Sends one describe call, following `NextToken`, and merges the pages' lists.
     private func describe(
         _ operation: String, ids: (String, [String]), filters: [Filter], filterMember: String, listKey: String

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 import MSKESMKafka
 
-/// `msk-esm doctor --snapshot FILE`: every check over one mapping's snapshot.
+/// `msk-esm doctor --snapshot FILE | UUID | --function NAME | --all`: every check over one mapping's snapshot,
+/// read from a file or gathered live, or over many mappings at once (DoctorFleetRun).
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Diagnose an event source mapping from a snapshot: every check, each problem with its fix.",
+        abstract: "Diagnose event source mappings (live, or from a snapshot): every check, each problem with its fix.",
         discussion: """
             Runs every check (mapping state and parameters, LastProcessingResult, function state and timeout, \
             broker choice, secret analyses, the execution role's permissions and trust policy, security groups \
@@ -16,24 +18,70 @@ struct DoctorCommand: AsyncParsableCommand {
             failures first, each with the exact fix, then the checks that passed. A part missing from the \
             snapshot makes the checks that need it 'skipped' (named in the headline; --strict makes that exit 1).
 
-            Exit codes: 0 healthy; 1 a check failed (or warned / was skipped, with --strict); 2 the snapshot \
-            cannot be read (not JSON, larger than 1 MiB, wrong version, a member of the wrong type).
+            Live: 'doctor UUID' reads the mapping and everything around it from AWS (as 'snapshot' does, in \
+            memory) and diagnoses it; 'doctor --function NAME' diagnoses every Kafka mapping of a function; \
+            'doctor --all' every Kafka mapping of the account in the Region, in each --region given (repeat it), \
+            or in every enabled Region (--all-regions), filtered by --function-prefix, --cluster and --state. \
+            Reads shared by several mappings (a cluster, a role, a VPC, a secret) are made once; at most \
+            --concurrency calls run at once, fewer for a while when AWS throttles. With several mappings, \
+            --output json prints {"verdict", "mappings": [each mapping's document plus "uuid"]} and --output \
+            jsonl one mapping per line as soon as it is done; text prints a table (and a progress bar on a \
+            terminal's stderr). A Region that cannot be listed, or a part of a mapping that cannot be read \
+            (ACC findings, skipped checks), is reported and the run goes on.
 
-            With --probe, the doctor also connects to the brokers the snapshot names, as Lambda would (the \
-            checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer group), and adds the PRB findings.
+            With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
+            snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \
+            group), and adds the PRB findings.
 
-            Example:
+            Exit codes: 0 healthy; 1 a check failed (or warned / was skipped, with --strict), or a Region could \
+            not be listed; 2 the snapshot cannot be read (not JSON, larger than 1 MiB, wrong version, a member of \
+            the wrong type), or the mapping or function does not exist; 3 the first AWS read failed (the mapping, \
+            or the listing of every Region).
+
+            Examples:
               msk-esm doctor --snapshot Examples/snapshots/healthy-iam.json --output json
               msk-esm doctor --snapshot snapshot.json --probe --timeout 3
+              msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1
+              msk-esm doctor --function orders-consumer --output jsonl
+              msk-esm doctor --all --region us-east-1 --region eu-west-1 --state Enabled --concurrency 16
             """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The UUID of an event source mapping to read from AWS and diagnose.", valueName: "uuid"))
+    var uuid: String?
 
     @Option(
         help: ArgumentHelp(
             "A snapshot document (SnapshotVersion 1: AWS CLI outputs of the mapping, function, cluster, …), or - for standard input.",
             valueName: "file"))
-    var snapshot: String
+    var snapshot: String?
+
+    @Option(help: ArgumentHelp("Diagnose every Kafka event source mapping of this function (a name or an ARN).", valueName: "name"))
+    var function: String?
+
+    @Flag(help: "Diagnose every Kafka event source mapping of the account in the Region (or each --region given).")
+    var all = false
+
+    @Flag(name: .customLong("all-regions"), help: "With --all: every Region enabled for the account (EC2 DescribeRegions).")
+    var allRegions = false
+
+    @Option(
+        name: .customLong("function-prefix"),
+        help: ArgumentHelp("With --all: only mappings of functions whose name starts with this.", valueName: "prefix"))
+    var functionPrefix: String?
+
+    @Option(help: ArgumentHelp("With --all: only mappings on this MSK cluster (or VPC connection) ARN.", valueName: "arn"))
+    var cluster: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --all: only mappings in this state (Enabled, Disabled, Creating, Updating, …); repeat for several.",
+            valueName: "state"))
+    var state: [String] = []
+
+    @Option(help: ArgumentHelp("At most this many AWS calls at once (fewer for a while when AWS throttles).", valueName: "n"))
+    var concurrency: Int = 8
 
     @Flag(help: "Also connect to the snapshot's brokers as Lambda would (msk-esm probe) and add the PRB findings.")
     var probe = false
@@ -45,13 +93,64 @@ struct DoctorCommand: AsyncParsableCommand {
     var caFile: String?
 
     func validate() throws {
-        try global.validate()
+        try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all)
+        let sources = [uuid != nil, snapshot != nil, function != nil, all].filter { $0 }.count
+        if sources != 1 {
+            throw ValidationError("give exactly one of: a mapping UUID, --snapshot FILE, --function NAME, --all")
+        }
+        if !all && (allRegions || functionPrefix != nil || cluster != nil || !state.isEmpty) {
+            throw ValidationError("--all-regions, --function-prefix, --cluster and --state go with --all")
+        }
+        if allRegions && !global.aws.regions.isEmpty {
+            throw ValidationError("give either --all-regions or --region, not both")
+        }
+        if concurrency < 1 || concurrency > 256 {
+            throw ValidationError("--concurrency must be between 1 and 256")
+        }
+        if let uuid, uuid.range(of: Self.uuidPattern, options: .regularExpression) == nil {
+            throw ValidationError("'\(uuid)' is not an event source mapping UUID (8-4-4-4-12 hexadecimal digits)")
+        }
+        if let cluster, !(cluster.hasPrefix("arn:") && cluster.contains(":kafka:")) {
+            throw ValidationError("--cluster takes an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
+        }
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
         if !probe && caFile != nil { throw ValidationError("--ca-file is for --probe") }
+        if probe && (function != nil || all) { throw ValidationError("--probe diagnoses one mapping: a UUID or --snapshot FILE") }
     }
 
+    static let uuidPattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#
+
     func run() async throws {
-        let document = try Snapshot.load(path: snapshot)
+        if let snapshot {
+            let document = try Snapshot.load(path: snapshot)
+            try await finish(document)
+            return
+        }
+        // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
+        // With --probe the secrets' values are read too: the probe authenticates with them (in memory only;
+        // the report never carries them).
+        var gatherer = SnapshotGatherer(
+            client: try global.aws.client(debug: global.debug), includeSecrets: probe, maxConcurrency: concurrency,
+            now: { Date() })
+        // Secrets[arn].Analysis, made once per secret and run, knowing the secret's type and name (SEC016).
+        let now = global.now
+        gatherer.analyzeSecretOfMapping = { value, arn, mapping in
+            SecretAnalysis.analyze(secretString: value, arn: arn, mapping: mapping, now: now)
+        }
+        if let uuid {
+            let gathered = try await gatherer.gather(mappingUUID: uuid)
+            try await finish(try Snapshot.decode(JSONEncoder().encode(gathered), source: uuid))
+            return
+        }
+        try await DoctorFleetRun(
+            global: global, gatherer: gatherer,
+            selection: MappingSelection(functionName: function, functionPrefix: functionPrefix, clusterArn: cluster, states: state),
+            allRegions: allRegions
+        ).run()
+    }
+
+    /// One mapping's report (with the probe's findings under --probe), printed.
+    func finish(_ document: Snapshot) async throws {
         var report = try Doctor().run(document, at: global.now)
         if probe {
             report = await DoctorCommand.addingProbe(

@@ -17,20 +17,25 @@ struct ProbeCommand: AsyncParsableCommand {
             partitions and leaders and the consumer group's state. Each failure is a PRB finding naming the \
             LastProcessingResult Lambda shows for it. Every step has its own timeout (--timeout, default 5 s).
 
-            Inputs: a --snapshot (brokers, method and secret chosen as Lambda would; the secret's value only \
-            when the snapshot was taken with --include-secrets), or --bootstrap-servers with --auth (and \
-            --secret-file for mtls, scram-512, scram-256 and basic). For iam, the AWS_MSK_IAM payload is signed \
+            Inputs: a mapping UUID (brokers, method and secrets read from AWS and chosen as Lambda would), a \
+            --snapshot (the same from a file; the secret's value only when the snapshot was taken with \
+            --include-secrets), or --bootstrap-servers with --auth (and --secret-file or --secret-id for mtls, \
+            scram-512, scram-256 and basic; --root-ca-secret-id for brokers on a private CA). For iam, the AWS_MSK_IAM payload is signed \
             with the credentials the AWS CLI would use (--profile, environment, shared files, …), for the \
             region of --region, the snapshot or the broker names.
 
             Exit codes: 0 every step passed; 1 a step failed (or was skipped, with --strict); 2 bad input.
 
             Examples:
+              msk-esm probe 14e0db71-5d35-4eb5-b481-8945cf9d10c2
               msk-esm probe --bootstrap-servers b-1.kafka.internal:9096,b-2.kafka.internal:9096 --auth scram-512 --secret-file scram.json --topic orders
               msk-esm probe --snapshot snapshot.json --output json
             """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("A mapping UUID: probe the brokers Lambda would use, with the mapping's secrets.", valueName: "uuid"))
+    var uuid: String?
 
     @Option(help: ArgumentHelp("A snapshot document: probe the brokers Lambda would use.", valueName: "file"))
     var snapshot: String?
@@ -50,6 +55,15 @@ struct ProbeCommand: AsyncParsableCommand {
             valueName: "file"))
     var secretFile: String?
 
+    @Option(help: ArgumentHelp("The secret in Secrets Manager (instead of --secret-file).", valueName: "arn"))
+    var secretId: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A SERVER_ROOT_CA_CERTIFICATE secret in Secrets Manager: the brokers' private root CA to trust.",
+            valueName: "arn"))
+    var rootCaSecretId: String?
+
     @Option(help: ArgumentHelp("CA certificates (PEM) to trust besides the system's.", valueName: "file"))
     var caFile: String?
 
@@ -65,6 +79,17 @@ struct ProbeCommand: AsyncParsableCommand {
     func validate() throws {
         try global.validate()
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
+        if secretFile != nil && secretId != nil { throw ValidationError("give --secret-file or --secret-id, not both") }
+        if let uuid {
+            try MappingCommandSupport.validateUUID(uuid)
+            if snapshot != nil || bootstrapServers != nil || auth != nil || secretFile != nil || secretId != nil
+                || rootCaSecretId != nil
+            {
+                throw ValidationError(
+                    "a mapping UUID chooses the brokers, method and secrets: leave out --snapshot, --bootstrap-servers, --auth and the secret options")
+            }
+            return
+        }
         if snapshot != nil {
             if bootstrapServers != nil || auth != nil {
                 throw ValidationError(
@@ -73,7 +98,7 @@ struct ProbeCommand: AsyncParsableCommand {
             return
         }
         guard let bootstrapServers else {
-            throw ValidationError("give --bootstrap-servers with --auth, or --snapshot")
+            throw ValidationError("give a mapping UUID, --snapshot, or --bootstrap-servers with --auth")
         }
         guard let auth else { throw ValidationError("--bootstrap-servers needs --auth (plaintext, tls, mtls, …)") }
         for broker in BrokerSelector.splitBrokers(bootstrapServers) where BrokerSelector.port(of: broker) == nil {
@@ -82,15 +107,39 @@ struct ProbeCommand: AsyncParsableCommand {
         if BrokerSelector.splitBrokers(bootstrapServers).isEmpty {
             throw ValidationError("--bootstrap-servers names no broker")
         }
-        if [.mtls, .scram512, .scram256, .basic].contains(auth) && secretFile == nil {
-            throw ValidationError("--auth \(auth.rawValue) needs --secret-file")
+        if [.mtls, .scram512, .scram256, .basic].contains(auth) && secretFile == nil && secretId == nil {
+            throw ValidationError("--auth \(auth.rawValue) needs --secret-file or --secret-id")
         }
     }
 
     func run() async throws {
-        var configuration = try ProbeCommand.configuration(
-            snapshot: snapshot, bootstrapServers: bootstrapServers, auth: auth, secretFile: secretFile,
-            caFile: caFile, topic: topic, group: group, timeout: timeout)
+        var configuration: ProbeConfiguration
+        if let uuid {
+            if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
+            let snapshot = try await Self.gatherForProbe(uuid: uuid, global: global)
+            configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout, caFile: caFile)
+            if let topic { configuration.topic = topic }
+            if let group { configuration.group = group }
+        } else {
+            configuration = try ProbeCommand.configuration(
+                snapshot: snapshot, bootstrapServers: bootstrapServers, auth: auth, secretFile: secretFile,
+                caFile: caFile, topic: topic, group: group, timeout: timeout)
+        }
+        if let secretId {
+            let input = try await SecretInputOptions.read(secretId: secretId, global: global)
+            configuration.secretJSON = try Self.canonicalJSON(input.document)
+            configuration.secretLabel = secretId
+        }
+        if let rootCaSecretId {
+            let input = try await SecretInputOptions.read(
+                secretId: rootCaSecretId, global: global, option: "--root-ca-secret-id")
+            guard let pem = input.document["certificate"]?.stringValue else {
+                throw ToolError.usage(
+                    "not a SERVER_ROOT_CA_CERTIFICATE secret: no \"certificate\" key", input: "--root-ca-secret-id \(rootCaSecretId)",
+                    fix: "store {\"certificate\": \"<the root CA's PEM>\"} in the secret")
+            }
+            configuration.extraCAPEM = pem
+        }
         try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
         if global.debug {
             let console = CommandContext.console
@@ -119,14 +168,26 @@ struct ProbeCommand: AsyncParsableCommand {
             let text = try InputReader.text(from: secretFile, label: "--secret-file")
             let label = secretFile == "-" ? "standard input" : secretFile
             let input = try SecretInput.parse(text, label: "--secret-file \(label)")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            configuration.secretJSON = String(decoding: try encoder.encode(input.document), as: UTF8.self)
+            configuration.secretJSON = try canonicalJSON(input.document)
             configuration.secretLabel = label
         }
         if let topic { configuration.topic = topic }
         if let group { configuration.group = group }
         return configuration
+    }
+
+    /// A mapping gathered from AWS as the probe needs it: with its secrets' values, in memory only (they are
+    /// never printed or written).
+    static func gatherForProbe(uuid: String, global: GlobalOptions) async throws -> Snapshot {
+        let gatherer = SnapshotGatherer(client: try global.aws.client(debug: global.debug), includeSecrets: true)
+        let gathered = try await gatherer.gather(mappingUUID: uuid)
+        return try Snapshot.decode(JSONEncoder().encode(gathered), source: uuid)
+    }
+
+    static func canonicalJSON(_ document: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 
     /// For `iam`: the credentials of the AWS credential chain (as the AWS CLI finds them) and the signature's

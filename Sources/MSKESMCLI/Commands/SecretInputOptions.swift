@@ -65,6 +65,12 @@ struct SecretInputOptions: ParsableArguments {
     /// Unreadable input is a `ToolError` (exit 2); an AWS failure exit 3.
     func read(global: GlobalOptions) async throws -> SecretInput {
         guard let secretId else { return try read() }
+        return try await Self.read(secretId: secretId, global: global)
+    }
+
+    /// Reads a secret's value from Secrets Manager (GetSecretValue, in the Region its ARN names); a missing
+    /// secret is exit 2, another AWS failure exit 3. Shared by every `--secret-id` input.
+    static func read(secretId: String, global: GlobalOptions, option: String = "--secret-id") async throws -> SecretInput {
         let client = try LiveDecoding.client(global)
         var configuration = client.configuration
         if secretId.contains(":secretsmanager:"), let region = LiveRead.arnField(secretId, 3) {
@@ -72,9 +78,9 @@ struct SecretInputOptions: ParsableArguments {
         }
         let secrets = SecretsManagerClient(client: AWSClient(configuration: configuration))
         let value = try await LiveRead.run(
-            "secret", input: "--secret-id \(secretId)", lookup: "aws secretsmanager list-secrets"
+            "secret", input: "\(option) \(secretId)", lookup: "aws secretsmanager list-secrets"
         ) { try await secrets.getSecretValue(secretId: secretId) }
-        return try Self.parse(value, secretId: secretId)
+        return try parse(value, secretId: secretId)
     }
 
     /// A GetSecretValue result as the secret input, labelled with its ARN (never its content).

@@ -47,18 +47,13 @@ struct SnapshotCommand: AsyncParsableCommand {
         let console = CommandContext.console
         let client = try global.aws.client(debug: global.debug, console: console)
         // Secrets[arn].Analysis: each secret's `secret validate --output json` document. The gatherer hands the
-        // hook only the value, so the mapping (its secret types, MSK or self-managed) is read first, once: the
-        // gatherer works from it (reading it again repeated every retry of a failing read).
-        let mapping: JSONValue
-        do {
-            mapping = try await LambdaClient(client: client).getEventSourceMapping(uuid: uuid)
-        } catch {
-            throw SnapshotGatherer.mappingReadError(error, uuid: uuid)
-        }
-        let analyzer = SecretAnalysis.analyzer(mapping: mapping, now: global.now)
+        // hook only the value, so the mapping (its secret types, MSK or self-managed) is read first; if that
+        // read fails, the gatherer reports the failure itself.
+        let mapping = try? await LambdaClient(client: client).getEventSourceMapping(uuid: uuid)
+        let analyzer = mapping.map { [global] in SecretAnalysis.analyzer(mapping: $0, now: global.now) }
         let gatherer = SnapshotGatherer(
             client: client, includeSecrets: includeSecrets, analyzeSecret: analyzer, now: { [global] in global.now })
-        let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
+        let snapshot = try await gatherer.gather(mappingUUID: uuid)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(snapshot) + Data("\n".utf8)

@@ -1,14 +1,3 @@
-/// How a mapping authenticates to its brokers (the `brokers explain` names, DESIGN §4).
-public enum KafkaAuthMethod: String, Codable, Sendable, CaseIterable {
-    case mtls
-    case scram512 = "scram-512"
-    case scram256 = "scram-256"
-    case basic
-    case iam
-    case tls
-    case plaintext
-}
-
 /// Everything the IAM checks need to know about one event source mapping, as plain values, so that the
 /// checks run from a Snapshot, from flags, or from another program alike.
 public struct MappingPermissionContext: Sendable, Equatable {
@@ -29,7 +18,7 @@ public struct MappingPermissionContext: Sendable, Equatable {
     /// MSK Serverless needs `kafka:DescribeClusterV2` (DescribeCluster does not do).
     public var clusterIsServerless: Bool
     public var topic: String
-    public var authMethod: KafkaAuthMethod?
+    public var authMethod: AuthMethod?
     /// The Secrets Manager ARNs of SourceAccessConfigurations (auth and root CA).
     public var secretArns: [String]
     /// The customer-managed KMS keys of those secrets (AWS-managed keys need no grant).
@@ -45,7 +34,7 @@ public struct MappingPermissionContext: Sendable, Equatable {
         region: String, account: String, roleName: String? = nil, identityPolicies: [PolicyDocument],
         permissionsBoundary: PolicyDocument? = nil, trustPolicy: PolicyDocument? = nil, mappingUUID: String,
         consumerGroupId: String? = nil, clusterArn: String? = nil, clusterIsServerless: Bool = false, topic: String,
-        authMethod: KafkaAuthMethod? = nil, secretArns: [String] = [], secretKmsKeyArns: [String] = [],
+        authMethod: AuthMethod? = nil, secretArns: [String] = [], secretKmsKeyArns: [String] = [],
         onFailureDestination: String? = nil, usesVpcAccessConfigs: Bool = false, functionName: String? = nil
     ) {
         self.region = region

@@ -197,7 +197,7 @@ extension DoctorContext {
             consumerGroupId: mapping.consumerGroupId == mapping.uuid ? nil : mapping.consumerGroupId,
             clusterArn: clusterArn,
             clusterIsServerless: snapshot.cluster?.clusterInfo?.isServerless ?? false,
-            topic: settings.topic ?? "<topic>", authMethod: method.flatMap { KafkaAuthMethod(rawValue: $0.rawValue) },
+            topic: settings.topic ?? "<topic>", authMethod: method,
             secretArns: secrets, secretKmsKeyArns: keys, onFailureDestination: onFailureDestination,
             usesVpcAccessConfigs: (mapping.sourceAccessConfigurations ?? []).contains {
                 vpcTypes.contains($0.type ?? "")

@@ -1,0 +1,222 @@
+import Foundation
+import MSKESMCore
+
+/// Which Kafka event source mappings `doctor --function` / `doctor --all` examines.
+public struct MappingSelection: Sendable {
+    /// Only the mappings of this function (a name or an ARN): ListEventSourceMappings with FunctionName.
+    public var functionName: String?
+    /// Only functions whose name starts with this.
+    public var functionPrefix: String?
+    /// Only mappings on this MSK cluster (or VPC connection): ListEventSourceMappings with EventSourceArn.
+    public var clusterArn: String?
+    /// Only mappings in one of these states (Enabled, Disabled, Creating, …), compared without case.
+    public var states: [String]
+
+    public init(functionName: String? = nil, functionPrefix: String? = nil, clusterArn: String? = nil, states: [String] = []) {
+        self.functionName = functionName
+        self.functionPrefix = functionPrefix
+        self.clusterArn = clusterArn
+        self.states = states
+    }
+
+    /// A Kafka mapping: an MSK `EventSourceArn` (cluster or VPC connection), or a `SelfManagedEventSource`.
+    public static func isKafka(_ mapping: JSONValue) -> Bool {
+        if mapping["SelfManagedEventSource"] != nil { return true }
+        return mapping["EventSourceArn"]?.stringValue.map { $0.hasPrefix("arn:") && $0.contains(":kafka:") } ?? false
+    }
+
+    /// The function name of a mapping (`…:function:NAME[:qualifier]`).
+    public static func functionName(of mapping: JSONValue) -> String {
+        let arn = mapping["FunctionArn"]?.stringValue ?? ""
+        guard let range = arn.range(of: ":function:") else { return arn }
+        return String(arn[range.upperBound...].split(separator: ":").first ?? "")
+    }
+
+    public func matches(_ mapping: JSONValue) -> Bool {
+        guard Self.isKafka(mapping) else { return false }
+        if let functionPrefix, !Self.functionName(of: mapping).hasPrefix(functionPrefix) { return false }
+        if let clusterArn, mapping["EventSourceArn"]?.stringValue != clusterArn { return false }
+        if !states.isEmpty {
+            let state = mapping["State"]?.stringValue?.lowercased() ?? ""
+            if !states.contains(where: { $0.lowercased() == state }) { return false }
+        }
+        return true
+    }
+}
+
+/// `doctor --function` / `doctor --all`: lists the Kafka mappings of one or more regions, gathers each one's
+/// snapshot with gatherers that share one read cache and one adaptive limiter, runs the doctor on it, and
+/// reports each mapping as soon as it is done. A region that cannot be listed, or a part of a mapping that
+/// cannot be read, is reported and the run goes on.
+public struct MappingFleet: Sendable {
+    /// One gatherer per region (sharing cache and limiter: `SnapshotGatherer.sharing(client:)`).
+    public var gatherers: [SnapshotGatherer]
+    public var selection: MappingSelection
+    /// The instant the doctor evaluates dates at.
+    public var now: Date
+    /// Mappings being gathered at once (their calls are bounded by the limiter anyway; this bounds memory).
+    public var mappingsInFlight: Int
+
+    public init(gatherers: [SnapshotGatherer], selection: MappingSelection, now: Date, mappingsInFlight: Int = 64) {
+        self.gatherers = gatherers
+        self.selection = selection
+        self.now = now
+        self.mappingsInFlight = max(1, mappingsInFlight)
+    }
+
+    /// One diagnosed mapping.
+    public struct Result: Sendable {
+        public var region: String
+        public var function: String
+        public var topic: String?
+        public var diagnosis: MappingDiagnosis
+    }
+
+    /// What the run reports while it goes.
+    public enum Event: Sendable {
+        /// A region was listed: how many mappings will be diagnosed there.
+        case listed(region: String, count: Int)
+        /// A region could not be listed (the reason is one line, "Code: message").
+        case regionFailed(region: String, reason: String)
+        case diagnosed(Result)
+    }
+
+    /// A region that could not be listed.
+    public struct RegionFailure: Sendable {
+        public var region: String
+        public var reason: String
+        /// Whether the failure is a denial (AccessDenied and the like).
+        public var denied: Bool
+    }
+
+    /// Lists every selected mapping of every region.
+    /// - Throws: `ToolError` exit 2 when `functionName` names a function that does not exist or has no Kafka
+    ///   mapping; exit 3 when no region could be listed.
+    public func list(onEvent: @escaping @Sendable (Event) async -> Void) async throws
+        -> (mappings: [(SnapshotGatherer, JSONValue)], failures: [RegionFailure])
+    {
+        let selection = self.selection
+        let listed = await withTaskGroup(of: (Int, Swift.Result<[JSONValue], Error>).self) { group in
+            for (index, gatherer) in gatherers.enumerated() {
+                group.addTask {
+                    do {
+                        let lambda = LambdaClient(client: gatherer.client)
+                        let page = try await gatherer.limiter.run {
+                            try await lambda.listEventSourceMappings(
+                                functionName: selection.functionName, eventSourceArn: selection.clusterArn)
+                        }
+                        return (index, .success((page["EventSourceMappings"]?.arrayValue ?? []).filter(selection.matches)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var results: [Int: Swift.Result<[JSONValue], Error>] = [:]
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+        var mappings: [(SnapshotGatherer, JSONValue)] = []
+        var failures: [RegionFailure] = []
+        var firstError: Error?
+        for (index, gatherer) in gatherers.enumerated() {
+            switch listed[index] {
+            case .success(let found)?:
+                mappings += found.map { (gatherer, $0) }
+                await onEvent(.listed(region: gatherer.region, count: found.count))
+            case .failure(let error)?:
+                if let functionName = selection.functionName, let error = error as? AWSError, error.kind == .notFound {
+                    throw Self.noSuchFunction(functionName)
+                }
+                firstError = firstError ?? error
+                let reason = SnapshotGatherer.describe(error)
+                let denied = (error as? AWSError)?.kind == .accessDenied
+                failures.append(RegionFailure(region: gatherer.region, reason: reason, denied: denied))
+            case nil:
+                break
+            }
+        }
+        if failures.count == gatherers.count, let firstError {
+            if let error = firstError as? ToolError { throw error }
+            throw ToolError.remote(
+                "cannot list the event source mappings", input: gatherers.map(\.region).joined(separator: ", "),
+                fix: "\(SnapshotGatherer.describe(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry")
+        }
+        for failure in failures { await onEvent(.regionFailed(region: failure.region, reason: failure.reason)) }
+        if let functionName = selection.functionName, mappings.isEmpty {
+            // ListEventSourceMappings answers an empty list for a function that does not exist: ask.
+            if let gatherer = gatherers.first {
+                do {
+                    _ = try await gatherer.limiter.run {
+                        try await LambdaClient(client: gatherer.client).getFunctionConfiguration(functionName: functionName)
+                    }
+                } catch let error as AWSError where error.kind == .notFound {
+                    throw Self.noSuchFunction(functionName)
+                } catch {}
+            }
+            throw ToolError.usage(
+                "the function has no Kafka event source mapping", input: functionName,
+                fix: "list its mappings with aws lambda list-event-source-mappings --function-name \(functionName)")
+        }
+        return (mappings, failures)
+    }
+
+    static func noSuchFunction(_ name: String) -> ToolError {
+        ToolError.usage(
+            "no such function", input: name,
+            fix: "check the name and the region (aws lambda list-functions --query 'Functions[].FunctionName')")
+    }
+
+    /// Gathers and diagnoses `mappings`, reporting each as it finishes; returns them in the listed order.
+    public func diagnose(
+        _ mappings: [(SnapshotGatherer, JSONValue)], onEvent: @escaping @Sendable (Event) async -> Void
+    ) async -> [Result] {
+        let now = self.now
+        var results = [Result?](repeating: nil, count: mappings.count)
+        await withTaskGroup(of: (Int, Result).self) { group in
+            var next = 0
+            func start() {
+                guard next < mappings.count else { return }
+                let index = next
+                let (gatherer, mapping) = mappings[index]
+                next += 1
+                group.addTask {
+                    let result = await AdaptiveLimiter.$priority.withValue(index) {
+                        await Self.diagnose(mapping, with: gatherer, at: now)
+                    }
+                    await onEvent(.diagnosed(result))
+                    return (index, result)
+                }
+            }
+            for _ in 0..<min(mappingsInFlight, mappings.count) { start() }
+            for await (index, result) in group {
+                results[index] = result
+                start()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// One mapping: gather its snapshot, run the doctor.
+    static func diagnose(_ mapping: JSONValue, with gatherer: SnapshotGatherer, at now: Date) async -> Result {
+        let uuid = mapping["UUID"]?.stringValue ?? "(no UUID)"
+        let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
+        let report: CheckReport
+        do {
+            let data = try JSONEncoder().encode(snapshot)
+            report = try Doctor().run(try Snapshot.decode(data, source: uuid), at: now)
+        } catch {
+            // Only a malformed AWS answer gets here; say so for this mapping and go on.
+            report = CheckReport(
+                findings: [
+                    Finding(
+                        code: .acc002, severity: .skipped, title: "the mapping's data could not be read as a snapshot",
+                        detail: SnapshotGatherer.describe(error),
+                        fix: "msk-esm snapshot \(uuid) --region \(gatherer.region) --write snapshot.json, then msk-esm doctor --snapshot snapshot.json")
+                ], summary: ["uuid": .string(uuid)])
+        }
+        return Result(
+            region: gatherer.region, function: MappingSelection.functionName(of: mapping),
+            topic: mapping["Topics"]?.arrayValue?.first?.stringValue,
+            diagnosis: MappingDiagnosis(uuid: uuid, report: report))
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import MSKESMAWS
+import MSKESMCore
+
+/// The test bed of Tests/TestBed/start_for_fleet.py: testbed.py's seeding plus a fleet of 40 Kafka mappings
+/// (functions fleet-fn-000…007, 4 clusters, 8 roles, 3 VPCs, 3 SCRAM secrets). Its own moto, test server and
+/// proxy, so the proxy's counts belong to the (serialized) fleet tests alone.
+final class FleetTestBed: @unchecked Sendable {
+    let process: PythonProcess
+    let info: JSONValue
+
+    private init() throws {
+        process = try PythonProcess(script: "start_for_fleet.py", arguments: ["--mappings", "40", "--clusters", "4", "--roles", "8", "--nice", "10"])
+        info = try JSONDecoder().decode(JSONValue.self, from: Data(process.readyLine.utf8))
+    }
+
+    /// Started on a Dispatch thread: waiting for the bed's ready line blocks for seconds, and a cooperative
+    /// thread blocked that long stalls the other suites' timing-sensitive tests.
+    private static let starting = Task { try await NiceRunner.offThePool { try FleetTestBed() } }
+    static func shared() async throws -> FleetTestBed { try await starting.value }
+
+    var proxyURL: String { "http://127.0.0.1:\(info["proxyPort"]?.intValue ?? 0)" }
+    var testbedURL: String { "http://127.0.0.1:\(info["testbedPort"]?.intValue ?? 0)" }
+    var region: String { info["region"]?.stringValue ?? "us-east-1" }
+    var mappingUUID: String { info["mappingUUID"]?.stringValue ?? "" }
+    var account: String { info["account"]?.stringValue ?? "" }
+    var fleetSize: Int { info["fleet"]?["mappings"]?.intValue ?? 0 }
+
+    /// The fleet's cluster ARN number `index` (as start_for_fleet.py names them).
+    func clusterArn(_ index: Int) -> String {
+        "arn:aws:kafka:\(region):\(account):cluster/fleet-\(String(format: "%02d", index))/\(String(format: "%08x", index))-0000-4000-8000-000000000000-1"
+    }
+
+    func environment(user: String = "msk-esm-reader", extra: [String: String] = [:]) -> [String: String] {
+        let entry = info["users"]?[user]
+        return [
+            "AWS_ACCESS_KEY_ID": entry?["AccessKeyId"]?.stringValue ?? "",
+            "AWS_SECRET_ACCESS_KEY": entry?["SecretAccessKey"]?.stringValue ?? "", "AWS_REGION": region,
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL": proxyURL, "HOME": "/nonexistent-msk-esm-home",
+            "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        ].merging(extra) { _, new in new }
+    }
+
+    /// Resets the proxy (counts, log, delay, faults), then applies `config`.
+    func proxy(_ config: JSONValue = [:]) async throws {
+        var body = config.objectValue ?? [:]
+        body["reset"] = true
+        _ = try await sideDoor(proxyURL + "/_proxy/config", body: .object(body))
+    }
+
+    /// The proxy's request log since the last reset: `[{operation, region, key, start, end, status}]`.
+    func log() async throws -> [JSONValue] {
+        try await sideDoor(proxyURL + "/_proxy/log").arrayValue ?? []
+    }
+
+    func sideDoor(_ url: String, body: JSONValue? = nil) async throws -> JSONValue {
+        let client = CurlHTTPClient()
+        let data = try body.map { try JSONEncoder().encode($0) } ?? Data()
+        let response = try await client.send(
+            HTTPRequest(method: body == nil ? "GET" : "POST", url: url, headers: [("Content-Type", "application/json")], body: data))
+        return try JSONDecoder().decode(JSONValue.self, from: response.body)
+    }
+}
+
+/// Runs the built binary like `BinaryRunner`, at a lower CPU priority (`nice -n 10`): the fleet tests start many
+/// processes, and the timing-sensitive transport tests that run beside them must keep the CPU.
+/// Waiting for the child happens on a Dispatch thread, never on one of Swift concurrency's few cooperative
+/// threads, which the other suites running in parallel need.
+enum NiceRunner {
+    static func run(_ arguments: [String], environment: [String: String]) async throws -> BinaryRunner.Result {
+        try await offThePool { try runBlocking(arguments, environment: environment) }
+    }
+
+    /// Runs blocking work (waiting for a process) on a Dispatch thread.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> BinaryRunner.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
+        process.arguments = ["-n", "10", BinaryRunner.binary.path] + arguments
+        var env = environment
+        env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        env["AWS_EC2_METADATA_DISABLED"] = "true"
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let group = DispatchGroup()
+        let outData = Captured()
+        let errData = Captured()
+        for (pipe, sink) in [(out, outData), (err, errData)] {
+            group.enter()
+            DispatchQueue.global().async {
+                sink.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+                group.leave()
+            }
+        }
+        process.waitUntilExit()
+        group.wait()
+        return BinaryRunner.Result(exitCode: process.terminationStatus, stdout: outData.text, stderr: errData.text)
+    }
+}
