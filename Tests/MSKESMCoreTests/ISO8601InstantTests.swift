@@ -41,6 +41,12 @@ struct ISO8601InstantTests {
         }
     }
 
+    /// Found by the kafka fuzz target: an event timestamp of 1e300 ms trapped in `Int(_:)`.
+    @Test("formats instants out of range without trapping", arguments: [1e300, -1e300, Double.infinity, Double.nan, 253_402_300_800])
+    func outOfRange(_ seconds: Double) {
+        #expect(!ISO8601Instant.format(Date(timeIntervalSince1970: seconds)).hasSuffix("Z"))
+    }
+
     @Test("rejects what is not an instant", arguments: invalid)
     func rejects(_ text: String) {
         #expect(ISO8601Instant.parse(text) == nil)

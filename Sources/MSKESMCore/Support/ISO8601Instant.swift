@@ -51,9 +51,14 @@ public enum ISO8601Instant {
         return instant(year, month, day, hour, minute, second, fraction: fraction, offset: offset)
     }
 
-    /// `2026-03-01T12:00:00Z` (UTC, whole seconds, rounded down).
+    /// `2026-03-01T12:00:00Z` (UTC, whole seconds, rounded down). An instant outside years 0–9999 (or not
+    /// finite, e.g. from a hostile timestamp) is printed as its seconds since 1970 instead of trapping.
     public static func format(_ date: Date) -> String {
-        dateTime(Int(date.timeIntervalSince1970.rounded(.down))) + "Z"
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.isFinite, seconds >= -62_167_219_200, seconds < 253_402_300_800 else {
+            return String(date.timeIntervalSince1970)
+        }
+        return dateTime(Int(seconds)) + "Z"
     }
 
 
