@@ -46,13 +46,13 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let console = CommandContext.console
         let client = try global.aws.client(debug: global.debug, console: console)
-        // Secrets[arn].Analysis: each secret's `secret validate --output json` document. The gatherer hands the
-        // hook only the value, so the mapping (its secret types, MSK or self-managed) is read first; if that
-        // read fails, the gatherer reports the failure itself.
-        let mapping = try? await LambdaClient(client: client).getEventSourceMapping(uuid: uuid)
-        let analyzer = mapping.map { [global] in SecretAnalysis.analyzer(mapping: $0, now: global.now) }
-        let gatherer = SnapshotGatherer(
-            client: client, includeSecrets: includeSecrets, analyzeSecret: analyzer, now: { [global] in global.now })
+        // Secrets[arn].Analysis: each secret's `secret validate --output json` document, made knowing the
+        // secret's type and name from the mapping the gatherer read (the mapping is read once).
+        var gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, now: { [global] in global.now })
+        let now = global.now
+        gatherer.analyzeSecretOfMapping = { value, arn, mapping in
+            SecretAnalysis.analyze(secretString: value, arn: arn, mapping: mapping, now: now)
+        }
         let snapshot = try await gatherer.gather(mappingUUID: uuid)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
