@@ -41,7 +41,12 @@ struct MappingCommandsTests {
     }
 
     func run(_ bed: TestBed, _ arguments: [String]) async throws -> BinaryRunner.Result {
-        try await Self.runBinary(arguments, environment: bed.environment())
+        // Straight at the test server (Lambda, kafka) and moto (the rest), not through the shared fault proxy:
+        // suites running at the same time configure faults there.
+        var environment = bed.environment(through: bed.motoURL)
+        environment["AWS_ENDPOINT_URL_LAMBDA"] = bed.testbedURL
+        environment["AWS_ENDPOINT_URL_KAFKA"] = bed.testbedURL
+        return try await Self.runBinary(arguments, environment: environment)
     }
 
     /// Runs the binary on a Dispatch thread: `BinaryRunner` blocks while the process runs, and blocking the
