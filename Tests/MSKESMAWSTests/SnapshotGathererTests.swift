@@ -87,11 +87,17 @@ struct SnapshotGathererTests {
     func signaturesVerified() async throws {
         let bed = try await TestBed.shared()
         _ = try await bed.sideDoor(bed.testbedURL + "/_testbed/seed", body: ["reset": true])
-        _ = try await gather()
+        let (_, snapshot) = try await gather()
         let log = try await bed.sideDoor(bed.testbedURL + "/_testbed/requests")
         let entries = log.arrayValue ?? []
-        #expect(entries.count >= 5)
-        #expect(entries.allSatisfy { $0["signatureValid"] == .bool(true) })
+        // The server answers a bad signature with 403, which the gatherer would record under Errors: none of
+        // ours failed. (Other suites share this server, some with a wrong key on purpose, so the log may hold
+        // their rejected requests too.)
+        let lambdaOrKafkaErrors = (snapshot["Errors"]?.objectValue ?? [:]).keys.filter {
+            $0.hasPrefix("lambda.") || $0.hasPrefix("kafka.")
+        }
+        #expect(lambdaOrKafkaErrors.isEmpty, "\(lambdaOrKafkaErrors)")
+        #expect(entries.filter { $0["signatureValid"] == .bool(true) }.count >= 5)
     }
 
     @Test("a wrong secret key fails the first read with exit 3: the servers check signatures")
