@@ -107,9 +107,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if concurrency < 1 || concurrency > 256 {
             throw ValidationError("--concurrency must be between 1 and 256")
         }
-        if let uuid, uuid.range(of: Self.uuidPattern, options: .regularExpression) == nil {
-            throw ValidationError("'\(uuid)' is not an event source mapping UUID (8-4-4-4-12 hexadecimal digits)")
-        }
+        if let uuid { try MappingCommandSupport.validateUUID(uuid) }
         if let cluster, !(cluster.hasPrefix("arn:") && cluster.contains(":kafka:")) {
             throw ValidationError("--cluster takes an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
         }
@@ -117,8 +115,6 @@ struct DoctorCommand: AsyncParsableCommand {
         if !probe && caFile != nil { throw ValidationError("--ca-file is for --probe") }
         if probe && (function != nil || all) { throw ValidationError("--probe diagnoses one mapping: a UUID or --snapshot FILE") }
     }
-
-    static let uuidPattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#
 
     func run() async throws {
         if let snapshot {

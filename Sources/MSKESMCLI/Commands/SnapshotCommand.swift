@@ -37,10 +37,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func validate() throws {
         try global.validate()
-        let pattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#
-        if uuid.range(of: pattern, options: .regularExpression) == nil {
-            throw ValidationError("'\(uuid)' is not an event source mapping UUID (8-4-4-4-12 hexadecimal digits)")
-        }
+        try MappingCommandSupport.validateUUID(uuid)
     }
 
     func run() async throws {
