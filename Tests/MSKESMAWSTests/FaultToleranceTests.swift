@@ -113,20 +113,9 @@ struct FaultToleranceTests {
     ]
 
     /// A fault proxy of this suite's own in front of the shared test bed.
-    final class Proxy: @unchecked Sendable {
-        let process: PythonProcess
-        let url: String
-        init(bed: TestBed) throws {
-            process = try PythonProcess(
-                script: "fault_proxy.py",
-                arguments: [
-                    "--port", "0", "--testbed-port", String(bed.info["testbedPort"]?.intValue ?? 0),
-                    "--moto-port", String(bed.info["motoPort"]?.intValue ?? 0),
-                ])
-            url = "http://127.0.0.1:\(process.port)"
-        }
-        private static let starting = Task { try Proxy(bed: try await TestBed.shared()) }
-        static func shared() async throws -> Proxy { try await starting.value }
+    enum Proxy {
+        private static let starting = Task { try PrivateFaultProxy(bed: try await TestBed.shared()) }
+        static func shared() async throws -> PrivateFaultProxy { try await starting.value }
     }
 
     static func temporaryDirectory() throws -> String {

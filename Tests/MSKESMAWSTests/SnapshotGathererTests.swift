@@ -200,17 +200,19 @@ struct SnapshotGathererTests {
     @Test("transient faults on later calls are retried away; a mapping read that keeps failing is exit 3")
     func faults() async throws {
         let bed = try await TestBed.shared()
-        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: [
+        let proxy = try PrivateFaultProxy(bed: bed)  // counts only this test's requests
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: [
             "reset": true, "faults": [["match": "DescribeSubnets", "status": 503, "times": 2, "code": "Unavailable"]],
         ])
-        let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_MAX_ATTEMPTS": "3"]))
+        let client = AWSClient(
+            configuration: try bed.configuration(extra: ["AWS_MAX_ATTEMPTS": "3", "AWS_ENDPOINT_URL": proxy.url]))
         let snapshot = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
         #expect(snapshot["Subnets"] != nil)
         #expect(snapshot["Errors"] == nil)
-        let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
         #expect(stats["byOperation"]?["DescribeSubnets"]?.intValue == 3)
 
-        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: [
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: [
             "reset": true, "faults": [["match": "event-source-mappings", "status": 500, "times": 10, "code": "ServiceException"]],
         ])
         do {
@@ -220,9 +222,9 @@ struct SnapshotGathererTests {
             #expect(error.exitCode == 3)
             #expect(error.description.contains("ServiceException"))
         }
-        let after = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        let after = try await bed.sideDoor(proxy.url + "/_proxy/stats")
         #expect(after["total"]?.intValue == 3)  // three attempts, then nothing else
-        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true])
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
     }
 
     @Test("ListEventSourceMappings follows NextMarker across pages")
@@ -262,14 +264,15 @@ struct SnapshotGathererTests {
     @Test("independent calls run in parallel, within the concurrency bound")
     func parallelCalls() async throws {
         let bed = try await TestBed.shared()
-        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true, "delayMs": 150])
-        defer { Task { _ = try? await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true]) } }
-        let client = AWSClient(configuration: try bed.configuration())
+        let proxy = try PrivateFaultProxy(bed: bed)  // counts only this test's requests
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true, "delayMs": 150])
+        defer { Task { _ = try? await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true]) } }
+        let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_ENDPOINT_URL": proxy.url]))
         _ = try await SnapshotGatherer(client: client, maxConcurrency: 8).gather(mappingUUID: bed.mappingUUID)
-        let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
+        let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
         let total = stats["total"]?.intValue ?? 0
         let concurrent = stats["maxConcurrent"]?.intValue ?? 0
-        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/config", body: ["reset": true])
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
         #expect(total >= 15)
         // The proxy held each call 150 ms and saw several at once: parallel, and never past the bound. (How much
         // faster than one after another is measured by Benchmarks/cases/live-doctor-delayed.sh, not here.)
