@@ -45,7 +45,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         }
         let response = try await http.send(
             HTTPRequest(method: "GET", url: url, headers: headers, connectTimeout: 2, readTimeout: 2))
-        guard response.status == 200, let object = try? JSONDecoder().decode(JSONValue.self, from: response.body),
+        guard response.status == 200, let object = try? JSONValue.parse(response.body),
             let accessKey = object["AccessKeyId"]?.stringValue, let secretKey = object["SecretAccessKey"]?.stringValue
         else {
             throw CredentialError(source: name, reason: "the endpoint answered HTTP \(response.status) without credentials")

@@ -317,7 +317,7 @@ struct MappingFlags: ParsableArguments, Sendable {
     func inputFile() throws -> [String: JSONValue] {
         guard let path = cliInputJSON else { return [:] }
         let text = try InputReader.text(from: path, label: "--cli-input-json")
-        guard let data = text.data(using: .utf8), let object = try? JSONDecoder().decode(JSONValue.self, from: data),
+        guard let data = text.data(using: .utf8), let object = try? JSONValue.parse(data),
             let given = object.objectValue
         else {
             throw ToolError.usage(

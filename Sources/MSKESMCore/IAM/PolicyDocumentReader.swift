@@ -66,7 +66,7 @@ public enum PolicyDocumentReader {
             text = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONValue.parse(text)
         } catch {
             throw Self.error("not valid JSON", source, path, fix: "check the policy document's syntax")
         }

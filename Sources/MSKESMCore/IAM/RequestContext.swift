@@ -95,7 +95,7 @@ enum PolicyVariables {
     static func substitute(_ text: String, enabled: Bool, context: RequestContext) -> (
         tokens: [WildcardPattern.Token]?, unresolved: Set<String>
     ) {
-        guard enabled, text.contains("${") else { return (WildcardPattern(text).tokens, []) }
+        guard enabled, WildcardPattern.containsVariable(text) else { return (WildcardPattern(text).tokens, []) }
         var tokens: [WildcardPattern.Token] = []
         var unresolved: Set<String> = []
         var rest = Substring(text)

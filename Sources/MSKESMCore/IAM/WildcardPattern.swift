@@ -25,15 +25,72 @@ struct WildcardPattern: Sendable, Equatable {
 
     static func literal(_ text: String) -> [Token] { text.unicodeScalars.map { .literal($0) } }
 
-    /// Matches `pattern` text against `value` with fast paths for `*` and wildcard-free patterns, which
-    /// are most of what policies hold.
+    /// Matches `pattern` text against `value`. Policies hold mostly ASCII, so that case is matched on the
+    /// UTF-8 bytes in place, folding ASCII case for actions; other text goes through the scalar tokens.
     static func matches(pattern: String, value: String, ignoringCase: Bool = false) -> Bool {
         if pattern == "*" { return true }
-        if !pattern.contains("*") && !pattern.contains("?") {
-            return ignoringCase ? pattern.lowercased() == value.lowercased() : pattern == value
+        var pattern = pattern
+        var value = value
+        let ascii: Bool? = pattern.withUTF8 { patternBytes in
+            value.withUTF8 { valueBytes in
+                guard isASCII(patternBytes), isASCII(valueBytes) else { return nil }
+                return matchASCII(patternBytes, valueBytes, foldingCase: ignoringCase)
+            }
         }
+        if let ascii { return ascii }
         if ignoringCase { return WildcardPattern(pattern.lowercased()).matches(value.lowercased()) }
         return WildcardPattern(pattern).matches(value)
+    }
+
+    /// Whether `text` holds a policy variable's opening `${`, without Foundation's `String.contains`
+    /// (which bridges to `NSString` and dominated policy evaluation).
+    static func containsVariable(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    private static func folded(_ byte: UInt8, _ folding: Bool) -> UInt8 {
+        folding && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// The same greedy match as ``matches(_:ignoringCase:)``, on ASCII bytes.
+    private static func matchASCII(
+        _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, foldingCase: Bool
+    ) -> Bool {
+        var p = 0
+        var t = 0
+        var star: Int?
+        var starText = 0
+        while t < text.count {
+            if p < pattern.count {
+                let byte = pattern[p]
+                if byte == UInt8(ascii: "*") {
+                    star = p
+                    starText = t
+                    p += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "?") || folded(byte, foldingCase) == folded(text[t], foldingCase) {
+                    p += 1
+                    t += 1
+                    continue
+                }
+            }
+            guard let starIndex = star else { return false }
+            p = starIndex + 1
+            starText += 1
+            t = starText
+        }
+        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.count
     }
 
     /// Whether the whole of `value` matches. `ignoringCase` for action names, which IAM compares

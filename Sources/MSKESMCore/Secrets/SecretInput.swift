@@ -41,7 +41,7 @@ public struct SecretInput: Sendable {
         }
         if let first = trimmed.first, "{[\"".contains(first) {
             do {
-                let (document, duplicates) = try StrictJSONParser.parse(text)
+                let (document, duplicates) = try JSONParser.parse(text)
                 if password != nil {
                     throw ToolError.usage(
                         "--password-file is for PEM input", input: label,
@@ -50,7 +50,7 @@ public struct SecretInput: Sendable {
                 return SecretInput(
                     label: label, form: .json, document: document, duplicateKeys: duplicates,
                     byteCount: text.utf8.count)
-            } catch let error as StrictJSONParser.SyntaxError {
+            } catch let error as JSONParser.SyntaxError {
                 throw ToolError.usage(
                     "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)", input: label,
                     fix:
