@@ -185,7 +185,7 @@ struct MappingFlags: ParsableArguments, Sendable {
         }
         if let bootstrapServers { _ = try Self.servers(bootstrapServers) }
         if let topic, !MappingParameterRules.isValidTopicName(topic) {
-            throw ValidationError("--topic '\(topic)' is not a Kafka topic name (1–249 characters of a-z A-Z 0-9 . _ -)")
+            throw ValidationError("--topic '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)")
         }
         if let timestamp = startingPositionTimestamp {
             if startingPosition != nil && startingPosition != .atTimestamp {
