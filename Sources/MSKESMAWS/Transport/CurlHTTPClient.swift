@@ -68,6 +68,19 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         return response
     }
 
+    /// Starts loading libcurl (about 30 shared libraries: 4 ms of dynamic linking) and reading the service-shape
+    /// table on a thread of their own, so that a command about to call AWS does that while it parses its
+    /// arguments and resolves credentials instead of before its first request. The first request waits for
+    /// whatever is not done yet (`pthread_once`, `static let`); calling this more than once is harmless.
+    public static func prepareInBackground() {
+        let thread = Thread {
+            _ = mskesm_curl_load()
+            _ = ServiceShapes.knows("")
+        }
+        thread.name = "msk-esm.prepare"
+        thread.start()
+    }
+
     private func acquire() throws -> UnsafeMutableRawPointer {
         if let handle = lock.withLock({ idleHandles.popLast() }) { return handle }
         // libcurl is loaded (dlopen, curl_global_init) on the first request, so commands that never call AWS

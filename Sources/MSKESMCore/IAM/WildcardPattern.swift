@@ -61,24 +61,36 @@ struct WildcardPattern: Sendable, Equatable {
         folding && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// The same greedy match as ``matches(_:ignoringCase:)``, on ASCII bytes.
+    /// The ASCII case of ``greedyMatch(patternCount:textCount:isRun:matchesOne:)``, on the bytes in place.
     private static func matchASCII(
         _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, foldingCase: Bool
+    ) -> Bool {
+        greedyMatch(
+            patternCount: pattern.count, textCount: text.count, isRun: { pattern[$0] == UInt8(ascii: "*") },
+            matchesOne: { p, t in
+                pattern[p] == UInt8(ascii: "?") || folded(pattern[p], foldingCase) == folded(text[t], foldingCase)
+            })
+    }
+
+    /// Linear-time greedy wildcard match with one backtrack point (the last `*`), over positions: `isRun(p)`
+    /// says whether pattern position `p` is a `*`, `matchesOne(p, t)` whether it matches text position `t`.
+    @inline(__always)
+    private static func greedyMatch(
+        patternCount: Int, textCount: Int, isRun: (Int) -> Bool, matchesOne: (Int, Int) -> Bool
     ) -> Bool {
         var p = 0
         var t = 0
         var star: Int?
         var starText = 0
-        while t < text.count {
-            if p < pattern.count {
-                let byte = pattern[p]
-                if byte == UInt8(ascii: "*") {
+        while t < textCount {
+            if p < patternCount {
+                if isRun(p) {
                     star = p
                     starText = t
                     p += 1
                     continue
                 }
-                if byte == UInt8(ascii: "?") || folded(byte, foldingCase) == folded(text[t], foldingCase) {
+                if matchesOne(p, t) {
                     p += 1
                     t += 1
                     continue
@@ -89,8 +101,8 @@ struct WildcardPattern: Sendable, Equatable {
             starText += 1
             t = starText
         }
-        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
-        return p == pattern.count
+        while p < patternCount, isRun(p) { p += 1 }
+        return p == patternCount
     }
 
     /// Whether the whole of `value` matches. `ignoringCase` for action names, which IAM compares
@@ -105,38 +117,15 @@ struct WildcardPattern: Sendable, Equatable {
                 }
                 return [token]
             } : tokens
-        // Linear-time greedy match with one backtrack point (the last `*`).
-        var p = 0
-        var t = 0
-        var star: Int?
-        var starText = 0
-        while t < text.count {
-            if p < pattern.count {
+        return Self.greedyMatch(
+            patternCount: pattern.count, textCount: text.count, isRun: { pattern[$0] == .anyRun },
+            matchesOne: { p, t in
                 switch pattern[p] {
-                case .anyRun:
-                    star = p
-                    starText = t
-                    p += 1
-                    continue
-                case .anyOne:
-                    p += 1
-                    t += 1
-                    continue
-                case .literal(let scalar) where scalar == text[t]:
-                    p += 1
-                    t += 1
-                    continue
-                default:
-                    break
+                case .anyRun: false
+                case .anyOne: true
+                case .literal(let scalar): scalar == text[t]
                 }
-            }
-            guard let starIndex = star else { return false }
-            p = starIndex + 1
-            starText += 1
-            t = starText
-        }
-        while p < pattern.count, pattern[p] == .anyRun { p += 1 }
-        return p == pattern.count
+            })
     }
 }
 
