@@ -39,7 +39,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
             guard let token = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw CredentialError(source: name, reason: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
             }
-            headers.append(("Authorization", token.trimmingCharacters(in: .whitespacesAndNewlines)))
+            headers.append(("Authorization", token.trimmingWhitespaceAndNewlines()))
         } else if let token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"], !token.isEmpty {
             headers.append(("Authorization", token))
         }

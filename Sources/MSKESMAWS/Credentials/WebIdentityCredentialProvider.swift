@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// STS AssumeRoleWithWebIdentity with a token file: `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`
 /// (+ `AWS_ROLE_SESSION_NAME`), as EKS service accounts set them, or a profile's
@@ -34,7 +35,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         }
         var found = try await sts.assumeRoleWithWebIdentity(
             roleArn: roleArn, sessionName: sessionName ?? "msk-esm-\(Int(Date().timeIntervalSince1970))",
-            token: token.trimmingCharacters(in: .whitespacesAndNewlines), durationSeconds: nil)
+            token: token.trimmingWhitespaceAndNewlines(), durationSeconds: nil)
         found.source = "web identity (assumed \(roleArn))"
         return found
     }

@@ -178,10 +178,10 @@ public enum ServiceShapes {
     static func scalar(_ text: String, type: String) -> JSONValue {
         switch type {
         case "integer", "long", "float", "double":
-            if let number = Double(text.trimmingCharacters(in: .whitespaces)) { return .number(number) }
+            if let number = Double(text.trimmingSpaces()) { return .number(number) }
             return .string(text)
         case "boolean":
-            return .bool(text.trimmingCharacters(in: .whitespaces).lowercased() == "true")
+            return .bool(text.trimmingSpaces().lowercased() == "true")
         case "timestamp":
             return timestamp(.string(text))
         default:

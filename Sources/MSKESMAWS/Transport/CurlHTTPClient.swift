@@ -1,6 +1,7 @@
 import CCurl
 import CShims
 import Foundation
+import MSKESMCore
 
 /// HTTPS through libcurl: certificate verification (the system bundle, or `AWS_CA_BUNDLE`), connect and
 /// read timeouts, proxies from the environment (libcurl reads `HTTPS_PROXY` / `NO_PROXY` itself), and
@@ -172,14 +173,14 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
             guard let data, let user else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
             let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingWhitespaceAndNewlines()
             if line.hasPrefix("HTTP/") {
                 sink.headers.removeAll()  // a new response (after 100 Continue, or a proxy's CONNECT)
             } else if let colon = line.firstIndex(of: ":") {
                 sink.headers.append(
                     (
                         String(line[..<colon]),
-                        line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                        line[line.index(after: colon)...].trimmingSpaces()
                     ))
             }
             return size * count

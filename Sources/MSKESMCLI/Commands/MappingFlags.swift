@@ -255,7 +255,7 @@ struct MappingFlags: ParsableArguments, Sendable {
     }
 
     static func servers(_ text: String) throws -> [String] {
-        let servers = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let servers = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         guard !servers.isEmpty else { throw ValidationError("--bootstrap-servers needs at least one host:port") }
         for server in servers {
             guard let colon = server.lastIndex(of: ":"), let port = Int(server[server.index(after: colon)...]),

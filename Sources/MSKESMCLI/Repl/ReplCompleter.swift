@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// Tab completion for the REPL: subcommands, the options of the current subcommand, enum values, file
 /// paths for file options, and values learned in the session (UUIDs, function names, cluster ARNs,
@@ -123,10 +124,10 @@ struct ReplCompleter {
         for file in files {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
             for line in text.split(separator: "\n") {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingSpaces()
                 guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { continue }
-                var name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                if name.hasPrefix("profile ") { name = String(name.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
+                var name = trimmed.dropFirst().dropLast().trimmingSpaces()
+                if name.hasPrefix("profile ") { name = String(name.dropFirst(8)).trimmingSpaces() }
                 if name.hasPrefix("sso-session ") || name.hasPrefix("services ") { continue }
                 if !names.contains(name) { names.append(name) }
             }

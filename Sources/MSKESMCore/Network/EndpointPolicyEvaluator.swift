@@ -61,7 +61,7 @@ public enum EndpointPolicyEvaluator {
     }
 
     public static func evaluate(policyDocument: String?, request: Request) -> Decision {
-        guard let text = policyDocument, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = policyDocument, !text.trimmingWhitespaceAndNewlines().isEmpty else {
             return .allowed([])
         }
         guard let document = try? JSONValue.parse(text),
