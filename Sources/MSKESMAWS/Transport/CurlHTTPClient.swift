@@ -69,14 +69,13 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         return response
     }
 
-    /// Starts loading libcurl (about 30 shared libraries: 4 ms of dynamic linking) and reading the service-shape
-    /// table on a thread of their own, so that a command about to call AWS does that while it parses its
-    /// arguments and resolves credentials instead of before its first request. The first request waits for
-    /// whatever is not done yet (`pthread_once`, `static let`); calling this more than once is harmless.
+    /// Starts loading libcurl (about 30 shared libraries: 4 ms of dynamic linking) on a thread of its own, so
+    /// that a command about to call AWS does that while it parses its arguments and resolves credentials instead
+    /// of before its first request. The first request waits for it if it is not done yet (`pthread_once`);
+    /// calling this more than once is harmless.
     public static func prepareInBackground() {
         let thread = Thread {
             _ = mskesm_curl_load()
-            _ = ServiceShapes.knows("")
         }
         thread.name = "msk-esm.prepare"
         thread.start()
