@@ -4,7 +4,7 @@
 : "${bin:=.build/release/msk-esm}"
 : "${runs:=20}"
 : "${work:=$(mktemp -d)}"
-type peak_memory >/dev/null 2>&1 || peak_memory() { # as in Benchmarks/run.sh, when this file runs on its own
+type peak_memory >/dev/null 2>&1 || peak_memory() { # one run's peak resident set, when this file runs on its own
     /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f MiB", $1/1024}'
 }
 list_runs=$(( runs < 10 ? 10 : runs ))
