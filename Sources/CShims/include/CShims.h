@@ -25,6 +25,9 @@ long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname);
 /// XN_FLAG_RFC2253: a macro of casts and ORs that Swift does not import.
 unsigned long mskesm_XN_FLAG_RFC2253(void);
 
+// Frees the calling thread's OpenSSL state (its error queue) now rather than in the thread's exit destructor.
+void mskesm_openssl_thread_stop(void);
+
 // --- libcurl ---------------------------------------------------------------------------------
 // libcurl is opened with dlopen on first use (not linked: its dependencies cost every command ~4 MB).
 // mskesm_curl_load returns 1 when libcurl is usable (loaded and curl_global_init done), else 0; the other
