@@ -4,6 +4,7 @@
 #define MSKESM_CSHIMS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
@@ -81,5 +82,15 @@ int mskesm_history_setunique(History *h, HistEvent *ev, int unique);
 int mskesm_history_enter(History *h, HistEvent *ev, const char *line);
 int mskesm_history_load(History *h, HistEvent *ev, const char *path);
 int mskesm_history_save(History *h, HistEvent *ev, const char *path);
+
+// --- child processes (spawn.c) ---------------------------------------------------------------
+// A pipe whose two ends are close-on-exec. Returns 0 or an errno value.
+int mskesm_pipe_cloexec(int fds[2]);
+// posix_spawn of `path` (argv and envp NULL-terminated; envp NULL: this process's environment) in
+// `directory` (NULL: the current one), with `input`, `output`, `error` as its descriptors 0, 1, 2 (-1:
+// inherited). No other descriptor reaches the child; its signal mask is empty and every signal has its
+// default disposition. Returns 0 and sets *pid, or returns an errno value.
+int mskesm_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int input,
+                 int output, int error, pid_t *pid);
 
 #endif
