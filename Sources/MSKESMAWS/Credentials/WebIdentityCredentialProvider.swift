@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// STS AssumeRoleWithWebIdentity with a token file: `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`
 /// (+ `AWS_ROLE_SESSION_NAME`), as EKS service accounts set them, or a profile's
@@ -29,7 +30,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     }
 
     public func credentials() async throws -> AWSCredentials? {
-        guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
+        guard let token = InputReader.optionalText(atPath: tokenFile) else {
             throw CredentialError(source: name, reason: "cannot read the web identity token file: check the path")
         }
         var found = try await sts.assumeRoleWithWebIdentity(

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// Tab completion for the REPL: subcommands, the options of the current subcommand, enum values, file
 /// paths for file options, and values learned in the session (UUIDs, function names, cluster ARNs,
@@ -121,7 +122,7 @@ struct ReplCompleter {
         ]
         var names: [String] = []
         for file in files {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            guard let text = InputReader.optionalText(atPath: file) else { continue }
             for line in text.split(separator: "\n") {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { continue }
