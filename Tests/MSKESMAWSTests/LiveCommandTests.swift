@@ -113,7 +113,7 @@ struct LiveCommandTests {
         var text = cli.outputText
         try #require(cli.status == 0, "the AWS CLI could not read the secret")
         if text.hasSuffix("\n") { text.removeLast() }
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
 
         let fromFile = try Self.json(
             BinaryRunner.run(["secret", "validate", file, "--secret-name", arn, "--output", "json"], environment: environment).stdout)
@@ -242,7 +242,7 @@ struct LiveCommandTests {
         // The doctor reads it and adds the placement checks.
         let file = NSTemporaryDirectory() + "msk-esm-live-snapshot-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: file) }
-        try result.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        try result.stdout.write(toFile: file, atomically: false, encoding: .utf8)
         let doctor = try Self.json(
             BinaryRunner.run(["doctor", "--snapshot", file, "--output", "json"], environment: bed.environment()).stdout)
         #expect(Self.finding(doctor, "SEC021")?["severity"]?.stringValue == "pass")

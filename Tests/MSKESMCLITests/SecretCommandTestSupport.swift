@@ -33,7 +33,7 @@ enum SecretCLIFixtures {
     /// Writes `contents` to a fresh file and returns its path.
     static func file(_ contents: String, name: String = "secret.json") throws -> String {
         let path = try scratchPath(name)
-        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        try contents.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
