@@ -24,7 +24,8 @@ struct NetworkFixCommandTests {
             "/usr/bin/env", ["python3", script.path, CommandRunner.binary.path], environment: environment,
             input: .inherit, error: .file(errors.path))
         let data = python.output
-        let log = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        // Not String(contentsOf:): on an empty file it leaks its read buffer (LeakSanitizer).
+        let log = InputReader.optionalText(atPath: errors.path) ?? ""
         #expect(python.status == 0, "\(log.suffix(2000))")
         let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(result["before"] as? [String] == ["NET001", "NET002", "NET003", "NET004"])
