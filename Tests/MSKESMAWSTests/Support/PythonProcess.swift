@@ -41,10 +41,12 @@ final class PythonProcess: @unchecked Sendable {
     /// The port of a `PORT n` line.
     var port: Int { Int(readyLine.split(separator: " ").last ?? "") ?? 0 }
 
-    /// Closes the child's stdin and sends it SIGTERM (if it is still running).
+    /// Closes the child's stdin, sends it SIGTERM (if it is still running) and reaps it (waiting at most 2 s).
     func stop() {
         child.closeInput()
-        if child.isRunning { child.send(SIGTERM) }
+        guard child.isRunning else { return }
+        child.send(SIGTERM)
+        for _ in 0..<200 where child.isRunning { usleep(10_000) }
     }
 
     deinit { stop() }
