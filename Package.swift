@@ -45,7 +45,17 @@ let package = Package(
                 "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "msk-esm", dependencies: ["MSKESMCLI"]),
+        .executableTarget(
+            name: "msk-esm", dependencies: ["MSKESMCLI"],
+            linkerSettings: [
+                // Release: compact relative relocations (DT_RELR, glibc ≥ 2.36) in a position-independent binary.
+                // The statically linked runtime has ~80,000 relative relocations; as RELA records the loader
+                // reads 2 MB of them at every start, as RELR a few kilobytes (BENCHMARKS.md). GNU gold, the
+                // default linker, cannot write RELR; the toolchain's lld can.
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                    .when(platforms: [.linux], configuration: .release)),
+            ]),
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
         .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
 

@@ -9,7 +9,7 @@ command -v hyperfine >/dev/null || { echo "Benchmarks/run.sh: install hyperfine 
 
 runs=20
 [ "${1:-}" = "--quick" ] && runs=5
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null  # the build README recommends
 bin=.build/release/msk-esm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

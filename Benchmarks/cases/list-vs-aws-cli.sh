@@ -4,6 +4,9 @@
 : "${bin:=.build/release/msk-esm}"
 : "${runs:=20}"
 : "${work:=$(mktemp -d)}"
+type peak_memory >/dev/null 2>&1 || peak_memory() { # as in Benchmarks/run.sh, when this file runs on its own
+    /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f MiB", $1/1024}'
+}
 list_runs=$(( runs < 10 ? 10 : runs ))
 coproc TESTBED { exec python3 Tests/TestBed/testbed.py 2>/dev/null; }
 read -r testbed_info <&"${TESTBED[0]}"
@@ -28,6 +31,7 @@ print(f"median: msk-esm {ours*1000:.1f} ms, aws {theirs*1000:.1f} ms: msk-esm is
 cpu = [r["user"] + r["system"] for r in results]
 print(f"CPU (user+system, mean): msk-esm {cpu[0]*1000:.1f} ms, aws {cpu[1]*1000:.1f} ms: {cpu[1]/cpu[0]:.1f}x less")
 ' "$work/list.json"
+echo "peak memory: $(peak_memory "$bin" list --endpoint-url "$ENDPOINT" --output json)"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores (wall times stretch on a busy machine)"
 eval "exec ${TESTBED[1]}>&-"  # closing the test bed's stdin stops it
 wait "$TESTBED_PID" 2>/dev/null || true

@@ -20,4 +20,5 @@ print(f'calls {shape["calls"]}, longest chain {shape["chain"]} calls; median {me
       f'target ≤ {target:.2f} s ({"met" if median <= target else "MISSED"}); one after another {serial:.1f} s '
       f'({serial / median:.1f}× slower)')
 PY
+echo "peak memory: $(peak_memory "$bin" doctor "$bed_uuid")"
 stop_bed

@@ -2,7 +2,7 @@
 echo "## secret validate, the good mTLS example"
 hyperfine -N -i --warmup 3 --runs "$runs" --export-markdown "$work/secret.md" \
     "$bin secret validate Examples/secrets/mtls-good.json --at 2027-01-01T00:00:00Z" >/dev/null
-cat "$work/secret.md"
+cat "$work/secret.md"; echo "peak memory: $(peak_memory "$bin" secret validate Examples/secrets/mtls-good.json --at 2027-01-01T00:00:00Z)"
 python3 - "$work/big-chain.json" <<'PY'
 import json, sys
 secret = json.load(open("Examples/secrets/mtls-good.json"))

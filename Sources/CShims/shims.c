@@ -21,7 +21,8 @@ void mskesm_openssl_thread_stop(void) { OPENSSL_thread_stop(); }
 // --- libcurl, loaded on first use ----------------------------------------------------------------
 // Linking libcurl would load it and its ~25 dependencies (GnuTLS, Kerberos, LDAP, libssh2, ...) into every
 // run, about 4 MB of resident memory and start-up time, although only the commands that call AWS use it.
-// So it is opened with dlopen the first time a transfer is set up.
+// So it is opened with dlopen the first time a transfer is set up, with lazy binding: resolving every
+// function symbol of libcurl and its dependencies up front costs milliseconds that a command never gets back.
 typedef struct {
     CURLcode (*global_init)(long);
     CURL *(*easy_init)(void);
@@ -38,8 +39,8 @@ static mskesm_curl_api mskesm_curl;
 static int mskesm_curl_loaded = 0;
 static pthread_once_t mskesm_curl_once = PTHREAD_ONCE_INIT;
 static void mskesm_curl_open(void) {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (library == NULL) library = dlopen("libcurl.so", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
+    if (library == NULL) library = dlopen("libcurl.so", RTLD_LAZY | RTLD_LOCAL);
     if (library == NULL) return;
 #define MSKESM_CURL_SYMBOL(field, name) \
     *(void **)(&mskesm_curl.field) = dlsym(library, name); \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// Runs one msk-esm command line and returns its exit code; prints through `console`. The executable,
@@ -7,6 +8,7 @@ import MSKESMCore
 public enum CommandLineEntry {
     public static func run(_ arguments: [String], console: Console = .standard()) async -> Int32 {
         await CommandContext.$console.withValue(console) {
+            if LiveCommandHint.callsAWS(arguments) { CurlHTTPClient.prepareInBackground() }
             do {
                 var command = try MSKESM.parseAsRoot(arguments)
                 if var asyncCommand = command as? AsyncParsableCommand {

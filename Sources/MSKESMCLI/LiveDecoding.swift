@@ -12,7 +12,7 @@ enum LiveDecoding {
     /// An AWS response decoded as a core model; a response that does not fit is an AWS problem (exit 3).
     static func decode<T: Decodable>(_ value: JSONValue, as type: T.Type, what: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: JSONEncoder().encode(value))
+            return try JSONValueDecoder().decode(type, from: value)
         } catch {
             throw ToolError.remote(
                 "unexpected \(what) from AWS", input: what, fix: "retry with --debug and report the response")
@@ -24,7 +24,7 @@ enum LiveDecoding {
         var document = parts
         document["SnapshotVersion"] = 1
         document["Region"] = .string(region)
-        return try Snapshot.decode(JSONEncoder().encode(JSONValue.object(document)), source: "AWS")
+        return try Snapshot.decode(JSONValue.object(document), source: "AWS")
     }
 
     /// `aws lambda get-event-source-mapping` of `--mapping UUID` (no such mapping: exit 2).

@@ -155,7 +155,9 @@ struct DoctorLiveTests {
     @Test("--output jsonl prints one mapping document per line, as each finishes (the first long before the last)")
     func jsonlStreaming() async throws {
         let bed = try await FleetTestBed.shared()
-        try await bed.proxy(["delayMs": 60])
+        // Each call slow enough that the run lasts well beyond its first mapping, although the read cache serves
+        // most of the later mappings' reads.
+        try await bed.proxy(["delayMs": 150])
         let lines = try await NiceRunner.offThePool { try StreamingRun.run(
             ["doctor", "--all", "--function-prefix", "fleet-fn-", "--output", "jsonl", "--concurrency", "2"],
             environment: bed.environment()) }

@@ -232,7 +232,8 @@ struct MappingCommandsTests {
         #expect(document["findings"]?.arrayValue?.first?["code"]?.stringValue == "MAP009")
         #expect(document["findings"]?.arrayValue?.first?["fix"]?.stringValue?.contains("msk-esm update \(uuid)") == true)
         #expect(document["result"] == .null)
-        #expect(try await requests(bed, operation: "CreateEventSourceMapping", function: function).count == 1)
+        let creates = try await requests(bed, operation: "CreateEventSourceMapping", function: function)
+        #expect(creates.count == 1, "\(creates)")
     }
 
     // MARK: preflight and dry run
@@ -382,20 +383,25 @@ struct MappingCommandsTests {
         #expect(missing.stdout.isEmpty)
     }
 
-    static let badInputs: [[String]] = [
-        ["create", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--topic", "t", "--starting-position", "LATEST"],
-        ["create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position", "LATEST"],
-        ["create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:cluster", "--topic", "t", "--starting-position", "LATEST"],
-        ["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position", "EARLIEST"],
-        ["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position", "AT_TIMESTAMP", "--starting-position-timestamp", "2999-01-01T00:00:00Z"],
-        ["create", "--cli-input-json", "/nonexistent/request.json"],
-        ["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position", "LATEST", "--auth", "scram-512"],
-        ["update", "not-a-uuid", "--batch-size", "5"],
-        ["wait", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "--for", "gone"],
+    /// Each bad input with the flag or word its one-line error must name (so that an input is not rejected for
+    /// some other, accidental reason).
+    static let badInputs: [([String], String)] = [
+        (["create", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--topic", "orders", "--starting-position", "LATEST"], "--function"),
+        (["create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "LATEST"], "--bootstrap-servers"),
+        (["create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:cluster", "--topic", "orders", "--starting-position", "LATEST"], "--cluster"),
+        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "EARLIEST"], "EARLIEST"),
+        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "AT_TIMESTAMP", "--starting-position-timestamp", "2999-01-01T00:00:00Z"], "future"),
+        (["create", "--cli-input-json", "/nonexistent/request.json"], "/nonexistent/request.json"),
+        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "LATEST", "--auth", "scram-512"], "--secret-id"),
+        // The model's pattern [^.]([a-zA-Z0-9\-_.]+) needs two characters although its length range starts at 1.
+        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position", "LATEST"], "2–249 characters"),
+        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", ".orders", "--starting-position", "LATEST"], "--topic '.orders'"),
+        (["update", "not-a-uuid", "--batch-size", "5"], "not-a-uuid"),
+        (["wait", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "--for", "gone"], "gone"),
     ]
 
-    @Test("bad input is one line on stderr and exit 2, before any API call", arguments: badInputs)
-    func badInput(_ arguments: [String]) async throws {
+    @Test("bad input is one line on stderr naming the input, and exit 2, before any API call", arguments: badInputs)
+    func badInput(_ arguments: [String], _ named: String) async throws {
         // Nothing listens on port 9: an API call would fail with exit 3, not 2.
         let environment = [
             "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "canary-secret", "AWS_REGION": "us-east-1",
@@ -405,6 +411,7 @@ struct MappingCommandsTests {
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains(named), "\(result.stderr)")
         #expect(result.stderr.hasPrefix("msk-esm: error: "))
     }
 }

@@ -17,6 +17,12 @@ struct ServiceShapesTests {
         #expect(ServiceShapes.knows(operation))
     }
 
+    @Test("an operation of another service, or not in the table, is unknown (each service has a table of its own)",
+          arguments: ["lambda.DescribeKey", "kms.ListEventSourceMappings", "nosuchservice.Operation", "lambda", ""])
+    func unknownOperation(_ operation: String) {
+        #expect(!ServiceShapes.knows(operation))
+    }
+
     @Test("kafka's lowerCamel keys become botocore's member names; nulls are dropped; epoch times become ISO 8601")
     func kafkaJSON() {
         let wire: JSONValue = [

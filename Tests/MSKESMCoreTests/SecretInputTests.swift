@@ -12,7 +12,7 @@ struct SecretInputTests {
         (#"{"privateKey": "x", "certificate": "y"}"#, []),
     ])
     func duplicateKeysAreFound(json: String, expected: [String]) throws {
-        let (_, duplicates) = try StrictJSONParser.parse(json)
+        let (_, duplicates) = try JSONParser.parse(json)
         #expect(duplicates == expected)
     }
 
@@ -23,7 +23,7 @@ struct SecretInputTests {
         #"  {"nested": {"deep": ["x", {"y": "z"}]}}  "#,
     ])
     func valuesAgreeWithJSONSerialization(json: String) throws {
-        let (value, _) = try StrictJSONParser.parse(json)
+        let (value, _) = try JSONParser.parse(json)
         let ours = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? NSDictionary
         let oracle = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary
         #expect(ours == oracle)
@@ -33,7 +33,7 @@ struct SecretInputTests {
         #"{"a": 1"#, #"{"a" 1}"#, "{\"a\": \"line\nbreak\"}", #"{"a": tru}"#, #"{"a": 1} x"#, #"{"a": "\x"}"#,
     ])
     func invalidJSONIsRejected(json: String) {
-        #expect(throws: StrictJSONParser.SyntaxError.self) { try StrictJSONParser.parse(json) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(json) }
     }
 
     @Test(arguments: [

@@ -69,6 +69,10 @@ def request_key(operation, method, path, body):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Each response in one segment, sent at once (see testbed_server.py: otherwise Nagle's algorithm and the
+    # client's delayed ACK add 40 ms per response). Faults that cut a response short flush it themselves.
+    wbufsize = -1
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass

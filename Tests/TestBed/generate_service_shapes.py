@@ -68,7 +68,15 @@ def main():
                 "resultWrapper": output.serialization.get("resultWrapper") if output else None,
             }
 
-    document = json.dumps({"operations": operations, "shapes": shapes}, sort_keys=True, separators=(",", ":"))
+    # One document per service: a command reads (and parses) only the shapes of the services it calls.
+    documents = {}
+    for service in sorted({key.split(".")[0] for key in operations}):
+        part = {
+            "operations": {k: v for k, v in operations.items() if k.split(".")[0] == service},
+            "shapes": {k: v for k, v in shapes.items() if k.split(".")[0] == service},
+        }
+        documents[service] = json.dumps(part, sort_keys=True, separators=(",", ":"))
+    entries = "".join(f'        "{service}": #"""\n{text}\n"""#,\n' for service, text in documents.items())
     version = botocore.__version__
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "MSKESMAWS", "Services",
                        "ServiceShapes.swift")
@@ -78,10 +86,9 @@ def main():
 // key) and its botocore member name (the key the AWS CLI prints); list, map and scalar types.
 
 extension ServiceShapes {{
-    /// The shape table as JSON, decoded once on first use (a literal this size would slow the compiler).
-    static let document = #\"\"\"
-{document}
-\"\"\"#
+    /// Each service's shape table as JSON, read on first use (literals this size would slow the compiler).
+    static let documents: [String: String] = [
+{entries}    ]
 }}
 """)
     print(f"wrote {len(shapes)} shapes for {len(operations)} operations")

@@ -3,8 +3,8 @@
 
   python3 Tests/TestBed/start_for_benchmarks.py OUT.env &   # then: . OUT.env; …; kill $!
 
-OUT.env sets AWS_ENDPOINT_URL (moto itself: Secrets Manager and KMS, signatures checked; the fault proxy adds
-~40 ms to a request on a reused connection, which would measure the proxy, not the clients), BED_PROXY_URL, AWS_REGION and AWS_DEFAULT_REGION (AWS CLI v1 reads
+OUT.env sets AWS_ENDPOINT_URL (moto itself: Secrets Manager and KMS, signatures checked; the fault proxy would
+add a Python hop to every request, which would measure the proxy, not the clients), BED_PROXY_URL, AWS_REGION and AWS_DEFAULT_REGION (AWS CLI v1 reads
 only the latter), the reader user's access keys, AWS_EC2_METADATA_DISABLED, empty shared files, and BED_SECRET_ARN,
 BED_CLUSTER_ARN, BED_MAPPING_UUID. It is written once the bed is seeded. The bed stops when this process is
 terminated or its parent exits.

@@ -23,6 +23,10 @@ IN_FLIGHT = [0]
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Each response in one segment, sent at once (see testbed_server.py: otherwise Nagle's algorithm and the
+    # client's delayed ACK add 40 ms per response).
+    wbufsize = -1
+    disable_nagle_algorithm = True
 
     def setup(self):
         super().setup()

@@ -39,13 +39,13 @@ public struct ContainerCredentialProvider: CredentialProvider {
             guard let token = InputReader.optionalText(atPath: file) else {
                 throw CredentialError(source: name, reason: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
             }
-            headers.append(("Authorization", token.trimmingCharacters(in: .whitespacesAndNewlines)))
+            headers.append(("Authorization", token.trimmingWhitespaceAndNewlines()))
         } else if let token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"], !token.isEmpty {
             headers.append(("Authorization", token))
         }
         let response = try await http.send(
             HTTPRequest(method: "GET", url: url, headers: headers, connectTimeout: 2, readTimeout: 2))
-        guard response.status == 200, let object = try? JSONDecoder().decode(JSONValue.self, from: response.body),
+        guard response.status == 200, let object = try? JSONValue.parse(response.body),
             let accessKey = object["AccessKeyId"]?.stringValue, let secretKey = object["SecretAccessKey"]?.stringValue
         else {
             throw CredentialError(source: name, reason: "the endpoint answered HTTP \(response.status) without credentials")

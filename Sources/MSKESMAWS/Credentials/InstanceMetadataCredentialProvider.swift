@@ -40,7 +40,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
                 let role = String(decoding: roles.body, as: UTF8.self).split(whereSeparator: \.isNewline).first
             else { return nil }
             guard let document = try await get("/latest/meta-data/iam/security-credentials/\(role)", token: token),
-                let object = try? JSONDecoder().decode(JSONValue.self, from: document.body),
+                let object = try? JSONValue.parse(document.body),
                 let accessKey = object["AccessKeyId"]?.stringValue,
                 let secretKey = object["SecretAccessKey"]?.stringValue
             else { return nil }

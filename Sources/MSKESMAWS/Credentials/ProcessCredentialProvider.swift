@@ -28,7 +28,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
             throw CredentialError(
                 source: name, reason: "the command exited with status \(outcome.status): run it yourself to see why")
         }
-        guard let object = try? JSONDecoder().decode(JSONValue.self, from: data),
+        guard let object = try? JSONValue.parse(data),
             object["Version"]?.intValue == 1,
             let accessKey = object["AccessKeyId"]?.stringValue, let secretKey = object["SecretAccessKey"]?.stringValue
         else {

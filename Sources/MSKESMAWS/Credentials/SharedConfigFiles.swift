@@ -37,7 +37,7 @@ public struct SharedConfigFiles: Sendable {
             if section == "default" {
                 config["default", default: [:]].merge(values) { _, new in new }
             } else if section.hasPrefix("profile ") {
-                let name = section.dropFirst("profile ".count).trimmingCharacters(in: .whitespaces)
+                let name = section.dropFirst("profile ".count).trimmingSpaces()
                 config[name, default: [:]].merge(values) { _, new in new }
             }
         }
@@ -62,21 +62,21 @@ public struct SharedConfigFiles: Sendable {
         var nestedParent: String?
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = String(rawLine)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
-                let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                let name = trimmed.dropFirst().dropLast().trimmingSpaces()
                 current = name
                 nestedParent = nil
                 if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let section = current, let equals = trimmed.firstIndex(of: "=") else { continue }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
-            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = trimmed[..<equals].trimmingSpaces()
+            var value = trimmed[trimmed.index(after: equals)...].trimmingSpaces()
             // An inline comment needs whitespace before it, as in botocore.
             for marker in [" #", " ;", "\t#", "\t;"] {
-                if let range = value.range(of: marker) { value = value[..<range.lowerBound].trimmingCharacters(in: .whitespaces) }
+                if let range = value.range(of: marker) { value = value[..<range.lowerBound].trimmingSpaces() }
             }
             let indented = line.first == " " || line.first == "\t"
             if indented, let parent = nestedParent {

@@ -35,7 +35,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         }
         var found = try await sts.assumeRoleWithWebIdentity(
             roleArn: roleArn, sessionName: sessionName ?? "msk-esm-\(Int(Date().timeIntervalSince1970))",
-            token: token.trimmingCharacters(in: .whitespacesAndNewlines), durationSeconds: nil)
+            token: token.trimmingWhitespaceAndNewlines(), durationSeconds: nil)
         found.source = "web identity (assumed \(roleArn))"
         return found
     }

@@ -202,8 +202,7 @@ public struct MappingFleet: Sendable {
         let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
         let report: CheckReport
         do {
-            let data = try JSONEncoder().encode(snapshot)
-            report = try Doctor().run(try Snapshot.decode(data, source: uuid), at: now)
+            report = try Doctor().run(try Snapshot.decode(snapshot, source: uuid), at: now)
         } catch {
             // Only a malformed AWS answer gets here; say so for this mapping and go on.
             report = CheckReport(

@@ -68,7 +68,7 @@ public struct MappingPreflight: Sendable {
             members["Secrets"] = .object(secrets)
             document = .object(members)
         }
-        let snapshot = try Snapshot.decode(try JSONEncoder().encode(document), source: "the preflight")
+        let snapshot = try Snapshot.decode(document, source: "the preflight")
         let checks = DoctorCatalogue.checks.filter { !Self.runningMappingChecks.contains($0.name) }
         let report = try Doctor(checks: checks).run(snapshot, at: now)
         return (report, snapshot)

@@ -69,8 +69,8 @@ public struct IAMClient: Sendable {
     /// URL-decodes a policy document and parses it as JSON; a document that does not parse stays a string.
     public static func decodePolicy(_ text: String) -> JSONValue {
         let decoded = URIEncoding.decode(text)
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(decoded.utf8)) { return value }
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) { return value }
+        if let value = try? JSONValue.parse(decoded) { return value }
+        if let value = try? JSONValue.parse(text) { return value }
         return .string(decoded)
     }
 

@@ -1,18 +1,18 @@
 import Foundation
 import MSKESMCore
-
+import Synchronization
 
 /// Converts service responses into the JSON the AWS CLI prints for them (`--output json`): botocore's
 /// PascalCase member names, lists as arrays, numbers and booleans typed, timestamps as ISO 8601. Driven by
 /// the generated shape table (`ServiceShapes.document`), so ec2's `<groups><item>` becomes
 /// `"UserIdGroupPairs": [...]` and kafka's `clusterInfo` becomes `"ClusterInfo"` exactly as botocore names them.
 public enum ServiceShapes {
-    struct Table: Decodable {
-        struct Operation: Decodable {
+    struct Table {
+        struct Operation {
             var output: String?
             var resultWrapper: String?
         }
-        struct Shape: Decodable {
+        struct Shape {
             var type: String
             var members: [[String]]?
             var member: String?
@@ -27,27 +27,55 @@ public enum ServiceShapes {
         var shapes: [String: Shape]
     }
 
-    static let table: Table = {
-        do {
-            return try JSONDecoder().decode(Table.self, from: Data(document.utf8))
-        } catch {
-            // The document is generated and checked in; a test decodes it.
-            preconditionFailure("ServiceShapes.document does not decode: \(error)")
+    /// The tables read so far, by service.
+    private static let tables = Mutex<[String: Table]>([:])
+
+    /// The table of the service of `operation` ("lambda.ListEventSourceMappings" → lambda's), read on first use
+    /// by hand from its document rather than through `Decodable` (generic decoding of the shapes was a sixth of
+    /// a `list` command's CPU time); empty for a service without one.
+    static func table(for operation: String) -> Table {
+        let service = operation.split(separator: ".", maxSplits: 1).first.map(String.init) ?? operation
+        if let table = tables.withLock({ $0[service] }) { return table }
+        let table = documents[service].map(read) ?? Table(operations: [:], shapes: [:])
+        tables.withLock { $0[service] = table }
+        return table
+    }
+
+    private static func read(_ document: String) -> Table {
+        guard case .object(let root)? = try? JSONValue.parse(document),
+            case .object(let operations)? = root["operations"], case .object(let shapes)? = root["shapes"]
+        else {
+            // The documents are generated and checked in; a test reads every one.
+            preconditionFailure("ServiceShapes.documents holds a document that is not a shape table")
         }
-    }()
+        return Table(
+            operations: operations.mapValues {
+                Table.Operation(output: $0["output"]?.stringValue, resultWrapper: $0["resultWrapper"]?.stringValue)
+            },
+            shapes: shapes.mapValues { shape in
+                Table.Shape(
+                    type: shape["type"]?.stringValue ?? "",
+                    members: shape["members"]?.arrayValue?.map { $0.arrayValue?.compactMap(\.stringValue) ?? [] },
+                    member: shape["member"]?.stringValue, memberName: shape["memberName"]?.stringValue,
+                    flattened: shape["flattened"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } },
+                    key: shape["key"]?.stringValue, value: shape["value"]?.stringValue,
+                    keyName: shape["keyName"]?.stringValue, valueName: shape["valueName"]?.stringValue)
+            })
+    }
 
     /// Whether the table knows `operation` ("ec2.DescribeSubnets").
-    public static func knows(_ operation: String) -> Bool { table.operations[operation] != nil }
+    public static func knows(_ operation: String) -> Bool { table(for: operation).operations[operation] != nil }
 
     // MARK: JSON protocols (rest-json, json)
 
     /// Renames and retypes a JSON response body per the operation's output shape.
     public static func fromJSON(_ value: JSONValue, operation: String) -> JSONValue {
+        let table = table(for: operation)
         guard let output = table.operations[operation]?.output else { return value }
-        return convert(value, shape: output)
+        return convert(value, shape: output, in: table)
     }
 
-    static func convert(_ value: JSONValue, shape id: String) -> JSONValue {
+    static func convert(_ value: JSONValue, shape id: String, in table: Table) -> JSONValue {
         guard let shape = table.shapes[id] else { return value }
         switch shape.type {
         case "structure":
@@ -55,15 +83,15 @@ public enum ServiceShapes {
             var out: [String: JSONValue] = [:]
             for member in shape.members ?? [] where member.count == 3 {
                 // botocore drops null members; so does the AWS CLI's output.
-                if let item = object[member[0]], item != .null { out[member[1]] = convert(item, shape: member[2]) }
+                if let item = object[member[0]], item != .null { out[member[1]] = convert(item, shape: member[2], in: table) }
             }
             return .object(out)
         case "list":
             guard case .array(let items) = value, let memberShape = shape.member else { return value }
-            return .array(items.map { convert($0, shape: memberShape) })
+            return .array(items.map { convert($0, shape: memberShape, in: table) })
         case "map":
             guard case .object(let object) = value, let valueShape = shape.value else { return value }
-            return .object(object.mapValues { convert($0, shape: valueShape) })
+            return .object(object.mapValues { convert($0, shape: valueShape, in: table) })
         case "timestamp":
             return timestamp(value)
         default:
@@ -115,20 +143,21 @@ public enum ServiceShapes {
 
     /// Converts an XML response body (query protocol: inside `<XxxResult>`; ec2: the root element).
     public static func fromXML(_ data: Data, operation: String) throws -> JSONValue {
+        let table = table(for: operation)
         guard let entry = table.operations[operation], let output = entry.output else { return .object([:]) }
         var element = try XMLTree(data).root
         if let wrapper = entry.resultWrapper {
             guard let result = element.children(named: wrapper).first else { return .object([:]) }
             element = result
         }
-        return convert(element, shape: output)
+        return convert(element, shape: output, in: table)
     }
 
     static func children(of element: XMLTree.Element, named name: String) -> [XMLTree.Element] {
         element.children(named: name)
     }
 
-    static func convert(_ element: XMLTree.Element, shape id: String) -> JSONValue {
+    static func convert(_ element: XMLTree.Element, shape id: String, in table: Table) -> JSONValue {
         guard let shape = table.shapes[id] else { return .string(element.stringValue) }
         switch shape.type {
         case "structure":
@@ -137,15 +166,15 @@ public enum ServiceShapes {
                 let target = table.shapes[member[2]]
                 if target?.type == "list", target?.flattened == true, let itemShape = target?.member {
                     let items = children(of: element, named: member[0])
-                    if !items.isEmpty { out[member[1]] = .array(items.map { convert($0, shape: itemShape) }) }
+                    if !items.isEmpty { out[member[1]] = .array(items.map { convert($0, shape: itemShape, in: table) }) }
                 } else if let child = children(of: element, named: member[0]).first {
-                    out[member[1]] = convert(child, shape: member[2])
+                    out[member[1]] = convert(child, shape: member[2], in: table)
                 }
             }
             return .object(out)
         case "list":
             guard let memberShape = shape.member else { return .array([]) }
-            return .array(children(of: element, named: shape.memberName ?? "member").map { convert($0, shape: memberShape) })
+            return .array(children(of: element, named: shape.memberName ?? "member").map { convert($0, shape: memberShape, in: table) })
         case "map":
             var out: [String: JSONValue] = [:]
             for entry in children(of: element, named: "entry") {
@@ -153,7 +182,7 @@ public enum ServiceShapes {
                     let valueElement = children(of: entry, named: shape.valueName ?? "value").first,
                     let valueShape = shape.value
                 else { continue }
-                out[key] = convert(valueElement, shape: valueShape)
+                out[key] = convert(valueElement, shape: valueShape, in: table)
             }
             return .object(out)
         default:
@@ -164,10 +193,10 @@ public enum ServiceShapes {
     static func scalar(_ text: String, type: String) -> JSONValue {
         switch type {
         case "integer", "long", "float", "double":
-            if let number = Double(text.trimmingCharacters(in: .whitespaces)) { return .number(number) }
+            if let number = Double(text.trimmingSpaces()) { return .number(number) }
             return .string(text)
         case "boolean":
-            return .bool(text.trimmingCharacters(in: .whitespaces).lowercased() == "true")
+            return .bool(text.trimmingSpaces().lowercased() == "true")
         case "timestamp":
             return timestamp(.string(text))
         default:

@@ -1,6 +1,7 @@
 import CCurl
 import CShims
 import Foundation
+import MSKESMCore
 
 /// HTTPS through libcurl: certificate verification (the system bundle, or `AWS_CA_BUNDLE`), connect and
 /// read timeouts, proxies from the environment (libcurl reads `HTTPS_PROXY` / `NO_PROXY` itself), and
@@ -71,6 +72,18 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
             trace(HTTPTraceFormatter.response(response, url: request.url, seconds: Date().timeIntervalSince(started)))
         }
         return response
+    }
+
+    /// Starts loading libcurl (about 30 shared libraries: 4 ms of dynamic linking) on a thread of its own, so
+    /// that a command about to call AWS does that while it parses its arguments and resolves credentials instead
+    /// of before its first request. The first request waits for it if it is not done yet (`pthread_once`);
+    /// calling this more than once is harmless.
+    public static func prepareInBackground() {
+        let thread = Thread {
+            _ = mskesm_curl_load()
+        }
+        thread.name = "msk-esm.prepare"
+        thread.start()
     }
 
     private func acquire() throws -> UnsafeMutableRawPointer {
@@ -164,14 +177,14 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
             guard let data, let user else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(user).takeUnretainedValue()
             let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingWhitespaceAndNewlines()
             if line.hasPrefix("HTTP/") {
                 sink.headers.removeAll()  // a new response (after 100 Continue, or a proxy's CONNECT)
             } else if let colon = line.firstIndex(of: ":") {
                 sink.headers.append(
                     (
                         String(line[..<colon]),
-                        line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                        line[line.index(after: colon)...].trimmingSpaces()
                     ))
             }
             return size * count

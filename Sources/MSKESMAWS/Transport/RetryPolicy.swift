@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// Retries like the AWS SDKs' "standard" mode: up to `maxAttempts` attempts (default 3; `AWS_MAX_ATTEMPTS`,
 /// profile `max_attempts`), exponential backoff with full jitter (base 100 ms for throttling, 50 ms
@@ -57,7 +58,7 @@ public struct RetryPolicy: Sendable {
 
     /// `Retry-After` in seconds (the HTTP-date form is not used by AWS).
     public static func retryAfter(_ response: HTTPResponse) -> Double? {
-        guard let value = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces),
+        guard let value = response.header("Retry-After")?.trimmingSpaces(),
             let seconds = Double(value), seconds >= 0
         else { return nil }
         return seconds

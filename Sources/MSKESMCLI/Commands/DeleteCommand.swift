@@ -51,7 +51,7 @@ struct DeleteCommand: AsyncParsableCommand {
             console.writeError(
                 "Delete mapping \(uuid) (function \(MappingCommandSupport.functionName(mapping)), topic "
                     + "\(mapping["Topics"]?.arrayValue?.first?.stringValue ?? "?"), \(mapping["State"]?.stringValue ?? "?"))? [y/N] ")
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            let answer = readLine()?.trimmingSpaces().lowercased() ?? ""
             guard answer == "y" || answer == "yes" else {
                 console.writeError("not deleted\n")
                 throw ExitCode(1)

@@ -135,7 +135,7 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)
-            try await finish(try Snapshot.decode(JSONEncoder().encode(gathered), source: uuid))
+            try await finish(try Snapshot.decode(gathered, source: uuid))
             return
         }
         try await DoctorFleetRun(

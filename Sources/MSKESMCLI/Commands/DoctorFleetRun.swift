@@ -77,7 +77,7 @@ struct DoctorFleetRun {
     static func json(_ report: DoctorMultiReport, failures: [MappingFleet.RegionFailure]) -> String {
         guard !failures.isEmpty,
             let data = try? JSONEncoder().encode(report),
-            var document = (try? JSONDecoder().decode(JSONValue.self, from: data))?.objectValue
+            var document = (try? JSONValue.parse(data))?.objectValue
         else { return JSONOutput.encode(report) }
         document["errors"] = .array(
             failures.map { ["region": .string($0.region), "reason": .string($0.reason), "denied": .bool($0.denied)] })

@@ -90,9 +90,9 @@ struct EventDecodeCommand: AsyncParsableCommand {
         case .bool(let flag)?: return String(flag)
         case .object(let members)?:
             if let base64 = members["base64"]?.stringValue { return "base64:\(base64)" }
-            return JSONOutput.encodeLine(JSONValue.object(members)).trimmingCharacters(in: .whitespacesAndNewlines)
+            return JSONOutput.encodeLine(JSONValue.object(members)).trimmingWhitespaceAndNewlines()
         case .array?:
-            return JSONOutput.encodeLine(value ?? .null).trimmingCharacters(in: .whitespacesAndNewlines)
+            return JSONOutput.encodeLine(value ?? .null).trimmingWhitespaceAndNewlines()
         }
     }
 }

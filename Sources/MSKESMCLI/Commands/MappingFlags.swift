@@ -185,7 +185,7 @@ struct MappingFlags: ParsableArguments, Sendable {
         }
         if let bootstrapServers { _ = try Self.servers(bootstrapServers) }
         if let topic, !MappingParameterRules.isValidTopicName(topic) {
-            throw ValidationError("--topic '\(topic)' is not a Kafka topic name (1–249 characters of a-z A-Z 0-9 . _ -)")
+            throw ValidationError("--topic '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)")
         }
         if let timestamp = startingPositionTimestamp {
             if startingPosition != nil && startingPosition != .atTimestamp {
@@ -255,7 +255,7 @@ struct MappingFlags: ParsableArguments, Sendable {
     }
 
     static func servers(_ text: String) throws -> [String] {
-        let servers = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let servers = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         guard !servers.isEmpty else { throw ValidationError("--bootstrap-servers needs at least one host:port") }
         for server in servers {
             guard let colon = server.lastIndex(of: ":"), let port = Int(server[server.index(after: colon)...]),
@@ -317,7 +317,7 @@ struct MappingFlags: ParsableArguments, Sendable {
     func inputFile() throws -> [String: JSONValue] {
         guard let path = cliInputJSON else { return [:] }
         let text = try InputReader.text(from: path, label: "--cli-input-json")
-        guard let data = text.data(using: .utf8), let object = try? JSONDecoder().decode(JSONValue.self, from: data),
+        guard let data = text.data(using: .utf8), let object = try? JSONValue.parse(data),
             let given = object.objectValue
         else {
             throw ToolError.usage(

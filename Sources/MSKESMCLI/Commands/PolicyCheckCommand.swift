@@ -205,7 +205,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
                 ? ToolError.usage("the execution role \(name) does not exist", input: input, fix: "aws iam list-roles; give --role NAME")
                 : ToolError.remote("cannot read the execution role \(name) (\(call))", input: input, fix: reason)
         }
-        return try Snapshot.decode(JSONEncoder().encode(JSONValue.object(parts)), source: "AWS (mapping \(uuid))")
+        return try Snapshot.decode(JSONValue.object(parts), source: "AWS (mapping \(uuid))")
     }
 
     /// Reads `--policy` / `--boundary` input: a file, `-`, or `aws:<bundled managed policy>`.

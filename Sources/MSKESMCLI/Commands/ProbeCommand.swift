@@ -181,7 +181,7 @@ struct ProbeCommand: AsyncParsableCommand {
     static func gatherForProbe(uuid: String, global: GlobalOptions) async throws -> Snapshot {
         let gatherer = SnapshotGatherer(client: try global.aws.client(debug: global.debug), includeSecrets: true)
         let gathered = try await gatherer.gather(mappingUUID: uuid)
-        return try Snapshot.decode(JSONEncoder().encode(gathered), source: uuid)
+        return try Snapshot.decode(gathered, source: uuid)
     }
 
     static func canonicalJSON(_ document: some Encodable) throws -> String {

@@ -1,6 +1,7 @@
 import CEdit
 import CShims
 import Foundation
+import MSKESMCore
 
 /// Interactive line input on libedit: emacs keys by default (vi if `~/.editrc` says `bind -v`), a
 /// bounded history file, and Tab completion through a Swift callback. The only place that touches
@@ -125,11 +126,11 @@ final class LineEditor {
         for (index, candidate) in candidates.enumerated() {
             row += candidate.padding(toLength: width, withPad: " ", startingAt: 0)
             if (index + 1) % perRow == 0 {
-                rows.append(row.trimmingCharacters(in: .whitespaces))
+                rows.append(row.trimmingSpaces())
                 row = ""
             }
         }
-        if !row.isEmpty { rows.append(row.trimmingCharacters(in: .whitespaces)) }
+        if !row.isEmpty { rows.append(row.trimmingSpaces()) }
         return rows.joined(separator: "\n")
     }
 }

@@ -95,6 +95,7 @@ public struct ReportRenderer {
 /// The one JSON encoder of our output: sorted keys so that output is stable for diffs and tests.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) -> String {
+        if let json = value as? JSONValue { return JSONWriter.write(json, pretty: true) + "\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -107,6 +108,7 @@ public enum JSONOutput {
 
     /// One document on one line, for `--output jsonl`.
     public static func encodeLine<T: Encodable>(_ value: T) -> String {
+        if let json = value as? JSONValue { return JSONWriter.write(json, pretty: false) + "\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

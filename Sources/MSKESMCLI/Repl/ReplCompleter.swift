@@ -124,10 +124,10 @@ struct ReplCompleter {
         for file in files {
             guard let text = InputReader.optionalText(atPath: file) else { continue }
             for line in text.split(separator: "\n") {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingSpaces()
                 guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { continue }
-                var name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                if name.hasPrefix("profile ") { name = String(name.dropFirst(8)).trimmingCharacters(in: .whitespaces) }
+                var name = trimmed.dropFirst().dropLast().trimmingSpaces()
+                if name.hasPrefix("profile ") { name = String(name.dropFirst(8)).trimmingSpaces() }
                 if name.hasPrefix("sso-session ") || name.hasPrefix("services ") { continue }
                 if !names.contains(name) { names.append(name) }
             }

@@ -478,7 +478,7 @@ public enum BrokerSelector {
 
     /// Splits a comma-separated `host:port` list.
     public static func splitBrokers(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        list.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     /// The port of `host:port` (also `[v6]:port`).

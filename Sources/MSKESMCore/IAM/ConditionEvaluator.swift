@@ -96,8 +96,8 @@ enum ConditionEvaluator {
             return WildcardPattern(tokens: tokens).matches(request)
         case .numericEquals, .numericLessThan, .numericLessThanEquals, .numericGreaterThan,
             .numericGreaterThanEquals:
-            guard let left = Double(request.trimmingCharacters(in: .whitespaces)),
-                let right = Double(policy.trimmingCharacters(in: .whitespaces))
+            guard let left = Double(request.trimmingSpaces()),
+                let right = Double(policy.trimmingSpaces())
             else { return false }
             return compare(base, left, right)
         case .dateEquals, .dateLessThan, .dateLessThanEquals, .dateGreaterThan, .dateGreaterThanEquals:
@@ -130,7 +130,7 @@ enum ConditionEvaluator {
 
     /// Dates are ISO 8601 or epoch seconds (`aws:EpochTime`).
     static func date(_ text: String) -> Date? {
-        if let seconds = Double(text.trimmingCharacters(in: .whitespaces)) {
+        if let seconds = Double(text.trimmingSpaces()) {
             return Date(timeIntervalSince1970: seconds)
         }
         return ISO8601Instant.parse(text)
@@ -143,7 +143,7 @@ struct IPAddressRange: Sendable, Equatable {
     var prefixLength: Int
 
     init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1)
+        let parts = text.trimmingSpaces().split(separator: "/", maxSplits: 1)
         guard let first = parts.first, let address = Self.address(String(first)) else { return nil }
         let length: Int
         if parts.count == 2 {
@@ -171,7 +171,7 @@ struct IPAddressRange: Sendable, Equatable {
     /// The bytes of an IPv4 (4 bytes, dotted quad) or IPv6 (16 bytes, with `::` and an optional
     /// embedded IPv4 tail) address.
     static func address(_ text: String) -> [UInt8]? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if !trimmed.contains(":") { return ipv4(trimmed) }
         return ipv6(trimmed)
     }

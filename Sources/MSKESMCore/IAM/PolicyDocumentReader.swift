@@ -10,7 +10,7 @@ public enum PolicyDocumentReader {
     /// Parses the text of one input. `source` names it in errors and is the document's name unless the
     /// input carries a `PolicyName`.
     public static func read(text: String, source: String) throws -> PolicyDocument {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         let root = try parseJSON(trimmed, source: source, path: "$")
         let name = displayName(source)
         guard case .object(let members) = root else {
@@ -42,7 +42,7 @@ public enum PolicyDocumentReader {
         switch value {
         case .string(let encoded):
             let json = try parseJSON(
-                encoded.trimmingCharacters(in: .whitespacesAndNewlines), source: source, path: path)
+                encoded.trimmingWhitespaceAndNewlines(), source: source, path: path)
             return try parse(json, name: name, source: source, path: path)
         default:
             return try parse(value, name: name, source: source, path: path)
@@ -63,10 +63,10 @@ public enum PolicyDocumentReader {
                 throw error(
                     "invalid URL encoding", source, path, fix: "give the document as IAM returned it, or as JSON")
             }
-            text = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
+            text = decoded.trimmingWhitespaceAndNewlines()
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONValue.parse(text)
         } catch {
             throw Self.error("not valid JSON", source, path, fix: "check the policy document's syntax")
         }

@@ -189,7 +189,7 @@ public struct PolicyEvaluator: Sendable {
     static func resourceMatches(_ pattern: String, _ resource: String, context: RequestContext, variables: Bool)
         -> Tristate
     {
-        if !pattern.contains("${") || !variables {
+        if !variables || !WildcardPattern.containsVariable(pattern) {
             return Tristate(WildcardPattern.matches(pattern: pattern, value: resource))
         }
         let substituted = PolicyVariables.substitute(pattern, enabled: variables, context: context)

@@ -95,7 +95,7 @@ enum PolicyVariables {
     static func substitute(_ text: String, enabled: Bool, context: RequestContext) -> (
         tokens: [WildcardPattern.Token]?, unresolved: Set<String>
     ) {
-        guard enabled, text.contains("${") else { return (WildcardPattern(text).tokens, []) }
+        guard enabled, WildcardPattern.containsVariable(text) else { return (WildcardPattern(text).tokens, []) }
         var tokens: [WildcardPattern.Token] = []
         var unresolved: Set<String> = []
         var rest = Substring(text)
@@ -106,7 +106,7 @@ enum PolicyVariables {
                 rest = ""
                 break
             }
-            let body = rest[start.upperBound..<end].trimmingCharacters(in: .whitespaces)
+            let body = rest[start.upperBound..<end].trimmingSpaces()
             rest = rest[rest.index(after: end)...]
             switch body {
             case "*", "?", "$":
@@ -118,8 +118,8 @@ enum PolicyVariables {
             var key = body
             var fallback: String?
             if let comma = body.firstIndex(of: ",") {
-                key = body[..<comma].trimmingCharacters(in: .whitespaces)
-                let quoted = body[body.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                key = body[..<comma].trimmingSpaces()
+                let quoted = body[body.index(after: comma)...].trimmingSpaces()
                 if quoted.count >= 2, quoted.hasPrefix("'"), quoted.hasSuffix("'") {
                     fallback = String(quoted.dropFirst().dropLast())
                 }

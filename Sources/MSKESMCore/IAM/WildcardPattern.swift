@@ -25,15 +25,84 @@ struct WildcardPattern: Sendable, Equatable {
 
     static func literal(_ text: String) -> [Token] { text.unicodeScalars.map { .literal($0) } }
 
-    /// Matches `pattern` text against `value` with fast paths for `*` and wildcard-free patterns, which
-    /// are most of what policies hold.
+    /// Matches `pattern` text against `value`. Policies hold mostly ASCII, so that case is matched on the
+    /// UTF-8 bytes in place, folding ASCII case for actions; other text goes through the scalar tokens.
     static func matches(pattern: String, value: String, ignoringCase: Bool = false) -> Bool {
         if pattern == "*" { return true }
-        if !pattern.contains("*") && !pattern.contains("?") {
-            return ignoringCase ? pattern.lowercased() == value.lowercased() : pattern == value
+        var pattern = pattern
+        var value = value
+        let ascii: Bool? = pattern.withUTF8 { patternBytes in
+            value.withUTF8 { valueBytes in
+                guard isASCII(patternBytes), isASCII(valueBytes) else { return nil }
+                return matchASCII(patternBytes, valueBytes, foldingCase: ignoringCase)
+            }
         }
+        if let ascii { return ascii }
         if ignoringCase { return WildcardPattern(pattern.lowercased()).matches(value.lowercased()) }
         return WildcardPattern(pattern).matches(value)
+    }
+
+    /// Whether `text` holds a policy variable's opening `${`, without Foundation's `String.contains`
+    /// (which bridges to `NSString` and dominated policy evaluation).
+    static func containsVariable(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    private static func folded(_ byte: UInt8, _ folding: Bool) -> UInt8 {
+        folding && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// The ASCII case of ``greedyMatch(patternCount:textCount:isRun:matchesOne:)``, on the bytes in place.
+    private static func matchASCII(
+        _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, foldingCase: Bool
+    ) -> Bool {
+        greedyMatch(
+            patternCount: pattern.count, textCount: text.count, isRun: { pattern[$0] == UInt8(ascii: "*") },
+            matchesOne: { p, t in
+                pattern[p] == UInt8(ascii: "?") || folded(pattern[p], foldingCase) == folded(text[t], foldingCase)
+            })
+    }
+
+    /// Linear-time greedy wildcard match with one backtrack point (the last `*`), over positions: `isRun(p)`
+    /// says whether pattern position `p` is a `*`, `matchesOne(p, t)` whether it matches text position `t`.
+    @inline(__always)
+    private static func greedyMatch(
+        patternCount: Int, textCount: Int, isRun: (Int) -> Bool, matchesOne: (Int, Int) -> Bool
+    ) -> Bool {
+        var p = 0
+        var t = 0
+        var star: Int?
+        var starText = 0
+        while t < textCount {
+            if p < patternCount {
+                if isRun(p) {
+                    star = p
+                    starText = t
+                    p += 1
+                    continue
+                }
+                if matchesOne(p, t) {
+                    p += 1
+                    t += 1
+                    continue
+                }
+            }
+            guard let starIndex = star else { return false }
+            p = starIndex + 1
+            starText += 1
+            t = starText
+        }
+        while p < patternCount, isRun(p) { p += 1 }
+        return p == patternCount
     }
 
     /// Whether the whole of `value` matches. `ignoringCase` for action names, which IAM compares
@@ -48,38 +117,15 @@ struct WildcardPattern: Sendable, Equatable {
                 }
                 return [token]
             } : tokens
-        // Linear-time greedy match with one backtrack point (the last `*`).
-        var p = 0
-        var t = 0
-        var star: Int?
-        var starText = 0
-        while t < text.count {
-            if p < pattern.count {
+        return Self.greedyMatch(
+            patternCount: pattern.count, textCount: text.count, isRun: { pattern[$0] == .anyRun },
+            matchesOne: { p, t in
                 switch pattern[p] {
-                case .anyRun:
-                    star = p
-                    starText = t
-                    p += 1
-                    continue
-                case .anyOne:
-                    p += 1
-                    t += 1
-                    continue
-                case .literal(let scalar) where scalar == text[t]:
-                    p += 1
-                    t += 1
-                    continue
-                default:
-                    break
+                case .anyRun: false
+                case .anyOne: true
+                case .literal(let scalar): scalar == text[t]
                 }
-            }
-            guard let starIndex = star else { return false }
-            p = starIndex + 1
-            starText += 1
-            t = starText
-        }
-        while p < pattern.count, pattern[p] == .anyRun { p += 1 }
-        return p == pattern.count
+            })
     }
 }
 

@@ -139,13 +139,13 @@ public enum ProcessingResult {
 
     /// The entry for a result text, if it is known.
     public static func match(_ text: String) -> Known? {
-        known.first { text.range(of: $0.fragment, options: .caseInsensitive) != nil }
+        known.first { text.containsIgnoringCase($0.fragment) }
     }
 
     /// MAP011 for a mapping's `LastProcessingResult`; `method` is the broker choice when known.
     public static func findings(_ result: String?, method: AuthMethod?) -> [Finding] {
         guard let result, !result.isEmpty else { return [] }
-        let trimmed = result.trimmingCharacters(in: .whitespaces)
+        let trimmed = result.trimmingSpaces()
         if trimmed == "OK" || trimmed.hasPrefix("No records processed") {
             return [Finding(code: .map011, severity: .pass, title: "LastProcessingResult: \(trimmed)")]
         }

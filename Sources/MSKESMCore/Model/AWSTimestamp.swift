@@ -43,7 +43,7 @@ public struct AWSTimestamp: Codable, Sendable, Hashable, Comparable {
     public static func parse(_ text: String) -> Date? {
         if let date = fastParse(text) { return date }
         if let date = ISO8601Instant.parse(text) { return date }
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingSpaces()
         if let seconds = Double(trimmed) { return Date(timeIntervalSince1970: seconds) }
         // `2026-11-26T12:00:00.000+0000`: add the colon the Internet date-time format wants.
         if trimmed.count > 5, let sign = trimmed.dropLast(4).last, sign == "+" || sign == "-",

@@ -69,12 +69,16 @@ public enum JSONPath {
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String, expected: String) throws
         -> T
     {
+        let document: JSONValue
         do {
-            return try JSONDecoder().decode(type, from: data)
+            document = try JSONParser.parse(data)
+        } catch {
+            throw ToolError.usage("not JSON: \(error)", input: source, fix: "give \(expected) as JSON (--output json)")
+        }
+        do {
+            return try JSONValueDecoder().decode(type, from: document)
         } catch let error as DecodingError {
             throw toolError(error, source: source, expected: expected)
-        } catch {
-            throw ToolError.usage("not JSON", input: source, fix: "give \(expected) as JSON (--output json)")
         }
     }
 }

@@ -100,16 +100,13 @@ public struct Snapshot: Codable, Sendable, Equatable {
         cluster = try container.decodeIfPresent(DescribeClusterV2Output.self, forKey: .cluster)
         bootstrapBrokers = try container.decodeIfPresent(BootstrapBrokers.self, forKey: .bootstrapBrokers)
         role = try container.decodeIfPresent(GetRoleOutput.self, forKey: .role)
-        // ``Snapshot/decode(_:source:)`` reads the raw parts itself, faster (see `JSONValue(foundationObject:)`).
-        if decoder.userInfo[Snapshot.rawPartsReadSeparately] as? Bool != true {
-            rolePolicies = try Snapshot.raw(container, .rolePolicies)
-            permissionsBoundary = try Snapshot.raw(container, .permissionsBoundary)
-            securityGroups = try Snapshot.raw(container, .securityGroups)
-            subnets = try Snapshot.raw(container, .subnets)
-            routeTables = try Snapshot.raw(container, .routeTables)
-            natGateways = try Snapshot.raw(container, .natGateways)
-            vpcEndpoints = try Snapshot.raw(container, .vpcEndpoints)
-        }
+        rolePolicies = try Snapshot.raw(container, .rolePolicies)
+        permissionsBoundary = try Snapshot.raw(container, .permissionsBoundary)
+        securityGroups = try Snapshot.raw(container, .securityGroups)
+        subnets = try Snapshot.raw(container, .subnets)
+        routeTables = try Snapshot.raw(container, .routeTables)
+        natGateways = try Snapshot.raw(container, .natGateways)
+        vpcEndpoints = try Snapshot.raw(container, .vpcEndpoints)
         vpcConnection = try container.decodeIfPresent(VpcConnection.self, forKey: .vpcConnection)
         scramSecrets = try container.decodeIfPresent(ScramSecretList.self, forKey: .scramSecrets)
         kmsKeys = try container.decodeIfPresent([String: DescribeKeyOutput].self, forKey: .kmsKeys)
@@ -134,50 +131,28 @@ public struct Snapshot: Codable, Sendable, Equatable {
         return try decode(data, source: path == "-" ? "standard input" : path)
     }
 
-    /// Set in a decoder's `userInfo` to leave the raw parts to ``decode(_:source:)``.
-    static let rawPartsReadSeparately = CodingUserInfoKey(rawValue: "msk-esm.rawPartsReadSeparately")!
-
-    /// The parts kept as raw JSON.
-    public static let rawParts: [SnapshotPart] = [
-        .rolePolicies, .permissionsBoundary, .securityGroups, .subnets, .routeTables, .natGateways, .vpcEndpoints,
-    ]
-
-    /// Sets a raw part; other parts are typed and ignore this.
-    mutating func setRawPart(_ part: SnapshotPart, _ value: JSONValue?) {
-        switch part {
-        case .rolePolicies: rolePolicies = value
-        case .permissionsBoundary: permissionsBoundary = value
-        case .securityGroups: securityGroups = value
-        case .subnets: subnets = value
-        case .routeTables: routeTables = value
-        case .natGateways: natGateways = value
-        case .vpcEndpoints: vpcEndpoints = value
-        default: break
-        }
-    }
-
     /// Decodes a snapshot document; `source` names it in errors.
     public static func decode(_ data: Data, source: String) throws -> Snapshot {
         let expected = "a msk-esm snapshot (SnapshotVersion 1)"
-        let decoder = JSONDecoder()
-        decoder.userInfo[rawPartsReadSeparately] = true
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            throw ToolError.usage("not JSON: \(error)", input: source, fix: "give \(expected) as JSON (--output json)")
+        }
+        return try decode(document, source: source)
+    }
+
+    /// Decodes a snapshot document already parsed (one assembled from live parts).
+    public static func decode(_ document: JSONValue, source: String) throws -> Snapshot {
+        let expected = "a msk-esm snapshot (SnapshotVersion 1)"
         var snapshot: Snapshot
         do {
-            snapshot = try decoder.decode(Snapshot.self, from: data)
+            snapshot = try JSONValueDecoder().decode(Snapshot.self, from: document)
         } catch let error as DecodingError {
             throw JSONPath.toolError(error, source: source, expected: expected)
-        } catch {
-            throw ToolError.usage("not JSON", input: source, fix: "give \(expected) as JSON (--output json)")
         }
         snapshot.source = source
-        // The typed decode succeeded, so the document is a JSON object.
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            for part in rawParts {
-                guard let member = object[part.key], let value = JSONValue(foundationObject: member), value != .null
-                else { continue }
-                snapshot.setRawPart(part, value)
-            }
-        }
         return snapshot
     }
 
@@ -186,14 +161,8 @@ public struct Snapshot: Codable, Sendable, Equatable {
     /// a `ToolError` naming the file and the path, e.g. `SecurityGroups.SecurityGroups[2].IpPermissions`.
     public func decodePart<T: Decodable>(_ part: SnapshotPart, as type: T.Type) throws -> T? {
         guard let value = rawPart(part) else { return nil }
-        let data: Data
         do {
-            data = try JSONEncoder().encode(value)
-        } catch {
-            throw ToolError.usage("cannot re-read \(part.key)", input: source, fix: "give the part as JSON")
-        }
-        do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONValueDecoder().decode(type, from: value)
         } catch let error as DecodingError {
             throw JSONPath.toolError(
                 error, source: source, prefix: part.key, expected: "\(part.key) as `\(part.awsCommand)` prints it")

@@ -61,10 +61,10 @@ public enum EndpointPolicyEvaluator {
     }
 
     public static func evaluate(policyDocument: String?, request: Request) -> Decision {
-        guard let text = policyDocument, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = policyDocument, !text.trimmingWhitespaceAndNewlines().isEmpty else {
             return .allowed([])
         }
-        guard let document = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
+        guard let document = try? JSONValue.parse(text),
             let statementValue = document["Statement"]
         else {
             return .conditional(reason: "the policy document is not a JSON policy with a Statement")

@@ -19,13 +19,13 @@ extension SecretCheckRun {
                     detail: "An mTLS secret holds \"certificate\" (the chain) and \"privateKey\" (PKCS#8), plus "
                         + "\"privateKeyPassword\" when the key is encrypted (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                     fix: Self.shapeFix(.mtls), evidence: ["key": .string(key)])
-            } else if members[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+            } else if members[key]?.stringValue?.trimmingWhitespaceAndNewlines().isEmpty == true {
                 add(.sec001, .fail, "\"\(key)\" is empty", fix: Self.shapeFix(.mtls), evidence: ["key": .string(key)])
             }
         }
         let pemFindingsBefore = findings.filter { $0.code == "SEC003" }.count
         var chain: CertificateChain?
-        if let certificateText, !certificateText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let certificateText, !certificateText.trimmingWhitespaceAndNewlines().isEmpty {
             let certificates = readCertificates(certificateText, field: "certificate")
             if !certificates.isEmpty {
                 let built = CertificateChain(certificates)
@@ -33,7 +33,7 @@ extension SecretCheckRun {
                 checkChain(built)
             }
         }
-        if let keyText, !keyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let keyText, !keyText.trimmingWhitespaceAndNewlines().isEmpty {
             checkKey(
                 keyText, password: password, passwordPresent: members["privateKeyPassword"] != nil, leaf: chain?.leaf)
         } else if password != nil {
@@ -46,7 +46,7 @@ extension SecretCheckRun {
 
     mutating func checkRootCA(_ members: [String: JSONValue]) {
         guard let text = stringMember(members, "certificate"),
-            !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            !text.trimmingWhitespaceAndNewlines().isEmpty
         else {
             add(
                 .sec020, .fail, "the root-CA secret has no certificate",

@@ -20,7 +20,7 @@ public struct PEMDocument: Sendable, Equatable {
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
         var open: (label: String, headers: [String: String], body: String, line: Int)? = nil
         for (number, line) in lines.enumerated() {
             if let label = Self.marker("BEGIN", in: line) {
@@ -68,8 +68,8 @@ public struct PEMDocument: Sendable, Equatable {
             if line.isEmpty { continue }
             if current.body.isEmpty, let colon = line.firstIndex(of: ":") {
                 // RFC 1421 headers of traditional encrypted keys: Proc-Type, DEK-Info.
-                let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-                current.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let name = line[..<colon].trimmingSpaces()
+                current.headers[name] = line[line.index(after: colon)...].trimmingSpaces()
             } else {
                 current.body += line.replacingOccurrences(of: " ", with: "")
             }
@@ -100,6 +100,17 @@ public struct PEMBlock: Sendable, Equatable {
         self.label = label
         self.headers = headers
         self.der = der
+    }
+
+    /// Whether `text` has a `-----BEGIN …PRIVATE KEY-----` line (any label of capitals and spaces ending in
+    /// `PRIVATE KEY`: PKCS#8, encrypted PKCS#8, RSA, EC).
+    public static func hasPrivateKeyHeader(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isNewline).contains { line in
+            let line = line.trimmingSpaces()
+            guard line.hasPrefix("-----BEGIN "), line.hasSuffix("PRIVATE KEY-----") else { return false }
+            let label = line.dropFirst("-----BEGIN ".count).dropLast("-----".count)
+            return label.allSatisfy { ("A"..."Z").contains($0) || $0 == " " }
+        }
     }
 
     /// A traditional key encrypted with `Proc-Type: 4,ENCRYPTED`.

@@ -35,13 +35,13 @@ public struct SecretInput: Sendable {
     /// Reads a secret from text: a JSON document, or PEM blocks. `password` (from `--password-file`) is
     /// added as `privateKeyPassword` to a PEM input. Text that is neither is a `ToolError` (exit 2).
     public static func parse(_ text: String, label: String, password: String? = nil) throws -> SecretInput {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         guard !trimmed.isEmpty else {
             throw ToolError.usage("empty input", input: label, fix: "give a secret JSON document or PEM file")
         }
         if let first = trimmed.first, "{[\"".contains(first) {
             do {
-                let (document, duplicates) = try StrictJSONParser.parse(text)
+                let (document, duplicates) = try JSONParser.parse(text)
                 if password != nil {
                     throw ToolError.usage(
                         "--password-file is for PEM input", input: label,
@@ -50,7 +50,7 @@ public struct SecretInput: Sendable {
                 return SecretInput(
                     label: label, form: .json, document: document, duplicateKeys: duplicates,
                     byteCount: text.utf8.count)
-            } catch let error as StrictJSONParser.SyntaxError {
+            } catch let error as JSONParser.SyntaxError {
                 throw ToolError.usage(
                     "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)", input: label,
                     fix:
@@ -71,7 +71,7 @@ public struct SecretInput: Sendable {
     /// A bare PEM file: certificates go to `certificate`, private keys to `privateKey`, with their text
     /// kept as written so that PEM problems are still reported.
     static func fromPEM(_ text: String, label: String, password: String?) -> SecretInput {
-        let hasKey = text.range(of: "-----BEGIN [A-Z ]*PRIVATE KEY-----", options: .regularExpression) != nil
+        let hasKey = PEMBlock.hasPrivateKeyHeader(text)
         let hasCertificate = text.contains("-----BEGIN CERTIFICATE-----")
         var members: [String: JSONValue] = [:]
         if hasKey {
@@ -89,7 +89,7 @@ public struct SecretInput: Sendable {
                 }
             }
             if inKey { keyText += current } else { certificateText += current }
-            if hasCertificate || !certificateText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if hasCertificate || !certificateText.trimmingWhitespaceAndNewlines().isEmpty {
                 members["certificate"] = .string(certificateText)
             }
             members["privateKey"] = .string(keyText)

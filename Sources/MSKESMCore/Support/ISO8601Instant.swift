@@ -14,7 +14,7 @@ public enum ISO8601Instant {
     /// `2026-03-01T12:00:00Z`, `2026-03-01T12:00:00.250+02:00` (RFC 3339 internet date-time, `T` or `t`,
     /// `Z` or a ±HH:MM or ±HHMM offset) or `2026-03-01` (midnight UTC).
     public static func parse(_ text: String) -> Date? {
-        var scanner = Scanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = Scanner(Array(text.trimmingSpaces().utf8))
         guard let year = scanner.digits(4), scanner.take(UInt8(ascii: "-")), let month = scanner.digits(2),
             scanner.take(UInt8(ascii: "-")), let day = scanner.digits(2),
             (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)

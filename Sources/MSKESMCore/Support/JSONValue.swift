@@ -91,6 +91,6 @@ extension JSONValue {
     /// Converts any `Encodable` value (an AWS shape, a summary struct) into a `JSONValue`.
     public init<T: Encodable>(encoding value: T) throws {
         let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONValue.parse(data)
     }
 }

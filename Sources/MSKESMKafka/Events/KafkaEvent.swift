@@ -73,7 +73,7 @@ public enum KafkaEventSample {
 public enum KafkaEventDecoder {
     /// Decodes `data`; a `ToolError` (exit 2) when it is neither shape.
     public static func decode(_ data: Data, source: String) throws -> JSONValue {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let document) = value
+        guard let value = try? JSONValue.parse(data), case .object(let document) = value
         else {
             throw ToolError.usage(
                 "not a JSON object", input: source,
@@ -170,7 +170,7 @@ public enum KafkaEventDecoder {
         if case .object(let payload)? = record["payload"], payload["records"] != nil {
             result["payload"] = try decodeEvent(payload, source: source)
         } else if let text = record["payload"]?.stringValue, let data = text.data(using: .utf8),
-            case .object(let payload)? = try? JSONDecoder().decode(JSONValue.self, from: data),
+            case .object(let payload)? = try? JSONValue.parse(data),
             payload["records"] != nil
         {
             result["payload"] = try decodeEvent(payload, source: source)

@@ -14,7 +14,7 @@ public struct SnapshotErrorsCheck: DoctorCheck {
     ]
 
     public static func isDenial(_ message: String) -> Bool {
-        denialMarkers.contains { message.range(of: $0, options: .caseInsensitive) != nil }
+        denialMarkers.contains { message.containsIgnoringCase($0) }
     }
 
     /// The IAM action of a `<service>.<Operation>` call (`iam.GetRole` → `iam:GetRole`).

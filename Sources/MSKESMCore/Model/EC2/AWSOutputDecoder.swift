@@ -6,11 +6,14 @@ import Foundation
 public enum AWSOutputDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, input: String, command: String) throws -> T {
         let fix = "give the output of `\(command) --output json`"
-        guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
-            throw ToolError.usage("not JSON", input: input, fix: fix)
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            throw ToolError.usage("not JSON: \(error)", input: input, fix: fix)
         }
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONValueDecoder().decode(type, from: document)
         } catch let error as DecodingError {
             throw ToolError.usage("not the expected shape: \(describe(error))", input: input, fix: fix)
         } catch {
