@@ -16,6 +16,7 @@ long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SS
 long mskesm_BIO_do_connect(BIO *bio) { return BIO_do_connect(bio); }
 long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname) { return BIO_set_conn_hostname(bio, hostname); }
 unsigned long mskesm_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
+void mskesm_openssl_thread_stop(void) { OPENSSL_thread_stop(); }
 
 // --- libcurl, loaded on first use ----------------------------------------------------------------
 // Linking libcurl would load it and its ~25 dependencies (GnuTLS, Kerberos, LDAP, libssh2, ...) into every

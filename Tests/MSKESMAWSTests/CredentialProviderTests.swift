@@ -10,8 +10,8 @@ struct TemporaryHome {
     init(credentials: String = "", config: String = "") throws {
         path = NSTemporaryDirectory() + "msk-esm-home-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path + "/.aws", withIntermediateDirectories: true)
-        try credentials.write(toFile: path + "/.aws/credentials", atomically: true, encoding: .utf8)
-        try config.write(toFile: path + "/.aws/config", atomically: true, encoding: .utf8)
+        try credentials.write(toFile: path + "/.aws/credentials", atomically: false, encoding: .utf8)
+        try config.write(toFile: path + "/.aws/config", atomically: false, encoding: .utf8)
     }
 
     var environment: [String: String] { ["HOME": path, "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "us-east-1"] }
@@ -276,7 +276,7 @@ struct CredentialProviderTests {
         let bed = try await TestBed.shared()
         let home = try TemporaryHome()
         let tokenFile = home.path + "/token"
-        try "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0In0.".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        try "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0In0.".write(toFile: tokenFile, atomically: false, encoding: .utf8)
         let (_, found) = try await resolve(
             home: home,
             extra: [

@@ -290,31 +290,16 @@ enum StreamingRun {
     struct Line { var text: String; var time: Double }
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> [Line] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
-        process.arguments = ["-n", "10", BinaryRunner.binary.path] + arguments
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let child = try ChildProcess(
+            executable: "/usr/bin/nice", arguments: ["-n", "10", BinaryRunner.binary.path] + arguments, environment: env,
+            input: .null, output: .pipe, error: .null)
         var lines: [Line] = []
-        var buffer = Data()
-        let handle = out.fileHandleForReading
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                buffer.removeSubrange(buffer.startIndex...newline)
-                lines.append(Line(text: line, time: Date().timeIntervalSince1970))
-            }
+        while let line = child.readLine(timeout: .infinity) {
+            lines.append(Line(text: line, time: Date().timeIntervalSince1970))
         }
-        process.waitUntilExit()
+        child.wait()
         return lines
     }
 }

@@ -121,20 +121,15 @@ struct FileSafetyTests {
             print(json.dumps({"caught": caught}))
             """
         let arguments = writer.arguments(bed, inputs)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", script, BinaryRunner.binary.path, directory,
-            String(decoding: try JSONSerialization.data(withJSONObject: arguments), as: UTF8.self), signal,
-        ]
         var environment = Self.environment(bed)
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let python = try ChildProcess.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c", script, BinaryRunner.binary.path, directory,
+                String(decoding: try JSONSerialization.data(withJSONObject: arguments), as: UTF8.self), signal,
+            ], environment: environment, input: .inherit, error: .inherit)
+        let text = python.outputText
         let result = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(result?["error"] == nil, "\(text)")
         // The watcher must really have struck inside the write at least once, or the test proved nothing.

@@ -100,26 +100,20 @@ struct LiveCommandTests {
         // The independent oracle: AWS CLI v1 reads the value into a file.
         let file = NSTemporaryDirectory() + "msk-esm-live-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "aws", "secretsmanager", "get-secret-value", "--secret-id", arn, "--query", "SecretString", "--output", "text",
-            "--endpoint-url", bed.proxyURL, "--region", bed.region,  // AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION
-        ]
         // The AWS CLI runs with this process's environment (pyenv needs HOME) and the bed's credentials.
         var environment = bed.environment()
         let cliEnvironment = ProcessInfo.processInfo.environment.merging(environment.filter { $0.key != "HOME" }) { $1 }
-        process.environment = cliEnvironment
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the AWS CLI could not read the secret")
+        let cli = try ChildProcess.run(
+            "/usr/bin/env",
+            [
+                "aws", "secretsmanager", "get-secret-value", "--secret-id", arn, "--query", "SecretString", "--output",
+                "text", "--endpoint-url", bed.proxyURL, "--region", bed.region,  // AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION
+            ], environment: cliEnvironment, error: .null)
+        var text = cli.outputText
+        try #require(cli.status == 0, "the AWS CLI could not read the secret")
         if text.hasSuffix("\n") { text.removeLast() }
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
 
         let fromFile = try Self.json(
             BinaryRunner.run(["secret", "validate", file, "--secret-name", arn, "--output", "json"], environment: environment).stdout)
@@ -248,7 +242,7 @@ struct LiveCommandTests {
         // The doctor reads it and adds the placement checks.
         let file = NSTemporaryDirectory() + "msk-esm-live-snapshot-\(UUID().uuidString).json"
         defer { try? FileManager.default.removeItem(atPath: file) }
-        try result.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        try result.stdout.write(toFile: file, atomically: false, encoding: .utf8)
         let doctor = try Self.json(
             BinaryRunner.run(["doctor", "--snapshot", file, "--output", "json"], environment: bed.environment()).stdout)
         #expect(Self.finding(doctor, "SEC021")?["severity"]?.stringValue == "pass")

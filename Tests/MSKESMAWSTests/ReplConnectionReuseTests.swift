@@ -31,26 +31,10 @@ struct ReplConnectionReuseTests {
     }
 
     static func runRepl(_ script: String, environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = ["repl"]
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        process.environment = env
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
-        )
+        let repl = try ChildProcess.run(
+            BinaryRunner.binary.path, ["repl"], environment: env, input: .data(Data(script.utf8)))
+        return (repl.status, repl.outputText, repl.errorText)
     }
 }

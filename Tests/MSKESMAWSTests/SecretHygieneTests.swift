@@ -173,13 +173,9 @@ struct SecretHygieneTests {
                 printf '{"certificate": ' > not-json.json
                 rm root.key client.csr ext
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", script]
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let shell = try ChildProcess.run(
+                "/bin/sh", ["-c", script], directory: directory, input: .inherit, output: .inherit, error: .inherit)
+            guard shell.status == 0 else { throw CocoaError(.fileWriteUnknown) }
             let read = { (name: String) throws -> String in try String(contentsOfFile: directory + "/" + name, encoding: .utf8) }
             let chain = try read("chain.pem")
             let secret = { (key: String, password: String?) throws -> Data in
@@ -315,19 +311,13 @@ struct SecretHygieneTests {
             child.expect(pexpect.EOF)
             sys.stdout.write(child.before or "")
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let linesJSON = String(decoding: try JSONSerialization.data(withJSONObject: lines), as: UTF8.self)
-        process.arguments = [
-            "python3", "-c", script, BinaryRunner.binary.path, linesJSON, history, output, Self.localSecretAccessKey,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let transcript = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(transcript)")
+        let python = try ChildProcess.run(
+            "/usr/bin/env",
+            ["python3", "-c", script, BinaryRunner.binary.path, linesJSON, history, output, Self.localSecretAccessKey],
+            input: .inherit)
+        let transcript = python.outputText + python.errorText
+        #expect(python.status == 0, "\(transcript)")
         let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
         #expect(saved.contains("secret\\040validate"), "the history holds the harmless lines: \(saved)")
         let canaries = Canaries(
@@ -338,14 +328,9 @@ struct SecretHygieneTests {
     }
 
     static let pexpectAvailable: Bool = {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import pexpect"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        let probe = try? ChildProcess.run(
+            "/usr/bin/env", ["python3", "-c", "import pexpect"], output: .null, error: .null)
+        return probe?.status == 0
     }()
 
     /// Runs the binary with stdin from a file (`stdin` is a path) or, for the REPL, the given text.

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 import Testing
 
 @testable import MSKESMAWS
@@ -49,18 +50,10 @@ struct XMLTreeTests {
                     return None  # the fuzzer's variants may be malformed: compared only where ElementTree reads them
             print(json.dumps([parse(d) for d in json.load(sys.stdin)]))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(documents))
-        try input.fileHandleForWriting.close()
-        let expected = try JSONDecoder().decode([Node?].self, from: output.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
+        let python = try ChildProcess.run(
+            "/usr/bin/env", ["python3", "-c", program], input: .data(try JSONEncoder().encode(documents)),
+            error: .inherit)
+        let expected = try JSONDecoder().decode([Node?].self, from: python.output)
         #expect(expected.compactMap { $0 }.count >= 8, "too few well-formed documents to compare")
         for (document, oracle) in zip(documents, expected) {
             guard let oracle else { continue }

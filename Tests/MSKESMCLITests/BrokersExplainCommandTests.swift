@@ -5,7 +5,7 @@ import Testing
 struct BrokersExplainCommandTests {
     static func write(_ json: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("msk-esm-\(UUID()).json").path
-        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        try json.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -1,22 +1,15 @@
 import Foundation
+import MSKESMCore
 import Testing
 
 /// `msk-esm event sample` and `event decode`.
 struct EventCommandTests {
     static func python(_ script: String, stdin: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        do { try process.run() } catch { return nil }
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        guard
+            let python = try? ChildProcess.run(
+                "/usr/bin/env", ["python3", "-c", script], input: .data(Data(stdin.utf8)), error: .inherit)
+        else { return nil }
+        return python.status == 0 ? python.outputText : nil
     }
 
     static let hasPython = python("print(1)", stdin: "") != nil

@@ -42,19 +42,10 @@ struct GeneratedDocumentationTests {
     @Test func manualRendersWithoutRoffWarnings() throws {
         let groff = URL(fileURLWithPath: "/usr/bin/groff")
         guard FileManager.default.isExecutableFile(atPath: groff.path) else { return }
-        let process = Process()
-        process.executableURL = groff
-        process.arguments = ["-man", "-Tutf8", "-ww", "-z"]
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(ManualPage.render().utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let warnings = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0)
+        let rendered = try ChildProcess.run(
+            groff.path, ["-man", "-Tutf8", "-ww", "-z"], input: .data(Data(ManualPage.render().utf8)), output: .inherit)
+        let warnings = rendered.errorText
+        #expect(rendered.status == 0)
         #expect(warnings.isEmpty, "\(warnings)")
     }
 }

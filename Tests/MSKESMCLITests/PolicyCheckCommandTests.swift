@@ -12,7 +12,7 @@ struct PolicyCheckCommandTests {
             "policy-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in contents {
-            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.write(to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
         return directory
     }

@@ -97,9 +97,9 @@ struct ReplCompleterTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "[default]\nregion=us-east-1\n[profile prod]\n[sso-session x]\n".write(
-            to: directory.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+            to: directory.appendingPathComponent("config"), atomically: false, encoding: .utf8)
         try "[ci]\naws_access_key_id=x\n".write(
-            to: directory.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+            to: directory.appendingPathComponent("credentials"), atomically: false, encoding: .utf8)
         let profiles = ReplCompleter.profiles(environment: [
             "AWS_CONFIG_FILE": directory.path + "/config", "AWS_SHARED_CREDENTIALS_FILE": directory.path + "/credentials",
         ])

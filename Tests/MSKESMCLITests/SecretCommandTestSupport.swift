@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// Fixtures for the `secret` command tests: `Tests/Fixtures/secrets/generate.sh` run once per test run into a
 /// temporary directory, plus small helpers to write secret files.
@@ -32,7 +33,7 @@ enum SecretCLIFixtures {
     /// Writes `contents` to a fresh file and returns its path.
     static func file(_ contents: String, name: String = "secret.json") throws -> String {
         let path = try scratchPath(name)
-        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        try contents.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
@@ -61,27 +62,8 @@ enum SecretCLIShell {
     }
 
     static func run(_ program: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let captured = Captured()
-        let capturedErrors = Captured()
-        let group = DispatchGroup()
-        for (pipe, sink) in [(out, captured), (err, capturedErrors)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.appendData(pipe.fileHandleForReading.readDataToEndOfFile())
-                group.leave()
-            }
-        }
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: captured.text, stderr: capturedErrors.text)
+        let outcome = try ChildProcess.run(program, arguments, input: .inherit)
+        return Result(status: outcome.status, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 
     static func openssl(_ arguments: [String]) throws -> Result { try run("/usr/bin/env", ["openssl"] + arguments) }

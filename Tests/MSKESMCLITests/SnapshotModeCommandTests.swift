@@ -90,9 +90,9 @@ struct SnapshotModeCommandTests {
         try
             ("{\"SnapshotVersion\": 1, \"EventSourceMapping\": {}, \"Role\": {\"Role\": {\"RoleName\": \"r\"}}, "
             + "\"RolePolicies\": 7, \"SecurityGroups\": []}")
-            .write(to: bad, atomically: true, encoding: .utf8)
+            .write(to: bad, atomically: false, encoding: .utf8)
         let notJSON = directory.appendingPathComponent("not.json")
-        try "nope".write(to: notJSON, atomically: true, encoding: .utf8)
+        try "nope".write(to: notJSON, atomically: false, encoding: .utf8)
         for file in [bad, notJSON] {
             var arguments = [command, "check", "--snapshot", file.path]
             if command == "network" { arguments += ["--port", "9098"] }
@@ -144,7 +144,7 @@ struct SnapshotModeCommandTests {
         // A snapshot whose cluster is missing names no port: a usage error that says to give --port.
         let minimal = FileManager.default.temporaryDirectory.appendingPathComponent("min-\(UUID().uuidString).json")
         try? #"{"SnapshotVersion":1,"EventSourceMapping":{"EventSourceArn":"arn:aws:kafka:us-east-1:1:cluster/a/b"}}"#
-            .write(to: minimal, atomically: true, encoding: .utf8)
+            .write(to: minimal, atomically: false, encoding: .utf8)
         let noPort = await CommandRunner.run(["network", "check", "--snapshot", minimal.path])
         #expect(noPort.exitCode == 2 && noPort.stdout.isEmpty && noPort.stderr.contains("give --port"))
         let withPort = await CommandRunner.run(["network", "check", "--snapshot", minimal.path, "--port", "9098"])

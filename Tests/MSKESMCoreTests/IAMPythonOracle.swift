@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// Runs a short python3 program as an independent oracle: JSON in on stdin, JSON out on stdout.
 enum IAMPythonOracle {
@@ -20,27 +21,13 @@ enum IAMPythonOracle {
         throws -> Output
     {
         guard let executable else { throw Failure(description: "python3 is not installed") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-c", program]
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(try JSONEncoder().encode(input))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 failed: \(String(decoding: errors, as: UTF8.self))")
+        let python = try ChildProcess.run(
+            executable.path, ["-c", program], environment: environment, input: .data(try JSONEncoder().encode(input)))
+        guard python.status == 0 else {
+            throw Failure(description: "python3 failed: \(python.errorText)")
         }
-        return try JSONDecoder().decode(Output.self, from: output)
+        return try JSONDecoder().decode(Output.self, from: python.output)
     }
 }

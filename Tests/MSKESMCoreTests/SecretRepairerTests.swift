@@ -17,7 +17,7 @@ struct SecretRepairerTests {
     /// Writes a repaired key to a temporary file for the oracles.
     static func keyFile(_ pem: String) throws -> String {
         let url = try F.directory().appendingPathComponent("repaired-\(UUID().uuidString).pem")
-        try pem.write(to: url, atomically: true, encoding: .utf8)
+        try pem.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 

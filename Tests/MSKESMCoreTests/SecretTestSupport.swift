@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// The certificate and key fixtures, generated once per test run by `Tests/Fixtures/secrets/generate.sh`
 /// into a temporary directory (so no validity date goes stale), and the openssl CLI as the oracle.
@@ -58,36 +59,8 @@ enum SecretShell {
     }
 
     static func run(_ program: String, _ arguments: [String], stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let outcome = try ChildProcess.run(program, arguments, input: .data(Data((stdin ?? "").utf8)))
+        return Result(status: outcome.status, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 
     /// The openssl CLI, the independent oracle.

@@ -363,7 +363,7 @@ struct SecretValidatorTests {
         let intermediates = chainCase.chain.filter { !$0.contains("root") && $0 != leaf }
         let directory = try F.directory()
         let untrusted = directory.appendingPathComponent("untrusted-\(UUID().uuidString).pem")
-        try F.pem(intermediates.isEmpty ? [] : intermediates).write(to: untrusted, atomically: true, encoding: .utf8)
+        try F.pem(intermediates.isEmpty ? [] : intermediates).write(to: untrusted, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: untrusted) }
         var arguments = ["verify", "-CAfile", try F.path(roots[0])]
         if !intermediates.isEmpty { arguments += ["-untrusted", untrusted.path] }
@@ -423,7 +423,7 @@ struct SecretKeyFixCommandTests {
             .replacingOccurrences(of: "<the key password>", with: F.password)
         let directory = try F.directory().appendingPathComponent("fix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try F.text(key).write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
+        try F.text(key).write(to: directory.appendingPathComponent("key.pem"), atomically: false, encoding: .utf8)
         let run = try SecretShell.run("/bin/sh", ["-c", "cd '\(directory.path)' && \(command)"])
         #expect(run.status == 0, "\(command): \(run.stderr)")
         let output = command.contains("key-pbe.pem") ? "key-pbe.pem" : "key-pkcs8.pem"

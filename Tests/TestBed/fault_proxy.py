@@ -19,15 +19,18 @@ status with a JSON error body (`status`, `code`, `retryAfter`, `hang` seconds be
   "stall": s               after the headers and `truncateAt` bytes (default 0), send nothing for s seconds
   "size": n                a body of n bytes ('x' filled, inside a JSON string); "chunked": true omits Content-Length
 
-  python3 fault_proxy.py --port 0 --testbed-port P --moto-port M   (prints "PORT <n>" when listening)
+  python3 fault_proxy.py --port 0 --testbed-port P --moto-port M [--exit-with-stdin]
+      (prints "PORT <n>" when listening)
 """
 import argparse
 import http.client
 import json
+import os
 import re
 import signal
 import socket
 import struct
+import sys
 import threading
 import time
 import urllib.parse
@@ -213,7 +216,11 @@ def main():
     parser.add_argument("--testbed-port", type=int, required=True)
     parser.add_argument("--moto-port", type=int, required=True)
     parser.add_argument("--delay-ms", type=int, default=0)
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="exit when standard input closes (the test process that started us has ended)")
     args = parser.parse_args()
+    if args.exit_with_stdin:
+        threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
     UPSTREAMS.update({"testbed": args.testbed_port, "moto": args.moto_port})
     CONFIG["delayMs"] = args.delay_ms
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

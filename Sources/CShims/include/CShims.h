@@ -4,6 +4,7 @@
 #define MSKESM_CSHIMS_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
@@ -24,6 +25,9 @@ long mskesm_BIO_do_connect(BIO *bio);
 long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname);
 /// XN_FLAG_RFC2253: a macro of casts and ORs that Swift does not import.
 unsigned long mskesm_XN_FLAG_RFC2253(void);
+
+// Frees the calling thread's OpenSSL state (its error queue) now rather than in the thread's exit destructor.
+void mskesm_openssl_thread_stop(void);
 
 // --- libcurl ---------------------------------------------------------------------------------
 // libcurl is opened with dlopen on first use (not linked: its dependencies cost every command ~4 MB).
@@ -78,5 +82,15 @@ int mskesm_history_setunique(History *h, HistEvent *ev, int unique);
 int mskesm_history_enter(History *h, HistEvent *ev, const char *line);
 int mskesm_history_load(History *h, HistEvent *ev, const char *path);
 int mskesm_history_save(History *h, HistEvent *ev, const char *path);
+
+// --- child processes (spawn.c) ---------------------------------------------------------------
+// A pipe whose two ends are close-on-exec. Returns 0 or an errno value.
+int mskesm_pipe_cloexec(int fds[2]);
+// posix_spawn of `path` (argv and envp NULL-terminated; envp NULL: this process's environment) in
+// `directory` (NULL: the current one), with `input`, `output`, `error` as its descriptors 0, 1, 2 (-1:
+// inherited). No other descriptor reaches the child; its signal mask is empty and every signal has its
+// default disposition. Returns 0 and sets *pid, or returns an errno value.
+int mskesm_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int input,
+                 int output, int error, pid_t *pid);
 
 #endif

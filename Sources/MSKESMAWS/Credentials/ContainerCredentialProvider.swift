@@ -36,7 +36,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         }
         var headers: [(String, String)] = [("Accept", "application/json")]
         if let file = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {
-            guard let token = try? String(contentsOfFile: file, encoding: .utf8) else {
+            guard let token = InputReader.optionalText(atPath: file) else {
                 throw CredentialError(source: name, reason: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
             }
             headers.append(("Authorization", token.trimmingWhitespaceAndNewlines()))

@@ -16,23 +16,17 @@ public struct ProcessCredentialProvider: CredentialProvider {
     }
 
     public func credentials() async throws -> AWSCredentials? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
+        // ChildProcess, not Foundation's Process (which leaks on Linux; see ChildProcess).
+        let outcome: ChildProcess.Outcome
         do {
-            try process.run()
+            outcome = try ChildProcess.run("/bin/sh", ["-c", command], input: .null, output: .pipe, error: .null)
         } catch {
             throw CredentialError(source: name, reason: "cannot run the command: check credential_process")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let data = outcome.output
+        guard outcome.status == 0 else {
             throw CredentialError(
-                source: name, reason: "the command exited with status \(process.terminationStatus): run it yourself to see why")
+                source: name, reason: "the command exited with status \(outcome.status): run it yourself to see why")
         }
         guard let object = try? JSONValue.parse(data),
             object["Version"]?.intValue == 1,

@@ -30,8 +30,8 @@ public struct SharedConfigFiles: Sendable {
         }
         let credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "~/.aws/credentials")
         let configPath = expand(environment["AWS_CONFIG_FILE"] ?? "~/.aws/config")
-        let credentialsText = (try? String(contentsOfFile: credentialsPath, encoding: .utf8)) ?? ""
-        let configText = (try? String(contentsOfFile: configPath, encoding: .utf8)) ?? ""
+        let credentialsText = InputReader.optionalText(atPath: credentialsPath) ?? ""
+        let configText = InputReader.optionalText(atPath: configPath) ?? ""
         var config: [String: [String: String]] = [:]
         for (section, values) in parseINI(configText) {
             if section == "default" {

@@ -30,7 +30,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     }
 
     public func credentials() async throws -> AWSCredentials? {
-        guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
+        guard let token = InputReader.optionalText(atPath: tokenFile) else {
             throw CredentialError(source: name, reason: "cannot read the web identity token file: check the path")
         }
         var found = try await sts.assumeRoleWithWebIdentity(

@@ -58,7 +58,12 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         let started = Date()
         let response: HTTPResponse = try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result { try self.perform(request) })
+                let result = Result { try self.perform(request) }
+                // This thread's OpenSSL state (libcurl's error queue) is freed here, not by the thread's exit
+                // destructor, which may still be running when the process exits right after the last
+                // response (LeakSanitizer then reports the queue as leaked).
+                mskesm_openssl_thread_stop()
+                continuation.resume(with: result)
             }
             thread.name = "msk-esm.curl"
             thread.start()

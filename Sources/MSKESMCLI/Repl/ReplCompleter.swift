@@ -122,7 +122,7 @@ struct ReplCompleter {
         ]
         var names: [String] = []
         for file in files {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            guard let text = InputReader.optionalText(atPath: file) else { continue }
             for line in text.split(separator: "\n") {
                 let trimmed = line.trimmingSpaces()
                 guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { continue }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads a user-named input (a file path, or `-` for standard input) with the limits of DESIGN §5:
 /// at most 1 MiB, and text must be UTF-8. Failures are `ToolError`s naming the input.
 public enum InputReader {
@@ -10,9 +14,9 @@ public enum InputReader {
     public static func data(from path: String, label: String? = nil) throws -> Data {
         let name = path == "-" ? "standard input" : path
         let input = label.map { "\($0) \(name)" } ?? name
-        let handle: FileHandle
+        let descriptor: Int32
         if path == "-" {
-            handle = FileHandle.standardInput
+            descriptor = STDIN_FILENO
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -21,19 +25,16 @@ public enum InputReader {
             if isDirectory.boolValue {
                 throw ToolError.usage("is a directory", input: input, fix: "name a file")
             }
-            guard let opened = FileHandle(forReadingAtPath: path) else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
                 throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
             }
-            handle = opened
         }
-        defer { if path != "-" { try? handle.close() } }
-        // Read one byte past the limit so an oversized input is detected without reading all of it.
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
-        } catch {
+        defer { if path != "-" { close(descriptor) } }
+        guard let bytes = readLimited(descriptor) else {
             throw ToolError.usage("cannot read the input", input: input, fix: "check that it is a readable file")
         }
+        let data = Data(bytes)
         if data.count > maximumSize {
             throw ToolError.usage(
                 "larger than 1 MiB", input: input, fix: "give the file itself, not an archive or a log holding it")
@@ -42,6 +43,38 @@ public enum InputReader {
             throw ToolError.usage("empty input", input: input, fix: "give a file with content")
         }
         return data
+    }
+
+    /// The UTF-8 text of a file that may legitimately be absent (the AWS config and credentials files, a
+    /// web identity or container token file): nil when it does not exist, cannot be read, is larger than
+    /// `maximumSize` or is not UTF-8. Plain POSIX reads, like `data(from:)`: Foundation's
+    /// `String(contentsOfFile:)` leaks on Linux (LeakSanitizer).
+    public static func optionalText(atPath path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = readLimited(descriptor), bytes.count <= maximumSize else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Reads to the end of `descriptor`, but at most one byte past `maximumSize` (so that an oversized
+    /// input is detected without reading all of it); nil on a read error (e.g. EISDIR).
+    static func readLimited(_ descriptor: Int32) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        while bytes.count <= maximumSize {
+            let wanted = min(1 << 16, maximumSize + 1 - bytes.count)
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+                var result: Int
+                repeat { result = read(descriptor, buffer.baseAddress, wanted) } while result < 0 && errno == EINTR
+                failed = result < 0
+                count = max(result, 0)
+            }
+            if failed { return nil }
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        return bytes
     }
 
     /// Reads UTF-8 text.

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// Runs the built `msk-esm` binary with exactly the given environment (plus PATH), capturing its output.
 enum BinaryRunner {
@@ -19,32 +20,12 @@ enum BinaryRunner {
         _ arguments: [String], environment: [String: String], directory: String? = nil, stdinFile: String? = nil,
         executable: String? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
-        process.arguments = arguments
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         env["AWS_EC2_METADATA_DISABLED"] = "true"
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = try stdinFile.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        let outData = Captured()
-        let errData = Captured()
-        for (pipe, sink) in [(out, outData), (err, errData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-                group.leave()
-            }
-        }
-        process.waitUntilExit()
-        group.wait()
-        return Result(exitCode: process.terminationStatus, stdout: outData.text, stderr: errData.text)
+        let outcome = try ChildProcess.run(
+            executable ?? binary.path, arguments, environment: env, directory: directory,
+            input: stdinFile.map { .file($0) } ?? .null)
+        return Result(exitCode: outcome.status, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 }

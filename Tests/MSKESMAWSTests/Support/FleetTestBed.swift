@@ -79,31 +79,7 @@ enum NiceRunner {
     }
 
     static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> BinaryRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
-        process.arguments = ["-n", "10", BinaryRunner.binary.path] + arguments
-        var env = environment
-        env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        env["AWS_EC2_METADATA_DISABLED"] = "true"
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        let outData = Captured()
-        let errData = Captured()
-        for (pipe, sink) in [(out, outData), (err, errData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-                group.leave()
-            }
-        }
-        process.waitUntilExit()
-        group.wait()
-        return BinaryRunner.Result(exitCode: process.terminationStatus, stdout: outData.text, stderr: errData.text)
+        try BinaryRunner.run(
+            ["-n", "10", BinaryRunner.binary.path] + arguments, environment: environment, executable: "/usr/bin/nice")
     }
 }

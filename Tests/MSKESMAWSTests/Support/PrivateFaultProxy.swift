@@ -11,7 +11,7 @@ final class PrivateFaultProxy: @unchecked Sendable {
             script: "fault_proxy.py",
             arguments: [
                 "--port", "0", "--testbed-port", String(bed.info["testbedPort"]?.intValue ?? 0),
-                "--moto-port", String(bed.info["motoPort"]?.intValue ?? 0),
+                "--moto-port", String(bed.info["motoPort"]?.intValue ?? 0), "--exit-with-stdin",
             ])
         url = "http://127.0.0.1:\(process.port)"
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCLI
+import MSKESMCore
 
 /// The result of one msk-esm command line.
 struct CommandResult: Sendable {
@@ -39,37 +40,13 @@ enum CommandRunner {
         _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
         currentDirectory: URL? = nil
     ) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["AWS_EC2_METADATA_DISABLED"] = "true"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        let inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
-        try process.run()
-        // Read both pipes concurrently so a large output cannot dead-lock the child.
-        let outData = Captured()
-        let errData = Captured()
-        let group = DispatchGroup()
-        for (pipe, sink) in [(outPipe, outData), (errPipe, errData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.appendData(pipe.fileHandleForReading.readDataToEndOfFile())
-                group.leave()
-            }
-        }
-        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
-        try inPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-        group.wait()
-        return CommandResult(exitCode: process.terminationStatus, stdout: outData.text, stderr: errData.text)
+        // Both pipes are read at once, so a large output cannot dead-lock the child.
+        let outcome = try ChildProcess.run(
+            binary.path, arguments, environment: env, directory: currentDirectory?.path, input: .data(stdin ?? Data()))
+        return CommandResult(exitCode: outcome.status, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 }
 
