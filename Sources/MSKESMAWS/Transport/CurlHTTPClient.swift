@@ -81,6 +81,9 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     public static func prepareInBackground() {
         let thread = Thread {
             _ = mskesm_curl_load()
+            // curl_global_init may leave OpenSSL state on this thread: free it now rather than in the thread's
+            // exit destructor, which can race a command that ends at once (see `send`).
+            mskesm_openssl_thread_stop()
         }
         thread.name = "msk-esm.prepare"
         thread.start()
