@@ -22,7 +22,8 @@ struct ProbeLiveInputTests {
         let scramARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_orders-AbCdEf"
         let caARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:broker-root-ca-XyZ123"
         // A loopback port with nothing listening: the probe gets as far as TCP and reports it refused.
-        let closedPort = try Self.closedLoopbackPort()
+        let refusing = try RefusingPort()
+        let closedPort = refusing.port
         for format in ["text", "json"] {
             try await stub.script(["/": [
                 StubServer.Step(body: try secretValue(scramARN, scram)),
@@ -45,6 +46,7 @@ struct ProbeLiveInputTests {
             let targets = log.compactMap { $0["headers"]?["X-Amz-Target"]?.stringValue }
             #expect(targets == ["secretsmanager.GetSecretValue", "secretsmanager.GetSecretValue"])
         }
+        withExtendedLifetime(refusing) {}
     }
 
     @Test(arguments: [
@@ -63,23 +65,5 @@ struct ProbeLiveInputTests {
 
     static func json(_ object: [String: String]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-    }
-
-    /// A loopback port that was free a moment ago (bound, then closed).
-    static func closedLoopbackPort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        guard bound else { throw CocoaError(.fileWriteUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -137,11 +137,8 @@ struct TransportTests {
 
     @Test("a refused connection is retried, then reported as a transport error")
     func refusedConnection() async throws {
-        // A port that was free a moment ago: nothing listens there.
-        let stub = try StubServer()
-        let url = stub.url
-        stub.process.stop()
-        try await Task.sleep(nanoseconds: 300_000_000)
+        let refusing = try RefusingPort()
+        let url = "http://127.0.0.1:\(refusing.port)"
         var retry = RetryPolicy(maxAttempts: 2)
         retry.maxBackoff = 0.1
         let configuration = AWSClientConfiguration(
@@ -149,6 +146,7 @@ struct TransportTests {
             credentials: CredentialResolver(provider: StaticCredentialProvider(AWSCredentials(accessKeyId: "A", secretAccessKey: "s"))),
             endpoints: EndpointResolver(endpointURL: url), http: CurlHTTPClient(), retry: retry)
         await #expect(throws: TransportError.self) { _ = try await AWSClient(configuration: configuration).send(AWSCall.json(.kms, "DescribeKey", [:])) }
+        withExtendedLifetime(refusing) {}
     }
 
     @Test("the debug trace redacts signatures, tokens and secret values")
