@@ -63,6 +63,36 @@ int mskesm_curl_load(void) {
     pthread_once(&mskesm_curl_once, mskesm_curl_open);
     return mskesm_curl_loaded;
 }
+
+// The background load is a joinable POSIX thread, not a detached one: a process that ends while the load is
+// still running lets exit() run the shared libraries' destructors (GnuTLS, libtasn1, OpenSSL) under a thread
+// that is still initialising them, which crashed about one early exit in six of the static release build.
+static pthread_mutex_t mskesm_curl_prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t mskesm_curl_prepare_thread;
+static int mskesm_curl_prepare_running = 0;
+static void *mskesm_curl_prepare_main(void *unused) {
+    (void)unused;
+    (void)mskesm_curl_load();
+    // curl_global_init may leave OpenSSL state on this thread: freed here, before the thread can be joined,
+    // not by the thread's exit destructor.
+    OPENSSL_thread_stop();
+    return NULL;
+}
+void mskesm_curl_prepare_start(void) {
+    pthread_mutex_lock(&mskesm_curl_prepare_lock);
+    if (!mskesm_curl_prepare_running &&
+        pthread_create(&mskesm_curl_prepare_thread, NULL, mskesm_curl_prepare_main, NULL) == 0)
+        mskesm_curl_prepare_running = 1;
+    pthread_mutex_unlock(&mskesm_curl_prepare_lock);
+}
+void mskesm_curl_prepare_join(void) {
+    pthread_mutex_lock(&mskesm_curl_prepare_lock);
+    if (mskesm_curl_prepare_running) {
+        pthread_join(mskesm_curl_prepare_thread, NULL);
+        mskesm_curl_prepare_running = 0;
+    }
+    pthread_mutex_unlock(&mskesm_curl_prepare_lock);
+}
 CURL *mskesm_curl_easy_init(void) { return mskesm_curl_load() ? mskesm_curl.easy_init() : NULL; }
 void mskesm_curl_easy_cleanup(CURL *curl) { mskesm_curl.easy_cleanup(curl); }
 void mskesm_curl_easy_reset(CURL *curl) { mskesm_curl.easy_reset(curl); }

@@ -8,7 +8,12 @@ import MSKESMCore
 public enum CommandLineEntry {
     public static func run(_ arguments: [String], console: Console = .standard()) async -> Int32 {
         await CommandContext.$console.withValue(console) {
-            if LiveCommandHint.callsAWS(arguments) { CurlHTTPClient.prepareInBackground() }
+            if LiveCommandHint.callsAWS(arguments) {
+                CurlHTTPClient.prepareInBackground()
+            }
+            // Never return (and so never let the process exit) while libcurl is still being loaded: see
+            // CurlHTTPClient.finishBackgroundPreparation.
+            defer { CurlHTTPClient.finishBackgroundPreparation() }
             do {
                 var command = try MSKESM.parseAsRoot(arguments)
                 if var asyncCommand = command as? AsyncParsableCommand {

@@ -34,6 +34,10 @@ void mskesm_openssl_thread_stop(void);
 // mskesm_curl_load returns 1 when libcurl is usable (loaded and curl_global_init done), else 0; the other
 // wrappers may only be called after it returned 1 (mskesm_curl_easy_init returns NULL otherwise).
 int mskesm_curl_load(void);
+// Starts mskesm_curl_load on a background thread (once at a time); mskesm_curl_prepare_join waits for that
+// thread to end. A process must join before it exits: see shims.c.
+void mskesm_curl_prepare_start(void);
+void mskesm_curl_prepare_join(void);
 CURL *mskesm_curl_easy_init(void);
 void mskesm_curl_easy_cleanup(CURL *curl);
 void mskesm_curl_easy_reset(CURL *curl);

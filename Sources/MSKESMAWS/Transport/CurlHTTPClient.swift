@@ -77,16 +77,16 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
     /// Starts loading libcurl (about 30 shared libraries: 4 ms of dynamic linking) on a thread of its own, so
     /// that a command about to call AWS does that while it parses its arguments and resolves credentials instead
     /// of before its first request. The first request waits for it if it is not done yet (`pthread_once`);
-    /// calling this more than once is harmless.
+    /// calling this more than once is harmless. A process that called it must call
+    /// ``finishBackgroundPreparation()`` before it exits.
     public static func prepareInBackground() {
-        let thread = Thread {
-            _ = mskesm_curl_load()
-            // curl_global_init may leave OpenSSL state on this thread: free it now rather than in the thread's
-            // exit destructor, which can race a command that ends at once (see `send`).
-            mskesm_openssl_thread_stop()
-        }
-        thread.name = "msk-esm.prepare"
-        thread.start()
+        mskesm_curl_prepare_start()
+    }
+
+    /// Waits until the thread ``prepareInBackground()`` started has ended. Exiting while it still runs lets
+    /// `exit()` tear down libcurl's TLS libraries under it, which ended early exits by SIGSEGV or SIGABRT.
+    public static func finishBackgroundPreparation() {
+        mskesm_curl_prepare_join()
     }
 
     private func acquire() throws -> UnsafeMutableRawPointer {

@@ -58,6 +58,9 @@ public final class ChildProcess: @unchecked Sendable {
             }
         }
 
+        /// The status as a shell reports it (`$?`): 128 plus the signal number when a signal ended the child.
+        public var shellStatus: Int32 { bySignal ? 128 + status : status }
+
         /// A termination as `wait()` would report it.
         public init(status: Int32, bySignal: Bool) {
             self.status = status

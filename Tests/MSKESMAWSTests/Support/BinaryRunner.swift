@@ -10,6 +10,11 @@ enum BinaryRunner {
     }
 
     static var binary: URL {
+        // CI points this at the release binary built as the README says, so that the process-level tests
+        // run what users run (scripts/test); otherwise the build beside the test bundle.
+        if let path = ProcessInfo.processInfo.environment["MSK_ESM_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let directory = Bundle.main.bundleURL
         let candidate = directory.appendingPathComponent("msk-esm")
         if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
@@ -26,6 +31,6 @@ enum BinaryRunner {
         let outcome = try ChildProcess.run(
             executable ?? binary.path, arguments, environment: env, directory: directory,
             input: stdinFile.map { .file($0) } ?? .null)
-        return Result(exitCode: outcome.status, stdout: outcome.outputText, stderr: outcome.errorText)
+        return Result(exitCode: outcome.termination.shellStatus, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 }

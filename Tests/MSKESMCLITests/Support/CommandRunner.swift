@@ -30,6 +30,11 @@ enum CommandRunner {
 
     /// The `msk-esm` binary that `swift build` put beside the test bundle.
     static var binary: URL {
+        // CI points this at the release binary built as the README says, so that the process-level tests
+        // run what users run (scripts/test); otherwise the build beside the test bundle.
+        if let path = ProcessInfo.processInfo.environment["MSK_ESM_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let directory = Bundle.main.bundleURL
         let candidate = directory.appendingPathComponent("msk-esm")
         if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
@@ -46,7 +51,7 @@ enum CommandRunner {
         // Both pipes are read at once, so a large output cannot dead-lock the child.
         let outcome = try ChildProcess.run(
             binary.path, arguments, environment: env, directory: currentDirectory?.path, input: .data(stdin ?? Data()))
-        return CommandResult(exitCode: outcome.status, stdout: outcome.outputText, stderr: outcome.errorText)
+        return CommandResult(exitCode: outcome.termination.shellStatus, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 }
 
