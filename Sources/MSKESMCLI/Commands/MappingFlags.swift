@@ -254,17 +254,14 @@ struct MappingFlags: ParsableArguments, Sendable {
         for entry in tags where !entry.contains("=") { throw ValidationError("--tag '\(entry)' must be KEY=VALUE") }
     }
 
+    /// A `--bootstrap-servers` list (create, update, probe, brokers explain), checked by the one `host:port`
+    /// reader, ``BrokerAddress``.
     static func servers(_ text: String) throws -> [String] {
-        let servers = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        guard !servers.isEmpty else { throw ValidationError("--bootstrap-servers needs at least one host:port") }
-        for server in servers {
-            guard let colon = server.lastIndex(of: ":"), let port = Int(server[server.index(after: colon)...]),
-                (1...65535).contains(port), colon != server.startIndex
-            else {
-                throw ValidationError("--bootstrap-servers: '\(server)' is not host:port (e.g. kafka1.example.com:9096)")
-            }
+        do {
+            return try BrokerAddress.list(text)
+        } catch {
+            throw ValidationError("--bootstrap-servers \(error)")
         }
-        return servers
     }
 
     static func pollerRange(_ text: String) throws -> (Int, Int) {
