@@ -313,13 +313,11 @@ struct MappingFlags: ParsableArguments, Sendable {
     /// Reads `--cli-input-json` (exit 2 when unreadable, not a JSON object, or holding unknown members).
     func inputFile() throws -> [String: JSONValue] {
         guard let path = cliInputJSON else { return [:] }
-        let text = try InputReader.text(from: path, label: "--cli-input-json")
-        guard let data = text.data(using: .utf8), let object = try? JSONValue.parse(data),
-            let given = object.objectValue
-        else {
-            throw ToolError.usage(
-                "not a JSON object", input: path,
-                fix: "give the request as aws lambda create-event-source-mapping --generate-cli-skeleton writes it")
+        let fix = "give the request as aws lambda create-event-source-mapping --generate-cli-skeleton writes it"
+        let data = try InputReader.data(from: path, label: "--cli-input-json")
+        let object = try JSONParser.parseDocument(data, source: path, fix: fix)
+        guard let given = object.objectValue else {
+            throw ToolError.usage("not a JSON object", input: path, fix: fix)
         }
         var members = given
         // `msk-esm get --output json` / `aws lambda get-event-source-mapping` output works too: its
