@@ -331,6 +331,14 @@ struct MappingFlags: ParsableArguments, Sendable {
                 "unknown member \(unknown) for a Kafka mapping", input: path,
                 fix: "use the members of CreateEventSourceMapping (PascalCase), e.g. FunctionName, Topics, BatchSize")
         }
+        // The self-managed brokers are host:port as on the command line (BrokerAddress).
+        let servers = members["SelfManagedEventSource"]?["Endpoints"]?["KAFKA_BOOTSTRAP_SERVERS"]?.arrayValue ?? []
+        for (index, server) in servers.enumerated() where server.stringValue.flatMap(BrokerAddress.init) == nil {
+            throw ToolError.usage(
+                "\(server.stringValue.map { "'\($0)'" } ?? "a value that is not a string") is not host:port with a port from 1 to 65535",
+                input: "\(path) at $.SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS[\(index)]",
+                fix: "write each broker as host:port, e.g. kafka1.example.com:9096")
+        }
         return members
     }
 
