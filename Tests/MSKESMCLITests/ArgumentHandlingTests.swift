@@ -25,8 +25,8 @@ struct ArgumentHandlingTests {
     }
 
     @Test("an unknown option is the error, whatever else is missing", arguments: commandPaths)
-    func unknownOptionInEveryCommand(path: [String]) async {
-        let result = await CommandRunner.run(path + ["--no-such-option"])
+    func unknownOptionInEveryCommand(path: [String]) throws {
+        let result = try CommandRunner.runBinary(path + ["--no-such-option"])
         let name = path.joined(separator: " ")
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
@@ -72,8 +72,8 @@ struct ArgumentHandlingTests {
             ),
             (["update", "--batch-size=5", "--bogus=1"], "unknown option '--bogus' (update): see 'msk-esm update --help'"),
         ])
-    func unknownOptionFirst(arguments: [String], message: String) async {
-        let result = await CommandRunner.run(arguments)
+    func unknownOptionFirst(arguments: [String], message: String) throws {
+        let result = try CommandRunner.runBinary(arguments)
         #expect(result.exitCode == 2)
         #expect(result.stderr == "msk-esm: error: \(message)\n")
     }
@@ -106,8 +106,8 @@ struct ArgumentHandlingTests {
         #expect(CommandLineArguments.placingGlobalOptions(["--help"]) == ["--help"])
     }
 
-    @Test func globalOptionsBeforeTheSubcommandWork() async throws {
-        let result = await CommandRunner.run([
+    @Test func globalOptionsBeforeTheSubcommandWork() throws {
+        let result = try CommandRunner.runBinary([
             "--no-color", "--strict", "--output", "json", "doctor", "--snapshot",
             DoctorCommandTests.example("healthy-iam.json"),
         ])

@@ -72,11 +72,11 @@ struct BadSnapshotInputTests {
     }
 
     @Test("every snapshot reader refuses the file with exit 2, naming what is wrong", arguments: badFiles)
-    func everyReaderRefuses(_ bad: BadFile) async throws {
+    func everyReaderRefuses(_ bad: BadFile) throws {
         let path = try Self.write(bad)
         defer { try? FileManager.default.removeItem(atPath: path) }
         for reader in Self.readers {
-            let result = await CommandRunner.run(reader + ["--snapshot", path])
+            let result = try CommandRunner.runBinary(reader + ["--snapshot", path])
             #expect(result.exitCode == 2, "\(reader): \(result.stderr)")
             #expect(result.stdout.isEmpty, "\(reader)")
             #expect(result.stderr.hasPrefix("msk-esm: error: "), "\(reader)")

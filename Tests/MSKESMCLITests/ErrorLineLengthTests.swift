@@ -3,9 +3,9 @@ import Testing
 
 /// An argument echoed in an error is cut to a readable length: the error stays one short line.
 struct ErrorLineLengthTests {
-    @Test func aLongArgumentIsCutInTheErrorLine() async {
+    @Test func aLongArgumentIsCutInTheErrorLine() throws {
         let path = "/no/such/" + String(repeating: "d", count: 100_000) + "/snapshot.json"
-        let result = await CommandRunner.run(["doctor", "--snapshot", path])
+        let result = try CommandRunner.runBinary(["doctor", "--snapshot", path])
         #expect(result.exitCode == 2)
         #expect(result.stderr.hasPrefix("msk-esm: error: file not found (--snapshot /no/such/ddd"))
         #expect(result.stderr.contains("characters cut]"))

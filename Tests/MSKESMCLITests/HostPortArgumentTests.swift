@@ -13,8 +13,8 @@ struct HostPortArgumentTests {
             ["create", "--function", "f", "--topic", "t", "--starting-position", "LATEST", "--bootstrap-servers"],
             ["update", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "--bootstrap-servers"],
         ], ["h1:99999", "127.0.0.1:0", "h1:-5", "ok:9092,h2:65536", ":9092", "h1"])
-    func portsOutOfRange(command: [String], value: String) async {
-        let result = await CommandRunner.run(command + [value])
+    func portsOutOfRange(command: [String], value: String) throws {
+        let result = try CommandRunner.runBinary(command + [value])
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
         let bad = value.split(separator: ",").last.map(String.init) ?? value
