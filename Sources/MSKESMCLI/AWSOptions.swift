@@ -48,6 +48,19 @@ public struct AWSOptions: ParsableArguments, Sendable {
         if let endpointURL, !(endpointURL.hasPrefix("https://") || endpointURL.hasPrefix("http://")) {
             throw ValidationError("--endpoint-url must start with https:// or http://")
         }
+        if let endpointURL, let authority = Self.portedAuthority(endpointURL), BrokerAddress(authority) == nil {
+            throw ValidationError("--endpoint-url '\(endpointURL)' needs a host and a port from 1 to 65535")
+        }
+    }
+
+    /// `host:port` of a URL that names a port (`http://127.0.0.1:5000/x` → `127.0.0.1:5000`), else nil.
+    static func portedAuthority(_ url: String) -> String? {
+        // Byte searches, not Foundation's range(of:), which loads ICU on Linux (TextTrimming.swift).
+        guard let scheme = url.utf8.firstRange(of: "://".utf8) else { return nil }
+        let authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map(String.init) ?? ""
+        let hasPort = host.hasPrefix("[") ? host.utf8.firstRange(of: "]:".utf8) != nil : host.contains(":")
+        return hasPort ? host : nil
     }
 
     /// The resolved client configuration. With `debug`, the HTTP trace (secrets redacted) goes to stderr.

@@ -7,15 +7,27 @@ import MSKESMCore
 /// the REPL and the tests all come through here, so exit codes and error lines are the same everywhere.
 public enum CommandLineEntry {
     public static func run(_ arguments: [String], console: Console = .standard()) async -> Int32 {
-        await CommandContext.$console.withValue(console) {
+        let arguments = CommandLineArguments.placingGlobalOptions(arguments)
+        return await CommandContext.$console.withValue(console) {
             if LiveCommandHint.callsAWS(arguments) {
                 CurlHTTPClient.prepareInBackground()
             }
             // Never return (and so never let the process exit) while libcurl is still being loaded: see
             // CurlHTTPClient.finishBackgroundPreparation.
             defer { CurlHTTPClient.finishBackgroundPreparation() }
+            var command: ParsableCommand
             do {
-                var command = try MSKESM.parseAsRoot(arguments)
+                command = try MSKESM.parseAsRoot(arguments)
+            } catch {
+                // A mistyped option first: argument-parser validates each command before it reports the
+                // words no command took, so its own complaint would be about what the typo left missing.
+                if MSKESM.exitCode(for: error) != .success, let unknown = CommandLineArguments.unknownOption(in: arguments) {
+                    console.report(unknown)
+                    return unknown.exitCode
+                }
+                return report(error, arguments: arguments, console: console)
+            }
+            do {
                 if var asyncCommand = command as? AsyncParsableCommand {
                     try await asyncCommand.run()
                 } else {

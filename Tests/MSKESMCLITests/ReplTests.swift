@@ -134,6 +134,18 @@ struct ReplSessionTests {
         #expect(session.currentMapping == nil)
     }
 
+    @Test func globalOptionsMayComeFirstInTheReplToo() async throws {
+        let (session, output, errors) = Self.session()
+        let example = DoctorCommandTests.example("healthy-iam.json")
+        #expect(await session.execute("--output json --strict doctor --snapshot \(example)") == 0, "\(errors.text)")
+        #expect(output.text.hasPrefix("{"))
+        // The current mapping goes to the command, not after the first word: here `wait` gets it, and so
+        // complains about its --timeout, not about a missing UUID.
+        #expect(await session.execute("use 6d9bce8e-1111-4222-8333-444455556666") == 0)
+        #expect(await session.execute("--region us-east-1 wait --for enabled --timeout=0") == 2)
+        #expect(errors.text.contains("--timeout and --poll-interval must be more than 0 seconds"), "\(errors.text)")
+    }
+
     @Test func blankAndCommentLinesDoNothing() async {
         let (session, output, _) = Self.session()
         #expect(await session.execute("   ") == nil)

@@ -110,6 +110,7 @@ struct BrokersExplainCommand: AsyncParsableCommand {
                     "--bootstrap-servers is for self-managed Kafka: leave out --cluster-json and --mapping-json")
             }
             if auth == nil { throw ValidationError("--bootstrap-servers needs --auth (none for no secret)") }
+            _ = try MappingFlags.servers(bootstrapServers ?? "")
             return
         }
         if clusterJson != nil {

@@ -34,7 +34,7 @@ struct DoctorCommand: AsyncParsableCommand {
             group), and adds the PRB findings.
 
             Exit codes: 0 healthy; 1 a check failed (or warned / was skipped, with --strict), or a Region could \
-            not be listed; 2 the snapshot cannot be read (not JSON, larger than 1 MiB, wrong version, a member of \
+            not be listed; 2 the snapshot cannot be read (not UTF-8, not JSON, a key repeated, larger than 1 MiB, wrong version, a member of \
             the wrong type), or the mapping or function does not exist; 3 the first AWS read failed (the mapping, \
             or the listing of every Region).
 

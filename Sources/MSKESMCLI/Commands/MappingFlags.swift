@@ -254,17 +254,14 @@ struct MappingFlags: ParsableArguments, Sendable {
         for entry in tags where !entry.contains("=") { throw ValidationError("--tag '\(entry)' must be KEY=VALUE") }
     }
 
+    /// A `--bootstrap-servers` list (create, update, probe, brokers explain), checked by the one `host:port`
+    /// reader, ``BrokerAddress``.
     static func servers(_ text: String) throws -> [String] {
-        let servers = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        guard !servers.isEmpty else { throw ValidationError("--bootstrap-servers needs at least one host:port") }
-        for server in servers {
-            guard let colon = server.lastIndex(of: ":"), let port = Int(server[server.index(after: colon)...]),
-                (1...65535).contains(port), colon != server.startIndex
-            else {
-                throw ValidationError("--bootstrap-servers: '\(server)' is not host:port (e.g. kafka1.example.com:9096)")
-            }
+        do {
+            return try BrokerAddress.list(text)
+        } catch {
+            throw ValidationError("--bootstrap-servers \(error)")
         }
-        return servers
     }
 
     static func pollerRange(_ text: String) throws -> (Int, Int) {
@@ -316,13 +313,11 @@ struct MappingFlags: ParsableArguments, Sendable {
     /// Reads `--cli-input-json` (exit 2 when unreadable, not a JSON object, or holding unknown members).
     func inputFile() throws -> [String: JSONValue] {
         guard let path = cliInputJSON else { return [:] }
-        let text = try InputReader.text(from: path, label: "--cli-input-json")
-        guard let data = text.data(using: .utf8), let object = try? JSONValue.parse(data),
-            let given = object.objectValue
-        else {
-            throw ToolError.usage(
-                "not a JSON object", input: path,
-                fix: "give the request as aws lambda create-event-source-mapping --generate-cli-skeleton writes it")
+        let fix = "give the request as aws lambda create-event-source-mapping --generate-cli-skeleton writes it"
+        let data = try InputReader.data(from: path, label: "--cli-input-json")
+        let object = try JSONParser.parseDocument(data, source: path, fix: fix)
+        guard let given = object.objectValue else {
+            throw ToolError.usage("not a JSON object", input: path, fix: fix)
         }
         var members = given
         // `msk-esm get --output json` / `aws lambda get-event-source-mapping` output works too: its
@@ -335,6 +330,14 @@ struct MappingFlags: ParsableArguments, Sendable {
             throw ToolError.usage(
                 "unknown member \(unknown) for a Kafka mapping", input: path,
                 fix: "use the members of CreateEventSourceMapping (PascalCase), e.g. FunctionName, Topics, BatchSize")
+        }
+        // The self-managed brokers are host:port as on the command line (BrokerAddress).
+        let servers = members["SelfManagedEventSource"]?["Endpoints"]?["KAFKA_BOOTSTRAP_SERVERS"]?.arrayValue ?? []
+        for (index, server) in servers.enumerated() where server.stringValue.flatMap(BrokerAddress.init) == nil {
+            throw ToolError.usage(
+                "\(server.stringValue.map { "'\($0)'" } ?? "a value that is not a string") is not host:port with a port from 1 to 65535",
+                input: "\(path) at $.SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS[\(index)]",
+                fix: "write each broker as host:port, e.g. kafka1.example.com:9096")
         }
         return members
     }

@@ -101,12 +101,7 @@ struct ProbeCommand: AsyncParsableCommand {
             throw ValidationError("give a mapping UUID, --snapshot, or --bootstrap-servers with --auth")
         }
         guard let auth else { throw ValidationError("--bootstrap-servers needs --auth (plaintext, tls, mtls, …)") }
-        for broker in BrokerSelector.splitBrokers(bootstrapServers) where BrokerSelector.port(of: broker) == nil {
-            throw ValidationError("'\(broker)' is not host:port")
-        }
-        if BrokerSelector.splitBrokers(bootstrapServers).isEmpty {
-            throw ValidationError("--bootstrap-servers names no broker")
-        }
+        _ = try MappingFlags.servers(bootstrapServers)
         if [.mtls, .scram512, .scram256, .basic].contains(auth) && secretFile == nil && secretId == nil {
             throw ValidationError("--auth \(auth.rawValue) needs --secret-file or --secret-id")
         }
@@ -196,11 +191,8 @@ struct ProbeCommand: AsyncParsableCommand {
     static func addIAMCredentials(to configuration: inout ProbeConfiguration, global: GlobalOptions) async throws {
         guard configuration.method == .iam else { return }
         var aws = global.aws
-        let brokerRegion = configuration.brokers.first.flatMap { broker in
-            BrokerSelector.port(of: broker).flatMap { _ in
-                ProbeConfiguration.region(
-                    fromBrokerHost: String(broker[..<(broker.lastIndex(of: ":") ?? broker.endIndex)]))
-            }
+        let brokerRegion = configuration.brokers.first.flatMap { BrokerAddress($0) }.flatMap {
+            ProbeConfiguration.region(fromBrokerHost: $0.host)
         }
         aws.region = aws.region ?? configuration.region ?? brokerRegion
         let resolved = try aws.configuration(debug: global.debug)

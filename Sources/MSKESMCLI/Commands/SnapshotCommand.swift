@@ -42,6 +42,8 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = CommandContext.console
+        // The target first: a file that cannot be written fails before the reads, not after them.
+        if let write, write != "-" { try AtomicFileWriter.checkTarget(write, overwrite: force) }
         let client = try global.aws.client(debug: global.debug, console: console)
         // Secrets[arn].Analysis: each secret's `secret validate --output json` document, made knowing the
         // secret's type and name from the mapping the gatherer read (the mapping is read once).

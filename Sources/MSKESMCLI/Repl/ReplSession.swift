@@ -124,8 +124,9 @@ final class ReplSession: @unchecked Sendable {
     /// Runs an msk-esm command line through the same entry point as the shell, teeing its stdout so
     /// that UUIDs, function names and cluster ARNs can be offered by completion later.
     private func run(_ words: [String]) async -> Int32 {
-        var arguments = words
-        if let currentMapping, Self.mappingCommands.contains(words[0]), !hasPositional(words) {
+        // The command first, global options after it, so that `--region r doctor` gets the current mapping too.
+        var arguments = CommandLineArguments.placingGlobalOptions(words)
+        if let currentMapping, Self.mappingCommands.contains(arguments[0]), !hasPositional(arguments) {
             arguments.insert(currentMapping, at: 1)
         }
         arguments += sessionArguments

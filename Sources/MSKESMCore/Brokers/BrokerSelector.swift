@@ -481,9 +481,8 @@ public enum BrokerSelector {
         list.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
-    /// The port of `host:port` (also `[v6]:port`).
+    /// The port of `host:port` (also `[v6]:port`); nil when it is not one (see ``BrokerAddress``).
     public static func port(of broker: String) -> Int? {
-        guard let colon = broker.lastIndex(of: ":") else { return nil }
-        return Int(broker[broker.index(after: colon)...])
+        BrokerAddress(broker)?.port
     }
 }

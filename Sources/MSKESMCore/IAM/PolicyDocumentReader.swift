@@ -65,11 +65,20 @@ public enum PolicyDocumentReader {
             }
             text = decoded.trimmingWhitespaceAndNewlines()
         }
+        let parsed: (value: JSONValue, duplicateKeys: [String])
         do {
-            return try JSONValue.parse(text)
+            parsed = try JSONParser.parse(text)
         } catch {
             throw Self.error("not valid JSON", source, path, fix: "check the policy document's syntax")
         }
+        // A key given twice: which value IAM would use is not documented, so neither is picked.
+        if let duplicate = parsed.duplicateKeys.first {
+            let at = path + duplicate.dropFirst()
+            throw Self.error(
+                "a key appears more than once", source, at,
+                fix: "keep one \(duplicate.split(separator: ".").last.map(String.init) ?? "") member")
+        }
+        return parsed.value
     }
 
     static func parse(_ value: JSONValue, name: String, source: String, path: String) throws -> PolicyDocument {

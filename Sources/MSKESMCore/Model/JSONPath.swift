@@ -69,12 +69,7 @@ public enum JSONPath {
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String, expected: String) throws
         -> T
     {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(data)
-        } catch {
-            throw ToolError.usage("not JSON: \(error)", input: source, fix: "give \(expected) as JSON (--output json)")
-        }
+        let document = try JSONParser.parseDocument(data, source: source, fix: "give \(expected) as JSON (--output json)")
         do {
             return try JSONValueDecoder().decode(type, from: document)
         } catch let error as DecodingError {

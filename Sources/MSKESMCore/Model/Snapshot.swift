@@ -132,15 +132,15 @@ public struct Snapshot: Codable, Sendable, Equatable {
     }
 
     /// Decodes a snapshot document; `source` names it in errors.
+    /// A snapshot is checked whole here, so that every command that reads one refuses the same files: text
+    /// that is not UTF-8, a key repeated in an object, and a raw part of the wrong type (decoded now as the
+    /// checks that need it would, not only by the command whose checks happen to run).
     public static func decode(_ data: Data, source: String) throws -> Snapshot {
         let expected = "a msk-esm snapshot (SnapshotVersion 1)"
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(data)
-        } catch {
-            throw ToolError.usage("not JSON: \(error)", input: source, fix: "give \(expected) as JSON (--output json)")
-        }
-        return try decode(document, source: source)
+        let document = try JSONParser.parseDocument(data, source: source, fix: "give \(expected) as JSON (--output json)")
+        let snapshot = try decode(document, source: source)
+        try snapshot.checkRawParts()
+        return snapshot
     }
 
     /// Decodes a snapshot document already parsed (one assembled from live parts).

@@ -18,13 +18,7 @@ public enum AtomicFileWriter {
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, overwrite: Bool) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        if !overwrite && FileManager.default.fileExists(atPath: path) {
-            throw ToolError.usage("the file exists", input: path, fix: "choose another path, or add --force to replace it")
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ToolError.usage("the directory does not exist", input: path, fix: "create the directory first")
-        }
+        try checkTarget(path, overwrite: overwrite)
         mskesm_defer_termination_begin()
         defer { mskesm_defer_termination_end() }
         var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
@@ -72,5 +66,25 @@ public enum AtomicFileWriter {
             unlink(temporaryPath)
         }
         finished = true
+    }
+
+    /// Fails as ``write(_:to:mode:overwrite:)`` would before writing anything: the target is a directory, it
+    /// exists and `overwrite` is false, or its directory does not exist. Commands that do slow work (AWS
+    /// reads) before writing call it first, so a bad target fails at once.
+    public static func checkTarget(_ path: String, overwrite: Bool) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw ToolError.usage("is a directory", input: path, fix: "name a file to write")
+            }
+            if !overwrite {
+                throw ToolError.usage(
+                    "the file exists", input: path, fix: "choose another path, or add --force to replace it")
+            }
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ToolError.usage("the directory does not exist", input: path, fix: "create the directory first")
+        }
     }
 }

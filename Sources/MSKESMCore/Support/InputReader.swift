@@ -80,12 +80,31 @@ public enum InputReader {
     /// Reads UTF-8 text.
     public static func text(from path: String, label: String? = nil) throws -> String {
         let data = try data(from: path, label: label)
-        guard let text = String(data: data, encoding: .utf8) else {
+        if let offset = invalidUTF8Offset(in: data) {
             let name = path == "-" ? "standard input" : path
-            throw ToolError.usage(
-                "not UTF-8 text", input: label.map { "\($0) \(name)" } ?? name,
-                fix: "give a text file (PEM or JSON), not DER or another binary format")
+            throw notUTF8(offset: offset, input: label.map { "\($0) \(name)" } ?? name)
         }
-        return text
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil when all of `data` is.
+    public static func invalidUTF8Offset(in data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// The error for input that is not UTF-8, naming the offset of the first bad byte.
+    public static func notUTF8(offset: Int, input: String) -> ToolError {
+        ToolError.usage(
+            "not UTF-8 text: invalid byte at offset \(offset)", input: input,
+            fix: "give a UTF-8 text file (PEM or JSON), not DER or another encoding or binary format")
     }
 }

@@ -30,6 +30,28 @@ public struct JSONParser {
         try parse(data, reportingDuplicates: false).value
     }
 
+    /// Parses a document a user gave (a snapshot, a policy, a request file) as input must be: UTF-8 (else
+    /// the byte offset of the first invalid byte is named), JSON, and no key twice in one object (else its
+    /// JSON path is named, e.g. `$.RolePolicies[0].PolicyDocument.Statement`; which value AWS would use is not
+    /// documented, so neither is picked). Each failure is a usage error (exit 2) naming `source`; `fix` says
+    /// what to give instead.
+    public static func parseDocument(_ data: Data, source: String, fix: String) throws -> JSONValue {
+        if let offset = InputReader.invalidUTF8Offset(in: data) {
+            throw InputReader.notUTF8(offset: offset, input: source)
+        }
+        do {
+            let (value, duplicates) = try parse(data, reportingDuplicates: false)
+            guard !duplicates.isEmpty else { return value }
+            // Parsed again to name the key: paths cost allocations that documents without duplicates are spared.
+            let path = try parse(data, reportingDuplicates: true).duplicateKeys.first ?? "$"
+            throw ToolError.usage(
+                "the key \(path) appears more than once", input: source,
+                fix: "keep one \(path.split(separator: ".").last.map(String.init) ?? "") member")
+        } catch let error as SyntaxError {
+            throw ToolError.usage("not JSON: \(error)", input: source, fix: fix)
+        }
+    }
+
     /// Parses `text`, also returning the JSON paths of every duplicated key (e.g. `$.privateKey`); a later
     /// duplicate overrides the earlier one.
     public static func parse(_ text: String) throws(SyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
@@ -133,8 +155,9 @@ public struct JSONParser {
             skipWhitespace()
             if reportingDuplicates { path.append(".\(key)") }
             let value = try parseValue(depth: depth + 1)
-            if members.updateValue(value, forKey: key) != nil, reportingDuplicates {
-                duplicates.append(path.joined())
+            if members.updateValue(value, forKey: key) != nil {
+                // Counted always (cheap), located only when asked: see ``parseDocument(_:source:fix:)``.
+                duplicates.append(reportingDuplicates ? path.joined() : "")
             }
             if reportingDuplicates { path.removeLast() }
             skipWhitespace()

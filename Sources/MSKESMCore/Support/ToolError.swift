@@ -48,6 +48,29 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
         if let input { line += " (\(input))" }
         if !fix.isEmpty { line += ": \(fix)" }
         // One line, always: inputs such as file names may contain newlines.
-        return line.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        line = line.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        return Self.readable(line)
+    }
+
+    /// The longest word (a path, a value, an option) an error line shows whole.
+    public static let maximumWordLength = 160
+    /// The longest error line.
+    public static let maximumLineLength = 1000
+
+    /// `line` with every word longer than ``maximumWordLength`` cut in the middle, and the whole cut to
+    /// ``maximumLineLength``: an argument echoed in an error (a 100 KB path) must not make a 100 KB line.
+    /// The cut says how much is left out; the start and end of a word (a path's directory and file name) stay.
+    static func readable(_ line: String) -> String {
+        func cut(_ text: Substring, keeping limit: Int) -> String {
+            let head = limit * 2 / 3
+            let tail = limit - head
+            return "\(text.prefix(head))…[\(text.count - head - tail) characters cut]…\(text.suffix(tail))"
+        }
+        guard line.utf8.count > maximumWordLength else { return line }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.count > maximumWordLength ? cut(word, keeping: maximumWordLength) : String(word)
+        }
+        let shortened = words.joined(separator: " ")
+        return shortened.count > maximumLineLength ? cut(shortened[...], keeping: maximumLineLength) : shortened
     }
 }

@@ -72,15 +72,9 @@ public struct ProbeConfiguration: Sendable {
         return String(labels[kafka + 1])
     }
 
-    /// `host` and `port` of `host:port` (also `[v6]:port`).
+    /// `host` and `port` of `host:port` (also `[v6]:port`), port 1–65535.
     static func split(_ broker: String) -> (host: String, port: Int)? {
-        guard let colon = broker.lastIndex(of: ":"), let port = Int(broker[broker.index(after: colon)...]),
-            (1...65535).contains(port)
-        else { return nil }
-        var host = String(broker[..<colon])
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { return nil }
-        return (host, port)
+        BrokerAddress(broker).map { ($0.host, $0.port) }
     }
 }
 

@@ -126,6 +126,11 @@ extension DoctorContext {
         }
         var boundary: PolicyDocument?
         let boundaryArn = role?.permissionsBoundary?.permissionsBoundaryArn
+        if let part = snapshot.permissionsBoundary, part.objectValue == nil {
+            throw ToolError.usage(
+                "wrong type at PermissionsBoundary: expected an object", input: snapshot.source,
+                fix: "give PermissionsBoundary as {\"PolicyDocument\": <the boundary's policy document>}")
+        }
         if let part = snapshot.permissionsBoundary, let document = part["PolicyDocument"] ?? part["Document"] {
             boundary = try PolicyDocumentReader.document(
                 document, name: boundaryArn ?? "permissions boundary", source: snapshot.source,

@@ -6,12 +6,7 @@ import Foundation
 public enum AWSOutputDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, input: String, command: String) throws -> T {
         let fix = "give the output of `\(command) --output json`"
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(data)
-        } catch {
-            throw ToolError.usage("not JSON: \(error)", input: input, fix: fix)
-        }
+        let document = try JSONParser.parseDocument(data, source: input, fix: fix)
         do {
             return try JSONValueDecoder().decode(type, from: document)
         } catch let error as DecodingError {
