@@ -145,6 +145,29 @@ struct SnapshotGathererTests {
         #expect(snapshot["SecurityGroups"] != nil)
     }
 
+    /// A denied metrics read is recorded under the label the snapshot model declares for Metrics
+    /// (`cloudwatch.GetMetricData`), so the doctor names the denial and the IAM action (issue 14, defect 1).
+    @Test("a denied GetMetricData is recorded as cloudwatch.GetMetricData, and the doctor names that denial")
+    func deniedMetricsAreRecordedUnderTheModelsLabel() async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try PrivateFaultProxy(bed: bed)
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: ["reset": true, "faults": [["match": "GetMetricData", "status": 400, "code": "AccessDenied", "times": 50]]])
+        let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_ENDPOINT_URL": proxy.url]))
+        let document = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
+        let errors = document["Errors"]?.objectValue ?? [:]
+        #expect(errors.keys.sorted() == ["cloudwatch.GetMetricData"], "\(errors)")
+        #expect(document["Metrics"] == nil)
+        let snapshot = try Snapshot.decode(document, source: "gathered")
+        #expect(SnapshotPart.metrics.calls.contains(where: { errors[$0] != nil }))
+        let report = try Doctor().run(snapshot, at: Date())
+        let lag = try #require(report.findings.first { $0.code == "MAP015" })
+        #expect(lag.severity == .skipped && lag.detail.contains("could not be read"), "\(lag.detail)")
+        let denial = try #require(report.findings.first { $0.code == "ACC001" })
+        #expect(denial.fix.contains("cloudwatch:GetMetricData") && !denial.fix.contains("monitoring:"))
+    }
+
     @Test("secret values are left out by default, kept with includeSecrets, and handed to the analysis hook")
     func secretsHandling() async throws {
         let canary = "CANARY-scram-password-93f1"

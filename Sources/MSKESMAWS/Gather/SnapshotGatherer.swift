@@ -220,7 +220,7 @@ struct Context: Sendable {
             ?? functionArn
         let end = gatherer.now()
         let start = end.addingTimeInterval(-gatherer.metricWindow)
-        if let data = await call("monitoring.GetMetricData", name, {
+        if let data = await call("cloudwatch.GetMetricData", name, {
             try await cloudWatch.getMetricData(
                 id: "offsetLag", namespace: "AWS/Lambda", metricName: "OffsetLag", dimensions: [("FunctionName", name)],
                 stat: "Maximum", period: 60, start: start, end: end)
