@@ -75,7 +75,7 @@ struct SecretPlacementTests {
         if severity == .fail { #expect(finding.fix.hasPrefix("aws kafka batch-associate-scram-secret")) }
     }
 
-    @Test("the healthy examples stay healthy, and the SCRAM one passes SEC017, SEC019 and SEC021")
+    @Test("the healthy examples stay healthy, and the SCRAM one passes SEC016, SEC017, SEC019 and SEC021")
     func healthyExamples() throws {
         for file in ["healthy-scram.json", "healthy-mtls.json", "healthy-self-managed.json", "healthy-iam.json"] {
             let snapshot = try Snapshot.load(path: Support.examples.appendingPathComponent(file).path)
@@ -84,7 +84,7 @@ struct SecretPlacementTests {
             let placement = try SecretPlacementCheck().run(DoctorContext(snapshot: snapshot, now: Date()))
             #expect(placement.allSatisfy { $0.severity == .pass }, "\(file): \(placement.map(\.title))")
             if file == "healthy-scram.json" {
-                #expect(Set(placement.map(\.code)) == ["SEC017", "SEC019", "SEC021"])
+                #expect(Set(placement.map(\.code)) == ["SEC016", "SEC017", "SEC019", "SEC021"])
             }
         }
     }

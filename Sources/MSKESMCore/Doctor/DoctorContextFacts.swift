@@ -36,6 +36,23 @@ extension DoctorContext {
     /// The secret ARNs the mapping reads (authentication and root CA).
     public var secretArns: [String] { SecretAnalysisCheck.secretArns(snapshot.eventSourceMapping) }
 
+    /// The MSK cluster the mapping reads: its EventSourceArn, or for a cross-account mapping (whose source is a
+    /// VPC connection) the connection's target cluster; nil for self-managed Kafka.
+    public var clusterArn: String? {
+        let mapping = snapshot.eventSourceMapping
+        if BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn) {
+            return snapshot.vpcConnection?.targetClusterArn ?? snapshot.cluster?.clusterInfo?.clusterArn
+        }
+        return mapping.eventSourceArn ?? snapshot.cluster?.clusterInfo?.clusterArn
+    }
+
+    /// The authentication secret (not the root CA), else the first secret.
+    public var authSecretArn: String? {
+        (snapshot.eventSourceMapping.sourceAccessConfigurations ?? []).first {
+            $0.type.flatMap(AuthMethod.init(sourceAccessType:)) != nil
+        }?.uri ?? secretArns.first
+    }
+
     /// The on-failure destination, if set.
     public var onFailureDestination: String? {
         guard let destination = snapshot.eventSourceMapping.destinationConfig?.onFailure?.destination,
