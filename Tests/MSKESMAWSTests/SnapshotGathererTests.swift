@@ -8,10 +8,10 @@ import Testing
 @Suite("Snapshot gatherer", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct SnapshotGathererTests {
     func gather(user: String = "msk-esm-reader", includeSecrets: Bool = false, extra: [String: String] = [:],
-                analyze: (@Sendable (String) -> JSONValue?)? = nil) async throws -> (TestBed, JSONValue) {
+                analyze: Bool = false) async throws -> (TestBed, JSONValue) {
         let bed = try await TestBed.shared()
         let client = AWSClient(configuration: try bed.configuration(user: user, extra: extra))
-        let gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, analyzeSecret: analyze)
+        let gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, analyzesSecrets: analyze)
         return (bed, try await gatherer.gather(mappingUUID: bed.mappingUUID))
     }
 
@@ -29,6 +29,25 @@ struct SnapshotGathererTests {
         #expect(snapshot["Errors"] == nil)
         #expect(snapshot["ScramSecrets"]?["SecretArnList"]?.arrayValue?.count == 3)  // two pages
         #expect(snapshot["RolePolicies"]?.arrayValue?.count == 2)
+    }
+
+    /// The gatherer reads only what the core's plan declares: every part it wrote is one of
+    /// ``MappingReadPlan/declaredParts``, and (MappingReadPlanTests) every declared part is read for some mapping.
+    @Test("the gatherer writes only the parts the core's read plan declares, for MSK, self-managed and cross-account")
+    func writesOnlyDeclaredParts() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let declared = Set(MappingReadPlan.declaredParts.map(\.key))
+        let fixed: Set<String> = ["SnapshotVersion", "Region", "CapturedAt", "EventSourceMapping", "Errors"]
+        var written: Set<String> = []
+        for key in ["mappingUUID", "selfManagedMappingUUID", "crossAccountMappingUUID"] {
+            let uuid = bed.info[key]?.stringValue ?? ""
+            let snapshot = try await gatherer.gather(mappingUUID: uuid)
+            let keys = Set(snapshot.objectValue?.keys.map { $0 } ?? [])
+            #expect(keys.subtracting(fixed).isSubset(of: declared), "\(key): \(keys.subtracting(fixed).subtracting(declared))")
+            written.formUnion(keys.subtracting(fixed))
+        }
+        #expect(written == declared, "declared but never written here: \(declared.subtracting(written))")
     }
 
     /// Each part must equal what the AWS CLI (botocore's parsers, an independent implementation) prints.
@@ -168,7 +187,7 @@ struct SnapshotGathererTests {
         #expect(denial.fix.contains("cloudwatch:GetMetricData") && !denial.fix.contains("monitoring:"))
     }
 
-    @Test("secret values are left out by default, kept with includeSecrets, and handed to the analysis hook")
+    @Test("secret values are left out by default, kept with includeSecrets, and analysed by the core")
     func secretsHandling() async throws {
         let canary = "CANARY-scram-password-93f1"
         let (bed, plain) = try await gather()
@@ -181,9 +200,13 @@ struct SnapshotGathererTests {
         let (_, kept) = try await gather(includeSecrets: true)
         #expect(kept["Secrets"]?[secret]?["SecretString"]?.stringValue?.contains(canary) == true)
 
-        let (_, analysed) = try await gather(analyze: { value in .object(["length": .number(Double(value.count))]) })
-        #expect(analysed["Secrets"]?[secret]?["Analysis"]?["length"] != nil)
+        // The core's analysis (the `secret validate --output json` document), without the value.
+        let (_, analysed) = try await gather(analyze: true)
+        let analysis = analysed["Secrets"]?[secret]?["Analysis"]
+        #expect(analysis?["verdict"] != nil && analysis?["findings"]?.arrayValue?.isEmpty == false)
         #expect(analysed["Secrets"]?[secret]?["SecretString"] == nil)
+        let encodedAnalysis = String(decoding: try JSONEncoder().encode(analysed), as: UTF8.self)
+        #expect(!encodedAnalysis.contains(canary))
     }
 
     @Test("a self-managed Kafka mapping takes its network from VPC_SUBNET and VPC_SECURITY_GROUP")

@@ -145,7 +145,7 @@ struct SecretPlacementTests {
             "SourceAccessConfigurations": [["Type": "BASIC_AUTH", "URI": .string(Self.secret)]],
         ]
         let value = #"{"username": "app", "password": "CANARY-pw-3141"}"#
-        let document = SecretAnalysis.analyzer(mapping: mapping)(value)
+        let document: JSONValue? = SecretAnalysis.analyze(secretString: value, arn: Self.secret, mapping: mapping)
         #expect(document?["summary"]?["secretType"]?.stringValue == "basic")
         #expect(document?["summary"]?["rules"]?.stringValue == "msk")
         let text = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)

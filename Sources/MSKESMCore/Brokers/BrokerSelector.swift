@@ -41,11 +41,7 @@ public struct BrokerSelectionInput: Sendable {
     }
 
     /// `arn:aws:kafka:<region>:<account>:vpc-connection/…`: a cross-account mapping.
-    public static func isVpcConnectionArn(_ arn: String?) -> Bool {
-        guard let arn else { return false }
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return parts.count == 6 && parts[2] == "kafka" && parts[5].hasPrefix("vpc-connection/")
-    }
+    public static func isVpcConnectionArn(_ arn: String?) -> Bool { MappingFacts.isVpcConnectionArn(arn) }
 
     /// The authentication secrets, as methods, in the order given.
     public var secretMethods: [AuthMethod] { sourceAccessTypes.compactMap(AuthMethod.init(sourceAccessType:)) }
