@@ -50,6 +50,25 @@ struct SnapshotGathererTests {
         #expect(written == declared, "declared but never written here: \(declared.subtracting(written))")
     }
 
+    /// The create/update preflight is the doctor over the mapping: on the same environment, the checks both
+    /// run give the same findings, and those that judge a running mapping are not in the preflight at all.
+    @Test("the preflight gives the doctor's findings for every check both run")
+    func preflightIsTheDoctor() async throws {
+        let bed = try await TestBed.shared()
+        let client = AWSClient(configuration: try bed.configuration())
+        let now = Date()
+        let mapping = try await LambdaClient(client: client).getEventSourceMapping(uuid: bed.mappingUUID)
+        let (preflight, snapshot) = try await MappingPreflight(client: client, now: now).run(mapping: mapping)
+        #expect(snapshot.secrets?.values.allSatisfy { $0.secretString == nil } == true)
+        let gathered = try await SnapshotGatherer(client: client, includeSecrets: true, now: { now })
+            .gather(mapping: mapping)
+        let doctor = try Doctor().run(try Snapshot.decode(gathered, source: "gathered"), at: now)
+        let runningOnly = Set(DoctorCatalogue.checks.filter(\.judgesExistingMapping).flatMap(\.codes).map(\.code))
+        #expect(preflight.findings == doctor.findings.filter { !runningOnly.contains($0.code) })
+        #expect(doctor.findings.contains { runningOnly.contains($0.code) })
+        #expect(preflight.findings.contains { $0.code.hasPrefix("SEC") && $0.severity != .skipped })
+    }
+
     /// Each part must equal what the AWS CLI (botocore's parsers, an independent implementation) prints.
     @Test("each part is exactly what the AWS CLI prints for that call",
           .enabled(if: AWSCLI.available, "skipped: the aws CLI is not installed"))
