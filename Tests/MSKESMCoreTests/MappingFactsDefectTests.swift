@@ -36,7 +36,9 @@ struct MappingFactsDefectTests {
     // 2. Every broker's port is checked, and the summary names them all.
     @Test func everyBrokerPortOfAMultiVpcClusterIsChecked() throws {
         let report = try Self.report("cross-account-multiport-one-port-open")
-        let failing = Self.problems(report, "NET001").compactMap { $0.title.split(separator: " ").first { Int($0) != nil } }
+        let failing = Self.problems(report, "NET001").compactMap {
+            $0.title.split(separator: " ").first { Int($0) != nil }
+        }
         #expect(failing.sorted() == ["14002", "14003"])
         #expect(report.summary["ports"] == .array([.number(14001), .number(14002), .number(14003)]))
         let healthy = try Self.report("cross-account-multiport-healthy")
@@ -49,7 +51,8 @@ struct MappingFactsDefectTests {
         let failing = Self.problems(report, "NET003").map(\.title)
         #expect(failing.count == 2)
         #expect(failing.contains { $0.contains("9097") } && failing.contains { $0.contains("9098") })
-        let choice = try #require(BrokerChoiceCheck.choice(for: try Self.snapshot("self-managed-multiport-egress-one-port")))
+        let choice = try #require(
+            BrokerChoiceCheck.choice(for: try Self.snapshot("self-managed-multiport-egress-one-port")))
         #expect(choice.ports == [9096, 9097, 9098])
         #expect(choice.summary["ports"] == .array([.number(9096), .number(9097), .number(9098)]))
     }
@@ -71,8 +74,9 @@ struct MappingFactsDefectTests {
         #expect(missing.count == 1)
         #expect(missing.first?.title.contains("kafka:DescribeVpcConnection") == true, "\(missing.map(\.title))")
         #expect(missing.first?.title.contains(":vpc-connection/") == true)
-        #expect(try Self.report("cross-account-multiport-healthy").findings.filter { $0.code == "IAM001" }
-            .allSatisfy { $0.severity == .pass })
+        #expect(
+            try Self.report("cross-account-multiport-healthy").findings.filter { $0.code == "IAM001" }
+                .allSatisfy { $0.severity == .pass })
     }
 
     @Test func brk006NamesTheVpcConnectionsPorts() throws {

@@ -53,10 +53,11 @@ struct MappingReadPlanTests {
         case .describeKey(let id):
             let keys = document["KmsKeys"]?.objectValue ?? [:]
             // An alias of an AWS-managed key (alias/aws/secretsmanager) resolves to that key, as KMS does.
-            return keys[id] ?? keys.values.first {
-                $0["KeyMetadata"]?["KeyId"]?.stringValue == id || $0["KeyMetadata"]?["Arn"]?.stringValue == id
-                    || (id.hasPrefix("alias/aws/") && $0["KeyMetadata"]?["KeyManager"]?.stringValue == "AWS")
-            }
+            return keys[id]
+                ?? keys.values.first {
+                    $0["KeyMetadata"]?["KeyId"]?.stringValue == id || $0["KeyMetadata"]?["Arn"]?.stringValue == id
+                        || (id.hasPrefix("alias/aws/") && $0["KeyMetadata"]?["KeyManager"]?.stringValue == "AWS")
+                }
         }
     }
 
@@ -126,14 +127,19 @@ struct MappingReadPlanTests {
         let plan = MappingReadPlan(
             mapping: document["EventSourceMapping"] ?? .null, readsMetrics: false)
         let first = plan.reads(after: [:]).map(\.label)
-        #expect(Set(first) == ["lambda.GetFunctionConfiguration", "kafka.DescribeClusterV2", "kafka.GetBootstrapBrokers",
-            "kafka.ListScramSecrets"])
+        #expect(
+            Set(first) == [
+                "lambda.GetFunctionConfiguration", "kafka.DescribeClusterV2", "kafka.GetBootstrapBrokers",
+                "kafka.ListScramSecrets",
+            ])
         var outputs: MappingReadPlan.Outputs = [:]
         for read in plan.reads(after: [:]) { outputs[read] = .some(Self.answer(read, from: document)) }
         let second = Set(plan.reads(after: outputs).map(\.label)).subtracting(first)
-        #expect(second == ["iam.GetRole", "iam.ListRolePolicies", "iam.ListAttachedRolePolicies", "ec2.DescribeSubnets"])
+        #expect(
+            second == ["iam.GetRole", "iam.ListRolePolicies", "iam.ListAttachedRolePolicies", "ec2.DescribeSubnets"])
         let subnets = try #require(plan.reads(after: outputs).first { $0.label == "ec2.DescribeSubnets" })
         outputs[subnets] = .some(nil)
-        #expect(plan.reads(after: outputs).contains { if case .describeSecurityGroups = $0.call { true } else { false } })
+        #expect(
+            plan.reads(after: outputs).contains { if case .describeSecurityGroups = $0.call { true } else { false } })
     }
 }

@@ -79,7 +79,8 @@ struct ScenarioTests {
                 for placeholder in known {
                     #expect(
                         !finding.fix.contains(placeholder),
-                        "\(URL(fileURLWithPath: path).lastPathComponent): \(finding.code) fix has \(placeholder): \(finding.fix)")
+                        "\(URL(fileURLWithPath: path).lastPathComponent): \(finding.code) fix has \(placeholder): \(finding.fix)"
+                    )
                 }
             }
         }

@@ -136,7 +136,8 @@ public struct MappingReadPlan: Sendable {
     public static let defaultSecretKey = "alias/aws/secretsmanager"
 
     /// Reads the secrets' values when they are kept or analysed.
-    public init(mapping: JSONValue, readsMetrics: Bool, keepsSecretValues: Bool = false, analysesSecretsAt: Date? = nil) {
+    public init(mapping: JSONValue, readsMetrics: Bool, keepsSecretValues: Bool = false, analysesSecretsAt: Date? = nil)
+    {
         self.mapping = mapping
         self.readsMetrics = readsMetrics
         self.readsSecretValues = keepsSecretValues || analysesSecretsAt != nil
@@ -165,8 +166,10 @@ public struct MappingReadPlan: Sendable {
             }
             if let roleArn = output(.getFunctionConfiguration(functionArn: functionArn))?["Role"]?.stringValue {
                 let role = MappingFacts.roleName(ofArn: roleArn)
-                reads += [.getRole(roleName: role), .listRolePolicies(roleName: role),
-                    .listAttachedRolePolicies(roleName: role)].map(SnapshotRead.init)
+                reads += [
+                    .getRole(roleName: role), .listRolePolicies(roleName: role),
+                    .listAttachedRolePolicies(roleName: role),
+                ].map(SnapshotRead.init)
                 var managed: [String] = []
                 if let boundary = output(.getRole(roleName: role))?["Role"]?["PermissionsBoundary"]?[
                     "PermissionsBoundaryArn"]?.stringValue
@@ -176,7 +179,8 @@ public struct MappingReadPlan: Sendable {
                 for name in strings(output(.listRolePolicies(roleName: role))?["PolicyNames"]) {
                     reads.append(SnapshotRead(.getRolePolicy(roleName: role, policyName: name)))
                 }
-                for attached in output(.listAttachedRolePolicies(roleName: role))?["AttachedPolicies"]?.arrayValue ?? [] {
+                for attached in output(.listAttachedRolePolicies(roleName: role))?["AttachedPolicies"]?.arrayValue ?? []
+                {
                     if let arn = attached["PolicyArn"]?.stringValue { managed.append(arn) }
                 }
                 for arn in managed {
@@ -201,8 +205,10 @@ public struct MappingReadPlan: Sendable {
         }
         var cluster: KafkaCluster?
         if let clusterArn {
-            reads += [.describeClusterV2(clusterArn: clusterArn), .getBootstrapBrokers(clusterArn: clusterArn),
-                .listScramSecrets(clusterArn: clusterArn)].map(SnapshotRead.init)
+            reads += [
+                .describeClusterV2(clusterArn: clusterArn), .getBootstrapBrokers(clusterArn: clusterArn),
+                .listScramSecrets(clusterArn: clusterArn),
+            ].map(SnapshotRead.init)
             cluster = output(.describeClusterV2(clusterArn: clusterArn)).flatMap(MappingFacts.typedCluster)
         }
 
@@ -217,8 +223,10 @@ public struct MappingReadPlan: Sendable {
                 reads.append(SnapshotRead(described))
                 vpc = output(described)?["Subnets"]?.arrayValue?.first?["VpcId"]?.stringValue
                 if let vpc {
-                    reads += [.describeSecurityGroupsOfVpc(vpcId: vpc), .describeRouteTables(vpcId: vpc),
-                        .describeNatGateways(vpcId: vpc), .describeVpcEndpoints(vpcId: vpc)].map(SnapshotRead.init)
+                    reads += [
+                        .describeSecurityGroupsOfVpc(vpcId: vpc), .describeRouteTables(vpcId: vpc),
+                        .describeNatGateways(vpcId: vpc), .describeVpcEndpoints(vpcId: vpc),
+                    ].map(SnapshotRead.init)
                 } else if done(described), !groups.isEmpty {
                     reads.append(SnapshotRead(.describeSecurityGroups(groupIds: groups)))
                 }
@@ -232,7 +240,8 @@ public struct MappingReadPlan: Sendable {
             reads.append(SnapshotRead(.describeSecret(secretArn: arn)))
             if readsSecretValues { reads.append(SnapshotRead(.getSecretValue(secretArn: arn))) }
             if let describe = output(.describeSecret(secretArn: arn)) {
-                reads.append(SnapshotRead(.describeKey(keyId: describe["KmsKeyId"]?.stringValue ?? Self.defaultSecretKey)))
+                reads.append(
+                    SnapshotRead(.describeKey(keyId: describe["KmsKeyId"]?.stringValue ?? Self.defaultSecretKey)))
             }
         }
         return reads
@@ -269,9 +278,12 @@ public struct MappingReadPlan: Sendable {
                 policies.append(["PolicyName": .string(name), "PolicyDocument": value["PolicyDocument"] ?? .null])
             case .listAttachedRolePolicies:
                 for attached in value["AttachedPolicies"]?.arrayValue ?? [] {
-                    guard let arn = attached["PolicyArn"]?.stringValue, let document = managedDocument(arn) else { continue }
+                    guard let arn = attached["PolicyArn"]?.stringValue, let document = managedDocument(arn) else {
+                        continue
+                    }
                     policies.append([
-                        "PolicyName": attached["PolicyName"] ?? .null, "PolicyArn": .string(arn), "PolicyDocument": document,
+                        "PolicyName": attached["PolicyName"] ?? .null, "PolicyArn": .string(arn),
+                        "PolicyDocument": document,
                     ])
                 }
             case .listRolePolicies, .getPolicy, .getPolicyVersion: break
@@ -296,7 +308,8 @@ public struct MappingReadPlan: Sendable {
             }
         }
         // A secret is listed even when it could not be described (its Errors entry says why).
-        for arn in MappingFacts.secretsToRead(mapping) where outputs[SnapshotRead(.describeSecret(secretArn: arn))] != nil {
+        for arn in MappingFacts.secretsToRead(mapping)
+        where outputs[SnapshotRead(.describeSecret(secretArn: arn))] != nil {
             secrets[arn, default: [:]] = secrets[arn] ?? [:]
         }
         if !policies.isEmpty {

@@ -41,7 +41,8 @@ public struct SecretAnalysisCheck: DoctorCheck {
                 findings.append(notChecked(arn, snapshot))
                 continue
             }
-            for var finding in report.findings where !(describedName != nil && finding.code == FindingCode.sec016.code) {
+            for var finding in report.findings where !(describedName != nil && finding.code == FindingCode.sec016.code)
+            {
                 finding.evidence["secret"] = .string(arn)
                 findings.append(finding)
             }
@@ -59,7 +60,8 @@ public struct SecretAnalysisCheck: DoctorCheck {
                 ? "The snapshot holds neither Secrets[\"\(arn)\"].SecretString nor its Analysis."
                 : "The secret could not be read: "
                     + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; "),
-            fix: "msk-esm snapshot \(snapshot.eventSourceMapping.uuid ?? "UUID") (it stores the Analysis), or msk-esm secret validate --secret-id \(arn)",
+            fix:
+                "msk-esm snapshot \(snapshot.eventSourceMapping.uuid ?? "UUID") (it stores the Analysis), or msk-esm secret validate --secret-id \(arn)",
             evidence: ["check": .string(name), "secret": .string(arn)])
     }
 }
