@@ -108,6 +108,15 @@ struct MappingReadPlanTests {
         }
     }
 
+    @Test(arguments: [
+        ("arn:aws:lambda:us-east-1:123456789012:function:orders", "orders"),
+        ("arn:aws:lambda:us-east-1:123456789012:function:orders:live", "orders"),
+        ("orders", "orders"),
+    ])
+    func theMetricsFunctionNameComesFromTheArn(arn: String, name: String) {
+        #expect(MappingFacts.functionName(ofArn: arn) == name)
+    }
+
     /// Every part the core declares is read for some example or scenario, and nothing else is.
     @Test func everyDeclaredPartIsReadAndNothingElse() throws {
         var read: Set<SnapshotPart> = []

@@ -73,9 +73,10 @@ public enum MappingFacts {
         return arns
     }
 
-    /// `…:function:name[:qualifier]` → `name` (the metric's FunctionName dimension).
+    /// `…:function:name[:qualifier]` → `name` (the metric's FunctionName dimension); anything else as given.
     public static func functionName(ofArn arn: String) -> String {
-        arn.components(separatedBy: ":function:").last?.split(separator: ":").first.map(String.init) ?? arn
+        guard let range = arn.range(of: ":function:") else { return arn }
+        return String(arn[range.upperBound...].split(separator: ":").first ?? "")
     }
 
     /// `arn:aws:iam::123456789012:role/path/name` → `name` (the last path segment).
