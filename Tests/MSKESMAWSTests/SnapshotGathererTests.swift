@@ -8,10 +8,10 @@ import Testing
 @Suite("Snapshot gatherer", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct SnapshotGathererTests {
     func gather(user: String = "msk-esm-reader", includeSecrets: Bool = false, extra: [String: String] = [:],
-                analyze: (@Sendable (String) -> JSONValue?)? = nil) async throws -> (TestBed, JSONValue) {
+                analyze: Bool = false) async throws -> (TestBed, JSONValue) {
         let bed = try await TestBed.shared()
         let client = AWSClient(configuration: try bed.configuration(user: user, extra: extra))
-        let gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, analyzeSecret: analyze)
+        let gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, analyzesSecrets: analyze)
         return (bed, try await gatherer.gather(mappingUUID: bed.mappingUUID))
     }
 
@@ -29,6 +29,44 @@ struct SnapshotGathererTests {
         #expect(snapshot["Errors"] == nil)
         #expect(snapshot["ScramSecrets"]?["SecretArnList"]?.arrayValue?.count == 3)  // two pages
         #expect(snapshot["RolePolicies"]?.arrayValue?.count == 2)
+    }
+
+    /// The gatherer reads only what the core's plan declares: every part it wrote is one of
+    /// ``MappingReadPlan/declaredParts``, and (MappingReadPlanTests) every declared part is read for some mapping.
+    @Test("the gatherer writes only the parts the core's read plan declares, for MSK, self-managed and cross-account")
+    func writesOnlyDeclaredParts() async throws {
+        let bed = try await TestBed.shared()
+        let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
+        let declared = Set(MappingReadPlan.declaredParts.map(\.key))
+        let fixed: Set<String> = ["SnapshotVersion", "Region", "CapturedAt", "EventSourceMapping", "Errors"]
+        var written: Set<String> = []
+        for key in ["mappingUUID", "selfManagedMappingUUID", "crossAccountMappingUUID"] {
+            let uuid = bed.info[key]?.stringValue ?? ""
+            let snapshot = try await gatherer.gather(mappingUUID: uuid)
+            let keys = Set(snapshot.objectValue?.keys.map { $0 } ?? [])
+            #expect(keys.subtracting(fixed).isSubset(of: declared), "\(key): \(keys.subtracting(fixed).subtracting(declared))")
+            written.formUnion(keys.subtracting(fixed))
+        }
+        #expect(written == declared, "declared but never written here: \(declared.subtracting(written))")
+    }
+
+    /// The create/update preflight is the doctor over the mapping: on the same environment, the checks both
+    /// run give the same findings, and those that judge a running mapping are not in the preflight at all.
+    @Test("the preflight gives the doctor's findings for every check both run")
+    func preflightIsTheDoctor() async throws {
+        let bed = try await TestBed.shared()
+        let client = AWSClient(configuration: try bed.configuration())
+        let now = Date()
+        let mapping = try await LambdaClient(client: client).getEventSourceMapping(uuid: bed.mappingUUID)
+        let (preflight, snapshot) = try await MappingPreflight(client: client, now: now).run(mapping: mapping)
+        #expect(snapshot.secrets?.values.allSatisfy { $0.secretString == nil } == true)
+        let gathered = try await SnapshotGatherer(client: client, includeSecrets: true, now: { now })
+            .gather(mapping: mapping)
+        let doctor = try Doctor().run(try Snapshot.decode(gathered, source: "gathered"), at: now)
+        let runningOnly = Set(DoctorCatalogue.checks.filter(\.judgesExistingMapping).flatMap(\.codes).map(\.code))
+        #expect(preflight.findings == doctor.findings.filter { !runningOnly.contains($0.code) })
+        #expect(doctor.findings.contains { runningOnly.contains($0.code) })
+        #expect(preflight.findings.contains { $0.code.hasPrefix("SEC") && $0.severity != .skipped })
     }
 
     /// Each part must equal what the AWS CLI (botocore's parsers, an independent implementation) prints.
@@ -145,7 +183,30 @@ struct SnapshotGathererTests {
         #expect(snapshot["SecurityGroups"] != nil)
     }
 
-    @Test("secret values are left out by default, kept with includeSecrets, and handed to the analysis hook")
+    /// A denied metrics read is recorded under the label the snapshot model declares for Metrics
+    /// (`cloudwatch.GetMetricData`), so the doctor names the denial and the IAM action (issue 14, defect 1).
+    @Test("a denied GetMetricData is recorded as cloudwatch.GetMetricData, and the doctor names that denial")
+    func deniedMetricsAreRecordedUnderTheModelsLabel() async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try PrivateFaultProxy(bed: bed)
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: ["reset": true, "faults": [["match": "GetMetricData", "status": 400, "code": "AccessDenied", "times": 50]]])
+        let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_ENDPOINT_URL": proxy.url]))
+        let document = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
+        let errors = document["Errors"]?.objectValue ?? [:]
+        #expect(errors.keys.sorted() == ["cloudwatch.GetMetricData"], "\(errors)")
+        #expect(document["Metrics"] == nil)
+        let snapshot = try Snapshot.decode(document, source: "gathered")
+        #expect(SnapshotPart.metrics.calls.contains(where: { errors[$0] != nil }))
+        let report = try Doctor().run(snapshot, at: Date())
+        let lag = try #require(report.findings.first { $0.code == "MAP015" })
+        #expect(lag.severity == .skipped && lag.detail.contains("could not be read"), "\(lag.detail)")
+        let denial = try #require(report.findings.first { $0.code == "ACC001" })
+        #expect(denial.fix.contains("cloudwatch:GetMetricData") && !denial.fix.contains("monitoring:"))
+    }
+
+    @Test("secret values are left out by default, kept with includeSecrets, and analysed by the core")
     func secretsHandling() async throws {
         let canary = "CANARY-scram-password-93f1"
         let (bed, plain) = try await gather()
@@ -158,9 +219,13 @@ struct SnapshotGathererTests {
         let (_, kept) = try await gather(includeSecrets: true)
         #expect(kept["Secrets"]?[secret]?["SecretString"]?.stringValue?.contains(canary) == true)
 
-        let (_, analysed) = try await gather(analyze: { value in .object(["length": .number(Double(value.count))]) })
-        #expect(analysed["Secrets"]?[secret]?["Analysis"]?["length"] != nil)
+        // The core's analysis (the `secret validate --output json` document), without the value.
+        let (_, analysed) = try await gather(analyze: true)
+        let analysis = analysed["Secrets"]?[secret]?["Analysis"]
+        #expect(analysis?["verdict"] != nil && analysis?["findings"]?.arrayValue?.isEmpty == false)
         #expect(analysed["Secrets"]?[secret]?["SecretString"] == nil)
+        let encodedAnalysis = String(decoding: try JSONEncoder().encode(analysed), as: UTF8.self)
+        #expect(!encodedAnalysis.contains(canary))
     }
 
     @Test("a self-managed Kafka mapping takes its network from VPC_SUBNET and VPC_SECURITY_GROUP")

@@ -36,6 +36,23 @@ struct BrokersExplainCommandTests {
         #expect(steps.map { $0["verdict"] as? String } == ["skipped", "skipped", "chosen", "notTried", "notTried"])
     }
 
+    /// Multi-VPC brokers each listen on a port of their own: the summary and the text name every one, and
+    /// BRK006 names them instead of 9098 (issue 14 §2.2, §2.4).
+    @Test func aCrossAccountMappingReportsEveryBrokerPort() async throws {
+        let snapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/scenarios/cross-account-multiport-healthy.json").path
+        let result = await CommandRunner.run(["brokers", "explain", "--snapshot", snapshot, "--output", "json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["ports"] as? [Int] == [14001, 14002, 14003])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let noFallback = try #require(findings.first { $0["code"] as? String == "BRK006" })
+        #expect((noFallback["detail"] as? String)?.contains("ports 14001, 14002, 14003") == true)
+        let text = await CommandRunner.run(["brokers", "explain", "--snapshot", snapshot])
+        #expect(text.stdout.contains("ports 14001, 14002, 14003"), "\(text.stdout)")
+    }
+
     @Test func aSecretForADisabledMethodFailsWithNoMethod() async throws {
         let cluster = try Self.write(Self.iamCluster)
         let result = await CommandRunner.run([

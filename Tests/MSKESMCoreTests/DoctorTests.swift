@@ -10,16 +10,7 @@ struct DoctorTests {
 
     /// The README's table rows: file, verdict, codes.
     static func readmeRows() throws -> [(file: String, verdict: String, codes: [String])] {
-        let text = try String(contentsOf: Support.examples.appendingPathComponent("README.md"), encoding: .utf8)
-        return text.split(separator: "\n").compactMap { line in
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            guard cells.count > 5, cells[1].hasPrefix("`"), cells[1].hasSuffix(".json`") else { return nil }
-            let codes =
-                cells[4] == "–" ? [] : cells[4].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return (String(cells[1].dropFirst().dropLast()), cells[3], codes)
-        }
+        try Support.tableRows(Support.examples.appendingPathComponent("README.md"), verdictColumn: 3, codesColumn: 4)
     }
 
     @Test func everyExampleIsListedInTheReadmeAndThereAreAtLeastTen() throws {
@@ -32,15 +23,8 @@ struct DoctorTests {
     @Test(arguments: try readmeRows().map(\.file))
     func exampleDiagnosesAsTheReadmeSays(file: String) throws {
         let row = try #require(try Self.readmeRows().first { $0.file == file })
-        let snapshot = try Snapshot.load(path: Support.examples.appendingPathComponent(file).path)
-        let report = try Doctor().run(snapshot, at: Self.now)
-        #expect(report.verdict.rawValue == row.verdict)
-        let codes = report.findings.filter { [.fail, .warn, .skipped].contains($0.severity) }.map(\.code).sorted()
-        #expect(codes == row.codes.sorted())
-        for finding in report.findings where finding.severity == .fail || finding.severity == .warn {
-            #expect(!finding.fix.isEmpty, "\(finding.code) has no fix")
-            #expect(FindingCatalogue.code(finding.code) != nil, "\(finding.code) is not declared")
-        }
+        try Support.expectDiagnosis(
+            Support.examples.appendingPathComponent(file).path, verdict: row.verdict, codes: row.codes, at: Self.now)
     }
 
     @Test func examplesUseBothTimestampForms() throws {

@@ -45,7 +45,9 @@ struct MappingRuleTests {
         ("no StartingPosition", { $0.startingPosition = nil }, "MAP004", true),
         ("LATEST", { $0.startingPosition = "LATEST" }, "MAP005", true),
         ("TRIM_HORIZON", { _ in }, "MAP005", false),
-        ("group with space", { $0.consumerGroupId = "my group" }, "MAP006", true),
+        ("group with a tab", { $0.consumerGroupId = "my\tgroup" }, "MAP006", true),
+        // The current Lambda model (botocore 1.44) allows a space in the URI shape.
+        ("group with space", { $0.consumerGroupId = "my group" }, "MAP006", false),
         ("group 201", { $0.consumerGroupId = String(repeating: "g", count: 201) }, "MAP006", true),
         ("group valid", { $0.consumerGroupId = "orders-app/v1:blue@x" }, "MAP006", false),
         ("custom group", { $0.consumerGroupId = "orders-app" }, "MAP007", true),
@@ -110,8 +112,9 @@ struct MappingRuleTests {
         #expect(findings.allSatisfy { $0.severity == .pass }, "\(findings.map(\.title))")
     }
 
-    /// The topic and consumer-group validators agree with the botocore model's patterns, matched in full by
-    /// Python's `re` (an independent implementation).
+    /// The topic and consumer-group validators agree with the patterns of the Lambda model the shape table was
+    /// generated from (Tests/Fixtures/lambda-model-constraints.json, written by
+    /// Tests/TestBed/generate_service_shapes.py), matched in full by Python's `re` (an independent implementation).
     @Test func namesMatchTheBotocorePatterns() throws {
         let samples = [
             "a", "ab", ".a", "a.", "-x", "_x", "x y", "orders.v1", "#orders", "ü1", "a/b", "grp:1@x=+*",
@@ -119,9 +122,8 @@ struct MappingRuleTests {
             String(repeating: "a", count: 250), "", "a\tb", "Topic_With-Mixed.Case9",
         ]
         let script = """
-            import botocore, gzip, json, os, re, sys
-            shapes = json.load(gzip.open(os.path.join(os.path.dirname(botocore.__file__),
-                "data/lambda/2015-03-31/service-2.json.gz")))["shapes"]
+            import json, re, sys
+            shapes = json.load(open(\(Self.modelConstraintsPath.debugDescription)))
             topic, uri = shapes["Topic"], shapes["URI"]
             def ok(shape, s):
                 return shape["min"] <= len(s) <= shape["max"] and re.fullmatch(shape["pattern"], s) is not None
@@ -139,11 +141,38 @@ struct MappingRuleTests {
         }
     }
 
+    static let modelConstraintsPath = SnapshotTestSupport.repositoryRoot
+        .appendingPathComponent("Tests/Fixtures/lambda-model-constraints.json").path
+
+    /// Every access type of the current model that this build does not know is reported as not understood
+    /// (BRK008), for MSK and self-managed mappings alike, and no method is guessed for it.
+    @Test func everyAccessTypeOfTheModelIsUnderstoodOrReportedAsNot() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.modelConstraintsPath))
+        let model = try JSONDecoder().decode(JSONValue.self, from: data)
+        let types = model["SourceAccessType"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(types.count >= 15)
+        #expect(BrokerSelectionInput.understoodTypes.isSubset(of: Set(types)))
+        for type in types where !BrokerSelectionInput.understoodTypes.contains(type) {
+            let iamCluster = BrokerSelectionTests.cluster(
+                .init(mtls: false, scram: false, iam: true, unauthenticated: false, clientBroker: "TLS", secret: "none", serverless: false))
+            for cluster in [nil, iamCluster] {
+                let choice = BrokerSelector.select(
+                    BrokerSelectionInput(
+                        cluster: cluster, bootstrapServers: ["k:9096"],
+                        sourceAccessTypes: [type, "VPC_SUBNET"]))
+                #expect(choice.method == nil && choice.attemptedMethod == nil, "\(type)")
+                #expect(choice.findings.map(\.code) == ["BRK008"], "\(type)")
+            }
+        }
+        #expect((model["SourceAccessConfigurations"]?["max"]?.intValue ?? 0) == 23)
+        #expect((model["MaximumNumberOfPollers"]?["max"]?.intValue ?? 0) == 10000)
+    }
+
     @Test func theRulesReadACreateRequestBody() throws {
         let body = #"""
             {"FunctionName": "f", "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/c/u-2",
              "Topics": ["orders"], "StartingPosition": "AT_TIMESTAMP", "StartingPositionTimestamp": 1900000000,
-             "BatchSize": 20000, "AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": "bad group"}}
+             "BatchSize": 20000, "AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": "bad#group"}}
             """#
         let request = try JSONDecoder().decode(CreateEventSourceMappingRequest.self, from: Data(body.utf8))
         let codes = Set(

@@ -13,6 +13,7 @@ struct NetworkPolicyTests {
         case .explicitDeny: "explicitDeny"
         case .implicitDeny: "implicitDeny"
         case .conditional: "conditional"
+        case .unmatchable: "unmatchable"
         }
     }
 
@@ -27,6 +28,13 @@ struct NetworkPolicyTests {
         (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"arn:aws:iam::999999999999:role/*"}]}"#, "implicitDeny"),
         (#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"*","Resource":"*"}]}"#, "implicitDeny"),
         (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}}]}"#, "conditional"),
+        // The caller is the Lambda service: an Allow conditioned on the principal's organisation or account never
+        // matches it (only an …IfExists operator tolerates the missing key).
+        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}"#, "unmatchable"),
+        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}]}"#, "unmatchable"),
+        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a/*"}}}]}"#, "unmatchable"),
+        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abc123"}}}]}"#, "conditional"),
+        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}},{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}"#, "allowed"),
         (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","NotPrincipal":{"AWS":"x"},"Action":"*","Resource":"*"}]}"#, "conditional"),
         ("not json", "conditional"),
     ] as [(String?, String)])

@@ -75,7 +75,7 @@ struct SecretPlacementTests {
         if severity == .fail { #expect(finding.fix.hasPrefix("aws kafka batch-associate-scram-secret")) }
     }
 
-    @Test("the healthy examples stay healthy, and the SCRAM one passes SEC017, SEC019 and SEC021")
+    @Test("the healthy examples stay healthy, and the SCRAM one passes SEC016, SEC017, SEC019 and SEC021")
     func healthyExamples() throws {
         for file in ["healthy-scram.json", "healthy-mtls.json", "healthy-self-managed.json", "healthy-iam.json"] {
             let snapshot = try Snapshot.load(path: Support.examples.appendingPathComponent(file).path)
@@ -84,7 +84,7 @@ struct SecretPlacementTests {
             let placement = try SecretPlacementCheck().run(DoctorContext(snapshot: snapshot, now: Date()))
             #expect(placement.allSatisfy { $0.severity == .pass }, "\(file): \(placement.map(\.title))")
             if file == "healthy-scram.json" {
-                #expect(Set(placement.map(\.code)) == ["SEC017", "SEC019", "SEC021"])
+                #expect(Set(placement.map(\.code)) == ["SEC016", "SEC017", "SEC019", "SEC021"])
             }
         }
     }
@@ -145,7 +145,7 @@ struct SecretPlacementTests {
             "SourceAccessConfigurations": [["Type": "BASIC_AUTH", "URI": .string(Self.secret)]],
         ]
         let value = #"{"username": "app", "password": "CANARY-pw-3141"}"#
-        let document = SecretAnalysis.analyzer(mapping: mapping)(value)
+        let document: JSONValue? = SecretAnalysis.analyze(secretString: value, arn: Self.secret, mapping: mapping)
         #expect(document?["summary"]?["secretType"]?.stringValue == "basic")
         #expect(document?["summary"]?["rules"]?.stringValue == "msk")
         let text = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Generates Sources/MSKESMAWS/Services/ServiceShapes.swift from botocore's service models (botocore 1.43.11,
-Tests/requirements.txt): the output shapes of the operations msk-esm reads, with each member's wire name (XML element
+"""Generates Sources/MSKESMAWS/Services/ServiceShapes.swift from botocore's service models (botocore 1.44.8, the
+newest on PyPI when generated): the output shapes of the operations msk-esm reads, with each member's wire name (XML element
 or JSON key) and its botocore member name, so that responses convert to exactly the JSON the AWS CLI prints
 (PascalCase member names, ec2 `<item>` lists, kafka lowerCamel keys) without Python at run time.
 
-Run: python3 Tests/TestBed/generate_service_shapes.py"""
+The model is pinned apart from the AWS CLI oracle of Tests/requirements.txt (awscli 1.45 vendors botocore 1.43,
+whose Lambda model lacks the newer access types), so run it with that botocore in a virtual environment of its own:
+
+    python3 -m venv /tmp/shapes && /tmp/shapes/bin/pip install botocore==1.44.8
+    /tmp/shapes/bin/python Tests/TestBed/generate_service_shapes.py"""
 import json
 import os
 
@@ -92,6 +96,18 @@ extension ServiceShapes {{
 }}
 """)
     print(f"wrote {len(shapes)} shapes for {len(operations)} operations")
+
+    # The input constraints the mapping rules follow, from the same model, for the tests that check the rules
+    # against it (MappingRuleTests matches them with Python's re).
+    lambda_model = session.get_service_model("lambda")
+    constraints = {name: lambda_model.shape_for(name).metadata for name in
+                   ("Topic", "URI", "SourceAccessType", "SourceAccessConfigurations", "MaximumNumberOfPollers",
+                    "MinimumNumberOfPollers")}
+    constraints["botocore"] = version
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "lambda-model-constraints.json")
+    with open(os.path.normpath(fixture), "w", encoding="utf-8") as handle:
+        json.dump(constraints, handle, indent=2, sort_keys=True)
+        handle.write("\n")
 
 
 if __name__ == "__main__":

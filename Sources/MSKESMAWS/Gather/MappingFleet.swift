@@ -27,9 +27,7 @@ public struct MappingSelection: Sendable {
 
     /// The function name of a mapping (`…:function:NAME[:qualifier]`).
     public static func functionName(of mapping: JSONValue) -> String {
-        let arn = mapping["FunctionArn"]?.stringValue ?? ""
-        guard let range = arn.range(of: ":function:") else { return arn }
-        return String(arn[range.upperBound...].split(separator: ":").first ?? "")
+        MappingFacts.functionName(ofArn: mapping["FunctionArn"]?.stringValue ?? "")
     }
 
     public func matches(_ mapping: JSONValue) -> Bool {

@@ -147,8 +147,7 @@ public struct LiveCluster: Sendable {
 
     /// The cluster's client subnets and security groups (provisioned, or the serverless VPC configs).
     public var network: (subnets: [String], groups: [String]) {
-        let (subnets, groups) = Context.network(ofCluster: describe)
-        return (subnets, groups)
+        MappingFacts.clusterNetwork(describeClusterV2: describe)
     }
 }
 

@@ -260,7 +260,7 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         if let method = choice.method {
             var line = "method: \(method.rawValue) (\(method.displayName))"
             if let field = choice.bootstrapField { line += " via \(field.rawValue)" }
-            if let port = choice.port { line += ", port \(port)" }
+            if let ports = BrokerSelector.portsText(choice.ports) { line += ", \(ports)" }
             lines.append(line)
         } else {
             lines.append("method: none works" + (choice.attemptedMethod.map { " (Lambda tries \($0.rawValue))" } ?? ""))

@@ -123,16 +123,11 @@ struct DoctorCommand: AsyncParsableCommand {
             return
         }
         // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
-        // With --probe the secrets' values are read too: the probe authenticates with them (in memory only;
-        // the report never carries them).
-        var gatherer = SnapshotGatherer(
-            client: try global.aws.client(debug: global.debug), includeSecrets: probe, maxConcurrency: concurrency,
+        // The secrets' values are read and kept in memory only (the report never carries them): the doctor
+        // analyses them itself, and with --probe the probe authenticates with them.
+        let gatherer = SnapshotGatherer(
+            client: try global.aws.client(debug: global.debug), includeSecrets: true, maxConcurrency: concurrency,
             now: { Date() })
-        // Secrets[arn].Analysis, made once per secret and run, knowing the secret's type and name (SEC016).
-        let now = global.now
-        gatherer.analyzeSecretOfMapping = { value, arn, mapping in
-            SecretAnalysis.analyze(secretString: value, arn: arn, mapping: mapping, now: now)
-        }
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)
             try await finish(try Snapshot.decode(gathered, source: uuid))

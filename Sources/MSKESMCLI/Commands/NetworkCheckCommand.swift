@@ -236,14 +236,7 @@ struct NetworkCheckCommand: AsyncParsableCommand {
             input.bootstrapBrokers = try LiveDecoding.decode(
                 live.bootstrapBrokers, as: BootstrapBrokers.self, what: "GetBootstrapBrokers output")
             BrokersExplainCommand.apply(auth, to: &input)
-            let choice = BrokerSelector.select(input)
-            if let port = choice.port {
-                ports = [port]
-            } else if output.clusterInfo?.isServerless == true {
-                ports = [BrokerSelector.defaultPort(.iam)]
-            } else if let method = choice.attemptedMethod {
-                ports = [BrokerSelector.defaultPort(method)]
-            }
+            ports = BrokerSelector.select(input).ports
         }
         return NetworkInputs(
             securityGroups: try part("SecurityGroups", DescribeSecurityGroupsResponse.self),

@@ -45,13 +45,10 @@ struct SnapshotCommand: AsyncParsableCommand {
         // The target first: a file that cannot be written fails before the reads, not after them.
         if let write, write != "-" { try AtomicFileWriter.checkTarget(write, overwrite: force) }
         let client = try global.aws.client(debug: global.debug, console: console)
-        // Secrets[arn].Analysis: each secret's `secret validate --output json` document, made knowing the
-        // secret's type and name from the mapping the gatherer read (the mapping is read once).
-        var gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, now: { [global] in global.now })
-        let now = global.now
-        gatherer.analyzeSecretOfMapping = { value, arn, mapping in
-            SecretAnalysis.analyze(secretString: value, arn: arn, mapping: mapping, now: now)
-        }
+        // Secrets[arn].Analysis: each secret's `secret validate --output json` document, made by the core
+        // knowing the secret's type and name from the mapping, so a snapshot without the values stays diagnosable.
+        let gatherer = SnapshotGatherer(
+            client: client, includeSecrets: includeSecrets, analyzesSecrets: true, now: { [global] in global.now })
         let snapshot = try await gatherer.gather(mappingUUID: uuid)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,6 +1,6 @@
 extension FindingCode {
     /// The BRK codes: authentication and bootstrap brokers (SPEC §4).
-    public static let brokerCodes: [FindingCode] = [brk001, brk002, brk003, brk004, brk005, brk006, brk007]
+    public static let brokerCodes: [FindingCode] = [brk001, brk002, brk003, brk004, brk005, brk006, brk007, brk008]
 
     public static let brk001 = FindingCode(
         "BRK001", "the auth method of the mapping's secret (or the one asked for) is not enabled on the cluster")
@@ -13,4 +13,6 @@ extension FindingCode {
         "BRK006", "Lambda will not fall back to a weaker broker type (explains the choice)")
     public static let brk007 = FindingCode(
         "BRK007", "GetBootstrapBrokers has no broker string for the chosen method")
+    public static let brk008 = FindingCode(
+        "BRK008", "the mapping uses an access configuration type this msk-esm does not understand yet (not diagnosed)")
 }

@@ -15,6 +15,8 @@ public struct BrokerSelectionInput: Sendable {
     public var sourceAccessTypes: [String]
     /// `--auth iam`: the user expects IAM (no secret).
     public var expectsIAM: Bool
+    /// The mapping's UUID, for the fixes (`update-event-source-mapping --uuid`); nil before it exists.
+    public var mappingUUID: String?
 
     public init(
         cluster: KafkaCluster? = nil, bootstrapBrokers: BootstrapBrokers? = nil, crossAccount: Bool = false,
@@ -35,14 +37,11 @@ public struct BrokerSelectionInput: Sendable {
             crossAccount: BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn),
             bootstrapServers: mapping.selfManagedEventSource?.bootstrapServers ?? [],
             sourceAccessTypes: (mapping.sourceAccessConfigurations ?? []).compactMap(\.type))
+        self.mappingUUID = mapping.uuid
     }
 
     /// `arn:aws:kafka:<region>:<account>:vpc-connection/…`: a cross-account mapping.
-    public static func isVpcConnectionArn(_ arn: String?) -> Bool {
-        guard let arn else { return false }
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return parts.count == 6 && parts[2] == "kafka" && parts[5].hasPrefix("vpc-connection/")
-    }
+    public static func isVpcConnectionArn(_ arn: String?) -> Bool { MappingFacts.isVpcConnectionArn(arn) }
 
     /// The authentication secrets, as methods, in the order given.
     public var secretMethods: [AuthMethod] { sourceAccessTypes.compactMap(AuthMethod.init(sourceAccessType:)) }
@@ -50,6 +49,22 @@ public struct BrokerSelectionInput: Sendable {
     public var hasRootCA: Bool { sourceAccessTypes.contains("SERVER_ROOT_CA_CERTIFICATE") }
 
     public var isSelfManaged: Bool { cluster == nil && !bootstrapServers.isEmpty }
+
+    /// The `SourceAccessConfigurations` types this build knows the meaning of (the eight of botocore 1.43).
+    public static let understoodTypes: Set<String> = [
+        "BASIC_AUTH", "VPC_SUBNET", "VPC_SECURITY_GROUP", "SASL_SCRAM_512_AUTH", "SASL_SCRAM_256_AUTH", "VIRTUAL_HOST",
+        "CLIENT_CERTIFICATE_TLS_AUTH", "SERVER_ROOT_CA_CERTIFICATE",
+    ]
+
+    /// Types the mapping uses that this build does not understand (the Lambda model of botocore 1.44 added
+    /// OAUTHBEARER_* and IAM_* access types for self-managed Kafka): the choice of method is not diagnosed.
+    public var notUnderstoodTypes: [String] {
+        var seen: [String] = []
+        for type in sourceAccessTypes where !Self.understoodTypes.contains(type) && !seen.contains(type) {
+            seen.append(type)
+        }
+        return seen
+    }
 }
 
 /// One rule of the selection order with its verdict for this mapping.
@@ -83,7 +98,11 @@ public struct BrokerChoice: Sendable, Equatable {
     public var attemptedMethod: AuthMethod?
     /// The `GetBootstrapBrokers` field Lambda reads (MSK only).
     public var bootstrapField: BootstrapBrokers.Field?
+    /// The port of the first broker (the one `summary.port` names).
     public var port: Int?
+    /// Every distinct port the brokers listen on, in broker order: multi-VPC brokers each have a port of their
+    /// own, and self-managed brokers may too. The network checks open every one of them.
+    public var ports: [Int] = []
     public var brokers: [String]
     public var steps: [BrokerSelectionStep]
     public var findings: [Finding]
@@ -94,6 +113,7 @@ public struct BrokerChoice: Sendable, Equatable {
         if let method { summary["method"] = .string(method.rawValue) }
         if let attemptedMethod { summary["attemptedMethod"] = .string(attemptedMethod.rawValue) }
         if let port { summary["port"] = .number(Double(port)) }
+        if !ports.isEmpty { summary["ports"] = .array(ports.map { .number(Double($0)) }) }
         if let bootstrapField { summary["bootstrapField"] = .string(bootstrapField.rawValue) }
         summary["steps"] = (try? JSONValue(encoding: steps)) ?? .array([])
         return summary
@@ -125,6 +145,27 @@ public enum BrokerSelector {
     }
 
     public static func select(_ input: BrokerSelectionInput) -> BrokerChoice {
+        let unknown = input.notUnderstoodTypes
+        if !unknown.isEmpty {
+            // Never guess: a type we do not know may be the authentication Lambda uses.
+            let brokers = input.cluster == nil ? input.bootstrapServers : []
+            var choice = BrokerChoice(
+                method: nil, attemptedMethod: nil, bootstrapField: nil, port: nil, brokers: brokers, steps: [],
+                findings: [
+                    Finding(
+                        code: .brk008, severity: .skipped,
+                        title: "not understood: SourceAccessConfigurations type \(unknown.joined(separator: ", "))",
+                        detail: "This msk-esm does not know what Lambda does with \(unknown.joined(separator: ", ")) "
+                            + "(a type newer than the Lambda model it was built from), so it does not say which "
+                            + "method and brokers Lambda uses, nor which checks apply.",
+                        fix: "upgrade msk-esm; until then check the mapping against "
+                            + "https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html",
+                        evidence: ["types": .array(unknown.map(JSONValue.string))])
+                ])
+            choice.ports = distinctPorts(brokers)
+            choice.port = choice.ports.first
+            return choice
+        }
         if let cluster = input.cluster {
             return selectMSK(input, cluster: cluster)
         }
@@ -184,6 +225,18 @@ public enum BrokerSelector {
         let on = methods(of: cluster, crossAccount: input.crossAccount)
         let secrets = input.secretMethods
         let clusterName = cluster.clusterName ?? cluster.clusterArn ?? "the cluster"
+        let uuid = input.mappingUUID ?? "<uuid>"
+        let clusterArn = cluster.clusterArn ?? "<cluster>"
+        let version = cluster.currentVersion ?? "<version>"
+        // Multi-VPC connectivity has its own client authentication, changed with update-connectivity
+        // (https://docs.aws.amazon.com/msk/latest/developerguide/mvpc-cluster-owner-action-turn-on.html).
+        func enableFix(_ authentication: String) -> String {
+            input.crossAccount
+                ? "aws kafka update-connectivity --cluster-arn \(clusterArn) --current-version \(version) "
+                    + "--connectivity-info '{\"VpcConnectivity\":{\"ClientAuthentication\":\(authentication)}}'"
+                : "aws kafka update-security --cluster-arn \(clusterArn) --current-version \(version) "
+                    + "--client-authentication '\(authentication)'"
+        }
         var findings: [Finding] = []
         var steps: [BrokerSelectionStep] = []
         var attempted: AuthMethod?
@@ -198,7 +251,7 @@ public enum BrokerSelector {
                     detail: "A mapping takes one authentication secret (CLIENT_CERTIFICATE_TLS_AUTH or "
                         + "SASL_SCRAM_512_AUTH for MSK).",
                     fix:
-                        "keep one: aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                        "keep one: aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
                         + "Type=SASL_SCRAM_512_AUTH,URI=<secret ARN>",
                     evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
         }
@@ -209,7 +262,7 @@ public enum BrokerSelector {
                     title: "\(unsupported.sourceAccessType ?? "") is not supported for MSK",
                     detail: "Amazon MSK supports SASL/SCRAM-SHA-512 only (SASL_SCRAM_512_AUTH) and mTLS; "
                         + "SASL_SCRAM_256_AUTH and BASIC_AUTH are for self-managed Kafka.",
-                    fix: "aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                    fix: "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
                         + "Type=SASL_SCRAM_512_AUTH,URI=<AmazonMSK_ secret ARN>"))
         }
 
@@ -220,7 +273,7 @@ public enum BrokerSelector {
                         code: .brk004, severity: .fail, title: "MSK Serverless \(clusterName) takes IAM only",
                         detail: "Serverless clusters authenticate clients with IAM; remove the secret and grant the "
                             + "execution role kafka-cluster actions.",
-                        fix: "aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations '[]'",
+                        fix: "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations '[]'",
                         evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
             }
         }
@@ -262,10 +315,8 @@ public enum BrokerSelector {
                                 + "\(method.displayName) and nothing else, but the cluster"
                                 + (input.crossAccount ? "'s multi-VPC connectivity" : "") + " does not have it on.",
                             fix: method == .mtls
-                                ? "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
-                                    + "--client-authentication '{\"Tls\":{\"CertificateAuthorityArnList\":[\"<PCA ARN>\"],\"Enabled\":true}}'"
-                                : "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
-                                    + "--client-authentication '{\"Sasl\":{\"Scram\":{\"Enabled\":true}}}'",
+                                ? enableFix("{\"Tls\":{\"CertificateAuthorityArnList\":[\"<PCA ARN>\"],\"Enabled\":true}}")
+                                : enableFix("{\"Sasl\":{\"Scram\":{\"Enabled\":true}}}"),
                             evidence: ["method": .string(method.rawValue)]))
                 }
             } else {
@@ -324,8 +375,7 @@ public enum BrokerSelector {
                     code: .brk001, severity: .fail, title: "IAM authentication is not enabled on \(clusterName)",
                     detail: "You asked about IAM, but Lambda will use "
                         + (attempted.map(\.displayName) ?? "no method") + " with this cluster.",
-                    fix: "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
-                        + "--client-authentication '{\"Sasl\":{\"Iam\":{\"Enabled\":true}}}'"))
+                    fix: enableFix("{\"Sasl\":{\"Iam\":{\"Enabled\":true}}}")))
         }
         if attempted == nil && !unusableSecret {
             findings.append(
@@ -334,10 +384,14 @@ public enum BrokerSelector {
                     detail: "Without a secret Lambda needs IAM, unauthenticated TLS or plaintext"
                         + (on.scram || on.mtls ? "; SCRAM or mTLS is on, but needs a secret in the mapping" : "") + ".",
                     fix: on.scram
-                        ? "aws lambda update-event-source-mapping --uuid <uuid> --source-access-configurations "
+                        ? "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
                             + "Type=SASL_SCRAM_512_AUTH,URI=<AmazonMSK_ secret ARN>"
-                        : "aws kafka update-security --cluster-arn <cluster> --current-version <version> "
-                            + "--client-authentication '{\"Sasl\":{\"Iam\":{\"Enabled\":true}}}'"))
+                        // An mTLS-only cluster needs the mapping's client certificate, not IAM turned on.
+                        : on.mtls
+                            ? "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
+                                + "Type=CLIENT_CERTIFICATE_TLS_AUTH,URI=<mTLS secret ARN> (a certificate the "
+                                + "cluster's AWS Private CA issued; msk-esm secret validate checks it)"
+                            : enableFix("{\"Sasl\":{\"Iam\":{\"Enabled\":true}}}")))
         }
 
         var choice = BrokerChoice(
@@ -350,31 +404,37 @@ public enum BrokerSelector {
             if let field = choice.bootstrapField, let brokers = input.bootstrapBrokers {
                 if let list = brokers[field] {
                     choice.brokers = splitBrokers(list)
-                    choice.port = choice.brokers.first.flatMap(port(of:))
+                    choice.ports = distinctPorts(choice.brokers)
+                    choice.port = choice.ports.first
                 } else if choice.method != nil {
                     findings.append(
                         Finding(
                             code: .brk007, severity: .fail, title: "GetBootstrapBrokers has no \(field.rawValue)",
                             detail: "Lambda reads \(field.rawValue) for \(attempted.displayName), but it is empty: the "
                                 + "cluster has no such listener (or the snapshot's parts disagree).",
-                            fix: "aws kafka get-bootstrap-brokers --cluster-arn <cluster> --query \(field.rawValue)"))
+                            fix: "aws kafka get-bootstrap-brokers --cluster-arn \(clusterArn) --query \(field.rawValue)"))
                 }
             }
             if choice.port == nil && !input.crossAccount {
                 // Multi-VPC ports (14001–14100) are unverified (SPEC §4.2): only a broker list names them.
                 choice.port = defaultPort(attempted)
+                choice.ports = [defaultPort(attempted)]
             }
         }
+        // MSK Serverless listens for IAM only (9098), whatever secret the mapping gives.
+        if cluster.isServerless && choice.ports.isEmpty { choice.ports = [defaultPort(.iam)] }
         if let attempted {
             findings.append(
-                noFallbackFinding(attempted: attempted, works: choice.method != nil, on: on, clusterName: clusterName))
+                noFallbackFinding(
+                    attempted: attempted, works: choice.method != nil, on: on, clusterName: clusterName,
+                    ports: choice.ports, crossAccount: input.crossAccount))
         }
         if let method = choice.method, !findings.contains(where: { $0.severity == .fail }) {
             findings.append(
                 Finding(
                     code: .brk002, severity: .pass,
                     title:
-                        "Lambda uses \(method.displayName) on port \(choice.port.map(String.init) ?? "(from the VPC connection)")",
+                        "Lambda uses \(method.displayName) on \(portsText(choice.ports) ?? "the VPC connection's ports")",
                     evidence: choice.bootstrapField.map { ["bootstrapField": .string($0.rawValue)] } ?? [:]))
         }
         choice.findings = findings
@@ -385,9 +445,26 @@ public enum BrokerSelector {
         BrokerSelectionStep(rule: index + 1, text: mskRules[index], verdict: verdict, reason: reason)
     }
 
-    static func noFallbackFinding(attempted: AuthMethod, works: Bool, on: ClusterMethods, clusterName: String)
-        -> Finding
-    {
+    /// "port 9098" or "ports 14001, 14002, 14003"; nil when none is known.
+    public static func portsText(_ ports: [Int]) -> String? {
+        guard !ports.isEmpty else { return nil }
+        return (ports.count == 1 ? "port " : "ports ") + ports.map(String.init).joined(separator: ", ")
+    }
+
+    /// The distinct ports of a broker list, in broker order.
+    public static func distinctPorts(_ brokers: [String]) -> [Int] {
+        var ports: [Int] = []
+        for port in brokers.compactMap(port(of:)) where !ports.contains(port) { ports.append(port) }
+        return ports
+    }
+
+    static func noFallbackFinding(
+        attempted: AuthMethod, works: Bool, on: ClusterMethods, clusterName: String, ports: [Int], crossAccount: Bool
+    ) -> Finding {
+        // Multi-VPC brokers listen on ports of their own (14001 and up), named only by the broker list.
+        let where_ =
+            portsText(ports).map { $0 + (crossAccount ? " (multi-VPC connectivity)" : " (private network)") }
+            ?? "the ports of the VPC connection's brokers (GetBootstrapBrokers' VpcConnectivity fields)"
         let weaker: [(AuthMethod, Bool)] = [
             (.mtls, on.mtls), (.scram512, on.scram), (.iam, on.iam), (.tls, on.unauthenticatedTLS),
             (.plaintext, on.plaintext),
@@ -397,7 +474,7 @@ public enum BrokerSelector {
         let others = weaker.filter { $0.1 && $0.0 != attempted && (order.firstIndex(of: $0.0) ?? 0) > position }
             .map(\.0.displayName)
         let detail =
-            "Lambda uses \(attempted.displayName) on port \(defaultPort(attempted)) (private network)"
+            "Lambda uses \(attempted.displayName) on \(where_)"
             + (others.isEmpty
                 ? "."
                 : "; if that fails it does not try \(others.joined(separator: ", ")), although \(clusterName) has them on.")
@@ -406,9 +483,14 @@ public enum BrokerSelector {
             code: .brk006, severity: .info, title: "Lambda will use \(attempted.displayName) only, with no fallback",
             detail: detail,
             fix: works
-                ? "open port \(defaultPort(attempted)) between the cluster's security groups (a self-referencing rule)"
+                ? "open \(portsText(ports) ?? "the brokers' ports") between "
+                    + (crossAccount ? "the VPC connection's security groups" : "the cluster's security groups")
+                    + " (a self-referencing rule)"
                 : "fix the finding above; Lambda will not switch to another method by itself",
-            evidence: ["method": .string(attempted.rawValue), "notTried": .array(others.map(JSONValue.string))])
+            evidence: [
+                "method": .string(attempted.rawValue), "notTried": .array(others.map(JSONValue.string)),
+                "ports": .array(ports.map { .number(Double($0)) }),
+            ])
     }
 
     // MARK: Self-managed
@@ -454,24 +536,27 @@ public enum BrokerSelector {
             if applies { decided = true }
         }
         let brokers = input.bootstrapServers
-        let port = brokers.first.flatMap(port(of:))
+        let ports = distinctPorts(brokers)
+        let port = ports.first
         findings.append(
             Finding(
                 code: .brk006, severity: .info, title: "Lambda will use \(chosen.displayName) only, with no fallback",
                 detail: "For self-managed Kafka the secret's type decides the method"
                     + (chosen == .plaintext ? "; with no secret Lambda connects without TLS (inference)" : "")
                     + ". Lambda connects to the bootstrap servers as given"
-                    + (port.map { " (port \($0))" } ?? "") + ".",
+                    + (portsText(ports).map { " (\($0))" } ?? "") + ".",
                 fix: "", evidence: ["method": .string(chosen.rawValue)]))
         if secrets.count <= 1 {
             findings.append(
                 Finding(
                     code: .brk002, severity: .pass,
-                    title: "Lambda uses \(chosen.displayName) on port \(port.map(String.init) ?? "?")"))
+                    title: "Lambda uses \(chosen.displayName) on \(portsText(ports) ?? "port ?")"))
         }
-        return BrokerChoice(
+        var choice = BrokerChoice(
             method: secrets.count > 1 ? nil : chosen, attemptedMethod: chosen, bootstrapField: nil, port: port,
             brokers: brokers, steps: steps, findings: findings)
+        choice.ports = ports
+        return choice
     }
 
     // MARK: Broker lists

@@ -9,6 +9,13 @@ public struct Doctor: Sendable {
         self.checks = checks
     }
 
+    /// The `create` / `update` preflight: the doctor over the mapping a request would make, with the same
+    /// checks through the same code path, minus those that judge an existing, running mapping (state,
+    /// LastProcessingResult, lag). Those are left out, not reported skipped, so `--strict` is not failed by them.
+    public static var preflight: Doctor {
+        Doctor(checks: DoctorCatalogue.checks.filter { !$0.judgesExistingMapping })
+    }
+
     /// The report for one mapping: `{verdict, findings, summary}` with the summary fields `uuid`, `function`,
     /// `topic`, `cluster`, `method`, `port`, `checks` (the names of the checks that ran) and `skipped`.
     public func run(_ snapshot: Snapshot, at now: Date) throws -> CheckReport {
@@ -47,9 +54,11 @@ public struct Doctor: Sendable {
     }
 
     /// Adds to each MAP011 finding which of its related codes the other checks found, so the explanation of
-    /// `LastProcessingResult` points at the cause found in this very report.
+    /// `LastProcessingResult` points at the cause found in this very report, and makes the fix the cause's:
+    /// the generic fix of the result text may not be the one this mapping needs.
     static func linkRelated(_ findings: [Finding]) -> [Finding] {
-        let found = Set(findings.filter { $0.severity == .fail || $0.severity == .warn }.map(\.code))
+        let problems = findings.filter { $0.severity == .fail || $0.severity == .warn }
+        let found = Set(problems.map(\.code))
         return findings.map { finding in
             guard finding.code == FindingCode.map011.code,
                 let related = finding.evidence["relatedCodes"]?.arrayValue?.compactMap(\.stringValue)
@@ -59,6 +68,11 @@ public struct Doctor: Sendable {
             var linked = finding
             linked.detail += " Found in this report: " + present.joined(separator: ", ") + "."
             linked.evidence["foundCodes"] = .array(present.map(JSONValue.string))
+            if let cause = present.lazy.compactMap({ code in problems.first { $0.code == code && !$0.fix.isEmpty } })
+                .first
+            {
+                linked.fix = "fix \(cause.code) (\(cause.title)): \(cause.fix)"
+            }
             return linked
         }
     }
@@ -80,6 +94,7 @@ public struct Doctor: Sendable {
         if let choice = context.brokerChoice {
             if let method = choice.method { summary["method"] = .string(method.rawValue) }
             if let port = choice.port { summary["port"] = .number(Double(port)) }
+            if !choice.ports.isEmpty { summary["ports"] = .array(choice.ports.map { .number(Double($0)) }) }
         }
         return summary
     }

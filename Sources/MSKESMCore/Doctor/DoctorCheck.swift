@@ -30,7 +30,15 @@ public protocol DoctorCheck: Sendable {
     /// The snapshot parts without which the check cannot run. The doctor reports the check as `skipped`
     /// (naming the part, and the `Errors` entry that explains its absence) instead of running it.
     func requiredParts(in snapshot: Snapshot) -> [SnapshotPart]
+    /// Whether the check needs an existing, running mapping (see the extension's default, false).
+    var judgesExistingMapping: Bool { get }
     /// Runs the check. Throw a `ToolError` only for input that cannot be read (e.g. a raw part that does not
     /// decode with ``Snapshot/decodePart(_:as:)``); a problem in the mapping is a finding.
     func run(_ context: DoctorContext) throws -> [Finding]
+}
+
+extension DoctorCheck {
+    /// Whether the check judges a mapping that exists and runs (its state, LastProcessingResult, lag): the
+    /// create/update preflight (``Doctor/preflight``) leaves such checks out, without reporting them skipped.
+    public var judgesExistingMapping: Bool { false }
 }

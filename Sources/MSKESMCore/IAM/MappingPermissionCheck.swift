@@ -114,6 +114,9 @@ public struct MappingPermissionCheck: Sendable {
                 ? "denies it (\(evaluation.statements.map(\.label).joined(separator: ", ")))"
                 : "does not allow it"
             evidence["boundary"] = .string(context.permissionsBoundary?.name ?? "")
+            // The snapshot names the boundary by its ARN when it knows it.
+            let boundaryName = context.permissionsBoundary?.name ?? ""
+            let boundaryArn = boundaryName.hasPrefix("arn:") ? boundaryName : "<boundary-policy-arn>"
             return Finding(
                 code: .iam003, severity: .fail,
                 title: "the permissions boundary blocks \(actionText) on \(permission.resource)",
@@ -122,7 +125,7 @@ public struct MappingPermissionCheck: Sendable {
                 fix: evaluation.decision == .explicitDeny
                     ? "remove or narrow the boundary's Deny statement"
                     : "add to the permissions boundary policy (aws iam create-policy-version --policy-arn "
-                        + "<boundary-policy-arn> --set-as-default --policy-document file://boundary.json): "
+                        + boundaryArn + " --set-as-default --policy-document file://boundary.json): "
                         + PolicySuggestion.json(.array(statements)),
                 evidence: evidence)
         case .implicitDeny, .explicitDeny:

@@ -29,13 +29,17 @@ public struct MappingPermissionContext: Sendable, Equatable {
     public var usesVpcAccessConfigs: Bool
     /// The function's name, to scope the logs permissions to its log group.
     public var functionName: String?
+    /// The mapping's EventSourceArn when it is a multi-VPC (cross-account) VPC connection: the role then needs
+    /// `kafka:DescribeVpcConnection` on it (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html).
+    public var vpcConnectionArn: String?
 
     public init(
         region: String, account: String, roleName: String? = nil, identityPolicies: [PolicyDocument],
         permissionsBoundary: PolicyDocument? = nil, trustPolicy: PolicyDocument? = nil, mappingUUID: String,
         consumerGroupId: String? = nil, clusterArn: String? = nil, clusterIsServerless: Bool = false, topic: String,
         authMethod: AuthMethod? = nil, secretArns: [String] = [], secretKmsKeyArns: [String] = [],
-        onFailureDestination: String? = nil, usesVpcAccessConfigs: Bool = false, functionName: String? = nil
+        onFailureDestination: String? = nil, usesVpcAccessConfigs: Bool = false, functionName: String? = nil,
+        vpcConnectionArn: String? = nil
     ) {
         self.region = region
         self.account = account
@@ -54,6 +58,7 @@ public struct MappingPermissionContext: Sendable, Equatable {
         self.onFailureDestination = onFailureDestination
         self.usesVpcAccessConfigs = usesVpcAccessConfigs
         self.functionName = functionName
+        self.vpcConnectionArn = vpcConnectionArn
     }
 
     /// The consumer group Lambda joins: the custom id, else the mapping's UUID (SPEC §1.3).

@@ -77,6 +77,11 @@ public enum MappingPermissions {
                     : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             add(["kafka:GetBootstrapBrokers"], clusterArn, .cluster, "Lambda looks up the brokers (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }
+        if let connection = context.vpcConnectionArn {
+            add(
+                ["kafka:DescribeVpcConnection"], connection, .cluster,
+                "a cross-account mapping reads its multi-VPC connection (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+        }
         if context.clusterArn != nil || context.usesVpcAccessConfigs {
             for action in networkInterfaceActions {
                 add([action], "*", .network, "Lambda creates network interfaces in the cluster's VPC (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
@@ -116,7 +121,11 @@ public enum MappingPermissions {
                 ["kms:Decrypt"], key, .secretKey,
                 "the secret is encrypted with this customer-managed KMS key (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html)")
         }
-        if let destination = context.onFailureDestination, !destination.isEmpty {
+        // A destination that is the source topic is rejected by Lambda (MAP013 says so); Lambda never writes
+        // there, so asking for write access to it would be a fix for nothing.
+        if let destination = context.onFailureDestination, !destination.isEmpty,
+            destination != "kafka://" + context.topic
+        {
             let reason = "the on-failure destination \(destination) (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html)"
             let parts = destination.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             if destination.hasPrefix("kafka://") {

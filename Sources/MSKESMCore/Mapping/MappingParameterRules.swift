@@ -173,14 +173,15 @@ public enum MappingParameterRules {
 
     // MARK: MAP006, MAP007 — consumer group id
 
-    /// Whether `id` is a valid consumer group id: 1..200 characters of the `URI` shape's pattern
-    /// `[a-zA-Z0-9-\/*:_+=.@-]*` (SPEC §1.3).
+    /// Whether `id` is a valid consumer group id: 1..200 characters of the `URI` shape's pattern, which the
+    /// Lambda model of botocore 1.44 widened to allow a space: `[ a-zA-Z0-9-\/*:_+=.@-]*`
+    /// (https://docs.aws.amazon.com/lambda/latest/api/API_AmazonManagedKafkaEventSourceConfig.html).
     public static func isValidConsumerGroupId(_ id: String) -> Bool {
         (1...200).contains(id.count)
             && id.allSatisfy { character in
                 guard character.isASCII, let scalar = character.unicodeScalars.first else { return false }
                 switch scalar {
-                case "a"..."z", "A"..."Z", "0"..."9", "-", "/", "*", ":", "_", "+", "=", ".", "@": return true
+                case "a"..."z", "A"..."Z", "0"..."9", " ", "-", "/", "*", ":", "_", "+", "=", ".", "@": return true
                 default: return false
                 }
             }
@@ -193,7 +194,7 @@ public enum MappingParameterRules {
             return [
                 Finding(
                     code: .map006, severity: .fail, title: "consumer group id '\(id.prefix(60))' is not valid",
-                    detail: "ConsumerGroupId has 1..200 characters, each a letter, a digit or one of - / * : _ + = . @ "
+                    detail: "ConsumerGroupId has 1..200 characters, each a letter, a digit, a space or one of - / * : _ + = . @ "
                         + "(\(id.count) characters given).",
                     fix: settings.uuid == nil
                         ? "--amazon-managed-kafka-event-source-config '{\"ConsumerGroupId\":\"my-consumer-group\"}'"
@@ -207,7 +208,7 @@ public enum MappingParameterRules {
         return [
             valid,
             Finding(
-                code: .map007, severity: .info, title: "an existing group '\(id)' makes StartingPosition ignored",
+                code: .map007, severity: .info, title: "if group '\(id)' already exists, Lambda ignores StartingPosition",
                 detail: "If Kafka already has a group with this id, Lambda resumes from its committed offsets and "
                     + "ignores StartingPosition; other active members of the group take a share of the partitions "
                     + "(https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",

@@ -58,12 +58,12 @@ public enum MappingStatusRules {
     }
 
     /// MAP014 when the function could not be found (a `ResourceNotFoundException` in the snapshot's `Errors`).
-    public static func functionMissing(name: String?, message: String) -> Finding {
+    public static func functionMissing(name: String?, message: String, mappingUUID: String? = nil) -> Finding {
         Finding(
             code: .map014, severity: .fail, title: "function \(name ?? "of the mapping") does not exist",
             detail: "Reading the function failed: \(message.prefix(200))",
-            fix: "create the function, or point the mapping at an existing one: aws lambda update-event-source-mapping "
-                + "--uuid <uuid> --function-name <function>",
+            fix: "create the function\(name.map { " \($0)" } ?? ""), or point the mapping at an existing one: aws lambda "
+                + "update-event-source-mapping --uuid \(mappingUUID ?? "<uuid>") --function-name <existing function>",
             evidence: ["error": .string(String(message.prefix(200)))])
     }
 
@@ -122,7 +122,7 @@ public enum MappingStatusRules {
     /// MAP015: OffsetLag (`AWS/Lambda`, records) rising over the window of a GetMetricData result: a
     /// least-squares slope above zero and a last value above the first. An inference about the trend, hence
     /// `warn` (SPEC §6.5). Fewer than three points give `info`.
-    public static func offsetLag(_ output: GetMetricDataOutput) -> [Finding] {
+    public static func offsetLag(_ output: GetMetricDataOutput, mappingUUID: String? = nil) -> [Finding] {
         let result = output.metricDataResults?.first
         let timestamps = result?.timestamps ?? []
         let values = result?.values ?? []
@@ -159,7 +159,7 @@ public enum MappingStatusRules {
                         + "records a minute: the function does not keep up, or the consumer is stuck. On-demand "
                         + "pollers scale within about 3 minutes (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",
                     fix: "check the function's errors and duration; raise BatchSize, or set provisioned pollers: "
-                        + "aws lambda update-event-source-mapping --uuid <uuid> --provisioned-poller-config "
+                        + "aws lambda update-event-source-mapping --uuid \(mappingUUID ?? "<uuid>") --provisioned-poller-config "
                         + "MinimumPollers=2,MaximumPollers=20",
                     evidence: evidence)
             ]

@@ -2,6 +2,33 @@
 /// checks name its cause. The cause often depends on how Lambda authenticates, so the explanation takes the
 /// chosen ``AuthMethod``.
 public enum ProcessingResult {
+    /// What the fixes name, as far as the caller knows it; a placeholder stands for what it does not.
+    public struct FixValues: Sendable {
+        public var uuid: String?
+        public var clusterArn: String?
+        public var topic: String?
+        /// The consumer group: the custom id, else the UUID.
+        public var group: String?
+        public var secretArn: String?
+
+        public init(
+            uuid: String? = nil, clusterArn: String? = nil, topic: String? = nil, group: String? = nil,
+            secretArn: String? = nil
+        ) {
+            self.uuid = uuid
+            self.clusterArn = clusterArn
+            self.topic = topic
+            self.group = group
+            self.secretArn = secretArn
+        }
+
+        var uuidText: String { uuid ?? "<uuid>" }
+        var clusterText: String { clusterArn ?? "<cluster>" }
+        var topicText: String { topic ?? "<topic>" }
+        var groupText: String { group ?? uuid ?? "<uuid>" }
+        var secretText: String { secretArn ?? "<secret>" }
+    }
+
     /// One known result text.
     public struct Known: Sendable {
         /// A case-insensitive fragment that identifies the text.
@@ -10,7 +37,7 @@ public enum ProcessingResult {
         public var meaning: @Sendable (AuthMethod?) -> String
         /// The codes of the findings that name the cause, by method.
         public var relatedCodes: @Sendable (AuthMethod?) -> [String]
-        public var fix: @Sendable (AuthMethod?) -> String
+        public var fix: @Sendable (AuthMethod?, FixValues) -> String
         /// `fail` for a documented problem, `warn` for one that is intermittent or not diagnosable.
         public var severity: Severity
     }
@@ -28,12 +55,12 @@ public enum ProcessingResult {
                         + "Read on the topic. ACL changes can take minutes to apply."
             },
             relatedCodes: { $0 == .iam ? ["IAM001", "IAM002", "IAM003", "IAM005"] : [] },
-            fix: { method in
+            fix: { method, values in
                 method == .iam
                     ? "allow kafka-cluster:DescribeGroup, AlterGroup, DescribeTopic, ReadData on the topic and group "
                         + "ARNs (msk-esm policy check shows the statement)"
                     : "kafka-acls.sh --bootstrap-server <brokers> --add --allow-principal User:<principal> "
-                        + "--operation Read --operation Describe --topic <topic> --group <uuid>"
+                        + "--operation Read --operation Describe --topic \(values.topicText) --group \(values.groupText)"
             }, severity: .fail),
         Known(
             fragment: "SASL authentication failed",
@@ -44,12 +71,19 @@ public enum ProcessingResult {
                     : "Wrong username or password in the SASL secret, or (MSK) the secret is not associated with "
                         + "the cluster. It can also be intermittent under the MSK connection quota."
             },
-            relatedCodes: { $0 == .iam ? ["IAM001", "IAM002", "IAM003"] : ["SEC015", "SEC021", "SEC018"] },
-            fix: { method in
+            // An MSK SCRAM secret also fails when SCRAM is off on the cluster (BRK001), or when MSK cannot use
+            // it: the AmazonMSK_ name (SEC016) and a customer-managed key (SEC017) are required
+            // (https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).
+            relatedCodes: {
+                $0 == .iam
+                    ? ["IAM001", "IAM002", "IAM003"] : ["BRK001", "SEC015", "SEC016", "SEC017", "SEC021", "SEC018"]
+            },
+            fix: { method, values in
                 method == .iam
                     ? "allow kafka-cluster:Connect on the cluster ARN in the execution role"
-                    : "aws kafka batch-associate-scram-secret --cluster-arn <cluster> --secret-arn-list <secret>, "
-                        + "and check the secret's username and password"
+                    : "check the secret's username and password; for MSK the secret must be associated: aws kafka "
+                        + "batch-associate-scram-secret --cluster-arn \(values.clusterText) --secret-arn-list "
+                        + values.secretText
             }, severity: .fail),
         Known(
             fragment: "Server failed to authenticate Lambda",
@@ -57,8 +91,9 @@ public enum ProcessingResult {
                 "mTLS failed: no client certificate was given, the brokers do not have mTLS on, or the client "
                     + "certificate is not signed by a CA in the brokers' trust store (the cluster's AWS Private CA)."
             },
-            relatedCodes: { _ in ["BRK001", "SEC004", "SEC005", "SEC023"] },
-            fix: { _ in "issue the client certificate from the cluster's AWS Private CA, with the full chain" },
+            // No usable method (BRK002) or a secret on MSK Serverless (BRK004) fail the same way.
+            relatedCodes: { _ in ["BRK001", "BRK002", "BRK004", "SEC004", "SEC005", "SEC023"] },
+            fix: { _, _ in "issue the client certificate from the cluster's AWS Private CA, with the full chain" },
             severity: .fail),
         Known(
             fragment: "Lambda failed to authenticate server",
@@ -68,7 +103,7 @@ public enum ProcessingResult {
                     + "lacks the advertised host name."
             },
             relatedCodes: { _ in ["SEC020"] },
-            fix: { _ in
+            fix: { _, _ in
                 "add {\"Type\":\"SERVER_ROOT_CA_CERTIFICATE\",\"URI\":\"<secret ARN>\"} holding the brokers' root CA"
             }, severity: .fail),
         Known(
@@ -78,7 +113,7 @@ public enum ProcessingResult {
                     + "PBES2 (Lambda reads PBES1 only)."
             },
             relatedCodes: { _ in ["SEC003", "SEC008", "SEC009", "SEC010", "SEC011", "SEC013", "SEC014"] },
-            fix: { _ in "msk-esm secret fix <secret.json> --write fixed.json, then put the fixed value" },
+            fix: { _, _ in "msk-esm secret fix <secret.json> --write fixed.json, then put the fixed value" },
             severity: .fail),
         Known(
             fragment: "must be able to connect to Lambda and STS",
@@ -87,7 +122,7 @@ public enum ProcessingResult {
                     + "security groups block 443)."
             },
             relatedCodes: { _ in ["NET002", "NET004", "NET006", "NET007", "NET010"] },
-            fix: { _ in
+            fix: { _, _ in
                 "aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface --service-name com.amazonaws.<region>.sts "
                     + "--vpc-id <vpc> --subnet-ids <subnets> --security-group-ids <sg> (and the same for lambda)"
             }, severity: .fail),
@@ -95,7 +130,7 @@ public enum ProcessingResult {
             fragment: "must be able to connect to STS",
             meaning: { _ in "The mapping's subnets have no path to STS (no NAT gateway, no STS endpoint)." },
             relatedCodes: { _ in ["NET004", "NET007"] },
-            fix: { _ in
+            fix: { _, _ in
                 "aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface --service-name com.amazonaws.<region>.sts "
                     + "--vpc-id <vpc> --subnet-ids <subnets> --security-group-ids <sg>"
             }, severity: .fail),
@@ -104,7 +139,7 @@ public enum ProcessingResult {
             meaning: { _ in "The cluster VPC has no endpoint or NAT path to the SQS, SNS or S3 on-failure destination."
             },
             relatedCodes: { _ in ["NET008", "IAM007"] },
-            fix: { _ in "create an interface (SQS, SNS) or gateway (S3) VPC endpoint in the cluster VPC" },
+            fix: { _, _ in "create an interface (SQS, SNS) or gateway (S3) VPC endpoint in the cluster VPC" },
             severity: .fail),
         Known(
             fragment: "Connection error",
@@ -113,7 +148,7 @@ public enum ProcessingResult {
                     + "or (once connected) the cluster is offline or saturated, or the topic does not exist."
             },
             relatedCodes: { _ in ["NET001", "NET003", "BRK006"] },
-            fix: { _ in
+            fix: { _, _ in
                 "allow the broker port inbound from the cluster's own security group (a self-referencing rule)"
             }, severity: .fail),
         Known(
@@ -123,7 +158,7 @@ public enum ProcessingResult {
                     + "denies sts:AssumeRole."
             },
             relatedCodes: { _ in ["IAM004", "NET010"] },
-            fix: { _ in
+            fix: { _, _ in
                 "add {\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
                     + "\"Action\":\"sts:AssumeRole\"} to the role's trust policy"
             }, severity: .fail),
@@ -133,7 +168,7 @@ public enum ProcessingResult {
                 "Not diagnosable from outside; a user report ties it to a misconfigured cluster or secret."
             },
             relatedCodes: { _ in [] },
-            fix: { _ in "check the other findings; if none explains it, contact AWS Support with the mapping's UUID" },
+            fix: { _, _ in "check the other findings; if none explains it, contact AWS Support with the mapping's UUID" },
             severity: .warn),
     ]
 
@@ -142,8 +177,9 @@ public enum ProcessingResult {
         known.first { text.containsIgnoringCase($0.fragment) }
     }
 
-    /// MAP011 for a mapping's `LastProcessingResult`; `method` is the broker choice when known.
-    public static func findings(_ result: String?, method: AuthMethod?) -> [Finding] {
+    /// MAP011 for a mapping's `LastProcessingResult`; `method` is the broker choice when known, `values` what
+    /// the fix names.
+    public static func findings(_ result: String?, method: AuthMethod?, values: FixValues = FixValues()) -> [Finding] {
         guard let result, !result.isEmpty else { return [] }
         let trimmed = result.trimmingSpaces()
         if trimmed == "OK" || trimmed.hasPrefix("No records processed") {
@@ -174,7 +210,7 @@ public enum ProcessingResult {
                 detail: known.meaning(method)
                     + (related.isEmpty
                         ? "" : " Findings that name the cause: " + related.joined(separator: ", ") + "."),
-                fix: known.fix(method), evidence: withRelated)
+                fix: known.fix(method, values), evidence: withRelated)
         ]
     }
 }

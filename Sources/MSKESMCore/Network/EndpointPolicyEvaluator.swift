@@ -12,6 +12,12 @@ import Foundation
 ///   `NotResource` invert the match. Resources match case-sensitively with wildcards.
 /// - An explicit `Deny` that matches wins; otherwise a matching `Allow` allows; otherwise the request is
 ///   implicitly denied.
+/// - An `Allow` whose `Condition` requires a principal-identity key (`aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+///   `aws:PrincipalOrgPaths`, `aws:PrincipalArn`, `aws:PrincipalTag/…`) never matches a call made by an AWS
+///   service principal: those keys are not in the request context of a service principal's call
+///   (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid).
+///   Only the `…IfExists` operators match a missing key. When nothing else allows the call, the answer is
+///   `unmatchable`, naming those statements.
 /// - What it cannot decide makes the answer `conditional` (reported as a warning, not a failure): a statement
 ///   with a `Condition`, `NotPrincipal`, a specific resource when the request's resource is not known, a
 ///   specific AWS principal when the role is not known, or a document it cannot parse.
@@ -51,6 +57,9 @@ public enum EndpointPolicyEvaluator {
         case explicitDeny([String])
         /// No statement allows it.
         case implicitDeny
+        /// No statement allows it, and the Allow statements that would have are conditioned on keys the caller's
+        /// request never carries; the strings say which.
+        case unmatchable([String])
         /// The answer depends on what the evaluator cannot see; `reason` says what.
         case conditional(reason: String)
     }
@@ -58,6 +67,27 @@ public enum EndpointPolicyEvaluator {
     enum Match {
         case yes, no
         case unknown(String)
+        /// The statement would match but for a condition the caller can never meet (why).
+        case never(String)
+    }
+
+    /// Condition keys a service principal's request does not carry.
+    static let principalIdentityKeys = [
+        "aws:principalorgid", "aws:principalaccount", "aws:principalorgpaths", "aws:principalarn",
+    ]
+
+    /// The first principal-identity key a condition block requires (with an operator that fails on a missing
+    /// key), or nil.
+    static func requiredPrincipalKey(_ condition: JSONValue) -> String? {
+        for (operation, block) in condition.objectValue ?? [:] {
+            let op = operation.lowercased()
+            if op.hasSuffix("ifexists") || op == "null" { continue }
+            for key in (block.objectValue ?? [:]).keys {
+                let lowered = key.lowercased()
+                if principalIdentityKeys.contains(lowered) || lowered.hasPrefix("aws:principaltag/") { return key }
+            }
+        }
+        return nil
     }
 
     public static func evaluate(policyDocument: String?, request: Request) -> Decision {
@@ -73,6 +103,7 @@ public enum EndpointPolicyEvaluator {
         var allows: [String] = []
         var denies: [String] = []
         var uncertain: [String] = []
+        var never: [String] = []
         for (index, statement) in statements.enumerated() {
             let label = statement["Sid"]?.stringValue.map { "Sid \($0)" } ?? "statement #\(index + 1)"
             let effect = statement["Effect"]?.stringValue ?? ""
@@ -82,6 +113,9 @@ public enum EndpointPolicyEvaluator {
                 continue
             case .unknown(let why):
                 uncertain.append("\(label) (\(effect)): \(why)")
+            case .never(let why):
+                // A Deny that cannot match denies nothing; an Allow that cannot match allows nothing.
+                if effect == "Allow" { never.append("\(label): \(why)") }
             case .yes:
                 if effect == "Deny" {
                     denies.append(label)
@@ -95,6 +129,7 @@ public enum EndpointPolicyEvaluator {
             return .conditional(reason: uncertain.joined(separator: "; "))
         }
         if !allows.isEmpty { return .allowed(allows) }
+        if !never.isEmpty { return .unmatchable(never) }
         return .implicitDeny
     }
 
@@ -116,6 +151,9 @@ public enum EndpointPolicyEvaluator {
         }
         if case .no = resource { return .no }
         if let condition = statement["Condition"], condition.objectValue?.isEmpty == false {
+            if case .service(let name) = request.caller, let key = requiredPrincipalKey(condition) {
+                return .never("its Condition requires \(key), which a call by the service principal \(name) never carries")
+            }
             return .unknown("its Condition is not evaluated")
         }
         for part in [principal, action, resource] {

@@ -602,6 +602,19 @@ public struct NetworkAnalyzer: Sendable {
                     code: .net010, severity: .fail, title: "\(endpoint.vpcEndpointId) policy does not allow \(request.action)",
                     detail: "No statement of the endpoint policy allows it. \(assumption)",
                     fix: fix, evidence: evidence)
+            case .unmatchable(let statements):
+                return Finding(
+                    code: .net010, severity: .fail,
+                    title: "\(endpoint.vpcEndpointId) policy cannot allow \(request.action) by \(request.caller)",
+                    detail: "The Allow statements that name it are conditioned on the caller's identity, which a "
+                        + "call by an AWS service principal does not carry, so they never match: "
+                        + statements.joined(separator: "; ") + ". "
+                        + "(https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid) "
+                        + assumption,
+                    fix: "add a statement for the service: {\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"\(request.caller)\"},"
+                        + "\"Action\":\"\(request.action)\",\"Resource\":\"*\"} (aws ec2 modify-vpc-endpoint --vpc-endpoint-id "
+                        + "\(endpoint.vpcEndpointId) --policy-document file://policy.json)",
+                    evidence: evidence.merging(["unmatchable": .array(statements.map(JSONValue.string))]) { $1 })
             case .conditional(let reason):
                 return Finding(
                     code: .net010, severity: .warn, title: "\(endpoint.vpcEndpointId) policy may block \(request.action)",

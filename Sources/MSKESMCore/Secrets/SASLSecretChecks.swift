@@ -52,19 +52,7 @@ extension SecretCheckRun {
                 detail: "The secret's name is not known from a file; pass --secret-name NAME to check it.")
             return
         }
-        let shortName = Self.secretName(fromNameOrARN: name)
-        if shortName.hasPrefix("AmazonMSK_") {
-            add(.sec016, .pass, "the secret name starts with AmazonMSK_")
-        } else {
-            add(
-                .sec016, .fail, "the secret name \(shortName) does not start with AmazonMSK_",
-                detail: "Amazon MSK associates only SCRAM secrets whose name starts with AmazonMSK_ "
-                    + "(https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).",
-                fix:
-                    "aws secretsmanager create-secret --name AmazonMSK_\(shortName) --kms-key-id <customer-managed key> "
-                    + "--secret-string file://secret.json",
-                evidence: ["secretName": .string(shortName)])
-        }
+        findings.append(SecretPlacementRules.mskName(name))
     }
 
     /// The name part of a secret ARN (`arn:aws:secretsmanager:…:secret:NAME-AbCdEf`), or the name itself.

@@ -73,31 +73,4 @@ public enum SecretAnalysis {
         let type = secrets(ofMapping: mapping).first { $0.arn == arn }?.type
         return analyze(secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
     }
-
-    /// A hook for `SnapshotGatherer.analyzeSecret`, which hands over only the value: the secret is told
-    /// apart by its keys among the mapping's secrets (a mapping carries at most one authentication secret and
-    /// one root CA): `privateKey` → the mTLS secret, `username`/`password` → the SASL secret, a lone
-    /// `certificate` → the root CA (else the mTLS secret).
-    public static func analyzer(mapping: JSONValue, now: Date = Date()) -> @Sendable (String) -> JSONValue? {
-        let secrets = secrets(ofMapping: mapping)
-        let target = target(ofMapping: mapping)
-        return { text in
-            let document = (try? SecretInput.parse(text, label: "SecretString"))?.document
-            let keys = Set(document?.objectValue?.keys.map { $0 } ?? [])
-            let wanted: [SecretType]
-            if keys.contains("privateKey") || keys.contains("privateKeyPassword") {
-                wanted = [.mtls]
-            } else if keys.contains("username") || keys.contains("password") {
-                wanted = [.scram, .basic]
-            } else if keys.contains("certificate") {
-                wanted = [.rootCA, .mtls]
-            } else {
-                wanted = []
-            }
-            let match = wanted.lazy.compactMap { type in secrets.first { $0.type == type } }.first
-                ?? (secrets.count == 1 ? secrets.first : nil)
-            return analyze(
-                secretString: text, type: match?.type, for: target, secretName: match?.arn, now: now)
-        }
-    }
 }

@@ -74,7 +74,10 @@ public enum SecretPlacementRules {
     ///   - secretArn: the secret's ARN (a name has no region: `skipped`).
     ///   - region: the function's region, or the `--region` in use.
     ///   - regionSource: what `region` is, for the text ("the function", "--region").
-    public static func region(secretArn: String, region: String, regionSource: String) -> Finding {
+    ///   - mappingUUID: the mapping, for the fix; nil before it exists.
+    public static func region(secretArn: String, region: String, regionSource: String, mappingUUID: String? = nil)
+        -> Finding
+    {
         let parts = secretArn.split(separator: ":", omittingEmptySubsequences: false)
         var evidence: [String: JSONValue] = ["secret": .string(secretArn), "expectedRegion": .string(region)]
         guard secretArn.hasPrefix("arn:"), parts.count > 3, !parts[3].isEmpty else {
@@ -90,12 +93,33 @@ public enum SecretPlacementRules {
                 code: .sec019, severity: .fail, title: "the secret is in \(secretRegion), not in \(region) (\(regionSource))",
                 detail: "Lambda reads the mapping's secrets in the function's own Region; a secret in another "
                     + "Region is not found (https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html).",
+                // Without KmsKeyId the replica is encrypted with aws/secretsmanager in the new Region, which an MSK
+                // SCRAM secret must not be (SEC017); a customer-managed key there keeps it usable
+                // (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ReplicaRegionType.html).
                 fix: "aws secretsmanager replicate-secret-to-regions --secret-id \(secretArn) --add-replica-regions "
-                    + "Region=\(region), then point the mapping at the replica's ARN (aws lambda "
-                    + "update-event-source-mapping --uuid UUID --source-access-configurations …)",
+                    + "Region=\(region),KmsKeyId=<customer-managed key ARN in \(region)>, grant the execution role "
+                    + "kms:Decrypt on that key, then point the mapping at the replica's ARN (aws lambda "
+                    + "update-event-source-mapping --uuid \(mappingUUID ?? "<uuid>") --source-access-configurations …)",
                 evidence: evidence)
         }
         return Finding(code: .sec019, severity: .pass, title: "the secret is in \(region) (\(regionSource))", evidence: evidence)
+    }
+
+    /// SEC016: an MSK SCRAM secret's name starts with `AmazonMSK_`
+    /// (https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).
+    /// - Parameter name: the secret's name (`describe-secret`'s `Name`) or its ARN.
+    public static func mskName(_ name: String) -> Finding {
+        let shortName = SecretCheckRun.secretName(fromNameOrARN: name)
+        if shortName.hasPrefix("AmazonMSK_") {
+            return Finding(code: .sec016, severity: .pass, title: "the secret name starts with AmazonMSK_")
+        }
+        return Finding(
+            code: .sec016, severity: .fail, title: "the secret name \(shortName) does not start with AmazonMSK_",
+            detail: "Amazon MSK associates only SCRAM secrets whose name starts with AmazonMSK_ "
+                + "(https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).",
+            fix: "aws secretsmanager create-secret --name AmazonMSK_\(shortName) --kms-key-id <customer-managed key> "
+                + "--secret-string file://secret.json",
+            evidence: ["secretName": .string(shortName)])
     }
 
     /// SEC021: an MSK SCRAM secret works only once associated with the cluster (BatchAssociateScramSecret,

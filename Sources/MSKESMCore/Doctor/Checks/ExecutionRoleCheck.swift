@@ -159,12 +159,7 @@ extension DoctorContext {
         }
 
         // A cross-account mapping's source is a VPC connection; the permissions name the target cluster.
-        let clusterArn: String?
-        if BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn) {
-            clusterArn = snapshot.vpcConnection?.targetClusterArn ?? snapshot.cluster?.clusterInfo?.clusterArn
-        } else {
-            clusterArn = mapping.eventSourceArn ?? snapshot.cluster?.clusterInfo?.clusterArn
-        }
+        let clusterArn = self.clusterArn
         let method = brokerChoice?.attemptedMethod ?? brokerChoice?.method
         let secrets = secretArns
         var keys: [String] = []
@@ -207,7 +202,9 @@ extension DoctorContext {
             usesVpcAccessConfigs: (mapping.sourceAccessConfigurations ?? []).contains {
                 vpcTypes.contains($0.type ?? "")
             },
-            functionName: functionName)
+            functionName: functionName,
+            vpcConnectionArn: BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn)
+                ? mapping.eventSourceArn : nil)
         return MappingPermissionFacts(context: context, unknowns: unknowns)
     }
 

@@ -17,7 +17,8 @@ public struct FunctionStateCheck: DoctorCheck {
         if let message = FunctionStateCheck.notFound(context.snapshot) {
             return [
                 MappingStatusRules.functionMissing(
-                    name: context.snapshot.eventSourceMapping.functionArn, message: message)
+                    name: context.snapshot.eventSourceMapping.functionArn, message: message,
+                    mappingUUID: context.snapshot.eventSourceMapping.uuid)
             ]
         }
         guard let function = context.snapshot.function else { return [] }

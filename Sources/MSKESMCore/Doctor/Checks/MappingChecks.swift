@@ -2,6 +2,7 @@
 public struct MappingStateCheck: DoctorCheck {
     public init() {}
     public let name = "mapping-state"
+    public var judgesExistingMapping: Bool { true }
     public var codes: [FindingCode] { [.map010] }
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.eventSourceMapping] }
     public func run(_ context: DoctorContext) throws -> [Finding] {
@@ -13,12 +14,17 @@ public struct MappingStateCheck: DoctorCheck {
 public struct ProcessingResultCheck: DoctorCheck {
     public init() {}
     public let name = "processing-result"
+    public var judgesExistingMapping: Bool { true }
     public var codes: [FindingCode] { [.map011] }
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.eventSourceMapping] }
     public func run(_ context: DoctorContext) throws -> [Finding] {
-        ProcessingResult.findings(
+        let settings = context.settings
+        return ProcessingResult.findings(
             context.snapshot.eventSourceMapping.lastProcessingResult,
-            method: context.brokerChoice?.attemptedMethod)
+            method: context.brokerChoice?.attemptedMethod,
+            values: ProcessingResult.FixValues(
+                uuid: settings.uuid, clusterArn: context.clusterArn, topic: settings.topic,
+                group: settings.effectiveConsumerGroupId, secretArn: context.authSecretArn))
     }
 }
 

@@ -47,6 +47,16 @@ public struct NetworkPathCheck: DoctorCheck {
                 guard ["NET001", "NET003"].contains(finding.code), [.fail, .warn].contains(finding.severity)
                 else { return finding }
                 var noted = finding
+                // NET001 judges the brokers' inbound rules, which the snapshot does not hold for self-managed
+                // Kafka: an assumption is a warning, not a failure. (NET003 judges the mapping's own egress.)
+                if finding.code == FindingCode.net001.code {
+                    noted.severity = .warn
+                    noted.title = "if the brokers carry the mapping's groups: " + finding.title
+                    noted.fix =
+                        "msk-esm network check --snapshot FILE --broker-group-id <the brokers' group> (checks their "
+                        + "real inbound rules); if the brokers do carry the mapping's groups: " + finding.fix
+                    noted.evidence["assumedBrokerGroups"] = .bool(true)
+                }
                 noted.detail +=
                     " For self-managed Kafka the brokers' security groups are not in the snapshot: this assumed the "
                     + "brokers carry the mapping's groups and lie in its subnets. If they do not, check with "
@@ -101,14 +111,8 @@ extension DoctorContext {
         let routeTables = try snapshot.decodePart(.routeTables, as: DescribeRouteTablesResponse.self)
         let natGateways = try snapshot.decodePart(.natGateways, as: DescribeNatGatewaysResponse.self)
         let vpcEndpoints = try snapshot.decodePart(.vpcEndpoints, as: DescribeVpcEndpointsResponse.self)
-        var ports: [Int] = []
-        if let port = brokerChoice?.port {
-            ports = [port]
-        } else if snapshot.cluster?.clusterInfo?.isServerless == true {
-            ports = [BrokerSelector.defaultPort(.iam)]
-        } else if let method = brokerChoice?.attemptedMethod, !BrokerChoiceCheck.isSelfManaged(snapshot) {
-            ports = [BrokerSelector.defaultPort(method)]
-        }
+        // Every broker's port (multi-VPC and self-managed brokers may each listen on their own).
+        let ports = brokerChoice?.ports ?? []
         let functionArn = snapshot.function?.functionArn ?? mapping.functionArn
         let subnetIds = mappingSubnetIds
         var region = snapshot.region ?? Self.arnField(mapping.eventSourceArn, 3) ?? Self.arnField(functionArn, 3)
@@ -116,10 +120,7 @@ extension DoctorContext {
             region = try? RegionResolver.resolve(flag: nil, environment: [:], subnets: subnets, subnetIds: subnetIds)
         }
         let secrets = secretArns
-        let authSecret =
-            (mapping.sourceAccessConfigurations ?? []).first {
-                $0.type.flatMap(AuthMethod.init(sourceAccessType:)) != nil
-            }?.uri ?? secrets.first
+        let authSecret = authSecretArn
         return NetworkInputs(
             securityGroups: securityGroups, subnets: subnets, routeTables: routeTables, natGateways: natGateways,
             vpcEndpoints: vpcEndpoints, mappingGroupIds: mappingSecurityGroupIds, mappingSubnetIds: subnetIds,

@@ -1,5 +1,11 @@
-/// The SEC findings of each secret the mapping uses, as stored in the snapshot's `Secrets[arn].Analysis`
-/// (the `secret validate --output json` document for the value). A secret without an analysis is `skipped`.
+import Foundation
+
+/// The SEC findings of each secret the mapping uses. When the snapshot holds the secret's value
+/// (`SecretString`, `snapshot --include-secrets`) the doctor analyses it itself, with the mapping's rules and the
+/// type its `SourceAccessConfigurations` entry gives; a precomputed `Analysis` (the `secret validate --output
+/// json` document `snapshot` stores) is used only when the value is absent. A secret with neither is SEC024
+/// `skipped`. SEC016 (the `AmazonMSK_` name) is left to ``SecretPlacementCheck`` when the snapshot describes
+/// the secret's name.
 public struct SecretAnalysisCheck: DoctorCheck {
     public init() {}
     public let name = "secret-analysis"
@@ -9,33 +15,53 @@ public struct SecretAnalysisCheck: DoctorCheck {
     /// The secret ARNs a mapping references (authentication and root CA).
     static func secretArns(_ mapping: EventSourceMappingConfiguration) -> [String] {
         (mapping.sourceAccessConfigurations ?? []).filter {
-            $0.type.map { AuthMethod(sourceAccessType: $0) != nil || $0 == "SERVER_ROOT_CA_CERTIFICATE" } ?? false
+            $0.type.map { SecretPlacementRules.secretType(sourceAccessType: $0) != nil } ?? false
         }.compactMap(\.uri)
     }
 
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let snapshot = context.snapshot
+        let target: SecretTarget = BrokerChoiceCheck.isSelfManaged(snapshot) ? .selfManaged : .msk
         var findings: [Finding] = []
-        for arn in SecretAnalysisCheck.secretArns(snapshot.eventSourceMapping) {
-            guard let analysis = snapshot.secrets?[arn]?.analysis else {
-                let errors = snapshot.errors(for: .secrets)
-                findings.append(
-                    Finding(
-                        code: .sec001, severity: .skipped, title: "secret-analysis has no analysis of \(arn)",
-                        detail: errors.isEmpty
-                            ? "Secrets[\"\(arn)\"].Analysis is not in the snapshot."
-                            : "The secret could not be read: "
-                                + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; "),
-                        fix: "msk-esm secret validate --secret-id \(arn) --output json, stored as "
-                            + "Secrets[\"\(arn)\"].Analysis",
-                        evidence: ["check": .string(name), "secret": .string(arn)]))
+        var seen: Set<String> = []
+        for entry in snapshot.eventSourceMapping.sourceAccessConfigurations ?? [] {
+            guard let arn = entry.uri, let type = entry.type.flatMap(SecretPlacementRules.secretType),
+                seen.insert(arn).inserted
+            else { continue }
+            let secret = snapshot.secrets?[arn]
+            let describedName = secret?.describe?.name.flatMap { $0.isEmpty ? nil : $0 }
+            let report: CheckReport
+            if let value = secret?.secretString {
+                report = SecretAnalysis.report(
+                    secretString: value, type: type, for: target, secretName: describedName ?? arn, now: context.now,
+                    label: arn)
+            } else if let analysis = secret?.analysis {
+                report = analysis
+            } else {
+                findings.append(notChecked(arn, snapshot))
                 continue
             }
-            for var finding in analysis.findings {
+            for var finding in report.findings where !(describedName != nil && finding.code == FindingCode.sec016.code)
+            {
                 finding.evidence["secret"] = .string(arn)
                 findings.append(finding)
             }
         }
         return findings
+    }
+
+    /// SEC024 `skipped`: neither the value nor its analysis is in the snapshot; names the `Errors` entry when
+    /// reading it failed.
+    func notChecked(_ arn: String, _ snapshot: Snapshot) -> Finding {
+        let errors = snapshot.errors(for: .secrets)
+        return Finding(
+            code: .sec024, severity: .skipped, title: "the content of \(arn) was not checked",
+            detail: errors.isEmpty
+                ? "The snapshot holds neither Secrets[\"\(arn)\"].SecretString nor its Analysis."
+                : "The secret could not be read: "
+                    + errors.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; "),
+            fix:
+                "msk-esm snapshot \(snapshot.eventSourceMapping.uuid ?? "UUID") (it stores the Analysis), or msk-esm secret validate --secret-id \(arn)",
+            evidence: ["check": .string(name), "secret": .string(arn)])
     }
 }

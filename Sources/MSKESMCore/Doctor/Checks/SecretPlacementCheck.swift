@@ -1,13 +1,13 @@
 import Foundation
 
-/// SEC017, SEC019, SEC021 over the snapshot (``SecretPlacementRules``): each secret the mapping reads is in the
+/// SEC016, SEC017, SEC019, SEC021 over the snapshot (``SecretPlacementRules``): each secret the mapping reads is in the
 /// function's Region; an MSK SCRAM secret is encrypted with a customer-managed key (`Secrets[arn].Describe`,
 /// `KmsKeys`) and associated with the cluster (`ScramSecrets`); not on MSK Serverless, which has no SCRAM. A fact the snapshot lacks is `skipped`, naming
 /// the `Errors` entry that explains it.
 public struct SecretPlacementCheck: DoctorCheck {
     public init() {}
     public let name = "secret-placement"
-    public var codes: [FindingCode] { [.sec019, .sec017, .sec021] }
+    public var codes: [FindingCode] { [.sec019, .sec016, .sec017, .sec021] }
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [] }
 
     public func run(_ context: DoctorContext) throws -> [Finding] {
@@ -19,10 +19,7 @@ public struct SecretPlacementCheck: DoctorCheck {
         let isMSK = !BrokerChoiceCheck.isSelfManaged(snapshot)
         // MSK Serverless takes IAM only (BRK004 says so): its SCRAM rules do not apply.
         let isServerless = snapshot.cluster?.clusterInfo?.isServerless == true
-        let clusterArn: String? =
-            BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn)
-            ? snapshot.vpcConnection?.targetClusterArn ?? snapshot.cluster?.clusterInfo?.clusterArn
-            : mapping.eventSourceArn ?? snapshot.cluster?.clusterInfo?.clusterArn
+        let clusterArn = context.clusterArn
         var findings: [Finding] = []
         for entry in mapping.sourceAccessConfigurations ?? [] {
             guard let arn = entry.uri, let type = entry.type.flatMap(SecretPlacementRules.secretType) else { continue }
@@ -31,10 +28,15 @@ public struct SecretPlacementCheck: DoctorCheck {
                     tagged(
                         SecretPlacementRules.region(
                             secretArn: arn, region: region,
-                            regionSource: functionRegion != nil ? "the function's region" : "the snapshot's region"), arn))
+                            regionSource: functionRegion != nil ? "the function's region" : "the snapshot's region",
+                            mappingUUID: mapping.uuid), arn))
             }
             guard type == .scram, isMSK, !isServerless else { continue }
             let secret = snapshot.secrets?[arn]
+            // The name as Secrets Manager describes it decides SEC016 (an analysis may not have known it).
+            if let name = secret?.describe?.name, !name.isEmpty {
+                findings.append(tagged(SecretPlacementRules.mskName(name), arn))
+            }
             let describe = try secret?.describe.map { try JSONValue(encoding: $0) }
             var kmsFinding = SecretPlacementRules.kmsKey(
                 secretArn: arn, describeSecret: describe, describeKey: try keyOutput(secret?.describe?.kmsKeyId, snapshot))
