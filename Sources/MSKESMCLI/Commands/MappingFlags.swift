@@ -201,7 +201,7 @@ struct MappingFlags: ParsableArguments, Sendable {
         if let batchSize, !(1...10000).contains(batchSize) { throw ValidationError("--batch-size must be 1–10000") }
         if let batchingWindow, !(0...300).contains(batchingWindow) { throw ValidationError("--batching-window must be 0–300 seconds") }
         if let consumerGroupId, !MappingParameterRules.isValidConsumerGroupId(consumerGroupId) {
-            throw ValidationError("--consumer-group-id must be 1–200 characters of a-z A-Z 0-9 - / * : _ + = . @")
+            throw ValidationError("--consumer-group-id must be 1–200 characters, each a letter, a digit, a space or one of - / * : _ + = . @")
         }
         if let auth {
             if auth.sourceAccessType != nil && secretId == nil {
