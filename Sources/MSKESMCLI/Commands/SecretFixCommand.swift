@@ -42,6 +42,8 @@ struct SecretFixCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A target that cannot be written fails before the secret is read (from AWS with --secret-id).
+        if write != "-" { try AtomicFileWriter.checkTarget(write, overwrite: force) }
         let secret = try await input.read(global: global)
         let repair = try SecretRepairer(options: SecretRepairOptions(type: input.type, scheme: scheme)).repair(secret)
         let console = CommandContext.console
