@@ -65,7 +65,7 @@ struct SecretFixCommand: AsyncParsableCommand {
             ]
             lines += changeLines.map { "  changed: \($0)" }
             for finding in report.findings where finding.severity == .fail || finding.severity == .warn {
-                lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title)")
+                lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title.escapingControlCharacters())")
             }
             console.writeError(lines.joined(separator: "\n") + "\n")
             let code = report.exitCode(strict: global.strict)

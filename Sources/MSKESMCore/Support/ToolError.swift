@@ -47,7 +47,8 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
         var line = what
         if let input { line += " (\(input))" }
         if !fix.isEmpty { line += ": \(fix)" }
-        // One line, always: inputs such as file names may contain newlines.
-        return line.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        // One line, always, and nothing a terminal would act on: inputs such as file names and AWS error
+        // messages may hold newlines or escape sequences.
+        return line.escapingControlCharacters()
     }
 }
