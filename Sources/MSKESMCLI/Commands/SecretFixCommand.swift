@@ -30,7 +30,7 @@ struct SecretFixCommand: AsyncParsableCommand {
             "Where to write the corrected secret JSON (mode 0600), or - for standard output.", valueName: "FILE"))
     var write: String
 
-    @Flag(help: "Replace --write FILE if it exists.")
+    @Flag(help: "Replace --write FILE if it exists: a regular file only, never a link, device, FIFO or directory.")
     var force = false
 
     @Option(help: "The scheme an encrypted key is re-encrypted with: PBE-SHA1-3DES (default) or PBE-MD5-DES.")
