@@ -36,7 +36,7 @@ public enum AtomicFileWriter {
             case .symbolicLink:
                 throw ToolError.usage(
                     "is a symbolic link", input: input,
-                    fix: "name the file it points to, or remove the link first: a link is never replaced or written through")
+                    fix: "name the file it points to (or - for standard output): a link is never replaced or written through")
             case .directory:
                 throw ToolError.usage("is a directory", input: input, fix: "name a file inside it")
             default:
