@@ -76,10 +76,15 @@ struct FilesAndStreamsTests {
             reader("doctor", "--snapshot", ["doctor", "--snapshot", "INPUT"]),
             reader("doctor", "--ca-file", ["doctor", "--snapshot", snapshot, "--probe", "--ca-file", "INPUT"]),
             reader("brokers explain", "--snapshot", ["brokers", "explain", "--snapshot", "INPUT"]),
-            reader("brokers explain", "--cluster-json", ["brokers", "explain", "--cluster-json", "INPUT", "--auth", "none"]),
+            reader(
+                "brokers explain", "--cluster-json",
+                ["brokers", "explain", "--cluster-json", "INPUT", "--auth", "none"]),
             reader(
                 "brokers explain", "--bootstrap-brokers-json",
-                ["brokers", "explain", "--cluster-json", cluster, "--bootstrap-brokers-json", "INPUT", "--auth", "none"]),
+                [
+                    "brokers", "explain", "--cluster-json", cluster, "--bootstrap-brokers-json", "INPUT", "--auth",
+                    "none",
+                ]),
             reader(
                 "brokers explain", "--mapping-json",
                 ["brokers", "explain", "--cluster-json", cluster, "--mapping-json", "INPUT"]),
@@ -98,13 +103,16 @@ struct FilesAndStreamsTests {
             reader(
                 "probe", "--secret-file",
                 ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "mtls", "--secret-file", "INPUT"]),
-            reader("probe", "--ca-file", ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "tls", "--ca-file", "INPUT"]),
+            reader(
+                "probe", "--ca-file",
+                ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "tls", "--ca-file", "INPUT"]),
             reader("event sample", "--value-file", ["event", "sample", "--value-file", "INPUT"]),
             reader("event decode", "FILE", ["event", "decode", "INPUT"]),
             reader("secret validate", "FILE", ["secret", "validate", "INPUT"]),
             reader("secret validate", "--certificate", ["secret", "validate", "--certificate", "INPUT"]),
             reader(
-                "secret validate", "--private-key", ["secret", "validate", "--certificate", secret, "--private-key", "INPUT"]),
+                "secret validate", "--private-key",
+                ["secret", "validate", "--certificate", secret, "--private-key", "INPUT"]),
             reader("secret validate", "--password-file", ["secret", "validate", secret, "--password-file", "INPUT"]),
             reader("secret validate", "--trust-anchor", ["secret", "validate", secret, "--trust-anchor", "INPUT"]),
             reader("secret fix", "FILE", ["secret", "fix", "INPUT", "--write", out]),
@@ -112,8 +120,11 @@ struct FilesAndStreamsTests {
             reader(
                 "secret fix", "--private-key",
                 ["secret", "fix", "--certificate", secret, "--private-key", "INPUT", "--write", out]),
-            reader("secret fix", "--password-file", ["secret", "fix", secret, "--password-file", "INPUT", "--write", out]),
-            reader("create", "--cli-input-json", ["create", "--cli-input-json", "INPUT", "--dry-run", "--region", "us-east-1"]),
+            reader(
+                "secret fix", "--password-file", ["secret", "fix", secret, "--password-file", "INPUT", "--write", out]),
+            reader(
+                "create", "--cli-input-json",
+                ["create", "--cli-input-json", "INPUT", "--dry-run", "--region", "us-east-1"]),
             reader(
                 "update", "--cli-input-json",
                 ["update", uuid, "--cli-input-json", "INPUT", "--dry-run", "--region", "us-east-1"]),
@@ -123,7 +134,8 @@ struct FilesAndStreamsTests {
     /// The example snapshot's `Cluster` part as its own file (`aws kafka describe-cluster-v2` output).
     static let clusterJSON: String = {
         let path = NSTemporaryDirectory() + "msk-esm-cluster-\(UUID().uuidString).json"
-        let document = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: snapshot))))
+        let document =
+            (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: snapshot))))
             as? [String: Any]
         let cluster = (document?["Cluster"]).flatMap { try? JSONSerialization.data(withJSONObject: $0) } ?? Data()
         FileManager.default.createFile(atPath: path, contents: cluster)
@@ -146,8 +158,9 @@ struct FilesAndStreamsTests {
         #expect(named == Set(Self.readers.map(\.description)))
     }
 
-    @Test("a named FIFO with no writer is refused at once (exit 2, naming the flag and the path), never waited on",
-          arguments: readers)
+    @Test(
+        "a named FIFO with no writer is refused at once (exit 2, naming the flag and the path), never waited on",
+        arguments: readers)
     func namedPipeIsRefused(_ reader: Reader) throws {
         let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -157,8 +170,10 @@ struct FilesAndStreamsTests {
         #expect(!hung, "\(reader) waited on the FIFO until the watchdog killed it")
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("msk-esm: error: is a named pipe (FIFO), not a regular file ("), "\(result.stderr)")
-        #expect(result.stderr.contains(reader.flag == "FILE" ? "\(fifo))" : "(\(reader.flag) \(fifo))"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("msk-esm: error: is a named pipe (FIFO), not a regular file ("), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(reader.flag == "FILE" ? "\(fifo))" : "(\(reader.flag) \(fifo))"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
@@ -175,16 +190,25 @@ struct FilesAndStreamsTests {
             for (index, byte) in socketPath.utf8.enumerated() { bytes[index] = byte }
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         #expect(bound == 0)
-        for (path, what) in [("/dev/zero", "is a device, not a regular file"), (socketPath, "is a socket, not a regular file"),
-                             (directory, "is a directory")] {
-            let result = await CommandRunner.run(["policy", "check", "--policy", path, "--action", "kafka:Get", "--resource", "*"])
+        for (path, what) in [
+            ("/dev/zero", "is a device, not a regular file"), (socketPath, "is a socket, not a regular file"),
+            (directory, "is a directory"),
+        ] {
+            let result = await CommandRunner.run([
+                "policy", "check", "--policy", path, "--action", "kafka:Get", "--resource", "*",
+            ])
             #expect(result.exitCode == 2)
-            #expect(result.stderr == "msk-esm: error: \(what) (--policy \(path)): " + (what == "is a directory"
-                ? "name a file\n"
-                : "give a regular file; to read a stream, use - (standard input) or <(command), which passes /dev/fd/N\n"))
+            #expect(
+                result.stderr == "msk-esm: error: \(what) (--policy \(path)): "
+                    + (what == "is a directory"
+                        ? "name a file\n"
+                        : "give a regular file; to read a stream, use - (standard input) or <(command), which passes /dev/fd/N\n")
+            )
         }
     }
 
@@ -192,7 +216,8 @@ struct FilesAndStreamsTests {
     func streamsAreRead() throws {
         let document = try Data(contentsOf: URL(fileURLWithPath: Self.snapshot))
         for path in ["-", "/dev/stdin"] {
-            let result = try CommandRunner.runBinary(["doctor", "--snapshot", path, "--output", "json"], stdin: document)
+            let result = try CommandRunner.runBinary(
+                ["doctor", "--snapshot", path, "--output", "json"], stdin: document)
             #expect(result.exitCode == 0, "\(result.stderr)")
             #expect(try result.json()["verdict"] as? String == "pass")
         }
@@ -232,8 +257,9 @@ struct FilesAndStreamsTests {
         return lstat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
     }
 
-    @Test("secret fix --write … --force replaces only a regular file: a FIFO, directory, device or symbolic link stays",
-          arguments: Target.allCases)
+    @Test(
+        "secret fix --write … --force replaces only a regular file: a FIFO, directory, device or symbolic link stays",
+        arguments: Target.allCases)
     func forceNeverReplacesWhatIsNotARegularFile(_ target: Target) async throws {
         let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -246,7 +272,8 @@ struct FilesAndStreamsTests {
         }
         let kindBefore = Self.kind(at: path)
         for force in [true, false] {
-            let result = await CommandRunner.run(["secret", "fix", Self.secret, "--write", path] + (force ? ["--force"] : []))
+            let result = await CommandRunner.run(
+                ["secret", "fix", Self.secret, "--write", path] + (force ? ["--force"] : []))
             #expect(result.exitCode == 2, "\(result.stdout)\(result.stderr)")
             #expect(result.stdout.isEmpty)
             let expected =
@@ -269,9 +296,12 @@ struct FilesAndStreamsTests {
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
         #expect(
-            result.stderr == "msk-esm: error: no file named (--write ''): name the file to write, or - for standard output\n")
+            result.stderr
+                == "msk-esm: error: no file named (--write ''): name the file to write, or - for standard output\n")
         // The writer itself refuses it too (snapshot --write goes through it).
-        let error = #expect(throws: ToolError.self) { try AtomicFileWriter.write(Data("x".utf8), to: "", overwrite: true) }
+        let error = #expect(throws: ToolError.self) {
+            try AtomicFileWriter.write(Data("x".utf8), to: "", overwrite: true)
+        }
         #expect(error?.description.hasPrefix("no file named (--write '')") == true)
     }
 
@@ -291,7 +321,8 @@ struct FilesAndStreamsTests {
 
     /// `PRODUCER | msk-esm repl` in bash. `result.exitCode` is the REPL's; `producerStatus` the first
     /// producer's (141 when SIGPIPE killed it: the REPL had stopped reading).
-    static func pipedIntoRepl(_ producer: String) throws -> (result: CommandResult, hung: Bool, producerStatus: Int32?) {
+    static func pipedIntoRepl(_ producer: String) throws -> (result: CommandResult, hung: Bool, producerStatus: Int32?)
+    {
         let script = producer + #" | "$0" repl; echo "statuses ${PIPESTATUS[0]} ${PIPESTATUS[-1]}""#
         var (result, hung) = try runWatched(["-c", script, CommandRunner.binary.path], executable: "/bin/bash")
         var lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -329,9 +360,13 @@ struct FilesAndStreamsTests {
         // tr was killed by SIGPIPE: the REPL stopped reading long before the end.
         #expect(producer == 141, "the REPL read the whole input: \(result.stdout)")
         // The lines before the long one ran.
-        let (counted, _, _) = try Self.pipedIntoRepl(#"{ printf 'status\nbogus\nstatus\n'; head -c 3000000 /dev/zero | tr '\0' a; }"#)
+        let (counted, _, _) = try Self.pipedIntoRepl(
+            #"{ printf 'status\nbogus\nstatus\n'; head -c 3000000 /dev/zero | tr '\0' a; }"#)
         #expect(counted.stdout == "0\n2\n", "\(counted.stdout)")
-        #expect(counted.stderr.hasSuffix("msk-esm: error: a line longer than 1 MiB (standard input, line 4): give the commands as text, one per line, not a binary or endless stream\n"), "\(counted.stderr)")
+        #expect(
+            counted.stderr.hasSuffix(
+                "msk-esm: error: a line longer than 1 MiB (standard input, line 4): give the commands as text, one per line, not a binary or endless stream\n"
+            ), "\(counted.stderr)")
         #expect(counted.exitCode == 2)
     }
 }

@@ -105,8 +105,9 @@ struct TerminalSafetyTests {
         let rows = table.split(separator: "\n")
         #expect(rows.count == 2)
         // The STATE column starts at the same place in the header and in the row.
-        #expect(rows[0].firstRange(of: "STATE")?.lowerBound.utf16Offset(in: rows[0])
-            == rows[1].firstRange(of: "Enabled")?.lowerBound.utf16Offset(in: rows[1]))
+        #expect(
+            rows[0].firstRange(of: "STATE")?.lowerBound.utf16Offset(in: rows[0])
+                == rows[1].firstRange(of: "Enabled")?.lowerBound.utf16Offset(in: rows[1]))
         #expect(table.contains(#"orders\nconsumer"#))
         let text = MappingCommandSupport.text(mapping)
         #expect(Self.rawControls(text).isEmpty, "\(text.debugDescription)")

@@ -49,6 +49,8 @@ struct InputReaderTests {
                 return "\(error)"
             }
         }
-        #expect(message?.hasPrefix("is a named pipe (FIFO), not a regular file (--policy \(path))") == true, "\(message ?? "blocked")")
+        #expect(
+            message?.hasPrefix("is a named pipe (FIFO), not a regular file (--policy \(path))") == true,
+            "\(message ?? "blocked")")
     }
 }

@@ -23,7 +23,8 @@ public enum AtomicFileWriter {
     /// - Parameter label: the flag that named the path, for errors (e.g. "--write").
     public static func checkTarget(_ path: String, overwrite: Bool, label: String = "--write") throws {
         guard !path.isEmpty else {
-            throw ToolError.usage("no file named", input: "\(label) ''", fix: "name the file to write, or - for standard output")
+            throw ToolError.usage(
+                "no file named", input: "\(label) ''", fix: "name the file to write, or - for standard output")
         }
         let input = "\(label) \(path)"
         if let kind = FileKind.ofEntry(at: path) {
@@ -36,7 +37,9 @@ public enum AtomicFileWriter {
             case .symbolicLink:
                 throw ToolError.usage(
                     "is a symbolic link", input: input,
-                    fix: "name the file it points to (or - for standard output): a link is never replaced or written through")
+                    fix:
+                        "name the file it points to (or - for standard output): a link is never replaced or written through"
+                )
             case .directory:
                 throw ToolError.usage("is a directory", input: input, fix: "name a file inside it")
             default:
@@ -99,7 +102,8 @@ public enum AtomicFileWriter {
             // refused rather than replaced.
             try checkTarget(path, overwrite: true, label: label)
             guard rename(temporaryPath, path) == 0 else {
-                throw ToolError.usage("cannot move the finished file into place", input: input, fix: "check permissions")
+                throw ToolError.usage(
+                    "cannot move the finished file into place", input: input, fix: "check permissions")
             }
         } else {
             // link() fails when the target exists, so a file created since the check above is never replaced.
@@ -108,7 +112,8 @@ public enum AtomicFileWriter {
                     throw ToolError.usage(
                         "the file exists", input: input, fix: "choose another path, or add --force to replace it")
                 }
-                throw ToolError.usage("cannot move the finished file into place", input: input, fix: "check permissions")
+                throw ToolError.usage(
+                    "cannot move the finished file into place", input: input, fix: "check permissions")
             }
             unlink(temporaryPath)
         }
