@@ -199,7 +199,7 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" type' -l 'type' -d 'The secret type: mtls, scram, basic or root-ca (default: detected; {username,password} is scram).' -rfka 'mtls scram basic root-ca'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" for' -l 'for' -d 'Whose rules apply: msk or self-managed.' -rfka 'msk self-managed'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" write' -l 'write' -d 'Where to write the corrected secret JSON (mode 0600), or - for standard output.' -rfka ''
-complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" force' -l 'force' -d 'Replace --write FILE if it exists.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" force' -l 'force' -d 'Replace --write FILE if it exists: a regular file only, never a link, device, FIFO or directory.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" scheme' -l 'scheme' -d 'The scheme an encrypted key is re-encrypted with: PBE-SHA1-3DES (default) or PBE-MD5-DES.' -rfka 'PBE-SHA1-3DES PBE-MD5-DES'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" version' -l 'version' -d 'Show the version.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm secret fix" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -182,9 +182,13 @@ struct LiveCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A `--write` target that may be written (secret fix checks it before reading the secret), but is not:
+    /// the read fails first.
+    static let neverWritten = NSTemporaryDirectory() + "msk-esm-never-written-\(UUID().uuidString).json"
+
     static let commands: [[String]] = [
         ["secret", "validate", "--secret-id", "{secret}", "--cluster", "{cluster}"],
-        ["secret", "fix", "--secret-id", "{secret}", "--write", "/nonexistent-dir/never-written.json"],
+        ["secret", "fix", "--secret-id", "{secret}", "--write", neverWritten],
         ["brokers", "explain", "--cluster", "{cluster}", "--auth", "iam"],
         ["policy", "check", "--mapping", "{uuid}"],
         ["network", "check", "--cluster", "{cluster}", "--auth", "iam"],
@@ -206,6 +210,7 @@ struct LiveCommandTests {
         let unreachable = try BinaryRunner.run(Self.resolve(arguments, bed), environment: refused)
         #expect(unreachable.exitCode == 3, "\(unreachable.stderr)")
         #expect(unreachable.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: Self.neverWritten))
     }
 
     @Test("--debug prints the request lines on stderr, never the secret's password or the secret access key", arguments: commands)
@@ -214,7 +219,7 @@ struct LiveCommandTests {
         let (_, secretKey) = bed.keys("msk-esm-reader")
         let environment = bed.environment()
         var line = Self.resolve(arguments, bed)
-        if line.contains("fix") { line = line.map { $0.hasPrefix("/nonexistent") ? "-" : $0 } }
+        if line.contains("fix") { line = line.map { $0 == Self.neverWritten ? "-" : $0 } }
         for output in ["text", "json"] {
             let result = try BinaryRunner.run(line + ["--debug", "--output", output], environment: environment)
             #expect([0, 1].contains(result.exitCode), "\(result.stderr.suffix(400))")

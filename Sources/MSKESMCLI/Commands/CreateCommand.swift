@@ -215,7 +215,7 @@ struct CreateCommand: AsyncParsableCommand {
                     .text(CheckReport(findings: findings))
             }
             if showRequest || global.debug { text += MappingCommandSupport.requestText(request) }
-            if let note { text += note + "\n" }
+            if let note { text += note.escapingControlCharacters() + "\n" }
             if let result, !global.quiet, note?.hasPrefix("created") == true || note?.hasPrefix("already") == true {
                 text += MappingCommandSupport.text(result)
             }

@@ -48,9 +48,10 @@ struct DeleteCommand: AsyncParsableCommand {
             } catch {
                 throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
             }
-            console.writeError(
-                "Delete mapping \(uuid) (function \(MappingCommandSupport.functionName(mapping)), topic "
-                    + "\(mapping["Topics"]?.arrayValue?.first?.stringValue ?? "?"), \(mapping["State"]?.stringValue ?? "?"))? [y/N] ")
+            let described =
+                "function \(MappingCommandSupport.functionName(mapping)), topic "
+                + "\(mapping["Topics"]?.arrayValue?.first?.stringValue ?? "?"), \(mapping["State"]?.stringValue ?? "?")"
+            console.writeError("Delete mapping \(uuid) (\(described.escapingControlCharacters()))? [y/N] ")
             let answer = readLine()?.trimmingSpaces().lowercased() ?? ""
             guard answer == "y" || answer == "yes" else {
                 console.writeError("not deleted\n")
@@ -71,7 +72,7 @@ struct DeleteCommand: AsyncParsableCommand {
         }
         switch global.output {
         case .json, .jsonl: MappingCommandSupport.printJSON(result)
-        case .text: if !global.quiet { console.write("\(uuid): \(result["State"]?.stringValue ?? "")\n") }
+        case .text: if !global.quiet { console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }
 }

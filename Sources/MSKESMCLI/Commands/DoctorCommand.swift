@@ -117,6 +117,8 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // An unreadable --ca-file is a usage error (exit 2) before any work, not a skipped probe later.
+        if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
             try await finish(document)
@@ -157,7 +159,6 @@ struct DoctorCommand: AsyncParsableCommand {
         var findings = report.findings
         var summary = report.summary
         do {
-            if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
             var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout, caFile: caFile)
             try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
             let probed = await Probe().run(configuration)

@@ -35,7 +35,8 @@ struct DoctorFleetRun {
                 progress.add(count)
             case .regionFailed(let region, let reason):
                 progress.clear()
-                console.writeError("msk-esm: warning: cannot list the event source mappings in \(region): \(reason)\n")
+                console.writeError(
+                    "msk-esm: warning: cannot list the event source mappings in \(region): \(reason.escapingControlCharacters())\n")
             case .diagnosed(let result):
                 if output == .jsonl { console.write(JSONOutput.encodeLine(result.diagnosis)) }
                 progress.tick()
@@ -99,9 +100,11 @@ struct DoctorFleetRun {
             if quiet && report.verdict == .pass { continue }
             let top = report.findings.filter { $0.severity != .pass && $0.severity != .info }.min { $0.severity < $1.severity }
             let finding = top.map { "\($0.code) \($0.title)" } ?? "-"
+            // Names and titles are data: escaped before the columns are measured.
             rows.append(
-                [result.diagnosis.uuid] + (regions ? [result.region] : [])
+                ([result.diagnosis.uuid] + (regions ? [result.region] : [])
                     + [result.function, result.topic ?? "-", report.verdict.rawValue, String(finding.prefix(80))])
+                    .map { $0.escapingControlCharacters() })
         }
         if rows.count > 1 {
             var widths = [Int](repeating: 0, count: rows[0].count)
@@ -114,7 +117,7 @@ struct DoctorFleetRun {
             }
         }
         for failure in failures {
-            text += "could not list \(failure.region): \(failure.reason)\n"
+            text += "could not list \(failure.region): \(failure.reason.escapingControlCharacters())\n"
         }
         if !results.isEmpty {
             text += "details: msk-esm doctor UUID (one mapping), or --output json\n"

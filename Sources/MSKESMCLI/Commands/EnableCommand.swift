@@ -55,7 +55,7 @@ enum MappingSwitch {
         switch global.output {
         case .json, .jsonl: MappingCommandSupport.printJSON(result)
         case .text:
-            if !global.quiet { CommandContext.console.write("\(uuid): \(result["State"]?.stringValue ?? "")\n") }
+            if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }
 }

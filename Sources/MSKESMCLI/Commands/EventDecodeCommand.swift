@@ -33,7 +33,9 @@ struct EventDecodeCommand: AsyncParsableCommand {
         let decoded = try KafkaEventDecoder.decode(data, source: file == "-" ? "standard input" : file)
         let console = CommandContext.console
         if global.output == .text {
-            console.write(EventDecodeCommand.text(decoded).joined(separator: "\n") + "\n")
+            // Keys, values and headers are the producer's bytes: control characters are shown escaped.
+            let lines = EventDecodeCommand.text(decoded).map { $0.escapingControlCharacters() }
+            console.write(lines.joined(separator: "\n") + "\n")
         } else {
             console.write(global.output == .jsonl ? JSONOutput.encodeLine(decoded) : JSONOutput.encode(decoded))
         }

@@ -47,12 +47,13 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     static func table(_ mappings: [JSONValue]) -> String {
+        // Every cell is data: escaped before the columns are measured, so the table stays aligned.
         let rows = mappings.map { mapping -> [String] in
             [
                 mapping["UUID"]?.stringValue ?? "", MappingCommandSupport.functionName(mapping),
                 mapping["Topics"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",") ?? "",
                 mapping["State"]?.stringValue ?? "", mapping["LastProcessingResult"]?.stringValue ?? "",
-            ]
+            ].map { $0.escapingControlCharacters() }
         }
         let header = ["UUID", "FUNCTION", "TOPIC", "STATE", "LAST RESULT"]
         var widths = header.map(\.count)

@@ -107,7 +107,7 @@ enum MappingCommandSupport {
         let waiter = MappingWaiter(
             lambda: LambdaClient(client: client), timeout: options.timeout, interval: options.pollInterval,
             progress: { state in
-                if showProgress, last.changed(to: state) { console.writeError("\(uuid): \(state)\n") }
+                if showProgress, last.changed(to: state) { console.writeError(stateLine(uuid, state)) }
             })
         let outcome: MappingWaiter.Outcome
         do {
@@ -167,12 +167,23 @@ enum MappingCommandSupport {
         MappingIdentity.functionKey(mapping["FunctionArn"]?.stringValue ?? "")
     }
 
+    /// A value as a person reads it in text output: a string as it is, anything else as compact JSON, and
+    /// control characters escaped either way (names and results come from data).
+    static func displayText(_ value: JSONValue) -> String {
+        (value.stringValue ?? value.compactText).escapingControlCharacters()
+    }
+
+    /// `UUID: State`, the line that says where a mapping stands (the state as AWS sent it, escaped).
+    static func stateLine(_ uuid: String, _ state: String) -> String {
+        "\(uuid): \(state.escapingControlCharacters())\n"
+    }
+
     /// One mapping for people: the fields that matter, one per line.
     static func text(_ mapping: JSONValue) -> String {
         var lines: [String] = []
         func line(_ label: String, _ value: JSONValue?) {
             guard let value, value != .null else { return }
-            lines.append(label + String(repeating: " ", count: max(2, 32 - label.count)) + (value.stringValue ?? value.compactText))
+            lines.append(label + String(repeating: " ", count: max(2, 32 - label.count)) + displayText(value))
         }
         let members = mapping.objectValue ?? [:]
         let first = ["UUID", "State", "StateTransitionReason", "LastProcessingResult", "FunctionArn", "EventSourceArn", "Topics"]
@@ -183,7 +194,7 @@ enum MappingCommandSupport {
 
     /// The text diff of an update: `- BatchSize: 100` / `+ BatchSize: 500`.
     static func diff(_ changes: [MappingChange]) -> String {
-        changes.map { "- \($0.field): \($0.from.stringValue ?? $0.from.compactText)\n+ \($0.field): \($0.to.stringValue ?? $0.to.compactText)\n" }
+        changes.map { "- \($0.field): \(displayText($0.from))\n+ \($0.field): \(displayText($0.to))\n" }
             .joined()
     }
 

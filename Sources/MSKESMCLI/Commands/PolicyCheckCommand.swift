@@ -162,8 +162,8 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             try global.finish(report, summaryLines: Self.mappingSummaryLines(report, suggest: suggest))
             return
         }
-        let documents = try policies.map(Self.readPolicy)
-        let boundaryDocument = try boundary.map(Self.readPolicy)
+        let documents = try policies.map { try Self.readPolicy($0) }
+        let boundaryDocument = try boundary.map { try Self.readPolicy($0, flag: "--boundary") }
         var context = RequestContext()
         for entry in contextEntries {
             guard let equals = entry.firstIndex(of: "=") else { continue }
@@ -209,7 +209,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     }
 
     /// Reads `--policy` / `--boundary` input: a file, `-`, or `aws:<bundled managed policy>`.
-    static func readPolicy(_ argument: String) throws -> PolicyDocument {
+    static func readPolicy(_ argument: String, flag: String = "--policy") throws -> PolicyDocument {
         if argument.hasPrefix("aws:") {
             let name = String(argument.dropFirst(4))
             guard let document = BundledPolicies.document(named: name) else {
@@ -220,7 +220,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             }
             return document
         }
-        let text = try InputReader.text(from: argument, label: "--policy")
+        let text = try InputReader.text(from: argument, label: flag)
         return try PolicyDocumentReader.read(text: text, source: argument)
     }
 

@@ -46,8 +46,10 @@ struct ReplCommand: AsyncParsableCommand {
         return arguments
     }
 
+    /// Lines are bounded (`LineReader`): endless or binary input ends the session with exit 2.
     private func piped(_ session: ReplSession) async throws {
-        while !session.shouldExit, let line = readLine(strippingNewline: true) {
+        var lines = LineReader(descriptor: STDIN_FILENO, source: "standard input")
+        while !session.shouldExit, let line = try lines.nextLine() {
             await session.execute(line)
         }
         if session.lastFailingStatus != 0 { throw ExitCode(session.lastFailingStatus) }

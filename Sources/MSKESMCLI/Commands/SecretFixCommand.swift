@@ -30,7 +30,7 @@ struct SecretFixCommand: AsyncParsableCommand {
             "Where to write the corrected secret JSON (mode 0600), or - for standard output.", valueName: "FILE"))
     var write: String
 
-    @Flag(help: "Replace --write FILE if it exists.")
+    @Flag(help: "Replace --write FILE if it exists: a regular file only, never a link, device, FIFO or directory.")
     var force = false
 
     @Option(help: "The scheme an encrypted key is re-encrypted with: PBE-SHA1-3DES (default) or PBE-MD5-DES.")
@@ -42,6 +42,8 @@ struct SecretFixCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A target that cannot be written fails before the secret is read (from AWS with --secret-id).
+        if write != "-" { try AtomicFileWriter.checkTarget(write, overwrite: force) }
         let secret = try await input.read(global: global)
         let repair = try SecretRepairer(options: SecretRepairOptions(type: input.type, scheme: scheme)).repair(secret)
         let console = CommandContext.console
@@ -63,7 +65,7 @@ struct SecretFixCommand: AsyncParsableCommand {
             ]
             lines += changeLines.map { "  changed: \($0)" }
             for finding in report.findings where finding.severity == .fail || finding.severity == .warn {
-                lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title)")
+                lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title.escapingControlCharacters())")
             }
             console.writeError(lines.joined(separator: "\n") + "\n")
             let code = report.exitCode(strict: global.strict)

@@ -70,11 +70,12 @@ struct SnapshotCommand: AsyncParsableCommand {
             console.write(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
         case .text:
             if !global.quiet || !errors.isEmpty {
-                var text = "wrote \(write): \(parts.count) parts (\(parts.joined(separator: ", ")))\n"
+                // The file name and AWS's error messages are data: shown with control characters escaped.
+                var lines = ["wrote \(write): \(parts.count) parts (\(parts.joined(separator: ", ")))"]
                 for (call, reason) in errors.sorted(by: { $0.key < $1.key }) {
-                    text += "  could not read \(call): \(reason.stringValue ?? "")\n"
+                    lines.append("  could not read \(call): \(reason.stringValue ?? "")")
                 }
-                console.write(text)
+                console.write(lines.map { $0.escapingControlCharacters() + "\n" }.joined())
             }
         }
     }

@@ -124,7 +124,7 @@ struct UpdateCommand: AsyncParsableCommand {
                     + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet).text(CheckReport(findings: findings))
             }
             if let request, showRequest || global.debug { text += MappingCommandSupport.requestText(request) }
-            text += note + "\n"
+            text += note.escapingControlCharacters() + "\n"
             console.write(text)
         }
     }

@@ -52,7 +52,7 @@ struct WaitCommand: AsyncParsableCommand {
         case .json, .jsonl:
             MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
         case .text:
-            if !global.quiet { CommandContext.console.write("\(uuid): \(mapping?["State"]?.stringValue ?? "deleted")\n") }
+            if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted")) }
         }
     }
 }

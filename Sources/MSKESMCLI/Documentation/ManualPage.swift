@@ -69,7 +69,14 @@ public enum ManualPage {
         msk-esm creates, checks and diagnoses AWS Lambda event source mappings for Kafka: Amazon MSK, \
         MSK Serverless and self-managed clusters. Every command that checks something prints a report of \
         findings; with --output json it prints one JSON document {"verdict", "findings", "summary"} on \
-        stdout and nothing else. Errors are one line on stderr: msk-esm: error: <what> (<input>): <fix>.
+        stdout and nothing else. Errors are one line on stderr: msk-esm: error: <what> (<input>): <fix>. \
+        Control characters that come from data (names, LastProcessingResult, AWS messages, file names) are \
+        shown escaped in text output and error lines (\\n, \\t, \\x1b); JSON carries the exact values.
+
+        An input FILE is a regular file, - for standard input, or /dev/fd/N as the shell's <(command) \
+        passes it; a named pipe, socket or device named by its path is refused (exit 2), as is input over \
+        1 MiB. --write replaces only a regular file (with --force): a symbolic link, device, named pipe or \
+        directory there is refused (exit 2).
 
         msk-esm help COMMAND, or COMMAND --help, prints the help of one command.
         """

@@ -117,8 +117,10 @@ final class LineEditor {
         return completion.insertion.isEmpty ? UInt8(CC_ERROR) : UInt8(CC_REFRESH)
     }
 
-    /// Candidates laid out in columns of an 80-character screen.
+    /// Candidates laid out in columns of an 80-character screen. Candidates include values learned from
+    /// AWS answers (function names): control characters are shown escaped.
     static func columns(_ candidates: [String]) -> String {
+        let candidates = candidates.map { $0.escapingControlCharacters() }
         let width = (candidates.map(\.count).max() ?? 0) + 2
         let perRow = max(1, 80 / width)
         var rows: [String] = []

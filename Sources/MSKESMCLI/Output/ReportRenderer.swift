@@ -18,29 +18,37 @@ public struct ReportRenderer {
     /// Text: a headline with the verdict (naming skipped checks), then failures and warnings with their
     /// detail and fix, then passed checks one line each, dimmed. `summaryLines` are the command's own
     /// lines about what it examined, printed under the headline.
+    ///
+    /// Titles, details, fixes and summary lines carry values from data (names, `LastProcessingResult`,
+    /// AWS messages, certificate subjects): their control characters are shown escaped, never written raw,
+    /// so that data can neither act on the terminal nor break the layout. Only a fix keeps its line breaks
+    /// (one command per line), each continued line indented under it.
     public func text(_ report: CheckReport, summaryLines: [String] = []) -> String {
         var lines: [String] = []
         lines.append(headline(report))
         if !quiet {
-            lines.append(contentsOf: summaryLines.map { "  " + $0 })
+            lines.append(contentsOf: summaryLines.map { "  " + $0.escapingControlCharacters() })
         }
         for finding in report.findings {
+            let title = finding.title.escapingControlCharacters()
+            let detail = finding.detail.escapingControlCharacters()
+            let fix = finding.fix.escapingControlCharacters(keepingNewlines: true)
             switch finding.severity {
             case .fail, .warn:
-                lines.append(style(symbol(finding.severity) + " \(finding.code) \(finding.title)", finding.severity))
-                if !finding.detail.isEmpty { lines.append(indent(finding.detail, by: 4)) }
-                if !finding.fix.isEmpty { lines.append(indent("fix: " + finding.fix, by: 4)) }
+                lines.append(style(symbol(finding.severity) + " \(finding.code) \(title)", finding.severity))
+                if !detail.isEmpty { lines.append(indent(detail, by: 4)) }
+                if !fix.isEmpty { lines.append(indent("fix: " + fix, by: 4)) }
             case .skipped:
-                lines.append(style("- \(finding.code) skipped: \(finding.title)", .skipped))
-                if !quiet, !finding.detail.isEmpty { lines.append(indent(finding.detail, by: 4)) }
+                lines.append(style("- \(finding.code) skipped: \(title)", .skipped))
+                if !quiet, !detail.isEmpty { lines.append(indent(detail, by: 4)) }
             case .info:
                 guard !quiet else { continue }
-                lines.append(style("i \(finding.code) \(finding.title)", .info))
-                if !finding.detail.isEmpty { lines.append(indent(finding.detail, by: 4)) }
-                if !finding.fix.isEmpty { lines.append(indent("fix: " + finding.fix, by: 4)) }
+                lines.append(style("i \(finding.code) \(title)", .info))
+                if !detail.isEmpty { lines.append(indent(detail, by: 4)) }
+                if !fix.isEmpty { lines.append(indent("fix: " + fix, by: 4)) }
             case .pass:
                 guard !quiet else { continue }
-                lines.append(style("✓ \(finding.code) \(finding.title)", .pass))
+                lines.append(style("✓ \(finding.code) \(title)", .pass))
             }
         }
         return lines.joined(separator: "\n") + "\n"

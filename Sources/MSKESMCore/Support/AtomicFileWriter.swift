@@ -11,20 +11,67 @@ import Foundation
 /// SIGTERM, SIGHUP) that arrive meanwhile take effect right after the file is in place or removed, so no
 /// temporary file holding private material is ever left behind; a write over the file size limit fails
 /// cleanly instead of killing the process (SIGXFSZ).
+///
+/// Only a regular file is ever replaced. A symbolic link is refused (exit 2, naming the link), with or
+/// without `--force`: renaming over it would replace the link, not the file it points to, and writing
+/// through it could put private material wherever the link leads. A device, a named pipe, a socket or a
+/// directory is refused too: `--force` must never turn `/dev/…` or a FIFO into a file holding a key.
 public enum AtomicFileWriter {
+    /// Checks that `path` may be written, without writing: a name is given, no symbolic link or non-regular
+    /// file is there, an existing file only with `overwrite`, and the directory exists. `write` checks the
+    /// same; commands call this first so that a bad target fails before any work (or AWS call) is done.
+    /// - Parameter label: the flag that named the path, for errors (e.g. "--write").
+    public static func checkTarget(_ path: String, overwrite: Bool, label: String = "--write") throws {
+        guard !path.isEmpty else {
+            throw ToolError.usage(
+                "no file named", input: "\(label) ''", fix: "name the file to write, or - for standard output")
+        }
+        let input = "\(label) \(path)"
+        if let kind = FileKind.ofEntry(at: path) {
+            switch kind {
+            case .regular:
+                if !overwrite {
+                    throw ToolError.usage(
+                        "the file exists", input: input, fix: "choose another path, or add --force to replace it")
+                }
+            case .symbolicLink:
+                throw ToolError.usage(
+                    "is a symbolic link", input: input,
+                    fix:
+                        "name the file it points to (or - for standard output): a link is never replaced or written through"
+                )
+            case .directory:
+                throw ToolError.usage("is a directory", input: input, fix: "name a file inside it")
+            default:
+                throw ToolError.usage(
+                    "\(kind.phrase), not a regular file", input: input,
+                    fix: "name a regular file (--force replaces only regular files), or use - for standard output")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ToolError.usage("the directory does not exist", input: input, fix: "create the directory first")
+        }
+    }
+
     /// - Parameters:
     ///   - mode: permission bits, e.g. `0o600` for private material.
-    ///   - overwrite: replace an existing file; without it an existing file is an error.
-    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, overwrite: Bool) throws {
+    ///   - overwrite: replace an existing regular file; without it an existing file is an error.
+    ///   - label: the flag that named the path, for errors.
+    public static func write(
+        _ data: Data, to path: String, mode: mode_t = 0o644, overwrite: Bool, label: String = "--write"
+    ) throws {
+        try checkTarget(path, overwrite: overwrite, label: label)
+        let input = "\(label) \(path)"
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        try checkTarget(path, overwrite: overwrite)
         mskesm_defer_termination_begin()
         defer { mskesm_defer_termination_end() }
         var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw ToolError.usage("cannot create a file in the directory", input: path, fix: "check its permissions")
+            throw ToolError.usage("cannot create a file in the directory", input: input, fix: "check its permissions")
         }
         let temporaryPath = String(
             decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -48,43 +95,28 @@ public enum AtomicFileWriter {
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written, synced else {
-            throw ToolError.usage("cannot write the file", input: path, fix: "check free space and permissions")
+            throw ToolError.usage("cannot write the file", input: input, fix: "check free space and permissions")
         }
         if overwrite {
+            // Checked again just before the rename: whatever took the name meanwhile (a link, a device) is
+            // refused rather than replaced.
+            try checkTarget(path, overwrite: true, label: label)
             guard rename(temporaryPath, path) == 0 else {
-                throw ToolError.usage("cannot move the finished file into place", input: path, fix: "check permissions")
+                throw ToolError.usage(
+                    "cannot move the finished file into place", input: input, fix: "check permissions")
             }
         } else {
             // link() fails when the target exists, so a file created since the check above is never replaced.
             guard link(temporaryPath, path) == 0 else {
                 if errno == EEXIST {
                     throw ToolError.usage(
-                        "the file exists", input: path, fix: "choose another path, or add --force to replace it")
+                        "the file exists", input: input, fix: "choose another path, or add --force to replace it")
                 }
-                throw ToolError.usage("cannot move the finished file into place", input: path, fix: "check permissions")
+                throw ToolError.usage(
+                    "cannot move the finished file into place", input: input, fix: "check permissions")
             }
             unlink(temporaryPath)
         }
         finished = true
-    }
-
-    /// Fails as ``write(_:to:mode:overwrite:)`` would before writing anything: the target is a directory, it
-    /// exists and `overwrite` is false, or its directory does not exist. Commands that do slow work (AWS
-    /// reads) before writing call it first, so a bad target fails at once.
-    public static func checkTarget(_ path: String, overwrite: Bool) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue {
-                throw ToolError.usage("is a directory", input: path, fix: "name a file to write")
-            }
-            if !overwrite {
-                throw ToolError.usage(
-                    "the file exists", input: path, fix: "choose another path, or add --force to replace it")
-            }
-        }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ToolError.usage("the directory does not exist", input: path, fix: "create the directory first")
-        }
     }
 }

@@ -4,8 +4,10 @@ import Foundation
     import Glibc
 #endif
 
-/// Reads a user-named input (a file path, or `-` for standard input) with the limits of DESIGN §5:
-/// at most 1 MiB, and text must be UTF-8. Failures are `ToolError`s naming the input.
+/// Reads a user-named input with the limits the README states: a regular file, or a stream (`-` for
+/// standard input, `/dev/fd/N` from the shell's `<(command)`), at most 1 MiB, and text must be UTF-8.
+/// Failures are `ToolError`s naming the input. Every command reads its input files here, so what is
+/// accepted is decided once, in `openInput`.
 public enum InputReader {
     /// The largest input any command reads.
     public static let maximumSize = 1 << 20
@@ -14,22 +16,7 @@ public enum InputReader {
     public static func data(from path: String, label: String? = nil) throws -> Data {
         let name = path == "-" ? "standard input" : path
         let input = label.map { "\($0) \(name)" } ?? name
-        let descriptor: Int32
-        if path == "-" {
-            descriptor = STDIN_FILENO
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ToolError.usage("file not found", input: input, fix: "check the path")
-            }
-            if isDirectory.boolValue {
-                throw ToolError.usage("is a directory", input: input, fix: "name a file")
-            }
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
-            }
-        }
+        let descriptor = try openInput(path, input: input)
         defer { if path != "-" { close(descriptor) } }
         guard let bytes = readLimited(descriptor) else {
             throw ToolError.usage("cannot read the input", input: input, fix: "check that it is a readable file")
@@ -46,15 +33,70 @@ public enum InputReader {
     }
 
     /// The UTF-8 text of a file that may legitimately be absent (the AWS config and credentials files, a
-    /// web identity or container token file): nil when it does not exist, cannot be read, is larger than
+    /// web identity or container token file): nil when it does not exist, cannot be read, is not a file
+    /// `data(from:)` would accept (a named FIFO would block the read forever), is larger than
     /// `maximumSize` or is not UTF-8. Plain POSIX reads, like `data(from:)`: Foundation's
     /// `String(contentsOfFile:)` leaks on Linux (LeakSanitizer).
     public static func optionalText(atPath path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard path != "-", let descriptor = try? openInput(path, input: path) else { return nil }
         defer { close(descriptor) }
         guard let bytes = readLimited(descriptor), bytes.count <= maximumSize else { return nil }
         return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Opens a named input for reading, deciding by what it is rather than by its name alone:
+    /// - `-` is standard input, read as a stream;
+    /// - a regular file is read by path;
+    /// - a path naming a descriptor this process already holds (`/dev/stdin`, `/dev/fd/N`,
+    ///   `/proc/self/fd/N`: what the shell's `<(command)` passes) is read as a stream, whatever it is;
+    /// - anything else — a named FIFO, a socket, a device, a directory — is refused (exit 2) without being
+    ///   opened. A FIFO with no writer would block the read forever, and a device such as `/dev/zero` never
+    ///   ends. The path is opened with O_NONBLOCK, and the opened descriptor's type checked again (fstat),
+    ///   so that a FIFO put in the file's place meanwhile is refused too instead of blocking the open.
+    static func openInput(_ path: String, input: String) throws -> Int32 {
+        if path == "-" { return STDIN_FILENO }
+        let stream = namesOpenDescriptor(path)
+        func refuse(_ kind: FileKind) -> ToolError {
+            if kind == .directory { return ToolError.usage("is a directory", input: input, fix: "name a file") }
+            return ToolError.usage("\(kind.phrase), not a regular file", input: input, fix: acceptedInputs)
+        }
+        var status = stat()
+        if !stream, stat(path, &status) == 0, FileKind(mode: status.st_mode) != .regular {
+            throw refuse(FileKind(mode: status.st_mode))
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw ToolError.usage("file not found", input: input, fix: "check the path")
+            case ENXIO: throw refuse(.socket)  // what open() says of a Unix socket
+            default: throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
+            }
+        }
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
+        }
+        guard stream || FileKind(mode: status.st_mode) == .regular else {
+            close(descriptor)
+            throw refuse(FileKind(mode: status.st_mode))
+        }
+        // Streams are read with blocking reads: a pipe's writer may be slower than this reader.
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        return descriptor
+    }
+
+    private static let acceptedInputs =
+        "give a regular file; to read a stream, use - (standard input) or <(command), which passes /dev/fd/N"
+
+    /// `/dev/stdin`, `/dev/fd/N` or `/proc/self/fd/N`: a descriptor the caller handed over already open.
+    static func namesOpenDescriptor(_ path: String) -> Bool {
+        if path == "/dev/stdin" { return true }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            let number = path.dropFirst(prefix.count)
+            return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return false
     }
 
     /// Reads to the end of `descriptor`, but at most one byte past `maximumSize` (so that an oversized

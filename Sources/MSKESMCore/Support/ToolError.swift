@@ -47,9 +47,10 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
         var line = what
         if let input { line += " (\(input))" }
         if !fix.isEmpty { line += ": \(fix)" }
-        // One line, always: inputs such as file names may contain newlines.
-        line = line.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-        return Self.readable(line)
+        // One line, always, and nothing a terminal would act on: inputs such as file names and AWS error
+        // messages may hold newlines or escape sequences. Escaped first, then cut: whatever a cut leaves is
+        // already harmless text.
+        return Self.readable(line.escapingControlCharacters())
     }
 
     /// The longest word (a path, a value, an option) an error line shows whole.
