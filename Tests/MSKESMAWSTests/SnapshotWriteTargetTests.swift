@@ -23,13 +23,13 @@ struct SnapshotWriteTargetTests {
         case .existingFile:
             path = directory + "/snapshot.json"
             try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: path))
-            message = "the file exists (\(path))"
+            message = "the file exists (--write \(path))"
         case .directory:
             path = directory
-            message = "is a directory (\(path))"
+            message = "is a directory (--write \(path))"
         case .missingParent:
             path = directory + "/no/such/snapshot.json"
-            message = "the directory does not exist (\(path))"
+            message = "the directory does not exist (--write \(path))"
         }
         let result = try BinaryRunner.run(
             ["snapshot", Self.uuid, "--write", path, "--debug", "--region", "us-east-1",

@@ -7,7 +7,7 @@ struct ErrorLineLengthTests {
         let path = "/no/such/" + String(repeating: "d", count: 100_000) + "/snapshot.json"
         let result = try CommandRunner.runBinary(["doctor", "--snapshot", path])
         #expect(result.exitCode == 2)
-        #expect(result.stderr.hasPrefix("msk-esm: error: file not found (--snapshot /no/such/ddd"))
+        #expect(result.stderr.hasPrefix("msk-esm: error: the path is too long (--snapshot /no/such/ddd"))
         #expect(result.stderr.contains("characters cut]"))
         #expect(result.stderr.hasSuffix("ddd/snapshot.json): check the path\n"))
         #expect(result.stderr.utf8.count < 400)

@@ -66,10 +66,16 @@ public enum InputReader {
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            switch errno {
+            let code = errno
+            switch code {
             case ENOENT, ENOTDIR: throw ToolError.usage("file not found", input: input, fix: "check the path")
             case ENXIO: throw refuse(.socket)  // what open() says of a Unix socket
-            default: throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
+            case ENAMETOOLONG:
+                throw ToolError.usage("the path is too long", input: input, fix: "check the path")
+            case EACCES: throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
+            default:
+                throw ToolError.usage(
+                    "cannot read the file: \(String(cString: strerror(code)))", input: input, fix: "check the path")
             }
         }
         guard fstat(descriptor, &status) == 0 else {
