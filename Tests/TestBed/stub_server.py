@@ -3,7 +3,10 @@
 scripted response for its path (the last one repeats); it counts requests and TCP connections.
 
   POST /_stub/script  {"/path": [{"status": 503, "headers": {"Retry-After": "1"}, "body": "...", "delay": 0.5}, ...]}
-  GET  /_stub/stats   {"requests": n, "connections": k, "maxInFlight": m, "byPath": {...}, "log": [{method, path, headers, body}]}
+  GET  /_stub/stats   {"requests": n, "connections": k, "maxInFlight": m, "inFlight": i, "byPath": {...},
+                       "log": [{method, path, headers, body}]}
+  (inFlight: requests taken but not yet answered, e.g. still in their "delay": proof that a client gave up by
+  itself rather than the server ending the wait)
 
   python3 stub_server.py [CERT KEY]   (HTTPS with CERT and KEY; prints "PORT <n>" when listening)
 """
@@ -56,7 +59,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._reply(200, "{}")
         if self.path == "/_stub/stats":
             with LOCK:
-                return self._reply(200, json.dumps(STATS))
+                return self._reply(200, json.dumps(dict(STATS, inFlight=IN_FLIGHT[0])))
         path = self.path.split("?")[0]
         with LOCK:
             STATS["requests"] += 1
