@@ -21,7 +21,7 @@ final class PythonProcess: @unchecked Sendable {
 
     static var available: Bool { availability == nil }
 
-    init(script: String, arguments: [String] = [], timeout: TimeInterval = 90) throws {
+    init(script: String, arguments: [String] = [], timeout: TimeInterval = HangWatchdog.seconds) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
         environment["PYTHONUNBUFFERED"] = "1"

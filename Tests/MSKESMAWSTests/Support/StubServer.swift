@@ -8,7 +8,7 @@ final class StubServer: @unchecked Sendable {
     /// A separate client for the side door, so the client under test's connections are its own.
     private let control = CurlHTTPClient()
 
-    init() throws { process = try PythonProcess(script: "stub_server.py", timeout: 20) }
+    init() throws { process = try PythonProcess(script: "stub_server.py") }
 
     var url: String { "http://127.0.0.1:\(process.port)" }
 
