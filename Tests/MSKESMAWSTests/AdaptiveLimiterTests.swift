@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// The read cache and the AIMD limiter on their own (no AWS).

@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// `msk-esm doctor UUID | --function | --all` against the fleet test bed (start_for_fleet.py: 40 Kafka mappings

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// Every command that calls AWS, run as the built binary through a fault proxy of its own (Tests/TestBed/

@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// `create`, `update`, `get`, `list`, `delete`, `enable`, `disable`, `wait`: the built binary against the test bed,

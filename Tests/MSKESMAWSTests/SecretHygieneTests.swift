@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 @testable import MSKESMCLI

@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 @Suite("Transport and retries", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))

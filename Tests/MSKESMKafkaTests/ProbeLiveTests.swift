@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 @testable import MSKESMKafka

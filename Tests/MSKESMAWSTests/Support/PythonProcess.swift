@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 
 /// A Python helper from Tests/TestBed run as a child process: it prints one line when ready (`PORT n` or a
 /// JSON document), and stops when its standard input closes (`stop()`, or this test process ending).

@@ -4,12 +4,12 @@ import MSKESMCore
 /// The only time bound a test may set: a watchdog that catches hangs, minutes past anything a working run needs,
 /// so that a busy machine never trips it. What a test proves, it proves by events and counts; the watchdog only
 /// turns a hang into a failure instead of a CI run that never ends.
-enum HangWatchdog {
+public enum HangWatchdog {
     /// Two minutes: far beyond any run that works, even under AddressSanitizer on a loaded machine.
-    static let seconds: Double = 120
+    public static let seconds: Double = 120
 
     /// The value of `operation`, or nil when it has not finished within `seconds` (it is left running).
-    static func value<T: Sendable>(
+    public static func value<T: Sendable>(
         within seconds: Double = HangWatchdog.seconds, _ operation: @escaping @Sendable () async -> T
     ) async -> T? {
         let first = FirstResult<T?>()
@@ -24,12 +24,12 @@ enum HangWatchdog {
     }
 
     /// Kills `child` (SIGKILL) if it is still running after `seconds`; `fired` tells whether it did.
-    final class ProcessKiller: @unchecked Sendable {
+    public final class ProcessKiller: @unchecked Sendable {
         private let lock = NSLock()
         private var disarmed = false
         private var killed = false
 
-        init(_ child: ChildProcess, seconds: Double = HangWatchdog.seconds) {
+        public init(_ child: ChildProcess, seconds: Double = HangWatchdog.seconds) {
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
                 let kill = lock.withLock {
                     if !disarmed { killed = true }
@@ -40,9 +40,9 @@ enum HangWatchdog {
         }
 
         /// Called once the child has ended: the watchdog does nothing any more.
-        func disarm() { lock.withLock { disarmed = true } }
+        public func disarm() { lock.withLock { disarmed = true } }
 
-        var fired: Bool { lock.withLock { killed } }
+        public var fired: Bool { lock.withLock { killed } }
     }
 }
 
