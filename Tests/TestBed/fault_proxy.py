@@ -9,6 +9,9 @@ door, for benchmarks and fault tests:
   GET  /_proxy/log     [{"operation", "region", "key", "start", "end", "status"}] (seconds; key: the request's
                        parameters, to count distinct reads; a stalled request also has "clientClosed")
   POST /_proxy/release {"hold": "name"}: lets the requests held by faults with that "hold" name go on
+  config "gate": {"match": ["...", ...], "count": n}: requests whose operation contains one of the strings wait until
+                       n of them are in flight at once, then all go on (at most "seconds", default 120): parallel
+                       requests proved by that event; stats "gateOpened" says whether it happened
   A fault may also carry "region": it then applies only to requests signed for that Region.
 
 A fault answers `times` requests whose operation contains `match` (first matching fault wins). Besides an error
@@ -48,6 +51,8 @@ STATS = {"total": 0, "byOperation": {}, "maxConcurrent": 0, "holding": {}, "held
 LOG = []
 ACTIVE = [0]
 HOLDS = {}  # hold name -> threading.Event, set by /_proxy/release (or a reset)
+GATE = threading.Condition(LOCK)
+CURRENT_GATE = [None]  # the configured gate: {"match", "count", "seconds", "inside", "open"}
 UPSTREAMS = {}
 
 
@@ -106,6 +111,14 @@ class Handler(BaseHTTPRequestHandler):
                     for event in HOLDS.values():
                         event.set()  # nothing stays held past a reset
                     HOLDS.clear()
+                    if CURRENT_GATE[0]:
+                        CURRENT_GATE[0]["open"] = True  # nothing stays held past a reset
+                        GATE.notify_all()
+                    CURRENT_GATE[0] = None
+                    STATS["gateOpened"] = False
+                if "gate" in update:
+                    CURRENT_GATE[0] = dict(update["gate"], inside=0, open=False)
+                    STATS["gateOpened"] = False
                 for key in ("delayMs", "faults"):
                     if key in update:
                         CONFIG[key] = update[key]
@@ -142,6 +155,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if delay:
                 time.sleep(delay)
+            self._pass_gate(operation)
             if fault and fault.get("hold"):
                 self._hold(fault["hold"], fault.get("holdSeconds", 300))
             if fault and not fault.get("upstream"):
@@ -170,6 +184,18 @@ class Handler(BaseHTTPRequestHandler):
                 ACTIVE[0] -= 1
                 entry["end"] = time.time()
                 LOG.append(entry)
+
+    def _pass_gate(self, operation):
+        with GATE:
+            gate = CURRENT_GATE[0]
+            if not gate or gate["open"] or not any(m in operation for m in gate.get("match", [])):
+                return
+            gate["inside"] += 1
+            if gate["inside"] >= gate.get("count", 2):
+                gate["open"] = True
+                STATS["gateOpened"] = True
+                GATE.notify_all()
+            GATE.wait_for(lambda: gate["open"], timeout=gate.get("seconds", 120))
 
     def _hold(self, name, seconds):
         with LOCK:

@@ -17,10 +17,12 @@ final class StubServer: @unchecked Sendable {
         var body = ""
         var headers: [String: String] = [:]
         var delay: Double = 0
+        /// Held until this many requests are in flight at once (0: not held).
+        var gate = 0
 
         var json: JSONValue {
             ["status": .number(Double(status)), "body": .string(body), "headers": .object(headers.mapValues { .string($0) }),
-             "delay": .number(delay)]
+             "delay": .number(delay), "gate": .number(Double(gate))]
         }
     }
 
