@@ -59,9 +59,13 @@ let package = Package(
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
         .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
 
-        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore"]),
-        .testTarget(name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS"]),
-        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm"]),
-        .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm"]),
+        // What every test target shares: hang watchdogs and ports bound by the test that uses them (no product
+        // depends on it).
+        .target(name: "MSKESMTestSupport", dependencies: ["MSKESMCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMTestSupport"]),
+        .testTarget(
+            name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS", "MSKESMTestSupport"]),
+        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
+        .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
     ]
 )

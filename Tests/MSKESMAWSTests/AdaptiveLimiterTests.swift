@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// The read cache and the AIMD limiter on their own (no AWS).
@@ -20,22 +21,31 @@ struct AdaptiveLimiterTests {
         #expect(await limiter.throttled == 2)
     }
 
-    @Test("never more operations at once than the limit", arguments: [1, 3, 8])
+    @Test("never more operations at once than the limit, and the limit is reached", arguments: [1, 3, 8])
     func bound(limit: Int) async {
         let limiter = AdaptiveLimiter(maximum: limit)
-        let gauge = Gauge()
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<40 {
-                group.addTask {
-                    await limiter.run {
-                        await gauge.enter()
-                        try? await Task.sleep(nanoseconds: 2_000_000)
-                        await gauge.leave()
+        // Each operation stays inside until `limit` of them have been inside at once (then all go on): the limit is
+        // shown to be reached by that event, not by hoping that a short sleep overlaps them. A limiter that let
+        // fewer in at once would leave them all waiting: the hang watchdog turns that into a failure.
+        let gauge = Gauge(gate: limit)
+        let finished = await HangWatchdog.value {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<40 {
+                    group.addTask {
+                        await limiter.run {
+                            await gauge.enter()
+                            await gauge.waitForGate()
+                            await gauge.leave()
+                        }
                     }
                 }
             }
+            return true
         }
-        #expect(await gauge.peak == limit)
+        let peak = await gauge.peak
+        #expect(finished == true, "never \(limit) operations at once: at most \(peak)")
+        #expect(peak == limit)
+        #expect(await gauge.entered == 40)
     }
 
     @Test("the read cache reads each key once, even when asked concurrently, and keeps failures")
@@ -72,10 +82,26 @@ actor Gauge {
     private(set) var current = 0
     private(set) var peak = 0
     private(set) var entered = 0
+    /// `waitForGate()` returns once this many were inside at once (nil: at once).
+    private let gate: Int?
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(gate: Int? = nil) { self.gate = gate }
+
     func enter() {
         current += 1
         entered += 1
         peak = max(peak, current)
+        if let gate, peak >= gate {
+            for continuation in waiting { continuation.resume() }
+            waiting = []
+        }
     }
+
+    func waitForGate() async {
+        guard let gate, peak < gate else { return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
     func leave() { current -= 1 }
 }

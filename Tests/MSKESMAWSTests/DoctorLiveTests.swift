@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// `msk-esm doctor UUID | --function | --all` against the fleet test bed (start_for_fleet.py: 40 Kafka mappings
@@ -152,29 +153,39 @@ struct DoctorLiveTests {
         #expect(Set(keys).count == keys.count)
     }
 
-    @Test("--output jsonl prints one mapping document per line, as each finishes (the first long before the last)")
+    @Test("--output jsonl prints one mapping document per line, as each finishes (the first while the last is still held)")
     func jsonlStreaming() async throws {
         let bed = try await FleetTestBed.shared()
-        // Mapping i belongs to function i % 8. The read of fleet-fn-007's configuration hangs 2 s (then 404), so
-        // mappings 7, 15, … finish at least 2 s after mappings 0–6, which do not wait for it. Printed as each
-        // finishes, the first line comes seconds before the last; collected and printed at the end, all would
-        // come together. (A timing against the proxy's request log instead failed under ASan, whose slow
-        // diagnosis let the read cache serve every later request before the first line was out.)
+        // Mapping i belongs to function i % 8. The proxy holds every read of fleet-fn-007's configuration until the
+        // test releases it, so mappings 7, 15, … cannot finish before then. Printed as each finishes, the first
+        // line comes while the hold is in place; collected and printed at the end, no line could come until the
+        // release, and the watchdog fails the test. Events only, no clock: a slow machine changes nothing.
         try await bed.proxy([
-            "faults": [["match": "fleet-fn-007/configuration", "hang": 2, "status": 404,
-                        "code": "ResourceNotFoundException", "times": 5]],
+            "faults": [["match": "fleet-fn-007/configuration", "hold": "fleet-fn-007", "upstream": true, "times": 100]]
         ])
-        let lines = try await NiceRunner.offThePool { try StreamingRun.run(
+        let run = try StreamingRun(
             ["doctor", "--all", "--function-prefix", "fleet-fn-", "--output", "jsonl", "--concurrency", "2"],
-            environment: bed.environment()) }
+            environment: bed.environment())
+        let first = try await NiceRunner.offThePool { run.nextLine(within: HangWatchdog.seconds) }
+        _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/release", body: ["hold": "fleet-fn-007"])
+        let rest = try await NiceRunner.offThePool { run.remainingLines() }
+        let held = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")["held"]?.intValue ?? 0
         try await bed.proxy()
+        guard let first else {
+            Issue.record("no line within \(HangWatchdog.seconds) s while fleet-fn-007's reads were held: not streamed")
+            return
+        }
+        // The hold really caught fleet-fn-007's reads (whenever they were sent, they waited for the release, which
+        // came only after the first line), and the first line is of another function's mapping.
+        #expect(held >= 1, "no read of fleet-fn-007 was held: the test proved nothing")
+        let firstIndex = Int(try decode(first)["uuid"]?.stringValue?.suffix(12) ?? "")
+        #expect(firstIndex.map { $0 % 8 != 7 } == true, "the first line is of a held mapping: \(first)")
+        let lines = [first] + rest
+        #expect(!run.hung, "killed by the hang watchdog")
         #expect(lines.count == 40)
-        let documents = try lines.map { try decode($0.text) }
+        let documents = try lines.map { try decode($0) }
         #expect(Set(documents.compactMap { $0["uuid"]?.stringValue }).count == 40)
         #expect(documents.allSatisfy { $0["verdict"] != nil && $0["findings"] != nil })
-        let first = lines.first?.time ?? 0
-        let last = lines.last?.time ?? 0
-        #expect(last - first >= 1.5, "first line at \(first), last at \(last)")
     }
 
     @Test("throttling: the run slows down as one (the limit halves), completes without ACC findings, retries bounded")
@@ -286,22 +297,34 @@ struct DoctorLiveTests {
     }
 }
 
-/// Runs the binary and records when each stdout line arrives (seconds since start).
-enum StreamingRun {
-    /// A line and when it arrived (seconds since 1970, the clock of the proxy's log).
-    struct Line { var text: String; var time: Double }
+/// The binary (at nice 10, as NiceRunner runs it) with its stdout read line by line as it comes, under a hang
+/// watchdog; nothing is timed.
+final class StreamingRun: @unchecked Sendable {
+    private let child: ChildProcess
+    private let watchdog: HangWatchdog.ProcessKiller
 
-    static func run(_ arguments: [String], environment: [String: String]) throws -> [Line] {
+    init(_ arguments: [String], environment: [String: String]) throws {
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        let child = try ChildProcess(
+        child = try ChildProcess(
             executable: "/usr/bin/nice", arguments: ["-n", "10", BinaryRunner.binary.path] + arguments, environment: env,
             input: .null, output: .pipe, error: .null)
-        var lines: [Line] = []
-        while let line = child.readLine(timeout: .infinity) {
-            lines.append(Line(text: line, time: Date().timeIntervalSince1970))
-        }
+        // Generous: the whole run, with a held read released only after the first line.
+        watchdog = HangWatchdog.ProcessKiller(child, seconds: 5 * HangWatchdog.seconds)
+    }
+
+    /// The next line, or nil at the end of the output or when none came within `seconds` (a watchdog).
+    func nextLine(within seconds: Double) -> String? { child.readLine(timeout: seconds) }
+
+    /// Every further line, to the end of the output; then the child is reaped.
+    func remainingLines() -> [String] {
+        var lines: [String] = []
+        while let line = child.readLine(timeout: .infinity) { lines.append(line) }
         child.wait()
+        watchdog.disarm()
         return lines
     }
+
+    /// Whether the hang watchdog killed the binary.
+    var hung: Bool { watchdog.fired }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// Every command line that stops early ends with its own exit code, never by a signal.

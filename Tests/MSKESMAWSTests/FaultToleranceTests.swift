@@ -1,11 +1,14 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// Every command that calls AWS, run as the built binary through a fault proxy of its own (Tests/TestBed/
 /// fault_proxy.py in front of the shared test bed, so other suites never see these faults): retries as
-/// specified (AWS_MAX_ATTEMPTS=3), bounded total time, one clear error line and exit 3, nothing on stdout,
-/// no crash, and no file (not even a temporary one) left in the --write directory.
+/// specified (AWS_MAX_ATTEMPTS=3), every wait ended by the client's own timeout, one clear error line and exit 3,
+/// nothing on stdout, no crash, and no file (not even a temporary one) left in the --write directory. No time is
+/// measured: attempts are counted by the proxy, a stalled answer records whether the client gave up on it, the
+/// Retry-After schedule is read from --debug, and a hang watchdog of minutes only turns a hang into a failure.
 @Suite(
     "fault tolerance of the AWS commands", .serialized,
     .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
@@ -49,9 +52,13 @@ struct FaultToleranceTests {
         var attempts: Int?
         /// The error line must contain this.
         var message: String?
-        var minimumSeconds: Double = 0
-        var maximumSeconds: Double = 20
+        /// The proxy stalls the answer: the client's own timeout must end every such wait (the proxy's log
+        /// records that the client closed the connection while the proxy still held back the rest).
+        var stalls = false
         var description: String { name }
+        /// A short read timeout where the answer stalls (the client's own timeout must end the wait); elsewhere the
+        /// default, so that a slow answer on a busy machine is never taken for a stall.
+        var readTimeout: [String] { stalls ? ["--cli-read-timeout", "2"] : [] }
     }
 
     static let xmlThrottle =
@@ -67,11 +74,11 @@ struct FaultToleranceTests {
         FaultCase(
             name: "503 once with Retry-After 1, then success",
             fault: ["status": 503, "code": "ServiceUnavailable", "times": 1, "retryAfter": "1"], exitCode: 0,
-            attempts: 2, minimumSeconds: 1),
+            attempts: 2),
         FaultCase(
             name: "429 with Retry-After 1 every time",
             fault: ["status": 429, "code": "TooManyRequestsException", "times": 10, "retryAfter": "1"], exitCode: 3,
-            attempts: 3, message: "TooManyRequestsException", minimumSeconds: 2),
+            attempts: 3, message: "TooManyRequestsException"),
         FaultCase(
             name: "400 ThrottlingException JSON body",
             fault: ["status": 400, "code": "ThrottlingException", "times": 10], exitCode: 3, attempts: 3,
@@ -87,10 +94,10 @@ struct FaultToleranceTests {
             name: "body shorter than its Content-Length", fault: ["upstream": true, "truncateAt": 30, "times": 10],
             exitCode: 3, attempts: 3),
         FaultCase(
-            name: "stall mid-response (read timeout 2 s)", fault: ["upstream": true, "truncateAt": 10, "stall": 30, "times": 10],
+            name: "stall mid-response (read timeout 2 s)", fault: ["upstream": true, "truncateAt": 10, "stall": 60, "times": 10],
             // libcurl's low-speed check averages over its last 5 s, so 10 early bytes stretch each 2 s read
-            // timeout to about 8 s: still bounded, 3 attempts.
-            exitCode: 3, attempts: 3, minimumSeconds: 6, maximumSeconds: 60),
+            // timeout to about 8 s: still far inside the proxy's 60 s stall, 3 attempts.
+            exitCode: 3, attempts: 3, stalls: true),
         FaultCase(
             name: "200 with truncated JSON", fault: ["status": 200, "times": 10, "body": #"{"UUID": "14e0db71-5d3"#],
             exitCode: 3, attempts: 1, message: "JSON"),
@@ -136,13 +143,13 @@ struct FaultToleranceTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var environment = bed.environment(through: proxy.url)
         environment["AWS_MAX_ATTEMPTS"] = "3"
-        let started = Date()
         let result = try BinaryRunner.run(
-            line.arguments(bed, directory) + ["--cli-read-timeout", "2", "--cli-connect-timeout", "2"],
-            environment: environment)
-        let elapsed = Date().timeIntervalSince(started)
+            line.arguments(bed, directory) + fault.readTimeout, environment: environment,
+            hangWatchdog: 5 * HangWatchdog.seconds)
         let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
+        let log = try await bed.sideDoor(proxy.url + "/_proxy/log").arrayValue ?? []
         _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+        #expect(!result.hung, "killed by the hang watchdog")
 
         if fault.exitCode == 0 {
             // Success: the command's own verdict (1 when what it read has problems).
@@ -150,7 +157,7 @@ struct FaultToleranceTests {
         } else {
             #expect(result.exitCode == fault.exitCode, "\(result.stderr)")
         }
-        #expect(elapsed >= fault.minimumSeconds && elapsed <= fault.maximumSeconds, "took \(elapsed) s")
+        if fault.stalls { Self.expectClientGaveUp(log, on: line.essentialCall) }
         if let attempts = fault.attempts {
             // Per operation: each read gets the policy's attempts. Known defect, left to its owner: snapshot reads
             // the mapping twice (SnapshotCommand, then the gatherer), so a failing read takes 2 × the attempts.
@@ -185,8 +192,8 @@ struct FaultToleranceTests {
                 name: "reset after the commit", fault: ["upstream": true, "truncateAt": 0, "reset": true, "times": 1], exitCode: 0,
                 attempts: 1),
             FaultCase(
-                name: "stall after the commit", fault: ["upstream": true, "truncateAt": 5, "stall": 30, "times": 1], exitCode: 0,
-                attempts: 1, maximumSeconds: 25),
+                name: "stall after the commit", fault: ["upstream": true, "truncateAt": 5, "stall": 60, "times": 1], exitCode: 0,
+                attempts: 1, stalls: true),
         ])
     func createUnderFaults(_ fault: FaultCase) async throws {
         let bed = try await TestBed.shared()
@@ -209,20 +216,20 @@ struct FaultToleranceTests {
         _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true, "faults": [.object(configured)]])
         var environment = bed.environment(through: proxy.url)
         environment["AWS_MAX_ATTEMPTS"] = "3"
-        let started = Date()
         let result = try BinaryRunner.run(
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
-                "--starting-position", "LATEST", "--no-preflight", "--cli-read-timeout", "2",
-            ], environment: environment)
-        let elapsed = Date().timeIntervalSince(started)
+                "--starting-position", "LATEST", "--no-preflight",
+            ] + fault.readTimeout, environment: environment, hangWatchdog: 5 * HangWatchdog.seconds)
         let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
+        let log = try await bed.sideDoor(proxy.url + "/_proxy/log").arrayValue ?? []
         _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+        #expect(!result.hung, "killed by the hang watchdog")
         let posts = (stats["byOperation"]?.objectValue ?? [:]).filter { $0.key.hasPrefix("POST /2015-03-31/event-source-mappings") }
             .compactMap { $0.value.intValue }.reduce(0, +)
         #expect(posts == fault.attempts, "\(stats)")
         #expect(result.exitCode == fault.exitCode, "\(result.stderr)")
-        #expect(elapsed <= fault.maximumSeconds, "took \(elapsed) s")
+        if fault.stalls { Self.expectClientGaveUp(log, on: "POST /2015-03-31/event-source-mappings") }
         if result.exitCode != 0 {
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
@@ -231,6 +238,39 @@ struct FaultToleranceTests {
         let mappings = try JSONDecoder().decode(JSONValue.self, from: Data(listed.stdout.utf8))["EventSourceMappings"]?.arrayValue
         #expect((mappings?.count ?? 0) <= 1, "\(listed.stdout)")
         if fault.exitCode == 0 { #expect(mappings?.count == 1) }
+    }
+
+    /// Every stalled answer to `operation` in the proxy's log ended because the client closed the connection (its
+    /// own read timeout), while the proxy still held back the rest of the answer.
+    static func expectClientGaveUp(_ log: [JSONValue], on operation: String) {
+        let stalled = log.filter { ($0["operation"]?.stringValue ?? "").contains(operation) && $0["clientClosed"] != nil }
+        #expect(!stalled.isEmpty, "no stalled answer in the log: \(log)")
+        #expect(stalled.allSatisfy { $0["clientClosed"] == .bool(true) }, "\(stalled)")
+    }
+
+    @Test(
+        "Retry-After sets the wait before the next attempt: the schedule the binary computed (--debug), not the clock",
+        arguments: [("once, then success", 1, 0), ("every time", 10, 3)])
+    func retryAfterSchedule(_ name: String, _ times: Int, _ exitCode: Int32) async throws {
+        let bed = try await TestBed.shared()
+        let proxy = try await Proxy.shared()
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: ["reset": true, "faults": [["match": "event-source-mappings", "status": 503, "code": "ServiceUnavailable",
+                                               "times": .number(Double(times)), "retryAfter": "1"]]])
+        var environment = bed.environment(through: proxy.url)
+        environment["AWS_MAX_ATTEMPTS"] = "3"
+        let result = try BinaryRunner.run(
+            ["get", bed.mappingUUID, "--debug"], environment: environment, hangWatchdog: 5 * HangWatchdog.seconds)
+        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
+        #expect(!result.hung, "killed by the hang watchdog")
+        #expect(exitCode == 0 ? result.exitCode <= 1 : result.exitCode == exitCode, "\(result.stderr)")
+        // The back-off alone would wait at most 100 ms before attempt 2 and 200 ms before attempt 3.
+        let retries = result.stderr.split(separator: "\n").filter { $0.hasPrefix("retrying ") }
+        #expect(retries.count == min(times, 2), "\(retries)")
+        for (index, retry) in retries.enumerated() {
+            #expect(retry.contains(" in 1000 ms (attempt \(index + 2))"), "\(retry)")
+        }
     }
 
     @Test("XML throttling on a later IAM call is retried; when it persists the snapshot names the error and still completes")

@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// `create`, `update`, `get`, `list`, `delete`, `enable`, `disable`, `wait`: the built binary against the test bed,
@@ -418,22 +419,33 @@ struct MappingCommandsTests {
 
 @Suite("mapping waiter", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct MappingWaiterTests {
-    @Test("waiting is cancellable: cancelling the task ends the wait promptly with CancellationError")
+    @Test("waiting is cancellable: cancelling the task during the pause between polls ends it with CancellationError")
     func cancel() async throws {
         let bed = try await TestBed.shared()
         let uuid = "ffffffff-0000-4000-8000-" + String(UUID().uuidString.suffix(12)).lowercased()
         _ = try await bed.sideDoor(
             bed.testbedURL + "/_testbed/seed",
             body: ["mappings": [["UUID": .string(uuid), "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:x", "State": "Creating"]]])
+        // Each state read is an event; the stream ends when the wait does.
+        let (states, reads) = AsyncStream.makeStream(of: String.self)
+        // An hour between polls: once the first read is in, only a cancelled sleep can end the wait in time.
         let waiter = MappingWaiter(
-            lambda: LambdaClient(client: AWSClient(configuration: try bed.configuration())), timeout: 600, interval: 60)
-        let started = Date()
-        let task = Task { try await waiter.wait(uuid: uuid, for: .enabled) }
-        try await Task.sleep(nanoseconds: 300_000_000)
+            lambda: LambdaClient(client: AWSClient(configuration: try bed.configuration())), timeout: 7200, interval: 3600,
+            progress: { reads.yield($0) })
+        let task = Task {
+            defer { reads.finish() }
+            return try await waiter.wait(uuid: uuid, for: .enabled)
+        }
+        var iterator = states.makeAsyncIterator()
+        #expect(await iterator.next() == "Creating")  // the first poll: the waiter now sleeps
         task.cancel()
-        await #expect(throws: CancellationError.self) { _ = try await task.value }
-        // Long before the first 60 s poll interval ended: the sleep itself was cancelled (the margin is for a
-        // busy machine, where the first poll's answer alone can take seconds).
-        #expect(Date().timeIntervalSince(started) < 30)
+        guard let ended = await HangWatchdog.value({ await task.result }) else {
+            Issue.record("still waiting \(HangWatchdog.seconds) s after the cancel: the pause was not cancelled")
+            return
+        }
+        #expect(throws: CancellationError.self) { _ = try ended.get() }
+        var later: [String] = []
+        while let state = await iterator.next() { later.append(state) }
+        #expect(later.isEmpty, "read again after the cancel: \(later)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 /// `msk-esm probe --secret-id` and `--root-ca-secret-id`: the secrets come from Secrets Manager (a loopback stub

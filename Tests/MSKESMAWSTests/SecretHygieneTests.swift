@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 @testable import MSKESMCLI
@@ -300,7 +301,7 @@ struct SecretHygieneTests {
             lines = json.loads(sys.argv[2])
             child = pexpect.spawn(sys.argv[1], ["repl"], env={"MSK_ESM_HISTORY": sys.argv[3], "HOME": sys.argv[4],
                                   "TERM": "xterm", "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "us-east-1",
-                                  "AWS_SECRET_ACCESS_KEY": sys.argv[5]}, cwd=sys.argv[4], encoding="utf-8", timeout=20,
+                                  "AWS_SECRET_ACCESS_KEY": sys.argv[5]}, cwd=sys.argv[4], encoding="utf-8", timeout=\(Int(HangWatchdog.seconds)),
                                   dimensions=(40, 200))
             prompt = r"msk-esm(?: \\[[^\\]]*\\])?> "
             child.expect(prompt)

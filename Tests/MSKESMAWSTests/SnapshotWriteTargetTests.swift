@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMTestSupport
 import Testing
 
 /// `snapshot UUID --write FILE` checks the target before it reads anything from AWS (issue 13): a target

@@ -21,7 +21,7 @@ struct TLSTests {
     @Test("an unknown certificate is refused; the same server is trusted through AWS_CA_BUNDLE")
     func caBundle() async throws {
         let (_, cert, key) = try Self.makeCertificate()
-        let server = try PythonProcess(script: "stub_server.py", arguments: [cert, key], timeout: 20)
+        let server = try PythonProcess(script: "stub_server.py", arguments: [cert, key])
         let url = "https://127.0.0.1:\(server.port)/ok"
         do {
             _ = try await CurlHTTPClient().send(HTTPRequest(method: "GET", url: url))

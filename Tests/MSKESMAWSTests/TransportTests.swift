@@ -1,12 +1,16 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 @Suite("Transport and retries", .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct TransportTests {
     /// An AWS client that sends every service to the stub, signed with static keys.
-    func client(_ stub: StubServer, http: any HTTPClient = CurlHTTPClient(), attempts: Int = 3) -> AWSClient {
+    func client(
+        _ stub: StubServer, http: any HTTPClient = CurlHTTPClient(), attempts: Int = 3,
+        trace: (@Sendable (String) -> Void)? = nil
+    ) -> AWSClient {
         var retry = RetryPolicy(maxAttempts: attempts)
         retry.maxBackoff = 2
         return AWSClient(
@@ -14,23 +18,25 @@ struct TransportTests {
                 region: "us-east-1",
                 credentials: CredentialResolver(
                     provider: StaticCredentialProvider(AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
-                endpoints: EndpointResolver(endpointURL: stub.url), http: http, retry: retry))
+                endpoints: EndpointResolver(endpointURL: stub.url), http: http, retry: retry, trace: trace))
     }
 
     @Test("a server that stops sending data hits the read timeout")
     func readTimeout() async throws {
         let stub = try StubServer()
-        try await stub.script(["/slow": [StubServer.Step(body: "late", delay: 15)]])
+        // Held for 90 s: longer than any hang watchdog, so only the client's own timeout can end the wait soon.
+        try await stub.script(["/slow": [StubServer.Step(body: "late", delay: 90)]])
         let http = CurlHTTPClient(options: CurlHTTPClient.Options(connectTimeout: 1, readTimeout: 1))
-        let started = Date()
         do {
             _ = try await http.send(HTTPRequest(method: "GET", url: stub.url + "/slow"))
             Issue.record("no timeout")
         } catch let error as TransportError {
             #expect(error.kind == .timeout)
         }
-        // Far below the server's 15 s: the 1 s read timeout ended the wait (with room for a busy machine).
-        #expect(Date().timeIntervalSince(started) < 8)
+        // The client gave up by itself: the server still holds its one request, unanswered.
+        let stats = try await stub.stats()
+        #expect(stats["requests"]?.intValue == 1)
+        #expect(stats["inFlight"]?.intValue == 1, "\(stats)")
     }
 
     @Test("sequential requests reuse one connection and one curl handle")
@@ -48,14 +54,14 @@ struct TransportTests {
     @Test("parallel requests really run in parallel, each on its own handle")
     func parallelRequests() async throws {
         let stub = try StubServer()
-        try await stub.script(["/slow": [StubServer.Step(body: "{}", delay: 1.0)]])
+        // Each request is held until 4 are in flight at once: one after another, the gate would never open.
+        try await stub.script(["/slow": [StubServer.Step(body: "{}", gate: 4)]])
         let http = CurlHTTPClient()
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 { group.addTask { try await http.send(HTTPRequest(method: "GET", url: stub.url + "/slow")).status } }
             for try await status in group { #expect(status == 200) }
         }
-        // The server saw several requests at once (each is held for 1 s): proof of parallelism that does not
-        // depend on how busy the machine is, as an elapsed-time bound would.
+        // The server saw several requests at once: proof of parallelism by an event, however busy the machine.
         let maxInFlight = try await stub.stats()["maxInFlight"]?.intValue ?? 0
         #expect(maxInFlight >= 4, "at most \(maxInFlight) of 8 requests were in flight at once")
         #expect(http.handlesCreated > 1 && http.handlesCreated <= 8)
@@ -80,9 +86,14 @@ struct TransportTests {
             StubServer.Step(status: 429, body: #"{"__type": "ThrottlingException"}"#, headers: ["Retry-After": "1"]),
             StubServer.Step(body: "{}"),
         ]])
-        let started = Date()
-        _ = try await KMSClient(client: client(stub)).describeKey(keyId: "k")
-        #expect(Date().timeIntervalSince(started) >= 1)
+        // The schedule the client computed (its --debug trace), not the clock: the 1 s of Retry-After, although
+        // the back-off alone would wait at most 200 ms before the second attempt.
+        let trace = Captured()
+        _ = try await KMSClient(client: client(stub, trace: { trace.append($0) })).describeKey(keyId: "k")
+        let retries = trace.text.split(separator: "\n").filter { $0.hasPrefix("retrying ") }
+        #expect(retries.count == 1, "\(trace.text)")
+        #expect(retries.first?.contains(" in 1000 ms (attempt 2)") == true, "\(retries)")
+        #expect(try await stub.stats()["requests"]?.intValue == 2)
     }
 
     @Test("gives up after the maximum attempts with the service's error")
@@ -195,9 +206,11 @@ struct RetryPolicyTests {
         #expect(policy.delay(after: .serverError(retryAfter: nil), attempt: 9, idempotent: true, random: 0) == 0)
         #expect(RetryPolicy(maxAttempts: 30).delay(after: .connectFailed, attempt: 20, idempotent: true, random: 1) == 20)
         #expect(policy.delay(after: .throttled(retryAfter: 3), attempt: 1, idempotent: true, random: 0) == 3)
+        #expect(policy.delay(after: .serverError(retryAfter: 60), attempt: 1, idempotent: true, random: 0) == 20)  // capped
         #expect(policy.delay(after: .final, attempt: 1, idempotent: true) == nil)
         #expect(RetryPolicy(maxAttempts: 3).delay(after: .connectFailed, attempt: 3, idempotent: true) == nil)
         #expect(policy.delay(after: .timedOut, attempt: 1, idempotent: false) == nil)
         #expect(policy.delay(after: .connectFailed, attempt: 1, idempotent: false) != nil)
     }
 }
+

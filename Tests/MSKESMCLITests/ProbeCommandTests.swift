@@ -1,30 +1,9 @@
 import Foundation
+import MSKESMTestSupport
 import Testing
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// `msk-esm probe` and `doctor --probe` through the command line (the live cases are in MSKESMKafkaTests).
 struct ProbeCommandTests {
-    /// A loopback port nothing listens on: bound, then released.
-    static func closedPort() -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(descriptor, pointer, length)
-                return getsockname(descriptor, pointer, &length)
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     static let usageErrors: [[String]] = [
         ["probe"],
         ["probe", "--bootstrap-servers", "127.0.0.1:9092"],
@@ -46,7 +25,10 @@ struct ProbeCommandTests {
     }
 
     @Test func refusedBrokerIsAFindingWithLambdasMessage() async throws {
-        let port = Self.closedPort()
+        // Refused: bound by this test and never listening, so no server started alongside can be given it.
+        let refusing = try RefusingPort()
+        defer { withExtendedLifetime(refusing) {} }
+        let port = refusing.port
         let result = await CommandRunner.run([
             "probe", "--bootstrap-servers", "127.0.0.1:\(port)", "--auth", "plaintext", "--output", "json",
         ])
@@ -68,7 +50,10 @@ struct ProbeCommandTests {
     /// `--auth iam` takes its credentials from the AWS credential chain (here the environment) and never prints
     /// the secret key.
     @Test func iamUsesTheCredentialChain() throws {
-        let port = Self.closedPort()
+        // Refused: bound by this test and never listening, so no server started alongside can be given it.
+        let refusing = try RefusingPort()
+        defer { withExtendedLifetime(refusing) {} }
+        let port = refusing.port
         let result = try CommandRunner.runBinary(
             ["probe", "--bootstrap-servers", "127.0.0.1:\(port)", "--auth", "iam", "--output", "json"],
             environment: [
@@ -82,8 +67,11 @@ struct ProbeCommandTests {
         #expect(!(result.stdout + result.stderr).contains("canary-secret-access-key"))
     }
 
-    @Test func textReportNamesTheStepsAndLambdasMessage() async {
-        let port = Self.closedPort()
+    @Test func textReportNamesTheStepsAndLambdasMessage() async throws {
+        // Refused: bound by this test and never listening, so no server started alongside can be given it.
+        let refusing = try RefusingPort()
+        defer { withExtendedLifetime(refusing) {} }
+        let port = refusing.port
         let result = await CommandRunner.run([
             "probe", "--bootstrap-servers", "127.0.0.1:\(port)", "--auth", "plaintext", "--no-color",
         ])
@@ -100,7 +88,10 @@ struct ProbeCommandTests {
         var snapshot = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: example)) as? [String: Any])
         var mapping = try #require(snapshot["EventSourceMapping"] as? [String: Any])
-        let port = Self.closedPort()
+        // Refused: bound by this test and never listening, so no server started alongside can be given it.
+        let refusing = try RefusingPort()
+        defer { withExtendedLifetime(refusing) {} }
+        let port = refusing.port
         mapping["SelfManagedEventSource"] = ["Endpoints": ["KAFKA_BOOTSTRAP_SERVERS": ["127.0.0.1:\(port)"]]]
         snapshot["EventSourceMapping"] = mapping
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("probe-doctor-\(UUID()).json")

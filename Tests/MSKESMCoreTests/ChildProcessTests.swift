@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -70,20 +71,22 @@ struct ChildProcessTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == Data("from a file\n".utf8))
     }
 
+    /// A line that must come may take up to the hang watchdog; the 0.3 s waits expect nothing to come, so no
+    /// delay can fail them.
     @Test("readLine returns each line, nil at the end, and nil when nothing arrives in time")
     func lines() throws {
         let child = try ChildProcess(
-            executable: "/bin/sh", arguments: ["-c", "printf 'one\\n\\ntwo'; exec sleep 30"], output: .pipe)
-        #expect(child.readLine(timeout: 20) == "one")
-        #expect(child.readLine(timeout: 20) == "")
+            executable: "/bin/sh", arguments: ["-c", "printf 'one\\n\\ntwo'; exec sleep 600"], output: .pipe)
+        #expect(child.readLine(timeout: HangWatchdog.seconds) == "one")
+        #expect(child.readLine(timeout: HangWatchdog.seconds) == "")
         #expect(child.readLine(timeout: 0.3) == nil)  // "two" has no newline yet and the child is asleep
         #expect(child.isRunning)
         child.send(SIGTERM)
         #expect(child.wait() == ChildProcess.Termination(status: SIGTERM, bySignal: true))
         #expect(!child.isRunning)
         let ended = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "printf 'last'"], output: .pipe)
-        #expect(ended.readLine(timeout: 20) == "last")
-        #expect(ended.readLine(timeout: 20) == nil)
+        #expect(ended.readLine(timeout: HangWatchdog.seconds) == "last")
+        #expect(ended.readLine(timeout: HangWatchdog.seconds) == nil)
         ended.wait()
     }
 
@@ -92,10 +95,10 @@ struct ChildProcessTests {
         let child = try ChildProcess(
             executable: "/bin/sh", arguments: ["-c", "echo ready; cat >/dev/null; echo closed"], input: .pipe,
             output: .pipe)
-        #expect(child.readLine(timeout: 20) == "ready")
+        #expect(child.readLine(timeout: HangWatchdog.seconds) == "ready")
         #expect(child.readLine(timeout: 0.3) == nil)
         child.closeInput()
-        #expect(child.readLine(timeout: 20) == "closed")
+        #expect(child.readLine(timeout: HangWatchdog.seconds) == "closed")
         #expect(child.wait().status == 0)
     }
 

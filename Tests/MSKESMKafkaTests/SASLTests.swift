@@ -47,16 +47,33 @@ struct SCRAMClientTests {
         #expect(String(decoding: final, as: UTF8.self) == lines.last)
     }
 
-    /// A server asking for an absurd iteration count is refused at once instead of hanging the probe.
+    /// A server asking for an absurd iteration count is refused before any PBKDF2 work instead of hanging the
+    /// probe: no key derivation runs, and the error names the count.
     @Test(arguments: ["1000001", "2147483647", "9223372036854775807"])
     func absurdIterationCountIsRefused(_ count: String) {
         var client = SCRAMClient(hash: .sha512, username: "u", password: "p", clientNonce: "abc")
         _ = client.firstMessage()
-        let started = Date()
-        #expect(throws: SCRAMClient.Failure.self) {
-            try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=\(count)".utf8))
+        var derived: [Int] = []
+        let error = #expect(throws: SCRAMClient.Failure.self) {
+            try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=\(count)".utf8)) { password, salt, iterations in
+                derived.append(iterations)
+                return HashFunction.sha512.pbkdf2(password: password, salt: salt, iterations: 1)
+            }
         }
-        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(derived.isEmpty)
+        #expect(error == .malformed("server-first-message asks for \(count) iterations (at most 1000000)"))
+    }
+
+    /// The counting seam of the test above really counts: an ordinary count is derived once, with that count.
+    @Test func ordinaryIterationCountIsDerivedOnce() throws {
+        var client = SCRAMClient(hash: .sha512, username: "u", password: "p", clientNonce: "abc")
+        _ = client.firstMessage()
+        var derived: [Int] = []
+        _ = try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=4096".utf8)) { password, salt, iterations in
+            derived.append(iterations)
+            return HashFunction.sha512.pbkdf2(password: password, salt: salt, iterations: iterations)
+        }
+        #expect(derived == [4096])
     }
 
     @Test func serverNonceMustExtendOurs() {

@@ -1,6 +1,7 @@
 """The REPL on a real pseudo-terminal (pexpect): completion, history, Ctrl-C, Ctrl-D, and piped scripts.
 
-Every wait is for a pattern on the screen, never a fixed sleep.
+Every wait is for a pattern on the screen or a terminal mode, never a fixed sleep; the only time bound is the hang
+watchdog (WATCHDOG seconds, far beyond what a working run needs on a loaded machine).
 """
 import subprocess
 import termios
@@ -10,10 +11,12 @@ import pexpect
 
 PROMPT = r"msk-esm(?: \[[^\]]*\])?> "
 UUID = "6d9bce8e-1111-4222-8333-444455556666"
+# Catches hangs only: a minute, so that a slow, loaded machine never trips it.
+WATCHDOG = 60
 
 
 def start(binary, environment, *arguments):
-    child = pexpect.spawn(binary, ["repl", *arguments], env=environment, encoding="utf-8", timeout=10,
+    child = pexpect.spawn(binary, ["repl", *arguments], env=environment, encoding="utf-8", timeout=WATCHDOG,
                           dimensions=(40, 160))
     at_prompt(child)
     return child
@@ -27,10 +30,16 @@ def at_prompt(child, pattern=PROMPT):
     for a person typing that fast. Tests wait for the condition, bounded, rather than for a fixed time.
     """
     child.expect(pattern)
-    deadline = time.monotonic() + 5
-    while termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+    wait_for_terminal(child, raw=True)
+
+
+def wait_for_terminal(child, raw):
+    """Waits until the terminal is in raw mode (libedit reads a line) or back in canonical mode (it returned the
+    line, and the REPL runs it)."""
+    deadline = time.monotonic() + WATCHDOG
+    while bool(termios.tcgetattr(child.child_fd)[3] & termios.ICANON) == raw:
         if time.monotonic() > deadline:
-            raise AssertionError("the REPL did not put the terminal in raw mode")
+            raise AssertionError(f"the REPL did not put the terminal in {'raw' if raw else 'canonical'} mode")
         time.sleep(0.005)
 
 
@@ -99,16 +108,19 @@ def test_a_line_with_a_secret_value_is_not_saved(binary, environment):
 
 def test_ctrl_c_cancels_a_running_command_and_returns_to_the_prompt(binary, environment):
     child = start(binary, environment)
-    child.sendline("sleep 60")
-    child.expect_exact("sleep 60\r\n")
-    # The command starts a moment after the line is echoed; a ^C typed before that is read by the
-    # prompt instead. Press it again until the command reports the interruption (bounded).
-    for _ in range(25):
+    child.sendline("sleep 600")
+    child.expect_exact("sleep 600\r\n")
+    # libedit returned the line (the terminal is canonical again): the command is starting. A ^C in the instant
+    # before the REPL watches for it is not counted, so press it again until the command reports the
+    # interruption; only the watchdog (a minute, far shorter than the 600 s sleep) decides that it never came.
+    wait_for_terminal(child, raw=False)
+    deadline = time.monotonic() + WATCHDOG
+    while True:
         child.sendintr()
         if child.expect(["interrupted", pexpect.TIMEOUT], timeout=0.2) == 0:
             break
-    else:
-        raise AssertionError("Ctrl-C did not interrupt the command")
+        if time.monotonic() > deadline:
+            raise AssertionError("Ctrl-C did not interrupt the command")
     at_prompt(child)
     child.sendline("status")
     child.expect(r"\r\n130\r\n")
@@ -149,7 +161,7 @@ def test_piped_script_runs_every_line_and_exits_with_the_last_failure(binary, en
         "status",
     ]) + "\n"
     result = subprocess.run([binary, "repl"], input=script, capture_output=True, text=True, env=environment,
-                            timeout=30)
+                            timeout=WATCHDOG)
     assert result.returncode == 2
     lines = result.stdout.splitlines()
     assert lines[0] == "0"
@@ -163,6 +175,6 @@ def test_piped_script_runs_every_line_and_exits_with_the_last_failure(binary, en
 
 def test_piped_script_that_succeeds_exits_zero(binary, environment):
     result = subprocess.run([binary, "repl"], input="status\nunset\n", capture_output=True, text=True,
-                            env=environment, timeout=30)
+                            env=environment, timeout=WATCHDOG)
     assert result.returncode == 0
     assert result.stdout == "0\n"

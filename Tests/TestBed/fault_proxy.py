@@ -7,7 +7,11 @@ door, for benchmarks and fault tests:
                          "retryAfter": "1", "code": "ServiceUnavailable"}], "reset": true}
   GET  /_proxy/stats   {"total": n, "byOperation": {"iam.GetRole": 2, ...}, "maxConcurrent": k}
   GET  /_proxy/log     [{"operation", "region", "key", "start", "end", "status"}] (seconds; key: the request's
-                       parameters, to count distinct reads)
+                       parameters, to count distinct reads; a stalled request also has "clientClosed")
+  POST /_proxy/release {"hold": "name"}: lets the requests held by faults with that "hold" name go on
+  config "gate": {"match": ["...", ...], "count": n}: requests whose operation contains one of the strings wait until
+                       n of them are in flight at once, then all go on (at most "seconds", default 120): parallel
+                       requests proved by that event; stats "gateOpened" says whether it happened
   A fault may also carry "region": it then applies only to requests signed for that Region.
 
 A fault answers `times` requests whose operation contains `match` (first matching fault wins). Besides an error
@@ -16,7 +20,11 @@ status with a JSON error body (`status`, `code`, `retryAfter`, `hang` seconds be
   "upstream": true         forward the request and mangle the real answer (with the options below)
   "truncateAt": n          send only the first n bytes of the body (Content-Length still announces all), then close
   "reset": true            close the connection (TCP RST) after the headers and `truncateAt` bytes (default 0)
-  "stall": s               after the headers and `truncateAt` bytes (default 0), send nothing for s seconds
+  "stall": s               after the headers and `truncateAt` bytes (default 0), send nothing until the client
+                           closes the connection, or for at most s seconds; the log records "clientClosed" (whether
+                           the client gave up by itself: its own timeout, not the end of the stall, ended the wait)
+  "hold": "name"           before answering, wait until POST /_proxy/release {"hold": "name"} (at most "holdSeconds",
+                           default 300); stats "holding" counts the requests waiting per name, "held" all that waited
   "size": n                a body of n bytes ('x' filled, inside a JSON string); "chunked": true omits Content-Length
 
   python3 fault_proxy.py --port 0 --testbed-port P --moto-port M [--exit-with-stdin]
@@ -27,6 +35,7 @@ import http.client
 import json
 import os
 import re
+import select
 import signal
 import socket
 import struct
@@ -38,9 +47,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOCK = threading.Lock()
 CONFIG = {"delayMs": 0, "faults": []}
-STATS = {"total": 0, "byOperation": {}, "maxConcurrent": 0}
+STATS = {"total": 0, "byOperation": {}, "maxConcurrent": 0, "holding": {}, "held": 0}
 LOG = []
 ACTIVE = [0]
+HOLDS = {}  # hold name -> threading.Event, set by /_proxy/release (or a reset)
+GATE = threading.Condition(LOCK)
+CURRENT_GATE = [None]  # the configured gate: {"match", "count", "seconds", "inside", "open"}
 UPSTREAMS = {}
 
 
@@ -93,12 +105,28 @@ class Handler(BaseHTTPRequestHandler):
             update = json.loads(body or b"{}")
             with LOCK:
                 if update.get("reset"):
-                    STATS.update({"total": 0, "byOperation": {}, "maxConcurrent": 0})
+                    STATS.update({"total": 0, "byOperation": {}, "maxConcurrent": 0, "holding": {}, "held": 0})
                     LOG.clear()
                     CONFIG.update({"delayMs": 0, "faults": []})
+                    for event in HOLDS.values():
+                        event.set()  # nothing stays held past a reset
+                    HOLDS.clear()
+                    if CURRENT_GATE[0]:
+                        CURRENT_GATE[0]["open"] = True  # nothing stays held past a reset
+                        GATE.notify_all()
+                    CURRENT_GATE[0] = None
+                    STATS["gateOpened"] = False
+                if "gate" in update:
+                    CURRENT_GATE[0] = dict(update["gate"], inside=0, open=False)
+                    STATS["gateOpened"] = False
                 for key in ("delayMs", "faults"):
                     if key in update:
                         CONFIG[key] = update[key]
+            return self._reply(200, {"ok": True})
+        if self.path.startswith("/_proxy/release"):
+            name = json.loads(body or b"{}").get("hold", "")
+            with LOCK:
+                HOLDS.setdefault(name, threading.Event()).set()
             return self._reply(200, {"ok": True})
         if self.path.startswith("/_proxy/stats"):
             with LOCK:
@@ -123,9 +151,13 @@ class Handler(BaseHTTPRequestHandler):
                     candidate["times"] = candidate.get("times", 1) - 1
                     fault = dict(candidate)
                     break
+        self._entry = entry
         try:
             if delay:
                 time.sleep(delay)
+            self._pass_gate(operation)
+            if fault and fault.get("hold"):
+                self._hold(fault["hold"], fault.get("holdSeconds", 300))
             if fault and not fault.get("upstream"):
                 if fault.get("hang"):
                     time.sleep(fault["hang"])
@@ -153,6 +185,46 @@ class Handler(BaseHTTPRequestHandler):
                 entry["end"] = time.time()
                 LOG.append(entry)
 
+    def _pass_gate(self, operation):
+        with GATE:
+            gate = CURRENT_GATE[0]
+            if not gate or gate["open"] or not any(m in operation for m in gate.get("match", [])):
+                return
+            gate["inside"] += 1
+            if gate["inside"] >= gate.get("count", 2):
+                gate["open"] = True
+                STATS["gateOpened"] = True
+                GATE.notify_all()
+            GATE.wait_for(lambda: gate["open"], timeout=gate.get("seconds", 120))
+
+    def _hold(self, name, seconds):
+        with LOCK:
+            event = HOLDS.setdefault(name, threading.Event())
+            STATS["holding"][name] = STATS["holding"].get(name, 0) + 1
+            STATS["held"] += 1
+        try:
+            event.wait(seconds)
+        finally:
+            with LOCK:
+                STATS["holding"][name] = max(0, STATS["holding"].get(name, 0) - 1)
+
+    def _client_closed_within(self, seconds):
+        """Waits until the client closes the connection (True) or `seconds` pass (False)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            readable, _, _ = select.select([self.connection], [], [], min(remaining, 1.0))
+            if not readable:
+                continue
+            try:
+                if not self.connection.recv(1, socket.MSG_PEEK):
+                    return True
+            except OSError:
+                return True
+            time.sleep(0.05)  # the client sent more bytes: not a close; look again later
+
     def _mangled(self, status, data, headers, fault):
         if not any(k in fault for k in ("truncateAt", "reset", "stall")):
             return self._reply(status, data, headers)
@@ -165,7 +237,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data[:fault.get("truncateAt", 0)])
         self.wfile.flush()
         if fault.get("stall"):
-            time.sleep(fault["stall"])
+            self._entry["clientClosed"] = self._client_closed_within(fault["stall"])
         if fault.get("reset"):
             # SO_LINGER 0: close() sends RST instead of FIN.
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -149,8 +149,7 @@ def main():
     signal.signal(signal.SIGINT, testbed.stop)
     env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="1000000", AWS_EC2_METADATA_DISABLED="true",
                MOTO_IAM_LOAD_MANAGED_POLICIES="false")
-    moto_port = testbed.free_port()
-    testbed.start([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(moto_port)], env=env)
+    moto_port = testbed.start_moto(env)
     moto = f"http://127.0.0.1:{moto_port}"
     server = testbed.start([sys.executable, os.path.join(testbed.HERE, "testbed_server.py"), "--port", "0"], env=env)
     testbed_port = testbed.read_port(server)

@@ -3,7 +3,12 @@
 scripted response for its path (the last one repeats); it counts requests and TCP connections.
 
   POST /_stub/script  {"/path": [{"status": 503, "headers": {"Retry-After": "1"}, "body": "...", "delay": 0.5}, ...]}
-  GET  /_stub/stats   {"requests": n, "connections": k, "maxInFlight": m, "byPath": {...}, "log": [{method, path, headers, body}]}
+  GET  /_stub/stats   {"requests": n, "connections": k, "maxInFlight": m, "inFlight": i, "byPath": {...},
+                       "log": [{method, path, headers, body}]}
+  (inFlight: requests taken but not yet answered, e.g. still in their "delay": proof that a client gave up by
+  itself rather than the server ending the wait)
+  A step with "gate": n holds its request until n requests are in flight at once (then every held one goes on;
+  at most "gateSeconds", default 120): parallel requests are proved by that event, not by overlapping delays.
 
   python3 stub_server.py [CERT KEY]   (HTTPS with CERT and KEY; prints "PORT <n>" when listening)
 """
@@ -19,6 +24,8 @@ LOCK = threading.Lock()
 SCRIPT = {}
 STATS = {"requests": 0, "connections": 0, "maxInFlight": 0, "byPath": {}, "log": []}
 IN_FLIGHT = [0]
+GATE = threading.Condition(LOCK)
+GATE_OPEN = [False]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -53,10 +60,11 @@ class Handler(BaseHTTPRequestHandler):
                 SCRIPT.clear()
                 SCRIPT.update(json.loads(body))
                 STATS.update({"requests": 0, "connections": 1, "maxInFlight": 0, "byPath": {}, "log": []})
+                GATE_OPEN[0] = False
             return self._reply(200, "{}")
         if self.path == "/_stub/stats":
             with LOCK:
-                return self._reply(200, json.dumps(STATS))
+                return self._reply(200, json.dumps(dict(STATS, inFlight=IN_FLIGHT[0])))
         path = self.path.split("?")[0]
         with LOCK:
             STATS["requests"] += 1
@@ -69,6 +77,12 @@ class Handler(BaseHTTPRequestHandler):
             IN_FLIGHT[0] += 1
             STATS["maxInFlight"] = max(STATS["maxInFlight"], IN_FLIGHT[0])
         try:
+            if step.get("gate"):
+                with GATE:
+                    if IN_FLIGHT[0] >= step["gate"]:
+                        GATE_OPEN[0] = True
+                        GATE.notify_all()
+                    GATE.wait_for(lambda: GATE_OPEN[0], timeout=step.get("gateSeconds", 120))
             if step.get("delay"):
                 time.sleep(step["delay"])
             self._reply(step.get("status", 200), step.get("body", ""), step.get("headers"))

@@ -15,7 +15,6 @@ Prints one JSON line (ports, keys, ids) when ready, then runs until its standard
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,16 +28,15 @@ ACCOUNT = "123456789012"
 CHILDREN = []
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(args, env=None):
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     CHILDREN.append(process)
     return process
+
+
+def start_moto(env):
+    """moto_server.py: moto on a port it binds itself. Returns the port."""
+    return read_port(start([sys.executable, os.path.join(HERE, "moto_server.py")], env=env))
 
 
 def read_port(process):
@@ -223,8 +221,7 @@ def main():
     signal.signal(signal.SIGINT, stop)
     env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="1000000", AWS_EC2_METADATA_DISABLED="true",
                MOTO_IAM_LOAD_MANAGED_POLICIES="false")
-    moto_port = free_port()
-    start([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(moto_port)], env=env)
+    moto_port = start_moto(env)
     moto = f"http://127.0.0.1:{moto_port}"
     testbed = start([sys.executable, os.path.join(HERE, "testbed_server.py"), "--port", "0"], env=env)
     testbed_port = read_port(testbed)

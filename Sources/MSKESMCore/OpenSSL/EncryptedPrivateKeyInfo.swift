@@ -24,6 +24,12 @@ public final class EncryptedPrivateKeyInfo: @unchecked Sendable {
     /// Decrypts with `password`. When the default provider cannot, the legacy provider is loaded and the
     /// attempt repeated, because without it a good password for a DES or RC2 key looks wrong (PLATFORM.md).
     public func decrypt(password: String) -> PrivateKey? {
+        decrypt(password: password, attempt: attempt)
+    }
+
+    /// ``decrypt(password:)`` with the decryption attempt (the key derivation: the costly part) passed in, so
+    /// that tests can count the attempts: a key whose parameters are refused must cost none.
+    func decrypt(password: String, attempt: (String) -> PrivateKey?) -> PrivateKey? {
         // The key's own parameters set the cost of trying, and OpenSSL's KDFs cannot be interrupted.
         guard !encryption.isExcessivelyCostly else { return nil }
         if let key = attempt(password) { return key }

@@ -45,6 +45,15 @@ struct SCRAMClient {
     static let maximumIterations = 1_000_000
 
     mutating func finalMessage(serverFirst: [UInt8]) throws -> [UInt8] {
+        let hash = hash
+        return try finalMessage(serverFirst: serverFirst) { hash.pbkdf2(password: $0, salt: $1, iterations: $2) }
+    }
+
+    /// ``finalMessage(serverFirst:)`` with the key derivation (PBKDF2: the costly part) passed in, so that
+    /// tests can count the derivations and their iterations: a refused count must cost none.
+    mutating func finalMessage(
+        serverFirst: [UInt8], derive: (_ password: [UInt8], _ salt: [UInt8], _ iterations: Int) -> [UInt8]
+    ) throws -> [UInt8] {
         let serverFirstText = String(decoding: serverFirst, as: UTF8.self)
         let attributes = Self.attributes(serverFirstText)
         if let error = attributes["e"] { throw Failure.serverError(error) }
@@ -58,7 +67,7 @@ struct SCRAMClient {
         }
         guard nonce.hasPrefix(clientNonce), nonce.count > clientNonce.count else { throw Failure.nonceMismatch }
         let withoutProof = "c=biws,r=\(nonce)"
-        let salted = hash.pbkdf2(password: Array(password.utf8), salt: Array(salt), iterations: iterations)
+        let salted = derive(Array(password.utf8), Array(salt), iterations)
         let clientKey = hash.hmac(key: salted, Array("Client Key".utf8))
         let storedKey = hash.digest(clientKey)
         let authMessage = Array("\(clientFirstBare),\(serverFirstText),\(withoutProof)".utf8)

@@ -2,7 +2,7 @@
 """End-to-end check that the fixes `msk-esm network check` prints really repair the network, judged by moto.
 
 Usage: check_fixes.py MSK_ESM_BINARY
-Starts moto on a free loopback port, builds a broken MSK VPC (cluster group without a self-referencing
+Starts moto on a loopback port it binds itself (Tests/TestBed/moto_server.py), builds a broken MSK VPC (cluster group without a self-referencing
 broker-port rule and without egress, private subnets with no NAT route, no endpoints), runs
 `msk-esm network check`, executes every `fix` line of every failing finding with the AWS CLI against moto,
 captures the describe outputs again and runs the check once more. Prints one JSON line:
@@ -11,42 +11,32 @@ captures the describe outputs again and runs the check once more. Prints one JSO
 import json
 import os
 import shlex
-import socket
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 
 REGION = "us-east-1"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+MOTO_SERVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "TestBed", "moto_server.py")
 
 
 def main():
     binary = sys.argv[1]
-    url_port = free_port()
-    url = f"http://127.0.0.1:{url_port}"
-    env = dict(os.environ, AWS_EC2_METADATA_DISABLED="true", AWS_ACCESS_KEY_ID="testing",
-               AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION=REGION, AWS_REGION=REGION,
-               AWS_ENDPOINT_URL=url)
-    env.pop("AWS_PROFILE", None)
-    os.environ.update(env)
-    import boto3
-
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(url_port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, MOTO_SERVER], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, AWS_EC2_METADATA_DISABLED="true"), text=True)
+    work = tempfile.mkdtemp(prefix="msk-esm-network-fixes-")
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/moto-api/", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
+        url_port = int(server.stdout.readline().split()[1])
+        url = f"http://127.0.0.1:{url_port}"
+        env = dict(os.environ, AWS_EC2_METADATA_DISABLED="true", AWS_ACCESS_KEY_ID="testing",
+                   AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION=REGION, AWS_REGION=REGION,
+                   AWS_ENDPOINT_URL=url)
+        env.pop("AWS_PROFILE", None)
+        os.environ.update(env)
+        import boto3
+
         ec2 = boto3.client("ec2", region_name=REGION, endpoint_url=url)
         vpc = ec2.create_vpc(CidrBlock="10.30.0.0/16")["Vpc"]["VpcId"]
         subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.30.{i}.0/24", AvailabilityZone=f"{REGION}{z}")["Subnet"]["SubnetId"]
@@ -55,7 +45,6 @@ def main():
         ec2.revoke_security_group_egress(GroupId=group, IpPermissions=[
             {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
 
-        work = tempfile.mkdtemp()
 
         def capture():
             files = {}
@@ -105,6 +94,7 @@ def main():
             "commands": commands,
         }))
     finally:
+        shutil.rmtree(work, ignore_errors=True)
         # SIGTERM may be blocked when the caller (a test runner) blocks it; then end moto with SIGKILL.
         server.terminate()
         try:

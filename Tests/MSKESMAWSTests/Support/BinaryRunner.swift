@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 
 /// Runs the built `msk-esm` binary with exactly the given environment (plus PATH), capturing its output.
 enum BinaryRunner {
@@ -7,6 +8,8 @@ enum BinaryRunner {
         var exitCode: Int32
         var stdout: String
         var stderr: String
+        /// Whether the hang watchdog killed the binary.
+        var hung = false
     }
 
     static var binary: URL {
@@ -23,14 +26,20 @@ enum BinaryRunner {
 
     static func run(
         _ arguments: [String], environment: [String: String], directory: String? = nil, stdinFile: String? = nil,
-        executable: String? = nil
+        executable: String? = nil, hangWatchdog: Double? = nil
     ) throws -> Result {
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         env["AWS_EC2_METADATA_DISABLED"] = "true"
-        let outcome = try ChildProcess.run(
-            executable ?? binary.path, arguments, environment: env, directory: directory,
-            input: stdinFile.map { .file($0) } ?? .null)
-        return Result(exitCode: outcome.termination.shellStatus, stdout: outcome.outputText, stderr: outcome.errorText)
+        let child = try ChildProcess(
+            executable: executable ?? binary.path, arguments: arguments, environment: env, directory: directory,
+            input: stdinFile.map { .file($0) } ?? .null, output: .pipe, error: .pipe)
+        let watchdog = hangWatchdog.map { HangWatchdog.ProcessKiller(child, seconds: $0) }
+        let (stdout, stderr) = child.communicate()
+        let termination = child.wait()
+        watchdog?.disarm()
+        return Result(
+            exitCode: termination.shellStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self), hung: watchdog?.fired ?? false)
     }
 }

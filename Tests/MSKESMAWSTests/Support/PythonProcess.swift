@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 
 /// A Python helper from Tests/TestBed run as a child process: it prints one line when ready (`PORT n` or a
 /// JSON document), and stops when its standard input closes (`stop()`, or this test process ending).
@@ -21,7 +22,7 @@ final class PythonProcess: @unchecked Sendable {
 
     static var available: Bool { availability == nil }
 
-    init(script: String, arguments: [String] = [], timeout: TimeInterval = 90) throws {
+    init(script: String, arguments: [String] = [], timeout: TimeInterval = HangWatchdog.seconds) throws {
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
         environment["PYTHONUNBUFFERED"] = "1"

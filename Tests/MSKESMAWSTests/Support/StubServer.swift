@@ -8,7 +8,7 @@ final class StubServer: @unchecked Sendable {
     /// A separate client for the side door, so the client under test's connections are its own.
     private let control = CurlHTTPClient()
 
-    init() throws { process = try PythonProcess(script: "stub_server.py", timeout: 20) }
+    init() throws { process = try PythonProcess(script: "stub_server.py") }
 
     var url: String { "http://127.0.0.1:\(process.port)" }
 
@@ -17,10 +17,12 @@ final class StubServer: @unchecked Sendable {
         var body = ""
         var headers: [String: String] = [:]
         var delay: Double = 0
+        /// Held until this many requests are in flight at once (0: not held).
+        var gate = 0
 
         var json: JSONValue {
             ["status": .number(Double(status)), "body": .string(body), "headers": .object(headers.mapValues { .string($0) }),
-             "delay": .number(delay)]
+             "delay": .number(delay), "gate": .number(Double(gate))]
         }
     }
 

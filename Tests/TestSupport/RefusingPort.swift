@@ -3,11 +3,11 @@ import Foundation
 /// A loopback TCP port that refuses every connection for as long as this value lives: a socket bound to it but
 /// never listening. Unlike a port that was free a moment ago, no test running alongside can be given it (a
 /// stub server started in parallel once took such a port, and a "refused" connection reached it).
-final class RefusingPort: @unchecked Sendable {
-    let port: Int
+public final class RefusingPort: @unchecked Sendable {
+    public let port: Int
     private let descriptor: Int32
 
-    init() throws {
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         var address = sockaddr_in()
