@@ -2,7 +2,10 @@ import MSKESMCore
 
 /// Builds the ``Expression`` tree from ``Lexer`` tokens: a Pratt (top-down operator precedence) parser with the
 /// binding powers of the Python `jmespath` package (``Token/bindingPower``), so precedence and projection
-/// boundaries match the implementation the AWS CLI uses.
+/// boundaries match the implementation the AWS CLI uses. Where that package is more lenient than the
+/// specification's grammar (optional commas between function arguments and between multi-select hash pairs) or
+/// groups differently (an index chain `a[0][1:2]` does not project), this parser follows the package, so a
+/// `--query` that works with `aws` works here too.
 struct Parser {
     /// Tokens binding less tightly than this end a projection's right-hand side.
     private static let projectionStop = 10
@@ -137,16 +140,13 @@ struct Parser {
                 index -= 1
                 throw JMESPathError(.syntax, "only a function name can be called", column: token.offset + 1)
             }
+            // As the Python package: a comma after an argument is optional (so `f(a b)` and `f(a,)` parse),
+            // which the AWS CLI's users may rely on.
             var arguments: [Expression] = []
-            if current.kind != .rightParen {
-                while true {
-                    arguments.append(try expression(bindingPower: 0))
-                    if current.kind == .comma {
-                        advance()
-                        continue
-                    }
-                    break
-                }
+            while current.kind != .rightParen {
+                if case .end = current.kind { throw unexpected() }
+                arguments.append(try expression(bindingPower: 0))
+                if current.kind == .comma { advance() }
             }
             try match(.rightParen)
             return .function(name, arguments)
@@ -156,7 +156,11 @@ struct Parser {
         case .leftBracket:
             switch current.kind {
             case .number, .colon:
-                return try projectIfSlice(left: left, right: try indexOrSlice())
+                let right = try indexOrSlice()
+                // As the Python package: an index or slice right after an index continues that index chain,
+                // so `a[0][1:3]` is a plain slice of `a[0]`, not a projection.
+                if case .indexed = left { return .indexed(left, right) }
+                return try projectIfSlice(left: left, right: right)
             default:
                 try match(.star)
                 try match(.rightBracket)
@@ -278,10 +282,11 @@ struct Parser {
             advance()
             try match(.colon)
             pairs.append((key, try expression(bindingPower: 0)))
+            // As the Python package: the comma between pairs is optional.
             if current.kind == .comma {
                 advance()
-            } else {
-                try match(.rightBrace)
+            } else if current.kind == .rightBrace {
+                advance()
                 break
             }
         }

@@ -101,3 +101,16 @@ struct JMESPathQueryTests {
         }
     }
 }
+
+/// Where the Python package (the AWS CLI's) is more lenient than the grammar, or groups an index chain
+/// differently, a `--query` that works with `aws` works the same here.
+struct PythonCompatibilityTests {
+    @Test(arguments: [
+        ("join(',' strs)", #""a,b""#), ("length(strs,)", "2"), ("{x: n y: strs[0]}", #"{"x":3,"y":"a"}"#),
+        ("rows[0][1:3][0]", "2"), ("rows[0][::-1].x", "null"), ("rows[*][1:2][0]", "[[],[]]"),
+    ])
+    func acceptsWhatThePythonPackageAccepts(_ expression: String, _ expected: String) throws {
+        let document = #"{"strs":["a","b"],"n":3,"rows":[[1,2,3],[4]]}"#
+        #expect(try JMESPathQueryTests.search(expression, document) == JSONValue.parse(expected))
+    }
+}

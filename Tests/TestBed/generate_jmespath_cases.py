@@ -6,9 +6,11 @@ pinned jmespath of Tests/requirements.txt:
 
     python3 Tests/TestBed/generate_jmespath_cases.py
 
-Cases whose answer depends on what msk-esm's JSONValue does not keep are left out, and counted in the file:
-Python's own crashes (a TypeError from ordering a number against a string, which is no JMESPath error), and
-answers that change when object key order and the int/float difference are made invisible (re-evaluated with
+Cases whose answer depends on Python's faults or on what msk-esm's JSONValue does not keep are left out, and
+counted in the file: Python's own crashes (a TypeError from ordering a number against a string, a ValueError from
+`dict.update`: no JMESPath errors), `contains` answers that rest on Python's `True == 1`, `merge` calls with a later argument that is no object (Python type-checks
+only the first argument of a variadic function; the specification and Sources/JMESPath, all), and answers that
+change when object key order and the int/float difference are made invisible (re-evaluated with
 `merge` giving sorted keys and `to_string` printing whole floats as integers). Documents, object literals and
 multi-select hashes are written with sorted keys so that Python's insertion order is the sorted order."""
 import json
@@ -19,7 +21,7 @@ import jmespath
 from jmespath import exceptions, functions
 
 SEED = 16
-CASES = 1500
+CASES = 4000
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "jmespath-differential.json")
 
 KEYS = ["a", "b", "c", "foo", "bar", "n", "s", "x", "a b", "é"]
@@ -123,6 +125,8 @@ def expression(rng, depth=0):
         lambda: expression(rng, depth + 1) + "." + identifier(rng),
         lambda: expression(rng, depth + 1) + "[" + str(rng.randint(-4, 4)) + "]",
         lambda: expression(rng, depth + 1) + "[" + slice_text(rng) + "]",
+        lambda: expression(rng, depth + 1) + "[" + str(rng.randint(-2, 2)) + "][" + slice_text(rng) + "]"
+        + rng.choice(["", "[0]", ".a", "[*]"]),
         lambda: expression(rng, depth + 1) + "[*]" + rng.choice(["", "." + identifier(rng), "[0]"]),
         lambda: expression(rng, depth + 1) + ".*" + rng.choice(["", "." + identifier(rng)]),
         lambda: "*." + identifier(rng),
@@ -179,15 +183,41 @@ ERROR_KINDS = [
 ]
 
 
+def strictly_equal(left, right):
+    """JSON equality: booleans equal only booleans (Python's `==` has True == 1)."""
+    if isinstance(left, bool) or isinstance(right, bool):
+        return type(left) is type(right) and left == right
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(strictly_equal(a, b) for a, b in zip(left, right))
+    if isinstance(left, dict) and isinstance(right, dict):
+        return left.keys() == right.keys() and all(strictly_equal(left[key], right[key]) for key in left)
+    return left == right
+
+
+class UncheckedVariadicArgument(exceptions.JMESPathTypeError):
+    """A later `merge` argument that is no object, which Python lets through to `dict.update`."""
+
+
 class NeutralFunctions(functions.Functions):
-    """Functions whose answers do not show key order or int/float: what JSONValue can agree with."""
+    """Functions whose answers do not show key order or int/float, nor Python's True == 1: what the
+    specification and JSONValue agree with. A case whose answer changes with them is left out."""
 
     @functions.signature({"types": ["object"], "variadic": True})
     def _func_merge(self, *arguments):
         merged = {}
         for argument in arguments:
+            if not isinstance(argument, dict):
+                # Python checks only the first argument of a variadic function; the specification, all of them.
+                raise UncheckedVariadicArgument("merge", argument, type(argument).__name__, ["object"])
             merged.update(argument)
         return {key: merged[key] for key in sorted(merged)}
+
+    @functions.signature({"types": ["array", "string"]}, {"types": []})
+    def _func_contains(self, subject, search):
+        # Python's `in` takes True for 1 and False for 0; the specification's equality does not.
+        if isinstance(subject, list):
+            return any(strictly_equal(element, search) for element in subject)
+        return search in subject
 
     @functions.signature({"types": []})
     def _func_to_string(self, argument):
@@ -208,23 +238,28 @@ def answer(text, given, options=None):
     try:
         return {"result": jmespath.search(text, given, options=options)}
     except exceptions.JMESPathError as error:
+        if isinstance(error, UncheckedVariadicArgument):
+            raise
         for error_class, kind in ERROR_KINDS:
             if isinstance(error, error_class):
                 return {"error": kind}
         raise
-    except ValueError:
-        return {"error": "invalid-value"}  # Python's slice(): a step of 0
+    except ValueError as error:
+        if "slice step cannot be zero" in str(error):
+            return {"error": "invalid-value"}
+        raise
 
 
 def main():
     rng = random.Random(SEED)
     documents = [top_document(rng) for _ in range(40)]
     neutral = jmespath.Options(custom_functions=NeutralFunctions())
-    cases, skipped = [], {"python-crash": 0, "representation": 0}
+    cases, skipped = [], {"python-crash": 0, "representation-or-true-equals-1": 0,
+                       "unchecked-variadic-argument": 0}
     seen = set()
     while len(cases) < CASES:
         text = expression(rng)
-        if rng.random() < 0.08:
+        if rng.random() < 0.2:
             text = broken(rng, text)
         index = rng.randrange(len(documents))
         if (text, index) in seen:
@@ -232,11 +267,15 @@ def main():
         seen.add((text, index))
         try:
             expected = answer(text, documents[index])
-            if expected != answer(text, documents[index], neutral) or \
-                    json.dumps(expected) != json.dumps(answer(text, documents[index], neutral)):
-                skipped["representation"] += 1
+            try:
+                neutral_answer = answer(text, documents[index], neutral)
+            except UncheckedVariadicArgument:
+                skipped["unchecked-variadic-argument"] += 1
                 continue
-        except (TypeError, RecursionError):
+            if expected != neutral_answer or json.dumps(expected) != json.dumps(neutral_answer):
+                skipped["representation-or-true-equals-1"] += 1
+                continue
+        except (TypeError, ValueError, RecursionError):
             skipped["python-crash"] += 1
             continue
         cases.append(dict({"document": index, "expression": text}, **expected))
