@@ -10,8 +10,14 @@ struct Parser {
     /// Tokens binding less tightly than this end a projection's right-hand side.
     private static let projectionStop = 10
 
+    /// The deepest tree accepted. Parsing and evaluation recurse once per level; Python's package stops near
+    /// 1,000 (its recursion limit), real queries stay within a few dozen, and a bound keeps a hostile `--query`
+    /// from overflowing the stack.
+    static let maximumDepth = 128
+
     private let tokens: [Token]
     private var index = 0
+    private var nesting = 0
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -27,6 +33,9 @@ struct Parser {
         let tree = try parser.expression(bindingPower: 0)
         guard case .end = parser.current.kind else {
             throw parser.unexpected()
+        }
+        guard tree.depth(limit: maximumDepth + 1) <= maximumDepth else {
+            throw JMESPathError(.syntax, "the expression nests deeper than \(maximumDepth) levels", column: 1)
         }
         return tree
     }
@@ -62,7 +71,13 @@ struct Parser {
     }
 
     private mutating func expression(bindingPower: Int) throws(JMESPathError) -> Expression {
+        nesting += 1
+        defer { nesting -= 1 }
         let token = current
+        guard nesting <= Parser.maximumDepth else {
+            throw JMESPathError(
+                .syntax, "the expression nests deeper than \(Parser.maximumDepth) levels", column: token.offset + 1)
+        }
         advance()
         var left = try prefix(token)
         while bindingPower < current.bindingPower {

@@ -114,3 +114,31 @@ struct PythonCompatibilityTests {
         #expect(try JMESPathQueryTests.search(expression, document) == JSONValue.parse(expected))
     }
 }
+
+/// A hostile `--query` cannot overflow the stack: depth is bounded at parse time, and the deepest accepted tree
+/// evaluates.
+struct DepthLimitTests {
+    @Test(arguments: [
+        String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000),
+        String(repeating: "a.", count: 50_000) + "a",
+        String(repeating: "!", count: 100_000) + "a",
+        String(repeating: "[", count: 100_000),
+        "a" + String(repeating: "[0]", count: 50_000),
+        String(repeating: "a | ", count: 50_000) + "a",
+    ])
+    func deepExpressionsAreSyntaxErrors(_ expression: String) {
+        #expect(throws: JMESPathError.self) { _ = try JMESPathQuery(expression) }
+    }
+
+    @Test func theDeepestAcceptedExpressionsEvaluate() throws {
+        let depth = Parser.maximumDepth - 2
+        let nested = String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth)
+        #expect(try JMESPathQuery(nested).search(["a": 1]) == 1)
+        let chain = String(repeating: "a.", count: depth - 1) + "a"
+        var document: JSONValue = 1
+        for _ in 0..<depth { document = ["a": document] }
+        #expect(try JMESPathQuery(chain).search(document) == 1)
+        let negations = String(repeating: "!", count: depth - 1) + "a"
+        #expect(try JMESPathQuery(negations).search(["a": 1]) == .bool((depth - 1) % 2 == 0))
+    }
+}
