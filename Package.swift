@@ -37,6 +37,9 @@ let package = Package(
         // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
         .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "CShims"]),
 
+        // JMESPath (https://jmespath.org/specification.html) over JSONValue, for `--query`.
+        .target(name: "JMESPath", dependencies: ["MSKESMCore"]),
+
         // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
         // documentation generator and the tests can run commands in-process.
         .target(
@@ -63,6 +66,7 @@ let package = Package(
         // depends on it).
         .target(name: "MSKESMTestSupport", dependencies: ["MSKESMCore"], path: "Tests/TestSupport"),
         .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMTestSupport"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "MSKESMCore"]),
         .testTarget(
             name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS", "MSKESMTestSupport"]),
         .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
