@@ -549,7 +549,7 @@ _msk-esm_network_check() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
         return
         ;;
     esac
@@ -619,7 +619,7 @@ _msk-esm_brokers_explain() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
         return
         ;;
     '--bootstrap-servers')
