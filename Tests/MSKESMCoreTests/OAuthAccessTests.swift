@@ -220,6 +220,24 @@ struct OAuthAccessTests {
         #expect(SecretPlacementRules.secretType(sourceAccessType: "OAUTHBEARER_SCOPE") == nil)
     }
 
+    /// The scenarios' OAuth secret (Tests/Fixtures/scenarios/generate.py) has the client secret
+    /// `s3cr3t-Canary-9vQ`: neither the doctor's report nor the analysis a snapshot stores may hold it.
+    @Test(arguments: ["self-managed-oauthbearer-healthy", "self-managed-oauthbearer-http-token-endpoint"])
+    func theClientSecretNeverLeavesTheSecret(scenario: String) throws {
+        let canary = "s3cr3t-Canary-9vQ"
+        let snapshot = try MappingFactsDefectTests.snapshot(scenario)
+        let report = try Doctor().run(snapshot, at: MappingFactsDefectTests.now)
+        #expect(report.findings.contains { $0.code == "SEC025" && $0.severity == .pass })
+        let reportText = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(!reportText.contains(canary))
+        let mapping = try JSONValue(encoding: snapshot.eventSourceMapping)
+        let value = try #require(snapshot.secrets?[Self.secret]?.secretString)
+        #expect(value.contains(canary))
+        let analysis = SecretAnalysis.analyze(secretString: value, arn: Self.secret, mapping: mapping)
+        let analysisText = String(decoding: try JSONEncoder().encode(analysis), as: UTF8.self)
+        #expect(analysisText.contains("clientSecretLength") && !analysisText.contains(canary))
+    }
+
     // MARK: IAM (IAM009, and GetSecretValue for the OAuth secret)
 
     static let trust = try! PolicyDocumentReader.read(
