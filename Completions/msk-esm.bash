@@ -251,7 +251,7 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--type')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'$'\n''oauth'
         return
         ;;
     '--for')
@@ -314,7 +314,7 @@ _msk-esm_secret_fix() {
         return
         ;;
     '--type')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'$'\n''oauth'
         return
         ;;
     '--for')
@@ -549,7 +549,7 @@ _msk-esm_network_check() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
         return
         ;;
     esac
@@ -619,7 +619,7 @@ _msk-esm_brokers_explain() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
         return
         ;;
     '--bootstrap-servers')
@@ -733,7 +733,7 @@ _msk-esm_probe() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''tls'$'\n''plaintext'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''oauthbearer'$'\n''iam-oauthbearer'$'\n''tls'$'\n''plaintext'
         return
         ;;
     '--secret-file')

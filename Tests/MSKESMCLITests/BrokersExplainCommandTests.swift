@@ -36,6 +36,27 @@ struct BrokersExplainCommandTests {
         #expect(steps.map { $0["verdict"] as? String } == ["skipped", "skipped", "chosen", "notTried", "notTried"])
     }
 
+    /// Self-managed Kafka with the botocore 1.44 types (issue #21): the method, its SASL mechanism and what it
+    /// needs, instead of the former BRK008 "not understood".
+    @Test(arguments: [
+        ("oauthbearer", "oauthbearer", "OAUTHBEARER"), ("iam-oauthbearer", "iam-oauthbearer", "OAUTHBEARER"),
+        ("iam", "iam", ""),
+    ])
+    func selfManagedOAuthAndIAMMethods(auth: String, method: String, mechanism: String) async throws {
+        let result = await CommandRunner.run([
+            "brokers", "explain", "--bootstrap-servers", "kafka.example.com:9093", "--auth", auth, "--output", "json",
+        ])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        #expect((json["summary"] as? [String: Any])?["method"] as? String == method)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(!findings.contains { $0["code"] as? String == "BRK008" })
+        let explanation = try #require(findings.first { $0["code"] as? String == "BRK006" })
+        #expect((explanation["detail"] as? String)?.contains("It needs:") == true)
+        let evidence = explanation["evidence"] as? [String: Any]
+        #expect(evidence?["saslMechanism"] as? String == (mechanism.isEmpty ? nil : mechanism))
+    }
+
     /// Multi-VPC brokers each listen on a port of their own: the summary and the text name every one, and
     /// BRK006 names them instead of 9098 (issue 14 §2.2, §2.4).
     @Test func aCrossAccountMappingReportsEveryBrokerPort() async throws {

@@ -24,6 +24,25 @@ struct PolicyCheckCommandTests {
          {"Sid":"Tags","Effect":"Allow","Action":"kafka-cluster:AlterGroup","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}}]}
         """#
 
+    /// Mapping mode over the issue #21 scenarios: an IAM_OAUTHBEARER_AUTH mapping's role needs
+    /// sts:GetWebIdentityToken (IAM009, a warning with a least-privilege fix), and has it in the healthy one.
+    @Test(arguments: [
+        ("self-managed-iam-oauthbearer-role-without-web-identity-token", "warn"),
+        ("self-managed-iam-oauthbearer-healthy", "pass"),
+    ])
+    func webIdentityTokenForIAMOAuthbearer(scenario: String, severity: String) async throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/scenarios/\(scenario).json").path
+        let result = await CommandRunner.run(["policy", "check", "--snapshot", path, "--output", "json"])
+        let findings = try #require(try result.json()["findings"] as? [[String: Any]])
+        let token = try #require(findings.first { $0["code"] as? String == "IAM009" })
+        #expect(token["severity"] as? String == severity)
+        #expect(result.exitCode == 0, "a warning is not a failure: \(result.stderr)")
+        if severity == "warn" {
+            #expect((token["fix"] as? String)?.contains(#""Action":"sts:GetWebIdentityToken""#) == true)
+        }
+    }
+
     @Test func allAllowedExitsZeroWithResults() async throws {
         let result = await CommandRunner.run([
             "policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole", "--action", "kafka:DescribeClusterV2",

@@ -160,7 +160,9 @@ struct SecretCommandTests {
 
     // MARK: - Canaries: no key or password in any output
 
-    @Test(arguments: ["encrypted key", "garbage key", "broken JSON", "scram", "fix wrong password", "pem input"])
+    @Test(arguments: [
+        "encrypted key", "garbage key", "broken JSON", "scram", "fix wrong password", "pem input", "oauth",
+    ])
     func secretValuesNeverAppear(kind: String) async throws {
         let canaryPassword = "CanaryPassword\(UUID().uuidString.prefix(8))\\/"
         let canaryKey = "CanaryKeyMaterial\(UUID().uuidString.prefix(8))"
@@ -187,6 +189,17 @@ struct SecretCommandTests {
         case "scram":
             let path = try F.file(F.json(["username": "alice", "password": canaryPassword]))
             commands = [["secret", "validate", path], ["secret", "validate", path, "--type", "basic"]]
+        case "oauth":
+            // The client secret, and a password hidden in the token endpoint's user information.
+            let path = try F.file(
+                F.json([
+                    "clientId": "orders-sync", "clientSecret": canaryPassword,
+                    "tokenEndpointUrl": "http://svc:\(canaryKey)@login.example.com/oauth2/token?secret=\(canaryKey)",
+                ]))
+            commands = [
+                ["secret", "validate", path], ["secret", "validate", path, "--type", "oauth"],
+                ["secret", "fix", path, "--write", try F.scratchPath("out.json")],
+            ]
         case "fix wrong password":
             let key = try F.text("keys/ec-pbes2-aes256.pem")
             forbidden += key.split(separator: "\n").dropFirst().dropLast().map(String.init)

@@ -35,6 +35,9 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         case scram512 = "scram-512"
         case scram256 = "scram-256"
         case basic, iam, none
+        /// Self-managed Kafka: OAUTHBEARER_AUTH, and IAM_OAUTHBEARER_AUTH with its required audience.
+        case oauthbearer
+        case iamOAuthbearer = "iam-oauthbearer"
     }
 
     @OptionGroup var global: GlobalOptions
@@ -53,7 +56,11 @@ struct BrokersExplainCommand: AsyncParsableCommand {
             valueName: "file"))
     var mappingJson: String?
 
-    @Option(help: "The secret the mapping would carry, instead of --mapping-json (none: no secret).")
+    @Option(
+        help: ArgumentHelp(
+            "The secret the mapping would carry, instead of --mapping-json (none: no secret; with "
+                + "--bootstrap-servers, iam is IAM_AUTH, and oauthbearer and iam-oauthbearer are the "
+                + "SASL/OAUTHBEARER types)."))
     var auth: Auth?
 
     @Option(help: ArgumentHelp("Self-managed bootstrap servers, host:port,… (with --auth).", valueName: "host:port,…"))
@@ -154,11 +161,12 @@ struct BrokersExplainCommand: AsyncParsableCommand {
             return choice
         }
         var input = BrokerSelectionInput()
-        if let auth { apply(auth, to: &input) }
         if let bootstrapServers {
             input.bootstrapServers = BrokerSelector.splitBrokers(bootstrapServers)
+            if let auth { apply(auth, to: &input) }
             return BrokerSelector.select(input)
         }
+        if let auth { apply(auth, to: &input) }
         var mapping: EventSourceMappingConfiguration?
         if let mappingJson {
             let loaded = try read(
@@ -199,7 +207,12 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         case .scram512: input.sourceAccessTypes = ["SASL_SCRAM_512_AUTH"]
         case .scram256: input.sourceAccessTypes = ["SASL_SCRAM_256_AUTH"]
         case .basic: input.sourceAccessTypes = ["BASIC_AUTH"]
-        case .iam: input.expectsIAM = true
+        // With --bootstrap-servers (self-managed) iam means IAM_AUTH; with --cluster-json, MSK's IAM.
+        case .iam:
+            input.expectsIAM = true
+            input.sourceAccessTypes = input.cluster == nil && !input.bootstrapServers.isEmpty ? ["IAM_AUTH"] : []
+        case .oauthbearer: input.sourceAccessTypes = ["OAUTHBEARER_AUTH"]
+        case .iamOAuthbearer: input.sourceAccessTypes = ["IAM_OAUTHBEARER_AUTH", "OAUTHBEARER_AUDIENCE"]
         case .none: break
         }
     }

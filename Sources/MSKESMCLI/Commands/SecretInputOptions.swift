@@ -34,7 +34,7 @@ struct SecretInputOptions: ParsableArguments {
             valueName: "ARN"))
     var secretId: String?
 
-    @Option(help: "The secret type: mtls, scram, basic or root-ca (default: detected; {username,password} is scram).")
+    @Option(help: "The secret type: mtls, scram, basic, root-ca or oauth (default: detected; {username,password} is scram).")
     var type: SecretType?
 
     @Option(name: .customLong("for"), help: "Whose rules apply: msk or self-managed.")

@@ -50,14 +50,22 @@ public struct BrokerSelectionInput: Sendable {
 
     public var isSelfManaged: Bool { cluster == nil && !bootstrapServers.isEmpty }
 
-    /// The `SourceAccessConfigurations` types this build knows the meaning of (the eight of botocore 1.43).
-    public static let understoodTypes: Set<String> = [
+    /// The `SourceAccessConfigurations` types this build knows the meaning of: the fifteen of botocore 1.44's
+    /// Lambda model (Tests/Fixtures/lambda-model-constraints.json), the OAUTHBEARER_* and IAM_* types included
+    /// (their rules: ``OAuthAccessRules``).
+    public static let understoodTypes: Set<String> = Set([
         "BASIC_AUTH", "VPC_SUBNET", "VPC_SECURITY_GROUP", "SASL_SCRAM_512_AUTH", "SASL_SCRAM_256_AUTH", "VIRTUAL_HOST",
         "CLIENT_CERTIFICATE_TLS_AUTH", "SERVER_ROOT_CA_CERTIFICATE",
-    ]
+    ]).union(OAuthAccessRules.newTypes)
 
-    /// Types the mapping uses that this build does not understand (the Lambda model of botocore 1.44 added
-    /// OAUTHBEARER_* and IAM_* access types for self-managed Kafka): the choice of method is not diagnosed.
+    /// Every authentication the mapping gives, in the order given: the secrets' methods, and `IAM_AUTH` /
+    /// `IAM_OAUTHBEARER_AUTH`, which select a method without a secret.
+    public var authenticationMethods: [AuthMethod] {
+        sourceAccessTypes.compactMap { AuthMethod(sourceAccessType: $0) ?? AuthMethod(secretlessSourceAccessType: $0) }
+    }
+
+    /// Types the mapping uses that this build does not understand (a Lambda model newer than botocore 1.44):
+    /// the choice of method is not diagnosed.
     public var notUnderstoodTypes: [String] {
         var seen: [String] = []
         for type in sourceAccessTypes where !Self.understoodTypes.contains(type) && !seen.contains(type) {
@@ -141,6 +149,8 @@ public enum BrokerSelector {
         case .tls, .mtls: 9094
         case .scram512, .scram256, .basic: 9096
         case .iam: 9098
+        // Self-managed only (MSK rejects them, BRK003): the brokers' own ports apply, never this one.
+        case .oauthbearer, .iamOAuthbearer: 9096
         }
     }
 
@@ -255,13 +265,14 @@ public enum BrokerSelector {
                         + "Type=SASL_SCRAM_512_AUTH,URI=<secret ARN>",
                     evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
         }
-        for unsupported in secrets where unsupported == .scram256 || unsupported == .basic {
+        for unsupported in secrets
+        where unsupported == .scram256 || unsupported == .basic || unsupported == .oauthbearer {
             findings.append(
                 Finding(
                     code: .brk003, severity: .fail,
                     title: "\(unsupported.sourceAccessType ?? "") is not supported for MSK",
                     detail: "Amazon MSK supports SASL/SCRAM-SHA-512 only (SASL_SCRAM_512_AUTH) and mTLS; "
-                        + "SASL_SCRAM_256_AUTH and BASIC_AUTH are for self-managed Kafka.",
+                        + "SASL_SCRAM_256_AUTH, BASIC_AUTH and OAUTHBEARER_AUTH are for self-managed Kafka.",
                     fix: "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
                         + "Type=SASL_SCRAM_512_AUTH,URI=<AmazonMSK_ secret ARN>"))
         }
@@ -278,7 +289,7 @@ public enum BrokerSelector {
             }
         }
         let mskSecret = secrets.first { $0 == .mtls || $0 == .scram512 }
-        let unusableSecret = secrets.contains { $0 == .scram256 || $0 == .basic }
+        let unusableSecret = secrets.contains { $0 == .scram256 || $0 == .basic || $0 == .oauthbearer }
 
         // Rules 1 and 2: a secret decides.
         for (index, method) in [AuthMethod.mtls, .scram512].enumerated() {
@@ -497,17 +508,47 @@ public enum BrokerSelector {
 
     /// Self-managed Kafka: the secret's type decides (SPEC §1.4); without one, a SERVER_ROOT_CA_CERTIFICATE
     /// means TLS, else plaintext (an inference: Lambda has no other way to know the brokers use TLS).
+    /// The OAUTHBEARER and IAM rules come from botocore 1.44's Lambda model (`SourceAccessConfiguration.Type`)
+    /// and https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html; they stand before the
+    /// secret-less ones because each names its method explicitly, like a secret does.
     public static let selfManagedRules = [
         "mTLS (CLIENT_CERTIFICATE_TLS_AUTH secret given)",
         "SASL/SCRAM-SHA-512 (SASL_SCRAM_512_AUTH secret given, over TLS)",
         "SASL/SCRAM-SHA-256 (SASL_SCRAM_256_AUTH secret given, over TLS)",
         "SASL/PLAIN (BASIC_AUTH secret given, over TLS)",
+        "SASL/OAUTHBEARER (OAUTHBEARER_AUTH secret with the OAuth 2.0 client credentials given)",
+        "SASL/OAUTHBEARER with an AWS web identity token (IAM_OAUTHBEARER_AUTH, no secret)",
+        "IAM, the execution role signs each connection (IAM_AUTH, no secret)",
         "TLS without authentication (only a SERVER_ROOT_CA_CERTIFICATE secret given)",
         "plaintext (no secret)",
     ]
 
+    /// What Lambda needs for a self-managed method (the SASL mechanism and its prerequisites), for the BRK006
+    /// explanation; nil for the methods the rules above already say enough about.
+    static func selfManagedNeeds(_ method: AuthMethod) -> String? {
+        switch method {
+        case .oauthbearer:
+            "SASL mechanism OAUTHBEARER: Lambda gets an access token from the token endpoint named in the "
+                + "OAUTHBEARER_AUTH secret with its client credentials (OAUTHBEARER_SCOPE and OAUTHBEARER_AUDIENCE "
+                + "as given; OAUTHBEARER_LOGICAL_CLUSTER and OAUTHBEARER_IDENTITY_POOL sent to Confluent Cloud), "
+                + "so the token endpoint must be reachable from where Lambda connects "
+                + "(https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html#smaa-auth-oauth-secret). "
+                + "Whether the listener must use TLS is not documented in the sources this build was checked "
+                + "against (inference: SASL_SSL, like SCRAM)"
+        case .iamOAuthbearer:
+            "SASL mechanism OAUTHBEARER with an AWS web identity token that Lambda requests for the execution "
+                + "role (audience OAUTHBEARER_AUDIENCE): the brokers must trust the account's outbound identity "
+                + "federation issuer, and the role needs sts:GetWebIdentityToken (see IAM009)"
+        case .iam:
+            "the execution role signs each connection (IAM_AUTH); the SASL mechanism name and the broker-side "
+                + "setup are not documented in the sources this build was checked against"
+        default: nil
+        }
+    }
+
     static func selectSelfManaged(_ input: BrokerSelectionInput) -> BrokerChoice {
         let secrets = input.secretMethods
+        let methods = input.authenticationMethods
         var findings: [Finding] = []
         if secrets.count > 1 {
             findings.append(
@@ -516,12 +557,16 @@ public enum BrokerSelector {
                     title:
                         "\(secrets.count) authentication secrets: \(secrets.map(\.displayName).joined(separator: ", "))",
                     detail: "A self-managed Kafka mapping takes at most one of CLIENT_CERTIFICATE_TLS_AUTH, "
-                        + "SASL_SCRAM_512_AUTH, SASL_SCRAM_256_AUTH, BASIC_AUTH.",
+                        + "SASL_SCRAM_512_AUTH, SASL_SCRAM_256_AUTH, BASIC_AUTH, OAUTHBEARER_AUTH.",
                     fix: "keep one authentication entry in --source-access-configurations",
                     evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
         }
-        let order: [AuthMethod?] = [.mtls, .scram512, .scram256, .basic, .tls, .plaintext]
-        let chosen: AuthMethod = secrets.first ?? (input.hasRootCA ? .tls : .plaintext)
+        let order: [AuthMethod?] = [
+            .mtls, .scram512, .scram256, .basic, .oauthbearer, .iamOAuthbearer, .iam, .tls, .plaintext,
+        ]
+        let chosen: AuthMethod = methods.first ?? (input.hasRootCA ? .tls : .plaintext)
+        // More than one authentication (a secret and IAM_AUTH, say) is MAP018's finding; no method is claimed.
+        let ambiguous = secrets.count > 1 || methods.count > 1
         var steps: [BrokerSelectionStep] = []
         var decided = false
         for (index, method) in order.enumerated() {
@@ -541,22 +586,30 @@ public enum BrokerSelector {
         findings.append(
             Finding(
                 code: .brk006, severity: .info, title: "Lambda will use \(chosen.displayName) only, with no fallback",
-                detail: "For self-managed Kafka the secret's type decides the method"
+                detail: "For self-managed Kafka the secret's type (or IAM_AUTH / IAM_OAUTHBEARER_AUTH) decides the "
+                    + "method"
                     + (chosen == .plaintext ? "; with no secret Lambda connects without TLS (inference)" : "")
                     + ". Lambda connects to the bootstrap servers as given"
-                    + (portsText(ports).map { " (\($0))" } ?? "") + ".",
-                fix: "", evidence: ["method": .string(chosen.rawValue)]))
-        if secrets.count <= 1 {
+                    + (portsText(ports).map { " (\($0))" } ?? "") + "."
+                    + (selfManagedNeeds(chosen).map { " It needs: " + $0 + "." } ?? ""),
+                fix: "", evidence: selfManagedEvidence(chosen)))
+        if !ambiguous {
             findings.append(
                 Finding(
                     code: .brk002, severity: .pass,
                     title: "Lambda uses \(chosen.displayName) on \(portsText(ports) ?? "port ?")"))
         }
         var choice = BrokerChoice(
-            method: secrets.count > 1 ? nil : chosen, attemptedMethod: chosen, bootstrapField: nil, port: port,
+            method: ambiguous ? nil : chosen, attemptedMethod: chosen, bootstrapField: nil, port: port,
             brokers: brokers, steps: steps, findings: findings)
         choice.ports = ports
         return choice
+    }
+
+    static func selfManagedEvidence(_ method: AuthMethod) -> [String: JSONValue] {
+        var evidence: [String: JSONValue] = ["method": .string(method.rawValue)]
+        if method == .oauthbearer || method == .iamOAuthbearer { evidence["saslMechanism"] = "OAUTHBEARER" }
+        return evidence
     }
 
     // MARK: Broker lists

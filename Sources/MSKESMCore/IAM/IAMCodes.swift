@@ -1,6 +1,6 @@
 extension FindingCode {
     /// The IAM codes: the permissions of the execution role (SPEC §5) and `policy check` (DESIGN §4).
-    public static let iamCodes: [FindingCode] = [iam001, iam002, iam003, iam004, iam005, iam006, iam007, iam008]
+    public static let iamCodes: [FindingCode] = [iam001, iam002, iam003, iam004, iam005, iam006, iam007, iam008, iam009]
 
     public static let iam001 = FindingCode("IAM001", "a required action is not allowed by the role's policies")
     public static let iam002 = FindingCode("IAM002", "an explicit Deny statement blocks a required action")
@@ -13,4 +13,6 @@ extension FindingCode {
     public static let iam007 = FindingCode("IAM007", "the permission for the on-failure destination is missing")
     public static let iam008 = FindingCode(
         "IAM008", "the decision depends on a request context key whose value was not given")
+    public static let iam009 = FindingCode(
+        "IAM009", "sts:GetWebIdentityToken is not allowed for an IAM_OAUTHBEARER_AUTH mapping (inference: a warning)")
 }

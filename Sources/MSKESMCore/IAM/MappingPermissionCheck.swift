@@ -146,7 +146,9 @@ public struct MappingPermissionCheck: Sendable {
                 title = "\(actionText) is not allowed on \(permission.resource)"
             }
             return Finding(
-                code: permission.purpose.code, severity: .fail, title: title,
+                // IAM009 rests on an inference (MappingPermissions), so it warns where the others fail.
+                code: permission.purpose.code, severity: permission.purpose == .webIdentityToken ? .warn : .fail,
+                title: title,
                 detail: "\(permission.reason). No Allow statement of the role's policies "
                     + "(\(context.identityPolicies.map(\.name).joined(separator: ", "))) covers it.",
                 fix: PolicySuggestion.putRolePolicyCommand(

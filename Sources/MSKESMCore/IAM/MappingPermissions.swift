@@ -18,12 +18,15 @@ public struct RequiredPermission: Sendable, Equatable {
         case secretKey
         /// The on-failure destination (IAM007).
         case onFailureDestination
+        /// sts:GetWebIdentityToken for IAM_OAUTHBEARER_AUTH (IAM009, a warning: see ``MappingPermissions``).
+        case webIdentityToken
 
         public var code: FindingCode {
             switch self {
             case .consumerGroup: .iam005
             case .secretKey: .iam006
             case .onFailureDestination: .iam007
+            case .webIdentityToken: .iam009
             default: .iam001
             }
         }
@@ -113,6 +116,18 @@ public enum MappingPermissions {
             add(["kafka-cluster:DescribeGroup"], groupArn, .consumerGroup, groupReason)
             add(["kafka-cluster:AlterGroup"], groupArn, .consumerGroup, groupReason)
         }
+        if context.authMethod == .iamOAuthbearer {
+            // botocore 1.44's Lambda model: "Lambda requests the token for your function's execution role". STS
+            // issues AWS web identity tokens with GetWebIdentityToken, which takes no resource ARN. That Lambda
+            // calls it with the role's own credentials (so the role's policies must allow it) is an inference the
+            // sources checked do not state: a missing grant is IAM009, a warning.
+            add(
+                ["sts:GetWebIdentityToken"], "*", .webIdentityToken,
+                "IAM_OAUTHBEARER_AUTH: Lambda requests an AWS web identity token for the execution role "
+                    + "(https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html; "
+                    + "the STS action is GetWebIdentityToken, https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html)")
+        }
+        // The OAUTHBEARER_AUTH secret is among the secret ARNs: GetSecretValue and kms:Decrypt cover it too.
         for secret in context.secretArns {
             add(["secretsmanager:GetSecretValue"], secret, .secret, "Lambda reads the mapping's secret (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }

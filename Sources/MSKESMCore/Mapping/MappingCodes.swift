@@ -2,7 +2,7 @@ extension FindingCode {
     /// The MAP codes: mapping and function settings (DESIGN §4, SPEC §1–§2, §6.4–§6.5).
     public static let mappingCodes: [FindingCode] = [
         map001, map002, map003, map004, map005, map006, map007, map008, map009, map010, map011, map012, map013,
-        map014, map015, map016, map017,
+        map014, map015, map016, map017, map018, map019,
     ]
 
     public static let map001 = FindingCode("MAP001", "the function timeout exceeds 840 s, the limit for Kafka mappings")
@@ -38,4 +38,10 @@ extension FindingCode {
         "MAP016", "provisioned pollers out of range (minimum 1..200, maximum 1..2000) or minimum above maximum")
     public static let map017 = FindingCode(
         "MAP017", "MaximumRetryAttempts (-1..10000) or MaximumRecordAgeInSeconds (-1..604800) out of range")
+    public static let map018 = FindingCode(
+        "MAP018",
+        "the OAUTHBEARER_* / IAM_* access types combine against the Lambda model (a type without the one it "
+            + "requires, a URI where none is taken, more than one authentication method)")
+    public static let map019 = FindingCode(
+        "MAP019", "an OAUTHBEARER_* or IAM_* access type (self-managed Kafka only) on an Amazon MSK mapping")
 }

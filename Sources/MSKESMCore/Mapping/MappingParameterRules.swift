@@ -11,6 +11,7 @@ public enum MappingParameterRules {
     public static func findings(_ settings: MappingSettings, at now: Date) -> [Finding] {
         batching(settings) + topics(settings) + startingPosition(settings, at: now) + consumerGroup(settings)
             + recordAgeAndRetries(settings) + onFailureDestination(settings) + provisionedPollers(settings)
+            + OAuthAccessRules.findings(settings)
     }
 
     // MARK: MAP002 — BatchSize 1..10000, MaximumBatchingWindowInSeconds 0..300

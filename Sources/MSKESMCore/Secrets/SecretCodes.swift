@@ -3,6 +3,7 @@ extension FindingCode {
     public static let secretCodes: [FindingCode] = [
         sec001, sec002, sec003, sec004, sec005, sec006, sec007, sec008, sec009, sec010, sec011, sec012,
         sec013, sec014, sec015, sec016, sec017, sec018, sec019, sec020, sec021, sec022, sec023, sec024,
+        sec025, sec026,
     ]
 
     public static let sec001 = FindingCode(
@@ -33,6 +34,9 @@ extension FindingCode {
     public static let sec021 = FindingCode("SEC021", "the SCRAM secret is not associated with the MSK cluster")
     public static let sec022 = FindingCode("SEC022", "the key type may not load in Lambda's runtime (e.g. Ed25519)")
     public static let sec023 = FindingCode("SEC023", "the chain does not end at the given trust anchor")
+    public static let sec025 = FindingCode(
+        "SEC025", "the OAuth secret lacks the client id, client secret or token endpoint URL")
+    public static let sec026 = FindingCode("SEC026", "the OAuth secret's token endpoint is not an https:// URL")
     public static let sec024 = FindingCode(
         "SEC024", "the secret's content was not checked: the snapshot holds neither its value nor its analysis")
 }

@@ -129,6 +129,8 @@ public enum SecretType: String, Sendable, CaseIterable, Codable {
     case basic
     /// SERVER_ROOT_CA_CERTIFICATE (self-managed): the brokers' root CA certificate.
     case rootCA = "root-ca"
+    /// OAUTHBEARER_AUTH (self-managed): the OAuth 2.0 client credentials and token endpoint.
+    case oauth
 }
 
 /// Which rules apply: Amazon MSK's, or self-managed Kafka's.

@@ -154,6 +154,7 @@ public enum SecretPlacementRules {
         case "SASL_SCRAM_512_AUTH", "SASL_SCRAM_256_AUTH": .scram
         case "BASIC_AUTH": .basic
         case "SERVER_ROOT_CA_CERTIFICATE": .rootCA
+        case "OAUTHBEARER_AUTH": .oauth
         default: nil
         }
     }

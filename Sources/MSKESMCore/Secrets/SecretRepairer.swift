@@ -48,7 +48,7 @@ public struct SecretRepairer: Sendable {
         }
         guard let type = SecretValidator.detectType(input.document, forced: options.type) else {
             throw ToolError.usage(
-                "cannot tell the secret type", input: input.label, fix: "pass --type mtls|scram|basic|root-ca")
+                "cannot tell the secret type", input: input.label, fix: "pass --type mtls|scram|basic|root-ca|oauth")
         }
         var changes: [String] = []
         switch type {
@@ -61,8 +61,9 @@ public struct SecretRepairer: Sendable {
                 if normalized != text { changes.append("normalised the whitespace of \"certificate\"") }
                 members["certificate"] = .string(normalized)
             }
-        case .scram, .basic:
-            // Usernames and passwords are kept byte for byte: trimming them would change the credentials.
+        case .scram, .basic, .oauth:
+            // Usernames, passwords and client credentials are kept byte for byte: trimming them would change
+            // the credentials.
             break
         }
         let encoder = JSONEncoder()

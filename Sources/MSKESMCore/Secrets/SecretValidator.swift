@@ -50,6 +50,7 @@ public struct SecretValidator: Sendable {
         if keys.contains("privateKey") || keys.contains("privateKeyPassword") { return .mtls }
         if keys.contains("username") || keys.contains("password") { return .scram }
         if keys.contains("certificate") { return .rootCA }
+        if SecretCheckRun.looksLikeOAuth(members) { return .oauth }
         return nil
     }
 }
@@ -81,7 +82,8 @@ struct SecretCheckRun {
         guard let members = input.document.objectValue else {
             add(
                 .sec001, .fail, "the secret is not a JSON object",
-                detail: "Lambda reads the secret's SecretString as a JSON object of string values (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
+                detail:
+                    "Lambda reads the secret's SecretString as a JSON object of string values (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).",
                 fix: Self.shapeFix(options.type ?? .mtls))
             return
         }
@@ -99,7 +101,8 @@ struct SecretCheckRun {
                 .sec001, .fail, "the secret has none of the expected keys",
                 detail:
                     "Found keys: \(members.keys.sorted().joined(separator: ", ")). Expected certificate + privateKey "
-                    + "(mTLS), username + password (SASL/SCRAM, BASIC_AUTH), or certificate (self-managed root CA).",
+                    + "(mTLS), username + password (SASL/SCRAM, BASIC_AUTH), certificate (self-managed root CA), or the OAuth "
+                    + "client id, client secret and token endpoint URL (OAUTHBEARER_AUTH).",
                 fix: Self.shapeFix(.mtls), evidence: ["keys": .array(members.keys.sorted().map { .string($0) })])
             return
         }
@@ -109,6 +112,7 @@ struct SecretCheckRun {
             case .mtls: ["certificate", "privateKey", "privateKeyPassword"]
             case .scram, .basic: ["username", "password"]
             case .rootCA: ["certificate"]
+            case .oauth: SecretCheckRun.oauthKeys(members)
             }
         let unexpected = members.keys.filter { !expected.contains($0) }.sorted()
         if !unexpected.isEmpty {
@@ -122,6 +126,7 @@ struct SecretCheckRun {
         case .mtls: checkMTLS(members)
         case .scram, .basic: checkSASL(members, type: type)
         case .rootCA: checkRootCA(members)
+        case .oauth: checkOAuth(members)
         }
     }
 
@@ -131,7 +136,8 @@ struct SecretCheckRun {
         if input.byteCount > limit {
             add(
                 .sec002, .fail, "the secret is \(input.byteCount) bytes, over Secrets Manager's \(limit)",
-                detail: "SecretString is limited to \(limit) bytes (the Secrets Manager quota, https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html).",
+                detail:
+                    "SecretString is limited to \(limit) bytes (the Secrets Manager quota, https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html).",
                 fix: "drop certificates the chain does not need (duplicates, cross-signed copies), then re-check",
                 evidence: ["bytes": .number(Double(input.byteCount)), "limit": .number(Double(limit))])
         } else {
@@ -169,6 +175,9 @@ struct SecretCheckRun {
             #"{"certificate": "<leaf, intermediates, root as PEM>", "privateKey": "<PKCS#8 PEM>", "privateKeyPassword": "<only if the key is encrypted>"}"#
         case .scram, .basic: #"{"username": "<user>", "password": "<password>"}"#
         case .rootCA: #"{"certificate": "<the brokers' root CA certificate as PEM>"}"#
+        case .oauth:
+            "store the client id, the client secret and the https:// token endpoint URL under the key names of "
+                + "https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html#smaa-auth-oauth-secret"
         }
     }
 }

@@ -61,6 +61,7 @@ public struct ProbeConfiguration: Sendable {
         case .scram256: "SCRAM-SHA-256"
         case .basic: "PLAIN"
         case .iam: "AWS_MSK_IAM"
+        case .oauthbearer, .iamOAuthbearer: "OAUTHBEARER"
         case .mtls, .tls, .plaintext: nil
         }
     }

@@ -191,11 +191,72 @@ def _():
                             "SecretString": json.dumps({"username": "orders", "password": "Q7xk2Lr9Vm4Tz8Wp"})})
 
 
-@scenario("self-managed-oauthbearer-not-understood.json")
+OAUTH_SECRET = f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:kafka/oauth-client-Po09Iu"
+
+
+def oauth_secret(endpoint="https://login.example.com/oauth2/token"):
+    # The key spellings msk-esm recognises (Sources/MSKESMCore/Secrets/OAuthSecretChecks.swift); the guide's exact
+    # names (kafka-cluster-auth.html#smaa-auth-oauth-secret) were not verified.
+    return {"Describe": {"ARN": OAUTH_SECRET, "Name": "kafka/oauth-client"},
+            "SecretString": json.dumps({"clientId": "orders-sync", "clientSecret": "s3cr3t-Canary-9vQ",
+                                        "tokenEndpointUrl": endpoint})}
+
+
+def without_null_uris(s):
+    # IAM_AUTH and IAM_OAUTHBEARER_AUTH take no URI: the mapping then has no URI member at all, and no secret
+    # (nor a grant for one) is part of the snapshot.
+    for entry in s["EventSourceMapping"].get("SourceAccessConfigurations", []):
+        if entry.get("URI") is None:
+            del entry["URI"]
+    del s["Secrets"]
+    s["RolePolicies"] = [p for p in s["RolePolicies"]
+                         if "secretsmanager:GetSecretValue" not in json.dumps(p["PolicyDocument"])]
+    return s
+
+
+def web_identity_policy():
+    return {"PolicyName": "web-identity-token", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "sts:GetWebIdentityToken", "Resource": "*"}]}}
+
+
+@scenario("self-managed-oauthbearer-healthy.json")
 def _():
-    secret = f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:kafka/oauth-client-Po09Iu"
-    return self_managed(15, ["kafka.corp.example.com:9096"], sacs=[("OAUTHBEARER_AUTH", secret)], secret=secret,
-                        secret_entry={"Describe": {"ARN": secret, "Name": "kafka/oauth-client"}})
+    # OAUTHBEARER_AUTH with a scope and a Confluent Cloud logical cluster (botocore 1.44's Lambda model).
+    return self_managed(15, ["pkc-x7k2a.us-east-1.aws.confluent.cloud:9092"], vpc=False, secret=OAUTH_SECRET,
+                        sacs=[("OAUTHBEARER_AUTH", OAUTH_SECRET), ("OAUTHBEARER_SCOPE", "kafka.read"),
+                              ("OAUTHBEARER_LOGICAL_CLUSTER", "lkc-7x2k9p")], secret_entry=oauth_secret())
+
+
+@scenario("self-managed-oauthbearer-http-token-endpoint.json")
+def _():
+    return self_managed(18, ["pkc-x7k2a.us-east-1.aws.confluent.cloud:9092"], vpc=False, secret=OAUTH_SECRET,
+                        sacs=[("OAUTHBEARER_AUTH", OAUTH_SECRET)],
+                        secret_entry=oauth_secret("http://login.example.com/oauth2/token"))
+
+
+@scenario("self-managed-oauthbearer-scope-with-iam-oauthbearer.json")
+def _():
+    s = self_managed(19, ["kafka.public.example.com:9096"], vpc=False,
+                     sacs=[("IAM_OAUTHBEARER_AUTH", None), ("OAUTHBEARER_AUDIENCE", "https://kafka.example.com"),
+                           ("OAUTHBEARER_SCOPE", "kafka.read")])
+    s = without_null_uris(s)
+    s["RolePolicies"].append(web_identity_policy())
+    return s
+
+
+@scenario("self-managed-iam-oauthbearer-healthy.json")
+def _():
+    s = self_managed(20, ["kafka.public.example.com:9096"], vpc=False,
+                     sacs=[("IAM_OAUTHBEARER_AUTH", None), ("OAUTHBEARER_AUDIENCE", "https://kafka.example.com")])
+    s = without_null_uris(s)
+    s["RolePolicies"].append(web_identity_policy())
+    return s
+
+
+@scenario("self-managed-iam-oauthbearer-role-without-web-identity-token.json")
+def _():
+    return without_null_uris(self_managed(21, ["kafka.public.example.com:9096"], vpc=False, sacs=[
+        ("IAM_OAUTHBEARER_AUTH", None), ("OAUTHBEARER_AUDIENCE", "https://kafka.example.com")]))
 
 
 @scenario("self-managed-secret-value-not-json.json")

@@ -28,12 +28,12 @@ public struct ProcessingResultCheck: DoctorCheck {
     }
 }
 
-/// MAP002–MAP007, MAP012, MAP013, MAP016, MAP017: the mapping's parameters (``MappingParameterRules``).
+/// MAP002–MAP007, MAP012, MAP013, MAP016–MAP019: the mapping's parameters (``MappingParameterRules``).
 public struct MappingParametersCheck: DoctorCheck {
     public init() {}
     public let name = "mapping-parameters"
     public var codes: [FindingCode] {
-        [.map002, .map003, .map004, .map005, .map006, .map007, .map012, .map013, .map016, .map017]
+        [.map002, .map003, .map004, .map005, .map006, .map007, .map012, .map013, .map016, .map017, .map018, .map019]
     }
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.eventSourceMapping] }
     public func run(_ context: DoctorContext) throws -> [Finding] {
