@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMCore
 
 /// The `--debug` HTTP trace, with every secret redacted: the `Authorization` and `X-Amz-Security-Token`
 /// headers, and secret values in bodies (`SecretString`, `SecretBinary`, `SecretAccessKey`, `SessionToken`,
@@ -18,7 +19,7 @@ public enum HTTPTraceFormatter {
             lines.append("> \(name): \(redactHeader(name, value))")
         }
         if !request.body.isEmpty { lines.append("> " + redactBody(request.body)) }
-        return lines.joined(separator: "\n") + "\n"
+        return traceText(lines)
     }
 
     public static func response(_ response: HTTPResponse, url: String, seconds: Double) -> String {
@@ -27,7 +28,13 @@ public enum HTTPTraceFormatter {
             lines.append("< \(name): \(redactHeader(name, value))")
         }
         if !response.body.isEmpty { lines.append("< " + redactBody(response.body)) }
-        return lines.joined(separator: "\n") + "\n"
+        return traceText(lines)
+    }
+
+    /// One trace line per header or body, with control characters escaped: an endpoint's answer (or a proxy's)
+    /// must not drive the terminal that reads the trace, then or later from a log.
+    static func traceText(_ lines: [String]) -> String {
+        lines.map { $0.escapingControlCharacters() }.joined(separator: "\n") + "\n"
     }
 
     static func redactHeader(_ name: String, _ value: String) -> String {
