@@ -118,10 +118,10 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         // An unreadable --ca-file is a usage error (exit 2) before any work, not a skipped probe later.
-        if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
+        let trustedPEM = try ProbeCommand.readCAFile(caFile)
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
-            try await finish(document)
+            try await finish(document, trustedPEM: trustedPEM)
             return
         }
         // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
@@ -132,7 +132,7 @@ struct DoctorCommand: AsyncParsableCommand {
             now: { Date() })
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)
-            try await finish(try Snapshot.decode(gathered, source: uuid))
+            try await finish(try Snapshot.decode(gathered, source: uuid), trustedPEM: trustedPEM)
             return
         }
         try await DoctorFleetRun(
@@ -143,23 +143,24 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     /// One mapping's report (with the probe's findings under --probe), printed.
-    func finish(_ document: Snapshot) async throws {
+    func finish(_ document: Snapshot, trustedPEM: String?) async throws {
         var report = try Doctor().run(document, at: global.now)
         if probe {
             report = await DoctorCommand.addingProbe(
-                to: report, snapshot: document, timeout: timeout, caFile: caFile, global: global)
+                to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM, global: global)
         }
         try global.finish(report, summaryLines: DoctorCommand.summaryLines(report))
     }
 
     /// The doctor's report with the probe's findings added and its summary under `summary.probe`.
     static func addingProbe(
-        to report: CheckReport, snapshot: Snapshot, timeout: Double, caFile: String?, global: GlobalOptions
+        to report: CheckReport, snapshot: Snapshot, timeout: Double, trustedPEM: String?, global: GlobalOptions
     ) async -> CheckReport {
         var findings = report.findings
         var summary = report.summary
         do {
-            var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout, caFile: caFile)
+            var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout)
+            configuration.trust(trustedPEM)
             try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
             let probed = await Probe().run(configuration)
             findings += probed.findings

@@ -110,9 +110,10 @@ struct ProbeCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration: ProbeConfiguration
         if let uuid {
-            if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
+            let trustedPEM = try Self.readCAFile(caFile)
             let snapshot = try await Self.gatherForProbe(uuid: uuid, global: global)
-            configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout, caFile: caFile)
+            configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout)
+            configuration.trust(trustedPEM)
             if let topic { configuration.topic = topic }
             if let group { configuration.group = group }
         } else {
@@ -144,21 +145,36 @@ struct ProbeCommand: AsyncParsableCommand {
         try global.finish(report, summaryLines: ProbeCommand.summaryLines(report))
     }
 
+    /// The certificates of `--ca-file`, read once, before any work: a file that cannot be read or holds no
+    /// certificate is a usage error (exit 2), and a stream (`<(command)`, `-`) works, since the text, not the
+    /// path, goes to the TLS context.
+    static func readCAFile(_ path: String?) throws -> String? {
+        guard let path else { return nil }
+        let text = try InputReader.text(from: path, label: "--ca-file")
+        guard PEMDocument(text: text).blocks.contains(where: { $0.kind == .certificate }) else {
+            throw ToolError.usage(
+                "no PEM certificate in the file", input: "--ca-file \(path)",
+                fix: "give the CA certificates as PEM (-----BEGIN CERTIFICATE-----)")
+        }
+        return text
+    }
+
     /// The probe's configuration from the command's inputs (shared with `doctor --probe`).
     static func configuration(
         snapshot: String?, bootstrapServers: String?, auth: AuthMethod?, secretFile: String?, caFile: String?,
         topic: String?, group: String?, timeout: Double
     ) throws -> ProbeConfiguration {
-        if let caFile { _ = try InputReader.data(from: caFile, label: "--ca-file") }
+        let trustedPEM = try readCAFile(caFile)
         var configuration: ProbeConfiguration
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
-            configuration = try ProbePlan.configuration(snapshot: document, timeout: timeout, caFile: caFile)
+            configuration = try ProbePlan.configuration(snapshot: document, timeout: timeout)
         } else {
             configuration = ProbeConfiguration(
                 brokers: BrokerSelector.splitBrokers(bootstrapServers ?? ""), method: auth ?? .plaintext,
-                caFile: caFile, timeout: timeout)
+                timeout: timeout)
         }
+        configuration.trust(trustedPEM)
         if let secretFile {
             let text = try InputReader.text(from: secretFile, label: "--secret-file")
             let label = secretFile == "-" ? "standard input" : secretFile

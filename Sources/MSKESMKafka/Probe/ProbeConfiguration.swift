@@ -49,6 +49,12 @@ public struct ProbeConfiguration: Sendable {
         self.selfManaged = selfManaged
     }
 
+    /// Adds PEM certificates (e.g. the text of `--ca-file`) to the extra trust anchors.
+    public mutating func trust(_ pem: String?) {
+        guard let pem else { return }
+        extraCAPEM = [extraCAPEM, pem].compactMap { $0 }.joined(separator: "\n")
+    }
+
     /// TLS under the method: everything but plaintext (SASL/SCRAM and PLAIN need TLS with Lambda,
     /// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html;
     /// MSK's IAM listener is TLS).
