@@ -103,33 +103,39 @@ struct SnapshotDecodingTests {
         #expect(error?.description.contains(path) == true)
     }
 
-    /// The work counted, not timed: a writer offers 100 MB through a named pipe and reports how much the
-    /// reader took before it closed its end — just past 1 MiB (plus what the pipe buffered), not all of it.
+    /// The work counted, not timed: a writer offers 100 MB through a pipe, read as `/dev/fd/N` (what a shell's
+    /// `<(command)` passes), and reports how much the reader took before the pipe closed — just past 1 MiB (plus
+    /// what the pipe buffered), not all of it. (A named FIFO is refused before it is opened: `InputReaderTests`.)
     @Test(.enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: it writes the pipe"))
     func anOversizedInputIsReadOnlyJustPastOneMebibyte() throws {
-        let directory = NSTemporaryDirectory() + "msk-esm-fifo-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/snapshot.json"
-        #expect(mkfifo(path, 0o600) == 0)
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        let (reading, writing) = (ends[0], ends[1])
+        // Close-on-exec: no child that another test starts meanwhile may keep an end open (ChildProcess closes
+        // every descriptor above 2 in its children anyway).
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let program = """
-            import sys
+            import os, sys
             total, chunk = 0, b"{" + b" " * 65535
-            with open(sys.argv[1], "wb", buffering=0) as pipe:
-                try:
-                    while total < 100 * 1024 * 1024:
-                        total += pipe.write(chunk)
-                except BrokenPipeError:
-                    pass
-            print(total)
+            try:
+                while total < 100 * 1024 * 1024:
+                    total += os.write(1, chunk)
+            except BrokenPipeError:
+                pass
+            print(total, file=sys.stderr)
             """
         let executable = try #require(IAMPythonOracle.executable)
-        let writer = try ChildProcess(executable: executable.path, arguments: ["-c", program, path], output: .pipe)
-        let error = #expect(throws: ToolError.self) { try Snapshot.load(path: path) }
-        let (output, _) = writer.communicate()
+        // The child's stdout is the pipe's write end, opened again through /dev/fd; ours is closed at once, so
+        // that the reader's close is the writer's broken pipe.
+        let writer = try ChildProcess(
+            executable: executable.path, arguments: ["-c", program], output: .file("/dev/fd/\(writing)"), error: .pipe)
+        close(writing)
+        let error = #expect(throws: ToolError.self) { try Snapshot.load(path: "/dev/fd/\(reading)") }
+        close(reading)
+        let (_, report) = writer.communicate()
         writer.wait()
-        #expect(error?.description.contains("larger than 1 MiB") == true)
-        let written = try #require(Int(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(error?.description.contains("larger than 1 MiB") == true, "\(String(describing: error))")
+        let written = try #require(Int(String(decoding: report, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(written > InputReader.maximumSize)
         #expect(written <= 2 * InputReader.maximumSize, "the reader took \(written) bytes")
     }
