@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "CEdit", "CShims",
+                "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

@@ -211,13 +211,16 @@ _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -274,13 +277,16 @@ _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -335,13 +341,16 @@ _msk-esm_repl() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -392,13 +401,16 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--region --policy --action --resource --context --absent)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -476,13 +488,16 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -582,13 +597,16 @@ _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -641,13 +659,16 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -699,13 +720,16 @@ _msk-esm_probe() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -787,13 +811,16 @@ _msk-esm_event_sample() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -833,13 +860,16 @@ _msk-esm_event_decode() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -867,13 +897,16 @@ _msk-esm_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -904,13 +937,16 @@ _msk-esm_create() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1037,13 +1073,16 @@ _msk-esm_update() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1170,13 +1209,16 @@ _msk-esm_get() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1204,13 +1246,16 @@ _msk-esm_list() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1244,13 +1289,16 @@ _msk-esm_delete() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --yes --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1284,13 +1332,16 @@ _msk-esm_enable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1324,13 +1375,16 @@ _msk-esm_disable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')
@@ -1364,13 +1418,16 @@ _msk-esm_wait() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --for --timeout --poll-interval)
+    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --for --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--output')
         __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
         return
         ;;
     '--at')

@@ -6,6 +6,13 @@ import MSKESMCore
 /// types run in the shell, in the REPL and in tests, each with its own console.
 public enum CommandContext {
     @TaskLocal public static var console: Console = .standard()
+    /// `--query` of the running command line: applied where a command prints its JSON document.
+    @TaskLocal public static var queryOutput: QueryOutput?
+}
+
+/// A command with the global options: how CommandLineEntry finds `--query` and `--output` on any of them.
+protocol CommandWithGlobalOptions {
+    var global: GlobalOptions { get set }
 }
 
 extension GlobalOptions {
@@ -15,9 +22,9 @@ extension GlobalOptions {
         let console = CommandContext.console
         switch output {
         case .json:
-            console.write(ReportRenderer.json(report))
+            console.write(try JSONOutput.document(report))
         case .jsonl:
-            console.write(JSONOutput.encodeLine(report))
+            console.write(try JSONOutput.documentLine(report))
         case .text:
             let renderer = ReportRenderer(color: console.colorEnabled(self), quiet: quiet)
             console.write(renderer.text(report, summaryLines: summaryLines))

@@ -27,11 +27,20 @@ public enum CommandLineEntry {
                 }
                 return report(error, arguments: arguments, console: console)
             }
+            // --query selects from the JSON document, whatever --output says: the command writes JSON and
+            // QueryOutput prints the selection in the format asked for.
+            let queryOutput = (command as? CommandWithGlobalOptions)?.global.queryOutput
+            if queryOutput != nil, var withGlobals = command as? CommandWithGlobalOptions, withGlobals.global.output == .text {
+                withGlobals.global.output = .json
+                if let writingJSON = withGlobals as? ParsableCommand { command = writingJSON }
+            }
             do {
-                if var asyncCommand = command as? AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
+                try await CommandContext.$queryOutput.withValue(queryOutput) {
+                    if var asyncCommand = command as? AsyncParsableCommand {
+                        try await asyncCommand.run()
+                    } else {
+                        try command.run()
+                    }
                 }
                 return 0
             } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JMESPath
 import MSKESMCore
 
 /// Output formats of `--output`. `jsonl` only where a command streams several results.
@@ -12,6 +13,13 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(help: "Output format: text for people, json for scripts (one document on stdout).")
     public var output: OutputFormat = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "A JMESPath expression that selects what to print from the JSON document (the AWS call's response for get, list, create, update, delete, enable, disable), as the AWS CLI's --query does.",
+            valueName: "expression"),
+        transform: GlobalOptions.parseQuery)
+    public var query: JMESPathQuery?
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
     public var noColor = false
@@ -43,6 +51,26 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         if let date = ISO8601Instant.parse(text) { return date }
         throw ValidationError(
             "'\(text)' is not an ISO 8601 time: write it as 2026-11-26T12:00:00Z or 2026-11-26")
+    }
+
+    static func parseQuery(_ text: String) throws -> JMESPathQuery {
+        do {
+            return try JMESPathQuery(text)
+        } catch {
+            // argument-parser puts "the value '…' is invalid for '--query'" before this.
+            let place = error.column.map { "at column \($0): " } ?? ""
+            throw ValidationError("not a JMESPath expression, \(place)\(error.message)")
+        }
+    }
+
+    /// What `--query` makes of the output, or nil without it.
+    public var queryOutput: QueryOutput? {
+        guard let query else { return nil }
+        switch output {
+        case .json: return QueryOutput(query: query, format: .json)
+        case .jsonl: return QueryOutput(query: query, format: .jsonLines)
+        case .text: return QueryOutput(query: query, format: .text)
+        }
     }
 
     public func validate(allowsJSONLines: Bool = false, allowsManyRegions: Bool = false) throws {

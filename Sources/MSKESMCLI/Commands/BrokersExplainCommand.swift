@@ -285,3 +285,5 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         return lines
     }
 }
+
+extension BrokersExplainCommand: CommandWithGlobalOptions {}

@@ -207,7 +207,8 @@ struct CreateCommand: AsyncParsableCommand {
             let document = MappingChangeDocument(
                 verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings, request: request,
                 changes: nil, result: result)
-            console.write(JSONOutput.encode(document))
+            // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
+            console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
         case .text:
             var text = ""
             if !noPreflight || !findings.isEmpty {
@@ -223,3 +224,5 @@ struct CreateCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension CreateCommand: CommandWithGlobalOptions {}

@@ -71,8 +71,10 @@ struct DeleteCommand: AsyncParsableCommand {
             result = .object(members)
         }
         switch global.output {
-        case .json, .jsonl: MappingCommandSupport.printJSON(result)
+        case .json, .jsonl: try MappingCommandSupport.printJSON(result)
         case .text: if !global.quiet { console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }
 }
+
+extension DeleteCommand: CommandWithGlobalOptions {}

@@ -32,3 +32,5 @@ struct DisableCommand: AsyncParsableCommand {
         try await MappingSwitch.run(uuid: uuid, enabled: false, global: global, waitOptions: waitOptions)
     }
 }
+
+extension DisableCommand: CommandWithGlobalOptions {}

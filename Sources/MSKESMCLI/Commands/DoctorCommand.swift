@@ -196,3 +196,5 @@ struct DoctorCommand: AsyncParsableCommand {
         return lines
     }
 }
+
+extension DoctorCommand: CommandWithGlobalOptions {}

@@ -38,7 +38,7 @@ struct DoctorFleetRun {
                 console.writeError(
                     "msk-esm: warning: cannot list the event source mappings in \(region): \(reason.escapingControlCharacters())\n")
             case .diagnosed(let result):
-                if output == .jsonl { console.write(JSONOutput.encodeLine(result.diagnosis)) }
+                if output == .jsonl, let line = try? JSONOutput.documentLine(result.diagnosis) { console.write(line) }
                 progress.tick()
             }
         }
@@ -48,9 +48,11 @@ struct DoctorFleetRun {
         let report = DoctorMultiReport(mappings: results.map(\.diagnosis))
         switch output {
         case .json:
-            console.write(Self.json(report, failures: failures))
+            console.write(try Self.json(report, failures: failures))
         case .jsonl:
-            break
+            // Each line went through --query as it was printed, where an error could not stop the run: an
+            // expression that cannot apply to these documents is reported here, once.
+            if let first = results.first { _ = try JSONOutput.documentLine(first.diagnosis) }
         case .text:
             console.write(
                 Self.table(results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet, verdict: report.verdict))
@@ -75,14 +77,14 @@ struct DoctorFleetRun {
 
     /// The `--output json` document: DESIGN §4's `{"verdict", "mappings"}`, plus `errors` for Regions that could
     /// not be listed.
-    static func json(_ report: DoctorMultiReport, failures: [MappingFleet.RegionFailure]) -> String {
+    static func json(_ report: DoctorMultiReport, failures: [MappingFleet.RegionFailure]) throws -> String {
         guard !failures.isEmpty,
             let data = try? JSONEncoder().encode(report),
             var document = (try? JSONValue.parse(data))?.objectValue
-        else { return JSONOutput.encode(report) }
+        else { return try JSONOutput.document(report) }
         document["errors"] = .array(
             failures.map { ["region": .string($0.region), "reason": .string($0.reason), "denied": .bool($0.denied)] })
-        return JSONOutput.encode(JSONValue.object(document))
+        return try JSONOutput.document(JSONValue.object(document))
     }
 
     /// The text table: one row per mapping (mapping, function, topic, verdict, the most severe finding).

@@ -53,9 +53,11 @@ enum MappingSwitch {
             result = settled
         }
         switch global.output {
-        case .json, .jsonl: MappingCommandSupport.printJSON(result)
+        case .json, .jsonl: try MappingCommandSupport.printJSON(result)
         case .text:
             if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }
 }
+
+extension EnableCommand: CommandWithGlobalOptions {}

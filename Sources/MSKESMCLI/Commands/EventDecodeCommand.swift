@@ -37,7 +37,7 @@ struct EventDecodeCommand: AsyncParsableCommand {
             let lines = EventDecodeCommand.text(decoded).map { $0.escapingControlCharacters() }
             console.write(lines.joined(separator: "\n") + "\n")
         } else {
-            console.write(global.output == .jsonl ? JSONOutput.encodeLine(decoded) : JSONOutput.encode(decoded))
+            console.write(global.output == .jsonl ? try JSONOutput.documentLine(decoded) : try JSONOutput.document(decoded))
         }
     }
 
@@ -98,3 +98,5 @@ struct EventDecodeCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension EventDecodeCommand: CommandWithGlobalOptions {}

@@ -54,6 +54,8 @@ struct EventSampleCommand: AsyncParsableCommand {
         options.now = global.now
         if selfManaged { options.bootstrapServers = "kafka-1.example.internal:9096,kafka-2.example.internal:9096" }
         if let valueFile { options.value = Array(try InputReader.data(from: valueFile, label: "--value-file")) }
-        CommandContext.console.write(JSONOutput.encode(KafkaEventSample.make(options)))
+        CommandContext.console.write(try JSONOutput.document(KafkaEventSample.make(options)))
     }
 }
+
+extension EventSampleCommand: CommandWithGlobalOptions {}

@@ -36,8 +36,10 @@ struct GetCommand: AsyncParsableCommand {
             throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
         }
         switch global.output {
-        case .json, .jsonl: MappingCommandSupport.printJSON(mapping)
+        case .json, .jsonl: try MappingCommandSupport.printJSON(mapping)
         case .text: CommandContext.console.write(MappingCommandSupport.text(mapping))
         }
     }
 }
+
+extension GetCommand: CommandWithGlobalOptions {}

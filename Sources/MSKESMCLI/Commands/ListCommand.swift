@@ -41,7 +41,7 @@ struct ListCommand: AsyncParsableCommand {
             throw MappingCommandSupport.failure(error, doing: "list the event source mappings", input: function ?? cluster)
         }
         switch global.output {
-        case .json, .jsonl: MappingCommandSupport.printJSON(listed)
+        case .json, .jsonl: try MappingCommandSupport.printJSON(listed)
         case .text: CommandContext.console.write(Self.table(listed["EventSourceMappings"]?.arrayValue ?? []))
         }
     }
@@ -68,3 +68,5 @@ struct ListCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension ListCommand: CommandWithGlobalOptions {}

@@ -123,10 +123,10 @@ enum MappingCommandSupport {
                 throw ToolError.usage(
                     "the mapping was deleted while waiting for \(target.rawValue)", input: uuid, fix: "msk-esm list")
             }
-            report(problem: "ended \(mapping["State"]?.stringValue ?? "unknown"), not \(target.state ?? "")", mapping: mapping, global: global)
+            try report(problem: "ended \(mapping["State"]?.stringValue ?? "unknown"), not \(target.state ?? "")", mapping: mapping, global: global)
             throw ExitCode(1)
         case .timedOut(let mapping):
-            report(
+            try report(
                 problem: "still \(mapping["State"]?.stringValue ?? "unknown") after \(Int(options.timeout)) s",
                 mapping: mapping, global: global)
             throw ExitCode(1)
@@ -135,7 +135,7 @@ enum MappingCommandSupport {
 
     /// A wait that ended badly: text → the explanation on stderr (stdout stays for the document); JSON →
     /// one document `{verdict, findings, summary}` with the mapping.
-    static func report(problem: String, mapping: JSONValue, global: GlobalOptions) {
+    static func report(problem: String, mapping: JSONValue, global: GlobalOptions) throws {
         let console = CommandContext.console
         var findings = MappingWaiter.explanation(of: mapping).filter { $0.severity != .pass }
         findings.insert(
@@ -151,15 +151,15 @@ enum MappingCommandSupport {
                 ]), at: 0)
         let report = CheckReport(findings: findings, summary: ["uuid": mapping["UUID"] ?? .null])
         switch global.output {
-        case .json, .jsonl: console.write(ReportRenderer.json(report))
+        case .json, .jsonl: console.write(try JSONOutput.document(report))
         case .text: console.writeError(ReportRenderer(color: false, quiet: false).text(report))
         }
     }
 
     // MARK: rendering
 
-    static func printJSON(_ value: JSONValue) {
-        CommandContext.console.write(JSONOutput.encode(value))
+    static func printJSON(_ value: JSONValue) throws {
+        CommandContext.console.write(try JSONOutput.document(value))
     }
 
     /// `FunctionArn` → the function's name (with its qualifier).

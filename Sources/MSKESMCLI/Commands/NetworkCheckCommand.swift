@@ -253,3 +253,5 @@ struct NetworkCheckCommand: AsyncParsableCommand {
         return try AWSOutputDecoder.decode(type, from: data, input: "\(label) \(path == "-" ? "standard input" : path)", command: command)
     }
 }
+
+extension NetworkCheckCommand: CommandWithGlobalOptions {}

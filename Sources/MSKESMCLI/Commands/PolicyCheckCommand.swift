@@ -270,3 +270,5 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         return lines
     }
 }
+
+extension PolicyCheckCommand: CommandWithGlobalOptions {}

@@ -247,3 +247,5 @@ struct ProbeCommand: AsyncParsableCommand {
         return lines
     }
 }
+
+extension ProbeCommand: CommandWithGlobalOptions {}

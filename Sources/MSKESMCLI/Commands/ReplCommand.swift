@@ -43,6 +43,7 @@ struct ReplCommand: AsyncParsableCommand {
         if global.strict { arguments.append("--strict") }
         if global.debug { arguments.append("--debug") }
         if let at = global.at { arguments += ["--at", ISO8601Instant.format(at)] }
+        if let query = global.query { arguments += ["--query", query.text] }
         return arguments
     }
 

@@ -82,3 +82,5 @@ struct SecretFixCommand: AsyncParsableCommand {
         try global.finish(final, summaryLines: lines)
     }
 }
+
+extension SecretFixCommand: CommandWithGlobalOptions {}

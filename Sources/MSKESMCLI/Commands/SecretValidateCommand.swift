@@ -179,3 +179,5 @@ enum SecretSummaryLines {
         return lines
     }
 }
+
+extension SecretValidateCommand: CommandWithGlobalOptions {}

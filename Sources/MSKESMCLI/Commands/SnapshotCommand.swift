@@ -54,7 +54,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(snapshot) + Data("\n".utf8)
         guard let write, write != "-" else {
-            console.write(String(decoding: data, as: UTF8.self))
+            console.write(try CommandContext.queryOutput?.render(snapshot) ?? String(decoding: data, as: UTF8.self))
             return
         }
         try AtomicFileWriter.write(data, to: write, mode: includeSecrets ? 0o600 : 0o644, overwrite: force)
@@ -67,7 +67,7 @@ struct SnapshotCommand: AsyncParsableCommand {
                 "file": .string(write), "uuid": .string(uuid), "parts": .array(parts.map { .string($0) }),
                 "errors": .object(errors),
             ]
-            console.write(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+            console.write(try CommandContext.queryOutput?.render(summary) ?? String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
         case .text:
             if !global.quiet || !errors.isEmpty {
                 // The file name and AWS's error messages are data: shown with control characters escaped.
@@ -80,3 +80,5 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension SnapshotCommand: CommandWithGlobalOptions {}

@@ -62,11 +62,11 @@ struct UpdateCommand: AsyncParsableCommand {
         let path = "/2015-03-31/event-source-mappings/\(uuid)"
         let request = MappingChangeDocument.Request(method: "PUT", path: path, body: .object(plan.body))
         if !plan.createOnlyFindings.isEmpty {
-            finish(findings: plan.createOnlyFindings, request: nil, changes: plan.changes, result: nil, note: "not updated")
+            try finish(findings: plan.createOnlyFindings, request: nil, changes: plan.changes, result: nil, note: "not updated")
             throw ExitCode(1)
         }
         if plan.isEmpty {
-            finish(findings: [], request: nil, changes: [], result: nil, note: "no changes: \(uuid) already has these settings")
+            try finish(findings: [], request: nil, changes: [], result: nil, note: "no changes: \(uuid) already has these settings")
             return
         }
         var findings: [Finding] = []
@@ -79,11 +79,11 @@ struct UpdateCommand: AsyncParsableCommand {
             findings = report.findings
         }
         if Verdict(findings: findings) == .fail && !force {
-            finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "not updated: the preflight failed (--force updates anyway)")
+            try finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "not updated: the preflight failed (--force updates anyway)")
             throw ExitCode(1)
         }
         if dryRun {
-            finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "dry run: nothing was changed", showRequest: true)
+            try finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "dry run: nothing was changed", showRequest: true)
             return
         }
         var result: JSONValue
@@ -102,21 +102,21 @@ struct UpdateCommand: AsyncParsableCommand {
                 result = settled
             }
         }
-        finish(findings: findings, request: request, changes: plan.changes, result: result, note: "updated \(uuid): \(result["State"]?.stringValue ?? "")")
+        try finish(findings: findings, request: request, changes: plan.changes, result: result, note: "updated \(uuid): \(result["State"]?.stringValue ?? "")")
     }
 
     func finish(
         findings: [Finding], request: MappingChangeDocument.Request?, changes: [MappingChange], result: JSONValue?,
         note: String, showRequest: Bool = false
-    ) {
+    ) throws {
         let console = CommandContext.console
         switch global.output {
         case .json, .jsonl:
-            console.write(
-                JSONOutput.encode(
-                    MappingChangeDocument(
-                        verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings,
-                        request: request, changes: changes, result: result)))
+            let document = MappingChangeDocument(
+                verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings, request: request,
+                changes: changes, result: result)
+            // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
+            console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
         case .text:
             var text = MappingCommandSupport.diff(changes)
             if !findings.isEmpty || !noPreflight && request != nil {
@@ -129,3 +129,5 @@ struct UpdateCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension UpdateCommand: CommandWithGlobalOptions {}

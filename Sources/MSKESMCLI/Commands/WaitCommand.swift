@@ -50,9 +50,11 @@ struct WaitCommand: AsyncParsableCommand {
         let mapping = try await MappingCommandSupport.wait(uuid: uuid, for: target, options: options, global: global, client: client)
         switch global.output {
         case .json, .jsonl:
-            MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
+            try MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
         case .text:
             if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted")) }
         }
     }
 }
+
+extension WaitCommand: CommandWithGlobalOptions {}

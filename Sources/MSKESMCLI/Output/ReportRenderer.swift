@@ -11,9 +11,6 @@ public struct ReportRenderer {
         self.quiet = quiet
     }
 
-    public static func json(_ report: CheckReport) -> String {
-        JSONOutput.encode(report)
-    }
 
     /// Text: a headline with the verdict (naming skipped checks), then failures and warnings with their
     /// detail and fix, then passed checks one line each, dimmed. `summaryLines` are the command's own
@@ -112,6 +109,25 @@ public enum JSONOutput {
             return "{}\n"
         }
         return text + "\n"
+    }
+
+    /// A command's JSON document as it goes to stdout: what `--query` selects from it, when one was given.
+    public static func document<T: Encodable>(_ value: T) throws -> String {
+        guard let queryOutput = CommandContext.queryOutput else { return encode(value) }
+        return try queryOutput.render(jsonValue(of: value))
+    }
+
+    /// ``document(_:)`` for one of the documents `--output jsonl` streams, one per line.
+    public static func documentLine<T: Encodable>(_ value: T) throws -> String {
+        guard var queryOutput = CommandContext.queryOutput else { return encodeLine(value) }
+        if queryOutput.format == .json { queryOutput.format = .jsonLines }
+        return try queryOutput.render(jsonValue(of: value))
+    }
+
+    /// `value` as the JSON document it prints as.
+    static func jsonValue<T: Encodable>(of value: T) throws -> JSONValue {
+        if let json = value as? JSONValue { return json }
+        return try JSONParser.parse(Data(encodeLine(value).utf8))
     }
 
     /// One document on one line, for `--output jsonl`.

@@ -1,0 +1,43 @@
+import JMESPath
+import MSKESMCore
+
+/// What `--query` does to a command's output, as in the AWS CLI: the command's JSON document (for commands
+/// that mirror an AWS call, the call's response) is filtered by a JMESPath expression and the selection is
+/// printed instead, as JSON or in the AWS CLI's text layout. The exit code still comes from the whole result
+/// (docs/output.md).
+public struct QueryOutput: Sendable {
+    public enum Format: Sendable {
+        /// One JSON document (`--output json`), laid out as the AWS CLI lays it out.
+        case json
+        /// One compact JSON document per line (`--output jsonl`, per streamed result).
+        case jsonLines
+        /// The AWS CLI's tab-separated text (`--output text`, the default).
+        case text
+    }
+
+    public var query: JMESPathQuery
+    public var format: Format
+
+    public init(query: JMESPathQuery, format: Format) {
+        self.query = query
+        self.format = format
+    }
+
+    /// The selection from `document`, printed in `format`.
+    /// - Throws: a usage error (exit 2) when the expression cannot be applied to the document (a function given
+    ///   a value of the wrong type, for example).
+    public func render(_ document: JSONValue) throws -> String {
+        let selection: JSONValue
+        do {
+            selection = try query.search(document)
+        } catch {
+            throw ToolError.usage(
+                "--query '\(query.text)': \(error)", fix: "check the expression against the command's --output json document")
+        }
+        switch format {
+        case .json: return AWSCLIOutput.json(selection)
+        case .jsonLines: return JSONWriter.write(selection, pretty: false) + "\n"
+        case .text: return AWSCLIOutput.text(selection)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import MSKESMCore
+import MSKESMTestSupport
+import Testing
+
+/// `--query` on the commands that mirror an AWS call selects from that call's response, as the AWS CLI does:
+/// the binary and AWS CLI v1 (the pinned oracle) read the same mapping from the same endpoint and must print
+/// the same bytes. JSON objects with several members are compared as values: the CLI keeps the response's
+/// member order, msk-esm prints members in key order.
+@Suite(
+    "--query on get, list and create, against the AWS CLI",
+    .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+struct QueryAgainstAWSCLITests {
+    static let queries = [
+        "UUID", "State", "Topics", "Topics[0]", "BatchSize", "BisectBatchOnFunctionError", "SourceAccessConfigurations",
+        "SourceAccessConfigurations[?Type=='VPC_SUBNET'].URI", "[UUID, State, BatchSize]", "{u: UUID}",
+        "AmazonManagedKafkaEventSourceConfig", "{state: State, size: BatchSize, topics: Topics}", "nosuch", "length(Topics)",
+    ]
+
+    /// A mapping of this suite's own, on a function of its own, so that no other suite changes it meanwhile.
+    static func seedMapping(_ bed: TestBed) async throws -> (uuid: String, function: String) {
+        let suffix = String(UUID().uuidString.suffix(12)).lowercased()
+        let uuid = "abcdef01-2345-4678-9abc-" + suffix
+        let function = "query-\(suffix)"
+        let subnet: JSONValue = ["Type": "VPC_SUBNET", "URI": "subnet:subnet-0a1b2c3d"]
+        let group: JSONValue = ["Type": "VPC_SECURITY_GROUP", "URI": "security_group:sg-0a1b2c3d"]
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed",
+            body: [
+                "mappings": [
+                    [
+                        "UUID": .string(uuid), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(function)"),
+                        "EventSourceArn": .string(bed.info["clusterArn"]?.stringValue ?? ""), "State": "Enabled",
+                        "Topics": ["orders", "payments"], "BatchSize": 100, "BisectBatchOnFunctionError": false,
+                        "StartingPosition": "LATEST", "SourceAccessConfigurations": [subnet, group],
+                        "AmazonManagedKafkaEventSourceConfig": ["ConsumerGroupId": "orders-consumer"],
+                        "StateTransitionReason": "USER_INITIATED",
+                    ]
+                ]
+            ])
+        return (uuid, function)
+    }
+
+    /// AWS CLI v1 against the bed (it reads AWS_DEFAULT_REGION, not AWS_REGION; pyenv needs HOME).
+    static func aws(_ arguments: [String], _ bed: TestBed) throws -> ChildProcess.Outcome {
+        let environment = ProcessInfo.processInfo.environment.merging(bed.environment().filter { $0.key != "HOME" }) { $1 }
+        return try ChildProcess.run(
+            "/usr/bin/env", ["aws"] + arguments + ["--endpoint-url", bed.proxyURL, "--region", bed.region],
+            environment: environment, error: .pipe)
+    }
+
+    static func expectSame(_ ours: BinaryRunner.Result, _ theirs: ChildProcess.Outcome, _ what: String) {
+        #expect(theirs.status == 0, "the AWS CLI failed: \(theirs.errorText)")
+        #expect(ours.stderr.isEmpty, "\(what): \(ours.stderr)")
+        if ours.stdout == theirs.outputText { return }
+        // Only member order may differ, and only in JSON.
+        let parsed = [ours.stdout, theirs.outputText].map { try? JSONParser.parse(Data($0.utf8)) }
+        #expect(parsed[0] != nil && parsed[0] == parsed[1], "\(what)\nmsk-esm:\n\(ours.stdout)\nAWS CLI:\n\(theirs.outputText)")
+    }
+
+    @Test("get UUID --query Q prints what aws lambda get-event-source-mapping --query Q prints", arguments: ["json", "text"])
+    func get(_ format: String) async throws {
+        let bed = try await TestBed.shared()
+        let (uuid, _) = try await Self.seedMapping(bed)
+        for query in Self.queries {
+            let ours = try BinaryRunner.run(["get", uuid, "--query", query, "--output", format], environment: bed.environment())
+            #expect(ours.exitCode == 0, "\(query): \(ours.stderr)")
+            let theirs = try Self.aws(
+                ["lambda", "get-event-source-mapping", "--uuid", uuid, "--query", query, "--output", format], bed)
+            Self.expectSame(ours, theirs, "get --query \(query) --output \(format)")
+        }
+    }
+
+    @Test("list --function F --query Q prints what aws lambda list-event-source-mappings --query Q prints", arguments: ["json", "text"])
+    func list(_ format: String) async throws {
+        let bed = try await TestBed.shared()
+        let (_, function) = try await Self.seedMapping(bed)
+        _ = try await Self.seedMapping(bed)  // another function's: the filter must leave it out on both sides
+        for query in ["EventSourceMappings[].UUID", "EventSourceMappings[].[State, BatchSize]", "length(EventSourceMappings)",
+                      "EventSourceMappings[0].Topics"] {
+            let ours = try BinaryRunner.run(
+                ["list", "--function", function, "--query", query, "--output", format], environment: bed.environment())
+            #expect(ours.exitCode == 0, "\(query): \(ours.stderr)")
+            let theirs = try Self.aws(
+                ["lambda", "list-event-source-mappings", "--function-name", function, "--query", query, "--output", format], bed)
+            Self.expectSame(ours, theirs, "list --query \(query) --output \(format)")
+        }
+    }
+
+    @Test("create --query selects from the API's answer, as aws lambda create-event-source-mapping --query does")
+    func create() async throws {
+        let bed = try await TestBed.shared()
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let functions = ["query-create-a-\(suffix)", "query-create-b-\(suffix)"]
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed",
+            body: [
+                "functions": .array(functions.map { name in
+                    [
+                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
+                        "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12", "Timeout": 60,
+                        "State": "Active", "LastUpdateStatus": "Successful",
+                    ]
+                })
+            ])
+        let cluster = bed.info["clusterArn"]?.stringValue ?? ""
+        let query = "[State, Topics[0], BatchSize, StartingPosition]"
+        let ours = try BinaryRunner.run(
+            ["create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
+             "--no-preflight", "--query", query, "--output", "text"], environment: bed.environment())
+        #expect(ours.exitCode == 0, "\(ours.stderr)")
+        let theirs = try Self.aws(
+            ["lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster, "--topics",
+             "orders", "--starting-position", "LATEST", "--query", query, "--output", "text"], bed)
+        Self.expectSame(ours, theirs, "create --query \(query)")
+        #expect(ours.stdout.hasPrefix("Creating\torders\t"), "\(ours.stdout)")
+    }
+}
