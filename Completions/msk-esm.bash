@@ -211,7 +211,7 @@ _msk-esm_secret_validate() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -221,6 +221,10 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -239,6 +243,9 @@ _msk-esm_secret_validate() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--certificate')
@@ -277,7 +284,7 @@ _msk-esm_secret_fix() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --certificate --private-key --password-file --secret-id --type --for --write --scheme)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --certificate --private-key --password-file --secret-id --type --for --write --scheme)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -287,6 +294,10 @@ _msk-esm_secret_fix() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -305,6 +316,9 @@ _msk-esm_secret_fix() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--certificate')
@@ -341,7 +355,7 @@ _msk-esm_repl() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -351,6 +365,10 @@ _msk-esm_repl() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -369,6 +387,9 @@ _msk-esm_repl() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     esac
@@ -401,7 +422,7 @@ _msk-esm_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
     repeating_options=(--region --policy --action --resource --context --absent)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --boundary --mapping --role)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --boundary --mapping --role)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -411,6 +432,10 @@ _msk-esm_policy_check() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -429,6 +454,9 @@ _msk-esm_policy_check() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--snapshot')
@@ -488,7 +516,7 @@ _msk-esm_network_check() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
     repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -498,6 +526,10 @@ _msk-esm_network_check() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -516,6 +548,9 @@ _msk-esm_network_check() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--snapshot')
@@ -597,7 +632,7 @@ _msk-esm_brokers_explain() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -607,6 +642,10 @@ _msk-esm_brokers_explain() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -625,6 +664,9 @@ _msk-esm_brokers_explain() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--cluster-json')
@@ -659,7 +701,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -669,6 +711,10 @@ _msk-esm_doctor() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -687,6 +733,9 @@ _msk-esm_doctor() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--snapshot')
@@ -720,7 +769,7 @@ _msk-esm_probe() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -730,6 +779,10 @@ _msk-esm_probe() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -748,6 +801,9 @@ _msk-esm_probe() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--snapshot')
@@ -811,7 +867,7 @@ _msk-esm_event_sample() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --topic --partitions --records --value-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --topic --partitions --records --value-file)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -821,6 +877,10 @@ _msk-esm_event_sample() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -839,6 +899,9 @@ _msk-esm_event_sample() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--topic')
@@ -860,7 +923,7 @@ _msk-esm_event_decode() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -870,6 +933,10 @@ _msk-esm_event_decode() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -888,6 +955,9 @@ _msk-esm_event_decode() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     esac
@@ -897,7 +967,7 @@ _msk-esm_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --write)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --write)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -907,6 +977,10 @@ _msk-esm_snapshot() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -925,6 +999,9 @@ _msk-esm_snapshot() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--write')
@@ -937,7 +1014,7 @@ _msk-esm_create() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -947,6 +1024,10 @@ _msk-esm_create() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -965,6 +1046,9 @@ _msk-esm_create() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--function')
@@ -1073,7 +1157,7 @@ _msk-esm_update() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1083,6 +1167,10 @@ _msk-esm_update() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -1101,6 +1189,9 @@ _msk-esm_update() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--function')
@@ -1209,7 +1300,7 @@ _msk-esm_get() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1221,6 +1312,10 @@ _msk-esm_get() {
     '--query')
         return
         ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
     '--at')
         return
         ;;
@@ -1239,6 +1334,9 @@ _msk-esm_get() {
     '--cli-read-timeout')
         return
         ;;
+    '--ca-bundle')
+        return
+        ;;
     esac
 }
 
@@ -1246,7 +1344,7 @@ _msk-esm_list() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --function --cluster)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -1258,6 +1356,10 @@ _msk-esm_list() {
     '--query')
         return
         ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
     '--at')
         return
         ;;
@@ -1274,6 +1376,9 @@ _msk-esm_list() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--function')
@@ -1289,7 +1394,7 @@ _msk-esm_delete() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --yes --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1299,6 +1404,10 @@ _msk-esm_delete() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -1317,6 +1426,9 @@ _msk-esm_delete() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--timeout')
@@ -1332,7 +1444,7 @@ _msk-esm_enable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1342,6 +1454,10 @@ _msk-esm_enable() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -1360,6 +1476,9 @@ _msk-esm_enable() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--timeout')
@@ -1375,7 +1494,7 @@ _msk-esm_disable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1385,6 +1504,10 @@ _msk-esm_disable() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -1403,6 +1526,9 @@ _msk-esm_disable() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--timeout')
@@ -1418,7 +1544,7 @@ _msk-esm_wait() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --for --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --for --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1428,6 +1554,10 @@ _msk-esm_wait() {
         return
         ;;
     '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
         return
         ;;
     '--at')
@@ -1446,6 +1576,9 @@ _msk-esm_wait() {
         return
         ;;
     '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     '--for')

@@ -39,6 +39,21 @@ public struct AWSOptions: ParsableArguments, Sendable {
         help: ArgumentHelp("Seconds to wait for data on an open connection (0: no limit).", valueName: "seconds"))
     public var readTimeout: Double = 60
 
+    @Option(
+        name: .customLong("ca-bundle"),
+        help: ArgumentHelp("Trust the CAs in this PEM file for HTTPS to AWS (default: AWS_CA_BUNDLE, the profile's ca_bundle, the system's).", valueName: "file"))
+    public var caBundle: String?
+
+    // Accepted as the AWS CLI accepts them, so that a habit or a copied command line does not fail: msk-esm
+    // never pages its output, and it reads no blob parameters.
+    @Flag(name: .customLong("no-cli-pager"), help: ArgumentHelp("Accepted for the AWS CLI's sake: msk-esm never pages.", visibility: .hidden))
+    public var noCLIPager = false
+
+    @Option(
+        name: .customLong("cli-binary-format"),
+        help: ArgumentHelp("Accepted for the AWS CLI's sake (base64 or raw-in-base64-out): no msk-esm input is a blob.", visibility: .hidden))
+    public var cliBinaryFormat: String?
+
     public init() {}
 
     public func validate() throws {
@@ -48,9 +63,21 @@ public struct AWSOptions: ParsableArguments, Sendable {
         if let endpointURL, !(endpointURL.hasPrefix("https://") || endpointURL.hasPrefix("http://")) {
             throw ValidationError("--endpoint-url must start with https:// or http://")
         }
+        if let cliBinaryFormat, !["base64", "raw-in-base64-out"].contains(cliBinaryFormat) {
+            throw ValidationError("--cli-binary-format takes base64 or raw-in-base64-out, not '\(cliBinaryFormat)'")
+        }
+        if let caBundle, !Self.isReadableRegularFile(caBundle) {
+            throw ValidationError("--ca-bundle '\(caBundle)' is not a readable file: give a PEM file of CA certificates")
+        }
         if let endpointURL, let authority = Self.portedAuthority(endpointURL), BrokerAddress(authority) == nil {
             throw ValidationError("--endpoint-url '\(endpointURL)' needs a host and a port from 1 to 65535")
         }
+    }
+
+    /// libcurl opens the bundle only on the first HTTPS call; a wrong path is a usage error before any call.
+    static func isReadableRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && access(path, R_OK) == 0
     }
 
     /// `host:port` of a URL that names a port (`http://127.0.0.1:5000/x` → `127.0.0.1:5000`), else nil.
@@ -72,7 +99,7 @@ public struct AWSOptions: ParsableArguments, Sendable {
         return try AWSClientConfiguration.resolve(
             AWSSettings(
                 profile: profile, region: region ?? self.region, endpointURL: endpointURL, connectTimeout: connectTimeout,
-                readTimeout: readTimeout, trace: trace),
+                readTimeout: readTimeout, caBundle: caBundle, trace: trace),
             environment: environment)
     }
 
@@ -81,7 +108,7 @@ public struct AWSOptions: ParsableArguments, Sendable {
     /// `doctor` in a session skips that work. (A one-shot command line creates exactly one.)
     public func client(debug: Bool, console: Console = CommandContext.console) throws -> AWSClient {
         let key = [
-            profile ?? "", region ?? "", endpointURL ?? "", "\(connectTimeout)", "\(readTimeout)", "\(debug)",
+            profile ?? "", region ?? "", endpointURL ?? "", "\(connectTimeout)", "\(readTimeout)", caBundle ?? "", "\(debug)",
         ].joined(separator: "\u{1F}")
         return try AWSClientCache.shared.client(for: key) {
             AWSClient(configuration: try configuration(debug: debug, console: console))

@@ -8,6 +8,16 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
     case text, json, jsonl
 }
 
+/// `--color`, as the AWS CLI takes it.
+public enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Colour even when stdout is not a terminal or NO_COLOR is set.
+    case on
+    /// Never colour (as `--no-color`).
+    case off
+    /// Colour on a terminal, unless NO_COLOR or TERM=dumb (the default).
+    case auto
+}
+
 /// The global options of DESIGN §5, spelled as the AWS CLI spells them. Every subcommand includes them
 /// with `@OptionGroup`, so they may stand anywhere on the command line.
 public struct GlobalOptions: ParsableArguments, Sendable {
@@ -23,6 +33,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
     public var noColor = false
+
+    @Option(help: ArgumentHelp("Colour the text output: on, off, or auto (on a terminal without NO_COLOR).", valueName: "on|off|auto"))
+    public var color: ColorChoice?
 
     @Flag(help: "Print only problems and errors.")
     public var quiet = false
@@ -76,6 +89,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public func validate(allowsJSONLines: Bool = false, allowsManyRegions: Bool = false) throws {
         if output == .jsonl && !allowsJSONLines {
             throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
+        }
+        if noColor && color == .on {
+            throw ValidationError("--no-color and --color on contradict each other: give one")
         }
         if aws.regions.count > 1 && !allowsManyRegions {
             throw ValidationError("--region takes one value here (only doctor --all takes several)")

@@ -34,5 +34,10 @@ struct TLSTests {
             environment: ["AWS_CA_BUNDLE": cert, "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true"])
         let response = try await configuration.http.send(HTTPRequest(method: "GET", url: url))
         #expect(response.status == 404)  // the stub's answer to an unscripted path: TLS worked
+        // --ca-bundle (AWSSettings.caBundle) trusts it too, and comes before AWS_CA_BUNDLE.
+        let flagged = try AWSClientConfiguration.resolve(
+            AWSSettings(region: "us-east-1", caBundle: cert),
+            environment: ["AWS_CA_BUNDLE": "/nonexistent/ca.pem", "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true"])
+        #expect(try await flagged.http.send(HTTPRequest(method: "GET", url: url)).status == 404)
     }
 }

@@ -42,6 +42,7 @@ import struct
 import sys
 import threading
 import time
+import uuid
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -162,7 +163,8 @@ class Handler(BaseHTTPRequestHandler):
                 if fault.get("hang"):
                     time.sleep(fault["hang"])
                 code = fault.get("code", "ServiceUnavailable")
-                headers = [("x-amzn-ErrorType", code), ("Content-Type", fault.get("contentType", "application/json"))]
+                headers = [("x-amzn-ErrorType", code), ("Content-Type", fault.get("contentType", "application/json")),
+                           ("x-amzn-RequestId", str(uuid.uuid4()))]
                 if fault.get("retryAfter"):
                     headers.append(("Retry-After", str(fault["retryAfter"])))
                 if "size" in fault:

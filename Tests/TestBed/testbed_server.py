@@ -160,6 +160,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        self.send_header("x-amzn-RequestId", str(uuidlib.uuid4()))  # as Lambda and Kafka answer every request
         if error_type:
             self.send_header("x-amzn-ErrorType", error_type)
         self.end_headers()

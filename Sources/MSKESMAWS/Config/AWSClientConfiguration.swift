@@ -9,13 +9,16 @@ public struct AWSSettings: Sendable {
     public var endpointURL: String?
     public var connectTimeout: Double?
     public var readTimeout: Double?
+    /// A PEM bundle of the CAs to trust for HTTPS (`--ca-bundle`); before `AWS_CA_BUNDLE` and the profile's.
+    public var caBundle: String?
     /// Receives the `--debug` HTTP trace, already redacted. The core never prints.
     public var trace: (@Sendable (String) -> Void)?
 
     public init(
         profile: String? = nil, region: String? = nil, endpointURL: String? = nil, connectTimeout: Double? = nil,
-        readTimeout: Double? = nil, trace: (@Sendable (String) -> Void)? = nil
+        readTimeout: Double? = nil, caBundle: String? = nil, trace: (@Sendable (String) -> Void)? = nil
     ) {
+        self.caBundle = caBundle
         self.profile = profile
         self.region = region
         self.endpointURL = endpointURL
@@ -57,7 +60,7 @@ public struct AWSClientConfiguration: Sendable {
     /// - credentials: environment (skipped when `--profile` is given, as in botocore), the profile
     ///   (`--profile` / `AWS_PROFILE` / `default`), web identity, container, instance metadata;
     /// - retries: `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, else 3;
-    /// - CA bundle: `AWS_CA_BUNDLE`, the profile's `ca_bundle`.
+    /// - CA bundle: `--ca-bundle`, `AWS_CA_BUNDLE`, the profile's `ca_bundle`.
     /// Nothing is contacted here: credentials are fetched on the first call.
     /// - Throws: `ToolError` (exit 2) when no region is set or a setting is malformed.
     public static func resolve(
@@ -90,7 +93,7 @@ public struct AWSClientConfiguration: Sendable {
             }
             maxAttempts = value
         }
-        let caBundle = nonEmpty(environment["AWS_CA_BUNDLE"]) ?? nonEmpty(profile["ca_bundle"])
+        let caBundle = nonEmpty(settings.caBundle) ?? nonEmpty(environment["AWS_CA_BUNDLE"]) ?? nonEmpty(profile["ca_bundle"])
         let httpClient =
             http
             ?? CurlHTTPClient(

@@ -45,7 +45,7 @@ public actor CredentialResolver {
             } catch let error as AWSError {
                 throw ToolError.usage(
                     "cannot get AWS credentials", input: error.operation,
-                    fix: "the credential source failed (\(error)); check the profile's role_arn and source")
+                    fix: "the credential source failed (\(error.descriptionWithRequestID)); check the profile's role_arn and source")
             } catch let error as TransportError {
                 throw ToolError.remote(
                     "cannot get AWS credentials", input: error.url,

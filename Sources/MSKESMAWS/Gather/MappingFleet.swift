@@ -126,7 +126,7 @@ public struct MappingFleet: Sendable {
                     throw Self.noSuchFunction(functionName)
                 }
                 firstError = firstError ?? error
-                let reason = SnapshotGatherer.describe(error)
+                let reason = FailureReason.reported(error)
                 let denied = (error as? AWSError)?.kind == .accessDenied
                 failures.append(RegionFailure(region: gatherer.region, reason: reason, denied: denied))
             case nil:
@@ -137,7 +137,7 @@ public struct MappingFleet: Sendable {
             if let error = firstError as? ToolError { throw error }
             throw ToolError.remote(
                 "cannot list the event source mappings", input: gatherers.map(\.region).joined(separator: ", "),
-                fix: "\(SnapshotGatherer.describe(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry")
+                fix: "\(FailureReason.reported(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry")
         }
         for failure in failures { await onEvent(.regionFailed(region: failure.region, reason: failure.reason)) }
         if let functionName = selection.functionName, mappings.isEmpty {
@@ -207,7 +207,7 @@ public struct MappingFleet: Sendable {
                 findings: [
                     Finding(
                         code: .acc002, severity: .skipped, title: "the mapping's data could not be read as a snapshot",
-                        detail: SnapshotGatherer.describe(error),
+                        detail: FailureReason.reported(error),
                         fix: "msk-esm snapshot \(uuid) --region \(gatherer.region) --write snapshot.json, then msk-esm doctor --snapshot snapshot.json")
                 ], summary: ["uuid": .string(uuid)])
         }

@@ -82,7 +82,7 @@ public struct SnapshotGatherer: Sendable {
         } catch {
             throw ToolError.remote(
                 "cannot read the event source mapping", input: uuid,
-                fix: "\(Self.describe(error)); check the credentials, region and network, then retry")
+                fix: "\(FailureReason.reported(error)); check the credentials, region and network, then retry")
         }
         return await gather(mapping: mapping, metrics: true)
     }
@@ -122,16 +122,6 @@ public struct SnapshotGatherer: Sendable {
         return .object(document)
     }
 
-    /// The one-line reason of a failed call: "Code: message" for AWS errors.
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case let error as AWSError: return error.description
-        case let error as TransportError: return "ConnectionError: \(error.message)"
-        case let error as ToolError: return error.description
-        case let error as CredentialError: return "CredentialError: \(error.reason)"
-        default: return String(describing: error)
-        }
-    }
 }
 
 /// The `Errors` of the snapshot under construction, shared by the reading tasks.
@@ -178,7 +168,7 @@ struct Context: Sendable {
                 }
             }
         } catch {
-            await parts.error(label, SnapshotGatherer.describe(error))
+            await parts.error(label, FailureReason.recorded(error))
             return nil
         }
     }

@@ -29,13 +29,13 @@ public enum LiveRead {
         case let error as AWSError where error.kind == .notFound:
             return ToolError.usage(
                 "no such \(what)", input: input,
-                fix: "check the name and the region (\(lookup)); AWS said \(error.code)")
+                fix: "check the name and the region (\(lookup)); AWS said \(error.descriptionWithRequestID)")
         case is CancellationError:
             return error
         default:
             return ToolError.remote(
                 "cannot read the \(what)", input: input,
-                fix: "\(SnapshotGatherer.describe(error)); check the credentials, region, permissions and network, then retry")
+                fix: "\(FailureReason.reported(error)); check the credentials, region, permissions and network, then retry")
         }
     }
 
@@ -100,7 +100,7 @@ public struct LiveSecretReader: Sendable {
         } catch let error as CancellationError {
             throw error
         } catch {
-            keyError = SnapshotGatherer.describe(error)
+            keyError = FailureReason.recorded(error)
         }
         let secret = try await value
         guard let text = secret["SecretString"]?.stringValue else {

@@ -13,17 +13,29 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     public var status: Int
     /// "<service>.<Operation>", e.g. "iam.GetRole".
     public var operation: String
+    /// The ID AWS gave the failed request (the `x-amzn-RequestId` header, or the XML body's
+    /// `RequestId`): what AWS support asks for. Nil when the answer carried none.
+    public var requestID: String?
 
-    public init(code: String, message: String, status: Int, operation: String) {
+    public init(code: String, message: String, status: Int, operation: String, requestID: String? = nil) {
         self.code = code
         self.message = message
         self.status = status
         self.operation = operation
+        self.requestID = requestID
         self.kind = Self.classify(code: code, status: status)
     }
 
     /// "Code: message", the form the Snapshot's `Errors` records.
     public var description: String { message.isEmpty ? code : "\(code): \(message)" }
+
+    /// "Code (request ID …): message", for error lines: the ID stands before the message, so that cutting a long
+    /// message keeps it.
+    public var descriptionWithRequestID: String {
+        guard let requestID else { return description }
+        let head = "\(code) (request ID \(requestID))"
+        return message.isEmpty ? head : "\(head): \(message)"
+    }
 
     static let throttlingCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
@@ -71,6 +83,8 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         var code = ""
         var message = ""
         let body = response.body
+        // As botocore reads it for these protocols (S3's x-amz-request-id is not one of them).
+        var requestID = response.header("x-amzn-RequestId")
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
             code = (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
                 ?? (object["Type"] as? String) ?? ""
@@ -83,6 +97,8 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
             let text = String(decoding: body, as: UTF8.self)
             code = firstElement("Code", in: text) ?? ""
             message = firstElement("Message", in: text) ?? ""
+            // Query services put it in the body: IAM and STS as RequestId, EC2 as RequestID.
+            requestID = requestID ?? firstElement("RequestId", in: text) ?? firstElement("RequestID", in: text)
         }
         // rest-json: the code may be (only) in x-amzn-ErrorType; botocore prefers it.
         if let header = response.header("x-amzn-ErrorType"), !header.isEmpty {
@@ -92,7 +108,8 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
         if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
         if code.isEmpty { code = "HTTP\(response.status)" }
-        return AWSError(code: code, message: message, status: response.status, operation: operation)
+        let id = requestID.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : String($0.prefix(128)) }
+        return AWSError(code: code, message: message, status: response.status, operation: operation, requestID: id)
     }
 
     static func firstElement(_ name: String, in xml: String) -> String? {

@@ -179,7 +179,7 @@ struct CreateCommand: AsyncParsableCommand {
             do {
                 return try await lambda.createEventSourceMapping(.object(body))
             } catch where outcomeUnknown(error) {
-                trace?("create: outcome unknown (\(SnapshotGathererDescription.describe(error))); listing before a retry\n")
+                trace?("create: outcome unknown (\(FailureReason.reported(error))); listing before a retry\n")
                 let found: [JSONValue]
                 do {
                     found = try await sameMappings(as: body, lambda: lambda)

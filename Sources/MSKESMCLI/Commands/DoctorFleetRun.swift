@@ -71,7 +71,7 @@ struct DoctorFleetRun {
         } catch {
             throw ToolError.remote(
                 "cannot list the enabled Regions", input: "--all-regions",
-                fix: "\(error); allow ec2:DescribeRegions, or name the Regions with --region … --region …")
+                fix: "\(FailureReason.reported(error)); allow ec2:DescribeRegions, or name the Regions with --region … --region …")
         }
     }
 

@@ -81,14 +81,14 @@ enum MappingCommandSupport {
         case let error as AWSError where error.kind == .notFound:
             return ToolError.usage(
                 "not found", input: input,
-                fix: "\(error.description.prefix(160)); check the name and the region (msk-esm list)")
+                fix: "\(error.descriptionWithRequestID.prefix(160)); check the name and the region (msk-esm list)")
         case let error as CredentialError:
             return ToolError.usage(
                 "no AWS credentials", input: nil, fix: "\(error.reason.prefix(160)); set a profile or AWS_ACCESS_KEY_ID")
         default:
             return ToolError.remote(
                 "cannot \(what)", input: input,
-                fix: "\(SnapshotGathererDescription.describe(error).prefix(200)); check the credentials, region and network, then retry")
+                fix: "\(FailureReason.reported(error).prefix(200)); check the credentials, region and network, then retry")
         }
     }
 
@@ -216,18 +216,6 @@ final class LastState: @unchecked Sendable {
         lock.withLock {
             defer { state = new }
             return state != new
-        }
-    }
-}
-
-/// The gatherer's one-line description of a failure ("Code: message").
-enum SnapshotGathererDescription {
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case let error as AWSError: return error.description
-        case let error as TransportError: return "ConnectionError: \(error.message)"
-        case let error as CredentialError: return "CredentialError: \(error.reason)"
-        default: return String(describing: error)
         }
     }
 }

@@ -39,6 +39,7 @@ struct ReplCommand: AsyncParsableCommand {
         var arguments: [String] = []
         if global.output != .text { arguments += ["--output", global.output.rawValue] }
         if global.noColor { arguments.append("--no-color") }
+        if let color = global.color { arguments += ["--color", color.rawValue] }
         if global.quiet { arguments.append("--quiet") }
         if global.strict { arguments.append("--strict") }
         if global.debug { arguments.append("--debug") }

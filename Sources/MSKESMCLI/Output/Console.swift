@@ -46,9 +46,11 @@ public final class Console: @unchecked Sendable {
         writeError("msk-esm: error: \(error.description)\n")
     }
 
-    /// Whether text on stdout may carry colour: a terminal, no `--no-color`, no `NO_COLOR`, not `TERM=dumb`.
+    /// Whether text on stdout may carry colour: `--color on`; or a terminal, no `--no-color` or `--color off`, no
+    /// `NO_COLOR`, not `TERM=dumb`.
     public func colorEnabled(_ options: GlobalOptions) -> Bool {
-        guard outputIsTerminal, !options.noColor else { return false }
+        if options.color == .on { return true }
+        guard outputIsTerminal, !options.noColor, options.color != .off else { return false }
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         return environment["TERM"] != "dumb"
