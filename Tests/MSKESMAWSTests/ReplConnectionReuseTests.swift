@@ -26,8 +26,8 @@ struct ReplConnectionReuseTests {
         #expect(result.stdout.components(separatedBy: Self.uuid).count - 1 >= 2)
         let stats = try await stub.stats()
         #expect(stats["requests"]?.intValue == 2)
-        // One connection is the side door's (the script call); the session's two requests share one more.
-        #expect(stats["connections"]?.intValue == 2)
+        // The session's two requests share one connection (the side door's own ones are not counted).
+        #expect(stats["clientConnections"]?.intValue == 1, "\(stats)")
     }
 
     static func runRepl(_ script: String, environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {

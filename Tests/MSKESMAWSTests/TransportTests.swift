@@ -47,7 +47,9 @@ struct TransportTests {
         for _ in 0..<5 { _ = try await http.send(HTTPRequest(method: "GET", url: stub.url + "/ok")) }
         let stats = try await stub.stats()
         #expect(stats["requests"]?.intValue == 5)
-        #expect(stats["connections"]?.intValue == 2)  // the side door's and ours
+        // Connections that carried our requests: the side door's own may be closed and opened again when a loaded
+        // machine leaves it idle past libcurl's limit, so it is not counted.
+        #expect(stats["clientConnections"]?.intValue == 1, "\(stats)")
         #expect(http.handlesCreated == 1)
     }
 

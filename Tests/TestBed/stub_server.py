@@ -4,7 +4,8 @@ scripted response for its path (the last one repeats); it counts requests and TC
 
   POST /_stub/script  {"/path": [{"status": 503, "headers": {"Retry-After": "1"}, "body": "...", "delay": 0.5}, ...]}
   GET  /_stub/stats   {"requests": n, "connections": k, "maxInFlight": m, "inFlight": i, "byPath": {...},
-                       "log": [{method, path, headers, body}]}
+                       "log": [{method, path, headers, body}], "clientConnections": c}
+  (clientConnections: the connections that carried at least one scripted request, i.e. not the side door's)
   (inFlight: requests taken but not yet answered, e.g. still in their "delay": proof that a client gave up by
   itself rather than the server ending the wait)
   A step with "gate": n holds its request until n requests are in flight at once (then every held one goes on;
@@ -22,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOCK = threading.Lock()
 SCRIPT = {}
-STATS = {"requests": 0, "connections": 0, "maxInFlight": 0, "byPath": {}, "log": []}
+STATS = {"requests": 0, "connections": 0, "clientConnections": 0, "maxInFlight": 0, "byPath": {}, "log": []}
 IN_FLIGHT = [0]
 GATE = threading.Condition(LOCK)
 GATE_OPEN = [False]
@@ -59,7 +60,8 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 SCRIPT.clear()
                 SCRIPT.update(json.loads(body))
-                STATS.update({"requests": 0, "connections": 1, "maxInFlight": 0, "byPath": {}, "log": []})
+                STATS.update({"requests": 0, "connections": 1, "clientConnections": 0, "maxInFlight": 0, "byPath": {},
+                              "log": []})
                 GATE_OPEN[0] = False
             return self._reply(200, "{}")
         if self.path == "/_stub/stats":
@@ -68,6 +70,10 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         with LOCK:
             STATS["requests"] += 1
+            if not getattr(self, "carried_scripted_request", False):
+                # One handler per connection: this connection is a client's (not only the side door's).
+                self.carried_scripted_request = True
+                STATS["clientConnections"] += 1
             STATS["byPath"][path] = STATS["byPath"].get(path, 0) + 1
             STATS["log"].append({"method": self.command, "path": self.path, "headers": dict(self.headers.items()),
                                  "body": body.decode("utf-8", "replace")})
