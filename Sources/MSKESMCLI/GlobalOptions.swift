@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JMESPath
+import MSKESMAWS
 import MSKESMCore
 
 /// Output formats of `--output`. `jsonl` only where a command streams several results.
@@ -21,8 +22,26 @@ public enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
 /// The global options of DESIGN §5, spelled as the AWS CLI spells them. Every subcommand includes them
 /// with `@OptionGroup`, so they may stand anywhere on the command line.
 public struct GlobalOptions: ParsableArguments, Sendable {
-    @Option(help: "Output format: text for people, json for scripts (one document on stdout).")
-    public var output: OutputFormat = .text
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, get, list, create, update, delete, enable and disable print the AWS CLI's tab-separated text of the AWS call's response.",
+            valueName: "format"))
+    public var outputChoice: OutputFormat?
+
+    /// The output format (text when `--output` is not given).
+    public var output: OutputFormat {
+        get { outputChoice ?? .text }
+        set { outputChoice = newValue }
+    }
+
+    /// Whether `--output text` was given: commands that mirror an AWS call then print what the AWS CLI prints
+    /// with `--output text` (docs/output.md); without `--output` they print the people-oriented view.
+    public var asksForAWSCLIText: Bool { outputChoice == .text }
+
+    /// How the AWS calls' timestamps should come back: as the service sent them where the output is the AWS CLI
+    /// v1's (`--output text`, `--query`), else ISO 8601 as in msk-esm's documents.
+    public var timestamps: ServiceShapes.TimestampStyle { asksForAWSCLIText || query != nil ? .wire : .iso8601 }
 
     @Option(
         help: ArgumentHelp(

@@ -17,11 +17,12 @@ struct QueryAgainstAWSCLITests {
         "AmazonManagedKafkaEventSourceConfig", "{state: State, size: BatchSize, topics: Topics}", "nosuch", "length(Topics)",
     ]
 
-    /// A mapping of this suite's own, on a function of its own, so that no other suite changes it meanwhile.
-    static func seedMapping(_ bed: TestBed) async throws -> (uuid: String, function: String) {
+    /// A mapping of this suite's own, on a function of its own unless `function` is given, so that no other suite
+    /// changes it meanwhile.
+    static func seedMapping(_ bed: TestBed, function given: String? = nil) async throws -> (uuid: String, function: String) {
         let suffix = String(UUID().uuidString.suffix(12)).lowercased()
         let uuid = "abcdef01-2345-4678-9abc-" + suffix
-        let function = "query-\(suffix)"
+        let function = given ?? "query-\(suffix)"
         let subnet: JSONValue = ["Type": "VPC_SUBNET", "URI": "subnet:subnet-0a1b2c3d"]
         let group: JSONValue = ["Type": "VPC_SECURITY_GROUP", "URI": "security_group:sg-0a1b2c3d"]
         _ = try await bed.sideDoor(
@@ -49,12 +50,14 @@ struct QueryAgainstAWSCLITests {
             environment: environment, error: .pipe)
     }
 
-    static func expectSame(_ ours: BinaryRunner.Result, _ theirs: ChildProcess.Outcome, _ what: String) {
+    static func expectSame(
+        _ ours: BinaryRunner.Result, _ theirs: ChildProcess.Outcome, _ what: String, normalized: (String) -> String = { $0 }
+    ) {
         #expect(theirs.status == 0, "the AWS CLI failed: \(theirs.errorText)")
         #expect(ours.stderr.isEmpty, "\(what): \(ours.stderr)")
-        if ours.stdout == theirs.outputText { return }
+        if normalized(ours.stdout) == normalized(theirs.outputText) { return }
         // Only member order may differ, and only in JSON.
-        let parsed = [ours.stdout, theirs.outputText].map { try? JSONParser.parse(Data($0.utf8)) }
+        let parsed = [ours.stdout, theirs.outputText].map { try? JSONParser.parse(Data(normalized($0).utf8)) }
         #expect(parsed[0] != nil && parsed[0] == parsed[1], "\(what)\nmsk-esm:\n\(ours.stdout)\nAWS CLI:\n\(theirs.outputText)")
     }
 
@@ -114,5 +117,81 @@ struct QueryAgainstAWSCLITests {
              "orders", "--starting-position", "LATEST", "--query", query, "--output", "text"], bed)
         Self.expectSame(ours, theirs, "create --query \(query)")
         #expect(ours.stdout.hasPrefix("Creating\torders\t"), "\(ours.stdout)")
+    }
+
+    // MARK: --output text without --query
+
+    /// `text` with the values that differ between two otherwise equal calls replaced: the mappings' UUIDs (and
+    /// the ARNs that end in them), the functions' names, and LastModified (a float of the second it happened).
+    static func normalized(_ text: String, _ values: [String]) -> String {
+        var result = text
+        for value in values where !value.isEmpty { result = result.replacingOccurrences(of: value, with: "<value>") }
+        return result.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { field in
+                // LastModified: seconds since 1970 with a fraction (the only such field in these answers).
+                field.count > 12 && field.allSatisfy { $0.isNumber || $0 == "." } && field.contains(".") ? "<time>" : String(field)
+            }.joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
+    @Test("--output text: get, and list over two pages, print what the AWS CLI prints")
+    func textOfReads() async throws {
+        let bed = try await TestBed.shared()
+        let (uuid, function) = try await Self.seedMapping(bed)
+        let ours = try BinaryRunner.run(["get", uuid, "--output", "text"], environment: bed.environment())
+        #expect(ours.stdout.hasPrefix("100\tFalse\t") && ours.stdout.contains("\tEnabled\t"), "\(ours.stdout)")
+        Self.expectSame(ours, try Self.aws(["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", "text"], bed), "get")
+        // 130 mappings: the service answers two pages, which the AWS CLI lays out one at a time.
+        for _ in 0..<129 { _ = try await Self.seedMapping(bed, function: function) }
+        let listed = try BinaryRunner.run(["list", "--function", function, "--output", "text"], environment: bed.environment())
+        #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("EVENTSOURCEMAPPINGS\t") }.count == 130)
+        Self.expectSame(
+            listed, try Self.aws(["lambda", "list-event-source-mappings", "--function-name", function, "--output", "text"], bed),
+            "list")
+    }
+
+    @Test("--output text: create, disable, enable and delete print the API's answer as the AWS CLI prints it")
+    func textOfChanges() async throws {
+        let bed = try await TestBed.shared()
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let functions = ["text-a-\(suffix)", "text-b-\(suffix)"]
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed",
+            body: [
+                "functions": .array(functions.map { name in
+                    [
+                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
+                        "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12", "Timeout": 60,
+                        "State": "Active", "LastUpdateStatus": "Successful",
+                    ]
+                })
+            ])
+        let cluster = bed.info["clusterArn"]?.stringValue ?? ""
+        let ours = try BinaryRunner.run(
+            ["create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
+             "--no-preflight", "--output", "text"], environment: bed.environment())
+        #expect(ours.exitCode == 0, "\(ours.stderr)")
+        let theirs = try Self.aws(
+            ["lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster, "--topics",
+             "orders", "--starting-position", "LATEST", "--output", "text"], bed)
+        /// The mapping's UUID in a line of text: the field that looks like one.
+        func uuid(in text: String) -> String? {
+            let fields = text.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).map(String.init)
+            return fields.first { $0.count == 36 && $0.split(separator: "-").count == 5 }
+        }
+        let uuids = [try #require(uuid(in: ours.stdout)), try #require(uuid(in: theirs.outputText))]
+        let values = uuids + functions
+        Self.expectSame(ours, theirs, "create", normalized: { Self.normalized($0, values) })
+        // The same change to each of the two mappings, one by msk-esm and one by the AWS CLI.
+        let changes: [([String], [String])] = [
+            (["disable"], ["update-event-source-mapping", "--no-enabled"]), (["enable"], ["update-event-source-mapping", "--enabled"]),
+            (["delete", "--yes"], ["delete-event-source-mapping"]),
+        ]
+        for (command, call) in changes {
+            let ours = try BinaryRunner.run(command + [uuids[0], "--output", "text"], environment: bed.environment())
+            #expect(ours.exitCode == 0, "\(command): \(ours.stderr)")
+            let theirs = try Self.aws(["lambda", call[0], "--uuid", uuids[1]] + call.dropFirst() + ["--output", "text"], bed)
+            Self.expectSame(ours, theirs, "\(command)", normalized: { Self.normalized($0, values) })
+        }
     }
 }

@@ -152,11 +152,11 @@ public struct AWSClient: Sendable {
 
 extension AWSClient {
     /// Sends `call` and converts the response into the AWS CLI's JSON for that operation (`ServiceShapes`).
-    public func sendShaped(_ call: AWSCall) async throws -> JSONValue {
+    public func sendShaped(_ call: AWSCall, timestamps: ServiceShapes.TimestampStyle = .iso8601) async throws -> JSONValue {
         let operation = "\(Self.modelName(call.service)).\(call.operation)"
         switch call.service.protocolKind {
         case .restJSON, .json:
-            return ServiceShapes.fromJSON(try await sendJSON(call), operation: operation)
+            return ServiceShapes.fromJSON(try await sendJSON(call), operation: operation, timestamps: timestamps)
         case .query, .ec2:
             let response = try await send(call)
             do {

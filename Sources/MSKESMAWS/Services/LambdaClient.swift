@@ -4,22 +4,36 @@ import MSKESMCore
 /// Lambda (rest-json): the event source mapping and function reads. Responses are the AWS CLI's JSON.
 public struct LambdaClient: Sendable {
     public var client: AWSClient
+    /// How the answers' timestamps come back: ISO 8601 (msk-esm's documents), or as Lambda sent them (what the
+    /// AWS CLI v1 prints, for `--output text` and `--query`).
+    public var timestamps: ServiceShapes.TimestampStyle
 
-    public init(client: AWSClient) { self.client = client }
+    public init(client: AWSClient, timestamps: ServiceShapes.TimestampStyle = .iso8601) {
+        self.client = client
+        self.timestamps = timestamps
+    }
 
     /// `aws lambda get-event-source-mapping --uuid UUID`.
     public func getEventSourceMapping(uuid: String) async throws -> JSONValue {
         try await client.sendShaped(
             AWSCall(
                 service: .lambda, operation: "GetEventSourceMapping",
-                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])))
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])), timestamps: timestamps)
     }
 
     /// `aws lambda list-event-source-mappings`, all pages: `{"EventSourceMappings": [...]}`.
     public func listEventSourceMappings(functionName: String? = nil, eventSourceArn: String? = nil) async throws
         -> JSONValue
     {
-        var mappings: [JSONValue] = []
+        let pages = try await listEventSourceMappingPages(functionName: functionName, eventSourceArn: eventSourceArn)
+        return .object(["EventSourceMappings": .array(pages.flatMap { $0 })])
+    }
+
+    /// The mappings page by page, as the service answered (the AWS CLI's text output lays out each page alone).
+    public func listEventSourceMappingPages(functionName: String? = nil, eventSourceArn: String? = nil) async throws
+        -> [[JSONValue]]
+    {
+        var pages: [[JSONValue]] = []
         var marker: String?
         repeat {
             var query: [(String, String)] = []
@@ -29,11 +43,11 @@ public struct LambdaClient: Sendable {
             let page = try await client.sendShaped(
                 AWSCall(
                     service: .lambda, operation: "ListEventSourceMappings",
-                    path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query))
-            mappings += page["EventSourceMappings"]?.arrayValue ?? []
+                    path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query), timestamps: timestamps)
+            pages.append(page["EventSourceMappings"]?.arrayValue ?? [])
             marker = page["NextMarker"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         } while marker != nil
-        return .object(["EventSourceMappings": .array(mappings)])
+        return pages
     }
 
     /// `aws lambda get-function-configuration --function-name NAME` (a name, an ARN or a qualified ARN).
@@ -42,7 +56,7 @@ public struct LambdaClient: Sendable {
             AWSCall(
                 service: .lambda, operation: "GetFunctionConfiguration",
                 path: URIEncoding.path(["2015-03-31", "functions", functionName, "configuration"]),
-                query: qualifier.map { [("Qualifier", $0)] } ?? []))
+                query: qualifier.map { [("Qualifier", $0)] } ?? []), timestamps: timestamps)
     }
 
     /// `aws lambda create-event-source-mapping`: `request` is the CreateEventSourceMapping input in the AWS
@@ -54,7 +68,7 @@ public struct LambdaClient: Sendable {
                 service: .lambda, operation: "CreateEventSourceMapping", method: "POST",
                 path: URIEncoding.path(["2015-03-31", "event-source-mappings"]),
                 headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request),
-                idempotent: false))
+                idempotent: false), timestamps: timestamps)
     }
 
     /// `aws lambda update-event-source-mapping --uuid UUID`: `request` holds the fields to change. Setting
@@ -64,7 +78,7 @@ public struct LambdaClient: Sendable {
             AWSCall(
                 service: .lambda, operation: "UpdateEventSourceMapping", method: "PUT",
                 path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid]),
-                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request)))
+                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request)), timestamps: timestamps)
     }
 
     /// `aws lambda delete-event-source-mapping --uuid UUID`.
@@ -72,6 +86,6 @@ public struct LambdaClient: Sendable {
         try await client.sendShaped(
             AWSCall(
                 service: .lambda, operation: "DeleteEventSourceMapping", method: "DELETE",
-                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])))
+                path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid])), timestamps: timestamps)
     }
 }

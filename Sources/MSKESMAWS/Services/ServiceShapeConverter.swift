@@ -69,13 +69,21 @@ public enum ServiceShapes {
     // MARK: JSON protocols (rest-json, json)
 
     /// Renames and retypes a JSON response body per the operation's output shape.
-    public static func fromJSON(_ value: JSONValue, operation: String) -> JSONValue {
-        let table = table(for: operation)
-        guard let output = table.operations[operation]?.output else { return value }
-        return convert(value, shape: output, in: table)
+    /// How timestamps of a JSON protocol's answer are printed.
+    public enum TimestampStyle: Sendable {
+        /// ISO 8601 in UTC, what msk-esm's documents (and AWS CLI v2) show.
+        case iso8601
+        /// As the service sent them (seconds since 1970 for Lambda): what AWS CLI v1, the project's oracle, prints.
+        case wire
     }
 
-    static func convert(_ value: JSONValue, shape id: String, in table: Table) -> JSONValue {
+    public static func fromJSON(_ value: JSONValue, operation: String, timestamps: TimestampStyle = .iso8601) -> JSONValue {
+        let table = table(for: operation)
+        guard let output = table.operations[operation]?.output else { return value }
+        return convert(value, shape: output, in: table, timestamps: timestamps)
+    }
+
+    static func convert(_ value: JSONValue, shape id: String, in table: Table, timestamps: TimestampStyle) -> JSONValue {
         guard let shape = table.shapes[id] else { return value }
         switch shape.type {
         case "structure":
@@ -83,17 +91,19 @@ public enum ServiceShapes {
             var out: [String: JSONValue] = [:]
             for member in shape.members ?? [] where member.count == 3 {
                 // botocore drops null members; so does the AWS CLI's output.
-                if let item = object[member[0]], item != .null { out[member[1]] = convert(item, shape: member[2], in: table) }
+                if let item = object[member[0]], item != .null {
+                    out[member[1]] = convert(item, shape: member[2], in: table, timestamps: timestamps)
+                }
             }
             return .object(out)
         case "list":
             guard case .array(let items) = value, let memberShape = shape.member else { return value }
-            return .array(items.map { convert($0, shape: memberShape, in: table) })
+            return .array(items.map { convert($0, shape: memberShape, in: table, timestamps: timestamps) })
         case "map":
             guard case .object(let object) = value, let valueShape = shape.value else { return value }
-            return .object(object.mapValues { convert($0, shape: valueShape, in: table) })
+            return .object(object.mapValues { convert($0, shape: valueShape, in: table, timestamps: timestamps) })
         case "timestamp":
-            return timestamp(value)
+            return timestamps == .wire ? value : timestamp(value)
         default:
             return value
         }

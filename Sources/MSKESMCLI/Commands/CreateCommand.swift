@@ -90,7 +90,7 @@ struct CreateCommand: AsyncParsableCommand {
         try Self.checkComplete(body, now: global.now, source: flags.cliInputJSON ?? "the flags")
         let request = MappingChangeDocument.Request(method: "POST", path: Self.path, body: .object(body))
         let client = try MappingCommandSupport.client(global)
-        let lambda = LambdaClient(client: client)
+        let lambda = LambdaClient(client: client, timestamps: global.timestamps)
         let function = body["FunctionName"]?.stringValue ?? ""
 
         var findings: [Finding] = []
@@ -209,6 +209,10 @@ struct CreateCommand: AsyncParsableCommand {
                 changes: nil, result: result)
             // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
             console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
+        case .text where global.asksForAWSCLIText && result != nil:
+            // The API's answer, as the AWS CLI prints it; the preflight's problems still reach the user.
+            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            MappingCommandSupport.printAWSCLIText(result ?? .null)
         case .text:
             var text = ""
             if !noPreflight || !findings.isEmpty {

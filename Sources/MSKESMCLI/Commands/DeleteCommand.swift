@@ -40,7 +40,7 @@ struct DeleteCommand: AsyncParsableCommand {
         }
         let console = CommandContext.console
         let client = try MappingCommandSupport.client(global)
-        let lambda = LambdaClient(client: client)
+        let lambda = LambdaClient(client: client, timestamps: global.timestamps)
         if !yes {
             let mapping: JSONValue
             do {
@@ -72,6 +72,7 @@ struct DeleteCommand: AsyncParsableCommand {
         }
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(result)
+        case .text where global.asksForAWSCLIText: MappingCommandSupport.printAWSCLIText(result)
         case .text: if !global.quiet { console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }

@@ -40,7 +40,7 @@ enum MappingSwitch {
         let client = try MappingCommandSupport.client(global)
         var result: JSONValue
         do {
-            result = try await LambdaClient(client: client).updateEventSourceMapping(uuid: uuid, ["Enabled": .bool(enabled)])
+            result = try await LambdaClient(client: client, timestamps: global.timestamps).updateEventSourceMapping(uuid: uuid, ["Enabled": .bool(enabled)])
         } catch {
             throw MappingCommandSupport.failure(
                 error, doing: enabled ? "enable the event source mapping" : "disable the event source mapping", input: uuid)
@@ -54,6 +54,7 @@ enum MappingSwitch {
         }
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(result)
+        case .text where global.asksForAWSCLIText: MappingCommandSupport.printAWSCLIText(result)
         case .text:
             if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }

@@ -28,7 +28,7 @@ struct GetCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let lambda = LambdaClient(client: try MappingCommandSupport.client(global))
+        let lambda = LambdaClient(client: try MappingCommandSupport.client(global), timestamps: global.timestamps)
         let mapping: JSONValue
         do {
             mapping = try await lambda.getEventSourceMapping(uuid: uuid)
@@ -37,6 +37,7 @@ struct GetCommand: AsyncParsableCommand {
         }
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(mapping)
+        case .text where global.asksForAWSCLIText: MappingCommandSupport.printAWSCLIText(mapping)
         case .text: CommandContext.console.write(MappingCommandSupport.text(mapping))
         }
     }

@@ -33,15 +33,19 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let lambda = LambdaClient(client: try MappingCommandSupport.client(global))
-        let listed: JSONValue
+        let lambda = LambdaClient(client: try MappingCommandSupport.client(global), timestamps: global.timestamps)
+        let pages: [[JSONValue]]
         do {
-            listed = try await lambda.listEventSourceMappings(functionName: function, eventSourceArn: cluster)
+            pages = try await lambda.listEventSourceMappingPages(functionName: function, eventSourceArn: cluster)
         } catch {
             throw MappingCommandSupport.failure(error, doing: "list the event source mappings", input: function ?? cluster)
         }
+        let listed: JSONValue = ["EventSourceMappings": .array(pages.flatMap { $0 })]
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(listed)
+        case .text where global.asksForAWSCLIText:
+            // The AWS CLI lays out each page of a paginated call alone (awscli/formatter.py, TextFormatter).
+            for page in pages { MappingCommandSupport.printAWSCLIText(["EventSourceMappings": .array(page)]) }
         case .text: CommandContext.console.write(Self.table(listed["EventSourceMappings"]?.arrayValue ?? []))
         }
     }

@@ -162,6 +162,11 @@ enum MappingCommandSupport {
         CommandContext.console.write(try JSONOutput.document(value))
     }
 
+    /// An AWS call's response as `aws lambda … --output text` prints it (docs/output.md).
+    static func printAWSCLIText(_ response: JSONValue) {
+        CommandContext.console.write(AWSCLIOutput.text(response))
+    }
+
     /// `FunctionArn` → the function's name (with its qualifier).
     static func functionName(_ mapping: JSONValue) -> String {
         MappingIdentity.functionKey(mapping["FunctionArn"]?.stringValue ?? "")

@@ -37,7 +37,7 @@ struct ReplCommand: AsyncParsableCommand {
     /// The global options given to `repl` itself apply to every command of the session.
     var sessionArguments: [String] {
         var arguments: [String] = []
-        if global.output != .text { arguments += ["--output", global.output.rawValue] }
+        if let output = global.outputChoice { arguments += ["--output", output.rawValue] }
         if global.noColor { arguments.append("--no-color") }
         if let color = global.color { arguments += ["--color", color.rawValue] }
         if global.quiet { arguments.append("--quiet") }

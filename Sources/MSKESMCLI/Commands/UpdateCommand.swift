@@ -51,7 +51,7 @@ struct UpdateCommand: AsyncParsableCommand {
             throw ToolError.usage("nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
         }
         let client = try MappingCommandSupport.client(global)
-        let lambda = LambdaClient(client: client)
+        let lambda = LambdaClient(client: client, timestamps: global.timestamps)
         let current: JSONValue
         do {
             current = try await lambda.getEventSourceMapping(uuid: uuid)
@@ -117,6 +117,9 @@ struct UpdateCommand: AsyncParsableCommand {
                 changes: changes, result: result)
             // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
             console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
+        case .text where global.asksForAWSCLIText && result != nil:
+            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            MappingCommandSupport.printAWSCLIText(result ?? .null)
         case .text:
             var text = MappingCommandSupport.diff(changes)
             if !findings.isEmpty || !noPreflight && request != nil {
