@@ -41,7 +41,10 @@ public struct AWSOptions: ParsableArguments, Sendable {
 
     @Option(
         name: .customLong("ca-bundle"),
-        help: ArgumentHelp("Trust the CAs in this PEM file for HTTPS to AWS (default: AWS_CA_BUNDLE, the profile's ca_bundle, the system's).", valueName: "file"))
+        // A regular file, not an input stream: libcurl opens it by its path on every new connection.
+        help: ArgumentHelp(
+            "Trust the CAs in this PEM file (a regular file) for HTTPS to AWS (default: AWS_CA_BUNDLE, the profile's ca_bundle, the system's).",
+            valueName: "pem-file"))
     public var caBundle: String?
 
     // Accepted as the AWS CLI accepts them, so that a habit or a copied command line does not fail: msk-esm

@@ -88,7 +88,7 @@ enum MappingCommandSupport {
         default:
             return ToolError.remote(
                 "cannot \(what)", input: input,
-                fix: "\(FailureReason.reported(error).prefix(200)); check the credentials, region and network, then retry")
+                fix: "\(FailureReason.reported(error).prefix(400)); check the credentials, region and network, then retry")
         }
     }
 

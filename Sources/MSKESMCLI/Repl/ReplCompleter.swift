@@ -54,7 +54,7 @@ struct ReplCompleter {
             return subcommands
         }
         if partial.hasPrefix("-") {
-            return arguments.filter { $0.kind != .positional }.flatMap { ($0.names ?? []).map(\.spelled) }
+            return arguments.filter { $0.kind != .positional && $0.shouldDisplay != false }.flatMap { ($0.names ?? []).map(\.spelled) }
                 .filter { $0 != "-h" }
         }
         // A positional argument.
