@@ -42,6 +42,24 @@ struct QueryAgainstAWSCLITests {
         return (uuid, function)
     }
 
+    /// Two functions of this test's own, one for msk-esm and one for the AWS CLI to create a mapping for.
+    static func seedFunctions(_ bed: TestBed, prefix: String) async throws -> [String] {
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let functions = ["\(prefix)-a-\(suffix)", "\(prefix)-b-\(suffix)"]
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed",
+            body: [
+                "functions": .array(functions.map { name in
+                    [
+                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
+                        "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12", "Timeout": 60,
+                        "State": "Active", "LastUpdateStatus": "Successful",
+                    ]
+                })
+            ])
+        return functions
+    }
+
     /// AWS CLI v1 against the bed (it reads AWS_DEFAULT_REGION, not AWS_REGION; pyenv needs HOME).
     static func aws(_ arguments: [String], _ bed: TestBed) throws -> ChildProcess.Outcome {
         let environment = ProcessInfo.processInfo.environment.merging(bed.environment().filter { $0.key != "HOME" }) { $1 }
@@ -93,19 +111,7 @@ struct QueryAgainstAWSCLITests {
     @Test("create --query selects from the API's answer, as aws lambda create-event-source-mapping --query does")
     func create() async throws {
         let bed = try await TestBed.shared()
-        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
-        let functions = ["query-create-a-\(suffix)", "query-create-b-\(suffix)"]
-        _ = try await bed.sideDoor(
-            bed.testbedURL + "/_testbed/seed",
-            body: [
-                "functions": .array(functions.map { name in
-                    [
-                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
-                        "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12", "Timeout": 60,
-                        "State": "Active", "LastUpdateStatus": "Successful",
-                    ]
-                })
-            ])
+        let functions = try await Self.seedFunctions(bed, prefix: "query-create")
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let query = "[State, Topics[0], BatchSize, StartingPosition]"
         let ours = try BinaryRunner.run(
@@ -153,19 +159,7 @@ struct QueryAgainstAWSCLITests {
     @Test("--output text: create, disable, enable and delete print the API's answer as the AWS CLI prints it")
     func textOfChanges() async throws {
         let bed = try await TestBed.shared()
-        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
-        let functions = ["text-a-\(suffix)", "text-b-\(suffix)"]
-        _ = try await bed.sideDoor(
-            bed.testbedURL + "/_testbed/seed",
-            body: [
-                "functions": .array(functions.map { name in
-                    [
-                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
-                        "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12", "Timeout": 60,
-                        "State": "Active", "LastUpdateStatus": "Successful",
-                    ]
-                })
-            ])
+        let functions = try await Self.seedFunctions(bed, prefix: "text")
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let ours = try BinaryRunner.run(
             ["create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
