@@ -18,6 +18,10 @@ enum CommandLineArguments {
     /// `msk-esm --region us-east-1 --output json list` → `list --region us-east-1 --output json`.
     static func placingGlobalOptions(_ arguments: [String]) -> [String] {
         guard arguments.first?.hasPrefix("-") == true else { return arguments }
+        // Without a subcommand the words stay where they were (below); `--version` and `--help` need not pay
+        // for describing the command tree (2 ms of a 6 ms start).
+        let rootCommands = Set(MSKESM.configuration.subcommands.compactMap { $0.configuration.commandName })
+        guard arguments.contains(where: { rootCommands.contains($0) }) else { return arguments }
         let globals = globalOptions()
         var moved: [String] = []
         var path: [String] = []

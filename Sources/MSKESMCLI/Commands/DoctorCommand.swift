@@ -120,7 +120,8 @@ struct DoctorCommand: AsyncParsableCommand {
         // An unreadable --ca-file is a usage error (exit 2) before any work, not a skipped probe later.
         let trustedPEM = try ProbeCommand.readCAFile(caFile)
         if let snapshot {
-            let document = try Snapshot.load(path: snapshot)
+            // Doctor.run checks the raw parts before any check, and decodes them once for all of them.
+            let document = try Snapshot.load(path: snapshot, checkingRawParts: false)
             try await finish(document, trustedPEM: trustedPEM)
             return
         }

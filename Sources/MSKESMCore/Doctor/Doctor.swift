@@ -18,8 +18,10 @@ public struct Doctor: Sendable {
 
     /// The report for one mapping: `{verdict, findings, summary}` with the summary fields `uuid`, `function`,
     /// `topic`, `cluster`, `method`, `port`, `checks` (the names of the checks that ran) and `skipped`.
+    /// A raw part of the wrong type throws its `ToolError` (exit 2) before any check runs.
     public func run(_ snapshot: Snapshot, at now: Date) throws -> CheckReport {
         let context = DoctorContext(snapshot: snapshot, now: now)
+        try context.checkRawParts()
         var findings: [Finding] = []
         var ran: [String] = []
         for check in checks {

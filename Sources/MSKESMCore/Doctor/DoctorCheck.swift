@@ -8,6 +8,8 @@ public struct DoctorContext: Sendable {
     public let now: Date
     /// Lambda's broker choice for this mapping, when the snapshot has what it needs (see ``BrokerChoiceCheck``).
     public let brokerChoice: BrokerChoice?
+    /// The network and IAM inputs, decoded once for all checks.
+    let decoded = DecodedRawParts()
 
     public init(snapshot: Snapshot, now: Date) {
         self.snapshot = snapshot

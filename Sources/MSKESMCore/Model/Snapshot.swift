@@ -125,21 +125,22 @@ public struct Snapshot: Codable, Sendable, Equatable {
 
     /// Reads and decodes a snapshot file (`-` for standard input). Fails with a one-line `ToolError`
     /// (exit 2) naming the file and the JSON path for input over 1 MiB, not JSON, of another version, or with
-    /// a wrongly typed member.
-    public static func load(path: String) throws -> Snapshot {
+    /// a wrongly typed member. `checkingRawParts: false` is for a caller that hands the snapshot straight to
+    /// ``Doctor/run(_:at:)``, which checks the raw parts itself before any check and keeps what it decoded.
+    public static func load(path: String, checkingRawParts: Bool = true) throws -> Snapshot {
         let data = try InputReader.data(from: path, label: "--snapshot")
-        return try decode(data, source: path == "-" ? "standard input" : path)
+        return try decode(data, source: path == "-" ? "standard input" : path, checkingRawParts: checkingRawParts)
     }
 
     /// Decodes a snapshot document; `source` names it in errors.
     /// A snapshot is checked whole here, so that every command that reads one refuses the same files: text
     /// that is not UTF-8, a key repeated in an object, and a raw part of the wrong type (decoded now as the
-    /// checks that need it would, not only by the command whose checks happen to run).
-    public static func decode(_ data: Data, source: String) throws -> Snapshot {
+    /// checks that need it would, not only by the command whose checks happen to run; see ``load(path:checkingRawParts:)``).
+    public static func decode(_ data: Data, source: String, checkingRawParts: Bool = true) throws -> Snapshot {
         let expected = "a msk-esm snapshot (SnapshotVersion 1)"
         let document = try JSONParser.parseDocument(data, source: source, fix: "give \(expected) as JSON (--output json)")
         let snapshot = try decode(document, source: source)
-        try snapshot.checkRawParts()
+        if checkingRawParts { try snapshot.checkRawParts() }
         return snapshot
     }
 

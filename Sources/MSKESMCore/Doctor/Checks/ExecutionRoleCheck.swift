@@ -92,6 +92,10 @@ extension DoctorContext {
     /// Builds the ``MappingPermissionContext`` of the snapshot's mapping. Throws a `ToolError` (exit 2) for a
     /// policy document that cannot be read, naming the snapshot and the JSON path.
     public func mappingPermissionContext() throws -> MappingPermissionFacts {
+        try decoded.permissionFacts(decodeMappingPermissionContext)
+    }
+
+    private func decodeMappingPermissionContext() throws -> MappingPermissionFacts {
         let mapping = snapshot.eventSourceMapping
         let role = snapshot.role?.role
         let roleArn = snapshot.function?.role ?? role?.arn

@@ -105,6 +105,10 @@ extension DoctorContext {
     /// secret, the on-failure destination, the role and function ARNs, provisioned mode. Throws a `ToolError`
     /// (exit 2) for an EC2 part that does not decode, naming the snapshot and the JSON path.
     public func networkInputs() throws -> NetworkInputs {
+        try decoded.networkInputs(decodeNetworkInputs)
+    }
+
+    private func decodeNetworkInputs() throws -> NetworkInputs {
         let mapping = snapshot.eventSourceMapping
         let securityGroups = try snapshot.decodePart(.securityGroups, as: DescribeSecurityGroupsResponse.self)
         let subnets = try snapshot.decodePart(.subnets, as: DescribeSubnetsResponse.self)
