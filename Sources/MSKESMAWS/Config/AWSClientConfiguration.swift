@@ -108,13 +108,23 @@ public struct AWSClientConfiguration: Sendable {
             endpoints: endpoints, http: httpClient, retry: RetryPolicy(maxAttempts: maxAttempts),
             trace: settings.trace)
         let sts = STSClient(client: AWSClient(configuration: bootstrap))
+        // IAM Identity Center in the profile's sso_region. As in the AWS CLI, --endpoint-url is the command's
+        // and not the credential provider's: only AWS_ENDPOINT_URL_SSO(_OIDC), AWS_ENDPOINT_URL and the
+        // profile's endpoint_url move these calls.
+        let ssoEndpoints = EndpointResolver(endpointURL: nil, environment: environment, profile: profile)
+        let sso: @Sendable (String) -> any SingleSignOnService = { ssoRegion in
+            var configuration = bootstrap
+            configuration.region = ssoRegion
+            configuration.endpoints = ssoEndpoints
+            return SSOClient(client: AWSClient(configuration: configuration))
+        }
 
         var providers: [any CredentialProvider] = []
         if explicitProfile == nil { providers.append(EnvironmentCredentialProvider(environment: environment)) }
         providers.append(
             ProfileCredentialProvider(
                 profileName: profileName, files: files, environment: environment, sts: sts,
-                explicit: explicitProfile != nil || environmentProfile != nil))
+                explicit: explicitProfile != nil || environmentProfile != nil, sso: sso))
         if explicitProfile == nil, let webIdentity = WebIdentityCredentialProvider.fromEnvironment(environment, sts: sts) {
             providers.append(webIdentity)
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A named profile of the shared files, in botocore's order: `role_arn` (with `source_profile` or
-/// `credential_source`, through STS AssumeRole), `web_identity_token_file` + `role_arn`, static keys
-/// (`aws_access_key_id`), then `credential_process`.
+/// `credential_source`, through STS AssumeRole), `web_identity_token_file` + `role_arn`, IAM Identity Center
+/// (`sso_account_id` + `sso_role_name`, see ``SSOCredentialProvider``), static keys (`aws_access_key_id`),
+/// then `credential_process`. A `source_profile` may be any of these, an SSO profile included.
 /// https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-role.html
 public struct ProfileCredentialProvider: CredentialProvider {
     public var profileName: String
@@ -12,6 +13,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
     public var sts: any SecurityTokenService
     /// Whether the profile was named explicitly (`--profile`, `AWS_PROFILE`): then a missing profile is an error.
     public var explicit: Bool
+    /// The IAM Identity Center services in a region (`sso_region`), for SSO profiles.
+    public var sso: @Sendable (String) -> any SingleSignOnService
 
     public var name: String {
         "profile \(profileName) (\(files.credentialsPath), \(files.configPath))"
@@ -19,13 +22,14 @@ public struct ProfileCredentialProvider: CredentialProvider {
 
     public init(
         profileName: String, files: SharedConfigFiles, environment: [String: String], sts: any SecurityTokenService,
-        explicit: Bool
+        explicit: Bool, sso: @escaping @Sendable (String) -> any SingleSignOnService
     ) {
         self.profileName = profileName
         self.files = files
         self.environment = environment
         self.sts = sts
         self.explicit = explicit
+        self.sso = sso
     }
 
     public func credentials() async throws -> AWSCredentials? {
@@ -67,6 +71,11 @@ public struct ProfileCredentialProvider: CredentialProvider {
                 label: "profile \(profile)"
             ).credentials()
         }
+        if let configuration = try SSOCredentialProvider.configuration(of: profile, settings: settings, files: files) {
+            return try await SSOCredentialProvider(
+                profileName: profile, configuration: configuration, cache: SSOTokenCache(home: files.home), service: sso
+            ).credentials()
+        }
         if let accessKey = settings["aws_access_key_id"], !accessKey.isEmpty {
             guard let secretKey = settings["aws_secret_access_key"], !secretKey.isEmpty else {
                 throw CredentialError(
@@ -82,7 +91,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
         if !visited.isEmpty || explicit {
             throw CredentialError(
                 source: "profile \(profile)",
-                reason: "the profile has no credentials (aws_access_key_id, role_arn or credential_process)")
+                reason: "the profile has no credentials (aws_access_key_id, role_arn, sso_account_id and sso_role_name, or credential_process)")
         }
         return nil
     }

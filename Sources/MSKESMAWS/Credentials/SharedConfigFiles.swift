@@ -2,24 +2,32 @@ import Foundation
 import MSKESMCore
 
 /// The AWS CLI's shared files: `~/.aws/credentials` (sections `[name]`) and `~/.aws/config` (sections
-/// `[profile name]`, and `[default]`), found through `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE`.
+/// `[profile name]`, `[default]` and `[sso-session name]`), found through `AWS_SHARED_CREDENTIALS_FILE` and
+/// `AWS_CONFIG_FILE`.
 /// https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
 public struct SharedConfigFiles: Sendable {
     /// Profile name → settings, from the credentials file.
     public var credentials: [String: [String: String]]
     /// Profile name → settings, from the config file (the `profile ` prefix removed).
     public var config: [String: [String: String]]
+    /// Session name → settings, from the config file's `[sso-session name]` sections.
+    public var ssoSessions: [String: [String: String]]
     public var credentialsPath: String
     public var configPath: String
+    /// The home directory the files were found from (`~`), where `aws sso login` caches its tokens.
+    public var home: String
 
     public init(
         credentials: [String: [String: String]] = [:], config: [String: [String: String]] = [:],
-        credentialsPath: String = "", configPath: String = ""
+        ssoSessions: [String: [String: String]] = [:], credentialsPath: String = "", configPath: String = "",
+        home: String = NSHomeDirectory()
     ) {
         self.credentials = credentials
         self.config = config
+        self.ssoSessions = ssoSessions
         self.credentialsPath = credentialsPath
         self.configPath = configPath
+        self.home = home
     }
 
     /// Reads both files as the environment names them; a missing file is an empty one.
@@ -33,17 +41,21 @@ public struct SharedConfigFiles: Sendable {
         let credentialsText = InputReader.optionalText(atPath: credentialsPath) ?? ""
         let configText = InputReader.optionalText(atPath: configPath) ?? ""
         var config: [String: [String: String]] = [:]
+        var ssoSessions: [String: [String: String]] = [:]
         for (section, values) in parseINI(configText) {
             if section == "default" {
                 config["default", default: [:]].merge(values) { _, new in new }
             } else if section.hasPrefix("profile ") {
                 let name = section.dropFirst("profile ".count).trimmingSpaces()
                 config[name, default: [:]].merge(values) { _, new in new }
+            } else if section.hasPrefix("sso-session ") {
+                let name = section.dropFirst("sso-session ".count).trimmingSpaces()
+                ssoSessions[name, default: [:]].merge(values) { _, new in new }
             }
         }
         return SharedConfigFiles(
-            credentials: parseINI(credentialsText), config: config, credentialsPath: credentialsPath,
-            configPath: configPath)
+            credentials: parseINI(credentialsText), config: config, ssoSessions: ssoSessions,
+            credentialsPath: credentialsPath, configPath: configPath, home: home)
     }
 
     /// The settings of `profile`: the config file's, overridden by the credentials file's.

@@ -52,5 +52,15 @@ public struct AWSService: Sendable, Hashable {
         serviceId: "CloudWatch", endpointPrefix: "monitoring", signingName: "monitoring", protocolKind: .query,
         apiVersion: "2010-08-01", targetPrefix: nil, jsonVersion: nil, isGlobal: false)
 
+    /// IAM Identity Center's portal (GetRoleCredentials) and its OIDC service (CreateToken): called, unsigned,
+    /// only to resolve an SSO profile's credentials, in the profile's `sso_region`.
+    public static let sso = AWSService(
+        serviceId: "SSO", endpointPrefix: "portal.sso", signingName: "awsssoportal", protocolKind: .restJSON,
+        apiVersion: "2019-06-10", targetPrefix: nil, jsonVersion: nil, isGlobal: false)
+    public static let ssoOIDC = AWSService(
+        serviceId: "SSO OIDC", endpointPrefix: "oidc", signingName: "sso-oauth", protocolKind: .restJSON,
+        apiVersion: "2019-06-10", targetPrefix: nil, jsonVersion: nil, isGlobal: false)
+
+    /// The services msk-esm reads and changes (the SSO services only serve credentials).
     public static let all: [AWSService] = [lambda, kafka, iam, ec2, sts, secretsManager, kms, cloudWatch]
 }

@@ -3,12 +3,17 @@ import MSKESMCore
 
 /// The `--debug` HTTP trace, with every secret redacted: the `Authorization` and `X-Amz-Security-Token`
 /// headers, and secret values in bodies (`SecretString`, `SecretBinary`, `SecretAccessKey`, `SessionToken`,
-/// `Token`, `privateKey`, `password`, `WebIdentityToken`) in JSON, XML and form encodings.
+/// `Token`, `privateKey`, `password`, `WebIdentityToken`, the SSO tokens and client secret) in JSON, XML and
+/// form encodings, and the SSO portal's bearer token header.
 public enum HTTPTraceFormatter {
-    static let secretHeaders: Set<String> = ["authorization", "x-amz-security-token", "x-aws-ec2-metadata-token"]
+    static let secretHeaders: Set<String> = [
+        "authorization", "x-amz-security-token", "x-aws-ec2-metadata-token", "x-amz-sso_bearer_token",
+    ]
     static let secretFields = [
         "SecretString", "SecretBinary", "SecretAccessKey", "SessionToken", "Token", "privateKey", "password",
         "WebIdentityToken", "secretAccessKey", "sessionToken",
+        // IAM Identity Center: the OIDC CreateToken call and its answer.
+        "accessToken", "refreshToken", "clientSecret", "idToken",
     ]
     /// Bodies longer than this are cut in the trace.
     static let bodyLimit = 4096

@@ -1,10 +1,20 @@
 import COpenSSL
 import Foundation
 
-/// SHA-256 and HMAC-SHA256 over libcrypto's EVP API: the only hashing the Signature V4 signer needs.
+/// SHA-256 and HMAC-SHA256 over libcrypto's EVP API (what the Signature V4 signer needs), and SHA-1 for the
+/// names AWS tools give cache files (the SSO token cache).
 public enum Digest {
     /// The SHA-256 digest of `data` (32 bytes).
     public static func sha256<Bytes: DataProtocol>(_ data: Bytes) -> [UInt8] {
+        digest(data, EVP_sha256(), name: "SHA-256")
+    }
+
+    /// The SHA-1 digest of the UTF-8 bytes of `text` (20 bytes). Only for naming, never for security.
+    public static func sha1(_ text: String) -> [UInt8] {
+        digest(Array(text.utf8), EVP_sha1(), name: "SHA-1")
+    }
+
+    private static func digest<Bytes: DataProtocol>(_ data: Bytes, _ type: OpaquePointer?, name: String) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let contiguous = Array(data)
@@ -12,11 +22,11 @@ public enum Digest {
             output.withUnsafeMutableBytes { out in
                 EVP_Digest(
                     input.baseAddress, input.count, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length,
-                    EVP_sha256(), nil)
+                    type, nil)
             }
         }
         // EVP_Digest fails only on allocation failure; there is no useful recovery.
-        precondition(ok == 1, "EVP_Digest(SHA-256) failed")
+        precondition(ok == 1, "EVP_Digest(\(name)) failed")
         return Array(output.prefix(Int(length)))
     }
 
