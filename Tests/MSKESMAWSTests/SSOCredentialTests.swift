@@ -313,6 +313,8 @@ struct SSOCredentialTests {
             ["list", "--profile", "dev", "--endpoint-url", stub.url, "--output", "json", "--debug"],
             environment: Self.environment(home, stub: stub))
         #expect(listed.exitCode == 0, "\(listed.stderr)")
+        // The trace shows the sign-in call (so the canary checks below look at it), its token redacted.
+        #expect(listed.stderr.contains("/federation/credentials") && listed.stderr.contains("x-amz-sso_bearer_token: <redacted>"))
         let log = try await stub.stats()["log"]?.arrayValue ?? []
         let lambda = try #require(log.first { $0["path"]?.stringValue?.hasPrefix("/2015-03-31/") == true })
         let authorization = lambda["headers"]?.objectValue?.first { $0.key.lowercased() == "authorization" }?.value.stringValue
