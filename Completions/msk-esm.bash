@@ -173,526 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    secret|repl|policy|network|brokers|doctor|probe|event|snapshot|create|update|get|list|delete|enable|disable|wait|help)
+    doctor|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|repl|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'secret repl policy network brokers doctor probe event snapshot create update get list delete enable disable wait help' -- "${cur}"))
-        ;;
-    esac
-}
-
-_msk-esm_secret() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __msk-esm_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    validate|fix)
-        # Offer subcommand argument completions
-        "_msk-esm_secret_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate fix' -- "${cur}"))
-        ;;
-    esac
-}
-
-_msk-esm_secret_validate() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
-    __msk-esm_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    '--certificate')
-        return
-        ;;
-    '--private-key')
-        return
-        ;;
-    '--password-file')
-        return
-        ;;
-    '--secret-id')
-        return
-        ;;
-    '--type')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'$'\n''oauth'
-        return
-        ;;
-    '--for')
-        __msk-esm_add_completions -W 'msk'$'\n''self-managed'
-        return
-        ;;
-    '--trust-anchor')
-        return
-        ;;
-    '--secret-name')
-        return
-        ;;
-    '--cluster')
-        return
-        ;;
-    esac
-}
-
-_msk-esm_secret_fix() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
-    repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --certificate --private-key --password-file --secret-id --type --for --write --scheme)
-    __msk-esm_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    '--certificate')
-        return
-        ;;
-    '--private-key')
-        return
-        ;;
-    '--password-file')
-        return
-        ;;
-    '--secret-id')
-        return
-        ;;
-    '--type')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'$'\n''oauth'
-        return
-        ;;
-    '--for')
-        __msk-esm_add_completions -W 'msk'$'\n''self-managed'
-        return
-        ;;
-    '--write')
-        return
-        ;;
-    '--scheme')
-        __msk-esm_add_completions -W 'PBE-SHA1-3DES'$'\n''PBE-MD5-DES'
-        return
-        ;;
-    esac
-}
-
-_msk-esm_repl() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
-    __msk-esm_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    esac
-}
-
-_msk-esm_policy() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __msk-esm_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    check)
-        # Offer subcommand argument completions
-        "_msk-esm_policy_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check' -- "${cur}"))
-        ;;
-    esac
-}
-
-_msk-esm_policy_check() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
-    repeating_options=(--region --policy --action --resource --context --absent)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --boundary --mapping --role)
-    __msk-esm_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    '--snapshot')
-        return
-        ;;
-    '--policy')
-        return
-        ;;
-    '--boundary')
-        return
-        ;;
-    '--action')
-        return
-        ;;
-    '--resource')
-        return
-        ;;
-    '--context')
-        return
-        ;;
-    '--absent')
-        return
-        ;;
-    '--mapping')
-        return
-        ;;
-    '--role')
-        return
-        ;;
-    esac
-}
-
-_msk-esm_network() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __msk-esm_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    check)
-        # Offer subcommand argument completions
-        "_msk-esm_network_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check' -- "${cur}"))
-        ;;
-    esac
-}
-
-_msk-esm_network_check() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
-    repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
-    __msk-esm_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    '--snapshot')
-        return
-        ;;
-    '--security-groups-json')
-        return
-        ;;
-    '--subnets-json')
-        return
-        ;;
-    '--route-tables-json')
-        return
-        ;;
-    '--nat-gateways-json')
-        return
-        ;;
-    '--vpc-endpoints-json')
-        return
-        ;;
-    '--group-id')
-        return
-        ;;
-    '--broker-group-id')
-        return
-        ;;
-    '--subnet-id')
-        return
-        ;;
-    '--port')
-        return
-        ;;
-    '--secret-id')
-        return
-        ;;
-    '--on-failure')
-        return
-        ;;
-    '--role-arn')
-        return
-        ;;
-    '--function-arn')
-        return
-        ;;
-    '--cluster')
-        return
-        ;;
-    '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
-        return
-        ;;
-    esac
-}
-
-_msk-esm_brokers() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __msk-esm_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    explain)
-        # Offer subcommand argument completions
-        "_msk-esm_brokers_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'explain' -- "${cur}"))
-        ;;
-    esac
-}
-
-_msk-esm_brokers_explain() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
-    __msk-esm_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    '--cluster-json')
-        return
-        ;;
-    '--bootstrap-brokers-json')
-        return
-        ;;
-    '--mapping-json')
-        return
-        ;;
-    '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
-        return
-        ;;
-    '--bootstrap-servers')
-        return
-        ;;
-    '--snapshot')
-        return
-        ;;
-    '--cluster')
-        return
-        ;;
-    '--mapping')
-        return
+        COMPREPLY+=($(compgen -W 'doctor probe brokers snapshot create update get list delete enable disable wait secret network policy event repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -840,7 +327,7 @@ _msk-esm_probe() {
     esac
 }
 
-_msk-esm_event() {
+_msk-esm_brokers() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
@@ -852,22 +339,22 @@ _msk-esm_event() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    sample|decode)
+    explain)
         # Offer subcommand argument completions
-        "_msk-esm_event_${subcommand}"
+        "_msk-esm_brokers_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'sample decode' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'explain' -- "${cur}"))
         ;;
     esac
 }
 
-_msk-esm_event_sample() {
+_msk-esm_brokers_explain() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --topic --partitions --records --value-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --cluster-json --bootstrap-brokers-json --mapping-json --auth --bootstrap-servers --snapshot --cluster --mapping)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -904,60 +391,29 @@ _msk-esm_event_sample() {
     '--ca-bundle')
         return
         ;;
-    '--topic')
+    '--cluster-json')
         return
         ;;
-    '--partitions')
+    '--bootstrap-brokers-json')
         return
         ;;
-    '--records')
+    '--mapping-json')
         return
         ;;
-    '--value-file')
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
         return
         ;;
-    esac
-}
-
-_msk-esm_event_decode() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
-    __msk-esm_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+    '--bootstrap-servers')
         return
         ;;
-    '--query')
+    '--snapshot')
         return
         ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+    '--cluster')
         return
         ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
+    '--mapping')
         return
         ;;
     esac
@@ -1589,6 +1045,550 @@ _msk-esm_wait() {
         return
         ;;
     '--poll-interval')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_secret() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    validate|fix)
+        # Offer subcommand argument completions
+        "_msk-esm_secret_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'validate fix' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_secret_validate() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --certificate --private-key --password-file --secret-id --type --for --trust-anchor --secret-name --cluster)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--certificate')
+        return
+        ;;
+    '--private-key')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--type')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'$'\n''oauth'
+        return
+        ;;
+    '--for')
+        __msk-esm_add_completions -W 'msk'$'\n''self-managed'
+        return
+        ;;
+    '--trust-anchor')
+        return
+        ;;
+    '--secret-name')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_secret_fix() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --force --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --certificate --private-key --password-file --secret-id --type --for --write --scheme)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--certificate')
+        return
+        ;;
+    '--private-key')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--type')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram'$'\n''basic'$'\n''root-ca'$'\n''oauth'
+        return
+        ;;
+    '--for')
+        __msk-esm_add_completions -W 'msk'$'\n''self-managed'
+        return
+        ;;
+    '--write')
+        return
+        ;;
+    '--scheme')
+        __msk-esm_add_completions -W 'PBE-SHA1-3DES'$'\n''PBE-MD5-DES'
+        return
+        ;;
+    esac
+}
+
+_msk-esm_network() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    check)
+        # Offer subcommand argument completions
+        "_msk-esm_network_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_network_check() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --secret --provisioned --version -h --help)
+    repeating_options=(--region --group-id --broker-group-id --subnet-id --port)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --security-groups-json --subnets-json --route-tables-json --nat-gateways-json --vpc-endpoints-json --secret-id --on-failure --role-arn --function-arn --cluster --auth)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    '--security-groups-json')
+        return
+        ;;
+    '--subnets-json')
+        return
+        ;;
+    '--route-tables-json')
+        return
+        ;;
+    '--nat-gateways-json')
+        return
+        ;;
+    '--vpc-endpoints-json')
+        return
+        ;;
+    '--group-id')
+        return
+        ;;
+    '--broker-group-id')
+        return
+        ;;
+    '--subnet-id')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--secret-id')
+        return
+        ;;
+    '--on-failure')
+        return
+        ;;
+    '--role-arn')
+        return
+        ;;
+    '--function-arn')
+        return
+        ;;
+    '--cluster')
+        return
+        ;;
+    '--auth')
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'$'\n''oauthbearer'$'\n''iam-oauthbearer'
+        return
+        ;;
+    esac
+}
+
+_msk-esm_policy() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    check)
+        # Offer subcommand argument completions
+        "_msk-esm_policy_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_policy_check() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --suggest --version -h --help)
+    repeating_options=(--region --policy --action --resource --context --absent)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --boundary --mapping --role)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--boundary')
+        return
+        ;;
+    '--action')
+        return
+        ;;
+    '--resource')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--absent')
+        return
+        ;;
+    '--mapping')
+        return
+        ;;
+    '--role')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_event() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    sample|decode)
+        # Offer subcommand argument completions
+        "_msk-esm_event_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'sample decode' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_event_sample() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --self-managed --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --topic --partitions --records --value-file)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--partitions')
+        return
+        ;;
+    '--records')
+        return
+        ;;
+    '--value-file')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_event_decode() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_repl() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
         return
         ;;
     esac

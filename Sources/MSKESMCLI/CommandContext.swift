@@ -8,6 +8,8 @@ public enum CommandContext {
     @TaskLocal public static var console: Console = .standard()
     /// `--query` of the running command line: applied where a command prints its JSON document.
     @TaskLocal public static var queryOutput: QueryOutput?
+    /// Whether the command line runs in the REPL (help then shows command lines without `msk-esm`).
+    @TaskLocal public static var inREPL = false
 }
 
 /// A command with the global options: how CommandLineEntry finds `--query` and `--output` on any of them.

@@ -66,7 +66,10 @@ public enum CommandLineEntry {
         let parserCode = MSKESM.exitCode(for: error)
         if parserCode == .success {
             // --help, --version, --generate-completion-script: the text is the requested output.
-            let text = MSKESM.fullMessage(for: error)
+            var text = MSKESM.fullMessage(for: error)
+            if let command = helpRequested(arguments) {
+                text = HelpPage.render(command, columns: Console.terminalColumns(), inREPL: CommandContext.inREPL)
+            }
             console.write(text.hasSuffix("\n") ? text : text + "\n")
             return 0
         }
@@ -75,6 +78,19 @@ public enum CommandLineEntry {
         let path = (["msk-esm"] + commandPath(arguments)).joined(separator: " ")
         console.report(ToolError.usage(message, fix: "see '\(path) --help'"))
         return 2
+    }
+
+    /// The command whose help `arguments` ask for (`CMD --help`, `-h`, `help CMD`), or nil when they ask for
+    /// something else (`--version`).
+    static func helpRequested(_ arguments: [String]) -> ParsableCommand.Type? {
+        let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+        guard arguments.first == "help" || arguments.contains(where: { ["-h", "--help", "-help"].contains($0) }) else { return nil }
+        var command: ParsableCommand.Type = MSKESM.self
+        for word in words {
+            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else { break }
+            command = next
+        }
+        return command
     }
 
     /// The subcommand words at the start of `arguments`, for the help hint.

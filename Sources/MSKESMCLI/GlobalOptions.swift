@@ -72,7 +72,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(help: "Trace what the command does on stderr, with secrets and signatures redacted.")
     public var debug = false
 
-    @OptionGroup public var aws: AWSOptions
+    @OptionGroup(title: "AWS options") public var aws: AWSOptions
 
     public init() {}
 

@@ -16,24 +16,19 @@ public struct MSKESM: AsyncParsableCommand {
               msk-esm secret validate secret.json --output json
             """,
         version: version,
-        subcommands: [
-            SecretCommand.self,
-            ReplCommand.self,
-            PolicyCommand.self,
-            NetworkCommand.self,
-            BrokersCommand.self,
-            DoctorCommand.self,
-            ProbeCommand.self,
-            EventCommand.self,
-            SnapshotCommand.self,
-            CreateCommand.self,
-            UpdateCommand.self,
-            GetCommand.self,
-            ListCommand.self,
-            DeleteCommand.self,
-            EnableCommand.self,
-            DisableCommand.self,
-            WaitCommand.self,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Diagnose",
+                subcommands: [DoctorCommand.self, ProbeCommand.self, BrokersCommand.self, SnapshotCommand.self]),
+            CommandGroup(
+                name: "Manage mappings",
+                subcommands: [
+                    CreateCommand.self, UpdateCommand.self, GetCommand.self, ListCommand.self, DeleteCommand.self,
+                    EnableCommand.self, DisableCommand.self, WaitCommand.self,
+                ]),
+            CommandGroup(name: "Secrets", subcommands: [SecretCommand.self]),
+            CommandGroup(name: "Network and policy", subcommands: [NetworkCommand.self, PolicyCommand.self]),
+            CommandGroup(name: "Tools", subcommands: [EventCommand.self, ReplCommand.self]),
         ]
     )
 

@@ -135,6 +135,54 @@ struct CredentialProviderTests {
         #expect(configuration.retry.maxAttempts == 5)  // the profile's max_attempts
     }
 
+    /// botocore's attempts for a retry mode (`AWS_RETRY_MODE`, the profile's `retry_mode`, `AWS_MAX_ATTEMPTS`), or
+    /// its error's class: its legacy handler's default (_retry.json) and standard mode's.
+    static func botocoreAttempts(_ environment: [String: String], config: String) throws -> String {
+        let script = """
+            import botocore.session
+            from botocore.retries import standard
+            import json, os
+            try:
+                client = botocore.session.get_session().create_client("lambda", region_name="us-east-1")
+                retries = client.meta.config.retries
+                mode = retries["mode"]
+                default = (json.load(open(os.path.join(os.path.dirname(botocore.__file__), "data", "_retry.json")))
+                           ["retry"]["__default__"]["max_attempts"] if mode == "legacy" else standard.DEFAULT_MAX_ATTEMPTS)
+                print(retries.get("total_max_attempts", default))
+            except Exception as error:
+                print(type(error).__name__)
+            """
+        let home = try TemporaryHome(config: config)
+        var env = home.environment.merging(environment) { _, new in new }
+        env["AWS_CONFIG_FILE"] = home.path + "/.aws/config"
+        env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        let run = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script], environment: env, error: .inherit)
+        return String(decoding: run.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("retry modes: attempts as botocore counts them (standard 3, legacy 5, AWS_MAX_ATTEMPTS over both; a bad mode is an error)",
+          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"),
+          arguments: [
+            ([:], ""), (["AWS_RETRY_MODE": "legacy"], ""), (["AWS_RETRY_MODE": "adaptive"], ""), (["AWS_RETRY_MODE": "standard"], ""),
+            ([:], "[default]\nretry_mode = legacy\n"), (["AWS_RETRY_MODE": "legacy", "AWS_MAX_ATTEMPTS": "2"], ""),
+            (["AWS_RETRY_MODE": "bogus"], ""),
+          ] as [([String: String], String)])
+    func retryModes(environment: [String: String], config: String) throws {
+        // Without a mode msk-esm uses standard mode, as the AWS CLI v2 and today's SDKs do (botocore alone still
+        // defaults to legacy): the oracle is asked for standard mode then.
+        var oracleEnvironment = environment
+        if environment["AWS_RETRY_MODE"] == nil && !config.contains("retry_mode") { oracleEnvironment["AWS_RETRY_MODE"] = "standard" }
+        let expected = try Self.botocoreAttempts(oracleEnvironment, config: config)
+        let home = try TemporaryHome(config: config)
+        let merged = home.environment.merging(environment) { _, new in new }
+        if let attempts = Int(expected) {
+            #expect(try AWSClientConfiguration.resolve(AWSSettings(), environment: merged).retry.maxAttempts == attempts)
+        } else {
+            #expect(expected == "InvalidRetryModeError")
+            #expect(throws: ToolError.self) { _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: merged) }
+        }
+    }
+
     @Test("no region anywhere is a usage error naming --region")
     func noRegion() throws {
         let home = try TemporaryHome()

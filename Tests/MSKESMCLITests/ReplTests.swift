@@ -124,6 +124,19 @@ struct ReplSessionTests {
         #expect(!session.shouldExit)
     }
 
+    @Test("help CMD shows the command's usage without msk-esm; help of an unknown command is an error; a typed msk-esm is dropped with a hint")
+    func helpAndThePrefix() async {
+        let (session, output, errors) = Self.session()
+        #expect(await session.execute("help get") == 0)
+        #expect(output.text.contains("USAGE: get [<options>] <uuid>") && !output.text.contains("msk-esm get"))
+        #expect(await session.execute("help nosuch") == 2)
+        #expect(errors.text.contains("no such command (help nosuch): type help to list the commands"))
+        #expect(await session.execute("help secret nosuch") == 2)
+        #expect(await session.execute("msk-esm secret validate /nope") == 2)
+        #expect(errors.text.contains("no need to type msk-esm here"))
+        #expect(errors.text.contains("file not found (/nope)"))
+    }
+
     @Test func useValidatesAndRemembersTheMapping() async {
         let (session, _, errors) = Self.session()
         #expect(await session.execute("use not-a-uuid") == 2)

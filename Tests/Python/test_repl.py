@@ -87,7 +87,7 @@ def test_history_is_saved_and_loaded_by_the_next_session(binary, environment):
     child.send("\x1b[A")  # Up arrow recalls the last line of the previous session ...
     child.expect_exact("help secret")
     child.sendline("")  # ... and Enter runs it.
-    child.expect_exact("USAGE: msk-esm secret")
+    child.expect_exact("USAGE: secret")  # in the REPL, usage is shown without msk-esm
     at_prompt(child)
     child.sendline("exit")
     child.expect(pexpect.EOF)
@@ -166,7 +166,7 @@ def test_piped_script_runs_every_line_and_exits_with_the_last_failure(binary, en
     lines = result.stdout.splitlines()
     assert lines[0] == "0"
     assert lines[1] == "2"
-    assert "USAGE: msk-esm secret" in result.stdout
+    assert "USAGE: secret <subcommand>" in result.stdout and "msk-esm secret" not in result.stdout
     assert lines[-1] == "0"
     assert "msk-esm>" not in result.stdout
     assert "\x1b[" not in result.stdout

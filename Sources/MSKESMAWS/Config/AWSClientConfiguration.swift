@@ -86,7 +86,15 @@ public struct AWSClientConfiguration: Sendable {
                 "no AWS region set", input: "--region",
                 fix: "add --region us-east-1, set AWS_REGION, or put region = … in the profile")
         }
-        var maxAttempts = 3
+        // The SDKs' retry modes: standard (the default) and adaptive retry the same way here (msk-esm's fleet
+        // runs pace themselves); legacy allows 5 attempts by default instead of 3.
+        // https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+        let retryMode = nonEmpty(environment["AWS_RETRY_MODE"]) ?? nonEmpty(profile["retry_mode"]) ?? "standard"
+        guard ["standard", "adaptive", "legacy"].contains(retryMode) else {
+            throw ToolError.usage(
+                "unknown retry mode", input: "AWS_RETRY_MODE=\(retryMode)", fix: "use standard, adaptive or legacy")
+        }
+        var maxAttempts = retryMode == "legacy" ? 5 : 3
         if let text = nonEmpty(environment["AWS_MAX_ATTEMPTS"]) ?? nonEmpty(profile["max_attempts"]) {
             guard let value = Int(text), value >= 1 else {
                 throw ToolError.usage("max attempts must be a whole number ≥ 1", input: "AWS_MAX_ATTEMPTS=\(text)", fix: "set it to e.g. 3")

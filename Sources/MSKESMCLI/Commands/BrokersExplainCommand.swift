@@ -40,7 +40,7 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         case iamOAuthbearer = "iam-oauthbearer"
     }
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Option(help: ArgumentHelp("Output of aws kafka describe-cluster-v2 (MSK).", valueName: "file"))
     var clusterJson: String?

@@ -15,7 +15,8 @@ struct CreateCommand: AsyncParsableCommand {
             mapping with the same function, event source and topic is looked for first: identical → printed, \
             exit 0; different → MAP009, exit 1 (use update). When the create's outcome is unknown (timeout, \
             reset, 5xx), the mappings are listed again before any retry. --dry-run prints the request and the \
-            preflight and calls nothing. JSON: {verdict, findings, request {method, path, body}, result}.
+            preflight and changes nothing; it still reads AWS (the preflight, unless --no-preflight, and the \
+            look for an identical mapping). JSON: {verdict, findings, request {method, path, body}, result}.
 
             Example:
               msk-esm create --function orders-consumer --cluster arn:aws:kafka:us-east-1:123456789012:cluster/prod/1a2b3c4d-5e6f-2 \\
@@ -24,7 +25,7 @@ struct CreateCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
     @OptionGroup var flags: MappingFlags
     @OptionGroup var waitOptions: WaitOptions
 

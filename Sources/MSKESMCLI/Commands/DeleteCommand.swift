@@ -18,7 +18,7 @@ struct DeleteCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "The UUID of the event source mapping.")
     var uuid: String

@@ -16,7 +16,7 @@ struct DisableCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "The UUID of the event source mapping.")
     var uuid: String

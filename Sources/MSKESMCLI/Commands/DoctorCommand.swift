@@ -46,7 +46,7 @@ struct DoctorCommand: AsyncParsableCommand {
               msk-esm doctor --all --region us-east-1 --region eu-west-1 --state Enabled --concurrency 16
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: ArgumentHelp("The UUID of an event source mapping to read from AWS and diagnose.", valueName: "uuid"))
     var uuid: String?
@@ -199,3 +199,8 @@ struct DoctorCommand: AsyncParsableCommand {
 }
 
 extension DoctorCommand: CommandWithGlobalOptions {}
+
+extension DoctorCommand: AcceptsOutputFormats {
+    /// jsonl with --function or --all: one mapping per line as each finishes.
+    static var outputFormats: [OutputFormat] { [.text, .json, .jsonl] }
+}

@@ -21,7 +21,7 @@ struct EventDecodeCommand: AsyncParsableCommand {
               msk-esm event decode failed-batch.json
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: ArgumentHelp("The event or failure record (JSON), or - for standard input.", valueName: "file"))
     var file: String
@@ -100,3 +100,5 @@ struct EventDecodeCommand: AsyncParsableCommand {
 }
 
 extension EventDecodeCommand: CommandWithGlobalOptions {}
+
+extension EventDecodeCommand: NeverCallsAWS {}

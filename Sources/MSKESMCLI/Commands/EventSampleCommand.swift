@@ -19,7 +19,7 @@ struct EventSampleCommand: AsyncParsableCommand {
               msk-esm event sample --topic orders --partitions 2 --records 3 --value-file order.json > event.json
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Option(help: "The topic of the records.")
     var topic = "orders"
@@ -59,3 +59,5 @@ struct EventSampleCommand: AsyncParsableCommand {
 }
 
 extension EventSampleCommand: CommandWithGlobalOptions {}
+
+extension EventSampleCommand: NeverCallsAWS {}

@@ -17,7 +17,7 @@ struct GetCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "The UUID of the event source mapping.")
     var uuid: String

@@ -17,7 +17,7 @@ struct ListCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Option(name: .customLong("function"), help: ArgumentHelp("Only this function's mappings (name or ARN).", valueName: "name"))
     var function: String?

@@ -46,7 +46,7 @@ struct NetworkCheckCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Option(help: ArgumentHelp("A snapshot (- for standard input) to take every input from; the flags below override it.", valueName: "file"))
     var snapshot: String?

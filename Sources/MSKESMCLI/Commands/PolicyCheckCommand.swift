@@ -40,7 +40,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Option(
         help: ArgumentHelp(

@@ -32,7 +32,7 @@ struct ProbeCommand: AsyncParsableCommand {
               msk-esm probe --snapshot snapshot.json --output json
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: ArgumentHelp("A mapping UUID: probe the brokers Lambda would use, with the mapping's secrets.", valueName: "uuid"))
     var uuid: String?

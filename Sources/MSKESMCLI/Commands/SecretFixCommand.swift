@@ -22,7 +22,7 @@ struct SecretFixCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
     @OptionGroup var input: SecretInputOptions
 
     @Option(

@@ -32,7 +32,7 @@ struct SecretValidateCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
     @OptionGroup var input: SecretInputOptions
 
     @Option(

@@ -21,7 +21,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "The UUID of the event source mapping.")
     var uuid: String

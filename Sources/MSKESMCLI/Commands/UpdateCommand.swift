@@ -20,7 +20,7 @@ struct UpdateCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(help: "The UUID of the event source mapping.")
     var uuid: String

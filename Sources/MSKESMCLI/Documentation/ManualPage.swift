@@ -54,10 +54,10 @@ public enum ManualPage {
             }
         }
         page.append(".SH ENVIRONMENT")
-        for (name, meaning) in environment {
+        for variable in EnvironmentVariables.all {
             page.append(".TP")
-            page.append(".B \(escape(name))")
-            page.append(escape(meaning))
+            page.append(".B \(escape(variable.name))")
+            page.append(escape(variable.meaning))
         }
         page.append(".SH SEE ALSO")
         page.append(".BR aws (1),")
@@ -94,11 +94,6 @@ public enum ManualPage {
         (2, "Usage or input error: a bad flag, or input that cannot be read as what it should be (not UTF-8, not JSON, a key repeated in a JSON object, a part of the wrong type, not PEM, larger than 1 MiB, a named mapping or function that does not exist); an unknown option is named first, with the option meant."),
         (3, "AWS or network error after retries."),
         (130, "Interrupted."),
-    ]
-
-    static let environment: [(String, String)] = [
-        ("NO_COLOR", "When set and not empty, output is never coloured (as --no-color)."),
-        ("AWS_EC2_METADATA_DISABLED", "When true, credentials are never looked up from the EC2 instance metadata service."),
     ]
 
     private static func isDocumented(_ argument: CommandTreeDescription.Argument) -> Bool {

@@ -26,6 +26,14 @@ public final class Console: @unchecked Sendable {
     }
 
     /// The process's own stdout and stderr.
+    /// The width help is wrapped to, as argument-parser finds it: `COLUMNS`, the terminal's, else 80.
+    static func terminalColumns() -> Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     public static func standard() -> Console {
         Console(
             output: { FileHandle.standardOutput.write(Data($0.utf8)) },

@@ -39,7 +39,13 @@ final class ReplSession: @unchecked Sendable {
         if parsed.unterminatedQuote {
             return finish(fail(ToolError.usage("unterminated quote", input: line.count > 60 ? nil : line, fix: "close the quote")))
         }
-        let words = parsed.words
+        var words = parsed.words
+        if words[0] == "msk-esm" {
+            // Typed out of habit: the REPL runs msk-esm commands, so the word is dropped, with a word why.
+            console.writeError("(no need to type msk-esm here: the REPL runs its commands directly)\n")
+            words.removeFirst()
+            guard !words.isEmpty else { return nil }
+        }
         let status: Int32
         switch words[0] {
         case "exit", "quit":
@@ -106,6 +112,12 @@ final class ReplSession: @unchecked Sendable {
                 """)
             return status
         }
+        guard let command = tree?.subcommands?.first(where: { $0.commandName == arguments[0] }) else {
+            return fail(.usage("no such command", input: "help \(arguments[0])", fix: "type help to list the commands"))
+        }
+        if arguments.count > 1, !(command.subcommands ?? []).contains(where: { $0.commandName == arguments[1] }) {
+            return fail(.usage("no such command", input: "help \(arguments.prefix(2).joined(separator: " "))", fix: "type help \(arguments[0]) to list its commands"))
+        }
         return await run(arguments + ["--help"])
     }
 
@@ -137,7 +149,9 @@ final class ReplSession: @unchecked Sendable {
                 captured.append(text)
             }, error: { [console] text in console.writeError(text) },
             outputIsTerminal: console.outputIsTerminal, errorIsTerminal: console.errorIsTerminal)
-        let status = await CommandLineEntry.run(arguments, console: tee)
+        let status = await CommandContext.$inREPL.withValue(true) {
+            await CommandLineEntry.run(arguments, console: tee)
+        }
         learned.learn(fromOutput: captured.text)
         return status
     }
