@@ -468,9 +468,9 @@ _msk-esm_snapshot() {
 
 _msk-esm_create() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
-    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --bisect-batch-on-function-error --no-bisect-batch-on-function-error --enabled --no-enabled --wait --dry-run --no-preflight --force --version -h --help)
+    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag --topics --function-response-types --source-access-configurations)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -600,6 +600,60 @@ _msk-esm_create() {
     '--cli-input-json')
         return
         ;;
+    '--function-name')
+        return
+        ;;
+    '--event-source-arn')
+        return
+        ;;
+    '--topics')
+        return
+        ;;
+    '--maximum-batching-window-in-seconds')
+        return
+        ;;
+    '--maximum-retry-attempts')
+        return
+        ;;
+    '--maximum-record-age-in-seconds')
+        return
+        ;;
+    '--function-response-types')
+        return
+        ;;
+    '--kms-key-arn')
+        return
+        ;;
+    '--source-access-configurations')
+        return
+        ;;
+    '--self-managed-event-source')
+        return
+        ;;
+    '--amazon-managed-kafka-event-source-config')
+        return
+        ;;
+    '--self-managed-kafka-event-source-config')
+        return
+        ;;
+    '--filter-criteria')
+        return
+        ;;
+    '--destination-config')
+        return
+        ;;
+    '--provisioned-poller-config')
+        return
+        ;;
+    '--metrics-config')
+        return
+        ;;
+    '--logging-config')
+        return
+        ;;
+    '--tags')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -611,9 +665,9 @@ _msk-esm_create() {
 
 _msk-esm_update() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --wait --dry-run --no-preflight --force --version -h --help)
-    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --timeout --poll-interval)
+    non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --bisect-batch-on-function-error --no-bisect-batch-on-function-error --enabled --no-enabled --wait --dry-run --no-preflight --force --version -h --help)
+    repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag --topics --function-response-types --source-access-configurations)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -648,6 +702,9 @@ _msk-esm_update() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--uuid')
         return
         ;;
     '--function')
@@ -743,6 +800,60 @@ _msk-esm_update() {
     '--cli-input-json')
         return
         ;;
+    '--function-name')
+        return
+        ;;
+    '--event-source-arn')
+        return
+        ;;
+    '--topics')
+        return
+        ;;
+    '--maximum-batching-window-in-seconds')
+        return
+        ;;
+    '--maximum-retry-attempts')
+        return
+        ;;
+    '--maximum-record-age-in-seconds')
+        return
+        ;;
+    '--function-response-types')
+        return
+        ;;
+    '--kms-key-arn')
+        return
+        ;;
+    '--source-access-configurations')
+        return
+        ;;
+    '--self-managed-event-source')
+        return
+        ;;
+    '--amazon-managed-kafka-event-source-config')
+        return
+        ;;
+    '--self-managed-kafka-event-source-config')
+        return
+        ;;
+    '--filter-criteria')
+        return
+        ;;
+    '--destination-config')
+        return
+        ;;
+    '--provisioned-poller-config')
+        return
+        ;;
+    '--metrics-config')
+        return
+        ;;
+    '--logging-config')
+        return
+        ;;
+    '--tags')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -756,7 +867,7 @@ _msk-esm_get() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -791,6 +902,9 @@ _msk-esm_get() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--uuid')
         return
         ;;
     esac
@@ -850,7 +964,7 @@ _msk-esm_delete() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --yes --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -885,6 +999,9 @@ _msk-esm_delete() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--uuid')
         return
         ;;
     '--timeout')
@@ -900,7 +1017,7 @@ _msk-esm_enable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -935,6 +1052,9 @@ _msk-esm_enable() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--uuid')
         return
         ;;
     '--timeout')
@@ -950,7 +1070,7 @@ _msk-esm_disable() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -985,6 +1105,9 @@ _msk-esm_disable() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--uuid')
         return
         ;;
     '--timeout')
@@ -1000,7 +1123,7 @@ _msk-esm_wait() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --for --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --for --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1035,6 +1158,9 @@ _msk-esm_wait() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--uuid')
         return
         ;;
     '--for')

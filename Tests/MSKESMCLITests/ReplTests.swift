@@ -128,7 +128,7 @@ struct ReplSessionTests {
     func helpAndThePrefix() async {
         let (session, output, errors) = Self.session()
         #expect(await session.execute("help get") == 0)
-        #expect(output.text.contains("USAGE: get [<options>] <uuid>") && !output.text.contains("msk-esm get"))
+        #expect(output.text.contains("USAGE: get [<options>] [<uuid>]") && !output.text.contains("msk-esm get"))
         #expect(await session.execute("help nosuch") == 2)
         #expect(errors.text.contains("no such command (help nosuch): type help to list the commands"))
         #expect(await session.execute("help secret nosuch") == 2)

@@ -42,11 +42,13 @@ struct CreateCommand: AsyncParsableCommand {
         try global.validate()
         try flags.validate(now: global.now)
         if flags.cliInputJSON == nil {
-            if flags.function == nil { throw ValidationError("missing --function NAME") }
-            if flags.cluster == nil && flags.bootstrapServers == nil {
+            // Each member may come from msk-esm's flag or the AWS CLI's name for it.
+            let cli = flags.cli
+            if flags.function == nil && cli.functionName == nil { throw ValidationError("missing --function NAME") }
+            if flags.cluster == nil && flags.bootstrapServers == nil && cli.eventSourceArn == nil && cli.selfManagedEventSource == nil {
                 throw ValidationError("missing --cluster ARN (Amazon MSK) or --bootstrap-servers host:port,… (self-managed)")
             }
-            if flags.topic == nil { throw ValidationError("missing --topic NAME") }
+            if flags.topic == nil && cli.topics.isEmpty { throw ValidationError("missing --topic NAME") }
             if flags.startingPosition == nil {
                 throw ValidationError("missing --starting-position TRIM_HORIZON|LATEST|AT_TIMESTAMP")
             }
@@ -86,7 +88,7 @@ struct CreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = CommandContext.console
-        var body = flags.requestBody(base: try flags.inputFile())
+        var body = flags.requestBody(base: try flags.requestBase())
         body.removeValue(forKey: "UUID")
         try Self.checkComplete(body, now: global.now, source: flags.cliInputJSON ?? "the flags")
         let request = MappingChangeDocument.Request(method: "POST", path: Self.path, body: .object(body))

@@ -20,8 +20,8 @@ struct DeleteCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: "The UUID of the event source mapping.")
-    var uuid: String
+    @OptionGroup var mapping: MappingUUIDArgument
+    var uuid: String { mapping.value }
 
     @Flag(help: "Delete without asking.")
     var yes = false
@@ -30,7 +30,6 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func validate() throws {
         try global.validate()
-        try MappingCommandSupport.validateUUID(uuid)
     }
 
     func run() async throws {

@@ -18,14 +18,13 @@ struct DisableCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: "The UUID of the event source mapping.")
-    var uuid: String
+    @OptionGroup var mapping: MappingUUIDArgument
+    var uuid: String { mapping.value }
 
     @OptionGroup var waitOptions: WaitOptions
 
     func validate() throws {
         try global.validate()
-        try MappingCommandSupport.validateUUID(uuid)
     }
 
     func run() async throws {

@@ -19,12 +19,11 @@ struct GetCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: "The UUID of the event source mapping.")
-    var uuid: String
+    @OptionGroup var mapping: MappingUUIDArgument
+    var uuid: String { mapping.value }
 
     func validate() throws {
         try global.validate()
-        try MappingCommandSupport.validateUUID(uuid)
     }
 
     func run() async throws {

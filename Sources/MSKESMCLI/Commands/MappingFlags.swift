@@ -152,6 +152,8 @@ struct MappingFlags: ParsableArguments, Sendable {
     @Option(name: .customLong("cli-input-json"), help: ArgumentHelp("A request in the AWS CLI's JSON (PascalCase members, as for aws lambda … --cli-input-json); flags override it. - reads stdin.", valueName: "file"))
     var cliInputJSON: String?
 
+    @OptionGroup(title: "AWS CLI names") var cli: AWSCLIRequestOptions
+
     init() {}
 
     static func parseTime(_ text: String) throws -> Date {
@@ -174,6 +176,22 @@ struct MappingFlags: ParsableArguments, Sendable {
 
     /// Every flag on its own; `now` judges the starting timestamp.
     func validate(now: Date) throws {
+        if let (theirs, ours) = cli.conflicts(with: self).first {
+            throw ValidationError("\(theirs) (the AWS CLI's name) and \(ours) set the same member: give one of them")
+        }
+        // The AWS CLI's names are checked as the flags they stand for.
+        let function = self.function ?? cli.functionName
+        let cluster = self.cluster ?? cli.eventSourceArn
+        let batchingWindow = self.batchingWindow ?? cli.maximumBatchingWindowInSeconds
+        let maxRetryAttempts = self.maxRetryAttempts ?? cli.maximumRetryAttempts
+        let maxRecordAge = self.maxRecordAge ?? cli.maximumRecordAgeInSeconds
+        let filterKMSKey = self.filterKMSKey ?? cli.kmsKeyArn
+        if cli.eventSourceArn != nil && (bootstrapServers != nil || cli.selfManagedEventSource != nil) {
+            throw ValidationError("give either --event-source-arn (Amazon MSK) or self-managed brokers, not both")
+        }
+        for topic in cli.topics where !MappingParameterRules.isValidTopicName(topic) {
+            throw ValidationError("--topics '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)")
+        }
         if cluster != nil && bootstrapServers != nil {
             throw ValidationError("give either --cluster (Amazon MSK) or --bootstrap-servers (self-managed Kafka), not both")
         }
@@ -309,6 +327,12 @@ struct MappingFlags: ParsableArguments, Sendable {
         "UUID", "State", "StateTransitionReason", "LastProcessingResult", "LastModified", "EventSourceMappingArn",
         "FilterCriteriaError",
     ]
+
+    /// What the flags' values are laid over: `--cli-input-json`'s members, overridden by those given with the AWS
+    /// CLI's names (which never set a member an msk-esm flag also sets: see `validate`).
+    func requestBase() throws -> [String: JSONValue] {
+        try inputFile().merging(try cli.members()) { _, given in given }
+    }
 
     /// Reads `--cli-input-json` (exit 2 when unreadable, not a JSON object, or holding unknown members).
     func inputFile() throws -> [String: JSONValue] {

@@ -22,8 +22,8 @@ struct UpdateCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: "The UUID of the event source mapping.")
-    var uuid: String
+    @OptionGroup var mapping: MappingUUIDArgument
+    var uuid: String { mapping.value }
 
     @OptionGroup var flags: MappingFlags
     @OptionGroup var waitOptions: WaitOptions
@@ -39,13 +39,12 @@ struct UpdateCommand: AsyncParsableCommand {
 
     func validate() throws {
         try global.validate()
-        try MappingCommandSupport.validateUUID(uuid)
         try flags.validate(now: global.now)
     }
 
     func run() async throws {
         let console = CommandContext.console
-        var wanted = flags.requestBody(base: try flags.inputFile())
+        var wanted = flags.requestBody(base: try flags.requestBase())
         wanted.removeValue(forKey: "UUID")
         if wanted.isEmpty {
             throw ToolError.usage("nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")

@@ -23,8 +23,8 @@ struct WaitCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: "The UUID of the event source mapping.")
-    var uuid: String
+    @OptionGroup var mapping: MappingUUIDArgument
+    var uuid: String { mapping.value }
 
     @Option(name: .customLong("for"), help: ArgumentHelp("The state to wait for: enabled, disabled or deleted.", valueName: "state"))
     var target: MappingWaiter.Target = .enabled
@@ -37,7 +37,6 @@ struct WaitCommand: AsyncParsableCommand {
 
     func validate() throws {
         try global.validate()
-        try MappingCommandSupport.validateUUID(uuid)
         if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be more than 0 seconds") }
     }
 

@@ -165,7 +165,7 @@ final class ReplSession: @unchecked Sendable {
         let arguments = command.arguments ?? []
         let valueOptions = Set(
             arguments.filter { $0.kind == .option }.flatMap { ($0.names ?? []).map(\.spelled) })
-        let replacements: Set<String> = ["--snapshot", "--function", "--all", "--all-regions", "--cli-input-json"]
+        let replacements: Set<String> = ["--snapshot", "--function", "--all", "--all-regions", "--cli-input-json", "--uuid"]
         var index = 1
         while index < words.count {
             let word = words[index]
