@@ -47,6 +47,21 @@ struct AWSCLINamesTests {
         base + ["--no-bisect-batch-on-function-error"],
         base + ["--function-response-types", "ReportBatchItemFailures"],
         ["--topics", "orders", "--function-name", "orders", "--starting-position", "LATEST", "--event-source-arn", cluster, "--batch-size", "1"],
+        // The shorthand syntax.
+        base + ["--source-access-configurations", "Type=SASL_SCRAM_512_AUTH,URI=\(secret)"],
+        selfManaged.prefix(6) + ["--self-managed-event-source", "Endpoints={KAFKA_BOOTSTRAP_SERVERS=[b1.example.com:9096,b2.example.com:9096]}",
+                                 "--source-access-configurations", "Type=VPC_SUBNET,URI=subnet:subnet-0123456789abcdef0",
+                                 "Type=VPC_SECURITY_GROUP,URI=security_group:sg-0123456789abcdef0", "Type=BASIC_AUTH,URI=\(secret)"],
+        selfManaged.prefix(6) + ["--self-managed-event-source", "Endpoints={KAFKA_BOOTSTRAP_SERVERS=b1.example.com:9096}"],
+        base + ["--amazon-managed-kafka-event-source-config", "ConsumerGroupId=orders-consumers"],
+        base + ["--destination-config", "OnFailure={Destination=arn:aws:sqs:us-east-1:123456789012:orders-dlq}"],
+        base + ["--provisioned-poller-config", "MinimumPollers=1,MaximumPollers=10"],
+        base + ["--metrics-config", "Metrics=EventCount"],
+        base + ["--logging-config", "SystemLogLevel=INFO"],
+        base + ["--tags", "team=payments,env=prod"],
+        base + ["--filter-criteria", #"Filters=[{Pattern='{"value": {"amount": [{"numeric": [">", 100]}]}}'}]"#],
+        selfManaged + ["--self-managed-kafka-event-source-config",
+                       "ConsumerGroupId=orders,SchemaRegistryConfig={SchemaRegistryURI=https://registry.example.com,EventRecordFormat=JSON,AccessConfigs=[{Type=BASIC_AUTH,URI=\(secret)}],SchemaValidationConfigs=[{Attribute=VALUE}]}"],
         // msk-esm's names for some members, the AWS CLI's for the others: the same request.
         base + ["--batch-size", "100", "--maximum-batching-window-in-seconds", "1", "--no-enabled",
                 "--destination-config", #"{"OnFailure": {"Destination": "kafka://orders-dlq"}}"#],
@@ -98,14 +113,17 @@ struct AWSCLINamesTests {
         #expect(body == expected, "msk-esm sent \(body.map { JSONWriter.write($0, pretty: false) } ?? "nothing")\nAWS CLI sent \(JSONWriter.write(expected, pretty: false))")
     }
 
-    @Test("an AWS CLI name and msk-esm's flag for the same member, the shorthand syntax, and --uuid twice: exit 2, one line, no call",
+    @Test("an AWS CLI name and msk-esm's flag for the same member, shorthand or JSON that does not fit the model, and --uuid twice: exit 2, one line, no call",
           arguments: [
             ["create", "--function", "orders", "--function-name", "orders"],
             ["create", "--topic", "a-topic", "--topics", "b-topic"],
             ["create", "--disabled", "--no-enabled"],
             ["create", "--auth", "scram-512", "--secret-id", secret, "--source-access-configurations", "[]"],
             ["create", "--on-failure", "kafka://dlq", "--destination-config", "{}"],
-            ["create"] + base + ["--source-access-configurations", "Type=SASL_SCRAM_512_AUTH,URI=\(secret)"],
+            ["create"] + base + ["--source-access-configurations", "Type=SASL_SCRAM_512_AUTH,URI='\(secret)"],
+            ["create"] + base + ["--provisioned-poller-config", "MinimumPollers=one,MaximumPollers=10"],
+            ["create"] + base + ["--destination-config", "OnFailure={Destination=arn:aws:sqs:us-east-1:1:q},Other=x"],
+            ["create"] + base + ["--provisioned-poller-config", #"{"MinimumPollers": "1"}"#],
             ["create"] + base + ["--filter-criteria", "file:///nonexistent/filter.json"],
             ["get", "--uuid", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "14e0db71-5d35-4eb5-b481-8945cf9d10c2"],
           ])

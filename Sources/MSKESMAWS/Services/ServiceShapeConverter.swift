@@ -66,6 +66,24 @@ public enum ServiceShapes {
     /// Whether the table knows `operation` ("ec2.DescribeSubnets").
     public static func knows(_ operation: String) -> Bool { table(for: operation).operations[operation] != nil }
 
+    /// One shape of a service model (`lambda.SourceAccessConfiguration`): its type, and its members (structure),
+    /// element (list) or value (map) shapes.
+    public struct ShapeDescription: Sendable {
+        public var type: String
+        /// Structure members: the member name and its shape.
+        public var members: [(name: String, shape: String)]
+        public var member: String?
+        public var value: String?
+    }
+
+    /// The shape `id` ("service.Name"), when the service's table holds it.
+    public static func shape(_ id: String) -> ShapeDescription? {
+        guard let shape = table(for: id).shapes[id] else { return nil }
+        return ShapeDescription(
+            type: shape.type, members: (shape.members ?? []).compactMap { $0.count == 3 ? ($0[1], $0[2]) : nil },
+            member: shape.member, value: shape.value)
+    }
+
     // MARK: JSON protocols (rest-json, json)
 
     /// Renames and retypes a JSON response body per the operation's output shape.

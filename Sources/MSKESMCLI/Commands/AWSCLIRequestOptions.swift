@@ -4,9 +4,9 @@ import MSKESMCore
 
 /// The AWS CLI's names for the members of a mapping request (`aws lambda create-event-source-mapping` and
 /// `update-event-source-mapping`), so that a command line written for the AWS CLI works here: scalars and lists
-/// as the CLI takes them (`--topics` takes several values after one flag), structures as JSON or `file://PATH`.
-/// The CLI's shorthand syntax (`Type=…,URI=…`) is not read yet: it is refused with a line that says to give JSON.
-/// Each member may come from here or from msk-esm's own flag for it, not from both (a usage error).
+/// as the CLI takes them (`--topics` takes several values after one flag), structures and lists as JSON, in the
+/// CLI's shorthand syntax (`Type=…,URI=…`, see ``ShorthandSyntax``), or as `file://PATH` holding either. Each
+/// member may come from here or from msk-esm's own flag for it, not from both (a usage error).
 struct AWSCLIRequestOptions: ParsableArguments, Sendable {
     init() {}
 
@@ -48,68 +48,66 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
 
     @Option(
         name: .customLong("source-access-configurations"), parsing: .upToNextOption,
-        help: ArgumentHelp("As --auth/--secret-id/--root-ca-secret-id/--subnet/--security-group: JSON or file://.", valueName: "json"))
+        help: ArgumentHelp("As --auth/--secret-id/--root-ca-secret-id/--subnet/--security-group: Type=…,URI=… (one value per entry), JSON or file://.", valueName: "shorthand|json"))
     var sourceAccessConfigurations: [String] = []
 
-    @Option(name: .customLong("self-managed-event-source"), help: ArgumentHelp("As --bootstrap-servers: JSON or file://.", valueName: "json"))
+    @Option(name: .customLong("self-managed-event-source"), help: ArgumentHelp("As --bootstrap-servers: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var selfManagedEventSource: String?
 
     @Option(
         name: .customLong("amazon-managed-kafka-event-source-config"),
-        help: ArgumentHelp("As --consumer-group-id and --schema-* for MSK: JSON or file://.", valueName: "json"))
+        help: ArgumentHelp("As --consumer-group-id and --schema-* for MSK: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var amazonManagedKafkaEventSourceConfig: String?
 
     @Option(
         name: .customLong("self-managed-kafka-event-source-config"),
-        help: ArgumentHelp("As --consumer-group-id and --schema-* for self-managed Kafka: JSON or file://.", valueName: "json"))
+        help: ArgumentHelp("As --consumer-group-id and --schema-* for self-managed Kafka: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var selfManagedKafkaEventSourceConfig: String?
 
-    @Option(name: .customLong("filter-criteria"), help: ArgumentHelp("As --filter: JSON or file://.", valueName: "json"))
+    @Option(name: .customLong("filter-criteria"), help: ArgumentHelp("As --filter: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var filterCriteria: String?
 
-    @Option(name: .customLong("destination-config"), help: ArgumentHelp("As --on-failure: JSON or file://.", valueName: "json"))
+    @Option(name: .customLong("destination-config"), help: ArgumentHelp("As --on-failure: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var destinationConfig: String?
 
     @Option(
         name: .customLong("provisioned-poller-config"),
-        help: ArgumentHelp("As --pollers and --poller-group: JSON or file://.", valueName: "json"))
+        help: ArgumentHelp("As --pollers and --poller-group: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var provisionedPollerConfig: String?
 
-    @Option(name: .customLong("metrics-config"), help: ArgumentHelp("As --metric: JSON or file://.", valueName: "json"))
+    @Option(name: .customLong("metrics-config"), help: ArgumentHelp("As --metric: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var metricsConfig: String?
 
-    @Option(name: .customLong("logging-config"), help: ArgumentHelp("As --log-level: JSON or file://.", valueName: "json"))
+    @Option(name: .customLong("logging-config"), help: ArgumentHelp("As --log-level: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var loggingConfig: String?
 
-    @Option(name: .customLong("tags"), help: ArgumentHelp("As --tag: a JSON object or file://.", valueName: "json"))
+    @Option(name: .customLong("tags"), help: ArgumentHelp("As --tag: KEY=VALUE,…, a JSON object or file://.", valueName: "shorthand|json"))
     var tags: String?
 
-    /// A structure member given as text: its JSON type, and the msk-esm flags that set the same member.
+    /// A structure, map or list member given as text, and the flag that gave it.
     struct StructuredMember {
         var flag: String
         var member: String
-        var text: String?
+        var values: [String]
         var isList = false
     }
 
     var structuredMembers: [StructuredMember] {
-        [
-            StructuredMember(flag: "--self-managed-event-source", member: "SelfManagedEventSource", text: selfManagedEventSource),
+        func one(_ flag: String, _ member: String, _ value: String?) -> StructuredMember {
+            StructuredMember(flag: flag, member: member, values: value.map { [$0] } ?? [])
+        }
+        return [
+            one("--self-managed-event-source", "SelfManagedEventSource", selfManagedEventSource),
+            one("--amazon-managed-kafka-event-source-config", "AmazonManagedKafkaEventSourceConfig", amazonManagedKafkaEventSourceConfig),
+            one("--self-managed-kafka-event-source-config", "SelfManagedKafkaEventSourceConfig", selfManagedKafkaEventSourceConfig),
+            one("--filter-criteria", "FilterCriteria", filterCriteria),
+            one("--destination-config", "DestinationConfig", destinationConfig),
+            one("--provisioned-poller-config", "ProvisionedPollerConfig", provisionedPollerConfig),
+            one("--metrics-config", "MetricsConfig", metricsConfig),
+            one("--logging-config", "LoggingConfig", loggingConfig),
+            one("--tags", "Tags", tags),
             StructuredMember(
-                flag: "--amazon-managed-kafka-event-source-config", member: "AmazonManagedKafkaEventSourceConfig",
-                text: amazonManagedKafkaEventSourceConfig),
-            StructuredMember(
-                flag: "--self-managed-kafka-event-source-config", member: "SelfManagedKafkaEventSourceConfig",
-                text: selfManagedKafkaEventSourceConfig),
-            StructuredMember(flag: "--filter-criteria", member: "FilterCriteria", text: filterCriteria),
-            StructuredMember(flag: "--destination-config", member: "DestinationConfig", text: destinationConfig),
-            StructuredMember(flag: "--provisioned-poller-config", member: "ProvisionedPollerConfig", text: provisionedPollerConfig),
-            StructuredMember(flag: "--metrics-config", member: "MetricsConfig", text: metricsConfig),
-            StructuredMember(flag: "--logging-config", member: "LoggingConfig", text: loggingConfig),
-            StructuredMember(flag: "--tags", member: "Tags", text: tags),
-            StructuredMember(
-                flag: "--source-access-configurations", member: "SourceAccessConfigurations",
-                text: sourceAccessConfigurations.isEmpty ? nil : sourceAccessConfigurations.joined(separator: " "),
+                flag: "--source-access-configurations", member: "SourceAccessConfigurations", values: sourceAccessConfigurations,
                 isList: true),
         ]
     }
@@ -127,32 +125,53 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
         if !functionResponseTypes.isEmpty { body["FunctionResponseTypes"] = .array(functionResponseTypes.map(JSONValue.string)) }
         if let kmsKeyArn { body["KMSKeyArn"] = .string(kmsKeyArn) }
         if let enabled { body["Enabled"] = .bool(enabled) }
-        for structured in structuredMembers {
-            guard let text = structured.text else { continue }
-            body[structured.member] = try Self.structure(text, flag: structured.flag, isList: structured.isList)
+        for structured in structuredMembers where !structured.values.isEmpty {
+            body[structured.member] = try Self.value(of: structured)
         }
         return body
     }
 
-    /// A structure or list given as JSON, or as `file://PATH` holding JSON (the AWS CLI's two forms besides its
-    /// shorthand). The top-level type must be the member's: an object, or an array for a list.
-    static func structure(_ text: String, flag: String, isList: Bool) throws -> JSONValue {
-        var json = text
-        var source = flag
-        if text.hasPrefix("file://") {
-            let path = String(text.dropFirst("file://".count))
-            json = try InputReader.text(from: path, label: flag)
-            source = "\(flag) \(path)"
-        } else if text.hasPrefix("fileb://") {
-            throw ToolError.usage("fileb:// is for binary values", input: flag, fix: "give the JSON with file://PATH")
+    /// A structure, map or list as the AWS CLI reads it: each `file://PATH` replaced by the file's text; text
+    /// that starts with `{` (or `[` for a list) is JSON, anything else shorthand, whose scalars then take the
+    /// model's types; a list takes one value per element (or one JSON array). The result must fit the model.
+    static func value(of structured: StructuredMember) throws -> JSONValue {
+        let flag = structured.flag
+        let texts = try structured.values.map { text -> String in
+            if text.hasPrefix("file://") { return try InputReader.text(from: String(text.dropFirst("file://".count)), label: flag) }
+            if text.hasPrefix("fileb://") {
+                throw ToolError.usage("fileb:// is for binary values", input: flag, fix: "give the value with file://PATH")
+            }
+            return text
         }
-        let expected = isList ? "[" : "{"
-        guard json.trimmingWhitespaceAndNewlines().hasPrefix(expected) else {
+        let shape = AWSCLIParameterShapes.requestMemberShape(structured.member)
+        let looksLikeJSON = texts.first.map { $0.trimmingWhitespaceAndNewlines().hasPrefix(structured.isList && texts.count == 1 ? "[" : "{") } ?? false
+        let value: JSONValue
+        do {
+            if structured.isList && texts.count == 1 && texts[0].trimmingWhitespaceAndNewlines().hasPrefix("[") {
+                value = try json(texts[0], flag: flag)
+            } else if structured.isList && texts.first?.trimmingWhitespaceAndNewlines().hasPrefix("{") == true {
+                value = .array(try texts.map { try json($0, flag: flag) })
+            } else if looksLikeJSON {
+                value = try json(texts[0], flag: flag)
+            } else {
+                let parsed = try texts.map { try ShorthandSyntax.parse($0, readFile: { try InputReader.text(from: $0, label: flag) }) }
+                value = try AWSCLIParameterShapes.converted(structured.isList ? .array(parsed) : parsed[0], shape: shape)
+            }
+            try AWSCLIParameterShapes.validate(value, shape: shape)
+        } catch let error as ShorthandSyntax.ParseError {
             throw ToolError.usage(
-                "the AWS CLI's shorthand syntax is not read here yet", input: flag,
-                fix: "give the value as JSON (\(isList ? "[{\"Type\": …, \"URI\": …}]" : "{\"Member\": …}")) or file://PATH")
+                "not the AWS CLI's shorthand syntax: \(error.message) at character \(error.index + 1)", input: flag,
+                fix: "write it as Key=Value,Key2=[a,b],Key3={Sub=c}, or as JSON")
+        } catch let mismatch as AWSCLIParameterShapes.Mismatch {
+            throw ToolError.usage(
+                "\(mismatch.path) should be \(mismatch.expected)", input: flag,
+                fix: "see aws lambda create-event-source-mapping help for \(structured.member)")
         }
-        return try JSONParser.parseDocument(Data(json.utf8), source: source, fix: "give \(flag) a JSON \(isList ? "array" : "object")")
+        return value
+    }
+
+    private static func json(_ text: String, flag: String) throws -> JSONValue {
+        try JSONParser.parseDocument(Data(text.utf8), source: flag, fix: "give \(flag) valid JSON, or the shorthand syntax")
     }
 
     /// The pairs of names that set the same member: the AWS CLI's, and msk-esm's flags for it (given or not).
