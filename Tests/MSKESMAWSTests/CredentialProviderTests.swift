@@ -183,6 +183,22 @@ struct CredentialProviderTests {
         }
     }
 
+    @Test("a bad retry setting is reported under the name it was given by: the variable's, or the profile's key",
+          arguments: [
+            (["AWS_RETRY_MODE": "bogus"], "", "AWS_RETRY_MODE=bogus"),
+            ([:], "[default]\nretry_mode = bogus\n", "retry_mode = bogus in profile default"),
+            (["AWS_MAX_ATTEMPTS": "zero"], "", "AWS_MAX_ATTEMPTS=zero"),
+            ([:], "[default]\nmax_attempts = 0\n", "max_attempts = 0 in profile default"),
+            (["AWS_RETRY_MODE": "bogus"], "[default]\nretry_mode = legacy\n", "AWS_RETRY_MODE=bogus"),
+          ] as [([String: String], String, String)])
+    func badRetrySettingNamesItsSource(environment: [String: String], config: String, input: String) throws {
+        let home = try TemporaryHome(config: config)
+        let merged = home.environment.merging(environment) { _, new in new }
+        let error = #expect(throws: ToolError.self) { _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: merged) }
+        #expect(error?.input == input)
+        #expect(error?.kind == .usage)
+    }
+
     @Test("no region anywhere is a usage error naming --region")
     func noRegion() throws {
         let home = try TemporaryHome()

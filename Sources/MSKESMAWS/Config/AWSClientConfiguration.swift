@@ -89,15 +89,20 @@ public struct AWSClientConfiguration: Sendable {
         // The SDKs' retry modes: standard (the default) and adaptive retry the same way here (msk-esm's fleet
         // runs pace themselves); legacy allows 5 attempts by default instead of 3.
         // https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
-        let retryMode = nonEmpty(environment["AWS_RETRY_MODE"]) ?? nonEmpty(profile["retry_mode"]) ?? "standard"
-        guard ["standard", "adaptive", "legacy"].contains(retryMode) else {
-            throw ToolError.usage(
-                "unknown retry mode", input: "AWS_RETRY_MODE=\(retryMode)", fix: "use standard, adaptive or legacy")
+        // A setting the environment variable overrides; a bad value is reported under the name it was given by.
+        func setting(_ variable: String, orProfileKey key: String) -> (value: String, input: String)? {
+            if let value = nonEmpty(environment[variable]) { return (value, "\(variable)=\(value)") }
+            if let value = nonEmpty(profile[key]) { return (value, "\(key) = \(value) in profile \(profileName)") }
+            return nil
         }
-        var maxAttempts = retryMode == "legacy" ? 5 : 3
-        if let text = nonEmpty(environment["AWS_MAX_ATTEMPTS"]) ?? nonEmpty(profile["max_attempts"]) {
-            guard let value = Int(text), value >= 1 else {
-                throw ToolError.usage("max attempts must be a whole number ≥ 1", input: "AWS_MAX_ATTEMPTS=\(text)", fix: "set it to e.g. 3")
+        let retryMode = setting("AWS_RETRY_MODE", orProfileKey: "retry_mode")
+        if let retryMode, !["standard", "adaptive", "legacy"].contains(retryMode.value) {
+            throw ToolError.usage("unknown retry mode", input: retryMode.input, fix: "use standard, adaptive or legacy")
+        }
+        var maxAttempts = retryMode?.value == "legacy" ? 5 : 3
+        if let attempts = setting("AWS_MAX_ATTEMPTS", orProfileKey: "max_attempts") {
+            guard let value = Int(attempts.value), value >= 1 else {
+                throw ToolError.usage("max attempts must be a whole number ≥ 1", input: attempts.input, fix: "set it to e.g. 3")
             }
             maxAttempts = value
         }
