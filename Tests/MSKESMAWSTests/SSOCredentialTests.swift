@@ -130,11 +130,12 @@ struct SSOCredentialTests {
             config: sessionConfig, profile: "app"),
     ]
 
-    /// A home directory holding the scenario's config file and token cache.
-    static func home(for scenario: Scenario) throws -> TemporaryHome {
+    /// A home directory holding the scenario's config file and token cache, whose times count from `now`: the
+    /// two homes of one comparison are given the same instant, so that their cache files differ only by what the
+    /// clients wrote (made a second apart, they once differed in registrationExpiresAt under load).
+    static func home(for scenario: Scenario, now: Date = Date()) throws -> TemporaryHome {
         let home = try TemporaryHome(config: scenario.config)
         if let key = scenario.cacheKeyOf {
-            let now = Date()
             let token: JSONValue = [
                 "startUrl": "https://corp.awsapps.com/start", "region": "eu-west-1",
                 "accessToken": .string(accessToken),
@@ -235,8 +236,9 @@ struct SSOCredentialTests {
           .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"), arguments: scenarios)
     func sameAsBotocore(_ scenario: Scenario) async throws {
         let stub = try StubServer()
-        let oracleHome = try Self.home(for: scenario)
-        let ourHome = try Self.home(for: scenario)
+        let now = Date()
+        let oracleHome = try Self.home(for: scenario, now: now)
+        let ourHome = try Self.home(for: scenario, now: now)
         defer {
             try? FileManager.default.removeItem(atPath: oracleHome.path)
             try? FileManager.default.removeItem(atPath: ourHome.path)
