@@ -90,17 +90,18 @@ public struct AWSClientConfiguration: Sendable {
         // runs pace themselves); legacy allows 5 attempts by default instead of 3.
         // https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
         // A setting the environment variable overrides; a bad value is reported under the name it was given by.
-        func setting(_ variable: String, orProfileKey key: String) -> (value: String, input: String)? {
-            if let value = nonEmpty(environment[variable]) { return (value, "\(variable)=\(value)") }
+        // (The variable is read where it is named: the man page's ENVIRONMENT is generated from those reads.)
+        func setting(_ variable: String, _ fromEnvironment: String?, orProfileKey key: String) -> (value: String, input: String)? {
+            if let value = nonEmpty(fromEnvironment) { return (value, "\(variable)=\(value)") }
             if let value = nonEmpty(profile[key]) { return (value, "\(key) = \(value) in profile \(profileName)") }
             return nil
         }
-        let retryMode = setting("AWS_RETRY_MODE", orProfileKey: "retry_mode")
+        let retryMode = setting("AWS_RETRY_MODE", environment["AWS_RETRY_MODE"], orProfileKey: "retry_mode")
         if let retryMode, !["standard", "adaptive", "legacy"].contains(retryMode.value) {
             throw ToolError.usage("unknown retry mode", input: retryMode.input, fix: "use standard, adaptive or legacy")
         }
         var maxAttempts = retryMode?.value == "legacy" ? 5 : 3
-        if let attempts = setting("AWS_MAX_ATTEMPTS", orProfileKey: "max_attempts") {
+        if let attempts = setting("AWS_MAX_ATTEMPTS", environment["AWS_MAX_ATTEMPTS"], orProfileKey: "max_attempts") {
             guard let value = Int(attempts.value), value >= 1 else {
                 throw ToolError.usage("max attempts must be a whole number ≥ 1", input: attempts.input, fix: "set it to e.g. 3")
             }
