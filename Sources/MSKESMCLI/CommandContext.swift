@@ -17,6 +17,17 @@ protocol CommandWithGlobalOptions {
     var global: GlobalOptions { get set }
 }
 
+/// A command that prints an AWS call's response as the AWS CLI prints it with `--output text|table` and
+/// `--query` (docs/output.md).
+protocol MirrorsAWSOperation: AcceptsOutputFormats {
+    /// The call's name, as the AWS CLI titles its table: `GetEventSourceMapping`.
+    static var operationName: String { get }
+}
+
+extension MirrorsAWSOperation {
+    static var outputFormats: [OutputFormat] { [.text, .json, .table] }
+}
+
 extension GlobalOptions {
     /// Prints a check report in the chosen format and ends the command with its exit code (DESIGN §5).
     /// `summaryLines` are extra text lines for people; JSON carries the same facts in `report.summary`.
@@ -27,7 +38,7 @@ extension GlobalOptions {
             console.write(try JSONOutput.document(report))
         case .jsonl:
             console.write(try JSONOutput.documentLine(report))
-        case .text:
+        case .text, .table:
             let renderer = ReportRenderer(color: console.colorEnabled(self), quiet: quiet)
             console.write(renderer.text(report, summaryLines: summaryLines))
         }

@@ -29,8 +29,11 @@ public enum CommandLineEntry {
             }
             // --query selects from the JSON document, whatever --output says: the command writes JSON and
             // QueryOutput prints the selection in the format asked for.
-            let queryOutput = (command as? CommandWithGlobalOptions)?.global.queryOutput
-            if queryOutput != nil, var withGlobals = command as? CommandWithGlobalOptions, withGlobals.global.output == .text {
+            let queryOutput = (command as? CommandWithGlobalOptions)?.global.queryOutput(
+                operationName: (type(of: command) as? MirrorsAWSOperation.Type)?.operationName, console: console)
+            if queryOutput != nil, var withGlobals = command as? CommandWithGlobalOptions,
+                withGlobals.global.output == .text || withGlobals.global.output == .table
+            {
                 withGlobals.global.output = .json
                 if let writingJSON = withGlobals as? ParsableCommand { command = writingJSON }
             }

@@ -4,9 +4,10 @@ import JMESPath
 import MSKESMAWS
 import MSKESMCore
 
-/// Output formats of `--output`. `jsonl` only where a command streams several results.
+/// Output formats of `--output`. `jsonl` only where a command streams several results; `table` only on the
+/// commands that mirror an AWS CLI call (docs/output.md).
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json, jsonl
+    case text, json, jsonl, table
 }
 
 /// `--color`, as the AWS CLI takes it.
@@ -25,7 +26,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("output"),
         help: ArgumentHelp(
-            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, get, list, create, update, delete, enable and disable print the AWS CLI's tab-separated text of the AWS call's response.",
+            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text or --output table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its table).",
             valueName: "format"))
     public var outputChoice: OutputFormat?
 
@@ -35,13 +36,13 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         set { outputChoice = newValue }
     }
 
-    /// Whether `--output text` was given: commands that mirror an AWS call then print what the AWS CLI prints
-    /// with `--output text` (docs/output.md); without `--output` they print the people-oriented view.
-    public var asksForAWSCLIText: Bool { outputChoice == .text }
+    /// Whether `--output text` or `--output table` was given: commands that mirror an AWS call then print what
+    /// the AWS CLI prints (docs/output.md); without `--output` they print the people-oriented view.
+    public var asksForAWSCLIOutput: Bool { outputChoice == .text || outputChoice == .table }
 
     /// How the AWS calls' timestamps should come back: as the service sent them where the output is the AWS CLI
-    /// v1's (`--output text`, `--query`), else ISO 8601 as in msk-esm's documents.
-    public var timestamps: ServiceShapes.TimestampStyle { asksForAWSCLIText || query != nil ? .wire : .iso8601 }
+    /// v1's (`--output text|table`, `--query`), else ISO 8601 as in msk-esm's documents.
+    public var timestamps: ServiceShapes.TimestampStyle { asksForAWSCLIOutput || query != nil ? .wire : .iso8601 }
 
     @Option(
         help: ArgumentHelp(
@@ -95,19 +96,30 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         }
     }
 
-    /// What `--query` makes of the output, or nil without it.
-    public var queryOutput: QueryOutput? {
+    /// What `--query` makes of the output, or nil without it. `operationName` titles a table (the AWS call the
+    /// command mirrors); `console` says how wide and whether coloured.
+    public func queryOutput(operationName: String?, console: Console) -> QueryOutput? {
         guard let query else { return nil }
         switch output {
         case .json: return QueryOutput(query: query, format: .json)
         case .jsonl: return QueryOutput(query: query, format: .jsonLines)
         case .text: return QueryOutput(query: query, format: .text)
+        case .table:
+            return QueryOutput(
+                query: query,
+                format: .table(title: operationName ?? "", width: console.outputColumns, style: console.tableStyle(self)))
         }
     }
 
-    public func validate(allowsJSONLines: Bool = false, allowsManyRegions: Bool = false) throws {
+    /// - Parameter mirrorsAWSCall: the command prints an AWS call's response (get, list, create, update, delete,
+    ///   enable, disable), so `--output table` means the AWS CLI's table of it.
+    public func validate(allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false) throws {
         if output == .jsonl && !allowsJSONLines {
             throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
+        }
+        if output == .table && !mirrorsAWSCall {
+            throw ValidationError(
+                "--output table is for the commands that mirror an AWS CLI call (get, list, create, update, delete, enable, disable): use --output text or json")
         }
         if noColor && color == .on {
             throw ValidationError("--no-color and --color on contradict each other: give one")

@@ -79,7 +79,7 @@ struct QueryAgainstAWSCLITests {
         #expect(parsed[0] != nil && parsed[0] == parsed[1], "\(what)\nmsk-esm:\n\(ours.stdout)\nAWS CLI:\n\(theirs.outputText)")
     }
 
-    @Test("get UUID --query Q prints what aws lambda get-event-source-mapping --query Q prints", arguments: ["json", "text"])
+    @Test("get UUID --query Q prints what aws lambda get-event-source-mapping --query Q prints", arguments: ["json", "text", "table"])
     func get(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let (uuid, _) = try await Self.seedMapping(bed)
@@ -92,7 +92,7 @@ struct QueryAgainstAWSCLITests {
         }
     }
 
-    @Test("list --function F --query Q prints what aws lambda list-event-source-mappings --query Q prints", arguments: ["json", "text"])
+    @Test("list --function F --query Q prints what aws lambda list-event-source-mappings --query Q prints", arguments: ["json", "text", "table"])
     func list(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let (_, function) = try await Self.seedMapping(bed)
@@ -125,7 +125,32 @@ struct QueryAgainstAWSCLITests {
         #expect(ours.stdout.hasPrefix("Creating\torders\t"), "\(ours.stdout)")
     }
 
-    // MARK: --output text without --query
+    @Test("--output table --color on colours as the AWS CLI colours (its colorama resets after every write)")
+    func coloredTable() async throws {
+        let bed = try await TestBed.shared()
+        let (uuid, _) = try await Self.seedMapping(bed)
+        for query in [nil, "SourceAccessConfigurations"] as [String?] {
+            let selection = query.map { ["--query", $0] } ?? []
+            let ours = try BinaryRunner.run(
+                ["get", uuid, "--output", "table", "--color", "on"] + selection, environment: bed.environment())
+            #expect(ours.exitCode == 0, "\(ours.stderr)")
+            #expect(ours.stdout.contains("\u{1B}[1m\u{1B}[34m"), "\(ours.stdout)")
+            let theirs = try Self.aws(
+                ["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", "table", "--color", "on"] + selection, bed)
+            Self.expectSame(ours, theirs, "get --output table --color on \(selection)")
+        }
+    }
+
+    @Test("--output table is refused where no AWS call is mirrored, with the formats that work")
+    func tableOnlyWhereMirrored() throws {
+        let refused = try BinaryRunner.run(["doctor", "--snapshot", "no-such-snapshot.json", "--output", "table"], environment: [:])
+        #expect(refused.exitCode == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("--output table is for the commands that mirror an AWS CLI call"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+    }
+
+    // MARK: --output text and table without --query
 
     /// `text` with the values that differ between two otherwise equal calls replaced: the mappings' UUIDs (and
     /// the ARNs that end in them), the functions' names, and LastModified (a float of the second it happened).
@@ -140,52 +165,75 @@ struct QueryAgainstAWSCLITests {
         }.joined(separator: "\n")
     }
 
-    @Test("--output text: get, and list over two pages, print what the AWS CLI prints")
-    func textOfReads() async throws {
+    @Test("--output text|table: get, and list over two pages, print what the AWS CLI prints", arguments: ["text", "table"])
+    func outputOfReads(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let (uuid, function) = try await Self.seedMapping(bed)
-        let ours = try BinaryRunner.run(["get", uuid, "--output", "text"], environment: bed.environment())
-        #expect(ours.stdout.hasPrefix("100\tFalse\t") && ours.stdout.contains("\tEnabled\t"), "\(ours.stdout)")
-        Self.expectSame(ours, try Self.aws(["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", "text"], bed), "get")
-        // 130 mappings: the service answers two pages, which the AWS CLI lays out one at a time.
+        let ours = try BinaryRunner.run(["get", uuid, "--output", format], environment: bed.environment())
+        if format == "text" {
+            #expect(ours.stdout.hasPrefix("100\tFalse\t") && ours.stdout.contains("\tEnabled\t"), "\(ours.stdout)")
+        } else {
+            #expect(ours.stdout.contains("GetEventSourceMapping") && ours.stdout.contains("SourceAccessConfigurations"), "\(ours.stdout)")
+        }
+        Self.expectSame(ours, try Self.aws(["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", format], bed), "get")
+        // 130 mappings: the service answers two pages, which the AWS CLI lays out one at a time as text and
+        // as one table.
         for _ in 0..<129 { _ = try await Self.seedMapping(bed, function: function) }
-        let listed = try BinaryRunner.run(["list", "--function", function, "--output", "text"], environment: bed.environment())
-        #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("EVENTSOURCEMAPPINGS\t") }.count == 130)
+        let listed = try BinaryRunner.run(["list", "--function", function, "--output", format], environment: bed.environment())
+        if format == "text" {
+            #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("EVENTSOURCEMAPPINGS\t") }.count == 130)
+        } else {
+            #expect(listed.stdout.components(separatedBy: "ListEventSourceMappings").count == 2, "one table")
+        }
         Self.expectSame(
-            listed, try Self.aws(["lambda", "list-event-source-mappings", "--function-name", function, "--output", "text"], bed),
+            listed, try Self.aws(["lambda", "list-event-source-mappings", "--function-name", function, "--output", format], bed),
             "list")
     }
 
-    @Test("--output text: create, disable, enable and delete print the API's answer as the AWS CLI prints it")
-    func textOfChanges() async throws {
+    /// A table with the values that differ between two otherwise equal calls replaced (as ``normalized(_:_:)``),
+    /// then runs of spaces and of dashes shortened: the replaced values (LastModified above all) need not be
+    /// as wide on both sides, and the columns follow their widths.
+    static func normalizedTable(_ text: String, _ values: [String]) -> String {
+        var result = text
+        for value in values where !value.isEmpty { result = result.replacingOccurrences(of: value, with: "<value>") }
+        result = result.replacingOccurrences(of: "[0-9]{9,}\\.[0-9]+", with: "<time>", options: .regularExpression)
+        return result.replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "-+", with: "-", options: .regularExpression)
+    }
+
+    @Test("--output text|table: create, disable, enable and delete print the API's answer as the AWS CLI prints it",
+          arguments: ["text", "table"])
+    func outputOfChanges(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let functions = try await Self.seedFunctions(bed, prefix: "text")
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let ours = try BinaryRunner.run(
             ["create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
-             "--no-preflight", "--output", "text"], environment: bed.environment())
+             "--no-preflight", "--output", format], environment: bed.environment())
         #expect(ours.exitCode == 0, "\(ours.stderr)")
         let theirs = try Self.aws(
             ["lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster, "--topics",
-             "orders", "--starting-position", "LATEST", "--output", "text"], bed)
+             "orders", "--starting-position", "LATEST", "--output", format], bed)
         /// The mapping's UUID in a line of text: the field that looks like one.
         func uuid(in text: String) -> String? {
-            let fields = text.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).map(String.init)
+            let fields = text.split(whereSeparator: { "\t\n| ".contains($0) }).map(String.init)
             return fields.first { $0.count == 36 && $0.split(separator: "-").count == 5 }
         }
         let uuids = [try #require(uuid(in: ours.stdout)), try #require(uuid(in: theirs.outputText))]
         let values = uuids + functions
-        Self.expectSame(ours, theirs, "create", normalized: { Self.normalized($0, values) })
+        let normalized: (String) -> String = { format == "text" ? Self.normalized($0, values) : Self.normalizedTable($0, values) }
+        Self.expectSame(ours, theirs, "create", normalized: normalized)
+        if format == "table" { #expect(ours.stdout.contains("CreateEventSourceMapping"), "\(ours.stdout)") }
         // The same change to each of the two mappings, one by msk-esm and one by the AWS CLI.
         let changes: [([String], [String])] = [
             (["disable"], ["update-event-source-mapping", "--no-enabled"]), (["enable"], ["update-event-source-mapping", "--enabled"]),
             (["delete", "--yes"], ["delete-event-source-mapping"]),
         ]
         for (command, call) in changes {
-            let ours = try BinaryRunner.run(command + [uuids[0], "--output", "text"], environment: bed.environment())
+            let ours = try BinaryRunner.run(command + [uuids[0], "--output", format], environment: bed.environment())
             #expect(ours.exitCode == 0, "\(command): \(ours.stderr)")
-            let theirs = try Self.aws(["lambda", call[0], "--uuid", uuids[1]] + call.dropFirst() + ["--output", "text"], bed)
-            Self.expectSame(ours, theirs, "\(command)", normalized: { Self.normalized($0, values) })
+            let theirs = try Self.aws(["lambda", call[0], "--uuid", uuids[1]] + call.dropFirst() + ["--output", format], bed)
+            Self.expectSame(ours, theirs, "\(command)", normalized: normalized)
         }
     }
 }

@@ -39,7 +39,7 @@ struct CreateCommand: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
         try flags.validate(now: global.now)
         if flags.cliInputJSON == nil {
             // Each member may come from msk-esm's flag or the AWS CLI's name for it.
@@ -212,11 +212,11 @@ struct CreateCommand: AsyncParsableCommand {
                 changes: nil, result: result)
             // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
             console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
-        case .text where global.asksForAWSCLIText && result != nil:
+        case .text where global.asksForAWSCLIOutput && result != nil, .table where result != nil:
             // The API's answer, as the AWS CLI prints it; the preflight's problems still reach the user.
             if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
-            MappingCommandSupport.printAWSCLIText(result ?? .null)
-        case .text:
+            try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
+        case .text, .table:
             var text = ""
             if !noPreflight || !findings.isEmpty {
                 text += (noPreflight ? "" : "preflight: ") + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet)
@@ -232,4 +232,6 @@ struct CreateCommand: AsyncParsableCommand {
     }
 }
 
-extension CreateCommand: CommandWithGlobalOptions {}
+extension CreateCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = "CreateEventSourceMapping"
+}

@@ -29,7 +29,7 @@ struct DeleteCommand: AsyncParsableCommand {
     @OptionGroup var waitOptions: WaitOptions
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
     }
 
     func run() async throws {
@@ -71,10 +71,13 @@ struct DeleteCommand: AsyncParsableCommand {
         }
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(result)
-        case .text where global.asksForAWSCLIText: MappingCommandSupport.printAWSCLIText(result)
+        case .text where global.asksForAWSCLIOutput, .table:
+            try MappingCommandSupport.printAWSCLIOutput(result, operation: Self.operationName, global: global)
         case .text: if !global.quiet { console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }
 }
 
-extension DeleteCommand: CommandWithGlobalOptions {}
+extension DeleteCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = "DeleteEventSourceMapping"
+}

@@ -24,7 +24,7 @@ struct DisableCommand: AsyncParsableCommand {
     @OptionGroup var waitOptions: WaitOptions
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
     }
 
     func run() async throws {
@@ -32,4 +32,6 @@ struct DisableCommand: AsyncParsableCommand {
     }
 }
 
-extension DisableCommand: CommandWithGlobalOptions {}
+extension DisableCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = MappingSwitch.operationName
+}

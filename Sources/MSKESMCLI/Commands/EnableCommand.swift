@@ -25,7 +25,7 @@ struct EnableCommand: AsyncParsableCommand {
     @OptionGroup var waitOptions: WaitOptions
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
     }
 
     func run() async throws {
@@ -35,6 +35,9 @@ struct EnableCommand: AsyncParsableCommand {
 
 /// Enable and disable: one update of `Enabled`, then optionally a wait.
 enum MappingSwitch {
+    /// enable and disable are UpdateEventSourceMapping calls, which the AWS CLI titles its table with.
+    static let operationName = "UpdateEventSourceMapping"
+
     static func run(uuid: String, enabled: Bool, global: GlobalOptions, waitOptions: WaitOptions) async throws {
         let client = try MappingCommandSupport.client(global)
         var result: JSONValue
@@ -53,11 +56,14 @@ enum MappingSwitch {
         }
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(result)
-        case .text where global.asksForAWSCLIText: MappingCommandSupport.printAWSCLIText(result)
+        case .text where global.asksForAWSCLIOutput, .table:
+            try MappingCommandSupport.printAWSCLIOutput(result, operation: operationName, global: global)
         case .text:
             if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
         }
     }
 }
 
-extension EnableCommand: CommandWithGlobalOptions {}
+extension EnableCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = MappingSwitch.operationName
+}

@@ -23,7 +23,7 @@ struct GetCommand: AsyncParsableCommand {
     var uuid: String { mapping.value }
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
     }
 
     func run() async throws {
@@ -36,10 +36,13 @@ struct GetCommand: AsyncParsableCommand {
         }
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(mapping)
-        case .text where global.asksForAWSCLIText: MappingCommandSupport.printAWSCLIText(mapping)
+        case .text where global.asksForAWSCLIOutput, .table:
+            try MappingCommandSupport.printAWSCLIOutput(mapping, operation: Self.operationName, global: global)
         case .text: CommandContext.console.write(MappingCommandSupport.text(mapping))
         }
     }
 }
 
-extension GetCommand: CommandWithGlobalOptions {}
+extension GetCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = "GetEventSourceMapping"
+}

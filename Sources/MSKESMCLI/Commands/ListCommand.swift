@@ -26,7 +26,7 @@ struct ListCommand: AsyncParsableCommand {
     var cluster: String?
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
         if let cluster, !MappingFlags.matches(cluster, "^arn:") {
             throw ValidationError("--cluster '\(cluster)' is not an ARN")
         }
@@ -43,9 +43,15 @@ struct ListCommand: AsyncParsableCommand {
         let listed: JSONValue = ["EventSourceMappings": .array(pages.flatMap { $0 })]
         switch global.output {
         case .json, .jsonl: try MappingCommandSupport.printJSON(listed)
-        case .text where global.asksForAWSCLIText:
+        case .text where global.asksForAWSCLIOutput:
             // The AWS CLI lays out each page of a paginated call alone (awscli/formatter.py, TextFormatter).
-            for page in pages { MappingCommandSupport.printAWSCLIText(["EventSourceMappings": .array(page)]) }
+            for page in pages {
+                try MappingCommandSupport.printAWSCLIOutput(
+                    ["EventSourceMappings": .array(page)], operation: Self.operationName, global: global)
+            }
+        case .table:
+            // ... but a table of all pages at once (TableFormatter is fully buffered: build_full_result).
+            try MappingCommandSupport.printAWSCLIOutput(listed, operation: Self.operationName, global: global)
         case .text: CommandContext.console.write(Self.table(listed["EventSourceMappings"]?.arrayValue ?? []))
         }
     }
@@ -73,4 +79,6 @@ struct ListCommand: AsyncParsableCommand {
     }
 }
 
-extension ListCommand: CommandWithGlobalOptions {}
+extension ListCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = "ListEventSourceMappings"
+}

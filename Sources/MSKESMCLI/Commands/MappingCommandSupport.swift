@@ -102,7 +102,7 @@ enum MappingCommandSupport {
         uuid: String, for target: MappingWaiter.Target, options: WaitOptions, global: GlobalOptions, client: AWSClient
     ) async throws -> JSONValue? {
         let console = CommandContext.console
-        let showProgress = global.output == .text && !global.quiet
+        let showProgress = (global.output == .text || global.output == .table) && !global.quiet
         let last = LastState()
         let waiter = MappingWaiter(
             lambda: LambdaClient(client: client), timeout: options.timeout, interval: options.pollInterval,
@@ -152,7 +152,7 @@ enum MappingCommandSupport {
         let report = CheckReport(findings: findings, summary: ["uuid": mapping["UUID"] ?? .null])
         switch global.output {
         case .json, .jsonl: console.write(try JSONOutput.document(report))
-        case .text: console.writeError(ReportRenderer(color: false, quiet: false).text(report))
+        case .text, .table: console.writeError(ReportRenderer(color: false, quiet: false).text(report))
         }
     }
 
@@ -162,9 +162,18 @@ enum MappingCommandSupport {
         CommandContext.console.write(try JSONOutput.document(value))
     }
 
-    /// An AWS call's response as `aws lambda … --output text` prints it (docs/output.md).
-    static func printAWSCLIText(_ response: JSONValue) {
-        CommandContext.console.write(AWSCLIOutput.text(response))
+    /// An AWS call's response as `aws lambda … --output text|table` prints it (docs/output.md); the table is
+    /// titled with the call's name.
+    static func printAWSCLIOutput(_ response: JSONValue, operation: String, global: GlobalOptions) throws {
+        let console = CommandContext.console
+        guard global.output == .table else { return console.write(AWSCLIOutput.text(response)) }
+        do {
+            console.write(
+                try AWSCLITable.render(response, title: operation, width: console.outputColumns, style: console.tableStyle(global)))
+        } catch {
+            // A response is a structure, which always lays out; only a --query selection can fail.
+            throw ToolError.usage("cannot lay out the \(operation) response as a table (\(error))", fix: "use --output json")
+        }
     }
 
     /// `FunctionArn` → the function's name (with its qualifier).

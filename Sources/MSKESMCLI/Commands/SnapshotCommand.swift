@@ -68,7 +68,7 @@ struct SnapshotCommand: AsyncParsableCommand {
                 "errors": .object(errors),
             ]
             console.write(try CommandContext.queryOutput?.render(summary) ?? String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
-        case .text:
+        case .text, .table:
             if !global.quiet || !errors.isEmpty {
                 // The file name and AWS's error messages are data: shown with control characters escaped.
                 var lines = ["wrote \(write): \(parts.count) parts (\(parts.joined(separator: ", ")))"]

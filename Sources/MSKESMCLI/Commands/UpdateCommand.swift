@@ -38,7 +38,7 @@ struct UpdateCommand: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        try global.validate()
+        try global.validate(mirrorsAWSCall: true)
         try flags.validate(now: global.now)
     }
 
@@ -116,10 +116,10 @@ struct UpdateCommand: AsyncParsableCommand {
                 changes: changes, result: result)
             // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
             console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
-        case .text where global.asksForAWSCLIText && result != nil:
+        case .text where global.asksForAWSCLIOutput && result != nil, .table where result != nil:
             if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
-            MappingCommandSupport.printAWSCLIText(result ?? .null)
-        case .text:
+            try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
+        case .text, .table:
             var text = MappingCommandSupport.diff(changes)
             if !findings.isEmpty || !noPreflight && request != nil {
                 text += (request != nil && !noPreflight ? "preflight: " : "")
@@ -132,4 +132,6 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 }
 
-extension UpdateCommand: CommandWithGlobalOptions {}
+extension UpdateCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static let operationName = "UpdateEventSourceMapping"
+}

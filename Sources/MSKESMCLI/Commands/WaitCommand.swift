@@ -50,7 +50,7 @@ struct WaitCommand: AsyncParsableCommand {
         switch global.output {
         case .json, .jsonl:
             try MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
-        case .text:
+        case .text, .table:
             if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted")) }
         }
     }

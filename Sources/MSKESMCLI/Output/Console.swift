@@ -14,31 +14,42 @@ public final class Console: @unchecked Sendable {
     /// Whether stdout is a terminal (colour, progress lines).
     public let outputIsTerminal: Bool
     public let errorIsTerminal: Bool
+    /// How wide stdout's terminal is, as the AWS CLI asks it for `--output table` (80 when stdout is not one).
+    public let outputColumns: Int
 
     public init(
         output: @escaping (String) -> Void, error: @escaping (String) -> Void, outputIsTerminal: Bool = false,
-        errorIsTerminal: Bool = false
+        errorIsTerminal: Bool = false, outputColumns: Int = 80
     ) {
         self.outputSink = output
         self.errorSink = error
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
+        self.outputColumns = outputColumns
+    }
+
+    /// The width help is wrapped to, as argument-parser finds it: `COLUMNS`, else the terminal's, else 80.
+    static func terminalColumns() -> Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        return stdoutTerminalColumns() ?? 80
+    }
+
+    /// stdout's terminal width from the terminal itself (TIOCGWINSZ), or nil when stdout is not a terminal.
+    /// `--output table` uses this alone, as AWS CLI v1 does (it does not read `COLUMNS`), and takes a width of
+    /// 0 as the terminal reports it.
+    static func stdoutTerminalColumns() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// The process's own stdout and stderr.
-    /// The width help is wrapped to, as argument-parser finds it: `COLUMNS`, the terminal's, else 80.
-    static func terminalColumns() -> Int {
-        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
-    }
-
     public static func standard() -> Console {
         Console(
             output: { FileHandle.standardOutput.write(Data($0.utf8)) },
             error: { FileHandle.standardError.write(Data($0.utf8)) },
-            outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1)
+            outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
+            outputColumns: stdoutTerminalColumns() ?? 80)
     }
 
     public func write(_ text: String) {
@@ -62,5 +73,10 @@ public final class Console: @unchecked Sendable {
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         return environment["TERM"] != "dumb"
+    }
+
+    /// How `--output table` is coloured: as the AWS CLI's `ColorizedStyler` when text may carry colour.
+    public func tableStyle(_ options: GlobalOptions) -> AWSCLITable.Style {
+        AWSCLITable.Style(colored: colorEnabled(options), toTerminal: outputIsTerminal)
     }
 }

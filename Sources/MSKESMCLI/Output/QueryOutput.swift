@@ -6,13 +6,15 @@ import MSKESMCore
 /// printed instead, as JSON or in the AWS CLI's text layout. The exit code still comes from the whole result
 /// (docs/output.md).
 public struct QueryOutput: Sendable {
-    public enum Format: Sendable {
+    public enum Format: Equatable, Sendable {
         /// One JSON document (`--output json`), laid out as the AWS CLI lays it out.
         case json
         /// One compact JSON document per line (`--output jsonl`, per streamed result).
         case jsonLines
         /// The AWS CLI's tab-separated text (`--output text`, the default).
         case text
+        /// The AWS CLI's table (`--output table`), titled with the AWS call's name, for a terminal `width` wide.
+        case table(title: String, width: Int, style: AWSCLITable.Style)
     }
 
     public var query: JMESPathQuery
@@ -38,6 +40,14 @@ public struct QueryOutput: Sendable {
         case .json: return AWSCLIOutput.json(selection)
         case .jsonLines: return JSONWriter.write(selection, pretty: false) + "\n"
         case .text: return AWSCLIOutput.text(selection)
+        case .table(let title, let width, let style):
+            do {
+                return try AWSCLITable.render(selection, title: title, width: width, style: style)
+            } catch {
+                throw ToolError.usage(
+                    "--query '\(query.text)' selects a value the AWS CLI cannot lay out as a table either (\(error))",
+                    fix: "use --output json or --output text, or select a list of objects or of equal-length lists")
+            }
         }
     }
 }
