@@ -194,7 +194,7 @@ _msk-esm_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -262,7 +262,7 @@ _msk-esm_probe() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -360,7 +360,7 @@ _msk-esm_brokers_explain() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -429,7 +429,7 @@ _msk-esm_snapshot() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -476,7 +476,7 @@ _msk-esm_create() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -673,7 +673,7 @@ _msk-esm_update() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -873,7 +873,7 @@ _msk-esm_get() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -920,7 +920,7 @@ _msk-esm_list() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -970,7 +970,7 @@ _msk-esm_delete() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1023,7 +1023,7 @@ _msk-esm_enable() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1076,7 +1076,7 @@ _msk-esm_disable() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1129,7 +1129,7 @@ _msk-esm_wait() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1209,7 +1209,7 @@ _msk-esm_secret_validate() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1282,7 +1282,7 @@ _msk-esm_secret_fix() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1376,7 +1376,7 @@ _msk-esm_network_check() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1492,7 +1492,7 @@ _msk-esm_policy_check() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1586,7 +1586,7 @@ _msk-esm_event_sample() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1642,7 +1642,7 @@ _msk-esm_event_decode() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')
@@ -1686,7 +1686,7 @@ _msk-esm_repl() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
         return
         ;;
     '--query')

@@ -39,22 +39,32 @@ indirect enum Expression: Equatable, Sendable {
     /// `&expression`, only meaningful as a function argument.
     case expressionReference(Expression)
 
-    /// The depth of the tree, counted no further than `limit` (so a degenerate tree costs no deep recursion).
-    func depth(limit: Int) -> Int {
-        guard limit > 0 else { return 1 }
-        let children: [Expression]
+    /// The expressions directly under this one.
+    var children: [Expression] {
         switch self {
-        case .current, .field, .literal, .index, .slice: return 1
+        case .current, .field, .literal, .index, .slice: return []
         case .subexpression(let a, let b), .indexed(let a, let b), .listProjection(let a, let b),
             .objectProjection(let a, let b), .pipe(let a, let b), .or(let a, let b), .and(let a, let b),
             .comparison(_, let a, let b):
-            children = [a, b]
-        case .filterProjection(let a, let b, let c): children = [a, b, c]
-        case .flatten(let a), .not(let a), .expressionReference(let a): children = [a]
-        case .multiSelectList(let elements), .function(_, let elements): children = elements
-        case .multiSelectHash(let pairs): children = pairs.map(\.value)
+            return [a, b]
+        case .filterProjection(let a, let b, let c): return [a, b, c]
+        case .flatten(let a), .not(let a), .expressionReference(let a): return [a]
+        case .multiSelectList(let elements), .function(_, let elements): return elements
+        case .multiSelectHash(let pairs): return pairs.map(\.value)
         }
+    }
+
+    /// The depth of the tree, counted no further than `limit` (so a degenerate tree costs no deep recursion).
+    func depth(limit: Int) -> Int {
+        guard limit > 0 else { return 1 }
         return 1 + (children.map { $0.depth(limit: limit - 1) }.max() ?? 0)
+    }
+
+    /// The keys of every multi-select hash in the tree, each hash's in the order written.
+    var hashKeyOrders: [[String]] {
+        var orders: [[String]] = []
+        if case .multiSelectHash(let pairs) = self { orders.append(pairs.map(\.key)) }
+        return orders + children.flatMap(\.hashKeyOrders)
     }
 
     static func == (left: Expression, right: Expression) -> Bool {

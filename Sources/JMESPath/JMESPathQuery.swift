@@ -18,6 +18,11 @@ public struct JMESPathQuery: Sendable {
         tree = try Parser.parse(text)
     }
 
+    /// The keys of the expression's multi-select hashes (`{state: State, size: BatchSize}` → `["state", "size"]`),
+    /// each in the order written: the order Python's `jmespath` gives such an object's members, which
+    /// ``JSONValue`` does not keep, so that a printer can restore it.
+    public var hashKeyOrders: [[String]] { tree.hashKeyOrders }
+
     /// The value the expression selects from `document`.
     /// - Throws: ``JMESPathError`` of kind invalid-type, invalid-value, invalid-arity or unknown-function.
     public func search(_ document: JSONValue) throws(JMESPathError) -> JSONValue {

@@ -26,6 +26,9 @@ protocol MirrorsAWSOperation: AcceptsOutputFormats {
 
 extension MirrorsAWSOperation {
     static var outputFormats: [OutputFormat] { [.text, .json, .table] }
+
+    /// The operation in the service model (`lambda.GetEventSourceMapping`): every mirrored call is Lambda's.
+    static var modelOperation: String { "lambda." + operationName }
 }
 
 extension GlobalOptions {
@@ -34,7 +37,7 @@ extension GlobalOptions {
     func finish(_ report: CheckReport, summaryLines: [String] = []) throws {
         let console = CommandContext.console
         switch output {
-        case .json:
+        case .json, .reportJSON:
             console.write(try JSONOutput.document(report))
         case .jsonl:
             console.write(try JSONOutput.documentLine(report))

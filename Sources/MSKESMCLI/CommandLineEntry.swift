@@ -30,7 +30,7 @@ public enum CommandLineEntry {
             // --query selects from the JSON document, whatever --output says: the command writes JSON and
             // QueryOutput prints the selection in the format asked for.
             let queryOutput = (command as? CommandWithGlobalOptions)?.global.queryOutput(
-                operationName: (type(of: command) as? MirrorsAWSOperation.Type)?.operationName, console: console)
+                mirrored: type(of: command) as? MirrorsAWSOperation.Type, console: console)
             if queryOutput != nil, var withGlobals = command as? CommandWithGlobalOptions,
                 withGlobals.global.output == .text || withGlobals.global.output == .table
             {

@@ -5,9 +5,11 @@ import MSKESMAWS
 import MSKESMCore
 
 /// Output formats of `--output`. `jsonl` only where a command streams several results; `table` only on the
-/// commands that mirror an AWS CLI call (docs/output.md).
+/// commands that mirror an AWS CLI call; `report-json` (msk-esm's document around the call) only on create and
+/// update (docs/output.md).
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, json, jsonl, table
+    case reportJSON = "report-json"
 }
 
 /// `--color`, as the AWS CLI takes it.
@@ -41,8 +43,10 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public var asksForAWSCLIOutput: Bool { outputChoice == .text || outputChoice == .table }
 
     /// How the AWS calls' timestamps should come back: as the service sent them where the output is the AWS CLI
-    /// v1's (`--output text|table`, `--query`), else ISO 8601 as in msk-esm's documents.
-    public var timestamps: ServiceShapes.TimestampStyle { asksForAWSCLIOutput || query != nil ? .wire : .iso8601 }
+    /// v1's (`--output text|table|json`, `--query`), else ISO 8601 as in msk-esm's views and documents.
+    public var timestamps: ServiceShapes.TimestampStyle {
+        asksForAWSCLIOutput || outputChoice == .json || query != nil ? .wire : .iso8601
+    }
 
     @Option(
         help: ArgumentHelp(
@@ -96,26 +100,34 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         }
     }
 
-    /// What `--query` makes of the output, or nil without it. `operationName` titles a table (the AWS call the
-    /// command mirrors); `console` says how wide and whether coloured.
-    public func queryOutput(operationName: String?, console: Console) -> QueryOutput? {
+    /// What `--query` makes of the output, or nil without it. `mirrored` is the AWS call the command mirrors:
+    /// its response is what the query selects from, and its name titles a table; `console` says how wide and
+    /// whether coloured.
+    func queryOutput(mirrored: MirrorsAWSOperation.Type?, console: Console) -> QueryOutput? {
         guard let query else { return nil }
+        let format: QueryOutput.Format
         switch output {
-        case .json: return QueryOutput(query: query, format: .json)
-        case .jsonl: return QueryOutput(query: query, format: .jsonLines)
-        case .text: return QueryOutput(query: query, format: .text)
+        case .json, .reportJSON: format = .json
+        case .jsonl: format = .jsonLines
+        case .text: format = .text
         case .table:
-            return QueryOutput(
-                query: query,
-                format: .table(title: operationName ?? "", width: console.outputColumns, style: console.tableStyle(self)))
+            format = .table(title: mirrored?.operationName ?? "", width: console.outputColumns, style: console.tableStyle(self))
         }
+        // report-json is msk-esm's own document: the query selects from it, not from the response.
+        return QueryOutput(query: query, format: format, responseOperation: output == .reportJSON ? nil : mirrored?.modelOperation)
     }
 
     /// - Parameter mirrorsAWSCall: the command prints an AWS call's response (get, list, create, update, delete,
     ///   enable, disable), so `--output table` means the AWS CLI's table of it.
-    public func validate(allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false) throws {
+    /// - Parameter reportsChanges: the command has msk-esm's change document (create, update): `--output report-json`.
+    public func validate(
+        allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false, reportsChanges: Bool = false
+    ) throws {
         if output == .jsonl && !allowsJSONLines {
             throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
+        }
+        if output == .reportJSON && !reportsChanges {
+            throw ValidationError("--output report-json is for create and update (their preflight and changes): use --output json")
         }
         if output == .table && !mirrorsAWSCall {
             throw ValidationError(

@@ -70,7 +70,7 @@ struct MappingCommandsTests {
             bed,
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", topic,
-                "--starting-position", "LATEST", "--no-preflight", "--output", "json",
+                "--starting-position", "LATEST", "--no-preflight", "--output", "report-json",
             ] + extra)
         #expect(result.exitCode == 0, "\(result.stderr)")
         return try json(result.stdout)["result"]?["UUID"]?.stringValue ?? ""
@@ -204,7 +204,7 @@ struct MappingCommandsTests {
             bed,
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
-                "--starting-position", "LATEST", "--no-preflight", "--output", "json",
+                "--starting-position", "LATEST", "--no-preflight", "--output", "report-json",
             ])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let creates = try await requests(bed, operation: "CreateEventSourceMapping", function: function)
@@ -226,7 +226,7 @@ struct MappingCommandsTests {
         let same = try await run(bed, base + ["--batch-size", "50"])
         #expect(same.exitCode == 0, "\(same.stderr)")
         #expect(same.stdout.contains("already exists, unchanged: \(uuid)"))
-        let different = try await run(bed, base + ["--batch-size", "70", "--output", "json"])
+        let different = try await run(bed, base + ["--batch-size", "70", "--output", "report-json"])
         #expect(different.exitCode == 1)
         let document = try json(different.stdout)
         #expect(document["verdict"]?.stringValue == "fail")
@@ -246,7 +246,7 @@ struct MappingCommandsTests {
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let base = [
             "create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
-            "--auth", "scram-512", "--secret-id", bed.info["secretArn"]?.stringValue ?? "", "--output", "json",
+            "--auth", "scram-512", "--secret-id", bed.info["secretArn"]?.stringValue ?? "", "--output", "report-json",
         ]
         let dry = try await run(bed, base + ["--dry-run", "--force"])
         #expect(dry.exitCode == 0, "\(dry.stderr)")
@@ -287,13 +287,13 @@ struct MappingCommandsTests {
         #expect(text.stdout.contains("- BatchSize: 100\n+ BatchSize: 500\n"))
         let sent = try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid)
         #expect(sent.map { $0["body"] } == [["BatchSize": 500]])
-        let again = try await run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight", "--output", "json"])
+        let again = try await run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight", "--output", "report-json"])
         #expect(again.exitCode == 0)
         #expect(try json(again.stdout)["changes"] == [])
         #expect(try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid).count == 1)
-        let window = try await run(bed, ["update", uuid, "--batching-window", "7", "--no-preflight", "--output", "json"])
+        let window = try await run(bed, ["update", uuid, "--batching-window", "7", "--no-preflight", "--output", "report-json"])
         #expect(try json(window.stdout)["changes"] == [["field": "MaximumBatchingWindowInSeconds", "from": 0, "to": 7]])
-        let refused = try await run(bed, ["update", uuid, "--topic", "payments", "--no-preflight", "--output", "json"])
+        let refused = try await run(bed, ["update", uuid, "--topic", "payments", "--no-preflight", "--output", "report-json"])
         #expect(refused.exitCode == 1)
         let document = try json(refused.stdout)
         #expect(document["findings"]?.arrayValue?.first?["code"]?.stringValue == "MAP008")
@@ -327,7 +327,7 @@ struct MappingCommandsTests {
             bed,
             [
                 "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
-                "--starting-position", "LATEST", "--no-preflight", "--wait", "--poll-interval", "0.1", "--output", "json",
+                "--starting-position", "LATEST", "--no-preflight", "--wait", "--poll-interval", "0.1", "--output", "report-json",
             ])
         #expect(created.exitCode == 0, "\(created.stderr)")
         let uuid = try json(created.stdout)["result"]?["UUID"]?.stringValue ?? ""

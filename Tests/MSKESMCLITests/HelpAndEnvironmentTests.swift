@@ -72,11 +72,12 @@ struct HelpAndEnvironmentTests {
         #expect(!text[..<global.lowerBound].contains("--query <expression>"))
     }
 
-    @Test("--output lists only the formats the command takes: jsonl for doctor, not for get")
+    @Test("--output lists only the formats the command takes: jsonl for doctor, table for get, report-json for create")
     func outputValuesPerCommand() {
         #expect(Self.help(["doctor"], columns: 1000).contains("(values: text, json, jsonl)"))
-        let get = Self.help(["get"], columns: 1000)
-        #expect(get.contains("(values: text, json)") && !get.contains("jsonl)"))
+        #expect(Self.help(["get"], columns: 1000).contains("(values: text, json, table)"))
+        #expect(Self.help(["create"], columns: 1000).contains("(values: text, json, table, report-json)"))
+        #expect(Self.help(["policy", "check"], columns: 1000).contains("(values: text, json)"))
     }
 
     @Test("commands that never call AWS keep the AWS options out of their help (and still accept them)")

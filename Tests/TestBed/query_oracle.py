@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What the AWS CLI v1 prints for `--query EXPRESSION --output json|text` over a JSON document: the oracle of
 msk-esm's --query. Uses the same parts the CLI does (jmespath, json.dump with indent=4 as awscli/formatter.py
-calls it, and awscli/text.py), with object keys sorted: msk-esm's JSON values keep no other order.
+calls it, skipping an empty object as its JSONFormatter does, and awscli/text.py). The document's keys are
+sorted first (msk-esm prints its documents so); a multi-select hash keeps the order written, as in the CLI.
 
   stdin:  {"document": {...}, "queries": ["expression", ...]}
   stdout: [{"json": "...", "text": "..."} or {"error": "syntax" | "invalid-type" | ...}, ...]
@@ -26,7 +27,7 @@ def sort_keys(value):
 
 def answer(document, expression):
     try:
-        selection = sort_keys(jmespath.search(expression, document))
+        selection = jmespath.search(expression, sort_keys(document))
     except exceptions.ParseError:
         return {"error": "syntax"}
     except exceptions.JMESPathTypeError:
@@ -34,8 +35,9 @@ def answer(document, expression):
     except exceptions.JMESPathError as error:
         return {"error": type(error).__name__}
     as_json = io.StringIO()
-    json.dump(selection, as_json, indent=4, ensure_ascii=False)
-    as_json.write("\n")
+    if selection != {}:
+        json.dump(selection, as_json, indent=4, ensure_ascii=False)
+        as_json.write("\n")
     as_text = io.StringIO()
     text.format_text(selection, as_text)
     return {"json": as_json.getvalue(), "text": as_text.getvalue()}

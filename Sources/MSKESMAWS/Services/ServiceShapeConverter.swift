@@ -84,6 +84,31 @@ public enum ServiceShapes {
             member: shape.member, value: shape.value)
     }
 
+    /// The output shape of `operation` ("lambda.GetEventSourceMapping" → "lambda.EventSourceMappingConfiguration").
+    public static func outputShape(of operation: String) -> String? { table(for: operation).operations[operation]?.output }
+
+    /// The member names of every structure reachable from the shape `id`, breadth first, `id`'s own first:
+    /// where a value's shape is not known (a `--query` selection), the first structure holding all of an
+    /// object's keys says the order botocore gave them.
+    public static func structureMemberNames(reachableFrom id: String) -> [[String]] {
+        var seen: Set<String> = [id]
+        var queue = [id]
+        var names: [[String]] = []
+        var next = 0
+        while next < queue.count {
+            let current = queue[next]
+            next += 1
+            guard let description = shape(current) else { continue }
+            if description.type == "structure" { names.append(description.members.map(\.name)) }
+            let children = description.members.map(\.shape) + [description.member, description.value].compactMap { $0 }
+            for child in children where !seen.contains(child) {
+                seen.insert(child)
+                queue.append(child)
+            }
+        }
+        return names
+    }
+
     // MARK: JSON protocols (rest-json, json)
 
     /// Renames and retypes a JSON response body per the operation's output shape.

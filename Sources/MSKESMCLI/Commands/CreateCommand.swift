@@ -39,7 +39,7 @@ struct CreateCommand: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        try global.validate(mirrorsAWSCall: true)
+        try global.validate(mirrorsAWSCall: true, reportsChanges: true)
         try flags.validate(now: global.now)
         if flags.cliInputJSON == nil {
             // Each member may come from msk-esm's flag or the AWS CLI's name for it.
@@ -206,12 +206,17 @@ struct CreateCommand: AsyncParsableCommand {
     ) throws {
         let console = CommandContext.console
         switch global.output {
-        case .json, .jsonl:
+        case .reportJSON, .jsonl, .json where result == nil:
             let document = MappingChangeDocument(
                 verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings, request: request,
                 changes: nil, result: result)
-            // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
-            console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
+            // msk-esm's document: asked for, or the command made no call whose answer json could show (a dry run,
+            // a preflight that refused). --query selects from it.
+            console.write(try JSONOutput.document(document))
+        case .json:
+            // As the AWS CLI's: the API's answer, and --query selects from it; the preflight's problems on stderr.
+            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            try MappingCommandSupport.printAWSCLIJSON(result ?? .null, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput && result != nil, .table where result != nil:
             // The API's answer, as the AWS CLI prints it; the preflight's problems still reach the user.
             if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
@@ -233,5 +238,6 @@ struct CreateCommand: AsyncParsableCommand {
 }
 
 extension CreateCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static var outputFormats: [OutputFormat] { [.text, .json, .table, .reportJSON] }
     static let operationName = "CreateEventSourceMapping"
 }

@@ -70,7 +70,7 @@ struct DeleteCommand: AsyncParsableCommand {
             result = .object(members)
         }
         switch global.output {
-        case .json, .jsonl: try MappingCommandSupport.printJSON(result)
+        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(result, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(result, operation: Self.operationName, global: global)
         case .text: if !global.quiet { console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }

@@ -47,7 +47,7 @@ struct DoctorFleetRun {
         progress.clear()
         let report = DoctorMultiReport(mappings: results.map(\.diagnosis))
         switch output {
-        case .json:
+        case .json, .reportJSON:
             console.write(try Self.json(report, failures: failures))
         case .jsonl:
             // Each line went through --query as it was printed, where an error could not stop the run: an

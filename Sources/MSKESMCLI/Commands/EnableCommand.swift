@@ -55,7 +55,7 @@ enum MappingSwitch {
             result = settled
         }
         switch global.output {
-        case .json, .jsonl: try MappingCommandSupport.printJSON(result)
+        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(result, operation: "lambda." + operationName)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(result, operation: operationName, global: global)
         case .text:

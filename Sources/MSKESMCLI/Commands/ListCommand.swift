@@ -42,7 +42,7 @@ struct ListCommand: AsyncParsableCommand {
         }
         let listed: JSONValue = ["EventSourceMappings": .array(pages.flatMap { $0 })]
         switch global.output {
-        case .json, .jsonl: try MappingCommandSupport.printJSON(listed)
+        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(listed, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput:
             // The AWS CLI lays out each page of a paginated call alone (awscli/formatter.py, TextFormatter).
             for page in pages {

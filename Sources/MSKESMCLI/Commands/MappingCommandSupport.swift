@@ -151,7 +151,7 @@ enum MappingCommandSupport {
                 ]), at: 0)
         let report = CheckReport(findings: findings, summary: ["uuid": mapping["UUID"] ?? .null])
         switch global.output {
-        case .json, .jsonl: console.write(try JSONOutput.document(report))
+        case .json, .jsonl, .reportJSON: console.write(try JSONOutput.document(report))
         case .text, .table: console.writeError(ReportRenderer(color: false, quiet: false).text(report))
         }
     }
@@ -160,6 +160,14 @@ enum MappingCommandSupport {
 
     static func printJSON(_ value: JSONValue) throws {
         CommandContext.console.write(try JSONOutput.document(value))
+    }
+
+    /// An AWS call's response as `aws lambda … --output json` prints it (`operation`: `lambda.GetEventSourceMapping`):
+    /// members in the model's order, timestamps as sent, nothing for an empty object. With `--query`, the selection.
+    static func printAWSCLIJSON(_ response: JSONValue, operation: String) throws {
+        let console = CommandContext.console
+        if CommandContext.queryOutput != nil { return console.write(try JSONOutput.document(response)) }
+        console.write(AWSCLIOutput.json(response, order: .response(of: operation, selected: false)))
     }
 
     /// An AWS call's response as `aws lambda … --output text|table` prints it (docs/output.md); the table is

@@ -62,7 +62,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let parts = (snapshot.objectValue ?? [:]).keys.filter { !["Errors", "SnapshotVersion", "Region", "CapturedAt"].contains($0) }
             .sorted()
         switch global.output {
-        case .json, .jsonl:
+        case .json, .jsonl, .reportJSON:
             let summary: JSONValue = [
                 "file": .string(write), "uuid": .string(uuid), "parts": .array(parts.map { .string($0) }),
                 "errors": .object(errors),

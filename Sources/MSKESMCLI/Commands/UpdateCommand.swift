@@ -38,7 +38,7 @@ struct UpdateCommand: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        try global.validate(mirrorsAWSCall: true)
+        try global.validate(mirrorsAWSCall: true, reportsChanges: true)
         try flags.validate(now: global.now)
     }
 
@@ -110,12 +110,17 @@ struct UpdateCommand: AsyncParsableCommand {
     ) throws {
         let console = CommandContext.console
         switch global.output {
-        case .json, .jsonl:
+        case .reportJSON, .jsonl, .json where result == nil:
             let document = MappingChangeDocument(
                 verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings, request: request,
                 changes: changes, result: result)
-            // As the AWS CLI's: --query selects from the API's answer, not from msk-esm's document around it.
-            console.write(CommandContext.queryOutput == nil ? JSONOutput.encode(document) : try JSONOutput.document(result ?? .null))
+            // msk-esm's document: asked for, or the command made no call whose answer json could show (a dry run,
+            // a preflight that refused). --query selects from it.
+            console.write(try JSONOutput.document(document))
+        case .json:
+            // As the AWS CLI's: the API's answer, and --query selects from it; the preflight's problems on stderr.
+            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            try MappingCommandSupport.printAWSCLIJSON(result ?? .null, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput && result != nil, .table where result != nil:
             if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
             try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
@@ -133,5 +138,6 @@ struct UpdateCommand: AsyncParsableCommand {
 }
 
 extension UpdateCommand: CommandWithGlobalOptions, MirrorsAWSOperation {
+    static var outputFormats: [OutputFormat] { [.text, .json, .table, .reportJSON] }
     static let operationName = "UpdateEventSourceMapping"
 }

@@ -48,7 +48,7 @@ struct WaitCommand: AsyncParsableCommand {
         let client = try MappingCommandSupport.client(global)
         let mapping = try await MappingCommandSupport.wait(uuid: uuid, for: target, options: options, global: global, client: client)
         switch global.output {
-        case .json, .jsonl:
+        case .json, .jsonl, .reportJSON:
             try MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
         case .text, .table:
             if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted")) }

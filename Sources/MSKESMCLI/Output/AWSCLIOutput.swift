@@ -1,30 +1,91 @@
+import MSKESMAWS
 import MSKESMCore
 
-/// The AWS CLI's output layouts (AWS CLI v1, the project's pinned oracle), for values `--query` selected.
+/// The AWS CLI's output layouts (AWS CLI v1, the project's pinned oracle), for AWS responses and for values
+/// `--query` selected.
 public enum AWSCLIOutput {
+    /// The order the AWS CLI prints an object's members in, which ``JSONValue`` does not keep: botocore builds a
+    /// response's objects in its model's member order, and jmespath a multi-select hash in the order written.
+    public struct MemberOrder: Sendable {
+        /// The shape of the value printed (`lambda.EventSourceMappingConfiguration`), when known: its members, and
+        /// its members' members, print in model order.
+        public var shape: String?
+        /// The keys of the `--query` expression's multi-select hashes.
+        public var hashKeyOrders: [[String]]
+        /// The member names of the structures a selection may hold (from the response's shape), for objects whose
+        /// shape is not known.
+        public var structures: [[String]]
+
+        public init(shape: String? = nil, hashKeyOrders: [[String]] = [], structures: [[String]] = []) {
+            self.shape = shape
+            self.hashKeyOrders = hashKeyOrders
+            self.structures = structures
+        }
+
+        /// Key order only: msk-esm's own documents, whose members print sorted.
+        public static let sorted = MemberOrder()
+
+        /// For the response of `operation` (`lambda.GetEventSourceMapping`), whole or as selected by `query`.
+        public static func response(of operation: String, hashKeyOrders: [[String]] = [], selected: Bool) -> MemberOrder {
+            let shape = ServiceShapes.outputShape(of: operation)
+            if !selected { return MemberOrder(shape: shape) }
+            return MemberOrder(
+                hashKeyOrders: hashKeyOrders, structures: shape.map(ServiceShapes.structureMemberNames(reachableFrom:)) ?? [])
+        }
+
+        /// `keys` in the order printed, with the shape of each member's value where known. Without a shape: a
+        /// hash of the expression with exactly these keys, else the first structure holding them all, else sorted.
+        func ordered(_ keys: [String], shape id: String?) -> [(key: String, shape: String?)] {
+            let sortedKeys = keys.sorted(by: AWSCLITable.pythonOrder)
+            if let id, let description = ServiceShapes.shape(id) {
+                if description.type == "map" { return sortedKeys.map { ($0, description.value) } }
+                if description.type == "structure" {
+                    let present = Set(keys)
+                    let modelled = description.members.filter { present.contains($0.name) }.map { ($0.name, Optional($0.shape)) }
+                    let known = Set(description.members.map(\.name))
+                    return modelled + sortedKeys.filter { !known.contains($0) }.map { ($0, nil) }
+                }
+            }
+            let keySet = Set(keys)
+            if let hash = hashKeyOrders.first(where: { $0.count == keys.count && Set($0) == keySet }) {
+                return hash.map { ($0, nil) }
+            }
+            if let structure = structures.first(where: { keySet.isSubset(of: $0) }) {
+                return structure.filter { keySet.contains($0) }.map { ($0, nil) }
+            }
+            return sortedKeys.map { ($0, nil) }
+        }
+
+        func elementShape(_ id: String?) -> String? {
+            id.flatMap(ServiceShapes.shape).flatMap { $0.type == "list" ? $0.member : nil }
+        }
+    }
+
     /// `--output json`: `json.dump(value, indent=4, ensure_ascii=False)` and a newline, as `awscli/formatter.py`
-    /// writes it, with object members in key order (``JSONValue`` keeps no other).
-    public static func json(_ value: JSONValue) -> String {
+    /// (JSONFormatter) writes it, with object members in `order`; nothing for an empty object, which it skips.
+    public static func json(_ value: JSONValue, order: MemberOrder = .sorted) -> String {
+        if value == .object([:]) { return "" }
         var output = ""
-        appendJSON(value, depth: 0, into: &output)
+        appendJSON(value, shape: order.shape, order: order, depth: 0, into: &output)
         return output + "\n"
     }
 
-    private static func appendJSON(_ value: JSONValue, depth: Int, into output: inout String) {
+    private static func appendJSON(_ value: JSONValue, shape: String?, order: MemberOrder, depth: Int, into output: inout String) {
         let inner = "\n" + String(repeating: " ", count: 4 * (depth + 1))
         switch value {
         case .array(let elements) where !elements.isEmpty:
+            let elementShape = order.elementShape(shape)
             output += "["
             for (index, element) in elements.enumerated() {
                 output += (index == 0 ? "" : ",") + inner
-                appendJSON(element, depth: depth + 1, into: &output)
+                appendJSON(element, shape: elementShape, order: order, depth: depth + 1, into: &output)
             }
             output += "\n" + String(repeating: " ", count: 4 * depth) + "]"
         case .object(let members) where !members.isEmpty:
             output += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
-                output += (index == 0 ? "" : ",") + inner + JSONWriter.write(.string(key), pretty: false) + ": "
-                appendJSON(members[key] ?? .null, depth: depth + 1, into: &output)
+            for (index, member) in order.ordered(Array(members.keys), shape: shape).enumerated() {
+                output += (index == 0 ? "" : ",") + inner + JSONWriter.write(.string(member.key), pretty: false) + ": "
+                appendJSON(members[member.key] ?? .null, shape: member.shape, order: order, depth: depth + 1, into: &output)
             }
             output += "\n" + String(repeating: " ", count: 4 * depth) + "}"
         default:

@@ -19,10 +19,21 @@ public struct QueryOutput: Sendable {
 
     public var query: JMESPathQuery
     public var format: Format
+    /// The AWS call whose response the query selects from (`lambda.GetEventSourceMapping`), nil for msk-esm's own
+    /// documents: JSON then prints members in the order the AWS CLI would.
+    public var responseOperation: String?
 
-    public init(query: JMESPathQuery, format: Format) {
+    public init(query: JMESPathQuery, format: Format, responseOperation: String? = nil) {
         self.query = query
         self.format = format
+        self.responseOperation = responseOperation
+    }
+
+    /// The member order of the selection as the AWS CLI prints it: the expression's hashes in the order written,
+    /// the response's structures in model order, else sorted (msk-esm's documents print their members sorted).
+    var memberOrder: AWSCLIOutput.MemberOrder {
+        guard let responseOperation else { return AWSCLIOutput.MemberOrder(hashKeyOrders: query.hashKeyOrders) }
+        return .response(of: responseOperation, hashKeyOrders: query.hashKeyOrders, selected: true)
     }
 
     /// The selection from `document`, printed in `format`.
@@ -37,7 +48,7 @@ public struct QueryOutput: Sendable {
                 "--query '\(query.text)': \(error)", fix: "check the expression against the command's --output json document")
         }
         switch format {
-        case .json: return AWSCLIOutput.json(selection)
+        case .json: return AWSCLIOutput.json(selection, order: memberOrder)
         case .jsonLines: return JSONWriter.write(selection, pretty: false) + "\n"
         case .text: return AWSCLIOutput.text(selection)
         case .table(let title, let width, let style):
