@@ -470,7 +470,7 @@ _msk-esm_create() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --bisect-batch-on-function-error --no-bisect-batch-on-function-error --enabled --no-enabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag --topics --function-response-types --source-access-configurations)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -505,6 +505,10 @@ _msk-esm_create() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--generate-cli-skeleton')
+        __msk-esm_add_completions -W 'input'$'\n''output'$'\n''yaml-input'
         return
         ;;
     '--function')
@@ -667,7 +671,7 @@ _msk-esm_update() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --bisect-batch-on-function-error --no-bisect-batch-on-function-error --enabled --no-enabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag --topics --function-response-types --source-access-configurations)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --uuid --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -702,6 +706,10 @@ _msk-esm_update() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--generate-cli-skeleton')
+        __msk-esm_add_completions -W 'input'$'\n''output'$'\n''yaml-input'
         return
         ;;
     '--uuid')
@@ -867,7 +875,7 @@ _msk-esm_get() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --uuid)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -904,6 +912,10 @@ _msk-esm_get() {
     '--ca-bundle')
         return
         ;;
+    '--generate-cli-skeleton')
+        __msk-esm_add_completions -W 'input'$'\n''output'$'\n''yaml-input'
+        return
+        ;;
     '--uuid')
         return
         ;;
@@ -914,7 +926,7 @@ _msk-esm_list() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --function --cluster)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --function --cluster)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -951,6 +963,10 @@ _msk-esm_list() {
     '--ca-bundle')
         return
         ;;
+    '--generate-cli-skeleton')
+        __msk-esm_add_completions -W 'input'$'\n''output'$'\n''yaml-input'
+        return
+        ;;
     '--function')
         return
         ;;
@@ -964,7 +980,7 @@ _msk-esm_delete() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --yes --wait --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --uuid --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --uuid --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -999,6 +1015,10 @@ _msk-esm_delete() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--generate-cli-skeleton')
+        __msk-esm_add_completions -W 'input'$'\n''output'$'\n''yaml-input'
         return
         ;;
     '--uuid')

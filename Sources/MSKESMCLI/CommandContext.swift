@@ -10,6 +10,9 @@ public enum CommandContext {
     @TaskLocal public static var queryOutput: QueryOutput?
     /// Whether the command line runs in the REPL (help then shows command lines without `msk-esm`).
     @TaskLocal public static var inREPL = false
+    /// Whether the command line asks for an input skeleton (`--generate-cli-skeleton input`), which needs none of
+    /// the command's required arguments: argument groups that check them on their own skip the check.
+    @TaskLocal static var requiredArgumentsOptional = false
 }
 
 /// A command with the global options: how CommandLineEntry finds `--query` and `--output` on any of them.

@@ -7,7 +7,7 @@ import MSKESMCore
 /// the REPL and the tests all come through here, so exit codes and error lines are the same everywhere.
 public enum CommandLineEntry {
     public static func run(_ arguments: [String], console: Console = .standard()) async -> Int32 {
-        let arguments = CommandLineArguments.placingGlobalOptions(arguments)
+        let arguments = CLISkeletonOption.givingDefaultKind(CommandLineArguments.placingGlobalOptions(arguments))
         return await CommandContext.$console.withValue(console) {
             if LiveCommandHint.callsAWS(arguments) {
                 CurlHTTPClient.prepareInBackground()
@@ -17,7 +17,9 @@ public enum CommandLineEntry {
             defer { CurlHTTPClient.finishBackgroundPreparation() }
             var command: ParsableCommand
             do {
-                command = try MSKESM.parseAsRoot(arguments)
+                command = try CommandContext.$requiredArgumentsOptional.withValue(
+                    CLISkeletonOption.asksForInputSkeleton(arguments)
+                ) { try MSKESM.parseAsRoot(arguments) }
             } catch {
                 // A mistyped option first: argument-parser validates each command before it reports the
                 // words no command took, so its own complaint would be about what the typo left missing.

@@ -11,6 +11,8 @@ public enum ServiceShapes {
         struct Operation {
             var output: String?
             var resultWrapper: String?
+            /// Only for the Lambda calls msk-esm mirrors (`--generate-cli-skeleton`).
+            var input: String?
         }
         struct Shape {
             var type: String
@@ -22,6 +24,7 @@ public enum ServiceShapes {
             var value: String?
             var keyName: String?
             var valueName: String?
+            var enumValues: [String]?
         }
         var operations: [String: Operation]
         var shapes: [String: Shape]
@@ -50,7 +53,9 @@ public enum ServiceShapes {
         }
         return Table(
             operations: operations.mapValues {
-                Table.Operation(output: $0["output"]?.stringValue, resultWrapper: $0["resultWrapper"]?.stringValue)
+                Table.Operation(
+                    output: $0["output"]?.stringValue, resultWrapper: $0["resultWrapper"]?.stringValue,
+                    input: $0["input"]?.stringValue)
             },
             shapes: shapes.mapValues { shape in
                 Table.Shape(
@@ -59,7 +64,8 @@ public enum ServiceShapes {
                     member: shape["member"]?.stringValue, memberName: shape["memberName"]?.stringValue,
                     flattened: shape["flattened"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } },
                     key: shape["key"]?.stringValue, value: shape["value"]?.stringValue,
-                    keyName: shape["keyName"]?.stringValue, valueName: shape["valueName"]?.stringValue)
+                    keyName: shape["keyName"]?.stringValue, valueName: shape["valueName"]?.stringValue,
+                    enumValues: shape["enum"]?.arrayValue?.compactMap(\.stringValue))
             })
     }
 
@@ -74,6 +80,8 @@ public enum ServiceShapes {
         public var members: [(name: String, shape: String)]
         public var member: String?
         public var value: String?
+        /// An enumerated string's values, in model order (only for the shapes of the mirrored Lambda calls).
+        public var enumValues: [String]
     }
 
     /// The shape `id` ("service.Name"), when the service's table holds it.
@@ -81,8 +89,11 @@ public enum ServiceShapes {
         guard let shape = table(for: id).shapes[id] else { return nil }
         return ShapeDescription(
             type: shape.type, members: (shape.members ?? []).compactMap { $0.count == 3 ? ($0[1], $0[2]) : nil },
-            member: shape.member, value: shape.value)
+            member: shape.member, value: shape.value, enumValues: shape.enumValues ?? [])
     }
+
+    /// The input shape of `operation`, for the Lambda calls msk-esm mirrors (nil for the others).
+    public static func inputShape(of operation: String) -> String? { table(for: operation).operations[operation]?.input }
 
     /// The output shape of `operation` ("lambda.GetEventSourceMapping" → "lambda.EventSourceMappingConfiguration").
     public static func outputShape(of operation: String) -> String? { table(for: operation).operations[operation]?.output }

@@ -26,6 +26,8 @@ struct CreateCommand: AsyncParsableCommand {
     )
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    @OptionGroup var skeleton: CLISkeletonOption
     @OptionGroup var flags: MappingFlags
     @OptionGroup var waitOptions: WaitOptions
 
@@ -41,7 +43,7 @@ struct CreateCommand: AsyncParsableCommand {
     func validate() throws {
         try global.validate(mirrorsAWSCall: true, reportsChanges: true)
         try flags.validate(now: global.now)
-        if flags.cliInputJSON == nil {
+        if flags.cliInputJSON == nil && !CommandContext.requiredArgumentsOptional {
             // Each member may come from msk-esm's flag or the AWS CLI's name for it.
             let cli = flags.cli
             if flags.function == nil && cli.functionName == nil { throw ValidationError("missing --function NAME") }
@@ -87,6 +89,7 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         let console = CommandContext.console
         var body = flags.requestBody(base: try flags.requestBase())
         body.removeValue(forKey: "UUID")

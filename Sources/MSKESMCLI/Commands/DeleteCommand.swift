@@ -20,6 +20,8 @@ struct DeleteCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
+    @OptionGroup var skeleton: CLISkeletonOption
+
     @OptionGroup var mapping: MappingUUIDArgument
     var uuid: String { mapping.value }
 
@@ -33,6 +35,7 @@ struct DeleteCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         if !yes && !MappingCommandSupport.inputIsTerminal {
             throw ToolError.usage(
                 "delete needs a confirmation", input: uuid, fix: "standard input is not a terminal: add --yes to delete")

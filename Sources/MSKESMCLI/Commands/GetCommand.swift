@@ -19,6 +19,8 @@ struct GetCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
+    @OptionGroup var skeleton: CLISkeletonOption
+
     @OptionGroup var mapping: MappingUUIDArgument
     var uuid: String { mapping.value }
 
@@ -27,6 +29,7 @@ struct GetCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         let lambda = LambdaClient(client: try MappingCommandSupport.client(global), timestamps: global.timestamps)
         let mapping: JSONValue
         do {

@@ -19,6 +19,8 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
+    @OptionGroup var skeleton: CLISkeletonOption
+
     @Option(name: .customLong("function"), help: ArgumentHelp("Only this function's mappings (name or ARN).", valueName: "name"))
     var function: String?
 
@@ -33,6 +35,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         let lambda = LambdaClient(client: try MappingCommandSupport.client(global), timestamps: global.timestamps)
         let pages: [[JSONValue]]
         do {

@@ -17,6 +17,7 @@ struct MappingUUIDArgument: ParsableArguments, Sendable {
 
     func validate() throws {
         switch (positional, option) {
+        case (nil, nil) where CommandContext.requiredArgumentsOptional: return
         case (nil, nil): throw ValidationError("missing the mapping's UUID: give it as an argument or as --uuid UUID")
         case (.some, .some): throw ValidationError("the UUID is given twice (as an argument and as --uuid): give one")
         default: try MappingCommandSupport.validateUUID(value)

@@ -22,6 +22,8 @@ struct UpdateCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
+    @OptionGroup var skeleton: CLISkeletonOption
+
     @OptionGroup var mapping: MappingUUIDArgument
     var uuid: String { mapping.value }
 
@@ -43,6 +45,7 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         let console = CommandContext.console
         var wanted = flags.requestBody(base: try flags.requestBase())
         wanted.removeValue(forKey: "UUID")
