@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML for --cli-input-yaml (libyaml underneath).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -47,6 +49,7 @@ let package = Package(
             dependencies: [
                 "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
             name: "msk-esm", dependencies: ["MSKESMCLI"],

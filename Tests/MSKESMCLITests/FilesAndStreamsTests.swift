@@ -128,6 +128,12 @@ struct FilesAndStreamsTests {
             reader(
                 "update", "--cli-input-json",
                 ["update", uuid, "--cli-input-json", "INPUT", "--dry-run", "--region", "us-east-1"]),
+            reader(
+                "create", "--cli-input-yaml",
+                ["create", "--cli-input-yaml", "INPUT", "--dry-run", "--region", "us-east-1"]),
+            reader(
+                "update", "--cli-input-yaml",
+                ["update", uuid, "--cli-input-yaml", "INPUT", "--dry-run", "--region", "us-east-1"]),
         ]
     }()
 

@@ -43,7 +43,7 @@ struct CreateCommand: AsyncParsableCommand {
     func validate() throws {
         try global.validate(mirrorsAWSCall: true, reportsChanges: true)
         try flags.validate(now: global.now)
-        if flags.cliInputJSON == nil && !CommandContext.requiredArgumentsOptional {
+        if flags.inputFilePath == nil && !CommandContext.requiredArgumentsOptional {
             // Each member may come from msk-esm's flag or the AWS CLI's name for it.
             let cli = flags.cli
             if flags.function == nil && cli.functionName == nil { throw ValidationError("missing --function NAME") }
@@ -93,7 +93,7 @@ struct CreateCommand: AsyncParsableCommand {
         let console = CommandContext.console
         var body = flags.requestBody(base: try flags.requestBase())
         body.removeValue(forKey: "UUID")
-        try Self.checkComplete(body, now: global.now, source: flags.cliInputJSON ?? "the flags")
+        try Self.checkComplete(body, now: global.now, source: flags.inputFilePath ?? "the flags")
         let request = MappingChangeDocument.Request(method: "POST", path: Self.path, body: .object(body))
         let client = try MappingCommandSupport.client(global)
         let lambda = LambdaClient(client: client, timestamps: global.timestamps)

@@ -152,6 +152,12 @@ struct MappingFlags: ParsableArguments, Sendable {
     @Option(name: .customLong("cli-input-json"), help: ArgumentHelp("A request in the AWS CLI's JSON (PascalCase members, as for aws lambda … --cli-input-json); flags override it. - reads stdin.", valueName: "file"))
     var cliInputJSON: String?
 
+    @Option(name: .customLong("cli-input-yaml"), help: ArgumentHelp("The same request in YAML, as AWS CLI v2's --cli-input-yaml takes it (--generate-cli-skeleton yaml-input writes one); - reads stdin.", valueName: "file"))
+    var cliInputYAML: String?
+
+    /// The request file given, JSON or YAML.
+    var inputFilePath: String? { cliInputJSON ?? cliInputYAML }
+
     @OptionGroup(title: "AWS CLI names") var cli: AWSCLIRequestOptions
 
     init() {}
@@ -176,6 +182,9 @@ struct MappingFlags: ParsableArguments, Sendable {
 
     /// Every flag on its own; `now` judges the starting timestamp.
     func validate(now: Date) throws {
+        if cliInputJSON != nil && cliInputYAML != nil {
+            throw ValidationError("--cli-input-json and --cli-input-yaml both give the request: give one")
+        }
         if let (theirs, ours) = cli.conflicts(with: self).first {
             throw ValidationError("\(theirs) (the AWS CLI's name) and \(ours) set the same member: give one of them")
         }
@@ -213,7 +222,7 @@ struct MappingFlags: ParsableArguments, Sendable {
                 throw ValidationError("--starting-position-timestamp \(ISO8601Instant.format(timestamp)) is in the future: Lambda refuses it")
             }
         }
-        if startingPosition == .atTimestamp && startingPositionTimestamp == nil && cliInputJSON == nil {
+        if startingPosition == .atTimestamp && startingPositionTimestamp == nil && inputFilePath == nil {
             throw ValidationError("--starting-position AT_TIMESTAMP needs --starting-position-timestamp TIME")
         }
         if let batchSize, !(1...10000).contains(batchSize) { throw ValidationError("--batch-size must be 1–10000") }
@@ -328,20 +337,33 @@ struct MappingFlags: ParsableArguments, Sendable {
         "FilterCriteriaError",
     ]
 
+    static let inputFix = "give the request as aws lambda create-event-source-mapping --generate-cli-skeleton writes it"
+
     /// What the flags' values are laid over: `--cli-input-json`'s members, overridden by those given with the AWS
     /// CLI's names (which never set a member an msk-esm flag also sets: see `validate`).
     func requestBase() throws -> [String: JSONValue] {
         try inputFile().merging(try cli.members()) { _, given in given }
     }
 
-    /// Reads `--cli-input-json` (exit 2 when unreadable, not a JSON object, or holding unknown members).
+    /// Reads `--cli-input-json` or `--cli-input-yaml` (exit 2 when unreadable, not an object, or holding unknown
+    /// members).
     func inputFile() throws -> [String: JSONValue] {
-        guard let path = cliInputJSON else { return [:] }
-        let fix = "give the request as aws lambda create-event-source-mapping --generate-cli-skeleton writes it"
-        let data = try InputReader.data(from: path, label: "--cli-input-json")
-        let object = try JSONParser.parseDocument(data, source: path, fix: fix)
+        let object: JSONValue
+        let path: String
+        if let json = cliInputJSON {
+            path = json
+            let data = try InputReader.data(from: path, label: "--cli-input-json")
+            object = try JSONParser.parseDocument(data, source: path, fix: Self.inputFix)
+        } else if let yaml = cliInputYAML {
+            path = yaml
+            let data = try InputReader.data(from: path, label: "--cli-input-yaml")
+            object = try YAMLInput.parse(data, source: path, fix: Self.inputFix + " (--generate-cli-skeleton yaml-input)")
+        } else {
+            return [:]
+        }
+        let fix = Self.inputFix
         guard let given = object.objectValue else {
-            throw ToolError.usage("not a JSON object", input: path, fix: fix)
+            throw ToolError.usage(cliInputJSON != nil ? "not a JSON object" : "not a YAML mapping", input: path, fix: fix)
         }
         var members = given
         // `msk-esm get --output json` / `aws lambda get-event-source-mapping` output works too: its
