@@ -13,6 +13,8 @@ public enum CommandContext {
     /// Whether the command line asks for an input skeleton (`--generate-cli-skeleton input`), which needs none of
     /// the command's required arguments: argument groups that check them on their own skip the check.
     @TaskLocal static var requiredArgumentsOptional = false
+    /// Whether `update` was given a request file, whose `UUID` may name the mapping instead of the command line.
+    @TaskLocal static var mappingMayComeFromFile = false
 }
 
 /// A command with the global options: how CommandLineEntry finds `--query` and `--output` on any of them.

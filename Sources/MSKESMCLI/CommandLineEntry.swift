@@ -17,9 +17,11 @@ public enum CommandLineEntry {
             defer { CurlHTTPClient.finishBackgroundPreparation() }
             var command: ParsableCommand
             do {
-                command = try CommandContext.$requiredArgumentsOptional.withValue(
-                    CLISkeletonOption.asksForInputSkeleton(arguments)
-                ) { try MSKESM.parseAsRoot(arguments) }
+                let requestFile = arguments.first == "update"
+                    && arguments.contains { $0.hasPrefix("--cli-input-json") || $0.hasPrefix("--cli-input-yaml") }
+                command = try CommandContext.$requiredArgumentsOptional.withValue(CLISkeletonOption.asksForInputSkeleton(arguments)) {
+                    try CommandContext.$mappingMayComeFromFile.withValue(requestFile) { try MSKESM.parseAsRoot(arguments) }
+                }
             } catch {
                 // A mistyped option first: argument-parser validates each command before it reports the
                 // words no command took, so its own complaint would be about what the typo left missing.

@@ -25,7 +25,6 @@ struct UpdateCommand: AsyncParsableCommand {
     @OptionGroup var skeleton: CLISkeletonOption
 
     @OptionGroup var mapping: MappingUUIDArgument
-    var uuid: String { mapping.value }
 
     @OptionGroup var flags: MappingFlags
     @OptionGroup var waitOptions: WaitOptions
@@ -47,7 +46,9 @@ struct UpdateCommand: AsyncParsableCommand {
     func run() async throws {
         if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         let console = CommandContext.console
-        var wanted = flags.requestBody(base: try flags.requestBase())
+        let base = try flags.requestBase()
+        let uuid = try Self.mappingUUID(given: mapping, file: base["UUID"], source: flags.inputFilePath)
+        var wanted = flags.requestBody(base: base)
         wanted.removeValue(forKey: "UUID")
         if wanted.isEmpty {
             throw ToolError.usage("nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
@@ -105,6 +106,30 @@ struct UpdateCommand: AsyncParsableCommand {
             }
         }
         try finish(findings: findings, request: request, changes: plan.changes, result: result, note: "updated \(uuid): \(result["State"]?.stringValue ?? "")")
+    }
+
+    /// The mapping to update: the one named on the command line, else the request file's `UUID` (as the AWS CLI
+    /// takes it from `--cli-input-json`). Both, and different, is a usage error: which mapping was meant?
+    static func mappingUUID(given: MappingUUIDArgument, file: JSONValue?, source: String?) throws -> String {
+        let fromFile = file?.stringValue
+        if given.isGiven {
+            if let fromFile, fromFile != given.value {
+                throw ToolError.usage(
+                    "the request's UUID \(fromFile) is not the mapping named, \(given.value)", input: source,
+                    fix: "name one mapping: drop the UUID from the command line or from the file")
+            }
+            return given.value
+        }
+        guard let fromFile else {
+            throw ToolError.usage(
+                "missing the mapping's UUID", input: source, fix: "give it as an argument, as --uuid UUID, or as UUID in the request file")
+        }
+        do {
+            try MappingCommandSupport.validateUUID(fromFile)
+        } catch {
+            throw ToolError.usage("\(error)", input: source, fix: "write the mapping's UUID as msk-esm list prints it")
+        }
+        return fromFile
     }
 
     func finish(
