@@ -69,7 +69,7 @@ let package = Package(
         // depends on it).
         .target(name: "MSKESMTestSupport", dependencies: ["MSKESMCore"], path: "Tests/TestSupport"),
         .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMTestSupport"]),
-        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "MSKESMCore"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "MSKESMCore", "MSKESMTestSupport"]),
         .testTarget(
             name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS", "MSKESMTestSupport"]),
         .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMTestSupport
 import Testing
 
 @testable import JMESPath
@@ -7,18 +8,6 @@ import MSKESMCore
 /// Random fragments glued together: every one compiles or gives a syntax error whose column lies inside the
 /// expression (or just after it), and whatever compiles evaluates to a value or a typed error, never a crash.
 struct RobustnessTests {
-    /// A seeded generator (SplitMix64), so a failure repeats.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     static let fragments = [
         "a", "b", "foo", "\"q r\"", "'raw'", "`1`", "`[1,2]`", "`{\"a\":1}`", "@", ".", "*", "[", "]", "[]", "[?",
         "{", "}", "(", ")", ",", ":", "|", "||", "&&", "!", "&", "==", "!=", "<", "<=", ">", ">=", "0", "-1", "2",

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMTestSupport
 import Testing
 
 @testable import MSKESMCLI
@@ -18,18 +19,6 @@ struct AWSCLITableTests {
             "/usr/bin/env", ["python3", "-c", "import awscli.formatter"], output: .null, error: .null)
         return probe?.status == 0
     }()
-
-    /// A seeded generator (SplitMix64), so a failure repeats.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
 
     /// Strings whose widths the CLI counts differently from their character counts, and plain ones.
     static let words = [

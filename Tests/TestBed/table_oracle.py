@@ -16,14 +16,7 @@ import json
 import sys
 
 from awscli.formatter import TableFormatter
-
-
-def sort_keys(value):
-    if isinstance(value, dict):
-        return {key: sort_keys(value[key]) for key in sorted(value)}
-    if isinstance(value, list):
-        return [sort_keys(element) for element in value]
-    return value
+from query_oracle import sort_keys
 
 
 class Select:
