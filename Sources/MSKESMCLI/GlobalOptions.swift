@@ -28,7 +28,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("output"),
         help: ArgumentHelp(
-            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text or --output table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its table).",
+            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, json or table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its JSON, its table); create and update print msk-esm's document (preflight, request, changes) as report-json.",
             valueName: "format"))
     public var outputChoice: OutputFormat?
 
