@@ -80,7 +80,7 @@ struct YAMLInputTests {
         #expect(compared > 100)
     }
 
-    @Test("hostile files are refused with one line: deep nesting, alias bombs, several documents")
+    @Test("hostile and broken files are refused with one line: deep nesting, alias bombs, several documents, repeated keys")
     func hostile() throws {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         let unclosed = String(repeating: "[", count: 100_000)
@@ -88,7 +88,8 @@ struct YAMLInputTests {
         let bomb = "l0: &l0 lol\n" + laughs.joined(separator: "\n") + "\n"
         let cases: [(String, String)] = [
             (deep, "nested deeper than 64"), (bomb, "more than 100000 values"), ("a: 1\n---\nb: 2\n", "more than one YAML document"),
-            ("a: [1\n", "not YAML"), (unclosed, "in.yaml"), ("a: .inf\n", "not a number JSON can hold"), ("", "an empty YAML document"),
+            ("a: [1\n", "not YAML: did not find expected ',' or ']' at line 2"), (unclosed, "in.yaml"),
+            ("a: 1\na: 2\n", "the key 'a' appears twice"), ("a: .inf\n", "not a number JSON can hold"), ("", "an empty YAML document"),
         ]
         for (text, message) in cases {
             #expect {

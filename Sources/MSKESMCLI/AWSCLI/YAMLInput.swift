@@ -40,11 +40,24 @@ enum YAMLInput {
         do {
             root = try Yams.compose(yaml: text, coreSchema)
         } catch let error as YamlError {
-            throw ToolError.usage("not YAML: \(String(describing: error).split(separator: "\n").first ?? "")", input: source, fix: fix)
+            throw ToolError.usage("not YAML: \(describe(error))", input: source, fix: fix)
         }
         guard let root else { throw ToolError.usage("an empty YAML document", input: source, fix: fix) }
         var budget = maximumNodes
         return try convert(root, budget: &budget, source: source, fix: fix)
+    }
+
+    /// libyaml's problem and where, on one line (Yams' own description adds the line's text and a caret).
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let within = context.map { ", \($0.text) at line \($0.mark.line), column \($0.mark.column)" } ?? ""
+            return "\(problem) at line \(mark.line), column \(mark.column)\(within)"
+        case let .duplicatedKeysInMapping(duplicates, _):
+            return "the key '\(duplicates.sorted().first ?? "")' appears twice in one mapping"
+        default:
+            return String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+        }
     }
 
     /// Counts nesting and documents from libyaml's events, before Yams builds (recursively) any node.
