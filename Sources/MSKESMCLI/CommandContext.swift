@@ -39,7 +39,7 @@ extension MirrorsAWSOperation {
 extension GlobalOptions {
     /// Prints a check report in the chosen format and ends the command with its exit code (DESIGN §5).
     /// `summaryLines` are extra text lines for people; JSON carries the same facts in `report.summary`.
-    func finish(_ report: CheckReport, summaryLines: [String] = []) throws {
+    func finish<Summary>(_ report: CheckReport<Summary>, summaryLines: [String] = []) throws {
         let console = CommandContext.console
         switch output {
         case .json, .reportJSON:
@@ -50,7 +50,6 @@ extension GlobalOptions {
             let renderer = ReportRenderer(color: console.colorEnabled(self), quiet: quiet)
             console.write(renderer.text(report, summaryLines: summaryLines))
         }
-        let code = report.exitCode(strict: strict)
-        if code != 0 { throw ExitCode(code) }
+        if report.isFailing(strict: strict) { throw ExitCode(1) }
     }
 }

@@ -14,12 +14,12 @@ struct DoctorWiringTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    static func run(_ object: [String: Any], checks: [any DoctorCheck] = DoctorCatalogue.checks) throws -> CheckReport {
+    static func run(_ object: [String: Any], checks: [any DoctorCheck] = DoctorCatalogue.checks) throws -> CheckReport<DoctorSummary> {
         let snapshot = try Snapshot.decode(JSONSerialization.data(withJSONObject: object), source: "t.json")
         return try Doctor(checks: checks).run(snapshot, at: now)
     }
 
-    static func problems(_ report: CheckReport, prefix: String) -> [Finding] {
+    static func problems(_ report: CheckReport<DoctorSummary>, prefix: String) -> [Finding] {
         report.findings.filter { $0.code.hasPrefix(prefix) && [.fail, .warn, .skipped].contains($0.severity) }
     }
 
@@ -211,7 +211,7 @@ struct DoctorWiringTests {
         let skipped = try #require(report.findings.first { $0.evidence["check"] == "execution-role" })
         #expect(skipped.severity == .skipped && skipped.code == "IAM001")
         #expect(skipped.detail.contains(call ?? "not in the snapshot"))
-        let ran = report.summary["checks"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let ran = report.summary.checks
         #expect(!ran.isEmpty && !ran.contains("execution-role"))
     }
 

@@ -46,7 +46,7 @@ struct IAMMappingPermissionTests {
             secretArns: secrets, secretKmsKeyArns: keys, onFailureDestination: destination, functionName: "consumer")
     }
 
-    static func failing(_ report: CheckReport) -> [String] {
+    static func failing(_ report: CheckReport<NoSummary>) -> [String] {
         report.findings.filter { $0.severity == .fail || $0.severity == .warn }.map(\.code)
     }
 
@@ -252,7 +252,7 @@ struct IAMMappingPermissionTests {
         #expect(words[words.firstIndex(of: "--role-name")! + 1] == "esm-role")
         var fixed = context
         fixed.identityPolicies.append(document)
-        let remaining = MappingPermissionCheck(context: fixed).report().findings.filter { $0.severity == .fail }
+        let remaining = MappingPermissionCheck(context: fixed).findings().filter { $0.severity == .fail }
         #expect(!remaining.contains { $0.code == "IAM001" && $0.title.contains(Self.clusterArn) })
     }
 
@@ -304,4 +304,9 @@ struct IAMTrustPolicyTests {
         #expect(finding?.severity == .warn)
         #expect(finding?.title.contains("aws:SourceAccount") == true)
     }
+}
+
+extension MappingPermissionCheck {
+    /// The findings as a report, for their verdict.
+    func report() -> CheckReport<NoSummary> { CheckReport(findings: findings()) }
 }

@@ -9,7 +9,7 @@ struct MappingFactsDefectTests {
     static let now = DoctorTests.now
     static let scenarios = SnapshotTestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/scenarios")
 
-    static func report(_ scenario: String) throws -> CheckReport {
+    static func report(_ scenario: String) throws -> CheckReport<DoctorSummary> {
         try Doctor().run(try snapshot(scenario), at: now)
     }
 
@@ -17,7 +17,7 @@ struct MappingFactsDefectTests {
         try Snapshot.load(path: scenarios.appendingPathComponent(scenario + ".json").path)
     }
 
-    static func problems(_ report: CheckReport, _ code: String) -> [Finding] {
+    static func problems(_ report: CheckReport<DoctorSummary>, _ code: String) -> [Finding] {
         report.findings.filter { $0.code == code && [.fail, .warn].contains($0.severity) }
     }
 
@@ -40,7 +40,7 @@ struct MappingFactsDefectTests {
             $0.title.split(separator: " ").first { Int($0) != nil }
         }
         #expect(failing.sorted() == ["14002", "14003"])
-        #expect(report.summary["ports"] == .array([.number(14001), .number(14002), .number(14003)]))
+        #expect(report.summary.ports == [14001, 14002, 14003])
         let healthy = try Self.report("cross-account-multiport-healthy")
         #expect(Self.problems(healthy, "NET001").isEmpty)
         #expect(healthy.verdict == .pass)
@@ -54,7 +54,7 @@ struct MappingFactsDefectTests {
         let choice = try #require(
             BrokerChoiceCheck.choice(for: try Self.snapshot("self-managed-multiport-egress-one-port")))
         #expect(choice.ports == [9096, 9097, 9098])
-        #expect(choice.summary["ports"] == .array([.number(9096), .number(9097), .number(9098)]))
+        #expect(choice.summary.ports == [9096, 9097, 9098])
     }
 
     // 3. SEC016 from Describe.Name, without an analysis that says so.
@@ -199,6 +199,6 @@ struct MappingFactsDefectTests {
         #expect(unknown.title.contains("FUTURE_TOKEN_AUTH"))
         // Nothing claims a method (plaintext was the guess before).
         #expect(!report.findings.contains { $0.code == "BRK002" || $0.code == "BRK006" })
-        #expect(report.summary["method"] == nil)
+        #expect(report.summary.method == nil)
     }
 }

@@ -304,7 +304,7 @@ struct NetworkAnalyzerTests {
         scenario.groupIds = [NetworkScenario.cluster, "sg-not-described"]
         #expect(scenario.severity("NET001") == .pass)
         let summary = NetworkAnalyzer(inputs: scenario.inputs).summary()
-        #expect(summary["missingSecurityGroups"] == ["sg-not-described"])
+        #expect(summary.missingSecurityGroups == ["sg-not-described"])
     }
 
     @Test func detachedGatewayEndpointIsNamed() {

@@ -174,7 +174,7 @@ struct OAuthAccessTests {
 
     // MARK: The OAuth secret (SEC025, SEC026)
 
-    static func validate(_ json: String, type: SecretType? = nil) throws -> CheckReport {
+    static func validate(_ json: String, type: SecretType? = nil) throws -> CheckReport<SecretSummary> {
         let options = SecretValidationOptions(type: type, target: .selfManaged)
         return SecretValidator(options: options).validate(try SecretInput.parse(json, label: "oauth secret"))
     }
@@ -185,11 +185,11 @@ struct OAuthAccessTests {
     ])
     func aCompleteSecretPasses(json: String) throws {
         let report = try Self.validate(json)
-        #expect(report.summary["secretType"]?.stringValue == "oauth")
+        #expect(report.summary.secretType == .oauth)
         #expect(report.verdict == .pass, "\(report.findings.map(\.title))")
         #expect(report.findings.contains { $0.code == "SEC025" && $0.severity == .pass })
         #expect(report.findings.contains { $0.code == "SEC026" && $0.severity == .pass })
-        #expect(report.summary["clientSecretLength"] == .number(1))
+        #expect(report.summary.clientSecretLength == 1)
     }
 
     @Test func aMissingFieldWarns() throws {
@@ -210,7 +210,7 @@ struct OAuthAccessTests {
     @Test func theEndpointIsShownWithoutUserInformationOrQuery() throws {
         let report = try Self.validate(
             #"{"clientId":"a","clientSecret":"b","tokenEndpointUrl":"https://u:CanaryPw@idp.example.com/t?k=CanaryQ"}"#)
-        #expect(report.summary["tokenEndpoint"]?.stringValue == "https://idp.example.com/t")
+        #expect(report.summary.tokenEndpoint == "https://idp.example.com/t")
         let text = String(decoding: try JSONEncoder().encode(report.findings), as: UTF8.self)
         #expect(!text.contains("CanaryPw") && !text.contains("CanaryQ"))
     }

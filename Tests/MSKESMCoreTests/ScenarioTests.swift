@@ -51,8 +51,8 @@ struct ScenarioTests {
         let shared = doctor.findings.filter { !runningOnly.contains($0.code) }
         #expect(preflight.findings == shared)
         #expect(!preflight.findings.contains { runningOnly.contains($0.code) })
-        func ran(_ report: CheckReport) -> Set<String> {
-            Set(report.summary["checks"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        func ran(_ report: CheckReport<DoctorSummary>) -> Set<String> {
+            Set(report.summary.checks)
         }
         let runningNames = Set(DoctorCatalogue.checks.filter(\.judgesExistingMapping).map(\.name))
         #expect(ran(preflight) == ran(doctor).subtracting(runningNames))

@@ -150,7 +150,7 @@ struct SecretPlacementTests {
         #expect(document?["summary"]?["rules"]?.stringValue == "msk")
         let text = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
         #expect(!text.contains("CANARY-pw-3141"))
-        let report = try JSONDecoder().decode(CheckReport.self, from: JSONEncoder().encode(document))
+        let report = try JSONDecoder().decode(CheckReport<SecretSummary>.self, from: JSONEncoder().encode(document))
         let direct = SecretValidator(options: SecretValidationOptions(type: .basic, secretName: Self.secret))
             .validate(try SecretInput.parse(value, label: Self.secret))
         #expect(report.findings == direct.findings)

@@ -9,13 +9,13 @@ struct SecretValidatorTests {
     typealias F = SecretFixtures
 
     static func report(_ json: String, _ options: SecretValidationOptions = SecretValidationOptions()) throws
-        -> CheckReport
+        -> CheckReport<SecretSummary>
     {
         SecretValidator(options: options).validate(try SecretInput.parse(json, label: "test secret"))
     }
 
     /// Non-passing findings of one code.
-    static func problems(_ report: CheckReport, _ code: String) -> [Finding] {
+    static func problems(_ report: CheckReport<SecretSummary>, _ code: String) -> [Finding] {
         report.findings.filter { $0.code == code && $0.severity != .pass && $0.severity != .info }
     }
 
@@ -39,10 +39,10 @@ struct SecretValidatorTests {
             !report.findings.contains { $0.severity == .fail }, "\(report.findings.filter { $0.severity == .fail })")
         let warnings = report.findings.filter { $0.severity == .warn }.map(\.code)
         #expect(warnings == (algorithm == "ed25519" ? ["SEC022"] : []))
-        let certificates = report.summary["certificates"]?.arrayValue ?? []
+        let certificates = report.summary.certificates ?? []
         #expect(certificates.count == 3)
         #expect(
-            report.summary["key"]?["type"]?.stringValue == ["rsa": "RSA", "ec": "EC", "ed25519": "Ed25519"][algorithm])
+            report.summary.key?.type == ["rsa": "RSA", "ec": "EC", "ed25519": "Ed25519"][algorithm])
     }
 
     /// The summary's certificate facts agree with `openssl x509`.
@@ -50,21 +50,21 @@ struct SecretValidatorTests {
     func certificateSummaryMatchesOpenSSL(file: String) throws {
         let report = try Self.report(
             F.json(["certificate": F.text(file)]), SecretValidationOptions(target: .selfManaged))
-        let summary = try #require(report.summary["certificates"]?.arrayValue?.first)
+        let summary = try #require(report.summary.certificates?.first)
         let fingerprint = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-fingerprint", "-sha256"]).stdout
-        #expect(fingerprint.contains(summary["sha256"]?.stringValue ?? "missing"))
+        #expect(fingerprint.contains(summary.sha256))
         let serial = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-serial"]).stdout
         let oracleSerial = serial.replacingOccurrences(of: "serial=", with: "").trimmingCharacters(
             in: .whitespacesAndNewlines
         )
         .lowercased().drop(while: { $0 == "0" })
-        #expect(summary["serial"]?.stringValue == String(oracleSerial))
+        #expect(summary.serial == String(oracleSerial))
         let subject = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253"])
             .stdout
         #expect(
             subject.trimmingCharacters(in: .whitespacesAndNewlines) == "subject="
-                + (summary["subject"]?.stringValue ?? ""))
-        #expect(summary["notAfter"]?.stringValue == ISO8601Instant.format(try Self.notAfter(file)))
+                + summary.subject)
+        #expect(summary.notAfter == ISO8601Instant.format(try Self.notAfter(file)))
     }
 
     // MARK: - Each code fires
@@ -256,7 +256,7 @@ struct SecretValidatorTests {
         "SEC012", "SEC013", "SEC014", "SEC015", "SEC016", "SEC018", "SEC020", "SEC022", "SEC023",
     ]
 
-    static func goodReports() throws -> [CheckReport] {
+    static func goodReports() throws -> [CheckReport<SecretSummary>] {
         let anchor = try #require(Certificate(der: PEMDocument(text: F.text("ec/root.pem")).blocks[0].der))
         return [
             try report(
@@ -304,19 +304,19 @@ struct SecretValidatorTests {
         let file = "keys/\(key).pem"
         let oids = try SecretShell.objectIdentifiers(inPEMFile: F.path(file))
         let report = try Self.report(F.mtlsJSON(chain: F.chain("ec"), key: file, password: F.password))
-        let encryption = try #require(report.summary["key"]?["encryption"])
-        #expect(encryption["schemeOID"]?.stringValue == oids.first)
+        let encryption = try #require(report.summary.key?.encryption)
+        #expect(encryption.schemeOID == oids.first)
         let isPBES2 = oids.first == "1.2.840.113549.1.5.13"
         if isPBES2 {
-            #expect(encryption["kdfOID"]?.stringValue == oids[1])
-            #expect(encryption["cipherOID"]?.stringValue == oids.last)
+            #expect(encryption.kdfOID == oids[1])
+            #expect(encryption.cipherOID == oids.last)
         }
         #expect(!Self.problems(report, "SEC009").isEmpty == isPBES2)
         let safe = ["1.2.840.113549.1.5.3", "1.2.840.113549.1.12.1.3"].contains(oids.first ?? "")
         #expect(!Self.problems(report, "SEC013").isEmpty == (!isPBES2 && !safe))
         // `openssl asn1parse` names the same scheme.
         let parsed = try SecretShell.openssl(["asn1parse", "-in", F.path(file)]).stdout
-        #expect(parsed.contains(":" + (encryption["scheme"]?.stringValue ?? "missing")))
+        #expect(parsed.contains(":" + encryption.scheme))
     }
 
     /// SEC011 agrees with `openssl pkey` (legacy provider loaded) for the right and a wrong password.
@@ -397,7 +397,7 @@ struct SecretValidatorTests {
         #expect(!encoded.contains(canaryPassword))
         let body = keyText.split(separator: "\n").dropFirst().first.map(String.init) ?? "unused"
         #expect(!encoded.contains(body))
-        #expect(report.summary["passwordLength"]?.intValue == canaryPassword.count)
+        #expect(report.summary.passwordLength == canaryPassword.count)
     }
 }
 

@@ -93,7 +93,7 @@ struct ProbeLiveTests {
             timeout: test.timeout)
         let (report, brokers) = await Probe().runWithResults(configuration)
         let failures = report.findings.filter { $0.severity == .fail }
-        #expect(report.summary["lambdaResult"]?.stringValue == test.lambda.rawValue)
+        #expect(report.summary.lambdaResult == test.lambda.rawValue)
         if let code = test.code {
             let failure = try #require(failures.first, "expected \(code)")
             #expect(failure.code == code)
@@ -132,7 +132,7 @@ struct ProbeLiveTests {
         #expect(sasl.code == "PRB009")
         #expect(sasl.severity == (accepted ? .pass : .fail))
         #expect(
-            report.summary["lambdaResult"]?.stringValue
+            report.summary.lambdaResult
                 == (accepted ? LambdaProcessingResult.ok : .saslAuthenticationFailed).rawValue)
         let rendered = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         #expect(!rendered.contains(secret))
@@ -144,7 +144,7 @@ struct ProbeLiveTests {
             ProbeConfiguration(brokers: [bed.broker("saslTLS")], method: .iam, caFile: bed.path("root.pem")).patient())
         #expect(report.findings.contains { $0.code == "PRB015" && $0.severity == .skipped })
         #expect(report.verdict == .pass)
-        #expect(report.summary["lambdaResult"] == nil)
+        #expect(report.summary.lambdaResult == nil)
     }
 
     /// A PBES2 key is a problem for Lambda (PRB006), but the probe still connects with it, so the report also
@@ -187,13 +187,13 @@ struct ProbeLiveTests {
         let bed = try #require(ProbeTestbed.shared)
         let report = await Probe().run(
             ProbeConfiguration(brokers: [bed.broker("tls")], method: .tls, caFile: bed.path("root.pem")).patient())
-        let broker = try #require(report.summary["brokers"]?.arrayValue?.first)
-        let tls = try #require(broker["tls"])
-        #expect(tls["version"]?.stringValue?.hasPrefix("TLSv1.") == true)
-        #expect(tls["cipher"]?.stringValue?.isEmpty == false)
-        #expect(tls["peerChain"]?.arrayValue?.first?.stringValue == "CN=probe-test-broker")
+        let broker = try #require(report.summary.brokers.first)
+        let tls = try #require(broker.tls)
+        #expect(tls.version.hasPrefix("TLSv1."))
+        #expect(!tls.cipher.isEmpty)
+        #expect(tls.peerChain.first == "CN=probe-test-broker")
         // Each step reports its duration.
-        let steps = broker["steps"]?.arrayValue?.compactMap { $0["step"]?.stringValue } ?? []
+        let steps = broker.steps.map(\.step)
         #expect(steps == ["dns", "tcp", "tls", "kafka", "metadata"])
     }
 

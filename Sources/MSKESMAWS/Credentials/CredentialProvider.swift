@@ -24,7 +24,7 @@ public struct CredentialError: Error, Sendable, CustomStringConvertible {
 
     var toolError: ToolError {
         ToolError.usage(
-            "cannot get AWS credentials", input: source,
+            .credentialsFailed, "cannot get AWS credentials", input: source,
             fix: reason)
     }
 }

@@ -44,16 +44,16 @@ public actor CredentialResolver {
                 throw error.toolError
             } catch let error as AWSError {
                 throw ToolError.usage(
-                    "cannot get AWS credentials", input: error.operation,
+                    .credentialsFailed, "cannot get AWS credentials", input: error.operation,
                     fix: "the credential source failed (\(error.descriptionWithRequestID)); check the profile's role_arn and source")
             } catch let error as TransportError {
                 throw ToolError.remote(
-                    "cannot get AWS credentials", input: error.url,
+                    .credentialsFailed, "cannot get AWS credentials", input: error.url,
                     fix: "the credential source did not answer (\(error.message))")
             }
             guard let found else {
                 throw ToolError.usage(
-                    "no AWS credentials found", input: "tried: \(provider.name)",
+                    .noCredentials, "no AWS credentials found", input: "tried: \(provider.name)",
                     fix: "set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run 'aws configure'")
             }
             return found

@@ -152,7 +152,7 @@ public struct MappingFleet: Sendable {
                 } catch {}
             }
             throw ToolError.usage(
-                "the function has no Kafka event source mapping", input: functionName,
+                .notFound, "the function has no Kafka event source mapping", input: functionName,
                 fix: "list its mappings with aws lambda list-event-source-mappings --function-name \(functionName)")
         }
         return (mappings, failures)
@@ -160,7 +160,7 @@ public struct MappingFleet: Sendable {
 
     static func noSuchFunction(_ name: String) -> ToolError {
         ToolError.usage(
-            "no such function", input: name,
+            .notFound, "no such function", input: name,
             fix: "check the name and the region (aws lambda list-functions --query 'Functions[].FunctionName')")
     }
 
@@ -198,7 +198,7 @@ public struct MappingFleet: Sendable {
     static func diagnose(_ mapping: JSONValue, with gatherer: SnapshotGatherer, at now: Date) async -> Result {
         let uuid = mapping["UUID"]?.stringValue ?? "(no UUID)"
         let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
-        let report: CheckReport
+        let report: CheckReport<DoctorSummary>
         do {
             report = try Doctor().run(try Snapshot.decode(snapshot, source: uuid), at: now)
         } catch {
@@ -209,7 +209,7 @@ public struct MappingFleet: Sendable {
                         code: .acc002, severity: .skipped, title: "the mapping's data could not be read as a snapshot",
                         detail: FailureReason.reported(error),
                         fix: "msk-esm snapshot \(uuid) --region \(gatherer.region) --write snapshot.json, then msk-esm doctor --snapshot snapshot.json")
-                ], summary: ["uuid": .string(uuid)])
+                ], summary: DoctorSummary(uuid: uuid))
         }
         return Result(
             region: gatherer.region, function: MappingSelection.functionName(of: mapping),

@@ -75,7 +75,7 @@ public struct SnapshotGatherer: Sendable {
             mapping = try await limiter.run { try await lambda.getEventSourceMapping(uuid: uuid) }
         } catch let error as AWSError where error.kind == .notFound {
             throw ToolError.usage(
-                "no such event source mapping", input: uuid,
+                .notFound, "no such event source mapping", input: uuid,
                 fix: "check the UUID and the region (aws lambda list-event-source-mappings --region \(region))")
         } catch let error as ToolError {
             throw error

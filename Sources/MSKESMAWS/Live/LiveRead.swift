@@ -28,7 +28,7 @@ public enum LiveRead {
             return error
         case let error as AWSError where error.kind == .notFound:
             return ToolError.usage(
-                "no such \(what)", input: input,
+                .notFound, "no such \(what)", input: input,
                 fix: "check the name and the region (\(lookup)); AWS said \(error.descriptionWithRequestID)")
         case is CancellationError:
             return error

@@ -44,7 +44,7 @@ public struct MappingPreflight: Sendable {
     /// Gathers the environment of `mapping` and runs the checks. The secrets' values are read when the caller
     /// may read them, so that the doctor analyses them (else SEC024 is `skipped`, naming the denied call); they
     /// are dropped from the snapshot returned.
-    public func run(mapping: JSONValue) async throws -> (report: CheckReport, snapshot: Snapshot) {
+    public func run(mapping: JSONValue) async throws -> (report: CheckReport<DoctorSummary>, snapshot: Snapshot) {
         let now = self.now
         let gatherer = SnapshotGatherer(client: client, includeSecrets: true, now: { now })
         let document = await gatherer.gather(mapping: mapping, metrics: false)

@@ -145,56 +145,87 @@ struct DoctorCommand: AsyncParsableCommand {
 
     /// One mapping's report (with the probe's findings under --probe), printed.
     func finish(_ document: Snapshot, trustedPEM: String?) async throws {
-        var report = try Doctor().run(document, at: global.now)
-        if probe {
-            report = await DoctorCommand.addingProbe(
-                to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM, global: global)
+        let report = try Doctor().run(document, at: global.now)
+        guard probe else {
+            try global.finish(report, summaryLines: DoctorCommand.summaryLines(report.summary))
+            return
         }
-        try global.finish(report, summaryLines: DoctorCommand.summaryLines(report))
+        let probed = await DoctorCommand.addingProbe(
+            to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM, global: global)
+        try global.finish(probed, summaryLines: DoctorCommand.summaryLines(probed.summary))
     }
 
     /// The doctor's report with the probe's findings added and its summary under `summary.probe`.
     static func addingProbe(
-        to report: CheckReport, snapshot: Snapshot, timeout: Double, trustedPEM: String?, global: GlobalOptions
-    ) async -> CheckReport {
+        to report: CheckReport<DoctorSummary>, snapshot: Snapshot, timeout: Double, trustedPEM: String?,
+        global: GlobalOptions
+    ) async -> CheckReport<ProbedDoctorSummary> {
         var findings = report.findings
-        var summary = report.summary
+        var summary = ProbedDoctorSummary(doctor: report.summary)
         do {
             var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout)
             configuration.trust(trustedPEM)
             try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
             let probed = await Probe().run(configuration)
             findings += probed.findings
-            summary["probe"] = .object(probed.summary)
+            summary.probe = probed.summary
         } catch {
             findings.append(
                 Finding(
                     code: .prb015, severity: .skipped, title: "the brokers were not probed",
                     detail: "\(error)", fix: "msk-esm brokers explain --snapshot FILE shows what is missing"))
         }
-        summary["checks"] = .array((summary["checks"]?.arrayValue ?? []) + ["probe"])
+        summary.doctor.checks.append("probe")
         return CheckReport(findings: findings, summary: summary)
     }
 
     /// What was examined, for people: the mapping, the broker choice, the checks that ran.
-    static func summaryLines(_ report: CheckReport) -> [String] {
-        let summary = report.summary
+    static func summaryLines(_ summary: DoctorSummary) -> [String] {
         var lines: [String] = []
-        var mapping = "mapping " + (summary["uuid"]?.stringValue ?? "(no UUID)")
-        if let function = summary["function"]?.stringValue { mapping += " → function \(function)" }
-        if let topic = summary["topic"]?.stringValue { mapping += ", topic \(topic)" }
+        var mapping = "mapping " + (summary.uuid ?? "(no UUID)")
+        if let function = summary.function { mapping += " → function \(function)" }
+        if let topic = summary.topic { mapping += ", topic \(topic)" }
         lines.append(mapping)
-        if let cluster = summary["cluster"]?.stringValue { lines.append("cluster \(cluster)") }
-        if let method = summary["method"]?.stringValue {
-            lines.append("Lambda connects with \(method)" + (summary["port"]?.intValue.map { " on port \($0)" } ?? ""))
+        if let cluster = summary.cluster { lines.append("cluster \(cluster)") }
+        if let method = summary.method {
+            lines.append("Lambda connects with \(method.rawValue)" + (summary.port.map { " on port \($0)" } ?? ""))
         }
-        if let checks = summary["checks"]?.arrayValue?.compactMap(\.stringValue) {
-            lines.append("checks run: " + checks.joined(separator: ", "))
-        }
-        if case .object(let probe)? = summary["probe"] {
-            lines += ProbeCommand.summaryLines(CheckReport(findings: [], summary: probe)).map { "probe: " + $0 }
+        lines.append("checks run: " + summary.checks.joined(separator: ", "))
+        return lines
+    }
+
+    /// ``summaryLines(_:)`` and the probe's lines.
+    static func summaryLines(_ summary: ProbedDoctorSummary) -> [String] {
+        var lines = summaryLines(summary.doctor)
+        if let probe = summary.probe {
+            lines += ProbeCommand.summaryLines(probe).map { "probe: " + $0 }
         }
         return lines
+    }
+}
+
+/// The doctor's summary with the probe's (`doctor --probe`): the doctor's members plus `probe`.
+struct ProbedDoctorSummary: ReportSummary {
+    var doctor: DoctorSummary
+    /// Nil when the brokers could not be probed (a PRB015 finding says why).
+    var probe: ProbeSummary?
+
+    init(doctor: DoctorSummary, probe: ProbeSummary? = nil) {
+        self.doctor = doctor
+        self.probe = probe
+    }
+
+    enum CodingKeys: String, CodingKey { case probe }
+
+    init(from decoder: Decoder) throws {
+        doctor = try DoctorSummary(from: decoder)
+        probe = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(ProbeSummary.self, forKey: .probe)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try doctor.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(probe, forKey: .probe)
     }
 }
 

@@ -57,8 +57,7 @@ struct DoctorFleetRun {
             console.write(
                 Self.table(results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet, verdict: report.verdict))
         }
-        let code = max(report.exitCode(strict: global.strict), failures.isEmpty ? 0 : 1)
-        if code != 0 { throw ExitCode(code) }
+        if report.isFailing(strict: global.strict) || !failures.isEmpty { throw ExitCode(1) }
     }
 
     /// `--all-regions`: the Regions EC2 says are enabled for the account.

@@ -149,7 +149,7 @@ enum MappingCommandSupport {
                     "State": mapping["State"] ?? .null, "StateTransitionReason": mapping["StateTransitionReason"] ?? .null,
                     "LastProcessingResult": mapping["LastProcessingResult"] ?? .null,
                 ]), at: 0)
-        let report = CheckReport(findings: findings, summary: ["uuid": mapping["UUID"] ?? .null])
+        let report = CheckReport(findings: findings, summary: MappingStateSummary(uuid: mapping["UUID"]?.stringValue))
         switch global.output {
         case .json, .jsonl, .reportJSON: console.write(try JSONOutput.document(report))
         case .text, .table: console.writeError(ReportRenderer(color: false, quiet: false).text(report))
@@ -239,5 +239,18 @@ final class LastState: @unchecked Sendable {
             defer { state = new }
             return state != new
         }
+    }
+}
+
+/// The summary of the report a mapping command prints when the mapping ends in a bad state: `{"uuid"}`
+/// (`null` when AWS gave none).
+struct MappingStateSummary: ReportSummary {
+    var uuid: String?
+
+    enum CodingKeys: String, CodingKey { case uuid }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(uuid, forKey: .uuid)
     }
 }

@@ -153,13 +153,13 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         if let mapping {
             let document = try await liveSnapshot(mapping)
             let report = try ExecutionRoleCheck.policyReport(for: document, at: global.now, suggest: suggest)
-            try global.finish(report, summaryLines: Self.mappingSummaryLines(report, suggest: suggest))
+            try global.finish(report, summaryLines: Self.mappingSummaryLines(report.summary))
             return
         }
         if let snapshot {
             let document = try Snapshot.load(path: snapshot)
             let report = try ExecutionRoleCheck.policyReport(for: document, at: global.now, suggest: suggest)
-            try global.finish(report, summaryLines: Self.mappingSummaryLines(report, suggest: suggest))
+            try global.finish(report, summaryLines: Self.mappingSummaryLines(report.summary))
             return
         }
         let documents = try policies.map { try Self.readPolicy($0) }
@@ -174,7 +174,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
             evaluator: PolicyEvaluator(policies: documents, boundary: boundaryDocument), actions: actions,
             resources: resources.isEmpty ? ["*"] : resources, context: context)
         let report = simulation.report(suggest: suggest)
-        try global.finish(report, summaryLines: Self.summaryLines(report, suggest: suggest))
+        try global.finish(report, summaryLines: Self.summaryLines(report.summary))
     }
 
     /// `--mapping`: what the IAM check needs, gathered as a snapshot (the gatherer's reads), with `--role`'s
@@ -226,46 +226,45 @@ struct PolicyCheckCommand: AsyncParsableCommand {
 
     /// Mapping mode: the role and consumer group, the count of permissions allowed, then (with --suggest) the
     /// policy to add.
-    static func mappingSummaryLines(_ report: CheckReport, suggest: Bool) -> [String] {
-        let results = report.summary["results"]?.arrayValue ?? []
+    static func mappingSummaryLines(_ summary: PolicyCheckSummary) -> [String] {
+        let results = summary.results
         var lines: [String] = []
-        if let role = report.summary["role"]?.stringValue { lines.append("execution role \(role)") }
-        if let group = report.summary["consumerGroup"]?.stringValue { lines.append("consumer group \(group)") }
+        if let role = summary.role { lines.append("execution role \(role)") }
+        if let group = summary.consumerGroup { lines.append("consumer group \(group)") }
         if !results.isEmpty {
-            let allowed = results.filter { $0["decision"]?.stringValue == "allowed" }.count
+            let allowed = results.filter { $0.decision == .allowed }.count
             lines.append("\(allowed) of \(results.count) required permissions allowed")
         }
-        guard suggest else { return lines }
-        if let suggestion = report.summary["suggestion"], suggestion != .null {
-            lines.append("add to the role's policies: " + PolicySuggestion.json(suggestion))
+        guard let suggestions = summary.suggestions else { return lines }
+        if let policy = suggestions.policy {
+            lines.append("add to the role's policies: " + PolicySuggestion.json(policy))
         } else if !results.isEmpty {
             lines.append("nothing to add to the role's policies")
+        }
+        if let boundary = suggestions.boundaryStatements {
+            lines.append("add to the permissions boundary: " + PolicySuggestion.json(.array(boundary)))
         }
         return lines
     }
 
     /// One line per result, then (with --suggest) what to add and what to remove.
-    static func summaryLines(_ report: CheckReport, suggest: Bool) -> [String] {
+    static func summaryLines(_ summary: PolicyCheckSummary) -> [String] {
         var lines: [String] = []
-        for result in report.summary["results"]?.arrayValue ?? [] {
-            let decision = result["decision"]?.stringValue ?? ""
-            var line = "\(decision): \(result["action"]?.stringValue ?? "") on \(result["resource"]?.stringValue ?? "")"
-            let keys = result["dependsOn"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            if !keys.isEmpty { line += " (depends on \(keys.joined(separator: ", ")))" }
+        for result in summary.results {
+            var line = "\(result.decision.rawValue): \(result.action) on \(result.resource)"
+            if !result.dependsOn.isEmpty { line += " (depends on \(result.dependsOn.joined(separator: ", ")))" }
             lines.append(line)
         }
-        guard suggest else { return lines }
-        if let suggestion = report.summary["suggestion"], suggestion != .null {
-            lines.append("add to the role's policies: " + PolicySuggestion.json(suggestion))
+        guard let suggestions = summary.suggestions else { return lines }
+        if let policy = suggestions.policy {
+            lines.append("add to the role's policies: " + PolicySuggestion.json(policy))
         }
-        if let boundary = report.summary["boundarySuggestion"], boundary != .null {
-            lines.append("add to the permissions boundary: " + PolicySuggestion.json(boundary))
+        if let boundary = suggestions.boundaryStatements {
+            lines.append("add to the permissions boundary: " + PolicySuggestion.json(.array(boundary)))
         }
-        for deny in report.summary["denyStatementsToRemove"]?.arrayValue ?? [] {
-            let sid = deny["sid"]?.stringValue.map { "\"\($0)\"" } ?? "#\(deny["index"]?.intValue ?? 0)"
-            lines.append(
-                "remove or narrow the Deny statement \(sid) of \(deny["policy"]?.stringValue ?? ""): no Allow can override it"
-            )
+        for deny in suggestions.denyStatementsToRemove {
+            let sid = deny.sid.map { "\"\($0)\"" } ?? "#\(deny.index)"
+            lines.append("remove or narrow the Deny statement \(sid) of \(deny.policy): no Allow can override it")
         }
         return lines
     }

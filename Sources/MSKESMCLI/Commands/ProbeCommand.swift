@@ -142,7 +142,7 @@ struct ProbeCommand: AsyncParsableCommand {
             configuration.trace = { line in console.writeError("debug: " + line + "\n") }
         }
         let report = await Probe().run(configuration)
-        try global.finish(report, summaryLines: ProbeCommand.summaryLines(report))
+        try global.finish(report, summaryLines: ProbeCommand.summaryLines(report.summary))
     }
 
     /// The certificates of `--ca-file`, read once, before any work: a file that cannot be read or holds no
@@ -215,35 +215,28 @@ struct ProbeCommand: AsyncParsableCommand {
         configuration.region = resolved.region
         do {
             configuration.iamCredentials = try await resolved.credentials.credentials()
-        } catch let error as ToolError where error.what == "no AWS credentials found" {
+        } catch let error as ToolError where error.code == .noCredentials {
             configuration.iamCredentials = nil
         }
     }
 
     /// Per broker, one line per step, for people.
-    static func summaryLines(_ report: CheckReport) -> [String] {
+    static func summaryLines(_ summary: ProbeSummary) -> [String] {
         var lines: [String] = []
-        let summary = report.summary
-        var head = "method \(summary["method"]?.stringValue ?? "?")"
-        if let topic = summary["topic"]?.stringValue { head += ", topic \(topic)" }
-        if let group = summary["group"]?.stringValue { head += ", group \(group)" }
+        var head = "method \(summary.method.rawValue)"
+        if let topic = summary.topic { head += ", topic \(topic)" }
+        if let group = summary.group { head += ", group \(group)" }
         lines.append(head)
-        for broker in summary["brokers"]?.arrayValue ?? [] {
-            let name = broker["broker"]?.stringValue ?? "?"
-            let steps = (broker["steps"]?.arrayValue ?? []).map { step -> String in
-                let ok = step["ok"] == .bool(true) ? "ok" : "FAILED"
-                var elapsed = ""
-                if case .number(let value)? = step["elapsedMs"] { elapsed = String(format: "%.1f ms", value) }
-                return "\(step["step"]?.stringValue ?? "?") \(ok) \(elapsed)"
+        for broker in summary.brokers {
+            let steps = broker.steps.map { step in
+                "\(step.step) \(step.ok ? "ok" : "FAILED") \(String(format: "%.1f ms", step.elapsedMs))"
             }
-            lines.append("\(name): " + steps.joined(separator: ", "))
-            if let tls = broker["tls"], let version = tls["version"]?.stringValue {
-                let chain = tls["peerChain"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                lines.append(
-                    "  \(version) \(tls["cipher"]?.stringValue ?? ""); chain: " + chain.joined(separator: " ← "))
+            lines.append("\(broker.broker): " + steps.joined(separator: ", "))
+            if let tls = broker.tls {
+                lines.append("  \(tls.version) \(tls.cipher); chain: " + tls.peerChain.joined(separator: " ← "))
             }
         }
-        if let lambda = summary["lambdaResult"]?.stringValue { lines.append("Lambda would show: \(lambda)") }
+        if let lambda = summary.lambdaResult { lines.append("Lambda would show: \(lambda)") }
         return lines
     }
 }

@@ -68,13 +68,12 @@ struct SecretFixCommand: AsyncParsableCommand {
                 lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title.escapingControlCharacters())")
             }
             console.writeError(lines.joined(separator: "\n") + "\n")
-            let code = report.exitCode(strict: global.strict)
-            if code != 0 { throw ExitCode(code) }
+            if report.isFailing(strict: global.strict) { throw ExitCode(1) }
             return
         }
         var summary = report.summary
-        summary["written"] = .string(write)
-        summary["changes"] = .array(repair.changes.map { .string($0) })
+        summary.written = write
+        summary.changes = repair.changes
         let final = CheckReport(findings: report.findings, summary: summary)
         let lines =
             ["wrote \(write) (mode 0600)"] + changeLines.map { "changed: \($0)" }

@@ -92,7 +92,7 @@ extension SecretValidateCommand {
             SecretPlacementRules.region(
                 secretArn: arn, region: client.configuration.region,
                 regionSource: "the region in use, --region"))
-        let type = validation.summary["secretType"]?.stringValue.flatMap(SecretType.init(rawValue:))
+        let type = validation.summary.secretType
         if type == .scram && input.target == .msk {
             var kms = SecretPlacementRules.kmsKey(secretArn: arn, describeSecret: live.describe, describeKey: live.key)
             if kms.severity == .skipped, let why = live.keyError { kms.detail += " \(why)" }
@@ -110,11 +110,11 @@ extension SecretValidateCommand {
             }
         }
         var summary = validation.summary
-        summary["secretId"] = .string(arn)
-        summary["region"] = .string(live.region)
-        if let keyId = live.describe["KmsKeyId"]?.stringValue { summary["kmsKeyId"] = .string(keyId) }
-        if let manager = live.key?["KeyMetadata"]?["KeyManager"]?.stringValue { summary["keyManager"] = .string(manager) }
-        if let cluster { summary["cluster"] = .string(cluster) }
+        summary.secretId = arn
+        summary.region = live.region
+        summary.kmsKeyId = live.describe["KmsKeyId"]?.stringValue
+        summary.keyManager = live.key?["KeyMetadata"]?["KeyManager"]?.stringValue
+        summary.cluster = cluster
         let report = CheckReport(findings: findings, summary: summary)
         var lines = ["secret \(arn) (\(live.region))"]
         lines += SecretSummaryLines.lines(validation.summary)
@@ -141,39 +141,35 @@ enum SecretTrustAnchor {
 
 /// The text lines about what was examined: the chain, the key, the SASL user.
 enum SecretSummaryLines {
-    static func lines(_ summary: [String: JSONValue]) -> [String] {
+    static func lines(_ summary: SecretSummary) -> [String] {
         var lines: [String] = []
-        if let type = summary["secretType"]?.stringValue {
+        if let type = summary.secretType {
             lines.append(
-                "\(type) secret, \(summary["rules"]?.stringValue ?? "msk") rules, \(summary["sizeBytes"]?.intValue ?? 0) bytes"
-            )
+                "\(type.rawValue) secret, \((summary.rules ?? .msk).rawValue) rules, \(summary.sizeBytes ?? 0) bytes")
         }
-        for (index, certificate) in (summary["certificates"]?.arrayValue ?? []).enumerated() {
-            let subject = certificate["subject"]?.stringValue ?? "?"
-            let key = [certificate["keyType"]?.stringValue, certificate["keyBits"]?.intValue.map(String.init)]
-                .compactMap { $0 }.joined(separator: " ")
-            let until = certificate["notAfter"]?.stringValue ?? "?"
-            let ca = certificate["isCA"] == .bool(true) ? ", CA" : ""
-            lines.append("certificate \(index + 1): \(subject) (\(key)\(ca), until \(until))")
+        for (index, certificate) in (summary.certificates ?? []).enumerated() {
+            let key = [certificate.keyType, certificate.keyBits.map(String.init)].compactMap { $0 }
+                .joined(separator: " ")
+            let ca = certificate.isCA ? ", CA" : ""
+            lines.append(
+                "certificate \(index + 1): \(certificate.subject) (\(key)\(ca), until \(certificate.notAfter ?? "?"))")
         }
-        if let key = summary["key"]?.objectValue {
-            var parts = [key["format"]?.stringValue ?? "?"]
-            if let type = key["type"]?.stringValue {
-                parts.append(
-                    [type, key["curve"]?.stringValue ?? key["bits"]?.intValue.map { "\($0) bits" }].compactMap { $0 }
-                        .joined(separator: " "))
+        if let key = summary.key {
+            var parts = [key.format]
+            if let type = key.type {
+                parts.append([type, key.curve ?? key.bits.map { "\($0) bits" }].compactMap { $0 }.joined(separator: " "))
             }
-            if let encryption = key["encryption"]?.objectValue {
-                parts.append("encrypted with \(encryption["scheme"]?.stringValue ?? "?")")
-            } else if key["encrypted"] == .bool(false) {
+            if let encryption = key.encryption {
+                parts.append("encrypted with \(encryption.scheme)")
+            } else if !key.encrypted {
                 parts.append("unencrypted")
             }
             lines.append("private key: " + parts.joined(separator: ", "))
         }
-        if let username = summary["username"]?.stringValue {
+        if let username = summary.username {
             lines.append("username: \(username)")
         }
-        if let length = summary["passwordLength"]?.intValue {
+        if let length = summary.passwordLength {
             lines.append("password: \(length) characters (not shown)")
         }
         return lines

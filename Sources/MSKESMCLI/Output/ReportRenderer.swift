@@ -20,7 +20,7 @@ public struct ReportRenderer {
     /// AWS messages, certificate subjects): their control characters are shown escaped, never written raw,
     /// so that data can neither act on the terminal nor break the layout. Only a fix keeps its line breaks
     /// (one command per line), each continued line indented under it.
-    public func text(_ report: CheckReport, summaryLines: [String] = []) -> String {
+    public func text<Summary>(_ report: CheckReport<Summary>, summaryLines: [String] = []) -> String {
         var lines: [String] = []
         lines.append(headline(report))
         if !quiet {
@@ -51,7 +51,7 @@ public struct ReportRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func headline(_ report: CheckReport) -> String {
+    func headline<Summary>(_ report: CheckReport<Summary>) -> String {
         let failures = report.findings.filter { $0.severity == .fail }.count
         let warnings = report.findings.filter { $0.severity == .warn }.count
         var parts: [String] = []

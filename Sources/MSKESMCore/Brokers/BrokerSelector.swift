@@ -115,16 +115,43 @@ public struct BrokerChoice: Sendable, Equatable {
     public var steps: [BrokerSelectionStep]
     public var findings: [Finding]
 
-    /// The summary fields of DESIGN §4: `method`, `port`, `bootstrapField`, `brokers`, plus `steps`.
-    public var summary: [String: JSONValue] {
-        var summary: [String: JSONValue] = ["brokers": .array(brokers.map(JSONValue.string))]
-        if let method { summary["method"] = .string(method.rawValue) }
-        if let attemptedMethod { summary["attemptedMethod"] = .string(attemptedMethod.rawValue) }
-        if let port { summary["port"] = .number(Double(port)) }
-        if !ports.isEmpty { summary["ports"] = .array(ports.map { .number(Double($0)) }) }
-        if let bootstrapField { summary["bootstrapField"] = .string(bootstrapField.rawValue) }
-        summary["steps"] = (try? JSONValue(encoding: steps)) ?? .array([])
-        return summary
+    /// The summary of `brokers explain`'s report (docs/output.md).
+    public var summary: BrokerSummary {
+        BrokerSummary(
+            brokers: brokers, method: method, attemptedMethod: attemptedMethod, port: port,
+            ports: ports.isEmpty ? nil : ports, bootstrapField: bootstrapField, steps: steps)
+    }
+}
+
+/// What `brokers explain` reports about the broker choice: the summary of its ``CheckReport``. In JSON the
+/// members are `brokers`, `method`, `attemptedMethod`, `port`, `ports`, `bootstrapField` and `steps`.
+public struct BrokerSummary: ReportSummary {
+    /// The brokers Lambda connects to, `host:port`.
+    public var brokers: [String]
+    /// The method Lambda uses, when it can work.
+    public var method: AuthMethod?
+    /// The method Lambda tries, even when it cannot work.
+    public var attemptedMethod: AuthMethod?
+    /// The first broker's port.
+    public var port: Int?
+    /// Every distinct port, in broker order (omitted when there are none).
+    public var ports: [Int]?
+    /// The `GetBootstrapBrokers` field Lambda reads (MSK only).
+    public var bootstrapField: BootstrapBrokers.Field?
+    /// The rules of the choice, in the order Lambda applies them.
+    public var steps: [BrokerSelectionStep]
+
+    public init(
+        brokers: [String], method: AuthMethod?, attemptedMethod: AuthMethod?, port: Int?, ports: [Int]?,
+        bootstrapField: BootstrapBrokers.Field?, steps: [BrokerSelectionStep]
+    ) {
+        self.brokers = brokers
+        self.method = method
+        self.attemptedMethod = attemptedMethod
+        self.port = port
+        self.ports = ports
+        self.bootstrapField = bootstrapField
+        self.steps = steps
     }
 }
 

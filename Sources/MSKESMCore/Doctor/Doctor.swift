@@ -19,7 +19,7 @@ public struct Doctor: Sendable {
     /// The report for one mapping: `{verdict, findings, summary}` with the summary fields `uuid`, `function`,
     /// `topic`, `cluster`, `method`, `port`, `checks` (the names of the checks that ran) and `skipped`.
     /// A raw part of the wrong type throws its `ToolError` (exit 2) before any check runs.
-    public func run(_ snapshot: Snapshot, at now: Date) throws -> CheckReport {
+    public func run(_ snapshot: Snapshot, at now: Date) throws -> CheckReport<DoctorSummary> {
         let context = DoctorContext(snapshot: snapshot, now: now)
         try context.checkRawParts()
         var findings: [Finding] = []
@@ -79,24 +79,22 @@ public struct Doctor: Sendable {
         }
     }
 
-    static func summary(_ context: DoctorContext, checks: [String]) -> [String: JSONValue] {
+    static func summary(_ context: DoctorContext, checks: [String]) -> DoctorSummary {
         let snapshot = context.snapshot
         let mapping = snapshot.eventSourceMapping
-        var summary: [String: JSONValue] = ["checks": .array(checks.map(JSONValue.string))]
-        if let uuid = mapping.uuid { summary["uuid"] = .string(uuid) }
-        if let function = snapshot.function?.functionName ?? mapping.functionArn {
-            summary["function"] = .string(function)
-        }
-        if let topic = MappingSettings(mapping).topic { summary["topic"] = .string(topic) }
+        var summary = DoctorSummary(checks: checks)
+        summary.uuid = mapping.uuid
+        summary.function = snapshot.function?.functionName ?? mapping.functionArn
+        summary.topic = MappingSettings(mapping).topic
         if let cluster = snapshot.cluster?.clusterInfo?.clusterArn ?? mapping.eventSourceArn {
-            summary["cluster"] = .string(cluster)
+            summary.cluster = cluster
         } else if let servers = mapping.selfManagedEventSource?.bootstrapServers, !servers.isEmpty {
-            summary["cluster"] = .string(servers.joined(separator: ","))
+            summary.cluster = servers.joined(separator: ",")
         }
         if let choice = context.brokerChoice {
-            if let method = choice.method { summary["method"] = .string(method.rawValue) }
-            if let port = choice.port { summary["port"] = .number(Double(port)) }
-            if !choice.ports.isEmpty { summary["ports"] = .array(choice.ports.map { .number(Double($0)) }) }
+            summary.method = choice.method
+            summary.port = choice.port
+            summary.ports = choice.ports.isEmpty ? nil : choice.ports
         }
         return summary
     }
@@ -113,18 +111,18 @@ public struct DoctorMultiReport: Encodable, Sendable {
         self.verdict = Verdict.worst(mappings.map(\.report.verdict))
     }
 
-    /// The exit code (DESIGN §5): the worst of the mappings'.
-    public func exitCode(strict: Bool) -> Int32 {
-        mappings.map { $0.report.exitCode(strict: strict) }.max() ?? 0
+    /// Whether any mapping's report counts as failed (``CheckReport/isFailing(strict:)``).
+    public func isFailing(strict: Bool) -> Bool {
+        mappings.contains { $0.report.isFailing(strict: strict) }
     }
 }
 
 /// One mapping's document in a ``DoctorMultiReport``: `{uuid, verdict, findings, summary}`.
 public struct MappingDiagnosis: Encodable, Sendable {
     public var uuid: String
-    public var report: CheckReport
+    public var report: CheckReport<DoctorSummary>
 
-    public init(uuid: String, report: CheckReport) {
+    public init(uuid: String, report: CheckReport<DoctorSummary>) {
         self.uuid = uuid
         self.report = report
     }
@@ -136,6 +134,6 @@ public struct MappingDiagnosis: Encodable, Sendable {
         try container.encode(uuid, forKey: .uuid)
         try container.encode(report.verdict, forKey: .verdict)
         try container.encode(report.findings, forKey: .findings)
-        try container.encode(report.summary, forKey: .summary)
+        try container.encode(report.summaryDocument, forKey: .summary)
     }
 }

@@ -39,11 +39,20 @@ public struct MappingPermissionCheck: Sendable {
     /// The least-privilege policy document adding exactly what the identity policies lack; nil when nothing is.
     public func suggestedPolicy() -> JSONValue? {
         let grants = missingGrants()
-        return grants.isEmpty ? nil : PolicySuggestion.document(PolicySuggestion.statements(for: grants))
+        guard !grants.isEmpty else { return nil }
+        return PolicySuggestion.document(PolicySuggestion.statements(for: grants))
+    }
+
+    /// The statements the permissions boundary lacks for the permissions the identity policies grant but the
+    /// boundary blocks; nil when it blocks none.
+    public func suggestedBoundary() -> [JSONValue]? {
+        let grants = outcomes().filter { $0.evaluation.identity.decision != .implicitDeny && $0.evaluation.blockedByBoundary }
+            .map { PolicySuggestion.Grant(action: $0.permission.actions[0], resource: $0.permission.resource) }
+        return grants.isEmpty ? nil : PolicySuggestion.statements(for: grants, sidPrefix: "MskEsmBoundary")
     }
 
     /// The findings: one per required permission (pass when allowed), plus the trust policy (IAM004).
-    public func report() -> CheckReport {
+    public func findings() -> [Finding] {
         let outcomes = outcomes()
         var findings: [Finding] = []
         // Suggestions are grouped by purpose, so every finding of one purpose carries the same fix that adds
@@ -63,19 +72,7 @@ public struct MappingPermissionCheck: Sendable {
             findings.append(finding(outcome, grantsByPurpose: grantsByPurpose, boundaryGrants: boundaryGrants))
         }
         findings.append(trustFinding())
-        let summary: [String: JSONValue] = [
-            "required": .array(
-                outcomes.map { outcome in
-                    [
-                        "actions": .array(outcome.permission.actions.map { .string($0) }),
-                        "resource": .string(outcome.permission.resource),
-                        "purpose": .string(outcome.permission.purpose.rawValue),
-                        "decision": .string(outcome.evaluation.decision.rawValue),
-                    ]
-                }),
-            "consumerGroup": .string(context.consumerGroup),
-        ]
-        return CheckReport(findings: findings, summary: summary)
+        return findings
     }
 
     func finding(

@@ -1,7 +1,7 @@
 /// One permission an event source mapping's execution role needs.
 public struct RequiredPermission: Sendable, Equatable {
     /// Why the mapping needs it; decides the finding code when it is missing.
-    public enum Purpose: String, Sendable, Equatable, CaseIterable {
+    public enum Purpose: String, Codable, Sendable, Equatable, CaseIterable {
         /// kafka:DescribeCluster(V2), kafka:GetBootstrapBrokers (IAM001).
         case cluster
         /// The ec2 network-interface actions (IAM001).

@@ -238,7 +238,7 @@ public enum PolicyDocumentReader {
     }
 
     static func error(_ what: String, _ source: String, _ path: String, fix: String) -> ToolError {
-        ToolError.usage(what, input: "\(source) at \(path)", fix: fix)
+        ToolError.usage(.policyInvalid, what, input: "\(source) at \(path)", fix: fix)
     }
 
     static func displayName(_ source: String) -> String {

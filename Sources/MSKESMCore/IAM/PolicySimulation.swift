@@ -3,16 +3,6 @@
 /// `summary.results[]` holds `{action, resource, decision, statements[], dependsOn}` (DESIGN §4); any decision
 /// other than `allowed` is a failing finding, so the verdict is `fail` and the exit code 1.
 public struct PolicySimulation: Sendable {
-    /// One row of `summary.results`.
-    public struct Result: Codable, Sendable, Equatable {
-        public var action: String
-        public var resource: String
-        public var decision: PolicyDecision
-        public var statements: [StatementReference]
-        /// Context keys a `conditional` decision depends on (empty otherwise).
-        public var dependsOn: [String]
-    }
-
     public var evaluator: PolicyEvaluator
     public var actions: [String]
     public var resources: [String]
@@ -35,7 +25,7 @@ public struct PolicySimulation: Sendable {
     /// The report; with `suggest`, `summary.suggestion` holds the least-privilege policy adding the implicitly
     /// denied pairs, `summary.boundarySuggestion` the statements the boundary lacks, and
     /// `summary.denyStatementsToRemove` the explicit Deny statements (which no added Allow can override).
-    public func report(suggest: Bool = false) -> CheckReport {
+    public func report(suggest: Bool = false) -> CheckReport<PolicyCheckSummary> {
         let evaluations = evaluations()
         let missing = evaluations.filter { $0.identity.decision == .implicitDeny }.map {
             PolicySuggestion.Grant(action: $0.action, resource: $0.resource)
@@ -47,21 +37,15 @@ public struct PolicySimulation: Sendable {
         for evaluation in evaluations {
             findings.append(finding(evaluation))
         }
-        let results = evaluations.map {
-            Result(
-                action: $0.action, resource: $0.resource, decision: $0.decision, statements: $0.statements,
-                dependsOn: $0.dependsOn)
-        }
-        var summary: [String: JSONValue] = ["results": (try? JSONValue(encoding: results)) ?? .array([])]
+        var summary = PolicyCheckSummary(results: evaluations.map { PolicyCheckSummary.Result($0) })
         if suggest {
-            summary["suggestion"] =
-                missing.isEmpty ? .null : PolicySuggestion.document(PolicySuggestion.statements(for: missing))
-            summary["boundarySuggestion"] =
-                boundaryMissing.isEmpty
-                ? .null : .array(PolicySuggestion.statements(for: boundaryMissing, sidPrefix: "MskEsmBoundary"))
             let denies = Set(evaluations.filter { $0.decision == .explicitDeny }.flatMap(\.statements))
                 .sorted { ($0.policy, $0.index) < ($1.policy, $1.index) }
-            summary["denyStatementsToRemove"] = (try? JSONValue(encoding: denies)) ?? .array([])
+            summary.suggestions = PolicyCheckSummary.Suggestions(
+                policy: missing.isEmpty ? nil : PolicySuggestion.document(PolicySuggestion.statements(for: missing)),
+                boundaryStatements: boundaryMissing.isEmpty
+                    ? nil : PolicySuggestion.statements(for: boundaryMissing, sidPrefix: "MskEsmBoundary"),
+                denyStatementsToRemove: denies)
         }
         return CheckReport(findings: findings, summary: summary)
     }

@@ -30,26 +30,26 @@ public enum JSONPath {
         switch error {
         case .typeMismatch(let type, let context):
             return ToolError.usage(
-                "wrong type at \(joined(context.codingPath)): expected \(typeName(type))",
+                .inputShape, "wrong type at \(joined(context.codingPath)): expected \(typeName(type))",
                 input: source, fix: "give \(expected) exactly as the AWS CLI prints it (--output json)")
         case .valueNotFound(let type, let context):
             return ToolError.usage(
-                "null at \(joined(context.codingPath)): expected \(typeName(type))",
+                .inputShape, "null at \(joined(context.codingPath)): expected \(typeName(type))",
                 input: source, fix: "give \(expected) exactly as the AWS CLI prints it (--output json)")
         case .keyNotFound(let key, let context):
             return ToolError.usage(
-                "missing \(joined(context.codingPath + [key]))", input: source,
+                .inputShape, "missing \(joined(context.codingPath + [key]))", input: source,
                 fix: "give \(expected) exactly as the AWS CLI prints it (--output json)")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty && prefix.isEmpty {
                 return ToolError.usage(
-                    "not JSON", input: source, fix: "give \(expected) as JSON (--output json)")
+                    .inputSyntax, "not JSON", input: source, fix: "give \(expected) as JSON (--output json)")
             }
             return ToolError.usage(
-                "bad value at \(joined(context.codingPath)): \(context.debugDescription.prefix(80))",
+                .inputShape, "bad value at \(joined(context.codingPath)): \(context.debugDescription.prefix(80))",
                 input: source, fix: "give \(expected) exactly as the AWS CLI prints it (--output json)")
         @unknown default:
-            return ToolError.usage("cannot read", input: source, fix: "give \(expected) as JSON")
+            return ToolError.usage(.inputShape, "cannot read", input: source, fix: "give \(expected) as JSON")
         }
     }
 

@@ -251,7 +251,7 @@ public struct BootstrapBrokers: Codable, Sendable, Equatable {
     public init() {}
 
     /// The field names as the AWS CLI prints them; also the `bootstrapField` values of `brokers explain`.
-    public enum Field: String, CodingKey, CaseIterable, Sendable {
+    public enum Field: String, CodingKey, Codable, CaseIterable, Sendable {
         case bootstrapBrokerString = "BootstrapBrokerString"
         case bootstrapBrokerStringTls = "BootstrapBrokerStringTls"
         case bootstrapBrokerStringSaslScram = "BootstrapBrokerStringSaslScram"

@@ -89,7 +89,7 @@ public struct SnapshotSecret: Codable, Sendable, Equatable {
     /// Present only in snapshots written with `--include-secrets`; never printed by the doctor.
     public var secretString: String?
     /// The `secret validate --output json` document for the value.
-    public var analysis: CheckReport?
+    public var analysis: CheckReport<SecretSummary>?
     enum CodingKeys: String, CodingKey {
         case describe = "Describe"
         case secretString = "SecretString"

@@ -44,25 +44,23 @@ public struct NetworkAnalyzer: Sendable {
     }
 
     /// Facts for the report's summary: what was examined.
-    public func summary() -> [String: JSONValue] {
-        var summary: [String: JSONValue] = [
-            "groupIds": .array(inputs.mappingGroupIds.map { .string($0) }),
-            "subnetIds": .array(inputs.mappingSubnetIds.map { .string($0) }),
-            "ports": .array(inputs.brokerPorts.map { .number(Double($0)) }),
-            "region": .string(inputs.region),
-            "vpcIds": .array(paths.mappingVpcIds.sorted().map { .string($0) }),
-            "services": .array(neededServices.map { .string($0.endpointServiceName(region: inputs.region)) }),
-        ]
-        if let brokers = inputs.brokerGroupIds { summary["brokerGroupIds"] = .array(brokers.map { .string($0) }) }
+    public func summary() -> NetworkSummary {
+        var summary = NetworkSummary(
+            groupIds: inputs.mappingGroupIds, subnetIds: inputs.mappingSubnetIds, ports: inputs.brokerPorts,
+            region: inputs.region, vpcIds: paths.mappingVpcIds.sorted(),
+            services: neededServices.map { $0.endpointServiceName(region: inputs.region) })
+        summary.brokerGroupIds = inputs.brokerGroupIds
         if let reachability {
-            let missing = reachability.missingGroups(inputs.mappingGroupIds + (inputs.brokerGroupIds ?? []))
-            summary["missingSecurityGroups"] = .array(missing.map { .string($0) })
+            summary.missingSecurityGroups = reachability.missingGroups(
+                inputs.mappingGroupIds + (inputs.brokerGroupIds ?? []))
         }
-        var routes: [String: JSONValue] = [:]
-        for subnet in inputs.mappingSubnetIds {
-            if let (table, _) = paths.routeTable(for: subnet) { routes[subnet] = .string(table.routeTableId) }
+        if inputs.routeTables != nil {
+            var routes: [String: String] = [:]
+            for subnet in inputs.mappingSubnetIds {
+                if let (table, _) = paths.routeTable(for: subnet) { routes[subnet] = table.routeTableId }
+            }
+            summary.routeTables = routes
         }
-        if inputs.routeTables != nil { summary["routeTables"] = .object(routes) }
         return summary
     }
 

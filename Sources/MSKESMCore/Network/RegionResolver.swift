@@ -14,11 +14,11 @@ public enum RegionResolver {
         if regions.count == 1, let region = regions.first { return region }
         if regions.count > 1 {
             throw ToolError.usage(
-                "the subnets lie in several regions (\(regions.sorted().joined(separator: ", ")))", input: "--subnets-json",
+                .invalidArgument, "the subnets lie in several regions (\(regions.sorted().joined(separator: ", ")))", input: "--subnets-json",
                 fix: "give --region")
         }
         throw ToolError.usage(
-            "no region", input: "--region",
+            .invalidArgument, "no region", input: "--region",
             fix: "give --region (or set AWS_REGION), or --subnets-json with the subnets' AvailabilityZone")
     }
 

@@ -37,7 +37,7 @@ extension SecretCheckRun {
             checkKey(
                 keyText, password: password, passwordPresent: members["privateKeyPassword"] != nil, leaf: chain?.leaf)
         } else if password != nil {
-            summary["passwordLength"] = .number(Double(password?.count ?? 0))
+            summary.passwordLength = password?.count ?? 0
         }
         if findings.filter({ $0.code == "SEC003" }).count == pemFindingsBefore {
             add(.sec003, .pass, "the PEM blocks are well-formed")
@@ -63,7 +63,7 @@ extension SecretCheckRun {
         }
         let before = findings.count
         let certificates = readCertificates(text, field: "certificate")
-        summary["certificates"] = .array(certificates.map(Self.certificateSummary))
+        summary.certificates = certificates.map(CertificateSummary.init)
         for certificate in certificates {
             checkValidity(certificate)
         }
@@ -145,27 +145,10 @@ extension SecretCheckRun {
         return certificates
     }
 
-    static func certificateSummary(_ certificate: Certificate) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "subject": .string(certificate.subject), "issuer": .string(certificate.issuer),
-            "serial": .string(certificate.serial), "isCA": .bool(certificate.isCA),
-            "pathLength": certificate.pathLength.map { .number(Double($0)) } ?? .null,
-            "sha256": .string(certificate.sha256Fingerprint),
-        ]
-        if let date = certificate.notBefore { members["notBefore"] = .string(ISO8601Instant.format(date)) }
-        if let date = certificate.notAfter { members["notAfter"] = .string(ISO8601Instant.format(date)) }
-        if let key = certificate.keyDescription {
-            members["keyType"] = .string(key.type)
-            members["keyBits"] = .number(Double(key.bits))
-            if let curve = key.curve { members["keyCurve"] = .string(curve) }
-        }
-        return .object(members)
-    }
-
     // MARK: - The chain
 
     mutating func checkChain(_ chain: CertificateChain) {
-        summary["certificates"] = .array(chain.repairedOrder.map(Self.certificateSummary))
+        summary.certificates = chain.repairedOrder.map(CertificateSummary.init)
         let given = chain.given
 
         // SEC004: leaf first, then intermediates, root last (SPEC §3.1).

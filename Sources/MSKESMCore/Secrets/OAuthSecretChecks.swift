@@ -45,8 +45,8 @@ extension SecretCheckRun {
             }
             values[field] = value
         }
-        if let clientId = values["client id"] { summary["clientId"] = .string(clientId) }
-        if let secret = values["client secret"] { summary["clientSecretLength"] = .number(Double(secret.count)) }
+        summary.clientId = values["client id"]
+        summary.clientSecretLength = values["client secret"]?.count
         if missing.isEmpty {
             add(.sec025, .pass, "client id, client secret and token endpoint URL are present")
         } else {
@@ -65,7 +65,7 @@ extension SecretCheckRun {
         let host = url?.host ?? ""
         // Never echo user information or a query: either may hold a credential.
         let shown = scheme.map { "\($0)://\(host)" + (url?.port.map { ":\($0)" } ?? "") + (url?.path ?? "") } ?? "?"
-        summary["tokenEndpoint"] = .string(shown)
+        summary.tokenEndpoint = shown
         if scheme == "https" && !host.isEmpty {
             add(.sec026, .pass, "the token endpoint \(shown) uses HTTPS")
         } else if scheme == "http" {

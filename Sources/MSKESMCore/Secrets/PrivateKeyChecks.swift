@@ -4,7 +4,7 @@ import Foundation
 /// not at all, opened by the password, matching the leaf (SPEC §3.1, §3.4).
 extension SecretCheckRun {
     mutating func checkKey(_ text: String, password: String?, passwordPresent: Bool, leaf: Certificate?) {
-        if let password { summary["passwordLength"] = .number(Double(password.count)) }
+        if let password { summary.passwordLength = password.count }
         let document = PEMDocument(text: text)
         for problem in document.problems {
             add(
@@ -49,7 +49,7 @@ extension SecretCheckRun {
         let materials = blocks.map { PrivateKeyMaterial($0, password: password) }
         let material =
             leaf.flatMap { leaf in materials.first { $0.key?.matches(leaf) == true } } ?? materials[0]
-        summary["key"] = material.summary
+        summary.key = material.summary
         checkKeyFormat(material)
         checkKeyEncryption(material, password: password, passwordPresent: passwordPresent)
         guard let key = material.key else { return }

@@ -84,31 +84,30 @@ struct PrivateKeyMaterial {
     }
 
     /// The summary of the key: format, type, size, encryption. Never key bytes or the password.
-    var summary: JSONValue {
-        var members: [String: JSONValue] = ["format": .string(format.rawValue), "encrypted": .bool(isEncrypted)]
+    var summary: PrivateKeySummary {
+        var summary = PrivateKeySummary(format: format.rawValue, encrypted: isEncrypted)
         if let description = key?.keyDescription {
-            members["type"] = .string(description.type)
-            members["bits"] = .number(Double(description.bits))
-            if let curve = description.curve { members["curve"] = .string(curve) }
+            summary.type = description.type
+            summary.bits = description.bits
+            summary.curve = description.curve
         }
         if let encryption, let scheme {
-            var details: [String: JSONValue] = [
-                "scheme": .string(encryption.schemeName), "schemeOID": .string(encryption.schemeOID),
-                "family": .string(scheme.family.rawValue), "kdf": .string(scheme.kdf), "cipher": .string(scheme.cipher),
-            ]
-            if let name = scheme.openSSLName { details["openSSLName"] = .string(name) }
-            if let oid = encryption.kdfOID { details["kdfOID"] = .string(oid) }
-            if let oid = encryption.prfOID { details["prfOID"] = .string(oid) }
-            if let oid = encryption.cipherOID { details["cipherOID"] = .string(oid) }
-            if let iterations = encryption.iterations { details["iterations"] = .number(Double(iterations)) }
-            if let cost = encryption.scryptCost { details["scryptCost"] = .number(Double(cost)) }
-            members["encryption"] = .object(details)
+            var details = PrivateKeySummary.Encryption(scheme: encryption.schemeName, cipher: scheme.cipher)
+            details.schemeOID = encryption.schemeOID
+            details.family = scheme.family.rawValue
+            details.kdf = scheme.kdf
+            details.openSSLName = scheme.openSSLName
+            details.kdfOID = encryption.kdfOID
+            details.prfOID = encryption.prfOID
+            details.cipherOID = encryption.cipherOID
+            details.iterations = encryption.iterations
+            details.scryptCost = encryption.scryptCost
+            summary.encryption = details
         } else if isEncrypted, let cipher = procTypeCipher {
-            members["encryption"] = .object([
-                "scheme": "Proc-Type: 4,ENCRYPTED (traditional PEM)", "cipher": .string(cipher),
-            ])
+            summary.encryption = PrivateKeySummary.Encryption(
+                scheme: "Proc-Type: 4,ENCRYPTED (traditional PEM)", cipher: cipher)
         }
-        return .object(members)
+        return summary
     }
 
     /// The openssl command that rewrites this key as PKCS#8 Lambda reads: unencrypted stays unencrypted,

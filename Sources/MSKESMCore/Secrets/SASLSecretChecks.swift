@@ -5,8 +5,8 @@ extension SecretCheckRun {
     mutating func checkSASL(_ members: [String: JSONValue], type: SecretType) {
         let username = stringMember(members, "username")
         let password = stringMember(members, "password")
-        if let username { summary["username"] = .string(username) }
-        if let password { summary["passwordLength"] = .number(Double(password.count)) }
+        summary.username = username
+        if let password { summary.passwordLength = password.count }
         let kind = type == .scram ? "SASL/SCRAM" : "BASIC_AUTH"
 
         var missing: [String] = []

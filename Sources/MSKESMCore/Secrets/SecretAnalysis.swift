@@ -25,7 +25,7 @@ public enum SecretAnalysis {
     public static func report(
         secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
         now: Date = Date(), label: String = "SecretString"
-    ) -> CheckReport {
+    ) -> CheckReport<SecretSummary> {
         let options = SecretValidationOptions(type: type, target: target, now: now, secretName: secretName)
         do {
             let input = try SecretInput.parse(secretString, label: label)
@@ -38,12 +38,9 @@ public enum SecretAnalysis {
                 fix: error.fix)
             return CheckReport(
                 findings: [finding],
-                summary: [
-                    "input": .string(label), "rules": .string(target.rawValue),
-                    "sizeBytes": .number(Double(secretString.utf8.count)),
-                ])
+                summary: SecretSummary(input: label, sizeBytes: secretString.utf8.count, rules: target))
         } catch {
-            return CheckReport(findings: [], summary: ["input": .string(label)])
+            return CheckReport(findings: [], summary: SecretSummary(input: label))
         }
     }
 

@@ -37,14 +37,14 @@ public struct SecretInput: Sendable {
     public static func parse(_ text: String, label: String, password: String? = nil) throws -> SecretInput {
         let trimmed = text.trimmingWhitespaceAndNewlines()
         guard !trimmed.isEmpty else {
-            throw ToolError.usage("empty input", input: label, fix: "give a secret JSON document or PEM file")
+            throw ToolError.usage(.inputEmpty, "empty input", input: label, fix: "give a secret JSON document or PEM file")
         }
         if let first = trimmed.first, "{[\"".contains(first) {
             do {
                 let (document, duplicates) = try JSONParser.parse(text)
                 if password != nil {
                     throw ToolError.usage(
-                        "--password-file is for PEM input", input: label,
+                        .invalidArgument, "--password-file is for PEM input", input: label,
                         fix: "put the password in the JSON as \"privateKeyPassword\", or drop --password-file")
                 }
                 return SecretInput(
@@ -52,7 +52,7 @@ public struct SecretInput: Sendable {
                     byteCount: text.utf8.count)
             } catch let error as JSONParser.SyntaxError {
                 throw ToolError.usage(
-                    "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)", input: label,
+                    .inputSyntax, "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)", input: label,
                     fix:
                         "check the quoting (newlines inside a JSON string are written \\n), e.g. with: python3 -m json.tool FILE"
                 )
@@ -62,7 +62,7 @@ public struct SecretInput: Sendable {
             return fromPEM(text, label: label, password: password)
         }
         throw ToolError.usage(
-            "neither JSON nor PEM", input: label,
+            .secretUnusable, "neither JSON nor PEM", input: label,
             fix:
                 "give the secret's JSON ({\"certificate\": …, \"privateKey\": …}) or a PEM file; for DER run: openssl x509 -inform DER -in FILE -out FILE.pem"
         )

@@ -37,18 +37,18 @@ public struct SecretRepairer: Sendable {
     public func repair(_ input: SecretInput) throws -> SecretRepair {
         guard var members = input.document.objectValue else {
             throw ToolError.usage(
-                "the secret is not a JSON object", input: input.label,
+                .secretUnusable, "the secret is not a JSON object", input: input.label,
                 fix: "see 'msk-esm secret validate' for the expected shape")
         }
         if let duplicate = input.duplicateKeys.first {
             throw ToolError.usage(
-                "the key \(duplicate) appears more than once, and which value is right cannot be told",
+                .secretUnusable, "the key \(duplicate) appears more than once, and which value is right cannot be told",
                 input: input.label,
                 fix: "keep one of them by hand, then run secret fix again")
         }
         guard let type = SecretValidator.detectType(input.document, forced: options.type) else {
             throw ToolError.usage(
-                "cannot tell the secret type", input: input.label, fix: "pass --type mtls|scram|basic|root-ca|oauth")
+                .secretUnusable, "cannot tell the secret type", input: input.label, fix: "pass --type mtls|scram|basic|root-ca|oauth")
         }
         var changes: [String] = []
         switch type {
@@ -77,7 +77,7 @@ public struct SecretRepairer: Sendable {
         let document = PEMDocument(text: text)
         if let problem = document.problems.first {
             throw ToolError.usage(
-                "\"\(field)\" has a malformed PEM block (\(problem.reason)), which cannot be repaired safely",
+                .secretUnusable, "\"\(field)\" has a malformed PEM block (\(problem.reason)), which cannot be repaired safely",
                 input: label,
                 fix: "paste the block again from its source, then run secret fix again")
         }
@@ -89,7 +89,7 @@ public struct SecretRepairer: Sendable {
             let keyText = members["privateKey"]?.stringValue
         else {
             throw ToolError.usage(
-                "the mTLS secret needs string values for \"certificate\" and \"privateKey\"", input: label,
+                .secretUnusable, "the mTLS secret needs string values for \"certificate\" and \"privateKey\"", input: label,
                 fix: "add them; see 'msk-esm secret validate' for the shape")
         }
         let password = members["privateKeyPassword"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
@@ -99,14 +99,14 @@ public struct SecretRepairer: Sendable {
         let certificateBlocks = certificateDocument.blocks.filter { $0.kind == .certificate }
         guard certificateBlocks.count == certificateDocument.blocks.count else {
             throw ToolError.usage(
-                "\"certificate\" holds blocks that are not certificates", input: label,
+                .secretUnusable, "\"certificate\" holds blocks that are not certificates", input: label,
                 fix: "move private keys to \"privateKey\" and remove other blocks, then run secret fix again")
         }
         var certificates: [Certificate] = []
         for block in certificateBlocks {
             guard let certificate = Certificate(der: block.der) else {
                 throw ToolError.usage(
-                    "a CERTIFICATE block of \"certificate\" is corrupted", input: label,
+                    .secretUnusable, "a CERTIFICATE block of \"certificate\" is corrupted", input: label,
                     fix: "paste the certificate again from its source")
             }
             certificates.append(certificate)
@@ -123,7 +123,7 @@ public struct SecretRepairer: Sendable {
         let keyDocument = try readable(keyText, field: "privateKey", label: label)
         guard keyDocument.blocks.allSatisfy({ $0.kind.isPrivateKey }), !keyDocument.blocks.isEmpty else {
             throw ToolError.usage(
-                "\"privateKey\" must hold private-key blocks only", input: label,
+                .secretUnusable, "\"privateKey\" must hold private-key blocks only", input: label,
                 fix: "move certificates to \"certificate\", then run secret fix again")
         }
         let materials = keyDocument.blocks.map { PrivateKeyMaterial($0, password: password) }
@@ -131,7 +131,7 @@ public struct SecretRepairer: Sendable {
         if materials.count > 1 {
             guard let leaf = chain.leaf, let matching = materials.first(where: { $0.key?.matches(leaf) == true }) else {
                 throw ToolError.usage(
-                    "\"privateKey\" holds \(materials.count) keys and none could be matched to the leaf certificate",
+                    .secretUnusable, "\"privateKey\" holds \(materials.count) keys and none could be matched to the leaf certificate",
                     input: label, fix: "keep the key of the client certificate by hand (check its password)")
             }
             material = matching
@@ -139,7 +139,7 @@ public struct SecretRepairer: Sendable {
         }
         if material.isMalformed {
             throw ToolError.usage(
-                "the private key is corrupted", input: label, fix: "export the key again from its source")
+                .secretUnusable, "the private key is corrupted", input: label, fix: "export the key again from its source")
         }
         let target = options.scheme ?? .pbeSHA1TripleDES
         let needsReencryption: Bool
@@ -154,19 +154,19 @@ public struct SecretRepairer: Sendable {
         if needsReencryption {
             guard let password else {
                 throw ToolError.usage(
-                    "the key is encrypted and re-encrypting it needs its password", input: label,
+                    .secretUnusable, "the key is encrypted and re-encrypting it needs its password", input: label,
                     fix:
                         "add \"privateKeyPassword\" to the secret (or --password-file for PEM input), then run secret fix again"
                 )
             }
             guard let key = material.key else {
                 throw ToolError.usage(
-                    "the password does not decrypt the key", input: label,
+                    .secretUnusable, "the password does not decrypt the key", input: label,
                     fix: "put the key's password in \"privateKeyPassword\", then run secret fix again")
             }
             guard let pem = key.encryptedPKCS8PEM(scheme: target, password: password) else {
                 throw ToolError.usage(
-                    "OpenSSL could not encrypt the key with \(target.rawValue)", input: label,
+                    .secretUnusable, "OpenSSL could not encrypt the key with \(target.rawValue)", input: label,
                     fix: "try --scheme PBE-SHA1-3DES")
             }
             keyPEM = pem
@@ -179,7 +179,7 @@ public struct SecretRepairer: Sendable {
         } else if material.format != .pkcs8 {
             guard let key = material.key, let pem = key.pkcs8PEM() else {
                 throw ToolError.usage(
-                    "the private key could not be read", input: label, fix: "export the key again from its source")
+                    .secretUnusable, "the private key could not be read", input: label, fix: "export the key again from its source")
             }
             keyPEM = pem
             changes.append("converted the key from \(material.format.labelName) to PKCS#8")

@@ -36,7 +36,7 @@ public struct SecretValidator: Sendable {
     }
 
     /// Validates one secret. Never throws: input that reads but is wrong becomes findings.
-    public func validate(_ input: SecretInput) -> CheckReport {
+    public func validate(_ input: SecretInput) -> CheckReport<SecretSummary> {
         var run = SecretCheckRun(options: options, input: input)
         run.check()
         return CheckReport(findings: run.findings, summary: run.summary)
@@ -60,7 +60,7 @@ struct SecretCheckRun {
     let options: SecretValidationOptions
     let input: SecretInput
     var findings: [Finding] = []
-    var summary: [String: JSONValue] = [:]
+    var summary = SecretSummary()
 
     init(options: SecretValidationOptions, input: SecretInput) {
         self.options = options
@@ -76,9 +76,9 @@ struct SecretCheckRun {
     }
 
     mutating func check() {
-        summary["input"] = .string(input.label)
-        summary["sizeBytes"] = .number(Double(input.byteCount))
-        summary["rules"] = .string(options.target.rawValue)
+        summary.input = input.label
+        summary.sizeBytes = input.byteCount
+        summary.rules = options.target
         guard let members = input.document.objectValue else {
             add(
                 .sec001, .fail, "the secret is not a JSON object",
@@ -106,7 +106,7 @@ struct SecretCheckRun {
                 fix: Self.shapeFix(.mtls), evidence: ["keys": .array(members.keys.sorted().map { .string($0) })])
             return
         }
-        summary["secretType"] = .string(type.rawValue)
+        summary.secretType = type
         let expected: Set<String> =
             switch type {
             case .mtls: ["certificate", "privateKey", "privateKeyPassword"]

@@ -24,7 +24,7 @@ public enum AtomicFileWriter {
     public static func checkTarget(_ path: String, overwrite: Bool, label: String = "--write") throws {
         guard !path.isEmpty else {
             throw ToolError.usage(
-                "no file named", input: "\(label) ''", fix: "name the file to write, or - for standard output")
+                .outputNotWritable, "no file named", input: "\(label) ''", fix: "name the file to write, or - for standard output")
         }
         let input = "\(label) \(path)"
         if let kind = FileKind.ofEntry(at: path) {
@@ -32,26 +32,26 @@ public enum AtomicFileWriter {
             case .regular:
                 if !overwrite {
                     throw ToolError.usage(
-                        "the file exists", input: input, fix: "choose another path, or add --force to replace it")
+                        .outputNotWritable, "the file exists", input: input, fix: "choose another path, or add --force to replace it")
                 }
             case .symbolicLink:
                 throw ToolError.usage(
-                    "is a symbolic link", input: input,
+                    .outputNotWritable, "is a symbolic link", input: input,
                     fix:
                         "name the file it points to (or - for standard output): a link is never replaced or written through"
                 )
             case .directory:
-                throw ToolError.usage("is a directory", input: input, fix: "name a file inside it")
+                throw ToolError.usage(.outputNotWritable, "is a directory", input: input, fix: "name a file inside it")
             default:
                 throw ToolError.usage(
-                    "\(kind.phrase), not a regular file", input: input,
+                    .outputNotWritable, "\(kind.phrase), not a regular file", input: input,
                     fix: "name a regular file (--force replaces only regular files), or use - for standard output")
             }
         }
         var isDirectory: ObjCBool = false
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ToolError.usage("the directory does not exist", input: input, fix: "create the directory first")
+            throw ToolError.usage(.outputNotWritable, "the directory does not exist", input: input, fix: "create the directory first")
         }
     }
 
@@ -71,7 +71,7 @@ public enum AtomicFileWriter {
         var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw ToolError.usage("cannot create a file in the directory", input: input, fix: "check its permissions")
+            throw ToolError.usage(.outputNotWritable, "cannot create a file in the directory", input: input, fix: "check its permissions")
         }
         let temporaryPath = String(
             decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -95,7 +95,7 @@ public enum AtomicFileWriter {
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written, synced else {
-            throw ToolError.usage("cannot write the file", input: input, fix: "check free space and permissions")
+            throw ToolError.usage(.outputNotWritable, "cannot write the file", input: input, fix: "check free space and permissions")
         }
         if overwrite {
             // Checked again just before the rename: whatever took the name meanwhile (a link, a device) is
@@ -103,17 +103,17 @@ public enum AtomicFileWriter {
             try checkTarget(path, overwrite: true, label: label)
             guard rename(temporaryPath, path) == 0 else {
                 throw ToolError.usage(
-                    "cannot move the finished file into place", input: input, fix: "check permissions")
+                    .outputNotWritable, "cannot move the finished file into place", input: input, fix: "check permissions")
             }
         } else {
             // link() fails when the target exists, so a file created since the check above is never replaced.
             guard link(temporaryPath, path) == 0 else {
                 if errno == EEXIST {
                     throw ToolError.usage(
-                        "the file exists", input: input, fix: "choose another path, or add --force to replace it")
+                        .outputNotWritable, "the file exists", input: input, fix: "choose another path, or add --force to replace it")
                 }
                 throw ToolError.usage(
-                    "cannot move the finished file into place", input: input, fix: "check permissions")
+                    .outputNotWritable, "cannot move the finished file into place", input: input, fix: "check permissions")
             }
             unlink(temporaryPath)
         }

@@ -19,15 +19,15 @@ public enum InputReader {
         let descriptor = try openInput(path, input: input)
         defer { if path != "-" { close(descriptor) } }
         guard let bytes = readLimited(descriptor) else {
-            throw ToolError.usage("cannot read the input", input: input, fix: "check that it is a readable file")
+            throw ToolError.usage(.inputUnreadable, "cannot read the input", input: input, fix: "check that it is a readable file")
         }
         let data = Data(bytes)
         if data.count > maximumSize {
             throw ToolError.usage(
-                "larger than 1 MiB", input: input, fix: "give the file itself, not an archive or a log holding it")
+                .inputTooLarge, "larger than 1 MiB", input: input, fix: "give the file itself, not an archive or a log holding it")
         }
         if data.isEmpty {
-            throw ToolError.usage("empty input", input: input, fix: "give a file with content")
+            throw ToolError.usage(.inputEmpty, "empty input", input: input, fix: "give a file with content")
         }
         return data
     }
@@ -57,8 +57,8 @@ public enum InputReader {
         if path == "-" { return STDIN_FILENO }
         let stream = namesOpenDescriptor(path)
         func refuse(_ kind: FileKind) -> ToolError {
-            if kind == .directory { return ToolError.usage("is a directory", input: input, fix: "name a file") }
-            return ToolError.usage("\(kind.phrase), not a regular file", input: input, fix: acceptedInputs)
+            if kind == .directory { return ToolError.usage(.inputUnreadable, "is a directory", input: input, fix: "name a file") }
+            return ToolError.usage(.inputUnreadable, "\(kind.phrase), not a regular file", input: input, fix: acceptedInputs)
         }
         var status = stat()
         if !stream, stat(path, &status) == 0, FileKind(mode: status.st_mode) != .regular {
@@ -68,19 +68,19 @@ public enum InputReader {
         guard descriptor >= 0 else {
             let code = errno
             switch code {
-            case ENOENT, ENOTDIR: throw ToolError.usage("file not found", input: input, fix: "check the path")
+            case ENOENT, ENOTDIR: throw ToolError.usage(.inputNotFound, "file not found", input: input, fix: "check the path")
             case ENXIO: throw refuse(.socket)  // what open() says of a Unix socket
             case ENAMETOOLONG:
-                throw ToolError.usage("the path is too long", input: input, fix: "check the path")
-            case EACCES: throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
+                throw ToolError.usage(.inputNotFound, "the path is too long", input: input, fix: "check the path")
+            case EACCES: throw ToolError.usage(.inputUnreadable, "cannot read the file", input: input, fix: "check its permissions")
             default:
                 throw ToolError.usage(
-                    "cannot read the file: \(String(cString: strerror(code)))", input: input, fix: "check the path")
+                    .inputUnreadable, "cannot read the file: \(String(cString: strerror(code)))", input: input, fix: "check the path")
             }
         }
         guard fstat(descriptor, &status) == 0 else {
             close(descriptor)
-            throw ToolError.usage("cannot read the file", input: input, fix: "check its permissions")
+            throw ToolError.usage(.inputUnreadable, "cannot read the file", input: input, fix: "check its permissions")
         }
         guard stream || FileKind(mode: status.st_mode) == .regular else {
             close(descriptor)
@@ -156,7 +156,7 @@ public enum InputReader {
     /// The error for input that is not UTF-8, naming the offset of the first bad byte.
     public static func notUTF8(offset: Int, input: String) -> ToolError {
         ToolError.usage(
-            "not UTF-8 text: invalid byte at offset \(offset)", input: input,
+            .inputNotText, "not UTF-8 text: invalid byte at offset \(offset)", input: input,
             fix: "give a UTF-8 text file (PEM or JSON), not DER or another encoding or binary format")
     }
 }

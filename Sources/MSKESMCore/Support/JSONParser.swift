@@ -45,10 +45,10 @@ public struct JSONParser {
             // Parsed again to name the key: paths cost allocations that documents without duplicates are spared.
             let path = try parse(data, reportingDuplicates: true).duplicateKeys.first ?? "$"
             throw ToolError.usage(
-                "the key \(path) appears more than once", input: source,
+                .inputShape, "the key \(path) appears more than once", input: source,
                 fix: "keep one \(path.split(separator: ".").last.map(String.init) ?? "") member")
         } catch let error as SyntaxError {
-            throw ToolError.usage("not JSON: \(error)", input: source, fix: fix)
+            throw ToolError.usage(.inputSyntax, "not JSON: \(error)", input: source, fix: fix)
         }
     }
 

@@ -68,13 +68,13 @@ public struct LineReader {
     private func tooLong() -> ToolError {
         let bound = maximumLineLength % (1 << 20) == 0 ? "\(maximumLineLength >> 20) MiB" : "\(maximumLineLength) bytes"
         return ToolError.usage(
-            "a line longer than \(bound)", input: "\(source), line \(lineNumber + 1)",
+            .inputNotText, "a line longer than \(bound)", input: "\(source), line \(lineNumber + 1)",
             fix: "give the commands as text, one per line, not a binary or endless stream")
     }
 
     private func notText(_ what: String) -> ToolError {
         ToolError.usage(
-            "the line \(what)", input: "\(source), line \(lineNumber + 1)",
+            .inputNotText, "the line \(what)", input: "\(source), line \(lineNumber + 1)",
             fix: "give the commands as UTF-8 text, one per line, not a binary file")
     }
 }

@@ -15,13 +15,13 @@ public struct Probe: Sendable {
     /// Probes the brokers and returns `{verdict, findings, summary}`; the summary holds `method`, `topic`,
     /// `group`, `lambdaResult` (what Lambda would show: the first failure's text, or `OK`) and `brokers`
     /// (per broker: `addresses`, `steps` with `elapsedMs`, `tls` with `version`, `cipher`, `peerChain`).
-    public func run(_ configuration: ProbeConfiguration) async -> CheckReport {
+    public func run(_ configuration: ProbeConfiguration) async -> CheckReport<ProbeSummary> {
         await runWithResults(configuration).report
     }
 
     /// The report and the per-broker results behind it.
     func runWithResults(_ configuration: ProbeConfiguration) async -> (
-        report: CheckReport, brokers: [BrokerProbeResult]
+        report: CheckReport<ProbeSummary>, brokers: [BrokerProbeResult]
     ) {
         var findings: [Finding] = []
         var environment = ProbeEnvironment(configuration: configuration, tlsContext: nil, now: now)
@@ -363,31 +363,18 @@ public struct Probe: Sendable {
     // MARK: Summary
 
     private func summary(_ configuration: ProbeConfiguration, _ results: [BrokerProbeResult], _ findings: [Finding])
-        -> [String: JSONValue]
+        -> ProbeSummary
     {
-        var summary: [String: JSONValue] = [
-            "method": .string(configuration.method.rawValue),
-            "timeoutSeconds": .number(configuration.timeout),
-        ]
-        if let topic = configuration.topic { summary["topic"] = .string(topic) }
-        if let group = configuration.group { summary["group"] = .string(group) }
+        var summary = ProbeSummary(
+            method: configuration.method, timeoutSeconds: configuration.timeout, topic: configuration.topic,
+            group: configuration.group, brokers: results.map(ProbeSummary.Broker.init))
         let firstFailure = findings.first { $0.severity == .fail }?.evidence["lambdaResult"]?.stringValue
         let skipped = findings.contains { $0.severity == .skipped }
         if let firstFailure {
-            summary["lambdaResult"] = .string(firstFailure)
+            summary.lambdaResult = firstFailure
         } else if !skipped {
-            summary["lambdaResult"] = .string(LambdaProcessingResult.ok.rawValue)
+            summary.lambdaResult = LambdaProcessingResult.ok.rawValue
         }
-        summary["brokers"] = .array(
-            results.map { result in
-                var entry: [String: JSONValue] = [
-                    "broker": .string(result.broker), "addresses": .array(result.addresses.map(JSONValue.string)),
-                    "steps": (try? JSONValue(encoding: result.steps)) ?? .array([]),
-                ]
-                if let tls = result.tls { entry["tls"] = (try? JSONValue(encoding: tls)) ?? .null }
-                if let lambda = result.lambdaResult { entry["lambdaResult"] = .string(lambda.rawValue) }
-                return .object(entry)
-            })
         return summary
     }
 }

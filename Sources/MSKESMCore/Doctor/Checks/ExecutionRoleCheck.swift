@@ -13,7 +13,7 @@ public struct ExecutionRoleCheck: DoctorCheck {
 
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let permissions = try context.mappingPermissionContext()
-        var findings = MappingPermissionCheck(context: permissions.context).report().findings
+        var findings = MappingPermissionCheck(context: permissions.context).findings()
         let unread = context.snapshot.errors(for: .rolePolicies).filter { $0.call != "iam.GetRole" }
         if !unread.isEmpty {
             let why = unread.map { "\($0.call): \($0.message.prefix(120))" }.joined(separator: "; ")
@@ -39,41 +39,31 @@ extension ExecutionRoleCheck {
     /// simulate mode's, plus `role` and `consumerGroup`; with `suggest`, `summary.suggestion` is the
     /// least-privilege policy to add (null when nothing is missing) and `summary.denyStatementsToRemove` the
     /// explicit Deny statements. Without `Role` or `RolePolicies` the one finding is `skipped`, naming why.
-    public static func policyReport(for snapshot: Snapshot, at now: Date, suggest: Bool) throws -> CheckReport {
+    public static func policyReport(for snapshot: Snapshot, at now: Date, suggest: Bool) throws
+        -> CheckReport<PolicyCheckSummary>
+    {
         let check = ExecutionRoleCheck()
         let missing = check.requiredParts(in: snapshot).filter { !snapshot.isPresent($0) }
         if !missing.isEmpty {
             return CheckReport(
                 findings: [Doctor.skipped(check, missing: missing, snapshot: snapshot)],
-                summary: ["results": .array([])])
+                summary: PolicyCheckSummary(results: []))
         }
         let context = DoctorContext(snapshot: snapshot, now: now)
         let facts = try context.mappingPermissionContext()
         let permissionCheck = MappingPermissionCheck(context: facts.context)
         let outcomes = permissionCheck.outcomes()
-        let results: [JSONValue] = outcomes.map { outcome in
-            let evaluation = outcome.evaluation
-            let row = PolicySimulation.Result(
-                action: evaluation.action, resource: evaluation.resource, decision: evaluation.decision,
-                statements: evaluation.statements, dependsOn: evaluation.dependsOn)
-            var value = (try? JSONValue(encoding: row)) ?? .object([:])
-            if case .object(var members) = value {
-                members["purpose"] = .string(outcome.permission.purpose.rawValue)
-                value = .object(members)
-            }
-            return value
-        }
-        var summary: [String: JSONValue] = [
-            "results": .array(results), "consumerGroup": .string(facts.context.consumerGroup),
-        ]
-        if let role = facts.context.roleName { summary["role"] = .string(role) }
+        var summary = PolicyCheckSummary(
+            results: outcomes.map { PolicyCheckSummary.Result($0.evaluation, purpose: $0.permission.purpose) },
+            role: facts.context.roleName, consumerGroup: facts.context.consumerGroup)
         if suggest {
-            summary["suggestion"] = permissionCheck.suggestedPolicy() ?? .null
             let denies = Set(
                 outcomes.filter { $0.evaluation.decision == .explicitDeny && !$0.evaluation.blockedByBoundary }
                     .flatMap(\.evaluation.statements)
             ).sorted { ($0.policy, $0.index) < ($1.policy, $1.index) }
-            summary["denyStatementsToRemove"] = (try? JSONValue(encoding: denies)) ?? .array([])
+            summary.suggestions = PolicyCheckSummary.Suggestions(
+                policy: permissionCheck.suggestedPolicy(), boundaryStatements: permissionCheck.suggestedBoundary(),
+                denyStatementsToRemove: denies)
         }
         return CheckReport(findings: try check.run(context), summary: summary)
     }
@@ -112,7 +102,7 @@ extension DoctorContext {
         if let policies = snapshot.rolePolicies {
             guard let entries = policies.arrayValue else {
                 throw ToolError.usage(
-                    "RolePolicies is not a list", input: snapshot.source,
+                    .inputShape, "RolePolicies is not a list", input: snapshot.source,
                     fix: "give RolePolicies as [{\"PolicyName\", \"PolicyArn\", \"PolicyDocument\"}]")
             }
             for (index, entry) in entries.enumerated() {
@@ -120,7 +110,7 @@ extension DoctorContext {
                     entry["PolicyName"]?.stringValue ?? entry["PolicyArn"]?.stringValue ?? "RolePolicies[\(index)]"
                 guard let document = entry["PolicyDocument"] else {
                     throw ToolError.usage(
-                        "RolePolicies[\(index)] (\(name)) has no PolicyDocument", input: snapshot.source,
+                        .inputShape, "RolePolicies[\(index)] (\(name)) has no PolicyDocument", input: snapshot.source,
                         fix: "add the document from `aws iam get-role-policy` / `aws iam get-policy-version`")
                 }
                 identity.append(
@@ -132,7 +122,7 @@ extension DoctorContext {
         let boundaryArn = role?.permissionsBoundary?.permissionsBoundaryArn
         if let part = snapshot.permissionsBoundary, part.objectValue == nil {
             throw ToolError.usage(
-                "wrong type at PermissionsBoundary: expected an object", input: snapshot.source,
+                .inputShape, "wrong type at PermissionsBoundary: expected an object", input: snapshot.source,
                 fix: "give PermissionsBoundary as {\"PolicyDocument\": <the boundary's policy document>}")
         }
         if let part = snapshot.permissionsBoundary, let document = part["PolicyDocument"] ?? part["Document"] {

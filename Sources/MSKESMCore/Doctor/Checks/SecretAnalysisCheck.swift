@@ -30,7 +30,7 @@ public struct SecretAnalysisCheck: DoctorCheck {
             else { continue }
             let secret = snapshot.secrets?[arn]
             let describedName = secret?.describe?.name.flatMap { $0.isEmpty ? nil : $0 }
-            let report: CheckReport
+            let report: CheckReport<SecretSummary>
             if let value = secret?.secretString {
                 report = SecretAnalysis.report(
                     secretString: value, type: type, for: target, secretName: describedName ?? arn, now: context.now,

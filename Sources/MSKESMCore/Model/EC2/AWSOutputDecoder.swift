@@ -10,9 +10,9 @@ public enum AWSOutputDecoder {
         do {
             return try JSONValueDecoder().decode(type, from: document)
         } catch let error as DecodingError {
-            throw ToolError.usage("not the expected shape: \(describe(error))", input: input, fix: fix)
+            throw ToolError.usage(.inputShape, "not the expected shape: \(describe(error))", input: input, fix: fix)
         } catch {
-            throw ToolError.usage("not the expected shape", input: input, fix: fix)
+            throw ToolError.usage(.inputShape, "not the expected shape", input: input, fix: fix)
         }
     }
 
