@@ -15,7 +15,7 @@ struct SnapshotGathererTests {
         return (bed, try await gatherer.gather(mappingUUID: bed.mappingUUID))
     }
 
-    @Test("collects every part of DESIGN §3 and records no errors")
+    @Test("collects every part of the snapshot and records no errors")
     func collectsEveryPart() async throws {
         let (_, snapshot) = try await gather()
         let keys = Set(snapshot.objectValue?.keys.map { $0 } ?? [])

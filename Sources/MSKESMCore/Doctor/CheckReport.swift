@@ -1,4 +1,4 @@
-/// What every checking command returns: `{verdict, findings, summary}` (DESIGN §4).
+/// What every checking command returns: `{verdict, findings, summary}` (docs/findings.md#the-report-document).
 public struct CheckReport: Codable, Sendable, Equatable {
     public var verdict: Verdict
     public var findings: [Finding]
@@ -18,7 +18,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
     /// The findings that could not run, for the text headline.
     public var skippedFindings: [Finding] { findings.filter { $0.severity == .skipped } }
 
-    /// The process exit code this report maps to (DESIGN §5): 1 for `fail`; with `strict`, also for
+    /// The process exit code this report maps to (docs/output.md#exit-codes): 1 for `fail`; with `strict`, also for
     /// `warn` and skipped checks; else 0.
     public func exitCode(strict: Bool) -> Int32 {
         if verdict == .fail { return 1 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The `secret validate --output json` document of a secret value, as the snapshot stores it in
-/// `Secrets[arn].Analysis` (DESIGN §3). Shared by `snapshot`, `secret validate --secret-id` and the doctor's
-/// live mode, so that a stored analysis and a live one are the same document.
+/// `Secrets[arn].Analysis` (docs/snapshot.md#members). Shared by `snapshot`, `secret validate --secret-id` and the
+/// doctor's live mode, so that a stored analysis and a live one are the same document.
 public enum SecretAnalysis {
     /// Validates `secretString` like `secret validate` does a file and returns the report as JSON
     /// (`{verdict, findings, summary}`). Text that is neither JSON nor PEM becomes a SEC001 finding. The

@@ -1,5 +1,5 @@
 /// An error the user can act on. The CLI prints it as one line,
-/// `msk-esm: error: <what> (<input>): <fix>`, and exits with the code of its kind (DESIGN §5).
+/// `msk-esm: error: <what> (<input>): <fix>`, and exits with the code of its kind (docs/output.md#errors).
 /// Messages never carry secret values: callers name the input, never quote it.
 public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
