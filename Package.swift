@@ -36,11 +36,16 @@ let package = Package(
         .target(name: "CPOSIXShims"),
 
         // The reusable core: decisions and local cryptography. No network, no printing, no exit().
-        .target(name: "MSKESMCore", dependencies: ["COpenSSL", "COpenSSLShims", "CPOSIXShims"]),
+        .target(name: "MSKESMCore", dependencies: ["COpenSSL", "COpenSSLShims"]),
+
+        // What the tool does to the operating system that is not a decision: child processes (posix_spawn, for
+        // `credential_process` and the tests' helpers) and atomic file writes. Out of the core so that a program
+        // using the core gets neither.
+        .target(name: "MSKESMSystem", dependencies: ["MSKESMCore", "CPOSIXShims"]),
 
         // Talking to AWS: credentials and config, Signature V4, the libcurl transport, retries, service
         // clients and the Snapshot gatherer.
-        .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "CCurl", "CCurlShims", "COpenSSLShims"]),
+        .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "MSKESMSystem", "CCurl", "CCurlShims", "COpenSSLShims"]),
 
         // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
         .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "COpenSSLShims"]),
@@ -53,7 +58,8 @@ let package = Package(
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CEditShims", "CPOSIXShims",
+                "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CEditShims",
+                "CPOSIXShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -69,16 +75,20 @@ let package = Package(
                     .when(platforms: [.linux], configuration: .release)),
             ]),
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
-        .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
+        .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI", "MSKESMSystem"]),
 
         // What every test target shares: hang watchdogs and ports bound by the test that uses them (no product
         // depends on it).
-        .target(name: "MSKESMTestSupport", dependencies: ["MSKESMCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMTestSupport"]),
+        .target(name: "MSKESMTestSupport", dependencies: ["MSKESMSystem"], path: "Tests/TestSupport"),
+        // The core's tests run Python oracles through ChildProcess: MSKESMSystem, not the AWS layer.
+        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMSystem", "MSKESMTestSupport"]),
+        .testTarget(name: "MSKESMSystemTests", dependencies: ["MSKESMSystem", "MSKESMTestSupport"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "MSKESMCore", "MSKESMTestSupport"]),
         .testTarget(
-            name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS", "MSKESMTestSupport"]),
-        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
-        .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
+            name: "MSKESMKafkaTests",
+            dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMTestSupport"]),
+        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "MSKESMSystem", "msk-esm", "MSKESMTestSupport"]),
+        .testTarget(
+            name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMSystem", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
     ]
 )
