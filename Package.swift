@@ -45,7 +45,8 @@ let package = Package(
 
         // Talking to AWS: credentials and config, Signature V4, the libcurl transport, retries, service
         // clients and the Snapshot gatherer.
-        .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "MSKESMSystem", "CCurl", "CCurlShims", "COpenSSLShims"]),
+        .target(
+            name: "MSKESMAWS", dependencies: ["MSKESMCore", "MSKESMSystem", "CCurl", "CCurlShims", "COpenSSLShims"]),
 
         // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
         .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "COpenSSLShims"]),
@@ -87,8 +88,10 @@ let package = Package(
         .testTarget(
             name: "MSKESMKafkaTests",
             dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMTestSupport"]),
-        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "MSKESMSystem", "msk-esm", "MSKESMTestSupport"]),
         .testTarget(
-            name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMSystem", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
+            name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "MSKESMSystem", "msk-esm", "MSKESMTestSupport"]),
+        .testTarget(
+            name: "MSKESMAWSTests",
+            dependencies: ["MSKESMAWS", "MSKESMSystem", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
     ]
 )

@@ -21,7 +21,9 @@ struct TargetDependencyRuleTests {
 
     static let rules: [String: Set<String>] = (try? TargetRules.fromReadme(at: repository)) ?? [:]
     static let targets: [PackageTarget] = (try? PackageTarget.declared(in: repository)) ?? []
-    static let checkedTargets: [PackageTarget] = targets.filter { $0.kind != "testTarget" && $0.kind != "systemLibrary" }
+    static let checkedTargets: [PackageTarget] = targets.filter {
+        $0.kind != "testTarget" && $0.kind != "systemLibrary"
+    }
 
     @Test("the README's table and Package.swift are read: the core's row and its declared dependencies")
     func readsTheRulesAndThePackage() throws {
