@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// The gatherer against the local test bed (moto + the project's Lambda/kafka server), signatures checked.

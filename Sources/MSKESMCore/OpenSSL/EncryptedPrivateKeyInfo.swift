@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// A PKCS#8 EncryptedPrivateKeyInfo (the DER of an `ENCRYPTED PRIVATE KEY` block): which scheme protects

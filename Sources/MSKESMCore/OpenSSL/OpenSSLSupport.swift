@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// Small helpers shared by the OpenSSL wrappers of this folder: memory BIOs, the error queue, object

@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// A private key that OpenSSL has loaded. It never prints itself: the only ways out of it are the PKCS#8

@@ -1,4 +1,4 @@
-import CShims
+import CPOSIXShims
 import Foundation
 
 #if canImport(Glibc)

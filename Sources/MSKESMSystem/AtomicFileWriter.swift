@@ -1,5 +1,6 @@
-import CShims
+import CPOSIXShims
 import Foundation
+import MSKESMCore
 
 #if canImport(Glibc)
     import Glibc
