@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML for --cli-input-yaml (libyaml underneath).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation --target MSKESMCore` (the DocC catalogue in
+        // Sources/MSKESMCore/MSKESMCore.docc); a command plugin, so no product links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.

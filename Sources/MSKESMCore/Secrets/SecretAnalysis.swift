@@ -8,9 +8,11 @@ public enum SecretAnalysis {
     /// (`{verdict, findings, summary}`). Text that is neither JSON nor PEM becomes a SEC001 finding. The
     /// document never holds a private key or a password.
     /// - Parameters:
+    ///   - secretString: the secret's value, as Secrets Manager's `SecretString` holds it.
     ///   - type: the secret type (nil: detected from the keys).
     ///   - target: Amazon MSK's rules or self-managed Kafka's.
     ///   - secretName: the secret's name or ARN, for the `AmazonMSK_` rule (SEC016).
+    ///   - now: the instant certificate validity is judged at.
     public static func analyze(
         secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
         now: Date = Date()
