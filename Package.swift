@@ -14,30 +14,45 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // YAML for --cli-input-yaml (libyaml underneath).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation --target MSKESMCore` (the DocC catalogue in
+        // Sources/MSKESMCore/MSKESMCore.docc); a command plugin, so no product links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
-        // Headers only: libcurl itself is opened with dlopen on first use (CShims), so that commands which
+        // Headers only: libcurl itself is opened with dlopen on first use (CCurlShims), so that commands which
         // never call AWS do not load it and its dependencies.
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         .systemLibrary(
             name: "CEdit", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
-        // Typed C wrappers for variadic functions and function-like macros.
-        .target(name: "CShims", dependencies: ["COpenSSL", "CCurl", "CEdit"]),
+        // Typed C wrappers for what Swift cannot call (variadic functions, function-like macros, signal handlers),
+        // one target per library, so that a target gets the headers of the libraries it uses and no others.
+        .target(name: "COpenSSLShims", dependencies: ["COpenSSL"]),
+        // The dlopen loader; OpenSSL for the loader thread's cleanup.
+        .target(name: "CCurlShims", dependencies: ["CCurl", "COpenSSL"]),
+        .target(name: "CEditShims", dependencies: ["CEdit"]),
+        // The C library only: posix_spawn's GNU extensions and signal handlers.
+        .target(name: "CPOSIXShims"),
 
         // The reusable core: decisions and local cryptography. No network, no printing, no exit().
-        .target(name: "MSKESMCore", dependencies: ["COpenSSL", "CShims"]),
+        .target(name: "MSKESMCore", dependencies: ["COpenSSL", "COpenSSLShims"]),
+
+        // What the tool does to the operating system that is not a decision: child processes (posix_spawn, for
+        // `credential_process` and the tests' helpers) and atomic file writes. Out of the core so that a program
+        // using the core gets neither.
+        .target(name: "MSKESMSystem", dependencies: ["MSKESMCore", "CPOSIXShims"]),
 
         // Talking to AWS: credentials and config, Signature V4, the libcurl transport, retries, service
         // clients and the Snapshot gatherer.
-        .target(name: "MSKESMAWS", dependencies: ["MSKESMCore", "CCurl", "CShims"]),
+        .target(
+            name: "MSKESMAWS", dependencies: ["MSKESMCore", "MSKESMSystem", "CCurl", "CCurlShims", "COpenSSLShims"]),
 
         // Talking to brokers: a small Kafka wire-protocol client over TCP / TLS / mTLS with SASL, and the probe.
-        .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "CShims"]),
+        .target(name: "MSKESMKafka", dependencies: ["MSKESMCore", "MSKESMAWS", "COpenSSL", "COpenSSLShims"]),
 
         // JMESPath (https://jmespath.org/specification.html) over JSONValue, for `--query`.
         .target(name: "JMESPath", dependencies: ["MSKESMCore"]),
@@ -47,7 +62,8 @@ let package = Package(
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CShims",
+                "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CEditShims",
+                "CPOSIXShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -63,16 +79,22 @@ let package = Package(
                     .when(platforms: [.linux], configuration: .release)),
             ]),
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
-        .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI"]),
+        .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI", "MSKESMSystem"]),
 
         // What every test target shares: hang watchdogs and ports bound by the test that uses them (no product
         // depends on it).
-        .target(name: "MSKESMTestSupport", dependencies: ["MSKESMCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMTestSupport"]),
+        .target(name: "MSKESMTestSupport", dependencies: ["MSKESMSystem"], path: "Tests/TestSupport"),
+        // The core's tests run Python oracles through ChildProcess: MSKESMSystem, not the AWS layer.
+        .testTarget(name: "MSKESMCoreTests", dependencies: ["MSKESMCore", "MSKESMSystem", "MSKESMTestSupport"]),
+        .testTarget(name: "MSKESMSystemTests", dependencies: ["MSKESMSystem", "MSKESMTestSupport"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "MSKESMCore", "MSKESMTestSupport"]),
         .testTarget(
-            name: "MSKESMKafkaTests", dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMAWS", "MSKESMTestSupport"]),
-        .testTarget(name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
-        .testTarget(name: "MSKESMAWSTests", dependencies: ["MSKESMAWS", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
+            name: "MSKESMKafkaTests",
+            dependencies: ["MSKESMKafka", "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMTestSupport"]),
+        .testTarget(
+            name: "MSKESMCLITests", dependencies: ["MSKESMCLI", "MSKESMSystem", "msk-esm", "MSKESMTestSupport"]),
+        .testTarget(
+            name: "MSKESMAWSTests",
+            dependencies: ["MSKESMAWS", "MSKESMSystem", "MSKESMCLI", "msk-esm", "MSKESMTestSupport"]),
     ]
 )

@@ -3,9 +3,9 @@ import Foundation
 import MSKESMAWS
 import MSKESMCore
 
-/// The AWS CLI's global options that decide where and as whom msk-esm calls AWS (DESIGN §5). Everything
-/// else (credentials, `AWS_ENDPOINT_URL_<SERVICE>`, retries, CA bundle) comes from the environment and
-/// the shared files, as for the AWS CLI.
+/// The AWS CLI's global options that decide where and as whom msk-esm calls AWS (docs/output.md#global-options).
+/// Everything else (credentials, `AWS_ENDPOINT_URL_<SERVICE>`, retries, CA bundle) comes from the environment and the
+/// shared files, as for the AWS CLI.
 public struct AWSOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Use this profile from ~/.aws/config and ~/.aws/credentials.", valueName: "name"))
     public var profile: String?

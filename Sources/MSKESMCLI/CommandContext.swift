@@ -37,7 +37,7 @@ extension MirrorsAWSOperation {
 }
 
 extension GlobalOptions {
-    /// Prints a check report in the chosen format and ends the command with its exit code (DESIGN §5).
+    /// Prints a check report in the chosen format and ends the command with its exit code (docs/output.md#exit-codes).
     /// `summaryLines` are extra text lines for people; JSON carries the same facts in `report.summary`.
     func finish<Summary>(_ report: CheckReport<Summary>, summaryLines: [String] = []) throws {
         let console = CommandContext.console

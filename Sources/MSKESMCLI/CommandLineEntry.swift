@@ -56,7 +56,7 @@ public enum CommandLineEntry {
         }
     }
 
-    /// Maps any error to the exit codes of DESIGN §5 and prints it as one line on stderr.
+    /// Maps any error to the exit codes of docs/output.md#exit-codes and prints it as one line on stderr.
     static func report(_ error: Error, arguments: [String], console: Console) -> Int32 {
         switch error {
         case let error as ToolError:

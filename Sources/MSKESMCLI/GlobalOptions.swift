@@ -22,8 +22,8 @@ public enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
     case auto
 }
 
-/// The global options of DESIGN §5, spelled as the AWS CLI spells them. Every subcommand includes them
-/// with `@OptionGroup`, so they may stand anywhere on the command line.
+/// The global options (docs/output.md#global-options), spelled as the AWS CLI spells them. Every subcommand includes
+/// them with `@OptionGroup`, so they may stand anywhere on the command line.
 public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("output"),

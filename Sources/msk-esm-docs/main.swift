@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMCLI
 import MSKESMCore
+import MSKESMSystem
 
 // Writes the generated documentation (Completions/ and man/) from the command tree.
 // Run from the package root: swift run msk-esm-docs

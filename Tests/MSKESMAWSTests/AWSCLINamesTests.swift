@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// An `aws lambda create-event-source-mapping` command line works with `msk-esm create`: for each argument vector,

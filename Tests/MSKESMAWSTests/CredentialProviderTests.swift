@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// A temporary HOME with ~/.aws files.

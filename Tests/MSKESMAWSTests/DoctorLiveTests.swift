@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 import MSKESMTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// Every command that writes a file: atomically (temporary file + rename), private material with mode 0600,

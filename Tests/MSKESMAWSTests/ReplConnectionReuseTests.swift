@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// The REPL keeps one AWS client per set of options for the whole session: credentials are resolved once and

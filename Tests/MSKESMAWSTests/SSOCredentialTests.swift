@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// IAM Identity Center (SSO) profiles, held to botocore: for the same config file and token cache, and the

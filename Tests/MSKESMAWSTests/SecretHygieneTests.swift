@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import MSKESMTestSupport
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// Canary secrets — a private key, its password, a SCRAM password, a secret access key and a session token —
 /// go through every command line of every command, in text, JSON and --debug modes and on error paths; none
 /// may appear on stdout, stderr, in any file written or in the REPL history, except in the outputs whose
-/// purpose is to carry them (`secret fix --write`, `snapshot --include-secrets`; DESIGN §5).
+/// purpose is to carry them (`secret fix --write`, `snapshot --include-secrets`; docs/output.md#secret-material).
 ///
 /// The table must name every leaf command of the command tree: a new subcommand fails `tableCoversTree`
 /// until a line for it is added here.

@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// The gatherer against the local test bed (moto + the project's Lambda/kafka server), signatures checked.
@@ -15,7 +16,7 @@ struct SnapshotGathererTests {
         return (bed, try await gatherer.gather(mappingUUID: bed.mappingUUID))
     }
 
-    @Test("collects every part of DESIGN §3 and records no errors")
+    @Test("collects every part of the snapshot and records no errors")
     func collectsEveryPart() async throws {
         let (_, snapshot) = try await gather()
         let keys = Set(snapshot.objectValue?.keys.map { $0 } ?? [])

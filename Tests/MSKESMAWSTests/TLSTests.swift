@@ -1,6 +1,7 @@
 import Foundation
-import MSKESMCore
 import MSKESMAWS
+import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// HTTPS against a loopback server with a certificate made here by the openssl CLI.

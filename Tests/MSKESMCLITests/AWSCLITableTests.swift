@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import MSKESMTestSupport
 import Testing
 

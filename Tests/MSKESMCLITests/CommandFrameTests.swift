@@ -3,7 +3,8 @@ import Testing
 
 @testable import MSKESMCLI
 
-/// The command frame of DESIGN §5: exit codes, one-line errors, global options.
+/// The command frame: exit codes, one-line errors, global options (docs/output.md#exit-codes,
+/// docs/output.md#errors, docs/output.md#global-options).
 struct CommandFrameTests {
     @Test func versionPrintsAndExitsZero() throws {
         let result = try CommandRunner.runBinary(["--version"])

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// The `fix` commands of `network check` are real: `Tests/Fixtures/network/check_fixes.py` builds a broken

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `msk-esm policy check`: exit codes (0 all allowed, 1 something not allowed, 2 bad input) and the JSON
-/// shape of `summary.results` (DESIGN §4).
+/// shape of `summary.results` (docs/findings.md#the-report-document).
 struct PolicyCheckCommandTests {
     static let clusterArn = "arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b3c4d-5e6f-7a8b"
 

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import Testing
 
 /// `--query` on msk-esm's own commands, held to the AWS CLI v1 (Tests/TestBed/query_oracle.py: the CLI's

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// Fixtures for the `secret` command tests: `Tests/Fixtures/secrets/generate.sh` run once per test run into a
 /// temporary directory, plus small helpers to write secret files.

@@ -3,8 +3,9 @@ import Testing
 
 @testable import MSKESMCore
 
-/// The broker choice against a table written straight from SPEC §4.1's wording, over every combination of
-/// cluster authentication, client-broker encryption, secret and cluster type.
+/// The broker choice against a table written straight from the wording of
+/// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html (docs/aws-facts.md#broker-selection-order), over
+/// every combination of cluster authentication, client-broker encryption, secret and cluster type.
 struct BrokerSelectionTests {
     struct Combination: Sendable, CustomTestStringConvertible {
         var mtls, scram, iam, unauthenticated: Bool
@@ -38,10 +39,11 @@ struct BrokerSelectionTests {
         return all
     }()
 
-    /// SPEC §4.1, read literally: "If a secret is given for mTLS or SCRAM, Lambda uses that method. Otherwise it
-    /// takes the strongest method active, in this order: … SASL/IAM (no secret, IAM auth on); Unauthenticated
-    /// TLS (no secret, IAM off); Plaintext (no secret, IAM and unauthenticated TLS both off)." TLS-based methods
-    /// need a TLS client-broker setting; plaintext needs PLAINTEXT or TLS_PLAINTEXT (§4.4). Serverless: IAM only.
+    /// The documented order (docs/aws-facts.md#broker-selection-order), read literally: "If a secret is given for mTLS
+    /// or SCRAM, Lambda uses that method. Otherwise it takes the strongest method active, in this order: … SASL/IAM (no
+    /// secret, IAM auth on); Unauthenticated TLS (no secret, IAM off); Plaintext (no secret, IAM and unauthenticated
+    /// TLS both off)." TLS-based methods need a TLS client-broker setting; plaintext needs PLAINTEXT or TLS_PLAINTEXT
+    /// (docs/aws-facts.md#cluster-authentication-fields). Serverless: IAM only.
     static func oracle(_ c: Combination) -> (method: String?, field: String?, port: Int?, codes: Set<String>) {
         if c.serverless {
             return c.secret == "none"

@@ -3,8 +3,9 @@ import Testing
 
 @testable import MSKESMCore
 
-/// Mapping mode: the permissions an MSK or self-managed mapping needs (SPEC §5), and every IAM finding code
-/// with a case that triggers it and one where it stays silent.
+/// Mapping mode: the permissions an MSK or self-managed mapping needs
+/// (docs/aws-facts.md#permissions-of-the-execution-role), and every IAM finding code with a case that triggers it and
+/// one where it stays silent.
 struct IAMMappingPermissionTests {
     static let clusterArn = "arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b3c4d-5e6f-7a8b"
     static let uuid = "a1b2c3d4-0000-4000-8000-000000000001"

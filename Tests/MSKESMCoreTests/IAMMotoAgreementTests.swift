@@ -51,7 +51,8 @@ struct IAMMotoAgreementTests {
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements: \(disagreements.prefix(10))")
     }
 
-    /// The bundled copy of AWSLambdaMSKExecutionRole is the one moto ships (SPEC §5.1, v2).
+    /// The bundled copy of AWSLambdaMSKExecutionRole is the one moto ships (v2,
+    /// docs/aws-facts.md#awslambdamskexecutionrole).
     @Test func bundledManagedPolicyMatchesMotosCopy() throws {
         let file = try Self.load()
         let moto = try PolicyDocumentReader.document(

@@ -3,7 +3,7 @@ import Testing
 
 @testable import MSKESMCore
 
-/// Reading policy documents in every shape IAM and the AWS CLI hand them over (SPEC §5.4).
+/// Reading policy documents in every shape IAM and the AWS CLI hand them over (docs/aws-facts.md#reading-iam-policies).
 struct IAMPolicyReaderTests {
     static let document =
         #"{"Version":"2012-10-17","Statement":[{"Sid":"Read Me","Effect":"Allow","Action":["kafka:DescribeClusterV2","kafka:GetBootstrapBrokers"],"Resource":"arn:aws:kafka:us-east-1:123456789012:cluster/demo/*"}]}"#

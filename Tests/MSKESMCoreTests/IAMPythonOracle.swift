@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// Runs a short python3 program as an independent oracle: JSON in on stdin, JSON out on stdout.
 enum IAMPythonOracle {

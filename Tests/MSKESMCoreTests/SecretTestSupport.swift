@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// The certificate and key fixtures, generated once per test run by `Tests/Fixtures/secrets/generate.sh`
 /// into a temporary directory (so no validity date goes stale), and the openssl CLI as the oracle.

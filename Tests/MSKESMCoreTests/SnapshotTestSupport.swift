@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMSystem
 import Testing
 
 @testable import MSKESMCore

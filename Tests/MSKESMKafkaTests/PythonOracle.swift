@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// Runs a Python snippet and returns its stdout; nil when python3 or a needed package is missing.
 enum KafkaPythonOracle {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The project's own test server for every Lambda and Amazon MSK (kafka) call msk-esm makes: moto cannot hold Kafka
-event source mappings, models kafka too thinly, and rejects correct signatures on Lambda GETs (PLATFORM.md).
+event source mappings, models kafka too thinly, and rejects correct signatures on Lambda GETs
+(docs/platform.md#test-environment).
 
 It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets and VPC connections in memory, seeded through
 a side door (POST /_testbed/seed, a JSON document in the AWS CLI's PascalCase shapes), and answers per the botocore

@@ -1,5 +1,5 @@
 import Foundation
-import MSKESMCore
+import MSKESMSystem
 
 /// The only time bound a test may set: a watchdog that catches hangs, minutes past anything a working run needs,
 /// so that a busy machine never trips it. What a test proves, it proves by events and counts; the watchdog only

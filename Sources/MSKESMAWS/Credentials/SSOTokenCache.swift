@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// The token cache `aws sso login` writes under `~/.aws/sso/cache/`: one JSON file per sign-in, named by the
 /// SHA-1 of the `sso-session` name (or, for a legacy profile, of the start URL). msk-esm reads the access

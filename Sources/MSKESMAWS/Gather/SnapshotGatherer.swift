@@ -1,7 +1,7 @@
 import Foundation
 import MSKESMCore
 
-/// Collects the Snapshot of one event source mapping (DESIGN §3): every part exactly as the AWS CLI prints
+/// Collects the Snapshot of one event source mapping (docs/snapshot.md): every part exactly as the AWS CLI prints
 /// it, independent calls in parallel. The mapping itself must be readable; any later call that fails is
 /// recorded under `Errors` (`"iam.GetRole": "AccessDenied: …"`) and the rest goes on, so doctor can report
 /// what it could not check (ACC findings) instead of failing.

@@ -4,7 +4,7 @@ import MSKESMCore
 /// Reads for the live commands (`secret validate --secret-id`, `brokers explain --cluster`, `policy check
 /// --mapping`, `network check --cluster`): unlike the gatherer, which records a failed read and goes on, a
 /// live command needs what it asked for, so a failure is a one-line `ToolError`: a named resource that does
-/// not exist → exit 2, any other AWS or network failure (after retries) → exit 3 (DESIGN §5).
+/// not exist → exit 2, any other AWS or network failure (after retries) → exit 3 (docs/output.md#exit-codes).
 public enum LiveRead {
     /// Runs `operation`; maps its failure to a `ToolError` naming `what` and `input`.
     /// - Parameters:

@@ -26,7 +26,8 @@ public struct EC2Client: Sendable {
         try await describe("DescribeRouteTables", ids: ("RouteTableId", []), filters: filters, filterMember: "Filter", listKey: "RouteTables")
     }
 
-    /// `aws ec2 describe-nat-gateways --filter …` (the request member is `Filter`, singular: SPEC §6.3).
+    /// `aws ec2 describe-nat-gateways --filter …` (the request member is `Filter`, singular:
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNatGateways.html).
     public func describeNatGateways(filters: [Filter]) async throws -> JSONValue {
         try await describe("DescribeNatGateways", ids: ("NatGatewayId", []), filters: filters, filterMember: "Filter", listKey: "NatGateways")
     }

@@ -1,8 +1,8 @@
 import Foundation
 import MSKESMCore
 
-/// IAM (query protocol, global). Policy documents come URL-encoded (SPEC §5.4): they are decoded and
-/// parsed as JSON, as the AWS CLI prints them.
+/// IAM (query protocol, global). Policy documents come URL-encoded (docs/aws-facts.md#reading-iam-policies): they are
+/// decoded and parsed as JSON, as the AWS CLI prints them.
 public struct IAMClient: Sendable {
     public var client: AWSClient
 

@@ -6,7 +6,7 @@ import MSKESMCore
 ///
 /// It knows nothing of HTTP clients: it takes the parts of a request and returns the headers to add.
 /// libcurl's own `CURLOPT_AWS_SIGV4` is not used: it disagrees with botocore on unsorted query strings and
-/// on paths that need double encoding (PLATFORM.md).
+/// on paths that need double encoding (docs/platform.md#libcurls-own-aws-signing-is-not-used).
 public struct SignatureV4: Sendable {
     /// The signing name of the service (`lambda`, `kafka`, `iam`, `ec2`, `sts`, `secretsmanager`, `kms`,
     /// `monitoring`).

@@ -1,5 +1,6 @@
 import CCurl
-import CShims
+import CCurlShims
+import COpenSSLShims
 import Foundation
 import MSKESMCore
 

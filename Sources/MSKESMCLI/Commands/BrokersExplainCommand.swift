@@ -3,7 +3,7 @@ import Foundation
 import MSKESMAWS
 import MSKESMCore
 
-/// `msk-esm brokers explain`: the broker choice of SPEC §4.1, step by step.
+/// `msk-esm brokers explain`: the broker choice (docs/aws-facts.md#broker-selection-order), step by step.
 struct BrokersExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",

@@ -4,7 +4,8 @@ import MSKESMAWS
 import MSKESMCore
 
 /// `doctor --function NAME` and `doctor --all`: many mappings in one run, printed as a table, one JSON document
-/// (`{"verdict", "mappings": [...]}`, DESIGN §4) or one JSON line per mapping as soon as it is done.
+/// (`{"verdict", "mappings": [...]}`, docs/findings.md#the-report-document) or one JSON line per mapping as soon as it
+/// is done.
 struct DoctorFleetRun {
     var global: GlobalOptions
     /// The gatherer of the configured Region; the others share its cache and limiter.
@@ -74,8 +75,8 @@ struct DoctorFleetRun {
         }
     }
 
-    /// The `--output json` document: DESIGN §4's `{"verdict", "mappings"}`, plus `errors` for Regions that could
-    /// not be listed.
+    /// The `--output json` document: `{"verdict", "mappings"}` (docs/findings.md#the-report-document), plus `errors`
+    /// for Regions that could not be listed.
     static func json(_ report: DoctorMultiReport, failures: [MappingFleet.RegionFailure]) throws -> String {
         guard !failures.isEmpty,
             let data = try? JSONEncoder().encode(report),

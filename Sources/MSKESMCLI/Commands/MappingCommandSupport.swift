@@ -26,8 +26,8 @@ struct WaitOptions: ParsableArguments, Sendable {
     }
 }
 
-/// The JSON document of `create` and `update` (DESIGN §4): the preflight, the request, the changes and the
-/// API's answer.
+/// The JSON document of `create` and `update` (docs/findings.md#the-report-document): the preflight, the request, the
+/// changes and the API's answer.
 struct MappingChangeDocument: Encodable {
     struct Request: Encodable {
         var method: String
@@ -73,8 +73,8 @@ enum MappingCommandSupport {
         try global.aws.client(debug: global.debug)
     }
 
-    /// An AWS failure as the one-line error of DESIGN §5: a missing mapping or function is exit 2 (the input
-    /// names something that does not exist), anything else after retries exit 3.
+    /// An AWS failure as the one-line error of docs/output.md#errors: a missing mapping or function is exit 2 (the
+    /// input names something that does not exist), anything else after retries exit 3.
     static func failure(_ error: Error, doing what: String, input: String?) -> Error {
         switch error {
         case is ToolError, is CancellationError, is ExitCode: return error

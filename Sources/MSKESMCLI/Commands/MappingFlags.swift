@@ -3,7 +3,7 @@ import Foundation
 import MSKESMCore
 
 /// `--auth`: how Lambda authenticates to the brokers, i.e. which `SourceAccessConfigurations` type the
-/// `--secret-id` is sent as (SPEC §1.4). `iam` and `none` take no secret.
+/// `--secret-id` is sent as (docs/aws-facts.md#sourceaccessconfigurations-types). `iam` and `none` take no secret.
 enum MappingAuth: String, ExpressibleByArgument, CaseIterable, Sendable {
     case mtls
     case scram512 = "scram-512"

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CShims
+import CPOSIXShims
 import Foundation
 import MSKESMCore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 
 /// `msk-esm secret fix`: writes a corrected secret and re-validates it.
 struct SecretFixCommand: AsyncParsableCommand {

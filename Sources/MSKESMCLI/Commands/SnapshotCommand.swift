@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MSKESMAWS
 import MSKESMCore
+import MSKESMSystem
 
 /// `msk-esm snapshot UUID`: reads everything doctor needs about one mapping from AWS into one JSON document.
 struct SnapshotCommand: AsyncParsableCommand {

@@ -87,7 +87,7 @@ public enum ManualPage {
         AWS requirement that is broken is fail; a rule that rests on an inference or user reports is warn.
         """
 
-    /// The exit codes of DESIGN §5; the same in the REPL's `status`.
+    /// The exit codes (docs/output.md#exit-codes); the same in the REPL's `status`.
     public static let exitCodes: [(Int, String)] = [
         (0, "Success; the checked thing is healthy."),
         (1, "The check or validation found problems: a fail finding, or with --strict a warning or a check that could not run."),

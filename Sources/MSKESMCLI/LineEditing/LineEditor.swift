@@ -1,5 +1,5 @@
 import CEdit
-import CShims
+import CEditShims
 import Foundation
 import MSKESMCore
 

@@ -60,7 +60,7 @@ public final class Console: @unchecked Sendable {
         lock.withLock { errorSink(text) }
     }
 
-    /// The one-line error format of DESIGN §5.
+    /// The one-line error format (docs/output.md#errors).
     public func report(_ error: ToolError) {
         writeError("msk-esm: error: \(error.description)\n")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import MSKESMCore
 
-/// Renders a `CheckReport` as text for people or as the JSON document of DESIGN §4.
+/// Renders a `CheckReport` as text for people or as the JSON document of docs/findings.md#the-report-document.
 public struct ReportRenderer {
     public var color: Bool
     public var quiet: Bool

@@ -1,6 +1,6 @@
 /// Decides which REPL lines may be written to the history file. A line that carries a secret value
-/// inline (a password, a private key, an access key) is never saved (DESIGN §5): the file outlives the
-/// session and is readable by anything that runs as the user.
+/// inline (a password, a private key, an access key) is never saved (docs/output.md#secret-material): the file outlives
+/// the session and is readable by anything that runs as the user.
 enum HistoryPolicy {
     /// Options whose value is itself secret material (as opposed to a file that holds it).
     static let secretValueOptions: Set<String> = [

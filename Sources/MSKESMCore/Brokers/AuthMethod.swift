@@ -1,4 +1,4 @@
-/// How Lambda authenticates to the brokers; the `method` of `brokers explain` (DESIGN §4).
+/// How Lambda authenticates to the brokers; the `method` of `brokers explain` (docs/findings.md#the-report-document).
 public enum AuthMethod: String, Codable, Sendable, CaseIterable {
     case mtls
     case scram512 = "scram-512"
@@ -17,7 +17,8 @@ public enum AuthMethod: String, Codable, Sendable, CaseIterable {
     case tls
     case plaintext
 
-    /// The `SourceAccessConfigurations` type whose secret selects this method, if any (SPEC §1.4).
+    /// The `SourceAccessConfigurations` type whose secret selects this method, if any
+    /// (docs/aws-facts.md#sourceaccessconfigurations-types).
     public var sourceAccessType: String? {
         switch self {
         case .mtls: "CLIENT_CERTIFICATE_TLS_AUTH"

@@ -1,5 +1,5 @@
 extension FindingCode {
-    /// The BRK codes: authentication and bootstrap brokers (SPEC §4).
+    /// The BRK codes: authentication and bootstrap brokers (docs/aws-facts.md#broker-selection-and-ports).
     public static let brokerCodes: [FindingCode] = [brk001, brk002, brk003, brk004, brk005, brk006, brk007, brk008]
 
     public static let brk001 = FindingCode(

@@ -90,7 +90,7 @@ public struct BrokerSelectionStep: Codable, Sendable, Equatable {
 
     /// 1-based position in the order.
     public var rule: Int
-    /// The rule as SPEC §4.1 states it.
+    /// The rule as docs/aws-facts.md#broker-selection-order states it.
     public var text: String
     public var verdict: Verdict
     /// Why, for this mapping.
@@ -157,10 +157,11 @@ public struct BrokerSummary: ReportSummary {
 
 /// Lambda's choice of bootstrap brokers and authentication
 /// (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html, "How Lambda chooses a bootstrap
-/// broker"; SPEC §4.1): a secret for mTLS or SCRAM decides; otherwise the strongest method enabled, in the order
-/// mTLS, SASL/SCRAM, SASL/IAM, unauthenticated TLS, plaintext — and Lambda never falls back to a weaker one.
+/// broker"; docs/aws-facts.md#broker-selection-order): a secret for mTLS or SCRAM decides; otherwise the strongest
+/// method enabled, in the order mTLS, SASL/SCRAM, SASL/IAM, unauthenticated TLS, plaintext — and Lambda never falls
+/// back to a weaker one.
 public enum BrokerSelector {
-    /// The five rules of SPEC §4.1, in order.
+    /// The five rules of docs/aws-facts.md#broker-selection-order, in order.
     public static let mskRules = [
         "mTLS (CLIENT_CERTIFICATE_TLS_AUTH secret given) → BootstrapBrokerStringTls (9094)",
         "SASL/SCRAM (SASL_SCRAM_512_AUTH secret given) → BootstrapBrokerStringSaslScram (9096)",
@@ -169,7 +170,7 @@ public enum BrokerSelector {
         "plaintext (no secret, IAM and unauthenticated TLS both off) → BootstrapBrokerString (9092)",
     ]
 
-    /// The private-network port of each method (SPEC §4.2).
+    /// The private-network port of each method (docs/aws-facts.md#broker-ports).
     public static func defaultPort(_ method: AuthMethod) -> Int {
         switch method {
         case .plaintext: 9092
@@ -228,7 +229,8 @@ public enum BrokerSelector {
         let provisioned = cluster.provisioned
         if crossAccount {
             let auth = provisioned?.brokerNodeGroupInfo?.connectivityInfo?.vpcConnectivity?.clientAuthentication
-            // Multi-VPC connectivity has no unauthenticated and no plaintext brokers (SPEC §4.3).
+            // Multi-VPC connectivity has no unauthenticated and no plaintext brokers
+            // (docs/aws-facts.md#bootstrap-broker-fields).
             return ClusterMethods(
                 mtls: auth?.tlsEnabled ?? false, scram: auth?.scramEnabled ?? false, iam: auth?.iamEnabled ?? false,
                 unauthenticatedTLS: false, plaintext: false)
@@ -454,7 +456,8 @@ public enum BrokerSelector {
                 }
             }
             if choice.port == nil && !input.crossAccount {
-                // Multi-VPC ports (14001–14100) are unverified (SPEC §4.2): only a broker list names them.
+                // Multi-VPC ports (14001–14100) are unverified (docs/aws-facts.md#broker-ports): only a broker list
+                // names them.
                 choice.port = defaultPort(attempted)
                 choice.ports = [defaultPort(attempted)]
             }
@@ -533,7 +536,8 @@ public enum BrokerSelector {
 
     // MARK: Self-managed
 
-    /// Self-managed Kafka: the secret's type decides (SPEC §1.4); without one, a SERVER_ROOT_CA_CERTIFICATE
+    /// Self-managed Kafka: the secret's type decides
+    /// (docs/aws-facts.md#sourceaccessconfigurations-types); without one, a SERVER_ROOT_CA_CERTIFICATE
     /// means TLS, else plaintext (an inference: Lambda has no other way to know the brokers use TLS).
     /// The OAUTHBEARER and IAM rules come from botocore 1.44's Lambda model (`SourceAccessConfiguration.Type`)
     /// and https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html; they stand before the

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every command that checks something answers with one: the doctor with a ``DoctorSummary``, `secret validate`
 /// with a ``SecretSummary``, `policy check` with a ``PolicyCheckSummary``, `network check` with a
-/// ``NetworkSummary``, `brokers explain` with a ``BrokerSummary``. As JSON (docs/output.md) it is
+/// ``NetworkSummary``, `brokers explain` with a ``BrokerSummary``. As JSON (docs/findings.md#the-report-document) it is
 /// `{"verdict", "findings", "summary"}`, where `summary` is the summary's members plus `skipped`, the number of
 /// checks that could not run.
 public struct CheckReport<Summary: ReportSummary>: Codable, Sendable, Equatable {

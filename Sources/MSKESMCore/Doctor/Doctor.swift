@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs the doctor's checks over a snapshot: gather → **Snapshot → checks → findings** → render (DESIGN §2).
-/// Usable without the CLI: `try Doctor().run(snapshot, at: Date())`.
+/// Runs the doctor's checks over a snapshot: gather → **Snapshot → checks → findings** → render
+/// (docs/architecture.md#data-flow). Usable without the CLI: `try Doctor().run(snapshot, at: Date())`.
 public struct Doctor: Sendable {
     public var checks: [any DoctorCheck]
 
@@ -101,7 +101,7 @@ public struct Doctor: Sendable {
 }
 
 /// The doctor's answer over several mappings (`--function`, `--all`): `{"verdict", "mappings": [...]}`, each
-/// mapping's document being its ``CheckReport`` plus `uuid` (DESIGN §4).
+/// mapping's document being its ``CheckReport`` plus `uuid` (docs/findings.md#the-report-document).
 public struct DoctorMultiReport: Encodable, Sendable {
     public var verdict: Verdict
     public var mappings: [MappingDiagnosis]

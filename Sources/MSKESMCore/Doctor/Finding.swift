@@ -1,4 +1,4 @@
-/// One result of one check: the stable contract that scripts read (DESIGN §4).
+/// One result of one check: the stable contract that scripts read (docs/findings.md#finding-fields).
 public struct Finding: Codable, Sendable, Equatable {
     /// The public code, e.g. `SEC009`. Codes are never reused for another meaning.
     public var code: String

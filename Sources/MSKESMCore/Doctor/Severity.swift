@@ -1,5 +1,5 @@
 /// How much a finding matters. A documented AWS requirement that is broken is `fail`; a rule that rests on
-/// an inference or on user reports is `warn` (DESIGN §4).
+/// an inference or on user reports is `warn` (docs/findings.md#severities).
 public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
     case fail, warn, info, pass, skipped
 

@@ -1,6 +1,6 @@
 /// AWS managed policies bundled with the tool, so that `policy check --policy aws:<name>` works offline.
 public enum BundledPolicies {
-    /// AWSLambdaMSKExecutionRole v2 (2022-08-02), SPEC §5.1:
+    /// AWSLambdaMSKExecutionRole v2 (2022-08-02), docs/aws-facts.md#awslambdamskexecutionrole:
     /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaMSKExecutionRole.html
     public static let lambdaMSKExecutionRoleJSON = """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[

@@ -11,7 +11,7 @@ public struct MappingPermissionContext: Sendable, Equatable {
     /// The role's trust policy (`AssumeRolePolicyDocument`); nil when it could not be read (IAM004 skipped).
     public var trustPolicy: PolicyDocument?
     public var mappingUUID: String
-    /// The custom consumer group id; nil means the group is the mapping's UUID (SPEC §1.3).
+    /// The custom consumer group id; nil means the group is the mapping's UUID (docs/aws-facts.md#consumer-group).
     public var consumerGroupId: String?
     /// The MSK cluster ARN, `arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>`; nil for self-managed Kafka.
     public var clusterArn: String?
@@ -61,11 +61,12 @@ public struct MappingPermissionContext: Sendable, Equatable {
         self.vpcConnectionArn = vpcConnectionArn
     }
 
-    /// The consumer group Lambda joins: the custom id, else the mapping's UUID (SPEC §1.3).
+    /// The consumer group Lambda joins: the custom id, else the mapping's UUID (docs/aws-facts.md#consumer-group).
     public var consumerGroup: String { consumerGroupId.flatMap { $0.isEmpty ? nil : $0 } ?? mappingUUID }
 }
 
-/// The parts of an MSK cluster ARN, and the topic and group ARNs derived from it (SPEC §5.2,
+/// The parts of an MSK cluster ARN, and the topic and group ARNs derived from it
+/// (docs/aws-facts.md#iam-authentication-data-plane,
 /// https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html#msk-iam-resources).
 public struct MSKClusterARN: Sendable, Equatable {
     public var partition: String

@@ -48,7 +48,8 @@ public struct RequiredPermission: Sendable, Equatable {
     }
 }
 
-/// Derives every permission a mapping needs from its context (SPEC §5, §1.7).
+/// Derives every permission a mapping needs from its context (docs/aws-facts.md#permissions-of-the-execution-role,
+/// docs/aws-facts.md#on-failure-destinations).
 public enum MappingPermissions {
     /// The ec2 actions of AWSLambdaMSKExecutionRole; they take no resource-level scoping, hence `*`.
     public static let networkInterfaceActions = [
@@ -69,7 +70,8 @@ public enum MappingPermissions {
         let partition = cluster?.partition ?? "aws"
 
         if let clusterArn = context.clusterArn {
-            // SPEC §5.1: one of DescribeCluster / DescribeClusterV2; Serverless requires V2.
+            // https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html: one of DescribeCluster /
+            // DescribeClusterV2; Serverless requires V2.
             let describe =
                 context.clusterIsServerless
                 ? ["kafka:DescribeClusterV2"] : ["kafka:DescribeClusterV2", "kafka:DescribeCluster"]
@@ -99,7 +101,8 @@ public enum MappingPermissions {
             add([action], logGroup, .logs, "the function writes its logs (AWSLambdaMSKExecutionRole, https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }
         if let cluster, context.authMethod == .iam {
-            // SPEC §5.2: the IAM-auth data plane, on the cluster, topic and group ARNs.
+            // docs/aws-facts.md#iam-authentication-data-plane: the IAM-auth data plane, on the cluster, topic and group
+            // ARNs.
             let clusterArn = cluster.clusterArn
             add(["kafka-cluster:Connect"], clusterArn, .dataPlane, "IAM auth: connect to the cluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             add(

@@ -4,7 +4,7 @@ import Foundation
 /// `aws iam get-policy-version` (`{"PolicyVersion": {"Document": …}}`), of `aws iam get-role-policy`
 /// (`{"RoleName", "PolicyName", "PolicyDocument"}`) or of `aws iam get-role` (its
 /// `AssumeRolePolicyDocument`, the trust policy); each document either as a JSON object or as the
-/// URL-encoded string (RFC 3986) that the IAM API returns (SPEC §5.4).
+/// URL-encoded string (RFC 3986) that the IAM API returns (docs/aws-facts.md#reading-iam-policies).
 /// Errors are `ToolError`s (exit 2) naming the source and the JSON path.
 public enum PolicyDocumentReader {
     /// Parses the text of one input. `source` names it in errors and is the document's name unless the

@@ -1,4 +1,4 @@
-/// The answer for one action on one resource (DESIGN §4, `policy check`).
+/// The answer for one action on one resource (`policy check`, docs/findings.md#the-report-document).
 public enum PolicyDecision: String, Codable, Sendable, CaseIterable {
     /// Some Allow statement applies and no Deny does.
     case allowed

@@ -1,6 +1,7 @@
 /// `policy check` in simulate mode: every action × resource against identity policies (and a permissions
 /// boundary), the offline counterpart of `aws iam simulate-custom-policy`. The report's
-/// `summary.results[]` holds `{action, resource, decision, statements[], dependsOn}` (DESIGN §4); any decision
+/// `summary.results[]` holds `{action, resource, decision, statements[], dependsOn}`
+/// (docs/findings.md#the-report-document); any decision
 /// other than `allowed` is a failing finding, so the verdict is `fail` and the exit code 1.
 public struct PolicySimulation: Sendable {
     public var evaluator: PolicyEvaluator

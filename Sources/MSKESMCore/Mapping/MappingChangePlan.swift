@@ -1,6 +1,7 @@
 import Foundation
 
-/// One changed field of an update: `{"field", "from", "to"}` in the create/update JSON document (DESIGN §4).
+/// One changed field of an update: `{"field", "from", "to"}` in the create/update JSON document
+/// (docs/findings.md#the-report-document).
 public struct MappingChange: Codable, Sendable, Equatable {
     /// The request member, PascalCase as in the API (`BatchSize`, `DestinationConfig`).
     public var field: String
@@ -28,7 +29,8 @@ public struct MappingUpdatePlan: Sendable, Equatable {
     /// Whether nothing would change.
     public var isEmpty: Bool { body.isEmpty && createOnlyFindings.isEmpty }
 
-    /// Members that `UpdateEventSourceMapping` does not take: changing them means a new mapping (SPEC §1.2;
+    /// Members that `UpdateEventSourceMapping` does not take: changing them means a new mapping
+    /// (docs/aws-facts.md#create-only-members;
     /// https://docs.aws.amazon.com/lambda/latest/api/API_UpdateEventSourceMapping.html).
     public static let createOnlyMembers = [
         "EventSourceArn", "Topics", "StartingPosition", "StartingPositionTimestamp", "SelfManagedEventSource", "Tags",
@@ -136,7 +138,7 @@ public struct MappingUpdatePlan: Sendable, Equatable {
 }
 
 /// How mappings are told apart for an idempotent `create`: the same function, event source and topic
-/// (DESIGN §4 MAP009).
+/// (MAP009, docs/findings.md#map-mapping-and-function-settings).
 public enum MappingIdentity {
     /// The function part that names it within an account: `name` or `name:qualifier`, from a name, a partial
     /// ARN (`123456789012:function:name`) or an ARN.

@@ -1,5 +1,6 @@
 extension FindingCode {
-    /// The MAP codes: mapping and function settings (DESIGN §4, SPEC §1–§2, §6.4–§6.5).
+    /// The MAP codes: mapping and function settings (docs/findings.md#map-mapping-and-function-settings,
+    /// docs/aws-facts.md#event-source-mapping-api).
     public static let mappingCodes: [FindingCode] = [
         map001, map002, map003, map004, map005, map006, map007, map008, map009, map010, map011, map012, map013,
         map014, map015, map016, map017, map018, map019,

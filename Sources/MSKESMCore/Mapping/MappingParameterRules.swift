@@ -1,8 +1,8 @@
 import Foundation
 
-/// The parameter rules of a Kafka mapping that need no AWS call (SPEC §1.2–§1.3, [BC-LAMBDA] model
-/// constraints). They run on ``MappingSettings``, so the doctor (on an existing mapping) and the create/update
-/// preflight (on a request body) give the same answers.
+/// The parameter rules of a Kafka mapping that need no AWS call (docs/aws-facts.md#request-members-and-limits,
+/// docs/aws-facts.md#consumer-group; the botocore Lambda model constraints). They run on ``MappingSettings``, so the
+/// doctor (on an existing mapping) and the create/update preflight (on a request body) give the same answers.
 ///
 /// Every rule returns its findings: a `fail`/`warn`/`info` when it applies, a `pass` when it was checked and
 /// holds, nothing when it does not apply (e.g. no on-failure destination set).
@@ -51,7 +51,8 @@ public enum MappingParameterRules {
     // MARK: MAP003 — exactly one topic, 1..249 characters, full match of [^.]([a-zA-Z0-9\-_.]+)
 
     /// Whether `name` fully matches the model's topic pattern `[^.]([a-zA-Z0-9\-_.]+)` within 1..249
-    /// characters. The pattern needs two characters at least, so the length alone is not enough (SPEC §1.2).
+    /// characters. The pattern needs two characters at least, so the length alone is not enough
+    /// (docs/aws-facts.md#request-members-and-limits).
     public static func isValidTopicName(_ name: String) -> Bool {
         let characters = Array(name)
         guard (2...249).contains(characters.count), characters[0] != ".", characters[0] != "\n" else { return false }
@@ -265,7 +266,7 @@ public enum MappingParameterRules {
 
     // MARK: MAP013 — on-failure destination
 
-    /// The kinds of on-failure destination a Kafka mapping takes (SPEC §1.2, §1.7).
+    /// The kinds of on-failure destination a Kafka mapping takes (docs/aws-facts.md#on-failure-destinations).
     public enum DestinationKind: String, Sendable {
         case sqs, sns, s3, kafkaTopic
     }

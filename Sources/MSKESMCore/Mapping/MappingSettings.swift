@@ -82,7 +82,7 @@ public struct MappingSettings: Sendable, Equatable {
         return topics[0]
     }
 
-    /// The group Lambda joins: the custom id, else the mapping's UUID (SPEC §1.3).
+    /// The group Lambda joins: the custom id, else the mapping's UUID (docs/aws-facts.md#consumer-group).
     public var effectiveConsumerGroupId: String? { consumerGroupId ?? uuid }
 
     /// How an `update-event-source-mapping` fix names the mapping.

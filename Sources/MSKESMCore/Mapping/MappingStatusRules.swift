@@ -22,7 +22,7 @@ public enum MappingStatusRules {
         return [Finding(code: .map001, severity: .pass, title: "function timeout \(timeout) s is within 840 s")]
     }
 
-    /// MAP014: the function is Active and its last update did not fail (SPEC §6.4).
+    /// MAP014: the function is Active and its last update did not fail (docs/aws-facts.md#kafka-specific-limits).
     public static func functionState(_ function: FunctionConfiguration) -> [Finding] {
         let name = function.functionName ?? "<function>"
         var evidence: [String: JSONValue] = [:]
@@ -67,7 +67,8 @@ public enum MappingStatusRules {
             evidence: ["error": .string(String(message.prefix(200)))])
     }
 
-    /// `StateTransitionReason` values with which Lambda itself stopped a Kafka consumer (SPEC §1.6).
+    /// `StateTransitionReason` values with which Lambda itself stopped a Kafka consumer
+    /// (docs/aws-facts.md#mapping-state-and-statetransitionreason).
     public static let stoppedByLambdaReasons: [String: String] = [
         "ESM_CONFIG_NOT_VALID": "the mapping's configuration is not valid",
         "EVENT_SOURCE_AUTHN_ERROR": "Lambda could not authenticate to the brokers",
@@ -121,7 +122,7 @@ public enum MappingStatusRules {
 
     /// MAP015: OffsetLag (`AWS/Lambda`, records) rising over the window of a GetMetricData result: a
     /// least-squares slope above zero and a last value above the first. An inference about the trend, hence
-    /// `warn` (SPEC §6.5). Fewer than three points give `info`.
+    /// `warn` (docs/aws-facts.md#metrics). Fewer than three points give `info`.
     public static func offsetLag(_ output: GetMetricDataOutput, mappingUUID: String? = nil) -> [Finding] {
         let result = output.metricDataResults?.first
         let timestamps = result?.timestamps ?? []

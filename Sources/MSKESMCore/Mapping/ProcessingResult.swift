@@ -1,6 +1,6 @@
-/// MAP011: what each known `LastProcessingResult` text means (SPEC §2), and which findings of the other
-/// checks name its cause. The cause often depends on how Lambda authenticates, so the explanation takes the
-/// chosen ``AuthMethod``.
+/// MAP011: what each known `LastProcessingResult` text means (docs/aws-facts.md#lastprocessingresult-strings), and
+/// which findings of the other checks name its cause. The cause often depends on how Lambda authenticates, so the
+/// explanation takes the chosen ``AuthMethod``.
 public enum ProcessingResult {
     /// What the fixes name, as far as the caller knows it; a placeholder stands for what it does not.
     public struct FixValues: Sendable {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A timestamp as the AWS CLI prints it: epoch seconds (AWS CLI v1's default for rest-json services such as
 /// Lambda, e.g. `1569284520.333`) or an ISO 8601 string (AWS CLI v2, and every kafka timestamp). Both decode;
-/// encoding writes ISO 8601, as `msk-esm snapshot` does (DESIGN §3).
+/// encoding writes ISO 8601, as `msk-esm snapshot` does (docs/snapshot.md#design-rules).
 public struct AWSTimestamp: Codable, Sendable, Hashable, Comparable {
     public var date: Date
 

@@ -1,4 +1,5 @@
-/// `aws lambda get-event-source-mapping` output (botocore `EventSourceMappingConfiguration`, SPEC §1.6).
+/// `aws lambda get-event-source-mapping` output (botocore `EventSourceMappingConfiguration`,
+/// docs/aws-facts.md#mapping-state-and-statetransitionreason).
 /// Every member is optional, as in the model; unknown members are ignored.
 public struct EventSourceMappingConfiguration: Codable, Sendable, Equatable {
     public var uuid: String?
@@ -98,7 +99,7 @@ public struct FilterCriteriaError: Codable, Sendable, Equatable {
     }
 }
 
-/// `DestinationConfig`: for Kafka only `OnFailure` can be set (SPEC §1.2).
+/// `DestinationConfig`: for Kafka only `OnFailure` can be set (docs/aws-facts.md#on-failure-destinations).
 public struct DestinationConfig: Codable, Sendable, Equatable {
     public var onSuccess: Destination?
     public var onFailure: Destination?
@@ -118,7 +119,7 @@ public struct DestinationConfig: Codable, Sendable, Equatable {
     }
 }
 
-/// One `{Type, URI}` entry (SPEC §1.4).
+/// One `{Type, URI}` entry (docs/aws-facts.md#sourceaccessconfigurations-types).
 public struct SourceAccessConfiguration: Codable, Sendable, Equatable, Hashable {
     public var type: String?
     public var uri: String?

@@ -1,12 +1,12 @@
-/// `aws lambda get-function-configuration` output (botocore `FunctionConfiguration`, SPEC §6.4): the members
-/// the checks read. Unknown members are ignored.
+/// `aws lambda get-function-configuration` output (botocore `FunctionConfiguration`,
+/// docs/aws-facts.md#kafka-specific-limits): the members the checks read. Unknown members are ignored.
 public struct FunctionConfiguration: Codable, Sendable, Equatable {
     public var functionName: String?
     public var functionArn: String?
     public var runtime: String?
     public var role: String?
     public var handler: String?
-    /// Seconds; model minimum 1, no model maximum (Kafka mappings need ≤ 840, SPEC §1.7).
+    /// Seconds; model minimum 1, no model maximum (Kafka mappings need ≤ 840, docs/aws-facts.md#kafka-specific-limits).
     public var timeout: Int?
     public var memorySize: Int?
     /// Lambda prints this one as a string (`2026-11-26T12:00:00.000+0000`), not as a timestamp.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns decoding errors into the one-line `ToolError`s of DESIGN §5, naming the file and the JSON path
+/// Turns decoding errors into the one-line `ToolError`s of docs/output.md#errors, naming the file and the JSON path
 /// (`SecurityGroups.SecurityGroups[2].IpPermissions`).
 public enum JSONPath {
     /// The dotted path of a coding path: keys joined with `.`, array indices as `[n]`.

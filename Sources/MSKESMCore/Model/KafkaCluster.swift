@@ -1,5 +1,6 @@
 /// `aws kafka describe-cluster-v2` output: `{"ClusterInfo": …}` (botocore kafka `DescribeClusterV2Response`,
-/// SPEC §4.4). The AWS CLI prints kafka's members PascalCase although the wire is lowerCamel.
+/// docs/aws-facts.md#cluster-authentication-fields). The AWS CLI prints kafka's members PascalCase although the wire is
+/// lowerCamel.
 public struct DescribeClusterV2Output: Codable, Sendable, Equatable {
     public var clusterInfo: KafkaCluster?
     public init(clusterInfo: KafkaCluster?) { self.clusterInfo = clusterInfo }
@@ -231,7 +232,8 @@ public struct KafkaCluster: Codable, Sendable, Equatable {
     }
 }
 
-/// `aws kafka get-bootstrap-brokers` output (SPEC §4.3): comma-separated `host:port` lists.
+/// `aws kafka get-bootstrap-brokers` output (docs/aws-facts.md#bootstrap-broker-fields): comma-separated `host:port`
+/// lists.
 public struct BootstrapBrokers: Codable, Sendable, Equatable {
     public var bootstrapBrokerString: String?
     public var bootstrapBrokerStringTls: String?

@@ -83,7 +83,7 @@ public struct DescribeSecretOutput: Codable, Sendable, Equatable {
     }
 }
 
-/// One entry of the snapshot's `Secrets` map (DESIGN §3).
+/// One entry of the snapshot's `Secrets` map (docs/snapshot.md#members).
 public struct SnapshotSecret: Codable, Sendable, Equatable {
     public var describe: DescribeSecretOutput?
     /// Present only in snapshots written with `--include-secrets`; never printed by the doctor.

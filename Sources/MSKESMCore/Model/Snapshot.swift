@@ -1,6 +1,6 @@
 import Foundation
 
-/// The document the doctor reads (DESIGN §3): every part is exactly what the AWS CLI prints for one call
+/// The document the doctor reads (docs/snapshot.md): every part is exactly what the AWS CLI prints for one call
 /// (`--output json`). Only `SnapshotVersion` (must be 1) and `EventSourceMapping` are required; a missing part
 /// makes the checks that need it `skipped`.
 ///

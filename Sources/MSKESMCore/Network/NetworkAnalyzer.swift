@@ -1,6 +1,6 @@
-/// Runs the NET checks (DESIGN §4, SPEC §6) over plain typed inputs and returns their findings: `pass` for
-/// checks that passed, `skipped` (with the reason) when an input a check needs was not given, never a
-/// false pass.
+/// Runs the NET checks (docs/findings.md#net-network, docs/aws-facts.md#network) over plain typed inputs and returns
+/// their findings: `pass` for checks that passed, `skipped` (with the reason) when an input a check needs was not
+/// given, never a false pass.
 ///
 /// Decisions worth knowing:
 /// - A mapping group missing from the security-group input contributes no rules. If the groups present

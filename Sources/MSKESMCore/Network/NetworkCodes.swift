@@ -1,5 +1,6 @@
 extension FindingCode {
-    /// The NET codes: security groups and the VPC's path to AWS services (SPEC §6.2, §6.3).
+    /// The NET codes: security groups and the VPC's path to AWS services (docs/aws-facts.md#security-group-rules,
+    /// docs/aws-facts.md#reaching-aws-services).
     public static let networkCodes: [FindingCode] = [
         net001, net002, net003, net004, net005, net006, net007, net008, net009, net010, net011,
     ]

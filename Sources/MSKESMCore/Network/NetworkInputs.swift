@@ -31,8 +31,8 @@ public struct NetworkInputs: Sendable {
     public var secretArn: String?
     /// `DestinationConfig.OnFailure.Destination`: an SQS, SNS or S3 ARN, or `kafka://topic` (NET008).
     public var onFailureDestination: String?
-    /// Provisioned mode (`ProvisionedPollerConfig` set): the Lambda/STS path may not be needed (SPEC §6.3,
-    /// unverified), so NET004 warns instead of failing.
+    /// Provisioned mode (`ProvisionedPollerConfig` set): the Lambda/STS path may not be needed
+    /// (docs/aws-facts.md#reaching-aws-services, unverified), so NET004 warns instead of failing.
     public var provisionedMode: Bool
     /// The execution role's ARN, when known (NET010: the caller of secretsmanager:GetSecretValue, and the
     /// resource of sts:AssumeRole).

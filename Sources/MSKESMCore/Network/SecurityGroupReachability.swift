@@ -78,7 +78,8 @@ enum IPProtocolName {
 /// on a port in from a peer, or out to one?
 ///
 /// The rules, from the EC2 API reference (`IpPermission`,
-/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html) and SPEC §6.2:
+/// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html) and
+/// docs/aws-facts.md#security-group-rules:
 /// - Security groups only allow; the rules of all groups on an interface form one union.
 /// - `IpProtocol` `-1`, or a protocol number other than tcp/udp/icmp/icmpv6 (6/17/1/58), "allows traffic on
 ///   all ports, regardless of any port range" — but only `-1` carries TCP; another number is another protocol.

@@ -1,4 +1,5 @@
-/// The AWS services an event source mapping's pollers call from the mapping's subnets (SPEC §6.3).
+/// The AWS services an event source mapping's pollers call from the mapping's subnets
+/// (docs/aws-facts.md#reaching-aws-services).
 public enum AWSServiceName: String, Sendable, CaseIterable {
     case lambda, sts, secretsmanager, sqs, sns, s3
 

@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// One X.509 certificate, parsed by OpenSSL. Immutable once made; the OpenSSL object is freed with it.

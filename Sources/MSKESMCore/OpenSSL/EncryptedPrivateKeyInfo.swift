@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// A PKCS#8 EncryptedPrivateKeyInfo (the DER of an `ENCRYPTED PRIVATE KEY` block): which scheme protects
@@ -22,7 +22,8 @@ public final class EncryptedPrivateKeyInfo: @unchecked Sendable {
     deinit { X509_SIG_free(pointer) }
 
     /// Decrypts with `password`. When the default provider cannot, the legacy provider is loaded and the
-    /// attempt repeated, because without it a good password for a DES or RC2 key looks wrong (PLATFORM.md).
+    /// attempt repeated, because without it a good password for a DES or RC2 key looks wrong
+    /// (docs/platform.md#openssl-3-and-legacy-pbe-schemes).
     public func decrypt(password: String) -> PrivateKey? {
         decrypt(password: password, attempt: attempt)
     }

@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// Small helpers shared by the OpenSSL wrappers of this folder: memory BIOs, the error queue, object
@@ -7,7 +7,8 @@ import Foundation
 enum OpenSSLSupport {
     /// Loads OpenSSL's *legacy* provider (PKCS#5 PBES1 with DES or RC2, PKCS#12-PBE with RC2 or RC4, PBES2 with
     /// DES or Blowfish) together with the *default* provider: loading any provider explicitly turns off the
-    /// implicit default one (PLATFORM.md). Runs once, thread-safely, and only when a key needs it.
+    /// implicit default one (docs/platform.md#openssl-3-and-legacy-pbe-schemes). Runs once, thread-safely, and only
+    /// when a key needs it.
     static var legacyProviderLoaded: Bool { loadedProviders.count == 2 }
 
     /// The addresses of the providers loaded for the process's lifetime. Kept (rather than dropped) so that

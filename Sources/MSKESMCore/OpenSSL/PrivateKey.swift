@@ -1,5 +1,5 @@
 import COpenSSL
-import CShims
+import COpenSSLShims
 import Foundation
 
 /// A private key that OpenSSL has loaded. It never prints itself: the only ways out of it are the PKCS#8
@@ -89,7 +89,8 @@ public final class PrivateKey: @unchecked Sendable {
     }
 }
 
-/// The PBE schemes `secret fix` writes: the two that Lambda's Java-based poller most likely reads (SPEC §3.4).
+/// The PBE schemes `secret fix` writes: the two that Lambda's Java-based poller most likely reads
+/// (docs/aws-facts.md#pbe-scheme-identification).
 public enum PBEWriteScheme: String, Sendable, CaseIterable {
     /// PKCS#12 pbeWithSHAAnd3-KeyTripleDES-CBC, OID 1.2.840.113549.1.12.1.3 (`-v1 PBE-SHA1-3DES`).
     case pbeSHA1TripleDES = "PBE-SHA1-3DES"

@@ -1,7 +1,8 @@
 import Foundation
 
 /// mTLS secrets (`CLIENT_CERTIFICATE_TLS_AUTH`) and root-CA secrets (`SERVER_ROOT_CA_CERTIFICATE`): the
-/// certificate chain, the private key and its password (SPEC §3.1, §3.2, §3.4).
+/// certificate chain, the private key and its password (docs/aws-facts.md#mtls-client-certificate-secret,
+/// docs/aws-facts.md#server-root-ca-secret, docs/aws-facts.md#pbe-scheme-identification).
 extension SecretCheckRun {
     /// Secrets Manager's JSON escapes newlines as \n: a fix for a PEM problem says so.
     static let pemFix =
@@ -151,7 +152,8 @@ extension SecretCheckRun {
         summary.certificates = chain.repairedOrder.map(CertificateSummary.init)
         let given = chain.given
 
-        // SEC004: leaf first, then intermediates, root last (SPEC §3.1).
+        // SEC004: leaf first, then intermediates, root last
+        // (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).
         if chain.isInOrder {
             add(.sec004, .pass, "the chain is in order (leaf first, root last)")
         } else {

@@ -1,6 +1,6 @@
-/// What the tool knows about each password-based encryption scheme of PKCS#8 keys (SPEC §3.4): its
-/// family, the name `openssl pkcs8 -v1` uses, its KDF and cipher, and whether OpenSSL 3 needs the legacy
-/// provider to read it.
+/// What the tool knows about each password-based encryption scheme of PKCS#8 keys
+/// (docs/aws-facts.md#pbe-scheme-identification): its family, the name `openssl pkcs8 -v1` uses, its KDF and cipher,
+/// and whether OpenSSL 3 needs the legacy provider to read it.
 public struct PBEScheme: Sendable, Equatable {
     /// The standard a scheme comes from.
     public enum Family: String, Sendable {
@@ -29,7 +29,8 @@ public struct PBEScheme: Sendable, Equatable {
     public var unreadable: Bool
 
     /// The two schemes Lambda's Java-based poller most likely reads: pbeWithMD5AndDES-CBC and
-    /// pbeWithSHAAnd3-KeyTripleDES-CBC (SPEC §3.4, an inference from the JCA names SunJCE resolves).
+    /// pbeWithSHAAnd3-KeyTripleDES-CBC (an inference from the JCA names SunJCE resolves:
+    /// docs/aws-facts.md#pbe-scheme-identification).
     public static let lambdaSafeOIDs: Set<String> = ["1.2.840.113549.1.5.3", "1.2.840.113549.1.12.1.3"]
 
     /// The scheme is one of `lambdaSafeOIDs`.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The private key of an mTLS secret: one PKCS#8 key, encrypted with a PBES1-family scheme Lambda reads or
-/// not at all, opened by the password, matching the leaf (SPEC §3.1, §3.4).
+/// not at all, opened by the password, matching the leaf (docs/aws-facts.md#mtls-client-certificate-secret,
+/// docs/aws-facts.md#pbe-scheme-identification).
 extension SecretCheckRun {
     mutating func checkKey(_ text: String, password: String?, passwordPresent: Bool, leaf: Certificate?) {
         if let password { summary.passwordLength = password.count }
@@ -36,7 +37,8 @@ extension SecretCheckRun {
             }
             return
         }
-        // SEC014: the Kafka client Lambda's poller resembles expects exactly one key (SPEC §3.4).
+        // SEC014: the Kafka client Lambda's poller resembles expects exactly one key
+        // (docs/aws-facts.md#pbe-scheme-identification).
         if blocks.count > 1 {
             add(
                 .sec014, .fail, "\"privateKey\" holds \(blocks.count) private keys",
@@ -77,7 +79,8 @@ extension SecretCheckRun {
                 detail: "Its base64 decodes, but not to the structure its label announces: truncated or corrupted.",
                 fix: Self.pemFix, evidence: ["label": .string(material.block.label)])
         }
-        // SPEC §3.1: privateKey must be PKCS#8; PKCS#1 and SEC1 are not listed as accepted.
+        // https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html: privateKey must be PKCS#8; PKCS#1 and
+        // SEC1 are not listed as accepted.
         if material.format == .pkcs8 {
             add(.sec008, .pass, "the key is PKCS#8")
         } else {
@@ -103,7 +106,8 @@ extension SecretCheckRun {
                 "\(material.conversionCommand.replacingOccurrences(of: "key-pkcs8.pem", with: "key-pbe.pem"))  "
                 + "(or: msk-esm secret fix FILE --write fixed.json)"
             if scheme.family == .pbes2 {
-                // "Lambda supports the PBES1 (but not PBES2) private key encryption algorithms" (SPEC §3.1).
+                // "Lambda supports the PBES1 (but not PBES2) private key encryption algorithms"
+                // (https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html).
                 add(
                     .sec009, .fail, "the key is encrypted with PBES2, which Lambda rejects",
                     detail: "Scheme \(encryption.schemeName) (\(encryption.schemeOID)), KDF \(scheme.kdf)"
@@ -177,8 +181,8 @@ extension SecretCheckRun {
 
     private mutating func checkKeyType(_ key: PrivateKey) {
         let description = key.keyDescription
-        // Inference (SPEC §3.4): Kafka's PEM loader tries the RSA, DSA and EC key factories only; the JDK's
-        // EC support is for the NIST curves.
+        // Inference (docs/aws-facts.md#pbe-scheme-identification): Kafka's PEM loader tries the RSA, DSA and EC key
+        // factories only; the JDK's EC support is for the NIST curves.
         let javaCurves: Set<String> = ["prime256v1", "secp384r1", "secp521r1", "P-256", "P-384", "P-521"]
         var problem: String?
         switch description.type {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// SASL/SCRAM and BASIC_AUTH secrets: `{"username", "password"}` (SPEC §3.3).
+/// SASL/SCRAM and BASIC_AUTH secrets: `{"username", "password"}` (docs/aws-facts.md#sasl-secrets).
 extension SecretCheckRun {
     mutating func checkSASL(_ members: [String: JSONValue], type: SecretType) {
         let username = stringMember(members, "username")
@@ -27,8 +27,8 @@ extension SecretCheckRun {
         }
 
         if let password, !password.isEmpty {
-            // Passwords with \, / or " have broken the Kafka event source mapping (aws/aws-cdk#22813, SPEC §3.3):
-            // a user report, so a warning.
+            // Passwords with \, / or " have broken the Kafka event source mapping
+            // (https://github.com/aws/aws-cdk/issues/22813): a user report, so a warning.
             let risky = Set<Character>(["\\", "/", "\""])
             let found = risky.filter { password.contains($0) }.sorted().map(String.init)
             if found.isEmpty {

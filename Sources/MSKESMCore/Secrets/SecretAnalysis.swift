@@ -1,16 +1,18 @@
 import Foundation
 
 /// The `secret validate --output json` document of a secret value, as the snapshot stores it in
-/// `Secrets[arn].Analysis` (DESIGN §3). Shared by `snapshot`, `secret validate --secret-id` and the doctor's
-/// live mode, so that a stored analysis and a live one are the same document.
+/// `Secrets[arn].Analysis` (docs/snapshot.md#members). Shared by `snapshot`, `secret validate --secret-id` and the
+/// doctor's live mode, so that a stored analysis and a live one are the same document.
 public enum SecretAnalysis {
     /// Validates `secretString` like `secret validate` does a file and returns the report as JSON
     /// (`{verdict, findings, summary}`). Text that is neither JSON nor PEM becomes a SEC001 finding. The
     /// document never holds a private key or a password.
     /// - Parameters:
+    ///   - secretString: the secret's value, as Secrets Manager's `SecretString` holds it.
     ///   - type: the secret type (nil: detected from the keys).
     ///   - target: Amazon MSK's rules or self-managed Kafka's.
     ///   - secretName: the secret's name or ARN, for the `AmazonMSK_` rule (SEC016).
+    ///   - now: the instant certificate validity is judged at.
     public static func analyze(
         secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
         now: Date = Date()

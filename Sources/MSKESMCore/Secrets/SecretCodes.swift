@@ -1,5 +1,6 @@
 extension FindingCode {
-    /// The SEC codes: secrets for mTLS, SASL/SCRAM, BASIC_AUTH and the self-managed root CA (SPEC §3).
+    /// The SEC codes: secrets for mTLS, SASL/SCRAM, BASIC_AUTH and the self-managed root CA
+    /// (docs/aws-facts.md#secret-formats).
     public static let secretCodes: [FindingCode] = [
         sec001, sec002, sec003, sec004, sec005, sec006, sec007, sec008, sec009, sec010, sec011, sec012,
         sec013, sec014, sec015, sec016, sec017, sec018, sec019, sec020, sec021, sec022, sec023, sec024,

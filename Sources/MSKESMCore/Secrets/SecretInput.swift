@@ -119,7 +119,8 @@ public struct SecretInput: Sendable {
     }
 }
 
-/// The kind of secret, as `SourceAccessConfigurations` types name them (SPEC §1.4, §3).
+/// The kind of secret, as `SourceAccessConfigurations` types name them
+/// (docs/aws-facts.md#sourceaccessconfigurations-types, docs/aws-facts.md#secret-formats).
 public enum SecretType: String, Sendable, CaseIterable, Codable {
     /// CLIENT_CERTIFICATE_TLS_AUTH: certificate chain, private key, optional password.
     case mtls

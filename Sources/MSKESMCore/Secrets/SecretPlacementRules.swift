@@ -11,6 +11,7 @@ public enum SecretPlacementRules {
     /// created with the default AWS KMS key cannot be used with an Amazon MSK cluster"
     /// (https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).
     /// - Parameters:
+    ///   - secretArn: the secret the finding is about.
     ///   - describeSecret: `aws secretsmanager describe-secret` output (nil: unknown).
     ///   - describeKey: `aws kms describe-key` output for the secret's `KmsKeyId` (or the default alias when
     ///     it has none); nil when it could not be read.
@@ -124,7 +125,10 @@ public enum SecretPlacementRules {
 
     /// SEC021: an MSK SCRAM secret works only once associated with the cluster (BatchAssociateScramSecret,
     /// https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).
-    /// - Parameter listScramSecrets: `aws kafka list-scram-secrets --cluster-arn …` output (all pages).
+    /// - Parameters:
+    ///   - secretArn: the SCRAM secret the mapping reads.
+    ///   - clusterArn: the MSK cluster it must be associated with.
+    ///   - listScramSecrets: `aws kafka list-scram-secrets --cluster-arn …` output (all pages).
     public static func association(secretArn: String, clusterArn: String, listScramSecrets: JSONValue?) -> Finding {
         let evidence: [String: JSONValue] = ["secret": .string(secretArn), "cluster": .string(clusterArn)]
         guard let list = listScramSecrets?["SecretArnList"]?.arrayValue else {

@@ -23,10 +23,10 @@ public struct SecretRepair: Sendable {
     public var changes: [String]
 }
 
-/// Writes a corrected secret (DESIGN §5: one of the two places secret material may be written): the chain
-/// in order, the key as PKCS#8 under a scheme Lambda reads (same password), whitespace normalised. What it
-/// cannot repair — a broken chain, a wrong password, an expired certificate — it leaves for the
-/// re-validation to report; what it cannot repair *safely* it refuses with a `ToolError`.
+/// Writes a corrected secret (one of the two places secret material may be written: docs/output.md#secret-material):
+/// the chain in order, the key as PKCS#8 under a scheme Lambda reads (same password), whitespace normalised. What it
+/// cannot repair — a broken chain, a wrong password, an expired certificate — it leaves for the re-validation to
+/// report; what it cannot repair *safely* it refuses with a `ToolError`.
 public struct SecretRepairer: Sendable {
     public var options: SecretRepairOptions
 

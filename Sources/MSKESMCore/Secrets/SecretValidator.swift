@@ -25,9 +25,9 @@ public struct SecretValidationOptions: Sendable {
     }
 }
 
-/// Checks a secret the way Lambda's Kafka poller will read it (SPEC §3) and reports SEC findings. Runs no
-/// AWS call: SEC017, SEC019 and SEC021 belong to the AWS layer. Findings and summary never hold a private
-/// key or a password (only the password's length).
+/// Checks a secret the way Lambda's Kafka poller will read it (docs/aws-facts.md#secret-formats) and reports SEC
+/// findings. Runs no AWS call: SEC017, SEC019 and SEC021 belong to the AWS layer. Findings and summary never hold a
+/// private key or a password (only the password's length).
 public struct SecretValidator: Sendable {
     public var options: SecretValidationOptions
 
@@ -131,7 +131,8 @@ struct SecretCheckRun {
     }
 
     private mutating func checkSize() {
-        // Secrets Manager's SecretString holds at most 65,536 bytes [BC-SM].
+        // Secrets Manager's SecretString holds at most 65,536 bytes
+        // (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html).
         let limit = 65_536
         if input.byteCount > limit {
             add(

@@ -18,7 +18,10 @@ public struct LineReader {
     private var atEnd = false
     private var lineNumber = 0
 
-    /// - Parameter source: names the input in errors, e.g. "standard input".
+    /// - Parameters:
+    ///   - descriptor: the open descriptor to read from; the reader does not close it.
+    ///   - source: names the input in errors, e.g. "standard input".
+    ///   - maximumLineLength: the longest line accepted, in bytes.
     public init(descriptor: Int32, source: String, maximumLineLength: Int = LineReader.maximumLineLength) {
         self.descriptor = descriptor
         self.source = source

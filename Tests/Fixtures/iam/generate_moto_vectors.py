@@ -3,8 +3,8 @@
 
 The oracle is moto's evaluator, moto.iam.access_control.IAMPolicy(doc).is_action_permitted(action, resource),
 run over real AWS managed policies that moto ships (moto/iam/aws_managed_policies.py). moto departs from AWS
-in known ways (see PLATFORM.md): it treats the policy text as a regular expression (so `?` and other regex
-characters are wrong), matches action names case-sensitively, ignores NotResource and evaluates only
+in known ways (see docs/platform.md#test-environment): it treats the policy text as a regular expression (so `?`
+and other regex characters are wrong), matches action names case-sensitively, ignores NotResource and evaluates only
 StringEquals conditions. So only policies without Condition, NotResource, Principal, `?` or other regex
 metacharacters are chosen, and actions are queried exactly as the policy spells them.
 

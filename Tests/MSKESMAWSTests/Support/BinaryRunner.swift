@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import MSKESMTestSupport
 
 /// Runs the built `msk-esm` binary with exactly the given environment (plus PATH), capturing its output.

@@ -1,5 +1,6 @@
 import Foundation
 import MSKESMCore
+import MSKESMSystem
 import MSKESMTestSupport
 
 /// A Python helper from Tests/TestBed run as a child process: it prints one line when ready (`PORT n` or a

@@ -1,6 +1,7 @@
 import Foundation
 import MSKESMCLI
 import MSKESMCore
+import MSKESMSystem
 
 /// The result of one msk-esm command line.
 struct CommandResult: Sendable {

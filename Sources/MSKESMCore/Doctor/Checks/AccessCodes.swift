@@ -1,5 +1,6 @@
 extension FindingCode {
-    /// The ACC codes: what the *caller* of msk-esm could not read (DESIGN §4).
+    /// The ACC codes: what the *caller* of msk-esm could not read
+    /// (docs/findings.md#acc-what-the-caller-could-not-read).
     public static let accessCodes: [FindingCode] = [acc001, acc002]
 
     public static let acc001 = FindingCode(

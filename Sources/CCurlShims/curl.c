@@ -1,22 +1,7 @@
-#include "CShims.h"
+#include "CCurlShims.h"
 #include <dlfcn.h>
+#include <openssl/crypto.h>
 #include <pthread.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-
-long mskesm_BIO_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
-int mskesm_sk_X509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
-X509 *mskesm_sk_X509_value(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
-STACK_OF(X509) *mskesm_sk_X509_new_null(void) { return sk_X509_new_null(); }
-int mskesm_sk_X509_push(STACK_OF(X509) *stack, X509 *cert) { return sk_X509_push(stack, cert); }
-void mskesm_sk_X509_free(STACK_OF(X509) *stack) { sk_X509_free(stack); }
-long mskesm_SSL_set_tlsext_host_name(SSL *ssl, const char *name) { return SSL_set_tlsext_host_name(ssl, name); }
-long mskesm_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) { return SSL_CTX_set_min_proto_version(ctx, version); }
-long mskesm_BIO_do_connect(BIO *bio) { return BIO_do_connect(bio); }
-long mskesm_BIO_set_conn_hostname(BIO *bio, const char *hostname) { return BIO_set_conn_hostname(bio, hostname); }
-unsigned long mskesm_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
-void mskesm_openssl_thread_stop(void) { OPENSSL_thread_stop(); }
 
 // --- libcurl, loaded on first use ----------------------------------------------------------------
 // Linking libcurl would load it and its ~25 dependencies (GnuTLS, Kerberos, LDAP, libssh2, ...) into every
@@ -119,72 +104,3 @@ CURLcode mskesm_curl_setopt_xferinfo_function(CURL *curl, int (*fn)(void *, curl
 CURLcode mskesm_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) { return mskesm_curl.easy_getinfo(curl, info, value); }
 CURLcode mskesm_curl_getinfo_double(CURL *curl, CURLINFO info, double *value) { return mskesm_curl.easy_getinfo(curl, info, value); }
 long mskesm_curl_global_default(void) { return CURL_GLOBAL_DEFAULT; }
-
-int mskesm_el_set_prompt(EditLine *el, char *(*fn)(EditLine *)) { return el_set(el, EL_PROMPT, fn); }
-int mskesm_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
-int mskesm_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
-int mskesm_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
-void *mskesm_el_get_clientdata(EditLine *el) { void *data = NULL; el_get(el, EL_CLIENTDATA, &data); return data; }
-int mskesm_el_set_addfn(EditLine *el, const char *name, const char *help, unsigned char (*fn)(EditLine *, int)) { return el_set(el, EL_ADDFN, name, help, fn); }
-int mskesm_el_bind(EditLine *el, const char *key, const char *command) { return el_set(el, EL_BIND, key, command, NULL); }
-int mskesm_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
-int mskesm_el_disable_tty_signals(EditLine *el) { return el_set(el, EL_SETTY, "-d", "-isig", NULL); }
-int mskesm_history_setsize(History *h, HistEvent *ev, int size) { return history(h, ev, H_SETSIZE, size); }
-int mskesm_history_setunique(History *h, HistEvent *ev, int unique) { return history(h, ev, H_SETUNIQUE, unique); }
-int mskesm_history_enter(History *h, HistEvent *ev, const char *line) { return history(h, ev, H_ENTER, line); }
-int mskesm_history_load(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_LOAD, path); }
-int mskesm_history_save(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_SAVE, path); }
-
-EditLine *mskesm_el_init(const char *program) { return el_init(program, stdin, stdout, stderr); }
-
-static volatile sig_atomic_t mskesm_interrupts = 0;
-static void mskesm_count_interrupt(int signo) { (void)signo; mskesm_interrupts++; }
-void mskesm_install_interrupt_counter(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = mskesm_count_interrupt;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    sigaction(SIGINT, &action, NULL);
-}
-void mskesm_restore_default_interrupt(void) { signal(SIGINT, SIG_DFL); }
-unsigned long mskesm_interrupt_count(void) { return (unsigned long)mskesm_interrupts; }
-
-// --- deferred termination while a file is written ------------------------------------------------
-static const int mskesm_deferred_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-#define MSKESM_DEFERRED_COUNT (sizeof mskesm_deferred_signals / sizeof mskesm_deferred_signals[0])
-static pthread_mutex_t mskesm_defer_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct sigaction mskesm_saved_actions[MSKESM_DEFERRED_COUNT];
-static struct sigaction mskesm_saved_xfsz;
-static volatile sig_atomic_t mskesm_deferred_signal = 0;
-static void mskesm_record_signal(int signo) {
-    if (mskesm_deferred_signal == 0) mskesm_deferred_signal = signo;
-}
-void mskesm_defer_termination_begin(void) {
-    pthread_mutex_lock(&mskesm_defer_lock);
-    mskesm_deferred_signal = 0;
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = mskesm_record_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    for (size_t i = 0; i < MSKESM_DEFERRED_COUNT; i++)
-        sigaction(mskesm_deferred_signals[i], &action, &mskesm_saved_actions[i]);
-    // Over RLIMIT_FSIZE, write() then fails with EFBIG (and the temporary file is removed) instead of the
-    // process dying with the file half-written.
-    struct sigaction ignore;
-    memset(&ignore, 0, sizeof ignore);
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGXFSZ, &ignore, &mskesm_saved_xfsz);
-}
-void mskesm_defer_termination_end(void) {
-    sigaction(SIGXFSZ, &mskesm_saved_xfsz, NULL);
-    for (size_t i = 0; i < MSKESM_DEFERRED_COUNT; i++)
-        sigaction(mskesm_deferred_signals[i], &mskesm_saved_actions[i], NULL);
-    int pending = mskesm_deferred_signal;
-    mskesm_deferred_signal = 0;
-    pthread_mutex_unlock(&mskesm_defer_lock);
-    // Delivered now, to the disposition the process had before: default (terminate) or its own handler.
-    if (pending != 0) raise(pending);
-}

@@ -1,5 +1,5 @@
 import Foundation
-import MSKESMCore
+import MSKESMSystem
 import MSKESMTestSupport
 import Testing
 

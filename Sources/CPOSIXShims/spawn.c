@@ -1,7 +1,7 @@
 // posix_spawn with the GNU extensions Swift's Glibc module does not import (addchdir_np, addclosefrom_np,
-// pipe2), for MSKESMCore's ChildProcess.
+// pipe2), for ChildProcess.
 #define _GNU_SOURCE
-#include "CShims.h"
+#include "CPOSIXShims.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

@@ -1,5 +1,6 @@
-import CShims
+import CPOSIXShims
 import Foundation
+import MSKESMCore
 
 #if canImport(Glibc)
     import Glibc
@@ -20,7 +21,10 @@ public enum AtomicFileWriter {
     /// Checks that `path` may be written, without writing: a name is given, no symbolic link or non-regular
     /// file is there, an existing file only with `overwrite`, and the directory exists. `write` checks the
     /// same; commands call this first so that a bad target fails before any work (or AWS call) is done.
-    /// - Parameter label: the flag that named the path, for errors (e.g. "--write").
+    /// - Parameters:
+    ///   - path: the file that would be written.
+    ///   - overwrite: whether an existing regular file may be replaced.
+    ///   - label: the flag that named the path, for errors (e.g. "--write").
     public static func checkTarget(_ path: String, overwrite: Bool, label: String = "--write") throws {
         guard !path.isEmpty else {
             throw ToolError.usage(
@@ -56,6 +60,8 @@ public enum AtomicFileWriter {
     }
 
     /// - Parameters:
+    ///   - data: the file's whole new content.
+    ///   - path: the file to write.
     ///   - mode: permission bits, e.g. `0o600` for private material.
     ///   - overwrite: replace an existing regular file; without it an existing file is an error.
     ///   - label: the flag that named the path, for errors.

@@ -1,4 +1,4 @@
-import CShims
+import CPOSIXShims
 import Foundation
 
 #if canImport(Glibc)
@@ -106,8 +106,13 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Starts `executable` (an absolute path; no `PATH` search) with `arguments`.
     /// - Parameters:
+    ///   - executable: the program's absolute path.
+    ///   - arguments: the arguments after the program name.
     ///   - environment: the child's whole environment; nil passes this process's.
     ///   - directory: the child's working directory; nil keeps this process's.
+    ///   - input: where the child's standard input comes from.
+    ///   - output: where the child's standard output goes.
+    ///   - error: where the child's standard error goes.
     public init(
         executable: String, arguments: [String] = [], environment: [String: String]? = nil,
         directory: String? = nil, input: Input = .null, output: Output = .pipe, error: Output = .null
