@@ -35,7 +35,7 @@ import Testing
 
     // article: DiagnoseASnapshot begin
     /// The doctor's report on the mapping a snapshot file describes.
-    func diagnose(snapshotAt path: String, now: Date = Date()) throws -> CheckReport {
+    func diagnose(snapshotAt path: String, now: Date = Date()) throws -> CheckReport<DoctorSummary> {
         let snapshot = try Snapshot.load(path: path)
         return try Doctor().run(snapshot, at: now)
     }
@@ -47,7 +47,10 @@ import Testing
         let report = try diagnose(snapshotAt: path)
         let problems = report.findings.filter { $0.severity == .fail || $0.severity == .warn }
         let fixes = problems.map { "\($0.code) \($0.title): \($0.fix)" }
+        let connection = "\(report.summary.method?.rawValue ?? "no method") on port \(report.summary.port ?? 0)"
         // article: DiagnoseASnapshot end
+        #expect(connection == "iam on port 9098")
+        #expect(report.summary.checks.contains("function-timeout"))
         #expect(report.verdict == .fail)
         #expect(problems.map(\.code) == ["MAP001"])
         #expect(
@@ -55,7 +58,7 @@ import Testing
                 "MAP001 function timeout 900 s exceeds 840 s: "
                     + "aws lambda update-function-configuration --function-name orders-consumer --timeout 840"
             ])
-        #expect(report.exitCode(strict: false) == 1)
+        #expect(report.isFailing(strict: false))
     }
 
     @Test func diagnoseASnapshotWithSkippedChecks() throws {
@@ -64,25 +67,28 @@ import Testing
         // article: DiagnoseASnapshot begin
         let skipped = report.findings.filter { $0.severity == .skipped }
         let notChecked = skipped.map { "\($0.title): \($0.fix)" }
-        let exitCode = report.exitCode(strict: true)
+        let failsStrictly = report.isFailing(strict: true)
         // article: DiagnoseASnapshot end
         #expect(report.verdict == .warn)
         #expect(skipped.map(\.code) == ["IAM001", "MAP015"])
         #expect(notChecked.first?.hasPrefix("execution-role needs Role, RolePolicies: add the part") == true)
-        #expect(exitCode == 1)
-        #expect(report.exitCode(strict: false) == 0)
+        #expect(failsStrictly)
+        #expect(!report.isFailing(strict: false))
     }
 
     @Test func diagnoseAFileThatIsNotASnapshot() throws {
         let path = Self.example("secrets/scram-good.json")
         // article: DiagnoseASnapshot begin
         var reason: String?
+        var code: ToolError.Code?
         do {
             _ = try diagnose(snapshotAt: path)
         } catch let error as ToolError {
             reason = error.description
+            code = error.code
         }
         // article: DiagnoseASnapshot end
+        #expect(code == .inputShape)
         let line = try #require(reason)
         #expect(line.contains(path))
         #expect(!line.contains("\n"))
@@ -93,7 +99,7 @@ import Testing
     // article: ValidateASecret begin
     /// The report on a secret file, under Amazon MSK's rules: a JSON document as Secrets Manager stores
     /// it, or a PEM file.
-    func validateSecret(inFile path: String, now: Date = Date()) throws -> CheckReport {
+    func validateSecret(inFile path: String, now: Date = Date()) throws -> CheckReport<SecretSummary> {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let input = try SecretInput.parse(text, label: path)
         let options = SecretValidationOptions(target: .msk, now: now)
