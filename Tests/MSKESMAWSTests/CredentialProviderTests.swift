@@ -223,7 +223,8 @@ struct CredentialProviderTests {
             _ = try await resolve(AWSSettings(profile: "empty"), home: home)
             Issue.record("credentials appeared from nowhere")
         } catch let error as ToolError {
-            #expect(error.exitCode == 2)
+            #expect(error.kind == .usage)
+            #expect([.noCredentials, .credentialsFailed].contains(error.code))
             #expect(error.description.contains("profile empty"))
         }
         do {

@@ -276,7 +276,8 @@ struct LiveCommandTests {
             _ = try await LiveRoleReader(client: client).read(roleName: "no-such-role")
             Issue.record("no error")
         } catch let error as ToolError {
-            #expect(error.exitCode == 2)
+            #expect(error.kind == .usage)
+            #expect(error.code == .notFound)
         }
         let role = try await LiveRoleReader(client: client).read(roleName: bed.info["roleName"]?.stringValue ?? "")
         #expect(role["PermissionsBoundary"]?["PolicyArn"]?.stringValue == bed.info["boundaryArn"]?.stringValue)

@@ -267,7 +267,8 @@ struct SSOCredentialTests {
         if scenario.fails {
             #expect(expected["error"] != nil, "botocore resolved credentials where msk-esm's scenario expects none")
             let failure = try #require(failure, "msk-esm resolved credentials where botocore failed")
-            #expect(failure.exitCode == 2)
+            #expect(failure.kind == .usage)
+            #expect([.noCredentials, .credentialsFailed].contains(failure.code))
             #expect("\(failure)".contains(scenario.failureNames), "\(failure)")
         } else {
             #expect(failure == nil, "msk-esm failed: \(failure.map { "\($0)" } ?? "")")

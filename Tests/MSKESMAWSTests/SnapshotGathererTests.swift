@@ -155,7 +155,8 @@ struct SnapshotGathererTests {
             _ = try await gatherer.gather(mappingUUID: bed.mappingUUID)
             Issue.record("a wrong signature was accepted")
         } catch let error as ToolError {
-            #expect(error.exitCode == 3)
+            #expect(error.kind == .remote)
+            #expect(error.code == .awsRequestFailed)
             #expect(error.description.contains("InvalidSignatureException"))
             #expect(!error.description.contains("wrong-secret-key"))
         }
@@ -173,7 +174,8 @@ struct SnapshotGathererTests {
             _ = try await gatherer.gather(mappingUUID: uuid)
             Issue.record("no error")
         } catch let error as ToolError {
-            #expect(error.exitCode == 2)
+            #expect(error.kind == .usage)
+            #expect(error.code == .notFound)
             #expect(error.description.contains(uuid))
         }
     }
@@ -291,7 +293,8 @@ struct SnapshotGathererTests {
             _ = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
             Issue.record("no error")
         } catch let error as ToolError {
-            #expect(error.exitCode == 3)
+            #expect(error.kind == .remote)
+            #expect(error.code == .awsRequestFailed)
             #expect(error.description.contains("ServiceException"))
         }
         let after = try await bed.sideDoor(proxy.url + "/_proxy/stats")

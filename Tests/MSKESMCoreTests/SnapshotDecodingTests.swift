@@ -78,16 +78,21 @@ struct SnapshotDecodingTests {
         }
         let data = try JSONSerialization.data(withJSONObject: object)
         let error = #expect(throws: ToolError.self) { try Snapshot.decode(data, source: "snap.json") }
-        #expect(error?.exitCode == 2)
+        #expect(error?.kind == .usage)
+        #expect(error?.code == .inputShape)
         #expect(error?.description.hasPrefix(message) == true, "\(error?.description ?? "")")
         #expect(error?.description.contains("(snap.json)") == true)
         #expect(error?.description.contains("\n") == false)
     }
 
-    @Test(arguments: ["not json", "[1,2]", "{\"SnapshotVersion\": 1}", "{"])
-    func documentsThatAreNotSnapshotsFail(text: String) {
+    @Test(arguments: [
+        ("not json", ToolError.Code.inputSyntax), ("[1,2]", .inputShape), ("{\"SnapshotVersion\": 1}", .inputShape),
+        ("{", .inputSyntax),
+    ])
+    func documentsThatAreNotSnapshotsFail(text: String, code: ToolError.Code) {
         let error = #expect(throws: ToolError.self) { try Snapshot.decode(Data(text.utf8), source: "x.json") }
-        #expect(error?.exitCode == 2)
+        #expect(error?.kind == .usage)
+        #expect(error?.code == code)
         #expect(error?.description.contains("(x.json)") == true)
     }
 

@@ -2,13 +2,13 @@
 /// reader of `host:port` in the project: every flag that takes brokers (`--bootstrap-servers` of create,
 /// update, probe and brokers explain) and the probe's connections parse them here, so a port outside TCP's
 /// 1–65535 is refused the same way everywhere.
-public struct BrokerAddress: Sendable, Equatable {
+package struct BrokerAddress: Sendable, Equatable {
     /// The host name or address, without the brackets of an IPv6 literal.
-    public var host: String
-    public var port: Int
+    package var host: String
+    package var port: Int
 
     /// nil unless `text` is `host:port` with a non-empty host and a port in 1–65535.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
             (1...65535).contains(port)
         else { return nil }
@@ -20,11 +20,11 @@ public struct BrokerAddress: Sendable, Equatable {
     }
 
     /// Why a broker list was refused.
-    public enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum ListError: Error, Sendable, Equatable, CustomStringConvertible {
         case empty
         case invalid(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .empty: "names no broker (host:port,…)"
             case .invalid(let broker): "'\(broker)' is not host:port with a port from 1 to 65535"
@@ -34,7 +34,7 @@ public struct BrokerAddress: Sendable, Equatable {
 
     /// The brokers of a comma-separated list as written (spaces around each trimmed, empty entries dropped),
     /// each checked; an empty list, or an entry that is not `host:port`, is an error.
-    public static func list(_ text: String) throws(ListError) -> [String] {
+    package static func list(_ text: String) throws(ListError) -> [String] {
         let brokers = BrokerSelector.splitBrokers(text)
         guard !brokers.isEmpty else { throw .empty }
         if let invalid = brokers.first(where: { BrokerAddress($0) == nil }) { throw .invalid(invalid) }

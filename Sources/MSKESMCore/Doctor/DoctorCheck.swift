@@ -18,7 +18,7 @@ public struct DoctorContext: Sendable {
     }
 
     /// The mapping's settings for the parameter rules.
-    public var settings: MappingSettings { MappingSettings(snapshot.eventSourceMapping) }
+    package var settings: MappingSettings { MappingSettings(snapshot.eventSourceMapping) }
 }
 
 /// One independent check of the doctor. A check reads only the ``DoctorContext`` (no I/O) and returns its

@@ -30,7 +30,7 @@ public struct MappingPermissionCheck: Sendable {
     }
 
     /// The grants that would make every implicitly denied permission allowed by the identity policies.
-    public func missingGrants() -> [PolicySuggestion.Grant] {
+    package func missingGrants() -> [PolicySuggestion.Grant] {
         outcomes().filter { $0.evaluation.identity.decision == .implicitDeny }.map {
             PolicySuggestion.Grant(action: $0.permission.actions[0], resource: $0.permission.resource)
         }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Least-privilege policy statements that add exactly what is missing: each statement grants one set of
 /// actions on exactly the resources that need that set, so nothing beyond the requested pairs is granted.
-public enum PolicySuggestion {
+package enum PolicySuggestion {
     /// One action on one resource that should be allowed.
-    public struct Grant: Sendable, Equatable, Hashable {
-        public var action: String
-        public var resource: String
+    package struct Grant: Sendable, Equatable, Hashable {
+        package var action: String
+        package var resource: String
 
-        public init(action: String, resource: String) {
+        package init(action: String, resource: String) {
             self.action = action
             self.resource = resource
         }
@@ -16,7 +16,7 @@ public enum PolicySuggestion {
 
     /// The `Statement` entries for `grants`, grouped by resource and then by identical action sets, in the
     /// order the grants come. `sidPrefix` names them (`MskEsm1`, `MskEsm2`, …).
-    public static func statements(for grants: [Grant], sidPrefix: String = "MskEsm") -> [JSONValue] {
+    package static func statements(for grants: [Grant], sidPrefix: String = "MskEsm") -> [JSONValue] {
         var actionsByResource: [(resource: String, actions: [String])] = []
         for grant in grants {
             if let index = actionsByResource.firstIndex(where: { $0.resource == grant.resource }) {
@@ -50,13 +50,13 @@ public enum PolicySuggestion {
     }
 
     /// A whole policy document holding `statements`.
-    public static func document(_ statements: [JSONValue]) -> JSONValue {
+    package static func document(_ statements: [JSONValue]) -> JSONValue {
         ["Version": "2012-10-17", "Statement": .array(statements)]
     }
 
     /// Compact JSON in the conventional key order (Version, Statement; Sid, Effect, Principal, Action,
     /// Resource, Condition), for pasting into a console or a command line.
-    public static func json(_ value: JSONValue) -> String {
+    package static func json(_ value: JSONValue) -> String {
         let order = ["Version", "Statement", "Sid", "Effect", "Principal", "Action", "Resource", "Condition"]
         switch value {
         case .object(let members):
@@ -75,7 +75,7 @@ public enum PolicySuggestion {
     }
 
     /// `aws iam put-role-policy` adding `statements` as an inline policy of the role.
-    public static func putRolePolicyCommand(roleName: String?, policyName: String, statements: [JSONValue]) -> String {
+    package static func putRolePolicyCommand(roleName: String?, policyName: String, statements: [JSONValue]) -> String {
         "aws iam put-role-policy --role-name \(shellQuoted(roleName ?? "<role-name>")) --policy-name "
             + "\(shellQuoted(policyName)) --policy-document \(shellQuoted(json(document(statements))))"
     }

@@ -2,14 +2,14 @@ import Foundation
 
 /// One changed field of an update: `{"field", "from", "to"}` in the create/update JSON document
 /// (docs/findings.md#the-report-document).
-public struct MappingChange: Codable, Sendable, Equatable {
+package struct MappingChange: Codable, Sendable, Equatable {
     /// The request member, PascalCase as in the API (`BatchSize`, `DestinationConfig`).
-    public var field: String
+    package var field: String
     /// The mapping's current value (`null` when it has none).
-    public var from: JSONValue
-    public var to: JSONValue
+    package var from: JSONValue
+    package var to: JSONValue
 
-    public init(field: String, from: JSONValue, to: JSONValue) {
+    package init(field: String, from: JSONValue, to: JSONValue) {
         self.field = field
         self.from = from
         self.to = to
@@ -19,27 +19,27 @@ public struct MappingChange: Codable, Sendable, Equatable {
 /// What an `update` of a mapping amounts to: the fields that change, the create-only fields the request
 /// would change (MAP008), and the body to send (only what changes). An update that changes nothing is
 /// `isEmpty` and makes no API call.
-public struct MappingUpdatePlan: Sendable, Equatable {
-    public var changes: [MappingChange]
+package struct MappingUpdatePlan: Sendable, Equatable {
+    package var changes: [MappingChange]
     /// MAP008 findings: create-only fields that differ from the mapping's.
-    public var createOnlyFindings: [Finding]
+    package var createOnlyFindings: [Finding]
     /// The `UpdateEventSourceMapping` body: the changed updatable members.
-    public var body: [String: JSONValue]
+    package var body: [String: JSONValue]
 
     /// Whether nothing would change.
-    public var isEmpty: Bool { body.isEmpty && createOnlyFindings.isEmpty }
+    package var isEmpty: Bool { body.isEmpty && createOnlyFindings.isEmpty }
 
     /// Members that `UpdateEventSourceMapping` does not take: changing them means a new mapping
     /// (docs/aws-facts.md#create-only-members;
     /// https://docs.aws.amazon.com/lambda/latest/api/API_UpdateEventSourceMapping.html).
-    public static let createOnlyMembers = [
+    package static let createOnlyMembers = [
         "EventSourceArn", "Topics", "StartingPosition", "StartingPositionTimestamp", "SelfManagedEventSource", "Tags",
     ]
     /// The Kafka config objects whose `ConsumerGroupId` is create-only (their `SchemaRegistryConfig` is not).
     static let kafkaConfigMembers = ["AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig"]
 
     /// Compares `request` (PascalCase members, as for `create`) with `current` (`get-event-source-mapping`).
-    public init(current: JSONValue, request: [String: JSONValue]) {
+    package init(current: JSONValue, request: [String: JSONValue]) {
         var changes: [MappingChange] = []
         var body: [String: JSONValue] = [:]
         var createOnly: [MappingChange] = []
@@ -139,27 +139,27 @@ public struct MappingUpdatePlan: Sendable, Equatable {
 
 /// How mappings are told apart for an idempotent `create`: the same function, event source and topic
 /// (MAP009, docs/findings.md#map-mapping-and-function-settings).
-public enum MappingIdentity {
+package enum MappingIdentity {
     /// The function part that names it within an account: `name` or `name:qualifier`, from a name, a partial
     /// ARN (`123456789012:function:name`) or an ARN.
-    public static func functionKey(_ name: String) -> String {
+    package static func functionKey(_ name: String) -> String {
         if let range = name.range(of: "function:") { return String(name[range.upperBound...]) }
         return name
     }
 
     /// Whether a requested function (name or ARN) names the mapping's `FunctionArn`.
-    public static func sameFunction(_ requested: String?, _ functionArn: String?) -> Bool {
+    package static func sameFunction(_ requested: String?, _ functionArn: String?) -> Bool {
         guard let requested, let functionArn else { return requested == functionArn }
         return functionKey(requested) == functionKey(functionArn)
     }
 
     /// Whether a mapping state means "consuming, or about to".
-    public static func isEnabled(_ state: String?) -> Bool {
+    package static func isEnabled(_ state: String?) -> Bool {
         ["Enabled", "Enabling", "Creating", "Updating"].contains(state ?? "")
     }
 
     /// The event source of a request or mapping: the `EventSourceArn`, else the bootstrap servers (sorted).
-    public static func source(_ value: JSONValue) -> String? {
+    package static func source(_ value: JSONValue) -> String? {
         if let arn = value["EventSourceArn"]?.stringValue { return arn }
         let servers = value["SelfManagedEventSource"]?["Endpoints"]?["KAFKA_BOOTSTRAP_SERVERS"]?.arrayValue?
             .compactMap(\.stringValue) ?? []
@@ -167,7 +167,7 @@ public enum MappingIdentity {
     }
 
     /// The existing mappings (`list-event-source-mappings` items) with the request's function, source and topic.
-    public static func sameMappings(as request: [String: JSONValue], in mappings: [JSONValue]) -> [JSONValue] {
+    package static func sameMappings(as request: [String: JSONValue], in mappings: [JSONValue]) -> [JSONValue] {
         let source = source(.object(request))
         let topics = request["Topics"]
         return mappings.filter {
@@ -178,7 +178,7 @@ public enum MappingIdentity {
 
     /// The settings in which an existing mapping differs from a create request: an update plan whose
     /// changes and create-only findings are empty when the mapping is what the request asks for.
-    public static func differences(of mapping: JSONValue, from request: [String: JSONValue]) -> [MappingChange] {
+    package static func differences(of mapping: JSONValue, from request: [String: JSONValue]) -> [MappingChange] {
         let plan = MappingUpdatePlan(current: mapping, request: request.filter { $0.key != "Tags" })
         return plan.changes
             + plan.createOnlyFindings.map {
@@ -188,7 +188,7 @@ public enum MappingIdentity {
     }
 
     /// MAP009: a mapping with the same function, source and topic exists but differs from the request.
-    public static func duplicateFinding(_ mapping: JSONValue, differences: [MappingChange]) -> Finding {
+    package static func duplicateFinding(_ mapping: JSONValue, differences: [MappingChange]) -> Finding {
         let uuid = mapping["UUID"]?.stringValue ?? "<uuid>"
         let fields = differences.map(\.field)
         return Finding(
@@ -203,13 +203,13 @@ public enum MappingIdentity {
 
 extension JSONValue {
     /// The value as a Boolean, when it is one.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// Compact JSON on one line (sorted keys), for diffs and details.
-    public var compactText: String {
+    package var compactText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "?" }

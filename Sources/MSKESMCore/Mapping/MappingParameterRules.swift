@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Every rule returns its findings: a `fail`/`warn`/`info` when it applies, a `pass` when it was checked and
 /// holds, nothing when it does not apply (e.g. no on-failure destination set).
-public enum MappingParameterRules {
+package enum MappingParameterRules {
     /// All parameter rules, in catalogue order. `now` is the `--at` instant (for MAP004).
-    public static func findings(_ settings: MappingSettings, at now: Date) -> [Finding] {
+    package static func findings(_ settings: MappingSettings, at now: Date) -> [Finding] {
         batching(settings) + topics(settings) + startingPosition(settings, at: now) + consumerGroup(settings)
             + recordAgeAndRetries(settings) + onFailureDestination(settings) + provisionedPollers(settings)
             + OAuthAccessRules.findings(settings)
@@ -17,7 +17,7 @@ public enum MappingParameterRules {
     // MARK: MAP002 — BatchSize 1..10000, MaximumBatchingWindowInSeconds 0..300
 
     /// MAP002. https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
-    public static func batching(_ settings: MappingSettings) -> [Finding] {
+    package static func batching(_ settings: MappingSettings) -> [Finding] {
         var findings: [Finding] = []
         if let size = settings.batchSize, !(1...10000).contains(size) {
             findings.append(
@@ -53,7 +53,7 @@ public enum MappingParameterRules {
     /// Whether `name` fully matches the model's topic pattern `[^.]([a-zA-Z0-9\-_.]+)` within 1..249
     /// characters. The pattern needs two characters at least, so the length alone is not enough
     /// (docs/aws-facts.md#request-members-and-limits).
-    public static func isValidTopicName(_ name: String) -> Bool {
+    package static func isValidTopicName(_ name: String) -> Bool {
         let characters = Array(name)
         guard (2...249).contains(characters.count), characters[0] != ".", characters[0] != "\n" else { return false }
         return characters.dropFirst().allSatisfy(isTopicCharacter)
@@ -68,7 +68,7 @@ public enum MappingParameterRules {
     }
 
     /// MAP003.
-    public static func topics(_ settings: MappingSettings) -> [Finding] {
+    package static func topics(_ settings: MappingSettings) -> [Finding] {
         let topics = settings.topics ?? []
         let fix =
             settings.uuid == nil
@@ -102,7 +102,7 @@ public enum MappingParameterRules {
     /// MAP004 and MAP005. StartingPosition is required for MSK and self-managed Kafka
     /// (https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html); the timestamp goes
     /// only with AT_TIMESTAMP and "cannot be in the future".
-    public static func startingPosition(_ settings: MappingSettings, at now: Date) -> [Finding] {
+    package static func startingPosition(_ settings: MappingSettings, at now: Date) -> [Finding] {
         let fix =
             settings.uuid == nil
             ? "--starting-position TRIM_HORIZON (or AT_TIMESTAMP with --starting-position-timestamp in the past)"
@@ -178,7 +178,7 @@ public enum MappingParameterRules {
     /// Whether `id` is a valid consumer group id: 1..200 characters of the `URI` shape's pattern, which the
     /// Lambda model of botocore 1.44 widened to allow a space: `[ a-zA-Z0-9-\/*:_+=.@-]*`
     /// (https://docs.aws.amazon.com/lambda/latest/api/API_AmazonManagedKafkaEventSourceConfig.html).
-    public static func isValidConsumerGroupId(_ id: String) -> Bool {
+    package static func isValidConsumerGroupId(_ id: String) -> Bool {
         (1...200).contains(id.count)
             && id.allSatisfy { character in
                 guard character.isASCII, let scalar = character.unicodeScalars.first else { return false }
@@ -190,7 +190,7 @@ public enum MappingParameterRules {
     }
 
     /// MAP006 and MAP007.
-    public static func consumerGroup(_ settings: MappingSettings) -> [Finding] {
+    package static func consumerGroup(_ settings: MappingSettings) -> [Finding] {
         guard let id = settings.consumerGroupId else { return [] }
         guard isValidConsumerGroupId(id) else {
             return [
@@ -222,7 +222,7 @@ public enum MappingParameterRules {
     // MARK: MAP012, MAP017 — MaximumRecordAgeInSeconds, MaximumRetryAttempts
 
     /// MAP012 (0..59: the model allows it, the API rejects it) and MAP017 (outside the model's ranges).
-    public static func recordAgeAndRetries(_ settings: MappingSettings) -> [Finding] {
+    package static func recordAgeAndRetries(_ settings: MappingSettings) -> [Finding] {
         var findings: [Finding] = []
         if let age = settings.maximumRecordAgeInSeconds {
             if (0...59).contains(age) {
@@ -267,12 +267,12 @@ public enum MappingParameterRules {
     // MARK: MAP013 — on-failure destination
 
     /// The kinds of on-failure destination a Kafka mapping takes (docs/aws-facts.md#on-failure-destinations).
-    public enum DestinationKind: String, Sendable {
+    package enum DestinationKind: String, Sendable {
         case sqs, sns, s3, kafkaTopic
     }
 
     /// The kind of an on-failure destination, or nil when Kafka mappings cannot use it.
-    public static func destinationKind(_ destination: String) -> DestinationKind? {
+    package static func destinationKind(_ destination: String) -> DestinationKind? {
         if destination.hasPrefix("kafka://") {
             let topic = String(destination.dropFirst("kafka://".count))
             return isValidTopicName(topic) ? .kafkaTopic : nil
@@ -288,7 +288,7 @@ public enum MappingParameterRules {
     }
 
     /// MAP013. https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html
-    public static func onFailureDestination(_ settings: MappingSettings) -> [Finding] {
+    package static func onFailureDestination(_ settings: MappingSettings) -> [Finding] {
         guard let destination = settings.onFailureDestination, !destination.isEmpty else { return [] }
         let fix =
             "aws lambda update-event-source-mapping --uuid \(settings.uuidArgument) --destination-config "
@@ -324,7 +324,7 @@ public enum MappingParameterRules {
 
     /// MAP016: Kafka minimum 1..200, maximum 1..2000, minimum ≤ maximum
     /// (https://docs.aws.amazon.com/lambda/latest/api/API_ProvisionedPollerConfig.html).
-    public static func provisionedPollers(_ settings: MappingSettings) -> [Finding] {
+    package static func provisionedPollers(_ settings: MappingSettings) -> [Finding] {
         guard let config = settings.provisionedPollerConfig else { return [] }
         var problems: [String] = []
         if let minimum = config.minimumPollers, !(1...200).contains(minimum) {

@@ -3,25 +3,25 @@ import Foundation
 /// The settings of a Kafka mapping that the parameter rules read, from either an existing mapping
 /// (`GetEventSourceMapping` output) or a request body (`CreateEventSourceMapping`), so the doctor and the
 /// create/update preflight share one rule set.
-public struct MappingSettings: Sendable, Equatable {
+package struct MappingSettings: Sendable, Equatable {
     /// The mapping's UUID when it exists (fixes then name it; the default consumer group is the UUID).
-    public var uuid: String?
-    public var eventSourceArn: String?
-    public var topics: [String]?
-    public var startingPosition: String?
-    public var startingPositionTimestamp: Date?
-    public var batchSize: Int?
-    public var maximumBatchingWindowInSeconds: Int?
-    public var maximumRecordAgeInSeconds: Int?
-    public var maximumRetryAttempts: Int?
+    package var uuid: String?
+    package var eventSourceArn: String?
+    package var topics: [String]?
+    package var startingPosition: String?
+    package var startingPositionTimestamp: Date?
+    package var batchSize: Int?
+    package var maximumBatchingWindowInSeconds: Int?
+    package var maximumRecordAgeInSeconds: Int?
+    package var maximumRetryAttempts: Int?
     /// `AmazonManagedKafkaEventSourceConfig` / `SelfManagedKafkaEventSourceConfig` `.ConsumerGroupId`.
-    public var consumerGroupId: String?
-    public var onFailureDestination: String?
-    public var provisionedPollerConfig: ProvisionedPollerConfig?
-    public var sourceAccessConfigurations: [SourceAccessConfiguration]
-    public var bootstrapServers: [String]
+    package var consumerGroupId: String?
+    package var onFailureDestination: String?
+    package var provisionedPollerConfig: ProvisionedPollerConfig?
+    package var sourceAccessConfigurations: [SourceAccessConfiguration]
+    package var bootstrapServers: [String]
 
-    public init(
+    package init(
         uuid: String? = nil, eventSourceArn: String? = nil, topics: [String]? = nil, startingPosition: String? = nil,
         startingPositionTimestamp: Date? = nil, batchSize: Int? = nil, maximumBatchingWindowInSeconds: Int? = nil,
         maximumRecordAgeInSeconds: Int? = nil, maximumRetryAttempts: Int? = nil, consumerGroupId: String? = nil,
@@ -45,7 +45,7 @@ public struct MappingSettings: Sendable, Equatable {
     }
 
     /// From `aws lambda get-event-source-mapping` output.
-    public init(_ mapping: EventSourceMappingConfiguration) {
+    package init(_ mapping: EventSourceMappingConfiguration) {
         self.init(
             uuid: mapping.uuid, eventSourceArn: mapping.eventSourceArn, topics: mapping.topics,
             startingPosition: mapping.startingPosition,
@@ -60,7 +60,7 @@ public struct MappingSettings: Sendable, Equatable {
     }
 
     /// From a `CreateEventSourceMapping` request body.
-    public init(_ request: CreateEventSourceMappingRequest) {
+    package init(_ request: CreateEventSourceMappingRequest) {
         self.init(
             eventSourceArn: request.eventSourceArn, topics: request.topics,
             startingPosition: request.startingPosition,
@@ -77,13 +77,13 @@ public struct MappingSettings: Sendable, Equatable {
     }
 
     /// The single topic, when exactly one is given.
-    public var topic: String? {
+    package var topic: String? {
         guard let topics, topics.count == 1 else { return nil }
         return topics[0]
     }
 
     /// The group Lambda joins: the custom id, else the mapping's UUID (docs/aws-facts.md#consumer-group).
-    public var effectiveConsumerGroupId: String? { consumerGroupId ?? uuid }
+    package var effectiveConsumerGroupId: String? { consumerGroupId ?? uuid }
 
     /// How an `update-event-source-mapping` fix names the mapping.
     var uuidArgument: String { uuid ?? "<uuid>" }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Rules on what an existing mapping and its function report: MAP001, MAP010, MAP014, MAP015.
-public enum MappingStatusRules {
+package enum MappingStatusRules {
     /// The function-timeout limit for Kafka mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).
-    public static let maximumFunctionTimeout = 840
+    package static let maximumFunctionTimeout = 840
 
     /// MAP001: the function timeout is at most 840 s (14 minutes) for Kafka mappings.
-    public static func functionTimeout(_ function: FunctionConfiguration) -> [Finding] {
+    package static func functionTimeout(_ function: FunctionConfiguration) -> [Finding] {
         guard let timeout = function.timeout else { return [] }
         let name = function.functionName ?? "<function>"
         if timeout > maximumFunctionTimeout {
@@ -23,7 +23,7 @@ public enum MappingStatusRules {
     }
 
     /// MAP014: the function is Active and its last update did not fail (docs/aws-facts.md#kafka-specific-limits).
-    public static func functionState(_ function: FunctionConfiguration) -> [Finding] {
+    package static func functionState(_ function: FunctionConfiguration) -> [Finding] {
         let name = function.functionName ?? "<function>"
         var evidence: [String: JSONValue] = [:]
         if let state = function.state { evidence["State"] = .string(state) }
@@ -58,7 +58,7 @@ public enum MappingStatusRules {
     }
 
     /// MAP014 when the function could not be found (a `ResourceNotFoundException` in the snapshot's `Errors`).
-    public static func functionMissing(name: String?, message: String, mappingUUID: String? = nil) -> Finding {
+    package static func functionMissing(name: String?, message: String, mappingUUID: String? = nil) -> Finding {
         Finding(
             code: .map014, severity: .fail, title: "function \(name ?? "of the mapping") does not exist",
             detail: "Reading the function failed: \(message.prefix(200))",
@@ -69,7 +69,7 @@ public enum MappingStatusRules {
 
     /// `StateTransitionReason` values with which Lambda itself stopped a Kafka consumer
     /// (docs/aws-facts.md#mapping-state-and-statetransitionreason).
-    public static let stoppedByLambdaReasons: [String: String] = [
+    package static let stoppedByLambdaReasons: [String: String] = [
         "ESM_CONFIG_NOT_VALID": "the mapping's configuration is not valid",
         "EVENT_SOURCE_AUTHN_ERROR": "Lambda could not authenticate to the brokers",
         "EVENT_SOURCE_AUTHZ_ERROR": "the brokers refused Lambda access to the topic or group",
@@ -77,7 +77,7 @@ public enum MappingStatusRules {
     ]
 
     /// MAP010: `State` should be Enabled; Lambda may stop a consumer and say why in StateTransitionReason.
-    public static func state(_ mapping: EventSourceMappingConfiguration) -> [Finding] {
+    package static func state(_ mapping: EventSourceMappingConfiguration) -> [Finding] {
         guard let state = mapping.state else { return [] }
         let reason = mapping.stateTransitionReason ?? ""
         let uuid = mapping.uuid ?? "<uuid>"
@@ -123,7 +123,7 @@ public enum MappingStatusRules {
     /// MAP015: OffsetLag (`AWS/Lambda`, records) rising over the window of a GetMetricData result: a
     /// least-squares slope above zero and a last value above the first. An inference about the trend, hence
     /// `warn` (docs/aws-facts.md#metrics). Fewer than three points give `info`.
-    public static func offsetLag(_ output: GetMetricDataOutput, mappingUUID: String? = nil) -> [Finding] {
+    package static func offsetLag(_ output: GetMetricDataOutput, mappingUUID: String? = nil) -> [Finding] {
         let result = output.metricDataResults?.first
         let timestamps = result?.timestamps ?? []
         let values = result?.values ?? []

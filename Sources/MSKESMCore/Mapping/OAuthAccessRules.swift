@@ -12,16 +12,16 @@
 /// Where those sources are silent this build does not fail: with SERVER_ROOT_CA_CERTIFICATE (the brokers' CA
 /// for TLS) and with VPC_SUBNET / VPC_SECURITY_GROUP (where Lambda connects from) no combination is documented
 /// as invalid, so none is reported; a value type given twice is a warning, not a failure.
-public enum OAuthAccessRules {
+package enum OAuthAccessRules {
     /// The value types that go with OAUTHBEARER_AUTH (AUDIENCE also with IAM_OAUTHBEARER_AUTH).
-    public static let valueTypes = [
+    package static let valueTypes = [
         "OAUTHBEARER_SCOPE", "OAUTHBEARER_AUDIENCE", "OAUTHBEARER_LOGICAL_CLUSTER", "OAUTHBEARER_IDENTITY_POOL",
     ]
     /// The seven types of botocore 1.44.
-    public static let newTypes: Set<String> = Set(
+    package static let newTypes: Set<String> = Set(
         valueTypes + ["OAUTHBEARER_AUTH", "IAM_AUTH", "IAM_OAUTHBEARER_AUTH"])
     /// The types that each select an authentication method.
-    public static let authenticationTypes: Set<String> = [
+    package static let authenticationTypes: Set<String> = [
         "CLIENT_CERTIFICATE_TLS_AUTH", "SASL_SCRAM_512_AUTH", "SASL_SCRAM_256_AUTH", "BASIC_AUTH", "OAUTHBEARER_AUTH",
         "IAM_AUTH", "IAM_OAUTHBEARER_AUTH",
     ]
@@ -29,7 +29,7 @@ public enum OAuthAccessRules {
     static let guide = "https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html"
 
     /// MAP018 and MAP019; nothing when the mapping uses none of the seven types.
-    public static func findings(_ settings: MappingSettings) -> [Finding] {
+    package static func findings(_ settings: MappingSettings) -> [Finding] {
         let entries = settings.sourceAccessConfigurations
         let types = entries.compactMap(\.type)
         let used = types.filter(newTypes.contains)

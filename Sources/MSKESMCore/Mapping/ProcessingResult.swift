@@ -1,17 +1,17 @@
 /// MAP011: what each known `LastProcessingResult` text means (docs/aws-facts.md#lastprocessingresult-strings), and
 /// which findings of the other checks name its cause. The cause often depends on how Lambda authenticates, so the
 /// explanation takes the chosen ``AuthMethod``.
-public enum ProcessingResult {
+package enum ProcessingResult {
     /// What the fixes name, as far as the caller knows it; a placeholder stands for what it does not.
-    public struct FixValues: Sendable {
-        public var uuid: String?
-        public var clusterArn: String?
-        public var topic: String?
+    package struct FixValues: Sendable {
+        package var uuid: String?
+        package var clusterArn: String?
+        package var topic: String?
         /// The consumer group: the custom id, else the UUID.
-        public var group: String?
-        public var secretArn: String?
+        package var group: String?
+        package var secretArn: String?
 
-        public init(
+        package init(
             uuid: String? = nil, clusterArn: String? = nil, topic: String? = nil, group: String? = nil,
             secretArn: String? = nil
         ) {
@@ -30,19 +30,19 @@ public enum ProcessingResult {
     }
 
     /// One known result text.
-    public struct Known: Sendable {
+    package struct Known: Sendable {
         /// A case-insensitive fragment that identifies the text.
-        public var fragment: String
+        package var fragment: String
         /// The meaning, by method; `nil` key = any method.
-        public var meaning: @Sendable (AuthMethod?) -> String
+        package var meaning: @Sendable (AuthMethod?) -> String
         /// The codes of the findings that name the cause, by method.
-        public var relatedCodes: @Sendable (AuthMethod?) -> [String]
-        public var fix: @Sendable (AuthMethod?, FixValues) -> String
+        package var relatedCodes: @Sendable (AuthMethod?) -> [String]
+        package var fix: @Sendable (AuthMethod?, FixValues) -> String
         /// `fail` for a documented problem, `warn` for one that is intermittent or not diagnosable.
-        public var severity: Severity
+        package var severity: Severity
     }
 
-    public static let known: [Known] = [
+    package static let known: [Known] = [
         Known(
             fragment: "Cluster failed to authorize Lambda",
             meaning: { method in
@@ -173,13 +173,13 @@ public enum ProcessingResult {
     ]
 
     /// The entry for a result text, if it is known.
-    public static func match(_ text: String) -> Known? {
+    package static func match(_ text: String) -> Known? {
         known.first { text.containsIgnoringCase($0.fragment) }
     }
 
     /// MAP011 for a mapping's `LastProcessingResult`; `method` is the broker choice when known, `values` what
     /// the fix names.
-    public static func findings(_ result: String?, method: AuthMethod?, values: FixValues = FixValues()) -> [Finding] {
+    package static func findings(_ result: String?, method: AuthMethod?, values: FixValues = FixValues()) -> [Finding] {
         guard let result, !result.isEmpty else { return [] }
         let trimmed = result.trimmingSpaces()
         if trimmed == "OK" || trimmed.hasPrefix("No records processed") {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Turns decoding errors into the one-line `ToolError`s of docs/output.md#errors, naming the file and the JSON path
 /// (`SecurityGroups.SecurityGroups[2].IpPermissions`).
-public enum JSONPath {
+package enum JSONPath {
     /// The dotted path of a coding path: keys joined with `.`, array indices as `[n]`.
-    public static func render(_ codingPath: [CodingKey]) -> String {
+    package static func render(_ codingPath: [CodingKey]) -> String {
         var path = ""
         for key in codingPath {
             if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == "\(index)" {
@@ -18,7 +18,7 @@ public enum JSONPath {
 
     /// A `ToolError` for a `DecodingError` met while reading `source`; `prefix` is the path of the part
     /// that was being decoded (empty for the whole document).
-    public static func toolError(_ error: DecodingError, source: String, prefix: String = "", expected: String)
+    package static func toolError(_ error: DecodingError, source: String, prefix: String = "", expected: String)
         -> ToolError
     {
         func joined(_ codingPath: [CodingKey]) -> String {
@@ -66,7 +66,7 @@ public enum JSONPath {
     }
 
     /// Decodes `T` from JSON bytes, mapping every failure to a `ToolError` naming `source` and the path.
-    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String, expected: String) throws
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String, expected: String) throws
         -> T
     {
         let document = try JSONParser.parseDocument(data, source: source, fix: "give \(expected) as JSON (--output json)")

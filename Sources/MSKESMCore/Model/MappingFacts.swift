@@ -3,9 +3,9 @@ import Foundation
 /// The facts about a mapping that both the reading of its environment (``MappingReadPlan``) and the doctor's
 /// checks (``DoctorContext``) need, derived in this one place from the typed model: which cluster, subnets,
 /// security groups and secrets a mapping involves.
-public enum MappingFacts {
+package enum MappingFacts {
     /// `arn:aws:kafka:<region>:<account>:vpc-connection/…`: a cross-account (multi-VPC) mapping's source.
-    public static func isVpcConnectionArn(_ arn: String?) -> Bool {
+    package static func isVpcConnectionArn(_ arn: String?) -> Bool {
         guard let arn else { return false }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         return parts.count == 6 && parts[2] == "kafka" && parts[5].hasPrefix("vpc-connection/")
@@ -13,7 +13,7 @@ public enum MappingFacts {
 
     /// The MSK cluster a mapping reads: its EventSourceArn, or for a cross-account mapping the VPC connection's
     /// target cluster; nil for self-managed Kafka.
-    public static func clusterArn(
+    package static func clusterArn(
         mapping: EventSourceMappingConfiguration, cluster: KafkaCluster?, vpcConnection: VpcConnection?
     ) -> String? {
         if isVpcConnectionArn(mapping.eventSourceArn) {
@@ -26,7 +26,7 @@ public enum MappingFacts {
     /// the Amazon MSK cluster", https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html), for
     /// cross-account mappings the VPC connection's, for self-managed Kafka the `VPC_SECURITY_GROUP` entries
     /// (`security_group:sg-…`, or the bare id CDK sends).
-    public static func securityGroupIds(
+    package static func securityGroupIds(
         mapping: EventSourceMappingConfiguration, cluster: KafkaCluster?, vpcConnection: VpcConnection?
     ) -> [String] {
         if isVpcConnectionArn(mapping.eventSourceArn) { return vpcConnection?.securityGroups ?? [] }
@@ -35,7 +35,7 @@ public enum MappingFacts {
     }
 
     /// The subnets of the mapping's pollers, found the same way as ``securityGroupIds(mapping:cluster:vpcConnection:)``.
-    public static func subnetIds(
+    package static func subnetIds(
         mapping: EventSourceMappingConfiguration, cluster: KafkaCluster?, vpcConnection: VpcConnection?
     ) -> [String] {
         if isVpcConnectionArn(mapping.eventSourceArn) { return vpcConnection?.subnets ?? [] }
@@ -44,7 +44,7 @@ public enum MappingFacts {
     }
 
     /// A cluster's client subnets and security groups (provisioned, or the serverless VPC configs).
-    public static func clusterNetwork(_ cluster: KafkaCluster) -> (subnets: [String], groups: [String]) {
+    package static func clusterNetwork(_ cluster: KafkaCluster) -> (subnets: [String], groups: [String]) {
         if cluster.isServerless {
             let configs = cluster.serverless?.vpcConfigs ?? []
             return (configs.flatMap { $0.subnetIds ?? [] }, configs.flatMap { $0.securityGroupIds ?? [] })
@@ -55,13 +55,13 @@ public enum MappingFacts {
 
     /// The client subnets and security groups of a cluster as `describe-cluster-v2` prints it; empty when it
     /// does not decode.
-    public static func clusterNetwork(describeClusterV2 output: JSONValue) -> (subnets: [String], groups: [String]) {
+    package static func clusterNetwork(describeClusterV2 output: JSONValue) -> (subnets: [String], groups: [String]) {
         typedCluster(output).map(clusterNetwork) ?? ([], [])
     }
 
     /// The Secrets Manager ARNs among the mapping's `SourceAccessConfigurations`, whatever their type (a type
     /// this build does not understand may still name a secret Lambda reads), each once.
-    public static func secretsToRead(_ mapping: JSONValue) -> [String] {
+    package static func secretsToRead(_ mapping: JSONValue) -> [String] {
         var arns: [String] = []
         for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
             if let uri = entry["URI"]?.stringValue, uri.hasPrefix("arn:"), uri.contains(":secretsmanager:"),
@@ -74,13 +74,13 @@ public enum MappingFacts {
     }
 
     /// `…:function:name[:qualifier]` → `name` (the metric's FunctionName dimension); anything else as given.
-    public static func functionName(ofArn arn: String) -> String {
+    package static func functionName(ofArn arn: String) -> String {
         guard let range = arn.range(of: ":function:") else { return arn }
         return String(arn[range.upperBound...].split(separator: ":").first ?? "")
     }
 
     /// `arn:aws:iam::123456789012:role/path/name` → `name` (the last path segment).
-    public static func roleName(ofArn arn: String) -> String {
+    package static func roleName(ofArn arn: String) -> String {
         arn.split(separator: "/").last.map(String.init) ?? arn
     }
 

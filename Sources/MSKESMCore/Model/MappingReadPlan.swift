@@ -2,9 +2,9 @@ import Foundation
 
 /// One read of a mapping's environment: the AWS call with its argument, the snapshot part its output fills, and
 /// its label — the `<service>.<Operation>` key under a snapshot's `Errors` and in the caller's IAM fixes (ACC001).
-public struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
+package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     /// The call and its argument; the AWS layer maps each case to one client call.
-    public enum Call: Hashable, Sendable {
+    package enum Call: Hashable, Sendable {
         case getFunctionConfiguration(functionArn: String)
         /// `GetMetricData` of ``MappingReadPlan/offsetLagQuery`` for the function.
         case getMetricData(functionName: String)
@@ -31,12 +31,12 @@ public struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
         case describeKey(keyId: String)
     }
 
-    public let call: Call
+    package let call: Call
 
-    public init(_ call: Call) { self.call = call }
+    package init(_ call: Call) { self.call = call }
 
     /// `<service>.<Operation>`, as under `Errors` (``SnapshotPart/calls``).
-    public var label: String {
+    package var label: String {
         switch call {
         case .getFunctionConfiguration: "lambda.GetFunctionConfiguration"
         case .getMetricData: "cloudwatch.GetMetricData"
@@ -62,7 +62,7 @@ public struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The snapshot parts the output goes to (a managed policy may be an identity policy and the boundary).
-    public var parts: [SnapshotPart] {
+    package var parts: [SnapshotPart] {
         switch call {
         case .getFunctionConfiguration: [.function]
         case .getMetricData: [.metrics]
@@ -84,7 +84,7 @@ public struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The argument, for a cache of reads shared by several mappings (with the label).
-    public var key: String {
+    package var key: String {
         switch call {
         case .getFunctionConfiguration(let arn): arn
         case .getMetricData(let name): name
@@ -105,7 +105,7 @@ public struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(label)(\(key))" }
+    package var description: String { "\(label)(\(key))" }
 }
 
 /// What a mapping depends on, and how to read it: the core's single answer to "which parts of the environment
@@ -113,30 +113,30 @@ public struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
 /// for the reads whose inputs are known, performs them, and hands every output back; ``parts(from:)`` makes the
 /// snapshot's parts of them. The subnets, groups, cluster, secrets and keys come from the same facts the
 /// doctor's checks use (``MappingFacts``).
-public struct MappingReadPlan: Sendable {
+package struct MappingReadPlan: Sendable {
     /// The mapping (`get-event-source-mapping` output, or the one a create/update request would make).
-    public let mapping: JSONValue
+    package let mapping: JSONValue
     /// Read the OffsetLag metric (an existing mapping).
-    public var readsMetrics: Bool
+    package var readsMetrics: Bool
     /// Read the secrets' values (GetSecretValue).
-    public var readsSecretValues: Bool
+    package var readsSecretValues: Bool
     /// Keep the values read as `SecretString` (`snapshot --include-secrets`, or in memory for the doctor).
-    public var keepsSecretValues: Bool
+    package var keepsSecretValues: Bool
     /// Store each value's `Analysis` (the `secret validate --output json` document, ``SecretAnalysis``),
     /// judged at this instant, so that a snapshot without the values stays diagnosable; nil for none.
-    public var analysesSecretsAt: Date?
+    package var analysesSecretsAt: Date?
 
     /// The OffsetLag query of `Metrics.OffsetLag`: namespace AWS/Lambda, per function, maximum a minute
     /// (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html).
-    public static let offsetLagQuery = (
+    package static let offsetLagQuery = (
         namespace: "AWS/Lambda", metricName: "OffsetLag", dimension: "FunctionName", stat: "Maximum", period: 60
     )
 
     /// When a key is not named, Secrets Manager encrypts with the AWS-managed default key (SEC017 needs it).
-    public static let defaultSecretKey = "alias/aws/secretsmanager"
+    package static let defaultSecretKey = "alias/aws/secretsmanager"
 
     /// Reads the secrets' values when they are kept or analysed.
-    public init(mapping: JSONValue, readsMetrics: Bool, keepsSecretValues: Bool = false, analysesSecretsAt: Date? = nil)
+    package init(mapping: JSONValue, readsMetrics: Bool, keepsSecretValues: Bool = false, analysesSecretsAt: Date? = nil)
     {
         self.mapping = mapping
         self.readsMetrics = readsMetrics
@@ -146,13 +146,13 @@ public struct MappingReadPlan: Sendable {
     }
 
     /// Every part a plan may fill, for the contract test against the AWS layer.
-    public static let declaredParts: Set<SnapshotPart> = Set(SnapshotPart.allCases).subtracting([.eventSourceMapping])
+    package static let declaredParts: Set<SnapshotPart> = Set(SnapshotPart.allCases).subtracting([.eventSourceMapping])
 
     /// The outputs so far: a read that was made maps to its output, or to nil when it failed.
-    public typealias Outputs = [SnapshotRead: JSONValue?]
+    package typealias Outputs = [SnapshotRead: JSONValue?]
 
     /// Every read whose inputs `outputs` holds (made or not): the caller makes those it has not made yet.
-    public func reads(after outputs: Outputs) -> [SnapshotRead] {
+    package func reads(after outputs: Outputs) -> [SnapshotRead] {
         var reads: [SnapshotRead] = []
         func output(_ call: SnapshotRead.Call) -> JSONValue? { outputs[SnapshotRead(call)] ?? nil }
         func done(_ call: SnapshotRead.Call) -> Bool { outputs[SnapshotRead(call)] != nil }
@@ -250,7 +250,7 @@ public struct MappingReadPlan: Sendable {
     /// The snapshot parts made of the outputs (every member but `SnapshotVersion`, `Region`, `CapturedAt`,
     /// `EventSourceMapping` and `Errors`). A secret's value is kept as `SecretString` only when asked to, and
     /// analysed by the core when asked to.
-    public func parts(from outputs: Outputs) -> [String: JSONValue] {
+    package func parts(from outputs: Outputs) -> [String: JSONValue] {
         var parts: [String: JSONValue] = [:]
         var policies: [JSONValue] = []
         var secrets: [String: [String: JSONValue]] = [:]

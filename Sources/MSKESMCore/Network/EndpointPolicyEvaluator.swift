@@ -21,15 +21,15 @@ import Foundation
 /// - What it cannot decide makes the answer `conditional` (reported as a warning, not a failure): a statement
 ///   with a `Condition`, `NotPrincipal`, a specific resource when the request's resource is not known, a
 ///   specific AWS principal when the role is not known, or a document it cannot parse.
-public enum EndpointPolicyEvaluator {
+package enum EndpointPolicyEvaluator {
     /// Who makes the call through the endpoint.
-    public enum Caller: Sendable, Hashable, CustomStringConvertible {
+    package enum Caller: Sendable, Hashable, CustomStringConvertible {
         /// A service principal, e.g. `lambda.amazonaws.com`.
         case service(String)
         /// An IAM role (the execution role); nil when its ARN is not known.
         case role(String?)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .service(let name): name
             case .role(let arn): arn ?? "the execution role"
@@ -38,20 +38,20 @@ public enum EndpointPolicyEvaluator {
     }
 
     /// One call to evaluate.
-    public struct Request: Sendable, Hashable {
-        public var action: String
-        public var caller: Caller
+    package struct Request: Sendable, Hashable {
+        package var action: String
+        package var caller: Caller
         /// The resource ARN, when known.
-        public var resource: String?
+        package var resource: String?
 
-        public init(action: String, caller: Caller, resource: String?) {
+        package init(action: String, caller: Caller, resource: String?) {
             self.action = action
             self.caller = caller
             self.resource = resource
         }
     }
 
-    public enum Decision: Sendable, Hashable {
+    package enum Decision: Sendable, Hashable {
         /// Allowed by these statements (`#index` or `Sid`), or by the default policy when empty.
         case allowed([String])
         case explicitDeny([String])
@@ -90,7 +90,7 @@ public enum EndpointPolicyEvaluator {
         return nil
     }
 
-    public static func evaluate(policyDocument: String?, request: Request) -> Decision {
+    package static func evaluate(policyDocument: String?, request: Request) -> Decision {
         guard let text = policyDocument, !text.trimmingWhitespaceAndNewlines().isEmpty else {
             return .allowed([])
         }
@@ -200,7 +200,7 @@ public enum EndpointPolicyEvaluator {
     }
 
     /// IAM wildcard matching: `*` any run of characters, `?` exactly one.
-    public static func wildcard(_ pattern: String, matches value: String, caseSensitive: Bool) -> Bool {
+    package static func wildcard(_ pattern: String, matches value: String, caseSensitive: Bool) -> Bool {
         let p = Array(caseSensitive ? pattern : pattern.lowercased())
         let v = Array(caseSensitive ? value : value.lowercased())
         var pi = 0

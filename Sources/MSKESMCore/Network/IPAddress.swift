@@ -1,15 +1,15 @@
 /// An IPv4 or IPv6 address, parsed the way Python's `ipaddress` module parses one (the tests use it as the
 /// oracle): dotted decimal without leading zeros for IPv4; RFC 4291 text (with `::` and a trailing dotted
 /// IPv4 part) for IPv6. The value is kept as 128 bits; IPv4 uses the low 32.
-public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Family: Sendable, Hashable {
+package struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package enum Family: Sendable, Hashable {
         case v4, v6
 
         /// The number of bits in an address.
-        public var bitWidth: Int { self == .v4 ? 32 : 128 }
+        package var bitWidth: Int { self == .v4 ? 32 : 128 }
     }
 
-    public let family: Family
+    package let family: Family
     let value: UInt128Value
 
     init(family: Family, value: UInt128Value) {
@@ -18,7 +18,7 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Parses an address; nil when the text is not one.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         if text.contains(":") {
             guard let value = IPAddress.parseV6(Substring(text)) else { return nil }
             self.init(family: .v6, value: value)
@@ -28,12 +28,12 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
+    package static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
         if lhs.family != rhs.family { return lhs.family == .v4 }
         return lhs.value < rhs.value
     }
 
-    public var description: String {
+    package var description: String {
         switch family {
         case .v4:
             let v = value.low
@@ -174,13 +174,13 @@ struct UInt128Value: Sendable, Hashable, Comparable {
 
 /// An IPv4 or IPv6 network in CIDR notation (`10.0.0.0/16`, `2001:db8::/32`). Host bits are cleared when
 /// parsing, as Python's `ip_network(text, strict=False)` does.
-public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
+package struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
     /// The first address of the network.
-    public let address: IPAddress
-    public let prefixLength: Int
+    package let address: IPAddress
+    package let prefixLength: Int
 
     /// Parses `address/prefix`; a bare address is a single-address network (/32 or /128).
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let address = IPAddress(String(parts[0])) else { return nil }
         let width = address.family.bitWidth
@@ -195,7 +195,7 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The network of `prefixLength` bits around `address` (host bits cleared).
-    public init(address: IPAddress, prefixLength: Int) {
+    package init(address: IPAddress, prefixLength: Int) {
         let width = address.family.bitWidth
         let length = max(0, min(prefixLength, width))
         let mask = UInt128Value.mask(ones: length, width: width)
@@ -204,11 +204,11 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The whole IPv4 space, `0.0.0.0/0`: "any IPv4 address".
-    public static let anyIPv4 = IPNetwork(address: IPAddress(family: .v4, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
+    package static let anyIPv4 = IPNetwork(address: IPAddress(family: .v4, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
     /// The whole IPv6 space, `::/0`.
-    public static let anyIPv6 = IPNetwork(address: IPAddress(family: .v6, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
+    package static let anyIPv6 = IPNetwork(address: IPAddress(family: .v6, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
 
-    public var family: IPAddress.Family { address.family }
+    package var family: IPAddress.Family { address.family }
 
     var first: UInt128Value { address.value }
 
@@ -218,23 +218,23 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
         return address.value | hostBits
     }
 
-    public func contains(_ other: IPAddress) -> Bool {
+    package func contains(_ other: IPAddress) -> Bool {
         other.family == family
             && (other.value & UInt128Value.mask(ones: prefixLength, width: family.bitWidth)) == address.value
     }
 
     /// Whether every address of `other` is in this network (Python: `other.subnet_of(self)`).
-    public func contains(_ other: IPNetwork) -> Bool {
+    package func contains(_ other: IPNetwork) -> Bool {
         other.family == family && other.prefixLength >= prefixLength && contains(other.address)
     }
 
     /// Whether the two networks share at least one address.
-    public func overlaps(_ other: IPNetwork) -> Bool {
+    package func overlaps(_ other: IPNetwork) -> Bool {
         other.family == family && (contains(other.address) || other.contains(address))
     }
 
     /// Whether the union of `parts` holds every address of this network.
-    public func isCovered(byUnionOf parts: [IPNetwork]) -> Bool {
+    package func isCovered(byUnionOf parts: [IPNetwork]) -> Bool {
         let relevant = parts.filter { $0.overlaps(self) }
         if relevant.contains(where: { $0.contains(self) }) { return true }
         // What remains lies strictly inside this network: merge the intervals and look for a gap.
@@ -253,5 +253,5 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
         return last < needed
     }
 
-    public var description: String { "\(address)/\(prefixLength)" }
+    package var description: String { "\(address)/\(prefixLength)" }
 }

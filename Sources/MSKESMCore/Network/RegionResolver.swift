@@ -1,7 +1,7 @@
 /// Finds the region `network check` names endpoint services in: the flag, else `AWS_REGION`, else
 /// `AWS_DEFAULT_REGION` (the AWS CLI's variable), else the region of the subnets' availability zones.
-public enum RegionResolver {
-    public static func resolve(
+package enum RegionResolver {
+    package static func resolve(
         flag: String?, environment: [String: String], subnets: DescribeSubnetsResponse?, subnetIds: [String]
     ) throws -> String {
         if let flag, !flag.isEmpty { return flag }
@@ -23,7 +23,7 @@ public enum RegionResolver {
     }
 
     /// `us-east-1a` → `us-east-1`; `us-west-2-lax-1a` (a Local Zone) → `us-west-2`; nil if not a zone name.
-    public static func region(ofZone zone: String) -> String? {
+    package static func region(ofZone zone: String) -> String? {
         let parts = zone.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         // A region is letters-…-digits: take parts up to the first one that starts with a digit.
         guard parts.count >= 3, parts[0].count == 2, parts[0].allSatisfy(\.isLetter) else { return nil }

@@ -1,40 +1,40 @@
 /// The other end of a connection, as security-group rules see it: the groups its network interface carries,
 /// and where its address lies.
-public struct TrafficPeer: Sendable, Hashable {
+package struct TrafficPeer: Sendable, Hashable {
     /// Groups on the peer's network interface; a rule naming any of them (`UserIdGroupPairs`) matches.
-    public var groupIds: Set<String>
+    package var groupIds: Set<String>
     /// Where the peer's address lies. Every address of every network counts as a possible peer, so a CIDR
     /// rule admits the peer only if the rules' CIDRs cover all of them.
-    public var networks: [IPNetwork]
+    package var networks: [IPNetwork]
 
     /// `networks` defaults to `0.0.0.0/0`: the address is some IPv4 address we do not know, so only an
     /// `0.0.0.0/0` rule (or a group rule) settles the question.
-    public init(groupIds: some Sequence<String> = [String](), networks: [IPNetwork] = [IPNetwork.anyIPv4]) {
+    package init(groupIds: some Sequence<String> = [String](), networks: [IPNetwork] = [IPNetwork.anyIPv4]) {
         self.groupIds = Set(groupIds)
         self.networks = networks
     }
 
     /// A single address without groups.
-    public static func address(_ address: IPAddress) -> TrafficPeer {
+    package static func address(_ address: IPAddress) -> TrafficPeer {
         TrafficPeer(networks: [IPNetwork(address: address, prefixLength: address.family.bitWidth)])
     }
 }
 
 /// One rule peer that took part in an answer: `sg-a inbound tcp 9098 from sg-b`.
-public struct SecurityGroupRuleReference: Sendable, Hashable, CustomStringConvertible {
-    public enum Direction: String, Sendable { case inbound, outbound }
+package struct SecurityGroupRuleReference: Sendable, Hashable, CustomStringConvertible {
+    package enum Direction: String, Sendable { case inbound, outbound }
 
     /// The group that holds the rule.
-    public var groupId: String
-    public var direction: Direction
+    package var groupId: String
+    package var direction: Direction
     /// `IpProtocol` as written (`tcp`, `6`, `-1`, …).
-    public var ipProtocol: String
-    public var fromPort: Int?
-    public var toPort: Int?
+    package var ipProtocol: String
+    package var fromPort: Int?
+    package var toPort: Int?
     /// The peer the rule names: a group id, a CIDR, or a prefix-list id.
-    public var peer: String
+    package var peer: String
 
-    public var description: String {
+    package var description: String {
         let ports: String
         if ipProtocol == "-1" {
             ports = "all traffic"
@@ -48,7 +48,7 @@ public struct SecurityGroupRuleReference: Sendable, Hashable, CustomStringConver
 }
 
 /// The answer to "do these rules let this traffic through?".
-public enum ReachabilityAnswer: Sendable, Hashable {
+package enum ReachabilityAnswer: Sendable, Hashable {
     /// Allowed, by these rules.
     case allowed([SecurityGroupRuleReference])
     /// No rule allows it.
@@ -58,7 +58,7 @@ public enum ReachabilityAnswer: Sendable, Hashable {
     /// pair named without its id.
     case unverifiable([SecurityGroupRuleReference])
 
-    public var isAllowed: Bool {
+    package var isAllowed: Bool {
         if case .allowed = self { return true }
         return false
     }
@@ -88,38 +88,38 @@ enum IPProtocolName {
 /// - Peers: `IpRanges[].CidrIp` (IPv4), `Ipv6Ranges[].CidrIpv6`, `UserIdGroupPairs[].GroupId` (traffic from/to
 ///   interfaces carrying that group, including the group itself: a self-referencing rule), and
 ///   `PrefixListIds[]` (whose CIDRs are unknown here, so they make an answer unverifiable, never allowed).
-public struct SecurityGroupReachability: Sendable {
+package struct SecurityGroupReachability: Sendable {
     /// The groups by id.
-    public let groupsById: [String: SecurityGroup]
+    package let groupsById: [String: SecurityGroup]
 
-    public init(groups: [SecurityGroup]) {
+    package init(groups: [SecurityGroup]) {
         var byId: [String: SecurityGroup] = [:]
         for group in groups where byId[group.groupId] == nil { byId[group.groupId] = group }
         groupsById = byId
     }
 
-    public init(_ response: DescribeSecurityGroupsResponse) {
+    package init(_ response: DescribeSecurityGroupsResponse) {
         self.init(groups: response.securityGroups)
     }
 
     /// The ids among `groupIds` that the input does not describe.
-    public func missingGroups(_ groupIds: [String]) -> [String] {
+    package func missingGroups(_ groupIds: [String]) -> [String] {
         groupIds.filter { groupsById[$0] == nil }
     }
 
     /// Does an interface carrying `groupIds` accept TCP on `port` from `peer` (inbound rules)?
     /// Groups missing from the input contribute no rules.
-    public func admitsTCP(into groupIds: [String], port: Int, from peer: TrafficPeer) -> ReachabilityAnswer {
+    package func admitsTCP(into groupIds: [String], port: Int, from peer: TrafficPeer) -> ReachabilityAnswer {
         answer(groupIds: groupIds, direction: .inbound, port: port, peer: peer)
     }
 
     /// Does an interface carrying `groupIds` let TCP to `port` out to `peer` (outbound rules)?
-    public func allowsTCP(outOf groupIds: [String], port: Int, to peer: TrafficPeer) -> ReachabilityAnswer {
+    package func allowsTCP(outOf groupIds: [String], port: Int, to peer: TrafficPeer) -> ReachabilityAnswer {
         answer(groupIds: groupIds, direction: .outbound, port: port, peer: peer)
     }
 
     /// Whether any rule of `groupIds` in that direction covers TCP `port`, whatever its peer.
-    public func hasAnyTCPRule(in groupIds: [String], direction: SecurityGroupRuleReference.Direction, port: Int) -> Bool {
+    package func hasAnyTCPRule(in groupIds: [String], direction: SecurityGroupRuleReference.Direction, port: Int) -> Bool {
         !rules(of: groupIds, direction: direction, port: port).isEmpty
     }
 
@@ -140,7 +140,7 @@ public struct SecurityGroupReachability: Sendable {
     }
 
     /// Whether a rule's protocol and port range carry TCP traffic to `port`.
-    public static func carriesTCP(_ rule: IpPermission, port: Int) -> Bool {
+    package static func carriesTCP(_ rule: IpPermission, port: Int) -> Bool {
         switch rule.ipProtocol.lowercased() {
         case "-1":
             return true

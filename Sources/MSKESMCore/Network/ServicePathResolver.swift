@@ -1,11 +1,11 @@
 /// The AWS services an event source mapping's pollers call from the mapping's subnets
 /// (docs/aws-facts.md#reaching-aws-services).
-public enum AWSServiceName: String, Sendable, CaseIterable {
+package enum AWSServiceName: String, Sendable, CaseIterable {
     case lambda, sts, secretsmanager, sqs, sns, s3
 
     /// The PrivateLink service name in a region: `com.amazonaws.<region>.<service>` (China regions put
     /// `cn.` in front).
-    public func endpointServiceName(region: String) -> String {
+    package func endpointServiceName(region: String) -> String {
         (region.hasPrefix("cn-") ? "cn.com.amazonaws." : "com.amazonaws.") + "\(region).\(rawValue)"
     }
 }
@@ -22,7 +22,7 @@ enum SubnetServicePath: Sendable {
     case unverifiable(reason: String)
 }
 
-/// Works out, per subnet, whether the mapping's pollers can reach a service: through a public NAT gateway
+/// Works out, per subnet, whether the mapping's pollers can reach a service: through a package NAT gateway
 /// on the subnet's route table (explicit association, else the VPC's main table), or through a VPC endpoint
 /// in the VPC (Interface endpoints serve every subnet of the VPC; S3 Gateway endpoints only subnets whose
 /// route table they are attached to).
@@ -106,9 +106,9 @@ struct ServicePathResolver: Sendable {
             return .reachable(via: natId, detail: "\(subnetId) → \(tableText) → 0.0.0.0/0 → \(natId)")
         }
         if let gateway = route.gatewayId, gateway.hasPrefix("igw-") {
-            // ESM poller interfaces get no public IP, so an internet gateway gives them no way out.
+            // ESM poller interfaces get no package IP, so an internet gateway gives them no way out.
             return .unreachable(
-                reason: "route table \(tableText) sends 0.0.0.0/0 to the internet gateway \(gateway); the mapping's network interfaces have no public IP, so they need a NAT gateway")
+                reason: "route table \(tableText) sends 0.0.0.0/0 to the internet gateway \(gateway); the mapping's network interfaces have no package IP, so they need a NAT gateway")
         }
         let target = route.target ?? "an unnamed target"
         if let state = route.state, state != "active" {

@@ -3,14 +3,14 @@ import Foundation
 
 /// SHA-256 and HMAC-SHA256 over libcrypto's EVP API (what the Signature V4 signer needs), and SHA-1 for the
 /// names AWS tools give cache files (the SSO token cache).
-public enum Digest {
+package enum Digest {
     /// The SHA-256 digest of `data` (32 bytes).
-    public static func sha256<Bytes: DataProtocol>(_ data: Bytes) -> [UInt8] {
+    package static func sha256<Bytes: DataProtocol>(_ data: Bytes) -> [UInt8] {
         digest(data, EVP_sha256(), name: "SHA-256")
     }
 
     /// The SHA-1 digest of the UTF-8 bytes of `text` (20 bytes). Only for naming, never for security.
-    public static func sha1(_ text: String) -> [UInt8] {
+    package static func sha1(_ text: String) -> [UInt8] {
         digest(Array(text.utf8), EVP_sha1(), name: "SHA-1")
     }
 
@@ -31,12 +31,12 @@ public enum Digest {
     }
 
     /// The SHA-256 digest of the UTF-8 bytes of `text`.
-    public static func sha256(_ text: String) -> [UInt8] {
+    package static func sha256(_ text: String) -> [UInt8] {
         sha256(Array(text.utf8))
     }
 
     /// HMAC-SHA256 of `data` under `key` (32 bytes).
-    public static func hmacSHA256<Key: DataProtocol, Bytes: DataProtocol>(key: Key, _ data: Bytes) -> [UInt8] {
+    package static func hmacSHA256<Key: DataProtocol, Bytes: DataProtocol>(key: Key, _ data: Bytes) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let keyBytes = Array(key)
@@ -56,12 +56,12 @@ public enum Digest {
     }
 
     /// HMAC-SHA256 of the UTF-8 bytes of `text`.
-    public static func hmacSHA256<Key: DataProtocol>(key: Key, _ text: String) -> [UInt8] {
+    package static func hmacSHA256<Key: DataProtocol>(key: Key, _ text: String) -> [UInt8] {
         hmacSHA256(key: key, Array(text.utf8))
     }
 
     /// Lower-case hexadecimal, as Signature V4 writes digests.
-    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         for byte in bytes {

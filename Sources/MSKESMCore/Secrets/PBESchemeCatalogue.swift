@@ -1,9 +1,9 @@
 /// What the tool knows about each password-based encryption scheme of PKCS#8 keys
 /// (docs/aws-facts.md#pbe-scheme-identification): its family, the name `openssl pkcs8 -v1` uses, its KDF and cipher,
 /// and whether OpenSSL 3 needs the legacy provider to read it.
-public struct PBEScheme: Sendable, Equatable {
+package struct PBEScheme: Sendable, Equatable {
     /// The standard a scheme comes from.
-    public enum Family: String, Sendable {
+    package enum Family: String, Sendable {
         /// RFC 8018 PBES2 (1.2.840.113549.1.5.13): Lambda documents it as unsupported.
         case pbes2
         /// RFC 8018 PKCS#5 v1.5 PBES1 (1.2.840.113549.1.5.x).
@@ -15,29 +15,29 @@ public struct PBEScheme: Sendable, Equatable {
     }
 
     /// The AlgorithmIdentifier's OID.
-    public var oid: String
-    public var family: Family
+    package var oid: String
+    package var family: Family
     /// The `openssl pkcs8 -topk8 -v1` name, nil for PBES2 and unknown schemes.
-    public var openSSLName: String?
+    package var openSSLName: String?
     /// The key-derivation function, e.g. `PBKDF1 (MD5)`, `PBKDF2 (hmacWithSHA256)`, `scrypt`.
-    public var kdf: String
+    package var kdf: String
     /// The cipher, e.g. `DES-CBC`, `aes-256-cbc`.
-    public var cipher: String
+    package var cipher: String
     /// OpenSSL 3 reads it only with `-provider legacy -provider default`.
-    public var needsLegacyProvider: Bool
+    package var needsLegacyProvider: Bool
     /// OpenSSL 3 cannot read it at all (the MD2 schemes).
-    public var unreadable: Bool
+    package var unreadable: Bool
 
     /// The two schemes Lambda's Java-based poller most likely reads: pbeWithMD5AndDES-CBC and
     /// pbeWithSHAAnd3-KeyTripleDES-CBC (an inference from the JCA names SunJCE resolves:
     /// docs/aws-facts.md#pbe-scheme-identification).
-    public static let lambdaSafeOIDs: Set<String> = ["1.2.840.113549.1.5.3", "1.2.840.113549.1.12.1.3"]
+    package static let lambdaSafeOIDs: Set<String> = ["1.2.840.113549.1.5.3", "1.2.840.113549.1.12.1.3"]
 
     /// The scheme is one of `lambdaSafeOIDs`.
-    public var isLambdaSafe: Bool { Self.lambdaSafeOIDs.contains(oid) }
+    package var isLambdaSafe: Bool { Self.lambdaSafeOIDs.contains(oid) }
 
     /// The scheme of an encrypted key, from its parameters.
-    public static func describe(_ parameters: PBEParameters) -> PBEScheme {
+    package static func describe(_ parameters: PBEParameters) -> PBEScheme {
         if parameters.schemeOID == pbes2OID {
             let legacyCiphers: Set<String> = [
                 "1.3.14.3.2.7",  // des-cbc

@@ -3,7 +3,7 @@ import Foundation
 /// The `secret validate --output json` document of a secret value, as the snapshot stores it in
 /// `Secrets[arn].Analysis` (docs/snapshot.md#members). Shared by `snapshot`, `secret validate --secret-id` and the
 /// doctor's live mode, so that a stored analysis and a live one are the same document.
-public enum SecretAnalysis {
+package enum SecretAnalysis {
     /// Validates `secretString` like `secret validate` does a file and returns the report as JSON
     /// (`{verdict, findings, summary}`). Text that is neither JSON nor PEM becomes a SEC001 finding. The
     /// document never holds a private key or a password.
@@ -13,7 +13,7 @@ public enum SecretAnalysis {
     ///   - target: Amazon MSK's rules or self-managed Kafka's.
     ///   - secretName: the secret's name or ARN, for the `AmazonMSK_` rule (SEC016).
     ///   - now: the instant certificate validity is judged at.
-    public static func analyze(
+    package static func analyze(
         secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
         now: Date = Date()
     ) -> JSONValue {
@@ -24,7 +24,7 @@ public enum SecretAnalysis {
     }
 
     /// The same analysis as a ``CheckReport``.
-    public static func report(
+    package static func report(
         secretString: String, type: SecretType?, for target: SecretTarget, secretName: String? = nil,
         now: Date = Date(), label: String = "SecretString"
     ) -> CheckReport<SecretSummary> {
@@ -49,7 +49,7 @@ public enum SecretAnalysis {
     /// The secrets a mapping (`aws lambda get-event-source-mapping` output) reads, with the type its
     /// `SourceAccessConfigurations` entry gives (CLIENT_CERTIFICATE_TLS_AUTH → mtls, SASL_SCRAM_* → scram,
     /// BASIC_AUTH → basic, SERVER_ROOT_CA_CERTIFICATE → root-ca), in the mapping's order.
-    public static func secrets(ofMapping mapping: JSONValue) -> [(arn: String, type: SecretType)] {
+    package static func secrets(ofMapping mapping: JSONValue) -> [(arn: String, type: SecretType)] {
         var out: [(arn: String, type: SecretType)] = []
         for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
             guard let uri = entry["URI"]?.stringValue, let kind = entry["Type"]?.stringValue,
@@ -61,14 +61,14 @@ public enum SecretAnalysis {
     }
 
     /// Whose rules apply to a mapping: Amazon MSK's when its source is an MSK cluster or VPC connection.
-    public static func target(ofMapping mapping: JSONValue) -> SecretTarget {
+    package static func target(ofMapping mapping: JSONValue) -> SecretTarget {
         let source = mapping["EventSourceArn"]?.stringValue ?? ""
         return source.contains(":kafka:") ? .msk : .selfManaged
     }
 
     /// The analysis of secret `arn` of `mapping`: its type from the mapping, the mapping's rules, and the ARN
     /// as the name for SEC016.
-    public static func analyze(secretString: String, arn: String, mapping: JSONValue, now: Date = Date()) -> JSONValue {
+    package static func analyze(secretString: String, arn: String, mapping: JSONValue, now: Date = Date()) -> JSONValue {
         let type = secrets(ofMapping: mapping).first { $0.arn == arn }?.type
         return analyze(secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
     }

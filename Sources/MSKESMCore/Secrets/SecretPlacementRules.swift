@@ -3,9 +3,9 @@
 /// functions over the AWS CLI's JSON (`aws secretsmanager describe-secret`, `aws kms describe-key`,
 /// `aws kafka list-scram-secrets`), used by `secret validate --secret-id` and the doctor's
 /// ``SecretPlacementCheck``. Each returns one finding: `fail`, `pass`, or `skipped` when its input is unknown.
-public enum SecretPlacementRules {
+package enum SecretPlacementRules {
     /// The alias of the AWS-managed key Secrets Manager uses when a secret names none.
-    public static let defaultKeyAlias = "alias/aws/secretsmanager"
+    package static let defaultKeyAlias = "alias/aws/secretsmanager"
 
     /// SEC017: an MSK SASL/SCRAM secret must be encrypted with a symmetric customer-managed KMS key; "a secret
     /// created with the default AWS KMS key cannot be used with an Amazon MSK cluster"
@@ -15,7 +15,7 @@ public enum SecretPlacementRules {
     ///   - describeSecret: `aws secretsmanager describe-secret` output (nil: unknown).
     ///   - describeKey: `aws kms describe-key` output for the secret's `KmsKeyId` (or the default alias when
     ///     it has none); nil when it could not be read.
-    public static func kmsKey(secretArn: String, describeSecret: JSONValue?, describeKey: JSONValue?) -> Finding {
+    package static func kmsKey(secretArn: String, describeSecret: JSONValue?, describeKey: JSONValue?) -> Finding {
         let evidence: [String: JSONValue] = ["secret": .string(secretArn)]
         guard let describeSecret else {
             return Finding(
@@ -76,7 +76,7 @@ public enum SecretPlacementRules {
     ///   - region: the function's region, or the `--region` in use.
     ///   - regionSource: what `region` is, for the text ("the function", "--region").
     ///   - mappingUUID: the mapping, for the fix; nil before it exists.
-    public static func region(secretArn: String, region: String, regionSource: String, mappingUUID: String? = nil)
+    package static func region(secretArn: String, region: String, regionSource: String, mappingUUID: String? = nil)
         -> Finding
     {
         let parts = secretArn.split(separator: ":", omittingEmptySubsequences: false)
@@ -109,7 +109,7 @@ public enum SecretPlacementRules {
     /// SEC016: an MSK SCRAM secret's name starts with `AmazonMSK_`
     /// (https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).
     /// - Parameter name: the secret's name (`describe-secret`'s `Name`) or its ARN.
-    public static func mskName(_ name: String) -> Finding {
+    package static func mskName(_ name: String) -> Finding {
         let shortName = SecretCheckRun.secretName(fromNameOrARN: name)
         if shortName.hasPrefix("AmazonMSK_") {
             return Finding(code: .sec016, severity: .pass, title: "the secret name starts with AmazonMSK_")
@@ -129,7 +129,7 @@ public enum SecretPlacementRules {
     ///   - secretArn: the SCRAM secret the mapping reads.
     ///   - clusterArn: the MSK cluster it must be associated with.
     ///   - listScramSecrets: `aws kafka list-scram-secrets --cluster-arn …` output (all pages).
-    public static func association(secretArn: String, clusterArn: String, listScramSecrets: JSONValue?) -> Finding {
+    package static func association(secretArn: String, clusterArn: String, listScramSecrets: JSONValue?) -> Finding {
         let evidence: [String: JSONValue] = ["secret": .string(secretArn), "cluster": .string(clusterArn)]
         guard let list = listScramSecrets?["SecretArnList"]?.arrayValue else {
             return Finding(
@@ -152,7 +152,7 @@ public enum SecretPlacementRules {
     }
 
     /// The `SourceAccessConfigurations` type of a secret → its ``SecretType`` (nil for non-secret types).
-    public static func secretType(sourceAccessType: String) -> SecretType? {
+    package static func secretType(sourceAccessType: String) -> SecretType? {
         switch sourceAccessType {
         case "CLIENT_CERTIFICATE_TLS_AUTH": .mtls
         case "SASL_SCRAM_512_AUTH", "SASL_SCRAM_256_AUTH": .scram

@@ -11,7 +11,7 @@ extension StringProtocol {
     /// instead (`JSONWriter`).
     /// - Parameter keepingNewlines: keep `\n` as a line break, for text whose line breaks are the
     ///   writer's own (a finding's `fix` listing several commands).
-    public func escapingControlCharacters(keepingNewlines: Bool = false) -> String {
+    package func escapingControlCharacters(keepingNewlines: Bool = false) -> String {
         let text = String(self)
         func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {

@@ -5,10 +5,10 @@
 /// What a path names, from its `stat` mode. Commands read regular files (and streams handed over as
 /// descriptors, see `InputReader`) and replace only regular files (MSKESMSystem's `AtomicFileWriter`); every other kind is
 /// named in the error that refuses it.
-public enum FileKind: Equatable, Sendable {
+package enum FileKind: Equatable, Sendable {
     case regular, directory, namedPipe, socket, device, symbolicLink, other
 
-    public init(mode: mode_t) {
+    package init(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .directory
@@ -21,14 +21,14 @@ public enum FileKind: Equatable, Sendable {
     }
 
     /// The kind of what `path` itself names (a link is not followed); nil when nothing is there.
-    public static func ofEntry(at path: String) -> FileKind? {
+    package static func ofEntry(at path: String) -> FileKind? {
         var status = stat()
         guard lstat(path, &status) == 0 else { return nil }
         return FileKind(mode: status.st_mode)
     }
 
     /// As the error says it: "is a named pipe (FIFO)".
-    public var phrase: String {
+    package var phrase: String {
         switch self {
         case .regular: "is a regular file"
         case .directory: "is a directory"

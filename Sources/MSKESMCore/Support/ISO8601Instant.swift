@@ -10,10 +10,10 @@ import Foundation
 /// Written by hand on `timegm`/`gmtime_r` rather than with `ISO8601DateFormatter`: on Linux that formatter
 /// runs on ICU, whose calendar and locale data added about 5 MB to the peak memory of every command that
 /// prints a date (`secret validate`, `doctor`) and cost milliseconds per call.
-public enum ISO8601Instant {
+package enum ISO8601Instant {
     /// `2026-03-01T12:00:00Z`, `2026-03-01T12:00:00.250+02:00` (RFC 3339 internet date-time, `T` or `t`,
     /// `Z` or a ±HH:MM or ±HHMM offset) or `2026-03-01` (midnight UTC).
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         var scanner = Scanner(Array(text.trimmingSpaces().utf8))
         guard let year = scanner.digits(4), scanner.take(UInt8(ascii: "-")), let month = scanner.digits(2),
             scanner.take(UInt8(ascii: "-")), let day = scanner.digits(2),
@@ -53,7 +53,7 @@ public enum ISO8601Instant {
 
     /// `2026-03-01T12:00:00Z` (UTC, whole seconds, rounded down). An instant outside years 0–9999 (or not
     /// finite, e.g. from a hostile timestamp) is printed as its seconds since 1970 instead of trapping.
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         guard seconds.isFinite, seconds >= -62_167_219_200, seconds < 253_402_300_800 else {
             return String(date.timeIntervalSince1970)

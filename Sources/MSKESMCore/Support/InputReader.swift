@@ -8,12 +8,12 @@ import Foundation
 /// standard input, `/dev/fd/N` from the shell's `<(command)`), at most 1 MiB, and text must be UTF-8.
 /// Failures are `ToolError`s naming the input. Every command reads its input files here, so what is
 /// accepted is decided once, in `openInput`.
-public enum InputReader {
+package enum InputReader {
     /// The largest input any command reads.
-    public static let maximumSize = 1 << 20
+    package static let maximumSize = 1 << 20
 
     /// Reads raw bytes. `label` names the input in errors (e.g. "--policy").
-    public static func data(from path: String, label: String? = nil) throws -> Data {
+    package static func data(from path: String, label: String? = nil) throws -> Data {
         let name = path == "-" ? "standard input" : path
         let input = label.map { "\($0) \(name)" } ?? name
         let descriptor = try openInput(path, input: input)
@@ -37,7 +37,7 @@ public enum InputReader {
     /// `data(from:)` would accept (a named FIFO would block the read forever), is larger than
     /// `maximumSize` or is not UTF-8. Plain POSIX reads, like `data(from:)`: Foundation's
     /// `String(contentsOfFile:)` leaks on Linux (LeakSanitizer).
-    public static func optionalText(atPath path: String) -> String? {
+    package static func optionalText(atPath path: String) -> String? {
         guard path != "-", let descriptor = try? openInput(path, input: path) else { return nil }
         defer { close(descriptor) }
         guard let bytes = readLimited(descriptor), bytes.count <= maximumSize else { return nil }
@@ -126,7 +126,7 @@ public enum InputReader {
     }
 
     /// Reads UTF-8 text.
-    public static func text(from path: String, label: String? = nil) throws -> String {
+    package static func text(from path: String, label: String? = nil) throws -> String {
         let data = try data(from: path, label: label)
         if let offset = invalidUTF8Offset(in: data) {
             let name = path == "-" ? "standard input" : path
@@ -136,7 +136,7 @@ public enum InputReader {
     }
 
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil when all of `data` is.
-    public static func invalidUTF8Offset(in data: Data) -> Int? {
+    package static func invalidUTF8Offset(in data: Data) -> Int? {
         // The standard library validates a contiguous buffer many bytes at a time; the scalar-by-scalar scan
         // below, through Data's iterator, costs about a millisecond per 100 KB and only runs to find the offset.
         let valid = data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
@@ -154,7 +154,7 @@ public enum InputReader {
     }
 
     /// The error for input that is not UTF-8, naming the offset of the first bad byte.
-    public static func notUTF8(offset: Int, input: String) -> ToolError {
+    package static func notUTF8(offset: Int, input: String) -> ToolError {
         ToolError.usage(
             .inputNotText, "not UTF-8 text: invalid byte at offset \(offset)", input: input,
             fix: "give a UTF-8 text file (PEM or JSON), not DER or another encoding or binary format")

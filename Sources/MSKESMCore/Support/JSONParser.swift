@@ -12,21 +12,21 @@ import Foundation
 ///
 /// Strict RFC 8259: no comments, no trailing commas, no leading zeros or `+`, no control characters inside
 /// strings. Errors are located by line and column and never quote the input (it may be a secret).
-public struct JSONParser {
+package struct JSONParser {
     /// A syntax error, located by line and column; never quotes the input.
-    public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-        public var reason: String
-        public var line: Int
-        public var column: Int
+    package struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        package var reason: String
+        package var line: Int
+        package var column: Int
 
-        public var description: String { "\(reason) at line \(line), column \(column)" }
+        package var description: String { "\(reason) at line \(line), column \(column)" }
     }
 
     /// Nesting deeper than this is an error rather than a stack overflow (Foundation's limit too).
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     /// Parses one JSON value (any type at the top level); surrounding whitespace is allowed.
-    public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
+    package static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
         try parse(data, reportingDuplicates: false).value
     }
 
@@ -35,7 +35,7 @@ public struct JSONParser {
     /// JSON path is named, e.g. `$.RolePolicies[0].PolicyDocument.Statement`; which value AWS would use is not
     /// documented, so neither is picked). Each failure is a usage error (exit 2) naming `source`; `fix` says
     /// what to give instead.
-    public static func parseDocument(_ data: Data, source: String, fix: String) throws -> JSONValue {
+    package static func parseDocument(_ data: Data, source: String, fix: String) throws -> JSONValue {
         if let offset = InputReader.invalidUTF8Offset(in: data) {
             throw InputReader.notUTF8(offset: offset, input: source)
         }
@@ -54,7 +54,7 @@ public struct JSONParser {
 
     /// Parses `text`, also returning the JSON paths of every duplicated key (e.g. `$.privateKey`); a later
     /// duplicate overrides the earlier one.
-    public static func parse(_ text: String) throws(SyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
+    package static func parse(_ text: String) throws(SyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
         try parse(Data(text.utf8), reportingDuplicates: true)
     }
 

@@ -7,13 +7,13 @@ import Foundation
 /// It behaves like `JSONDecoder` with default strategies where our models can tell: the same
 /// `DecodingError` cases with the same coding paths (array positions as integer keys), integers must be whole
 /// and in range, `null` for a non-optional value is `valueNotFound`, and a missing key is `keyNotFound`.
-public struct JSONValueDecoder {
+package struct JSONValueDecoder {
     /// Passed to the models' `init(from:)` as `decoder.userInfo`.
-    public var userInfo: [CodingUserInfoKey: Any] = [:]
+    package var userInfo: [CodingUserInfoKey: Any] = [:]
 
-    public init() {}
+    package init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         try JSONValueDecoding(value: value, codingPath: [], userInfo: userInfo).decodeValue(type)
     }
 }

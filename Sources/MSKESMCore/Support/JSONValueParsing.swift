@@ -3,12 +3,12 @@ import Foundation
 extension JSONValue {
     /// Parses JSON bytes with ``JSONParser`` (AWS responses, snapshots, policy documents).
     /// - Throws: ``JSONParser/SyntaxError`` when `data` is not JSON.
-    public static func parse(_ data: Data) throws(JSONParser.SyntaxError) -> JSONValue {
+    package static func parse(_ data: Data) throws(JSONParser.SyntaxError) -> JSONValue {
         try JSONParser.parse(data)
     }
 
     /// Parses JSON text; see ``parse(_:)-(Data)``.
-    public static func parse(_ text: String) throws(JSONParser.SyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONParser.SyntaxError) -> JSONValue {
         try JSONParser.parse(Data(text.utf8))
     }
 }

@@ -2,8 +2,8 @@
 /// `.withoutEscapingSlashes` writes the same value (and with `.prettyPrinted` when `pretty`), so commands that
 /// print AWS shapes (`list`, `get`) give the same output as before but without the generic `Encodable` walk,
 /// which took a quarter of `list`'s CPU time for a hundred mappings. A test holds the two to the same bytes.
-public enum JSONWriter {
-    public static func write(_ value: JSONValue, pretty: Bool) -> String {
+package enum JSONWriter {
+    package static func write(_ value: JSONValue, pretty: Bool) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         append(value, to: &output, pretty: pretty, depth: 0)

@@ -6,9 +6,9 @@
 /// endless or binary input — `msk-esm repl < /dev/zero`, a file with no newline — ends with an error
 /// after at most `maximumLineLength` bytes instead of being gathered without end. A line holding a NUL
 /// byte or bytes that are not UTF-8 ends the input too: it is not a command someone typed or wrote down.
-public struct LineReader {
+package struct LineReader {
     /// The longest line read, in bytes: the largest input any command reads.
-    public static let maximumLineLength = InputReader.maximumSize
+    package static let maximumLineLength = InputReader.maximumSize
 
     private let descriptor: Int32
     private let source: String
@@ -22,14 +22,14 @@ public struct LineReader {
     ///   - descriptor: the open descriptor to read from; the reader does not close it.
     ///   - source: names the input in errors, e.g. "standard input".
     ///   - maximumLineLength: the longest line accepted, in bytes.
-    public init(descriptor: Int32, source: String, maximumLineLength: Int = LineReader.maximumLineLength) {
+    package init(descriptor: Int32, source: String, maximumLineLength: Int = LineReader.maximumLineLength) {
         self.descriptor = descriptor
         self.source = source
         self.maximumLineLength = maximumLineLength
     }
 
     /// The next line without its line end (`\n` or `\r\n`); nil at the end of the input.
-    public mutating func nextLine() throws -> String? {
+    package mutating func nextLine() throws -> String? {
         var searched = 0
         while true {
             if let newline = pending[searched...].firstIndex(of: UInt8(ascii: "\n")) {

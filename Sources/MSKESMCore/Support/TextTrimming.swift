@@ -5,13 +5,13 @@
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs, as `trimmingCharacters(in: .whitespaces)`: Unicode
     /// category Zs, U+0009, and U+200B ZERO WIDTH SPACE, which CoreFoundation counts too (pasted text has it).
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         trimming { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// Without leading and trailing white space and line breaks, as `trimmingCharacters(in:
     /// .whitespacesAndNewlines)`: Unicode's White_Space property (Z*, U+0009–U+000D, U+0085) and U+200B.
-    public func trimmingWhitespaceAndNewlines() -> String {
+    package func trimmingWhitespaceAndNewlines() -> String {
         trimming { $0 == "\u{200B}" || $0.properties.isWhitespace }
     }
 
@@ -24,7 +24,7 @@ extension StringProtocol {
     }
 
     /// Whether `other` occurs in this text, ignoring the case of letters (Unicode lowercase mapping).
-    public func containsIgnoringCase(_ other: some StringProtocol) -> Bool {
+    package func containsIgnoringCase(_ other: some StringProtocol) -> Bool {
         let needle = other.lowercased()
         return needle.isEmpty || lowercased().utf8.firstRange(of: needle.utf8) != nil
     }
