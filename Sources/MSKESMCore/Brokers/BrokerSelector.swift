@@ -52,7 +52,7 @@ public struct BrokerSelectionInput: Sendable {
 
     /// The `SourceAccessConfigurations` types this build knows the meaning of: the fifteen of botocore 1.44's
     /// Lambda model (Tests/Fixtures/lambda-model-constraints.json), the OAUTHBEARER_* and IAM_* types included
-    /// (their rules: ``OAuthAccessRules``).
+    /// (their rules: `OAuthAccessRules`).
     public static let understoodTypes: Set<String> = Set([
         "BASIC_AUTH", "VPC_SUBNET", "VPC_SECURITY_GROUP", "SASL_SCRAM_512_AUTH", "SASL_SCRAM_256_AUTH", "VIRTUAL_HOST",
         "CLIENT_CERTIFICATE_TLS_AUTH", "SERVER_ROOT_CA_CERTIFICATE",
@@ -650,7 +650,7 @@ public enum BrokerSelector {
         list.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
-    /// The port of `host:port` (also `[v6]:port`); nil when it is not one (see ``BrokerAddress``).
+    /// The port of `host:port` (also `[v6]:port`); nil when it is not one (see `BrokerAddress`).
     public static func port(of broker: String) -> Int? {
         BrokerAddress(broker)?.port
     }

@@ -1,14 +1,14 @@
 /// Facts about the mapping that several areas need (the IAM and network checks the lead wires in read them
 /// from here rather than each re-deriving them from the snapshot).
 extension DoctorContext {
-    /// The security groups the mapping's pollers use (``MappingFacts/securityGroupIds(mapping:cluster:vpcConnection:)``).
+    /// The security groups the mapping's pollers use (`MappingFacts/securityGroupIds(mapping:cluster:vpcConnection:)`).
     public var mappingSecurityGroupIds: [String] {
         MappingFacts.securityGroupIds(
             mapping: snapshot.eventSourceMapping, cluster: snapshot.cluster?.clusterInfo,
             vpcConnection: snapshot.vpcConnection)
     }
 
-    /// The subnets the mapping's pollers use (``MappingFacts/subnetIds(mapping:cluster:vpcConnection:)``).
+    /// The subnets the mapping's pollers use (`MappingFacts/subnetIds(mapping:cluster:vpcConnection:)`).
     public var mappingSubnetIds: [String] {
         MappingFacts.subnetIds(
             mapping: snapshot.eventSourceMapping, cluster: snapshot.cluster?.clusterInfo,
@@ -18,7 +18,7 @@ extension DoctorContext {
     /// The secret ARNs the mapping reads (authentication and root CA).
     public var secretArns: [String] { SecretAnalysisCheck.secretArns(snapshot.eventSourceMapping) }
 
-    /// The MSK cluster the mapping reads (``MappingFacts/clusterArn(mapping:cluster:vpcConnection:)``).
+    /// The MSK cluster the mapping reads (`MappingFacts/clusterArn(mapping:cluster:vpcConnection:)`).
     public var clusterArn: String? {
         MappingFacts.clusterArn(
             mapping: snapshot.eventSourceMapping, cluster: snapshot.cluster?.clusterInfo,

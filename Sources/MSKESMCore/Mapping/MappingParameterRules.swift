@@ -1,7 +1,7 @@
 import Foundation
 
 /// The parameter rules of a Kafka mapping that need no AWS call (docs/aws-facts.md#request-members-and-limits,
-/// docs/aws-facts.md#consumer-group; the botocore Lambda model constraints). They run on ``MappingSettings``, so the
+/// docs/aws-facts.md#consumer-group; the botocore Lambda model constraints). They run on `MappingSettings`, so the
 /// doctor (on an existing mapping) and the create/update preflight (on a request body) give the same answers.
 ///
 /// Every rule returns its findings: a `fail`/`warn`/`info` when it applies, a `pass` when it was checked and

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The facts about a mapping that both the reading of its environment (``MappingReadPlan``) and the doctor's
+/// The facts about a mapping that both the reading of its environment (`MappingReadPlan`) and the doctor's
 /// checks (``DoctorContext``) need, derived in this one place from the typed model: which cluster, subnets,
 /// security groups and secrets a mapping involves.
 package enum MappingFacts {

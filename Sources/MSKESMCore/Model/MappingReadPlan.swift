@@ -6,7 +6,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     /// The call and its argument; the AWS layer maps each case to one client call.
     package enum Call: Hashable, Sendable {
         case getFunctionConfiguration(functionArn: String)
-        /// `GetMetricData` of ``MappingReadPlan/offsetLagQuery`` for the function.
+        /// `GetMetricData` of `MappingReadPlan/offsetLagQuery` for the function.
         case getMetricData(functionName: String)
         case getRole(roleName: String)
         case listRolePolicies(roleName: String)
@@ -112,7 +112,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
 /// does this mapping need, which call reads each, and with what argument". The AWS layer asks ``reads(after:)``
 /// for the reads whose inputs are known, performs them, and hands every output back; ``parts(from:)`` makes the
 /// snapshot's parts of them. The subnets, groups, cluster, secrets and keys come from the same facts the
-/// doctor's checks use (``MappingFacts``).
+/// doctor's checks use (`MappingFacts`).
 package struct MappingReadPlan: Sendable {
     /// The mapping (`get-event-source-mapping` output, or the one a create/update request would make).
     package let mapping: JSONValue
@@ -122,7 +122,7 @@ package struct MappingReadPlan: Sendable {
     package var readsSecretValues: Bool
     /// Keep the values read as `SecretString` (`snapshot --include-secrets`, or in memory for the doctor).
     package var keepsSecretValues: Bool
-    /// Store each value's `Analysis` (the `secret validate --output json` document, ``SecretAnalysis``),
+    /// Store each value's `Analysis` (the `secret validate --output json` document, `SecretAnalysis`),
     /// judged at this instant, so that a snapshot without the values stays diagnosable; nil for none.
     package var analysesSecretsAt: Date?
 

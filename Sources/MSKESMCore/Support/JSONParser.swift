@@ -7,7 +7,7 @@ import Foundation
 ///   string it is given, and which of two `privateKey` members Lambda reads is not documented;
 /// - it is several times faster than `JSONSerialization` (whose `NSDictionary`/`NSNumber` results must then be
 ///   cast member by member) and than decoding `JSONValue` with `JSONDecoder` (which tries each type in turn).
-///   Snapshots, policies and AWS responses are all read through it; ``JSONValueDecoder`` then builds the
+///   Snapshots, policies and AWS responses are all read through it; `JSONValueDecoder` then builds the
 ///   typed models from the tree without parsing again.
 ///
 /// Strict RFC 8259: no comments, no trailing commas, no leading zeros or `+`, no control characters inside

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decodes a `Decodable` model from a ``JSONValue`` tree that is already parsed, so a document is parsed once
-/// (by ``JSONParser``) however many typed views are taken of it — the snapshot's parts are read raw and
+/// (by `JSONParser`) however many typed views are taken of it — the snapshot's parts are read raw and
 /// decoded on demand by the checks that need them.
 ///
 /// It behaves like `JSONDecoder` with default strategies where our models can tell: the same

@@ -1,8 +1,8 @@
 import Foundation
 
 extension JSONValue {
-    /// Parses JSON bytes with ``JSONParser`` (AWS responses, snapshots, policy documents).
-    /// - Throws: ``JSONParser/SyntaxError`` when `data` is not JSON.
+    /// Parses JSON bytes with `JSONParser` (AWS responses, snapshots, policy documents).
+    /// - Throws: `JSONParser/SyntaxError` when `data` is not JSON.
     package static func parse(_ data: Data) throws(JSONParser.SyntaxError) -> JSONValue {
         try JSONParser.parse(data)
     }

@@ -28,7 +28,7 @@ public struct ProcessingResultCheck: DoctorCheck {
     }
 }
 
-/// MAP002–MAP007, MAP012, MAP013, MAP016–MAP019: the mapping's parameters (``MappingParameterRules``).
+/// MAP002–MAP007, MAP012, MAP013, MAP016–MAP019: the mapping's parameters (`MappingParameterRules`).
 public struct MappingParametersCheck: DoctorCheck {
     public init() {}
     public let name = "mapping-parameters"

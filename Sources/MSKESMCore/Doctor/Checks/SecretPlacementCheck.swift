@@ -1,6 +1,6 @@
 import Foundation
 
-/// SEC016, SEC017, SEC019, SEC021 over the snapshot (``SecretPlacementRules``): each secret the mapping reads is in the
+/// SEC016, SEC017, SEC019, SEC021 over the snapshot (`SecretPlacementRules`): each secret the mapping reads is in the
 /// function's Region; an MSK SCRAM secret is encrypted with a customer-managed key (`Secrets[arn].Describe`,
 /// `KmsKeys`) and associated with the cluster (`ScramSecrets`); not on MSK Serverless, which has no SCRAM. A fact the snapshot lacks is `skipped`, naming
 /// the `Errors` entry that explains it.
