@@ -15,7 +15,7 @@ public struct FindingCode: Sendable, Hashable, Comparable {
     /// The area prefix, e.g. `SEC`.
     public var prefix: Substring { code.prefix(while: { $0.isLetter }) }
 
-    /// Orders codes by their text, the order of the man page's list.
+    /// Orders codes by their text (`IAM002` before `IAM010`), e.g. to list them sorted.
     public static func < (lhs: FindingCode, rhs: FindingCode) -> Bool { lhs.code < rhs.code }
 }
 
