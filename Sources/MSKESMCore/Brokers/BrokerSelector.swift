@@ -18,6 +18,7 @@ public struct BrokerSelectionInput: Sendable {
     /// The mapping's UUID, for the fixes (`update-event-source-mapping --uuid`); nil before it exists.
     public var mappingUUID: String?
 
+    /// An input from the facts themselves, e.g. `brokers explain`'s flags; `mappingUUID` is left nil.
     public init(
         cluster: KafkaCluster? = nil, bootstrapBrokers: BootstrapBrokers? = nil, crossAccount: Bool = false,
         bootstrapServers: [String] = [], sourceAccessTypes: [String] = [], expectsIAM: Bool = false
@@ -46,8 +47,10 @@ public struct BrokerSelectionInput: Sendable {
     /// The authentication secrets, as methods, in the order given.
     public var secretMethods: [AuthMethod] { sourceAccessTypes.compactMap(AuthMethod.init(sourceAccessType:)) }
 
+    /// Whether the mapping gives a `SERVER_ROOT_CA_CERTIFICATE` secret (self-managed Kafka with a private CA).
     public var hasRootCA: Bool { sourceAccessTypes.contains("SERVER_ROOT_CA_CERTIFICATE") }
 
+    /// Self-managed Kafka: no MSK cluster, and bootstrap servers given.
     public var isSelfManaged: Bool { cluster == nil && !bootstrapServers.isEmpty }
 
     /// The `SourceAccessConfigurations` types this build knows the meaning of: the fifteen of botocore 1.44's
@@ -77,6 +80,7 @@ public struct BrokerSelectionInput: Sendable {
 
 /// One rule of the selection order with its verdict for this mapping.
 public struct BrokerSelectionStep: Codable, Sendable, Equatable {
+    /// How a rule of the selection order fared for this mapping.
     public enum Verdict: String, Codable, Sendable {
         /// The rule applies and Lambda uses it.
         case chosen
@@ -92,6 +96,7 @@ public struct BrokerSelectionStep: Codable, Sendable, Equatable {
     public var rule: Int
     /// The rule as docs/aws-facts.md#broker-selection-order states it.
     public var text: String
+    /// Whether the rule was chosen, fails, was skipped or never tried.
     public var verdict: Verdict
     /// Why, for this mapping.
     public var reason: String
@@ -111,8 +116,11 @@ public struct BrokerChoice: Sendable, Equatable {
     /// Every distinct port the brokers listen on, in broker order: multi-VPC brokers each have a port of their
     /// own, and self-managed brokers may too. The network checks open every one of them.
     public var ports: [Int] = []
+    /// The brokers Lambda connects to, `host:port`, from the bootstrap field (MSK) or the mapping's servers.
     public var brokers: [String]
+    /// Every rule of the selection order with its verdict, in the order Lambda applies them.
     public var steps: [BrokerSelectionStep]
+    /// The BRK findings of the choice.
     public var findings: [Finding]
 
     /// The summary of `brokers explain`'s report (docs/output.md).
@@ -141,6 +149,7 @@ public struct BrokerSummary: ReportSummary {
     /// The rules of the choice, in the order Lambda applies them.
     public var steps: [BrokerSelectionStep]
 
+    /// A summary with every member given; the choice's own is ``BrokerChoice/summary``.
     public init(
         brokers: [String], method: AuthMethod?, attemptedMethod: AuthMethod?, port: Int?, ports: [Int]?,
         bootstrapField: BootstrapBrokers.Field?, steps: [BrokerSelectionStep]
@@ -182,6 +191,8 @@ public enum BrokerSelector {
         }
     }
 
+    /// Lambda's choice for `input`: the method, the brokers and ports, the rule-by-rule reasoning and the BRK findings.
+    /// A `SourceAccessConfigurations` type this build does not know makes it choose nothing (BRK008 `skipped`).
     public static func select(_ input: BrokerSelectionInput) -> BrokerChoice {
         let unknown = input.notUnderstoodTypes
         if !unknown.isEmpty {

@@ -8,7 +8,9 @@ import Foundation
 /// `{"verdict", "findings", "summary"}`, where `summary` is the summary's members plus `skipped`, the number of
 /// checks that could not run.
 public struct CheckReport<Summary: ReportSummary>: Codable, Sendable, Equatable {
+    /// `fail`, `warn` or `pass`, made from the findings (``Verdict/init(findings:)``).
     public var verdict: Verdict
+    /// The findings, worst first (``Severity``), in the order the checks produced them within a severity.
     public var findings: [Finding]
     /// Command-specific facts about what was examined.
     public var summary: Summary
@@ -77,5 +79,6 @@ public protocol ReportSummary: Codable, Sendable, Equatable {}
 
 /// The summary of a report that has nothing to say beyond its findings: `{"skipped": N}` in JSON.
 public struct NoSummary: ReportSummary {
+    /// The empty summary.
     public init() {}
 }

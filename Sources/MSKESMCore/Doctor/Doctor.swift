@@ -3,8 +3,10 @@ import Foundation
 /// Runs the doctor's checks over a snapshot: gather → **Snapshot → checks → findings** → render
 /// (docs/architecture.md#data-flow). Usable without the CLI: `try Doctor().run(snapshot, at: Date())`.
 public struct Doctor: Sendable {
+    /// The checks to run, in report order; ``DoctorCatalogue/checks`` unless a caller chose others.
     public var checks: [any DoctorCheck]
 
+    /// A doctor that runs `checks`, by default every check of ``DoctorCatalogue``.
     public init(checks: [any DoctorCheck] = DoctorCatalogue.checks) {
         self.checks = checks
     }
@@ -103,9 +105,12 @@ public struct Doctor: Sendable {
 /// The doctor's answer over several mappings (`--function`, `--all`): `{"verdict", "mappings": [...]}`, each
 /// mapping's document being its ``CheckReport`` plus `uuid` (docs/findings.md#the-report-document).
 public struct DoctorMultiReport: Encodable, Sendable {
+    /// The worst verdict of the mappings' reports.
     public var verdict: Verdict
+    /// One document per mapping, in the order the caller gave them.
     public var mappings: [MappingDiagnosis]
 
+    /// The report over `mappings`, its verdict the worst of theirs.
     public init(mappings: [MappingDiagnosis]) {
         self.mappings = mappings
         self.verdict = Verdict.worst(mappings.map(\.report.verdict))
@@ -119,9 +124,12 @@ public struct DoctorMultiReport: Encodable, Sendable {
 
 /// One mapping's document in a ``DoctorMultiReport``: `{uuid, verdict, findings, summary}`.
 public struct MappingDiagnosis: Encodable, Sendable {
+    /// The mapping's UUID, so a script can tell the documents apart.
     public var uuid: String
+    /// The doctor's report for this mapping.
     public var report: CheckReport<DoctorSummary>
 
+    /// Pairs a mapping's UUID with its report.
     public init(uuid: String, report: CheckReport<DoctorSummary>) {
         self.uuid = uuid
         self.report = report

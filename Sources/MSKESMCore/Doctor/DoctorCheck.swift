@@ -3,6 +3,7 @@ import Foundation
 /// What every doctor check sees: the snapshot, the instant dates are judged at, and facts computed once for
 /// all checks (the broker choice).
 public struct DoctorContext: Sendable {
+    /// The snapshot of the mapping under diagnosis.
     public let snapshot: Snapshot
     /// The `--at` instant.
     public let now: Date
@@ -11,6 +12,7 @@ public struct DoctorContext: Sendable {
     /// The network and IAM inputs, decoded once for all checks.
     let decoded = DecodedRawParts()
 
+    /// The context of `snapshot` judged at `now`; it makes the broker choice once for all checks.
     public init(snapshot: Snapshot, now: Date) {
         self.snapshot = snapshot
         self.now = now

@@ -20,6 +20,7 @@ public struct DoctorSummary: ReportSummary {
     /// The names of the checks that ran (``DoctorCheck/name``), in order; skipped checks are findings instead.
     public var checks: [String]
 
+    /// A summary with the given members; those left nil are omitted from the JSON.
     public init(
         uuid: String? = nil, function: String? = nil, topic: String? = nil, cluster: String? = nil,
         method: AuthMethod? = nil, port: Int? = nil, ports: [Int]? = nil, checks: [String] = []

@@ -2,6 +2,7 @@
 public struct Finding: Codable, Sendable, Equatable {
     /// The public code, e.g. `SEC009`. Codes are never reused for another meaning.
     public var code: String
+    /// How much the finding matters: `fail` and `warn` are problems; `skipped` a check that could not run.
     public var severity: Severity
     /// One line: what is wrong (or what passed).
     public var title: String
@@ -12,6 +13,7 @@ public struct Finding: Codable, Sendable, Equatable {
     /// Structured evidence for scripts.
     public var evidence: [String: JSONValue]
 
+    /// A finding of `code` (its `code` string is stored), with the title, the detail, the fix and the evidence.
     public init(
         code: FindingCode, severity: Severity, title: String, detail: String = "", fix: String = "",
         evidence: [String: JSONValue] = [:]

@@ -14,6 +14,7 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders severities worst first (`fail`, `warn`, `skipped`, `info`, `pass`), the order of a report's findings.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 

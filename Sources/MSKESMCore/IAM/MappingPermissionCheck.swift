@@ -3,15 +3,18 @@
 /// policies and permissions boundary) and the trust policy for lambda.amazonaws.com, and returns findings
 /// with fixes — the least-privilege statement to add, as an `aws iam put-role-policy` command.
 public struct MappingPermissionCheck: Sendable {
+    /// The mapping, its role's policies and its resources, which the required permissions are derived from.
     public var context: MappingPermissionContext
 
     /// The outcome for one required permission.
     public struct Outcome: Sendable, Equatable {
+        /// The permission the mapping needs.
         public var permission: RequiredPermission
         /// The evaluation of the action that decided (the first allowed alternative, else the first).
         public var evaluation: PolicyEvaluation
     }
 
+    /// A check of the role described by `context`.
     public init(context: MappingPermissionContext) {
         self.context = context
     }

@@ -21,6 +21,7 @@ public struct RequiredPermission: Sendable, Equatable {
         /// sts:GetWebIdentityToken for IAM_OAUTHBEARER_AUTH (IAM009, a warning: see ``MappingPermissions``).
         case webIdentityToken
 
+        /// The finding code a missing permission of this purpose is reported under.
         public var code: FindingCode {
             switch self {
             case .consumerGroup: .iam005
@@ -35,11 +36,14 @@ public struct RequiredPermission: Sendable, Equatable {
     /// The actions; any one of them suffices (kafka:DescribeClusterV2 or kafka:DescribeCluster). The first
     /// is the one a suggestion grants.
     public var actions: [String]
+    /// The resource ARN the actions must be allowed on (`*` for the network-interface actions).
     public var resource: String
+    /// What the mapping needs it for.
     public var purpose: Purpose
     /// Why, for the finding's detail.
     public var reason: String
 
+    /// A permission needing any one of `actions` on `resource`.
     public init(actions: [String], resource: String, purpose: Purpose, reason: String) {
         self.actions = actions
         self.resource = resource
@@ -56,8 +60,10 @@ public enum MappingPermissions {
         "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
         "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
     ]
+    /// The CloudWatch Logs actions the function's logs need.
     public static let logActions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
 
+    /// Every permission the mapping described by `context` needs, each (actions, resource) pair once.
     public static func required(for context: MappingPermissionContext) -> [RequiredPermission] {
         var result: [RequiredPermission] = []
         func add(_ actions: [String], _ resource: String, _ purpose: RequiredPermission.Purpose, _ reason: String) {

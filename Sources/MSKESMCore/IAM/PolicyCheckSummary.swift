@@ -6,8 +6,11 @@
 public struct PolicyCheckSummary: ReportSummary {
     /// One evaluated action on one resource.
     public struct Result: Codable, Sendable, Equatable {
+        /// The IAM action evaluated, e.g. `kafka-cluster:Connect`.
         public var action: String
+        /// The resource ARN (or pattern) the action was evaluated on.
         public var resource: String
+        /// Whether the policies allow the action on the resource.
         public var decision: PolicyDecision
         /// The statements that decided.
         public var statements: [StatementReference]
@@ -16,6 +19,7 @@ public struct PolicyCheckSummary: ReportSummary {
         /// What the mapping needs the permission for, when a mapping's role was checked.
         public var purpose: RequiredPermission.Purpose?
 
+        /// A result row as `policy check` prints it.
         public init(
             action: String, resource: String, decision: PolicyDecision, statements: [StatementReference],
             dependsOn: [String], purpose: RequiredPermission.Purpose? = nil
@@ -44,6 +48,7 @@ public struct PolicyCheckSummary: ReportSummary {
         /// The explicit Deny statements, which no added Allow can override.
         public var denyStatementsToRemove: [StatementReference]
 
+        /// The suggestions; a `policy` of `JSONValue.null` is stored as nil.
         public init(policy: JSONValue?, boundaryStatements: [JSONValue]?, denyStatementsToRemove: [StatementReference]) {
             // `JSONValue` is nil-literal expressible: a `nil` may arrive as `.null` inside the optional.
             self.policy = policy == .null ? nil : policy
@@ -52,6 +57,7 @@ public struct PolicyCheckSummary: ReportSummary {
         }
     }
 
+    /// One row per action and resource, in the order they were evaluated.
     public var results: [Result]
     /// The execution role's name, when a mapping's role was checked.
     public var role: String?
@@ -60,6 +66,7 @@ public struct PolicyCheckSummary: ReportSummary {
     /// Present when suggestions were asked for (`--suggest`).
     public var suggestions: Suggestions?
 
+    /// A summary of `results`, with the role, the consumer group and the suggestions when they apply.
     public init(results: [Result], role: String? = nil, consumerGroup: String? = nil, suggestions: Suggestions? = nil)
     {
         self.results = results

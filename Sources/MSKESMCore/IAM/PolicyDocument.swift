@@ -10,9 +10,12 @@ public struct PolicyDocument: Sendable, Equatable {
 
     /// The name findings and results use for this document (a policy name or the file name).
     public var name: String
+    /// The document's `Version`; it decides whether policy variables are substituted.
     public var version: Version
+    /// The `Statement` list, in document order.
     public var statements: [PolicyStatement]
 
+    /// A document named `name` (the name findings use) with its statements.
     public init(name: String, version: Version = .v2012, statements: [PolicyStatement]) {
         self.name = name
         self.version = version
@@ -25,6 +28,7 @@ public struct PolicyDocument: Sendable, Equatable {
 
 /// One statement of a policy document.
 public struct PolicyStatement: Sendable, Equatable {
+    /// A statement's `Effect`: `Allow` grants what it matches, `Deny` refuses it whatever else allows it.
     public enum Effect: String, Sendable, Equatable, Codable {
         case allow = "Allow"
         case deny = "Deny"
@@ -33,18 +37,23 @@ public struct PolicyStatement: Sendable, Equatable {
     /// A list element that is either positive (`Action`, `Resource`, `Principal`) or negated (`NotAction`,
     /// `NotResource`, `NotPrincipal`).
     public struct Matcher<Value: Sendable & Equatable>: Sendable, Equatable {
+        /// The patterns or principals listed.
         public var values: [Value]
+        /// True for the `Not…` form: the statement matches what none of `values` matches.
         public var negated: Bool
 
+        /// A matcher of `values`, negated for `NotAction`, `NotResource` or `NotPrincipal`.
         public init(_ values: [Value], negated: Bool = false) {
             self.values = values
             self.negated = negated
         }
     }
 
+    /// The statement's `Sid`, if it has one; findings name the statement by it.
     public var sid: String?
     /// The statement's position in its document's `Statement` list (0 when `Statement` is an object).
     public var index: Int
+    /// Whether the statement allows or denies what it matches.
     public var effect: Effect
     /// `Action` or `NotAction` patterns.
     public var actions: Matcher<String>
@@ -55,6 +64,7 @@ public struct PolicyStatement: Sendable, Equatable {
     /// The `Condition` block: all clauses must hold (AND across operators and keys).
     public var conditions: [ConditionClause]
 
+    /// A statement with the given elements; `resources` nil for a trust policy.
     public init(
         sid: String? = nil, index: Int = 0, effect: Effect, actions: Matcher<String>,
         resources: Matcher<String>? = nil, principals: Matcher<PolicyPrincipal>? = nil,
@@ -75,25 +85,30 @@ public struct PolicyStatement: Sendable, Equatable {
 public struct PolicyPrincipal: Sendable, Equatable, Hashable {
     /// `*` for the anonymous wildcard `"Principal": "*"`.
     public var type: String
+    /// The principal's identifier, e.g. `lambda.amazonaws.com` for a `Service` principal or an account ARN for `AWS`.
     public var identifier: String
 
+    /// A principal of `type` (`AWS`, `Service`, …) with its identifier.
     public init(type: String, identifier: String) {
         self.type = type
         self.identifier = identifier
     }
 
+    /// The wildcard principal `"*"`: anyone.
     public static let anyone = PolicyPrincipal(type: "*", identifier: "*")
 }
 
 /// One `operator: {key: values}` pair of a `Condition` block.
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 public struct ConditionClause: Sendable, Equatable {
+    /// The operator, e.g. `StringEquals` or `ForAnyValue:StringLike`.
     public var conditionOperator: ConditionOperator
     /// The condition key as written (keys compare case-insensitively).
     public var key: String
     /// The policy's values: any one may match (OR within values).
     public var values: [String]
 
+    /// A clause testing `key` with `conditionOperator` against `values`.
     public init(conditionOperator: ConditionOperator, key: String, values: [String]) {
         self.conditionOperator = conditionOperator
         self.key = key
@@ -103,6 +118,8 @@ public struct ConditionClause: Sendable, Equatable {
 
 /// A condition operator with its set qualifier (`ForAllValues:` / `ForAnyValue:`) and `…IfExists` suffix.
 public struct ConditionOperator: Sendable, Equatable, CustomStringConvertible {
+    /// The set operators for multivalued keys: `ForAllValues:` (every request value must match) or `ForAnyValue:`
+    /// (at least one must).
     public enum SetQualifier: String, Sendable, Equatable {
         case forAllValues = "ForAllValues"
         case forAnyValue = "ForAnyValue"
@@ -131,12 +148,17 @@ public struct ConditionOperator: Sendable, Equatable, CustomStringConvertible {
         case null = "Null"
     }
 
+    /// `ForAllValues:` or `ForAnyValue:`, or nil for a single-valued comparison.
     public var qualifier: SetQualifier?
+    /// The operator family, without negation or qualifier (e.g. `stringEquals` for `StringNotEqualsIfExists`).
     public var base: Base
     /// `StringNotEquals`, `NotIpAddress`, `ArnNotLike`, …: true when no policy value matches.
     public var negated: Bool
+    /// The `…IfExists` suffix: the clause holds when the key is absent from the request.
     public var ifExists: Bool
 
+    /// An operator assembled from its parts: `ForAnyValue:StringNotLike` is `.forAnyValue`, `.stringLike`,
+    /// negated.
     public init(qualifier: SetQualifier? = nil, base: Base, negated: Bool = false, ifExists: Bool = false) {
         self.qualifier = qualifier
         self.base = base

@@ -12,11 +12,16 @@ public enum PolicyDecision: String, Codable, Sendable, CaseIterable {
 
 /// A statement that took part in a decision: `{policy, sid, index, effect}`.
 public struct StatementReference: Codable, Sendable, Equatable, Hashable {
+    /// The name of the policy document the statement belongs to.
     public var policy: String
+    /// The statement's `Sid`, nil (JSON `null`) when it has none.
     public var sid: String?
+    /// The statement's position in its document's `Statement` list.
     public var index: Int
+    /// The statement's `Allow` or `Deny`.
     public var effect: PolicyStatement.Effect
 
+    /// A reference to statement `index` of policy `policy`.
     public init(policy: String, sid: String?, index: Int, effect: PolicyStatement.Effect) {
         self.policy = policy
         self.sid = sid
@@ -38,6 +43,7 @@ public struct StatementReference: Codable, Sendable, Equatable, Hashable {
 
 /// The decision of one set of policies (the identity policies, or the boundary) for one request.
 public struct PolicySetDecision: Sendable, Equatable {
+    /// What this set of policies says alone.
     public var decision: PolicyDecision
     /// The deciding statements: the Deny statements for `explicitDeny`, the Allow statements for `allowed`,
     /// every statement that may apply for `conditional`; empty for `implicitDeny`.
@@ -48,9 +54,13 @@ public struct PolicySetDecision: Sendable, Equatable {
 
 /// The result of evaluating one action on one resource.
 public struct PolicyEvaluation: Sendable, Equatable {
+    /// The IAM action evaluated.
     public var action: String
+    /// The resource ARN the action was evaluated on.
     public var resource: String
+    /// The overall decision, identity policies and permissions boundary combined.
     public var decision: PolicyDecision
+    /// The statements that decided it (see ``PolicySetDecision/statements``).
     public var statements: [StatementReference]
     /// The context keys a `conditional` decision depends on, sorted.
     public var dependsOn: [String]
@@ -73,9 +83,12 @@ public struct PolicyEvaluation: Sendable, Equatable {
 /// request is allowed only if the identity policies and the boundary both allow it.
 /// Actions compare case-insensitively, resources case-sensitively, both with `*` and `?` wildcards.
 public struct PolicyEvaluator: Sendable {
+    /// The identity policies, inline and attached; an Allow in any of them grants.
     public var policies: [PolicyDocument]
+    /// The permissions boundary, which caps what the identity policies can allow; nil when the role has none.
     public var boundary: PolicyDocument?
 
+    /// An evaluator of `policies` under an optional `boundary`.
     public init(policies: [PolicyDocument], boundary: PolicyDocument? = nil) {
         self.policies = policies
         self.boundary = boundary

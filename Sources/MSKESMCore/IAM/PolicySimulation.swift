@@ -4,11 +4,16 @@
 /// (docs/findings.md#the-report-document); any decision
 /// other than `allowed` is a failing finding, so the verdict is `fail` and the exit code 1.
 public struct PolicySimulation: Sendable {
+    /// The identity policies and boundary to evaluate.
     public var evaluator: PolicyEvaluator
+    /// The actions to evaluate, e.g. `kafka-cluster:ReadData`.
     public var actions: [String]
+    /// The resource ARNs each action is evaluated on.
     public var resources: [String]
+    /// The request context keys the requests carry; a condition on a key not given makes a decision `conditional`.
     public var context: RequestContext
 
+    /// A simulation of every action in `actions` on every resource in `resources`.
     public init(evaluator: PolicyEvaluator, actions: [String], resources: [String], context: RequestContext = .init()) {
         self.evaluator = evaluator
         self.actions = actions

@@ -14,6 +14,8 @@ public struct RequestContext: Sendable, Equatable {
     private var values: [String: [String]] = [:]
     private var absentKeys: Set<String> = []
 
+    /// A context with `values` per key (keys folded to lower case) and `absentKeys` known to be missing from the
+    /// request.
     public init(values: [String: [String]] = [:], absentKeys: Set<String> = []) {
         for (key, list) in values { self.values[key.lowercased(), default: []].append(contentsOf: list) }
         self.absentKeys = Set(absentKeys.map { $0.lowercased() })
@@ -29,6 +31,7 @@ public struct RequestContext: Sendable, Equatable {
         absentKeys.insert(key.lowercased())
     }
 
+    /// What the context says about `key`, compared case-insensitively: its values, absent, or not given.
     public func lookup(_ key: String) -> Lookup {
         let folded = key.lowercased()
         if let list = values[folded] { return .values(list) }

@@ -17,10 +17,12 @@ public struct NetworkAnalyzer: Sendable {
     /// AWS documents no number.)
     public static let lowFreeAddressThreshold = 16
 
+    /// The security groups, subnets, routes and endpoints the checks read.
     public let inputs: NetworkInputs
     let reachability: SecurityGroupReachability?
     let paths: ServicePathResolver
 
+    /// An analyzer over `inputs`; the security-group reachability and service paths are prepared once.
     public init(inputs: NetworkInputs) {
         self.inputs = inputs
         self.reachability = inputs.securityGroups.map(SecurityGroupReachability.init)

@@ -40,6 +40,8 @@ public struct NetworkInputs: Sendable {
     /// The function's ARN, when known (NET010: the resource of lambda:InvokeFunction).
     public var functionArn: String?
 
+    /// Inputs with the mapping's groups, subnets, ports and Region; every AWS output not given is nil, and the
+    /// checks that need it report `skipped`.
     public init(
         securityGroups: DescribeSecurityGroupsResponse? = nil, subnets: DescribeSubnetsResponse? = nil,
         routeTables: DescribeRouteTablesResponse? = nil, natGateways: DescribeNatGatewaysResponse? = nil,

@@ -19,6 +19,7 @@ public struct NetworkSummary: ReportSummary {
     /// Each subnet's route table, when route tables were given.
     public var routeTables: [String: String]?
 
+    /// A summary with every member given; the optional ones are omitted from the JSON when nil.
     public init(
         groupIds: [String], subnetIds: [String], ports: [Int], region: String, vpcIds: [String], services: [String],
         brokerGroupIds: [String]? = nil, missingSecurityGroups: [String]? = nil, routeTables: [String: String]? = nil

@@ -7,27 +7,60 @@ extension FindingCode {
         prb014, prb015,
     ]
 
+    /// PRB001 (`fail`): a broker's host name does not resolve.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-troubleshoot.html
     public static let prb001 = FindingCode("PRB001", "a broker's host name does not resolve")
+    /// PRB002 (`fail`): the TCP connection to a broker is refused, unreachable or times out.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html
     public static let prb002 = FindingCode(
         "PRB002", "the TCP connection to a broker is refused, unreachable or times out")
+    /// PRB003 (`fail`): the broker's TLS certificate is not trusted or does not name the host (SAN).
+    /// https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html
     public static let prb003 = FindingCode(
         "PRB003", "the broker's TLS certificate is not trusted or does not name the host (SAN)")
+    /// PRB004 (`fail`): the TLS handshake fails for another reason (the port does not speak TLS, no common version).
+    /// https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html
     public static let prb004 = FindingCode(
         "PRB004", "the TLS handshake fails for another reason (the port does not speak TLS, no common version)")
+    /// PRB005 (`fail`): the broker rejects the client certificate (mTLS).
+    /// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html
     public static let prb005 = FindingCode("PRB005", "the broker rejects the client certificate (mTLS)")
+    /// PRB006 (`fail`): the secret's client certificate or private key cannot be used as Lambda would use it.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html
     public static let prb006 = FindingCode(
         "PRB006", "the secret's client certificate or private key cannot be used as Lambda would use it")
+    /// PRB007 (`fail`): the broker does not answer the Kafka protocol (ApiVersions) in time, or closes the connection.
+    /// https://docs.aws.amazon.com/msk/latest/developerguide/port-info.html
     public static let prb007 = FindingCode(
         "PRB007", "the broker does not answer the Kafka protocol (ApiVersions) in time, or closes the connection")
+    /// PRB008 (`fail`): the SASL mechanism is not enabled on the broker.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html
     public static let prb008 = FindingCode("PRB008", "the SASL mechanism is not enabled on the broker")
+    /// PRB009 (`fail`): SASL authentication fails (credentials or IAM permission).
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-troubleshoot.html
     public static let prb009 = FindingCode("PRB009", "SASL authentication fails (credentials or IAM permission)")
+    /// PRB010 (`fail`): the topic does not exist.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-troubleshoot.html
     public static let prb010 = FindingCode("PRB010", "the topic does not exist")
+    /// PRB011 (`fail`): the topic or cluster denies the principal (authorization).
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-troubleshoot.html
     public static let prb011 = FindingCode("PRB011", "the topic or cluster denies the principal (authorization)")
+    /// PRB012 (`warn`): a partition of the topic has no leader.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-troubleshoot.html
     public static let prb012 = FindingCode("PRB012", "a partition of the topic has no leader")
+    /// PRB013 (`fail` or `warn`): the consumer group cannot be described: no coordinator, or the group denies the
+    /// principal.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk-troubleshoot.html
     public static let prb013 = FindingCode(
         "PRB013", "the consumer group cannot be described: no coordinator, or the group denies the principal")
+    /// PRB014 (`info`): the consumer group's state: other active members share the partitions, or committed offsets
+    /// exist.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html
     public static let prb014 = FindingCode(
         "PRB014", "the consumer group's state: other active members share the partitions, or committed offsets exist")
+    /// PRB015 (`skipped`): a probe step could not run: input missing (secret, credentials, region) or an earlier step
+    /// failed.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html
     public static let prb015 = FindingCode(
         "PRB015", "a probe step could not run: input missing (secret, credentials, region) or an earlier step failed")
 }

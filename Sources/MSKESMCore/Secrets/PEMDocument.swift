@@ -4,9 +4,12 @@ import Foundation
 /// leniently enough to repair what is harmless: CRLF line ends, indentation, trailing spaces and blank
 /// lines are accepted and dropped by `normalized`. Problems never quote the block's content.
 public struct PEMDocument: Sendable, Equatable {
+    /// The blocks that could be read, in text order.
     public var blocks: [PEMBlock]
+    /// What is wrong with the text, e.g. a malformed or truncated block, or escaped `\n` instead of line breaks.
     public var problems: [PEMProblem]
 
+    /// Reads the PEM blocks of `text`, collecting problems instead of throwing.
     public init(text: String) {
         blocks = []
         problems = []
@@ -92,10 +95,14 @@ public struct PEMDocument: Sendable, Equatable {
 
 /// One PEM block: its label (`CERTIFICATE`, `ENCRYPTED PRIVATE KEY`, …), RFC 1421 headers and DER body.
 public struct PEMBlock: Sendable, Equatable {
+    /// The label of the `BEGIN` line, e.g. `CERTIFICATE` or `ENCRYPTED PRIVATE KEY`.
     public var label: String
+    /// The RFC 1421 headers (`Proc-Type`, `DEK-Info`) of a traditional encrypted key; empty otherwise.
     public var headers: [String: String]
+    /// The decoded Base64 body.
     public var der: Data
 
+    /// A block with its label, headers and DER body.
     public init(label: String, headers: [String: String] = [:], der: Data) {
         self.label = label
         self.headers = headers
@@ -149,6 +156,7 @@ public struct PEMBlock: Sendable, Equatable {
         }
     }
 
+    /// The kinds of content the tool tells apart: a certificate, PKCS#8 (plain or encrypted) or a traditional key.
     public enum Kind: Sendable, Equatable {
         case certificate, pkcs8, encryptedPKCS8, pkcs1, sec1, traditionalDSA, other
 
@@ -164,6 +172,8 @@ public struct PEMBlock: Sendable, Equatable {
 
 /// Something wrong with the PEM text, named by the block's label; never quotes the content.
 public struct PEMProblem: Sendable, Equatable {
+    /// The label of the block concerned; nil when the problem is not in one block.
     public var label: String?
+    /// What is wrong, in one line, without any of the block's content.
     public var reason: String
 }

@@ -16,6 +16,7 @@ public struct SecretInput: Sendable {
 
     /// Names the input in findings and errors (a path or "standard input"), never its content.
     public var label: String
+    /// Whether the secret came as JSON, as PEM, or as part files.
     public var form: Form
     /// The parsed document; for JSON, later duplicates override earlier ones.
     public var document: JSONValue
@@ -24,6 +25,7 @@ public struct SecretInput: Sendable {
     /// The size of the SecretString Secrets Manager would store, in bytes.
     public var byteCount: Int
 
+    /// A secret from an already parsed `document`; `byteCount` defaults to the size of the document serialised.
     public init(label: String, form: Form, document: JSONValue, duplicateKeys: [String] = [], byteCount: Int? = nil) {
         self.label = label
         self.form = form

@@ -8,6 +8,7 @@ public struct SecretRepairOptions: Sendable {
     /// read are re-encrypted; set: every encrypted key not already under this scheme is re-encrypted.
     public var scheme: PBEWriteScheme?
 
+    /// Options that detect the secret's type and re-encrypt only keys Lambda may not read, unless given otherwise.
     public init(type: SecretType? = nil, scheme: PBEWriteScheme? = nil) {
         self.type = type
         self.scheme = scheme
@@ -28,12 +29,16 @@ public struct SecretRepair: Sendable {
 /// cannot repair — a broken chain, a wrong password, an expired certificate — it leaves for the re-validation to
 /// report; what it cannot repair *safely* it refuses with a `ToolError`.
 public struct SecretRepairer: Sendable {
+    /// What the repairer may change.
     public var options: SecretRepairOptions
 
+    /// A repairer with `options`.
     public init(options: SecretRepairOptions = SecretRepairOptions()) {
         self.options = options
     }
 
+    /// The corrected secret and its list of changes; throws a `ToolError` for a secret that cannot be repaired safely
+    /// (not a JSON object, a duplicated key, …).
     public func repair(_ input: SecretInput) throws -> SecretRepair {
         guard var members = input.document.objectValue else {
             throw ToolError.usage(

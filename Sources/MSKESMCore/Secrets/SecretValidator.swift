@@ -13,6 +13,7 @@ public struct SecretValidationOptions: Sendable {
     /// The secret's name in Secrets Manager, for the `AmazonMSK_` rule (SEC016); nil when unknown.
     public var secretName: String?
 
+    /// Options with Amazon MSK's rules, judged now, with no trust anchor and no secret name unless given.
     public init(
         type: SecretType? = nil, target: SecretTarget = .msk, now: Date = Date(), trustAnchors: [Certificate] = [],
         secretName: String? = nil
@@ -29,8 +30,10 @@ public struct SecretValidationOptions: Sendable {
 /// findings. Runs no AWS call: SEC017, SEC019 and SEC021 belong to the AWS layer. Findings and summary never hold a
 /// private key or a password (only the password's length).
 public struct SecretValidator: Sendable {
+    /// The rules, instant and trust anchors the secret is checked against.
     public var options: SecretValidationOptions
 
+    /// A validator with `options`.
     public init(options: SecretValidationOptions = SecretValidationOptions()) {
         self.options = options
     }

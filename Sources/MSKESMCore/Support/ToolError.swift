@@ -16,7 +16,9 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message may be reworded; the code is not renamed. New codes may be added, so a `switch` over codes
     /// needs a `default`.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code as docs/output.md#error-codes lists it, e.g. `input-not-found`.
         public let rawValue: String
+        /// A code from its documented text.
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
 
@@ -71,6 +73,7 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The kind of failure, which decides the exit code.
     public var kind: Kind
     /// Why it failed, for a program: stable across releases.
     public var code: Code
@@ -81,6 +84,8 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What to do about it.
     public var fix: String
 
+    /// An error of `kind` with what went wrong, the input it concerns and the fix; `code` defaults to the kind's
+    /// general code (``Code/general(_:)``).
     public init(_ kind: Kind = .usage, _ what: String, input: String? = nil, fix: String, code: Code? = nil) {
         self.kind = kind
         self.code = code ?? .general(kind)

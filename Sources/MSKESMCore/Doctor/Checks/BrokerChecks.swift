@@ -1,10 +1,14 @@
 /// BRK001–BRK007: which brokers and which authentication Lambda uses (``BrokerSelector``). MSK mappings need
 /// the `Cluster` part; self-managed mappings only the mapping.
 public struct BrokerChoiceCheck: DoctorCheck {
+    /// The check; it has no settings.
     public init() {}
+    /// `broker-choice`, as listed in `summary.checks`.
     public let name = "broker-choice"
+    /// BRK001–BRK007.
     public var codes: [FindingCode] { FindingCode.brokerCodes }
 
+    /// The `Cluster` part for an MSK mapping; nothing for a self-managed one, whose brokers are in the mapping.
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] {
         BrokerChoiceCheck.isSelfManaged(snapshot) ? [] : [.cluster]
     }
@@ -25,6 +29,7 @@ public struct BrokerChoiceCheck: DoctorCheck {
             BrokerSelectionInput(mapping: mapping, cluster: cluster, bootstrapBrokers: snapshot.bootstrapBrokers))
     }
 
+    /// The findings of the context's broker choice (``DoctorContext/brokerChoice``).
     public func run(_ context: DoctorContext) throws -> [Finding] {
         context.brokerChoice?.findings ?? []
     }

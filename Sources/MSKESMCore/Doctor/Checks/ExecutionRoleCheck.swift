@@ -6,11 +6,16 @@ import Foundation
 /// Needs `Role` and `RolePolicies`; when the snapshot says some policies could not be read (an `Errors` entry
 /// of an IAM policy call), a missing Allow is reported `skipped`, since an unread policy might grant it.
 public struct ExecutionRoleCheck: DoctorCheck {
+    /// The check; it has no settings.
     public init() {}
+    /// `execution-role`, as listed in `summary.checks`.
     public let name = "execution-role"
+    /// IAM001–IAM008.
     public var codes: [FindingCode] { FindingCode.iamCodes }
+    /// The role (`Role`) and its policies (`RolePolicies`).
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.role, .rolePolicies] }
 
+    /// The IAM findings, with a missing Allow reported `skipped` when some of the role's policies could not be read.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let permissions = try context.mappingPermissionContext()
         var findings = MappingPermissionCheck(context: permissions.context).findings()
@@ -74,6 +79,7 @@ extension DoctorContext {
     /// findings for what the snapshot leaves unknown (a boundary that is attached but not in the snapshot, a
     /// secret's key that `KmsKeys` does not describe).
     public struct MappingPermissionFacts: Sendable {
+        /// The role, its policies, the mapping's resources and the Region and account the actions are evaluated in.
         public var context: MappingPermissionContext
         /// `skipped` findings for facts the snapshot does not hold.
         public var unknowns: [Finding]

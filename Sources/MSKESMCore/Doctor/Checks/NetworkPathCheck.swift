@@ -4,8 +4,11 @@
 /// the port is the one the broker choice names. A NET check whose EC2 part is missing is `skipped`, naming the
 /// part and the `Errors` entry that explains its absence.
 public struct NetworkPathCheck: DoctorCheck {
+    /// The check; it has no settings.
     public init() {}
+    /// `network`, as listed in `summary.checks`.
     public let name = "network"
+    /// NET001–NET011.
     public var codes: [FindingCode] { FindingCode.networkCodes }
 
     /// Without the cluster (or the VPC connection) neither the groups, the subnets nor the port are known.
@@ -25,6 +28,8 @@ public struct NetworkPathCheck: DoctorCheck {
         "NET009": [.subnets], "NET010": [.vpcEndpoints],
     ]
 
+    /// The NET findings of ``NetworkAnalyzer``, `skipped` for a NET check whose EC2 part is missing; self-managed
+    /// Kafka outside a VPC gets a single NET001 `info` instead.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let snapshot = context.snapshot
         if BrokerChoiceCheck.isSelfManaged(snapshot) && context.mappingSecurityGroupIds.isEmpty

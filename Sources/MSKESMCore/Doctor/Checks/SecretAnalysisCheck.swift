@@ -7,9 +7,13 @@ import Foundation
 /// `skipped`. SEC016 (the `AmazonMSK_` name) is left to ``SecretPlacementCheck`` when the snapshot describes
 /// the secret's name.
 public struct SecretAnalysisCheck: DoctorCheck {
+    /// The check; it has no settings.
     public init() {}
+    /// `secret-analysis`, as listed in `summary.checks`.
     public let name = "secret-analysis"
+    /// Every SEC code.
     public var codes: [FindingCode] { FindingCode.secretCodes }
+    /// None: a secret whose value and analysis are both absent is reported SEC024 `skipped` on its own.
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [] }
 
     /// The secret ARNs a mapping references (authentication and root CA).
@@ -19,6 +23,7 @@ public struct SecretAnalysisCheck: DoctorCheck {
         }.compactMap(\.uri)
     }
 
+    /// The SEC findings of each secret in the mapping's `SourceAccessConfigurations`, each secret once.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let snapshot = context.snapshot
         let target: SecretTarget = BrokerChoiceCheck.isSelfManaged(snapshot) ? .selfManaged : .msk

@@ -5,11 +5,16 @@ import Foundation
 /// `KmsKeys`) and associated with the cluster (`ScramSecrets`); not on MSK Serverless, which has no SCRAM. A fact the snapshot lacks is `skipped`, naming
 /// the `Errors` entry that explains it.
 public struct SecretPlacementCheck: DoctorCheck {
+    /// The check; it has no settings.
     public init() {}
+    /// `secret-placement`, as listed in `summary.checks`.
     public let name = "secret-placement"
+    /// SEC019, SEC016, SEC017 and SEC021.
     public var codes: [FindingCode] { [.sec019, .sec016, .sec017, .sec021] }
+    /// None: a fact the snapshot lacks is reported `skipped` per secret, not for the whole check.
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [] }
 
+    /// The placement findings for each secret the mapping reads.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let snapshot = context.snapshot
         let mapping = snapshot.eventSourceMapping

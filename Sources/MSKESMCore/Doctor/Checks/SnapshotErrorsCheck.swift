@@ -2,9 +2,13 @@
 /// that failed; a denial names the IAM permission the caller of msk-esm needs. The checks that needed the
 /// part report `skipped` on their own.
 public struct SnapshotErrorsCheck: DoctorCheck {
+    /// The check; it has no settings.
     public init() {}
+    /// `snapshot-errors`, as listed in `summary.checks`.
     public let name = "snapshot-errors"
+    /// ACC001 and ACC002.
     public var codes: [FindingCode] { FindingCode.accessCodes }
+    /// None: the check reads only the snapshot's `Errors`, which may be absent.
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [] }
 
     /// Texts that mean "not allowed" in the errors of the services the gatherer calls.
@@ -13,6 +17,8 @@ public struct SnapshotErrorsCheck: DoctorCheck {
         "UnrecognizedClient", "InvalidClientTokenId",
     ]
 
+    /// Whether an `Errors` message means the call was not allowed (`AccessDenied`, `not authorized`, …) rather
+    /// than failed for another reason.
     public static func isDenial(_ message: String) -> Bool {
         denialMarkers.contains { message.containsIgnoringCase($0) }
     }
@@ -23,6 +29,7 @@ public struct SnapshotErrorsCheck: DoctorCheck {
         return call[..<dot] + ":" + call[call.index(after: dot)...]
     }
 
+    /// One ACC001 (denied, with the permission to grant) or ACC002 finding per `Errors` entry, sorted by call.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let errors = (context.snapshot.errors ?? [:]).sorted { $0.key < $1.key }
         return errors.map { call, message in
