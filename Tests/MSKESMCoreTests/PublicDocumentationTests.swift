@@ -42,7 +42,9 @@ struct PublicDocumentationTests {
             let text = try String(contentsOf: Self.core.appendingPathComponent(file), encoding: .utf8)
             missing += Self.undocumented(text, path: "Sources/MSKESMCore/" + file)
         }
-        #expect(missing.isEmpty, "\(missing.count) public declarations without a /// comment:\n" + missing.joined(separator: "\n"))
+        #expect(
+            missing.isEmpty,
+            "\(missing.count) public declarations without a /// comment:\n\(missing.joined(separator: "\n"))")
     }
 
     @Test func theScanSeesWhatItShould() {
