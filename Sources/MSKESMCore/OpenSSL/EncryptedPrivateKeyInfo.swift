@@ -105,15 +105,19 @@ public struct PBEParameters: Sendable, Equatable {
     /// The encryption scheme's OID: 1.2.840.113549.1.5.13 for PBES2, 1.2.840.113549.1.5.x for PBES1,
     /// 1.2.840.113549.1.12.1.x for PKCS#12 PBE.
     public var schemeOID: String
+    /// OpenSSL's short name for the scheme, e.g. `PBES2` or `pbeWithSHA1And3-KeyTripleDES-CBC`.
     public var schemeName: String
     /// PBES2 only: the key-derivation function (PBKDF2 1.2.840.113549.1.5.12 or scrypt 1.3.6.1.4.1.11591.4.11).
     public var kdfOID: String?
+    /// OpenSSL's name for the key-derivation function.
     public var kdfName: String?
     /// PBES2 with PBKDF2 only: the pseudo-random function.
     public var prfOID: String?
+    /// OpenSSL's name for the pseudo-random function, e.g. `hmacWithSHA256`.
     public var prfName: String?
     /// PBES2 only: the cipher.
     public var cipherOID: String?
+    /// OpenSSL's name for the cipher, e.g. `AES-256-CBC`.
     public var cipherName: String?
     /// The iteration count (PBES1, PKCS#12 PBE, PBKDF2).
     public var iterations: Int?
@@ -143,6 +147,7 @@ public struct PBEParameters: Sendable, Equatable {
         return false
     }
 
+    /// Parameters naming only the scheme; the others are filled in as the AlgorithmIdentifier is read.
     public init(schemeOID: String, schemeName: String) {
         self.schemeOID = schemeOID
         self.schemeName = schemeName
