@@ -5,7 +5,7 @@ public struct DescribeSecurityGroupsResponse: Codable, Sendable, Equatable {
     /// `SecurityGroups`: the security groups the call returned; empty when the output lacks the key.
     public var securityGroups: [SecurityGroup]
 
-    /// Creates a response from security groups already in hand, as tests and the live collector do.
+    /// Creates a response from security groups already in hand, e.g. in tests or from another source than the CLI output.
     public init(securityGroups: [SecurityGroup]) {
         self.securityGroups = securityGroups
     }
