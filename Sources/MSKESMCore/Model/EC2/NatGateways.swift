@@ -3,7 +3,7 @@ public struct DescribeNatGatewaysResponse: Codable, Sendable, Equatable {
     /// `NatGateways`: the NAT gateways the call returned; empty when the output lacks the key.
     public var natGateways: [NatGateway]
 
-    /// Creates a response from NAT gateways already in hand, e.g. in tests or from another source than the CLI output.
+    /// Creates a response from NAT gateways already in hand, e.g. in tests.
     public init(natGateways: [NatGateway]) {
         self.natGateways = natGateways
     }

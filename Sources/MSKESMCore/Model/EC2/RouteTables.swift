@@ -3,7 +3,7 @@ public struct DescribeRouteTablesResponse: Codable, Sendable, Equatable {
     /// `RouteTables`: the route tables the call returned; empty when the output lacks the key.
     public var routeTables: [RouteTable]
 
-    /// Creates a response from route tables already in hand, e.g. in tests or from another source than the CLI output.
+    /// Creates a response from route tables already in hand, e.g. in tests.
     public init(routeTables: [RouteTable]) {
         self.routeTables = routeTables
     }

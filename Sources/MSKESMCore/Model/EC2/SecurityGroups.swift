@@ -5,7 +5,7 @@ public struct DescribeSecurityGroupsResponse: Codable, Sendable, Equatable {
     /// `SecurityGroups`: the security groups the call returned; empty when the output lacks the key.
     public var securityGroups: [SecurityGroup]
 
-    /// Creates a response from security groups already in hand, e.g. in tests or from another source than the CLI output.
+    /// Creates a response from security groups already in hand, e.g. in tests.
     public init(securityGroups: [SecurityGroup]) {
         self.securityGroups = securityGroups
     }
@@ -125,6 +125,7 @@ public struct IpPermission: Codable, Sendable, Equatable {
 public struct IpRange: Codable, Sendable, Equatable {
     /// `CidrIp`: the IPv4 range, e.g. `10.0.0.0/16` or `0.0.0.0/0`.
     public var cidrIp: String
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
     /// Creates an IPv4 peer from its CIDR and optional description.
@@ -143,6 +144,7 @@ public struct IpRange: Codable, Sendable, Equatable {
 public struct Ipv6Range: Codable, Sendable, Equatable {
     /// `CidrIpv6`: the IPv6 range, e.g. `::/0`.
     public var cidrIpv6: String
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
     /// Creates an IPv6 peer from its CIDR and optional description.
@@ -169,6 +171,7 @@ public struct UserIdGroupPair: Codable, Sendable, Equatable {
     public var vpcId: String?
     /// `VpcPeeringConnectionId`: the peering connection through which the peer group is reached.
     public var vpcPeeringConnectionId: String?
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
     /// Creates a security-group peer; `groupId` may be `nil` for outputs that name the group instead.
@@ -198,6 +201,7 @@ public struct UserIdGroupPair: Codable, Sendable, Equatable {
 public struct PrefixListId: Codable, Sendable, Equatable {
     /// `PrefixListId`, e.g. `pl-63a5400a`; resolving it to CIDRs needs `DescribeManagedPrefixLists`.
     public var prefixListId: String
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
     /// Creates a prefix-list peer from its id and optional description.

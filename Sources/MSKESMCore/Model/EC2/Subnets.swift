@@ -3,7 +3,7 @@ public struct DescribeSubnetsResponse: Codable, Sendable, Equatable {
     /// `Subnets`: the subnets the call returned; empty when the output lacks the key.
     public var subnets: [Subnet]
 
-    /// Creates a response from subnets already in hand, e.g. in tests or from another source than the CLI output.
+    /// Creates a response from subnets already in hand, e.g. in tests.
     public init(subnets: [Subnet]) {
         self.subnets = subnets
     }

@@ -3,7 +3,7 @@ public struct DescribeVpcEndpointsResponse: Codable, Sendable, Equatable {
     /// `VpcEndpoints`: the VPC endpoints the call returned; empty when the output lacks the key.
     public var vpcEndpoints: [VpcEndpoint]
 
-    /// Creates a response from VPC endpoints already in hand, e.g. in tests or from another source than the CLI output.
+    /// Creates a response from VPC endpoints already in hand, e.g. in tests.
     public init(vpcEndpoints: [VpcEndpoint]) {
         self.vpcEndpoints = vpcEndpoints
     }
