@@ -4,8 +4,10 @@ import Foundation
 /// Lambda, e.g. `1569284520.333`) or an ISO 8601 string (AWS CLI v2, and every kafka timestamp). Both decode;
 /// encoding writes ISO 8601, as `msk-esm snapshot` does (docs/snapshot.md#design-rules).
 public struct AWSTimestamp: Codable, Sendable, Hashable, Comparable {
+    /// The instant, whichever form it was read from.
     public var date: Date
 
+    /// Wraps an instant; it encodes as ISO 8601.
     public init(_ date: Date) { self.date = date }
 
     public init(from decoder: Decoder) throws {
@@ -124,5 +126,6 @@ public struct AWSTimestamp: Codable, Sendable, Hashable, Comparable {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
+    /// Orders timestamps by their instant, whatever form each was read from.
     public static func < (lhs: AWSTimestamp, rhs: AWSTimestamp) -> Bool { lhs.date < rhs.date }
 }

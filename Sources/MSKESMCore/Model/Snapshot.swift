@@ -10,8 +10,12 @@ public struct Snapshot: Codable, Sendable, Equatable {
     /// The only version this build reads.
     public static let currentVersion = 1
 
+    /// `SnapshotVersion`: the document's format version; it must be ``currentVersion``.
     public var snapshotVersion: Int
+    /// `Region`: the region the mapping was read in; without it the client's configuration decides.
     public var region: String?
+    /// `CapturedAt`: when the snapshot was taken; informational, since the checks judge dates at the current time or
+    /// at `--at TIME`.
     public var capturedAt: AWSTimestamp?
     /// `aws lambda get-event-source-mapping`.
     public var eventSourceMapping: EventSourceMappingConfiguration
@@ -53,6 +57,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
     /// Where the snapshot came from (a path, `standard input`), for error messages; not part of the JSON.
     public var source: String = "snapshot"
 
+    /// Creates a snapshot that holds only the event source mapping, the one required part besides the version.
     public init(eventSourceMapping: EventSourceMappingConfiguration, source: String = "snapshot") {
         self.snapshotVersion = Snapshot.currentVersion
         self.eventSourceMapping = eventSourceMapping

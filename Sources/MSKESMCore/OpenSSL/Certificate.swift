@@ -35,7 +35,9 @@ public final class Certificate: @unchecked Sendable {
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
 
+    /// The start of the validity period; nil when OpenSSL cannot read the time.
     public var notBefore: Date? { Self.date(X509_get0_notBefore(pointer)) }
+    /// The end of the validity period; nil when OpenSSL cannot read the time.
     public var notAfter: Date? { Self.date(X509_get0_notAfter(pointer)) }
 
     /// The certificate's public key (kept alive by the certificate).
@@ -120,6 +122,7 @@ public final class Certificate: @unchecked Sendable {
 public struct KeyDescription: Sendable, Equatable {
     /// `RSA`, `EC`, `Ed25519`, `Ed448`, `DSA`, or OpenSSL's name for another type.
     public var type: String
+    /// The key size in bits, e.g. 2048 for RSA or 256 for P-256.
     public var bits: Int
     /// The named curve of an EC key (`prime256v1`), nil for other types.
     public var curve: String?

@@ -10,26 +10,31 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// The member named `key` of an object; nil for a missing member or a value that is not an object.
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
+    /// The string, or nil when the value is not a string.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
+    /// The number as an `Int` when it is whole and below 9e15 in magnitude (so exact as a `Double`); otherwise nil.
     public var intValue: Int? {
         if case .number(let value) = self, value.rounded() == value, abs(value) < 9e15 { return Int(value) }
         return nil
     }
 
+    /// The elements, or nil when the value is not an array.
     public var arrayValue: [JSONValue]? {
         if case .array(let values) = self { return values }
         return nil
     }
 
+    /// The members, or nil when the value is not an object.
     public var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
@@ -39,14 +44,21 @@ public enum JSONValue: Sendable, Equatable, Hashable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral
 {
+    /// Creates a JSON string from a string literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// Creates a JSON number from an integer literal.
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// Creates a JSON number from a floating-point literal.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// Creates a JSON `true` or `false` from a Boolean literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// Creates a JSON array from an array literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// Creates a JSON object from a dictionary literal; for a repeated key the last value wins.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+    /// Creates JSON `null` from `nil`.
     public init(nilLiteral: ()) { self = .null }
 }
 

@@ -2,8 +2,10 @@
 /// Shapes follow botocore's `ec2/2016-11-15` model (`DescribeSecurityGroupsResult`); fields the checks do
 /// not read are ignored, and every field is optional because hand-made inputs often leave them out.
 public struct DescribeSecurityGroupsResponse: Codable, Sendable, Equatable {
+    /// `SecurityGroups`: the security groups the call returned; empty when the output lacks the key.
     public var securityGroups: [SecurityGroup]
 
+    /// Creates a response from security groups already in hand, e.g. in tests.
     public init(securityGroups: [SecurityGroup]) {
         self.securityGroups = securityGroups
     }
@@ -20,15 +22,20 @@ public struct DescribeSecurityGroupsResponse: Codable, Sendable, Equatable {
 
 /// One security group (`SecurityGroup` in the EC2 model).
 public struct SecurityGroup: Codable, Sendable, Equatable {
+    /// `GroupId`, e.g. `sg-0123456789abcdef0`, by which mappings, clusters and rules name the group.
     public var groupId: String
+    /// `GroupName`: the group's name, shown next to the id in evidence.
     public var groupName: String?
+    /// `VpcId`: the VPC the group belongs to.
     public var vpcId: String?
+    /// `OwnerId`: the AWS account that owns the group.
     public var ownerId: String?
     /// Inbound rules (`IpPermissions`).
     public var ipPermissions: [IpPermission]
     /// Outbound rules (`IpPermissionsEgress`). A new group has one allow-all rule here.
     public var ipPermissionsEgress: [IpPermission]
 
+    /// Creates a security group from its fields; everything but the id is optional, as in hand-made inputs.
     public init(
         groupId: String, groupName: String? = nil, vpcId: String? = nil, ownerId: String? = nil,
         ipPermissions: [IpPermission] = [], ipPermissionsEgress: [IpPermission] = []
@@ -69,11 +76,16 @@ public struct IpPermission: Codable, Sendable, Equatable {
     public var fromPort: Int?
     /// End of the port range for tcp/udp (ICMP code for icmp). Absent for `-1`.
     public var toPort: Int?
+    /// `IpRanges`: IPv4 CIDR peers the rule allows.
     public var ipRanges: [IpRange]
+    /// `Ipv6Ranges`: IPv6 CIDR peers the rule allows.
     public var ipv6Ranges: [Ipv6Range]
+    /// `UserIdGroupPairs`: security-group peers the rule allows, e.g. a group that admits itself on the broker port.
     public var userIdGroupPairs: [UserIdGroupPair]
+    /// `PrefixListIds`: managed prefix lists the rule allows, e.g. a gateway endpoint's service prefix list.
     public var prefixListIds: [PrefixListId]
 
+    /// Creates a rule from its protocol, optional port range and peers.
     public init(
         ipProtocol: String, fromPort: Int? = nil, toPort: Int? = nil, ipRanges: [IpRange] = [],
         ipv6Ranges: [Ipv6Range] = [], userIdGroupPairs: [UserIdGroupPair] = [], prefixListIds: [PrefixListId] = []
@@ -111,9 +123,12 @@ public struct IpPermission: Codable, Sendable, Equatable {
 
 /// An IPv4 peer of a rule (`IpRange`).
 public struct IpRange: Codable, Sendable, Equatable {
+    /// `CidrIp`: the IPv4 range, e.g. `10.0.0.0/16` or `0.0.0.0/0`.
     public var cidrIp: String
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
+    /// Creates an IPv4 peer from its CIDR and optional description.
     public init(cidrIp: String, description: String? = nil) {
         self.cidrIp = cidrIp
         self.description = description
@@ -127,9 +142,12 @@ public struct IpRange: Codable, Sendable, Equatable {
 
 /// An IPv6 peer of a rule (`Ipv6Range`).
 public struct Ipv6Range: Codable, Sendable, Equatable {
+    /// `CidrIpv6`: the IPv6 range, e.g. `::/0`.
     public var cidrIpv6: String
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
+    /// Creates an IPv6 peer from its CIDR and optional description.
     public init(cidrIpv6: String, description: String? = nil) {
         self.cidrIpv6 = cidrIpv6
         self.description = description
@@ -145,12 +163,18 @@ public struct Ipv6Range: Codable, Sendable, Equatable {
 public struct UserIdGroupPair: Codable, Sendable, Equatable {
     /// Absent only in EC2-Classic era outputs that name the group instead.
     public var groupId: String?
+    /// `GroupName`: the peer group's name, which older outputs give instead of its id.
     public var groupName: String?
+    /// `UserId`: the AWS account that owns the peer group.
     public var userId: String?
+    /// `VpcId`: the VPC of the peer group, when it is across a peering connection.
     public var vpcId: String?
+    /// `VpcPeeringConnectionId`: the peering connection through which the peer group is reached.
     public var vpcPeeringConnectionId: String?
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
+    /// Creates a security-group peer; `groupId` may be `nil` for outputs that name the group instead.
     public init(
         groupId: String?, groupName: String? = nil, userId: String? = nil, vpcId: String? = nil,
         vpcPeeringConnectionId: String? = nil, description: String? = nil
@@ -175,9 +199,12 @@ public struct UserIdGroupPair: Codable, Sendable, Equatable {
 
 /// A managed-prefix-list peer of a rule (`PrefixListId`). Its CIDRs are not in this output.
 public struct PrefixListId: Codable, Sendable, Equatable {
+    /// `PrefixListId`, e.g. `pl-63a5400a`; resolving it to CIDRs needs `DescribeManagedPrefixLists`.
     public var prefixListId: String
+    /// `Description`: the rule's note about this peer.
     public var description: String?
 
+    /// Creates a prefix-list peer from its id and optional description.
     public init(prefixListId: String, description: String? = nil) {
         self.prefixListId = prefixListId
         self.description = description

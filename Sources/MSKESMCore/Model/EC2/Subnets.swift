@@ -1,7 +1,9 @@
 /// `aws ec2 describe-subnets --output json`: `{"Subnets": [...]}` (botocore `DescribeSubnetsResult`).
 public struct DescribeSubnetsResponse: Codable, Sendable, Equatable {
+    /// `Subnets`: the subnets the call returned; empty when the output lacks the key.
     public var subnets: [Subnet]
 
+    /// Creates a response from subnets already in hand, e.g. in tests.
     public init(subnets: [Subnet]) {
         self.subnets = subnets
     }
@@ -18,7 +20,9 @@ public struct DescribeSubnetsResponse: Codable, Sendable, Equatable {
 
 /// One subnet (`Subnet` in the EC2 model).
 public struct Subnet: Codable, Sendable, Equatable {
+    /// `SubnetId`, e.g. `subnet-0123456789abcdef0`, by which clusters and mappings name the subnet.
     public var subnetId: String
+    /// `VpcId`: the VPC the subnet belongs to.
     public var vpcId: String?
     /// The IPv4 range, e.g. `10.0.1.0/24`.
     public var cidrBlock: String?
@@ -26,10 +30,14 @@ public struct Subnet: Codable, Sendable, Equatable {
     public var availableIpAddressCount: Int?
     /// e.g. `us-east-1a`; the region can be inferred from it.
     public var availabilityZone: String?
+    /// `AvailabilityZoneId`: the account-independent zone id, e.g. `use1-az1`.
     public var availabilityZoneId: String?
+    /// `State`: `pending`, `available` or `unavailable`.
     public var state: String?
+    /// `MapPublicIpOnLaunch`: whether instances launched here get a public IPv4 address; ESM poller ENIs never do.
     public var mapPublicIpOnLaunch: Bool?
 
+    /// Creates a subnet from its fields; everything but the id is optional, as in hand-made inputs.
     public init(
         subnetId: String, vpcId: String? = nil, cidrBlock: String? = nil, availableIpAddressCount: Int? = nil,
         availabilityZone: String? = nil, availabilityZoneId: String? = nil, state: String? = nil,

@@ -1,7 +1,9 @@
 /// `aws ec2 describe-vpc-endpoints --output json`: `{"VpcEndpoints": [...]}` (botocore `DescribeVpcEndpointsResult`).
 public struct DescribeVpcEndpointsResponse: Codable, Sendable, Equatable {
+    /// `VpcEndpoints`: the VPC endpoints the call returned; empty when the output lacks the key.
     public var vpcEndpoints: [VpcEndpoint]
 
+    /// Creates a response from VPC endpoints already in hand, e.g. in tests.
     public init(vpcEndpoints: [VpcEndpoint]) {
         self.vpcEndpoints = vpcEndpoints
     }
@@ -18,9 +20,11 @@ public struct DescribeVpcEndpointsResponse: Codable, Sendable, Equatable {
 
 /// One VPC endpoint (`VpcEndpoint`).
 public struct VpcEndpoint: Codable, Sendable, Equatable {
+    /// `VpcEndpointId`, e.g. `vpce-0123456789abcdef0`.
     public var vpcEndpointId: String
     /// `Interface`, `Gateway`, `GatewayLoadBalancer`, `Resource` or `ServiceNetwork`.
     public var vpcEndpointType: String?
+    /// `VpcId`: the VPC the endpoint serves.
     public var vpcId: String?
     /// e.g. `com.amazonaws.us-east-1.sts`.
     public var serviceName: String?
@@ -35,8 +39,11 @@ public struct VpcEndpoint: Codable, Sendable, Equatable {
     public var subnetIds: [String]
     /// Interface endpoints: the security groups of its network interfaces.
     public var groups: [SecurityGroupIdentifier]
+    /// `PrivateDnsEnabled`: whether the service's default DNS name resolves to this interface endpoint, which is
+    /// what lets the ESM reach Lambda or STS without a NAT gateway.
     public var privateDnsEnabled: Bool?
 
+    /// Creates a VPC endpoint from its fields; everything but the id is optional, as in hand-made inputs.
     public init(
         vpcEndpointId: String, vpcEndpointType: String? = nil, vpcId: String? = nil, serviceName: String? = nil,
         state: String? = nil, policyDocument: String? = nil, routeTableIds: [String] = [], subnetIds: [String] = [],
@@ -84,9 +91,12 @@ public struct VpcEndpoint: Codable, Sendable, Equatable {
 
 /// `{"GroupId", "GroupName"}` as VPC endpoints list their groups.
 public struct SecurityGroupIdentifier: Codable, Sendable, Equatable {
+    /// `GroupId`: a security group of the endpoint's network interfaces.
     public var groupId: String
+    /// `GroupName`: that group's name.
     public var groupName: String?
 
+    /// Creates a group reference from its id and optional name.
     public init(groupId: String, groupName: String? = nil) {
         self.groupId = groupId
         self.groupName = groupName
