@@ -10,7 +10,7 @@ public struct MappingStateCheck: DoctorCheck {
     public var codes: [FindingCode] { [.map010] }
     /// The mapping (`EventSourceMapping`).
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.eventSourceMapping] }
-    /// The MAP010 finding for `State` and `StateTransitionReason` (``MappingStatusRules``).
+    /// The MAP010 finding for `State` and `StateTransitionReason` (`MappingStatusRules`).
     public func run(_ context: DoctorContext) throws -> [Finding] {
         MappingStatusRules.state(context.snapshot.eventSourceMapping)
     }
@@ -46,13 +46,13 @@ public struct MappingParametersCheck: DoctorCheck {
     public init() {}
     /// `mapping-parameters`, as listed in `summary.checks`.
     public let name = "mapping-parameters"
-    /// The MAP codes of ``MappingParameterRules``.
+    /// The MAP codes of `MappingParameterRules`.
     public var codes: [FindingCode] {
         [.map002, .map003, .map004, .map005, .map006, .map007, .map012, .map013, .map016, .map017, .map018, .map019]
     }
     /// The mapping (`EventSourceMapping`).
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.eventSourceMapping] }
-    /// The findings of ``MappingParameterRules`` for the mapping's settings, dates judged at the context's instant.
+    /// The findings of `MappingParameterRules` for the mapping's settings, dates judged at the context's instant.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         MappingParameterRules.findings(context.settings, at: context.now)
     }
