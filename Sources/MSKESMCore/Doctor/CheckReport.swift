@@ -33,14 +33,6 @@ public struct CheckReport<Summary: ReportSummary>: Codable, Sendable, Equatable 
         verdict == .fail || (strict && (verdict == .warn || !skippedFindings.isEmpty))
     }
 
-    /// The same findings with another summary, e.g. the doctor's with the probe's added.
-    public func withSummary<Other: ReportSummary>(_ summary: Other) -> CheckReport<Other> {
-        var report = CheckReport<Other>(findings: [], summary: summary)
-        report.findings = findings
-        report.verdict = verdict
-        return report
-    }
-
     /// The `summary` member of the JSON document: the summary's members and `skipped`.
     public var summaryDocument: JSONValue {
         var members = (try? JSONValue(encoding: summary))?.objectValue ?? [:]

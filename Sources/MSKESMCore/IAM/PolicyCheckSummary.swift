@@ -50,8 +50,7 @@ public struct PolicyCheckSummary: ReportSummary {
 
         /// The suggestions; a `policy` of `JSONValue.null` is stored as nil.
         public init(policy: JSONValue?, boundaryStatements: [JSONValue]?, denyStatementsToRemove: [StatementReference]) {
-            // `JSONValue` is nil-literal expressible: a `nil` may arrive as `.null` inside the optional.
-            self.policy = policy == .null ? nil : policy
+            self.policy = policy
             self.boundaryStatements = boundaryStatements
             self.denyStatementsToRemove = denyStatementsToRemove
         }

@@ -48,7 +48,8 @@ public struct PolicySimulation: Sendable {
             let denies = Set(evaluations.filter { $0.decision == .explicitDeny }.flatMap(\.statements))
                 .sorted { ($0.policy, $0.index) < ($1.policy, $1.index) }
             summary.suggestions = PolicyCheckSummary.Suggestions(
-                policy: missing.isEmpty ? nil : PolicySuggestion.document(PolicySuggestion.statements(for: missing)),
+                policy: missing.isEmpty
+                    ? JSONValue?.none : PolicySuggestion.document(PolicySuggestion.statements(for: missing)),
                 boundaryStatements: boundaryMissing.isEmpty
                     ? nil : PolicySuggestion.statements(for: boundaryMissing, sidPrefix: "MskEsmBoundary"),
                 denyStatementsToRemove: denies)
