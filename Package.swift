@@ -76,7 +76,7 @@ let package = Package(
                 // default linker, cannot write RELR; the toolchain's lld can.
                 .unsafeFlags(
                     ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
-                    .when(platforms: [.linux], configuration: .release)),
+                    .when(platforms: [.linux], configuration: .release))
             ]),
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
         .executableTarget(name: "msk-esm-docs", dependencies: ["MSKESMCLI", "MSKESMSystem"]),

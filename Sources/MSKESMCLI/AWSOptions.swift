@@ -49,12 +49,16 @@ public struct AWSOptions: ParsableArguments, Sendable {
 
     // Accepted as the AWS CLI accepts them, so that a habit or a copied command line does not fail: msk-esm
     // never pages its output, and it reads no blob parameters.
-    @Flag(name: .customLong("no-cli-pager"), help: ArgumentHelp("Accepted for the AWS CLI's sake: msk-esm never pages.", visibility: .hidden))
+    @Flag(
+        name: .customLong("no-cli-pager"),
+        help: ArgumentHelp("Accepted for the AWS CLI's sake: msk-esm never pages.", visibility: .hidden))
     public var noCLIPager = false
 
     @Option(
         name: .customLong("cli-binary-format"),
-        help: ArgumentHelp("Accepted for the AWS CLI's sake (base64 or raw-in-base64-out): no msk-esm input is a blob.", visibility: .hidden))
+        help: ArgumentHelp(
+            "Accepted for the AWS CLI's sake (base64 or raw-in-base64-out): no msk-esm input is a blob.",
+            visibility: .hidden))
     public var cliBinaryFormat: String?
 
     public init() {}
@@ -70,7 +74,8 @@ public struct AWSOptions: ParsableArguments, Sendable {
             throw ValidationError("--cli-binary-format takes base64 or raw-in-base64-out, not '\(cliBinaryFormat)'")
         }
         if let caBundle, !Self.isReadableRegularFile(caBundle) {
-            throw ValidationError("--ca-bundle '\(caBundle)' is not a readable file: give a PEM file of CA certificates")
+            throw ValidationError(
+                "--ca-bundle '\(caBundle)' is not a readable file: give a PEM file of CA certificates")
         }
         if let endpointURL, let authority = Self.portedAuthority(endpointURL), BrokerAddress(authority) == nil {
             throw ValidationError("--endpoint-url '\(endpointURL)' needs a host and a port from 1 to 65535")
@@ -101,7 +106,8 @@ public struct AWSOptions: ParsableArguments, Sendable {
         let trace: (@Sendable (String) -> Void)? = debug ? { @Sendable text in console.writeError(text) } : nil
         return try AWSClientConfiguration.resolve(
             AWSSettings(
-                profile: profile, region: region ?? self.region, endpointURL: endpointURL, connectTimeout: connectTimeout,
+                profile: profile, region: region ?? self.region, endpointURL: endpointURL,
+                connectTimeout: connectTimeout,
                 readTimeout: readTimeout, caBundle: caBundle, trace: trace),
             environment: environment)
     }
@@ -111,7 +117,8 @@ public struct AWSOptions: ParsableArguments, Sendable {
     /// `doctor` in a session skips that work. (A one-shot command line creates exactly one.)
     public func client(debug: Bool, console: Console = CommandContext.console) throws -> AWSClient {
         let key = [
-            profile ?? "", region ?? "", endpointURL ?? "", "\(connectTimeout)", "\(readTimeout)", caBundle ?? "", "\(debug)",
+            profile ?? "", region ?? "", endpointURL ?? "", "\(connectTimeout)", "\(readTimeout)", caBundle ?? "",
+            "\(debug)",
         ].joined(separator: "\u{1F}")
         return try AWSClientCache.shared.client(for: key) {
             AWSClient(configuration: try configuration(debug: debug, console: console))

@@ -17,15 +17,22 @@ public enum CommandLineEntry {
             defer { CurlHTTPClient.finishBackgroundPreparation() }
             var command: ParsableCommand
             do {
-                let requestFile = arguments.first == "update"
+                let requestFile =
+                    arguments.first == "update"
                     && arguments.contains { $0.hasPrefix("--cli-input-json") || $0.hasPrefix("--cli-input-yaml") }
-                command = try CommandContext.$requiredArgumentsOptional.withValue(CLISkeletonOption.asksForInputSkeleton(arguments)) {
-                    try CommandContext.$mappingMayComeFromFile.withValue(requestFile) { try MSKESM.parseAsRoot(arguments) }
+                command = try CommandContext.$requiredArgumentsOptional.withValue(
+                    CLISkeletonOption.asksForInputSkeleton(arguments)
+                ) {
+                    try CommandContext.$mappingMayComeFromFile.withValue(requestFile) {
+                        try MSKESM.parseAsRoot(arguments)
+                    }
                 }
             } catch {
                 // A mistyped option first: argument-parser validates each command before it reports the
                 // words no command took, so its own complaint would be about what the typo left missing.
-                if MSKESM.exitCode(for: error) != .success, let unknown = CommandLineArguments.unknownOption(in: arguments) {
+                if MSKESM.exitCode(for: error) != .success,
+                    let unknown = CommandLineArguments.unknownOption(in: arguments)
+                {
                     console.report(unknown)
                     return unknown.exitCode
                 }
@@ -80,7 +87,8 @@ public enum CommandLineEntry {
             console.write(text.hasSuffix("\n") ? text : text + "\n")
             return 0
         }
-        let message = MSKESM.message(for: error)
+        let message =
+            MSKESM.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid command line"
         let path = (["msk-esm"] + commandPath(arguments)).joined(separator: " ")
         console.report(ToolError.usage(message, fix: "see '\(path) --help'"))
@@ -91,10 +99,13 @@ public enum CommandLineEntry {
     /// something else (`--version`).
     static func helpRequested(_ arguments: [String]) -> ParsableCommand.Type? {
         let words = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
-        guard arguments.first == "help" || arguments.contains(where: { ["-h", "--help", "-help"].contains($0) }) else { return nil }
+        guard arguments.first == "help" || arguments.contains(where: { ["-h", "--help", "-help"].contains($0) }) else {
+            return nil
+        }
         var command: ParsableCommand.Type = MSKESM.self
         for word in words {
-            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else { break }
+            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word })
+            else { break }
             command = next
         }
         return command

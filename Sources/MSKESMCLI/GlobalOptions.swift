@@ -58,7 +58,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set).")
     public var noColor = false
 
-    @Option(help: ArgumentHelp("Colour the text output: on, off, or auto (on a terminal without NO_COLOR).", valueName: "on|off|auto"))
+    @Option(
+        help: ArgumentHelp(
+            "Colour the text output: on, off, or auto (on a terminal without NO_COLOR).", valueName: "on|off|auto"))
     public var color: ColorChoice?
 
     @Flag(help: "Print only problems and errors.")
@@ -111,27 +113,32 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         case .jsonl: format = .jsonLines
         case .text: format = .text
         case .table:
-            format = .table(title: mirrored?.operationName ?? "", width: console.outputColumns, style: console.tableStyle(self))
+            format = .table(
+                title: mirrored?.operationName ?? "", width: console.outputColumns, style: console.tableStyle(self))
         }
         // report-json is msk-esm's own document: the query selects from it, not from the response.
-        return QueryOutput(query: query, format: format, responseOperation: output == .reportJSON ? nil : mirrored?.modelOperation)
+        return QueryOutput(
+            query: query, format: format, responseOperation: output == .reportJSON ? nil : mirrored?.modelOperation)
     }
 
     /// - Parameter mirrorsAWSCall: the command prints an AWS call's response (get, list, create, update, delete,
     ///   enable, disable), so `--output table` means the AWS CLI's table of it.
     /// - Parameter reportsChanges: the command has msk-esm's change document (create, update): `--output report-json`.
     public func validate(
-        allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false, reportsChanges: Bool = false
+        allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false,
+        reportsChanges: Bool = false
     ) throws {
         if output == .jsonl && !allowsJSONLines {
             throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
         }
         if output == .reportJSON && !reportsChanges {
-            throw ValidationError("--output report-json is for create and update (their preflight and changes): use --output json")
+            throw ValidationError(
+                "--output report-json is for create and update (their preflight and changes): use --output json")
         }
         if output == .table && !mirrorsAWSCall {
             throw ValidationError(
-                "--output table is for the commands that mirror an AWS CLI call (get, list, create, update, delete, enable, disable): use --output text or json")
+                "--output table is for the commands that mirror an AWS CLI call (get, list, create, update, delete, enable, disable): use --output text or json"
+            )
         }
         if noColor && color == .on {
             throw ValidationError("--no-color and --color on contradict each other: give one")

@@ -7,7 +7,8 @@ public struct MSKESM: AsyncParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "msk-esm",
-        abstract: "Create, check and diagnose AWS Lambda event source mappings for Kafka (Amazon MSK and self-managed).",
+        abstract:
+            "Create, check and diagnose AWS Lambda event source mappings for Kafka (Amazon MSK and self-managed).",
         discussion: """
             Exit codes: 0 success or healthy; 1 the check found problems (fail, or warn and skipped checks \
             with --strict); 2 usage or input error; 3 AWS or network error after retries; 130 interrupted.

@@ -28,7 +28,8 @@ public enum AtomicFileWriter {
     public static func checkTarget(_ path: String, overwrite: Bool, label: String = "--write") throws {
         guard !path.isEmpty else {
             throw ToolError.usage(
-                .outputNotWritable, "no file named", input: "\(label) ''", fix: "name the file to write, or - for standard output")
+                .outputNotWritable, "no file named", input: "\(label) ''",
+                fix: "name the file to write, or - for standard output")
         }
         let input = "\(label) \(path)"
         if let kind = FileKind.ofEntry(at: path) {
@@ -36,7 +37,8 @@ public enum AtomicFileWriter {
             case .regular:
                 if !overwrite {
                     throw ToolError.usage(
-                        .outputNotWritable, "the file exists", input: input, fix: "choose another path, or add --force to replace it")
+                        .outputNotWritable, "the file exists", input: input,
+                        fix: "choose another path, or add --force to replace it")
                 }
             case .symbolicLink:
                 throw ToolError.usage(
@@ -55,7 +57,8 @@ public enum AtomicFileWriter {
         var isDirectory: ObjCBool = false
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ToolError.usage(.outputNotWritable, "the directory does not exist", input: input, fix: "create the directory first")
+            throw ToolError.usage(
+                .outputNotWritable, "the directory does not exist", input: input, fix: "create the directory first")
         }
     }
 
@@ -77,7 +80,8 @@ public enum AtomicFileWriter {
         var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw ToolError.usage(.outputNotWritable, "cannot create a file in the directory", input: input, fix: "check its permissions")
+            throw ToolError.usage(
+                .outputNotWritable, "cannot create a file in the directory", input: input, fix: "check its permissions")
         }
         let temporaryPath = String(
             decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -101,7 +105,8 @@ public enum AtomicFileWriter {
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written, synced else {
-            throw ToolError.usage(.outputNotWritable, "cannot write the file", input: input, fix: "check free space and permissions")
+            throw ToolError.usage(
+                .outputNotWritable, "cannot write the file", input: input, fix: "check free space and permissions")
         }
         if overwrite {
             // Checked again just before the rename: whatever took the name meanwhile (a link, a device) is
@@ -109,17 +114,20 @@ public enum AtomicFileWriter {
             try checkTarget(path, overwrite: true, label: label)
             guard rename(temporaryPath, path) == 0 else {
                 throw ToolError.usage(
-                    .outputNotWritable, "cannot move the finished file into place", input: input, fix: "check permissions")
+                    .outputNotWritable, "cannot move the finished file into place", input: input,
+                    fix: "check permissions")
             }
         } else {
             // link() fails when the target exists, so a file created since the check above is never replaced.
             guard link(temporaryPath, path) == 0 else {
                 if errno == EEXIST {
                     throw ToolError.usage(
-                        .outputNotWritable, "the file exists", input: input, fix: "choose another path, or add --force to replace it")
+                        .outputNotWritable, "the file exists", input: input,
+                        fix: "choose another path, or add --force to replace it")
                 }
                 throw ToolError.usage(
-                    .outputNotWritable, "cannot move the finished file into place", input: input, fix: "check permissions")
+                    .outputNotWritable, "cannot move the finished file into place", input: input,
+                    fix: "check permissions")
             }
             unlink(temporaryPath)
         }

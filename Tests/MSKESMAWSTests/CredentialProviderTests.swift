@@ -15,15 +15,21 @@ struct TemporaryHome {
         try config.write(toFile: path + "/.aws/config", atomically: false, encoding: .utf8)
     }
 
-    var environment: [String: String] { ["HOME": path, "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "us-east-1"] }
+    var environment: [String: String] {
+        ["HOME": path, "AWS_EC2_METADATA_DISABLED": "true", "AWS_REGION": "us-east-1"]
+    }
 }
 
 /// An STS that must not be called.
 struct NoSTS: SecurityTokenService {
-    func assumeRole(credentials: AWSCredentials, roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?) async throws -> AWSCredentials {
+    func assumeRole(
+        credentials: AWSCredentials, roleArn: String, sessionName: String, externalId: String?, durationSeconds: Int?
+    ) async throws -> AWSCredentials {
         throw CredentialError(source: "test", reason: "unexpected AssumeRole")
     }
-    func assumeRoleWithWebIdentity(roleArn: String, sessionName: String, token: String, durationSeconds: Int?) async throws -> AWSCredentials {
+    func assumeRoleWithWebIdentity(roleArn: String, sessionName: String, token: String, durationSeconds: Int?)
+        async throws -> AWSCredentials
+    {
         throw CredentialError(source: "test", reason: "unexpected AssumeRoleWithWebIdentity")
     }
 }
@@ -63,10 +69,12 @@ struct CredentialProviderTests {
         region = us-west-2
         """
 
-    func resolve(_ settings: AWSSettings = AWSSettings(), home: TemporaryHome, extra: [String: String] = [:]) async throws
+    func resolve(_ settings: AWSSettings = AWSSettings(), home: TemporaryHome, extra: [String: String] = [:])
+        async throws
         -> (AWSClientConfiguration, AWSCredentials)
     {
-        let configuration = try AWSClientConfiguration.resolve(settings, environment: home.environment.merging(extra) { _, new in new })
+        let configuration = try AWSClientConfiguration.resolve(
+            settings, environment: home.environment.merging(extra) { _, new in new })
         return (configuration, try await configuration.credentials.credentials())
     }
 
@@ -74,7 +82,10 @@ struct CredentialProviderTests {
     func environmentFirst() async throws {
         let home = try TemporaryHome(credentials: Self.files, config: Self.config)
         let (_, found) = try await resolve(
-            home: home, extra: ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret", "AWS_SESSION_TOKEN": "env-token"])
+            home: home,
+            extra: [
+                "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret", "AWS_SESSION_TOKEN": "env-token",
+            ])
         #expect(found.accessKeyId == "AKIDENV")
         #expect(found.sessionToken == "env-token")
     }
@@ -86,14 +97,16 @@ struct CredentialProviderTests {
         let (_, explicit) = try await resolve(AWSSettings(profile: "dev"), home: home, extra: keys)
         #expect(explicit.accessKeyId == "AKIDDEV")
         #expect(explicit.sessionToken == "dev-token")
-        let (_, fromVariable) = try await resolve(home: home, extra: keys.merging(["AWS_PROFILE": "dev"]) { _, new in new })
+        let (_, fromVariable) = try await resolve(
+            home: home, extra: keys.merging(["AWS_PROFILE": "dev"]) { _, new in new })
         #expect(fromVariable.accessKeyId == "AKIDENV")
         let (_, profileOnly) = try await resolve(home: home, extra: ["AWS_PROFILE": "dev"])
         #expect(profileOnly.accessKeyId == "AKIDDEV")
     }
 
-    @Test("the default profile, config-file profiles, and the files named by the environment",
-          arguments: [("", "AKIDDEFAULT"), ("cfg", "AKIDCFG"), ("proc", "AKIDPROC")])
+    @Test(
+        "the default profile, config-file profiles, and the files named by the environment",
+        arguments: [("", "AKIDDEFAULT"), ("cfg", "AKIDCFG"), ("proc", "AKIDPROC")])
     func profiles(profile: String, expected: String) async throws {
         let home = try TemporaryHome(credentials: Self.files, config: Self.config)
         let (_, found) = try await resolve(AWSSettings(profile: profile.isEmpty ? nil : profile), home: home)
@@ -102,7 +115,10 @@ struct CredentialProviderTests {
         let other = try TemporaryHome()
         let (_, moved) = try await resolve(
             AWSSettings(profile: profile.isEmpty ? nil : profile), home: other,
-            extra: ["AWS_SHARED_CREDENTIALS_FILE": home.path + "/.aws/credentials", "AWS_CONFIG_FILE": home.path + "/.aws/config"])
+            extra: [
+                "AWS_SHARED_CREDENTIALS_FILE": home.path + "/.aws/credentials",
+                "AWS_CONFIG_FILE": home.path + "/.aws/config",
+            ])
         #expect(moved.accessKeyId == expected)
     }
 
@@ -120,10 +136,12 @@ struct CredentialProviderTests {
         await #expect(throws: ToolError.self) { _ = try await resolve(AWSSettings(profile: "broken-proc"), home: home) }
     }
 
-    @Test("region: --region, AWS_REGION, AWS_DEFAULT_REGION, then the profile",
-          arguments: [
-            (["--region"], "ca-central-1"), (["AWS_REGION"], "sa-east-1"), (["AWS_DEFAULT_REGION"], "eu-north-1"), ([], "ap-southeast-2"),
-          ])
+    @Test(
+        "region: --region, AWS_REGION, AWS_DEFAULT_REGION, then the profile",
+        arguments: [
+            (["--region"], "ca-central-1"), (["AWS_REGION"], "sa-east-1"), (["AWS_DEFAULT_REGION"], "eu-north-1"),
+            ([], "ap-southeast-2"),
+        ])
     func region(sources: [String], expected: String) async throws {
         let home = try TemporaryHome(credentials: Self.files, config: Self.config)
         var environment = home.environment
@@ -131,7 +149,8 @@ struct CredentialProviderTests {
         if sources.contains("AWS_REGION") { environment["AWS_REGION"] = "sa-east-1" }
         if sources.contains("AWS_DEFAULT_REGION") { environment["AWS_DEFAULT_REGION"] = "eu-north-1" }
         let configuration = try AWSClientConfiguration.resolve(
-            AWSSettings(profile: "cfg", region: sources.contains("--region") ? "ca-central-1" : nil), environment: environment)
+            AWSSettings(profile: "cfg", region: sources.contains("--region") ? "ca-central-1" : nil),
+            environment: environment)
         #expect(configuration.region == expected)
         #expect(configuration.retry.maxAttempts == 5)  // the profile's max_attempts
     }
@@ -161,41 +180,51 @@ struct CredentialProviderTests {
         return String(decoding: run.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test("retry modes: attempts as botocore counts them (standard 3, legacy 5, AWS_MAX_ATTEMPTS over both; a bad mode is an error)",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"),
-          arguments: [
-            ([:], ""), (["AWS_RETRY_MODE": "legacy"], ""), (["AWS_RETRY_MODE": "adaptive"], ""), (["AWS_RETRY_MODE": "standard"], ""),
+    @Test(
+        "retry modes: attempts as botocore counts them (standard 3, legacy 5, AWS_MAX_ATTEMPTS over both; a bad mode is an error)",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"),
+        arguments: [
+            ([:], ""), (["AWS_RETRY_MODE": "legacy"], ""), (["AWS_RETRY_MODE": "adaptive"], ""),
+            (["AWS_RETRY_MODE": "standard"], ""),
             ([:], "[default]\nretry_mode = legacy\n"), (["AWS_RETRY_MODE": "legacy", "AWS_MAX_ATTEMPTS": "2"], ""),
             (["AWS_RETRY_MODE": "bogus"], ""),
-          ] as [([String: String], String)])
+        ] as [([String: String], String)])
     func retryModes(environment: [String: String], config: String) throws {
         // Without a mode msk-esm uses standard mode, as the AWS CLI v2 and today's SDKs do (botocore alone still
         // defaults to legacy): the oracle is asked for standard mode then.
         var oracleEnvironment = environment
-        if environment["AWS_RETRY_MODE"] == nil && !config.contains("retry_mode") { oracleEnvironment["AWS_RETRY_MODE"] = "standard" }
+        if environment["AWS_RETRY_MODE"] == nil && !config.contains("retry_mode") {
+            oracleEnvironment["AWS_RETRY_MODE"] = "standard"
+        }
         let expected = try Self.botocoreAttempts(oracleEnvironment, config: config)
         let home = try TemporaryHome(config: config)
         let merged = home.environment.merging(environment) { _, new in new }
         if let attempts = Int(expected) {
-            #expect(try AWSClientConfiguration.resolve(AWSSettings(), environment: merged).retry.maxAttempts == attempts)
+            #expect(
+                try AWSClientConfiguration.resolve(AWSSettings(), environment: merged).retry.maxAttempts == attempts)
         } else {
             #expect(expected == "InvalidRetryModeError")
-            #expect(throws: ToolError.self) { _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: merged) }
+            #expect(throws: ToolError.self) {
+                _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: merged)
+            }
         }
     }
 
-    @Test("a bad retry setting is reported under the name it was given by: the variable's, or the profile's key",
-          arguments: [
+    @Test(
+        "a bad retry setting is reported under the name it was given by: the variable's, or the profile's key",
+        arguments: [
             (["AWS_RETRY_MODE": "bogus"], "", "AWS_RETRY_MODE=bogus"),
             ([:], "[default]\nretry_mode = bogus\n", "retry_mode = bogus in profile default"),
             (["AWS_MAX_ATTEMPTS": "zero"], "", "AWS_MAX_ATTEMPTS=zero"),
             ([:], "[default]\nmax_attempts = 0\n", "max_attempts = 0 in profile default"),
             (["AWS_RETRY_MODE": "bogus"], "[default]\nretry_mode = legacy\n", "AWS_RETRY_MODE=bogus"),
-          ] as [([String: String], String, String)])
+        ] as [([String: String], String, String)])
     func badRetrySettingNamesItsSource(environment: [String: String], config: String, input: String) throws {
         let home = try TemporaryHome(config: config)
         let merged = home.environment.merging(environment) { _, new in new }
-        let error = #expect(throws: ToolError.self) { _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: merged) }
+        let error = #expect(throws: ToolError.self) {
+            _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: merged)
+        }
         #expect(error?.input == input)
         #expect(error?.kind == .usage)
     }
@@ -205,7 +234,9 @@ struct CredentialProviderTests {
         let home = try TemporaryHome()
         var environment = home.environment
         environment["AWS_REGION"] = nil
-        #expect(throws: ToolError.self) { _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: environment) }
+        #expect(throws: ToolError.self) {
+            _ = try AWSClientConfiguration.resolve(AWSSettings(), environment: environment)
+        }
     }
 
     @Test("a named profile that does not exist is a usage error")
@@ -238,7 +269,8 @@ struct CredentialProviderTests {
 
     @Test("descriptions never show the secret key or the token")
     func redactedDescription() {
-        let credentials = AWSCredentials(accessKeyId: "AKIDX", secretAccessKey: "CANARY-SECRET", sessionToken: "CANARY-TOKEN")
+        let credentials = AWSCredentials(
+            accessKeyId: "AKIDX", secretAccessKey: "CANARY-SECRET", sessionToken: "CANARY-TOKEN")
         for text in [credentials.description, String(reflecting: credentials), "\(credentials)"] {
             #expect(text.contains("AKIDX"))
             #expect(!text.contains("CANARY-SECRET"))
@@ -246,12 +278,18 @@ struct CredentialProviderTests {
         }
     }
 
-    @Test("container credentials from a loopback AWS_CONTAINER_CREDENTIALS_FULL_URI, with the authorization token",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "container credentials from a loopback AWS_CONTAINER_CREDENTIALS_FULL_URI, with the authorization token",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func containerCredentials() async throws {
         let stub = try StubServer()
         try await stub.script([
-            "/creds": [StubServer.Step(body: #"{"AccessKeyId": "AKIDCONTAINER", "SecretAccessKey": "c-secret", "Token": "c-token", "Expiration": "2099-01-01T00:00:00Z"}"#)]
+            "/creds": [
+                StubServer.Step(
+                    body:
+                        #"{"AccessKeyId": "AKIDCONTAINER", "SecretAccessKey": "c-secret", "Token": "c-token", "Expiration": "2099-01-01T00:00:00Z"}"#
+                )
+            ]
         ])
         let provider = ContainerCredentialProvider(environment: [
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": stub.url + "/creds", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "auth-123",
@@ -262,19 +300,25 @@ struct CredentialProviderTests {
         let log = try await stub.stats()["log"]?.arrayValue?.last
         #expect(log?["headers"]?["Authorization"]?.stringValue == "auth-123")
         // A non-loopback http URL is refused.
-        let remote = ContainerCredentialProvider(environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://192.0.2.1/creds"])
+        let remote = ContainerCredentialProvider(environment: [
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://192.0.2.1/creds"
+        ])
         await #expect(throws: CredentialError.self) { _ = try await remote.credentials() }
     }
 
-    @Test("instance metadata (IMDSv2) from a loopback endpoint; off with AWS_EC2_METADATA_DISABLED",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "instance metadata (IMDSv2) from a loopback endpoint; off with AWS_EC2_METADATA_DISABLED",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func instanceMetadata() async throws {
         let stub = try StubServer()
         try await stub.script([
             "/latest/api/token": [StubServer.Step(body: "session-token-1")],
             "/latest/meta-data/iam/security-credentials/": [StubServer.Step(body: "esm-role\n")],
             "/latest/meta-data/iam/security-credentials/esm-role": [
-                StubServer.Step(body: #"{"Code": "Success", "AccessKeyId": "AKIDIMDS", "SecretAccessKey": "i-secret", "Token": "i-token", "Expiration": "2099-01-01T00:00:00Z"}"#)
+                StubServer.Step(
+                    body:
+                        #"{"Code": "Success", "AccessKeyId": "AKIDIMDS", "SecretAccessKey": "i-secret", "Token": "i-token", "Expiration": "2099-01-01T00:00:00Z"}"#
+                )
             ],
         ])
         let provider = InstanceMetadataCredentialProvider(environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": stub.url])
@@ -282,15 +326,17 @@ struct CredentialProviderTests {
         #expect(found?.accessKeyId == "AKIDIMDS")
         let log = try await stub.stats()["log"]?.arrayValue ?? []
         #expect(log.first?["method"]?.stringValue == "PUT")
-        #expect(log.dropFirst().allSatisfy { $0["headers"]?["X-aws-ec2-metadata-token"]?.stringValue == "session-token-1" })
+        #expect(
+            log.dropFirst().allSatisfy { $0["headers"]?["X-aws-ec2-metadata-token"]?.stringValue == "session-token-1" })
 
         let disabled = InstanceMetadataCredentialProvider(
             environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": stub.url, "AWS_EC2_METADATA_DISABLED": "true"])
         #expect(try await disabled.credentials() == nil)
     }
 
-    @Test("instance metadata gives up by its own timeout, after one attempt, when nothing answers",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "instance metadata gives up by its own timeout, after one attempt, when nothing answers",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func instanceMetadataTimeout() async throws {
         let stub = try StubServer()
         // Held for 90 s: longer than any hang watchdog, so only the provider's own timeout can end the wait soon.
@@ -305,8 +351,9 @@ struct CredentialProviderTests {
 
     // moto answers STS AssumeRole with HTTP 500 once signature checking is on, so the test bed's own server
     // (signature verified and parameters validated with botocore) plays STS here.
-    @Test("role_arn + source_profile assumes the role through STS, with external_id, session name and duration",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "role_arn + source_profile assumes the role through STS, with external_id, session name and duration",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func assumeRole() async throws {
         let bed = try await TestBed.shared()
         let (key, secret) = bed.keys("msk-esm-reader")
@@ -338,8 +385,9 @@ struct CredentialProviderTests {
         #expect(call?["form"]?["DurationSeconds"]?.stringValue == "900")
     }
 
-    @Test("web identity from AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN through STS",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "web identity from AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN through STS",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func webIdentity() async throws {
         let bed = try await TestBed.shared()
         let home = try TemporaryHome()

@@ -8,7 +8,8 @@ import Testing
 /// `msk-esm doctor UUID | --function | --all` against the fleet test bed (start_for_fleet.py: 40 Kafka mappings
 /// of functions fleet-fn-000…007 on 4 clusters, plus testbed.py's mappings). The proxy counts and logs every
 /// request, so the tests can count reads; the AWS CLI (v1) is the oracle for what exists.
-@Suite("doctor live", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+@Suite(
+    "doctor live", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct DoctorLiveTests {
     let canaries = ["CANARY-scram-password-93f1", "CANARY-fleet-password-0"]
 
@@ -19,11 +20,15 @@ struct DoctorLiveTests {
     }
 
     func failing(_ document: JSONValue?) -> [String] {
-        document?["findings"]?.arrayValue?.filter { $0["severity"]?.stringValue == "fail" }.compactMap { $0["code"]?.stringValue } ?? []
+        document?["findings"]?.arrayValue?.filter { $0["severity"]?.stringValue == "fail" }.compactMap {
+            $0["code"]?.stringValue
+        } ?? []
     }
 
     /// The UUIDs the AWS CLI lists for a function (the oracle for --function and --all).
-    func listedByAWSCLI(_ bed: FleetTestBed, function: String? = nil, cluster: String? = nil) async throws -> Set<String> {
+    func listedByAWSCLI(_ bed: FleetTestBed, function: String? = nil, cluster: String? = nil) async throws -> Set<
+        String
+    > {
         var arguments = ["lambda", "list-event-source-mappings"]
         if let function { arguments += ["--function-name", function] }
         if let cluster { arguments += ["--event-source-arn", cluster] }
@@ -33,17 +38,21 @@ struct DoctorLiveTests {
         return Set(listed["EventSourceMappings"]?.arrayValue?.compactMap { $0["UUID"]?.stringValue } ?? [])
     }
 
-    @Test("doctor UUID gathers the mapping live and runs every check (the seeded SASL problem, secrets analysed, no secret printed)")
+    @Test(
+        "doctor UUID gathers the mapping live and runs every check (the seeded SASL problem, secrets analysed, no secret printed)"
+    )
     func singleMapping() async throws {
         let bed = try await FleetTestBed.shared()
         try await bed.proxy()
-        let result = try await NiceRunner.run(["doctor", bed.mappingUUID, "--output", "json"], environment: bed.environment())
+        let result = try await NiceRunner.run(
+            ["doctor", bed.mappingUUID, "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 1, "\(result.stderr)")
         let report = try decode(result.stdout)
         #expect(report["summary"]?["uuid"]?.stringValue == bed.mappingUUID)
         #expect(codes(report).contains("MAP011"))
         // The secret's analysis ran on the value read live: the SEC checks are not skipped for want of it.
-        let skippedTitles = report["findings"]?.arrayValue?.filter { $0["severity"]?.stringValue == "skipped" }
+        let skippedTitles =
+            report["findings"]?.arrayValue?.filter { $0["severity"]?.stringValue == "skipped" }
             .compactMap { $0["title"]?.stringValue } ?? []
         #expect(!skippedTitles.contains { $0.contains("Analysis") }, "\(skippedTitles)")
         for canary in canaries { #expect(!(result.stdout + result.stderr).contains(canary)) }
@@ -52,27 +61,42 @@ struct DoctorLiveTests {
         #expect(text.stdout.contains("mapping \(bed.mappingUUID)"))
     }
 
-    @Test("exit 2 for a mapping or function that does not exist, 3 when the first read fails; nothing on stdout",
-          arguments: [
+    @Test(
+        "exit 2 for a mapping or function that does not exist, 3 when the first read fails; nothing on stdout",
+        arguments: [
             ErrorCase(arguments: ["doctor", "00000000-1111-2222-3333-444444444444"], overrides: [:], code: 2),
             ErrorCase(arguments: ["doctor", "--function", "no-such-function"], overrides: [:], code: 2),
             ErrorCase(arguments: ["doctor", "--function", "esm-consumer", "--all"], overrides: [:], code: 2),
             ErrorCase(arguments: ["doctor", "--all", "--cluster", "not-an-arn"], overrides: [:], code: 2),
-            ErrorCase(arguments: ["doctor", "--function-prefix", "x", "--function", "esm-consumer"], overrides: [:], code: 2),
-            ErrorCase(arguments: ["doctor", "--function", "esm-consumer", "--region", "us-east-1", "--region", "eu-west-1"], overrides: [:], code: 2),
-            ErrorCase(arguments: ["snapshot", "00000000-1111-2222-3333-444444444444", "--region", "us-east-1", "--region", "eu-west-1"], overrides: [:], code: 2),
-            ErrorCase(arguments: ["doctor", "00000000-1111-2222-3333-444444444444", "--output", "jsonl"], overrides: [:], code: 2),
             ErrorCase(
-                arguments: ["doctor", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "--endpoint-url", "http://127.0.0.1:9",
-                            "--cli-connect-timeout", "1"], overrides: ["AWS_MAX_ATTEMPTS": "1"], code: 3),
+                arguments: ["doctor", "--function-prefix", "x", "--function", "esm-consumer"], overrides: [:], code: 2),
+            ErrorCase(
+                arguments: ["doctor", "--function", "esm-consumer", "--region", "us-east-1", "--region", "eu-west-1"],
+                overrides: [:], code: 2),
+            ErrorCase(
+                arguments: [
+                    "snapshot", "00000000-1111-2222-3333-444444444444", "--region", "us-east-1", "--region",
+                    "eu-west-1",
+                ], overrides: [:], code: 2),
+            ErrorCase(
+                arguments: ["doctor", "00000000-1111-2222-3333-444444444444", "--output", "jsonl"], overrides: [:],
+                code: 2),
+            ErrorCase(
+                arguments: [
+                    "doctor", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "--endpoint-url", "http://127.0.0.1:9",
+                    "--cli-connect-timeout", "1",
+                ], overrides: ["AWS_MAX_ATTEMPTS": "1"], code: 3),
             ErrorCase(
                 arguments: ["doctor", "--all", "--endpoint-url", "http://127.0.0.1:9", "--cli-connect-timeout", "1"],
                 overrides: ["AWS_MAX_ATTEMPTS": "1"], code: 3),
-            ErrorCase(arguments: ["doctor", "14e0db71-5d35-4eb5-b481-8945cf9d10c2"], overrides: ["AWS_SECRET_ACCESS_KEY": "wrong"], code: 3),
-          ])
+            ErrorCase(
+                arguments: ["doctor", "14e0db71-5d35-4eb5-b481-8945cf9d10c2"],
+                overrides: ["AWS_SECRET_ACCESS_KEY": "wrong"], code: 3),
+        ])
     func errors(_ errorCase: ErrorCase) async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try await NiceRunner.run(errorCase.arguments, environment: bed.environment(extra: errorCase.overrides))
+        let result = try await NiceRunner.run(
+            errorCase.arguments, environment: bed.environment(extra: errorCase.overrides))
         #expect(result.exitCode == errorCase.code, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("error"))
@@ -86,14 +110,19 @@ struct DoctorLiveTests {
         #expect(result.exitCode == 1, "\(result.stderr)")
         let report = try decode(result.stdout)
         let denied = report["findings"]?.arrayValue?.filter { $0["code"]?.stringValue == "ACC001" } ?? []
-        #expect(denied.contains { ($0["title"]?.stringValue ?? "").contains("iam.GetRole") || ($0["detail"]?.stringValue ?? "").contains("iam.GetRole") })
+        #expect(
+            denied.contains {
+                ($0["title"]?.stringValue ?? "").contains("iam.GetRole")
+                    || ($0["detail"]?.stringValue ?? "").contains("iam.GetRole")
+            })
         #expect(report["findings"]?.arrayValue?.contains { $0["severity"]?.stringValue == "skipped" } == true)
     }
 
     @Test("--function diagnoses exactly the function's Kafka mappings (as the AWS CLI lists them), verdict the worst")
     func function() async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try await NiceRunner.run(["doctor", "--function", "fleet-fn-003", "--output", "json"], environment: bed.environment())
+        let result = try await NiceRunner.run(
+            ["doctor", "--function", "fleet-fn-003", "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
         let document = try decode(result.stdout)
         let mappings = document["mappings"]?.arrayValue ?? []
@@ -105,24 +134,28 @@ struct DoctorLiveTests {
         #expect(document["verdict"]?.stringValue == worst)
         #expect(mappings.allSatisfy { $0["findings"] != nil && $0["summary"] != nil })
         // The self-managed mapping of esm-consumer is a Kafka mapping too.
-        let consumer = try await NiceRunner.run(["doctor", "--function", "esm-consumer", "--output", "json"], environment: bed.environment())
-        let consumerUUIDs = Set(try decode(consumer.stdout)["mappings"]?.arrayValue?.compactMap { $0["uuid"]?.stringValue } ?? [])
+        let consumer = try await NiceRunner.run(
+            ["doctor", "--function", "esm-consumer", "--output", "json"], environment: bed.environment())
+        let consumerUUIDs = Set(
+            try decode(consumer.stdout)["mappings"]?.arrayValue?.compactMap { $0["uuid"]?.stringValue } ?? [])
         #expect(consumerUUIDs == (try await listedByAWSCLI(bed, function: "esm-consumer")))
         #expect(consumerUUIDs.contains("5a1f0c3e-9b7d-4c2a-8e61-0d3b2f4a6c80"))
     }
 
-    @Test("--all with filters: prefix, cluster, state; the text table has one row per mapping",
-          arguments: [
+    @Test(
+        "--all with filters: prefix, cluster, state; the text table has one row per mapping",
+        arguments: [
             (["--function-prefix", "fleet-fn-"], 40),
             (["--function-prefix", "fleet-fn-", "--state", "Disabled"], 4),  // every tenth mapping is Disabled
             (["--function-prefix", "fleet-fn-", "--state", "enabled", "--state", "Disabled"], 40),
             (["--function-prefix", "fleet-fn-00"], 40),
             (["--function-prefix", "fleet-fn-007"], 5),
             (["--function-prefix", "nothing-"], 0),
-          ])
+        ])
     func allFiltered(filters: [String], expected: Int) async throws {
         let bed = try await FleetTestBed.shared()
-        let result = try await NiceRunner.run(["doctor", "--all", "--output", "json"] + filters, environment: bed.environment())
+        let result = try await NiceRunner.run(
+            ["doctor", "--all", "--output", "json"] + filters, environment: bed.environment())
         #expect(result.exitCode == (expected == 0 ? 0 : 1) || result.exitCode == 0, "\(result.stderr)")
         let mappings = try decode(result.stdout)["mappings"]?.arrayValue ?? []
         #expect(mappings.count == expected)
@@ -132,12 +165,15 @@ struct DoctorLiveTests {
         #expect(text.stdout.contains("\(expected) mapping"))
     }
 
-    @Test("--all --cluster: the AWS CLI's mappings of the cluster, and one DescribeClusterV2 for all of them (read cache)")
+    @Test(
+        "--all --cluster: the AWS CLI's mappings of the cluster, and one DescribeClusterV2 for all of them (read cache)"
+    )
     func readCache() async throws {
         let bed = try await FleetTestBed.shared()
         let cluster = bed.clusterArn(1)
         try await bed.proxy()
-        let result = try await NiceRunner.run(["doctor", "--all", "--cluster", cluster, "--output", "json"], environment: bed.environment())
+        let result = try await NiceRunner.run(
+            ["doctor", "--all", "--cluster", cluster, "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
         let log = try await bed.log()
         let uuids = Set(try decode(result.stdout)["mappings"]?.arrayValue?.compactMap { $0["uuid"]?.stringValue } ?? [])
@@ -154,7 +190,9 @@ struct DoctorLiveTests {
         #expect(Set(keys).count == keys.count)
     }
 
-    @Test("--output jsonl prints one mapping document per line, as each finishes (the first while the last is still held)")
+    @Test(
+        "--output jsonl prints one mapping document per line, as each finishes (the first while the last is still held)"
+    )
     func jsonlStreaming() async throws {
         let bed = try await FleetTestBed.shared()
         // Mapping i belongs to function i % 8. The proxy holds every read of fleet-fn-007's configuration until the
@@ -205,11 +243,15 @@ struct DoctorLiveTests {
         let (mappings, failures) = try await fleet.list { _ in }
         let results = await fleet.diagnose(mappings) { _ in }
         let stats = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")
-        let pages = try await bed.log().filter { ($0["operation"]?.stringValue ?? "").hasSuffix("/event-source-mappings") }.count
+        let pages = try await bed.log().filter {
+            ($0["operation"]?.stringValue ?? "").hasSuffix("/event-source-mappings")
+        }.count
         try await bed.proxy()
         #expect(failures.isEmpty)
         #expect(results.count == 40)
-        let throttledFindings = results.flatMap(\.diagnosis.report.findings).filter { $0.detail.contains("Throttl") || $0.title.contains("Throttl") }
+        let throttledFindings = results.flatMap(\.diagnosis.report.findings).filter {
+            $0.detail.contains("Throttl") || $0.title.contains("Throttl")
+        }
         #expect(throttledFindings.isEmpty, "\(throttledFindings.first?.detail ?? "")")
         #expect(await gatherer.limiter.throttled == 16)
         #expect(await gatherer.limiter.lowestLimit <= 4)
@@ -218,17 +260,24 @@ struct DoctorLiveTests {
         #expect(stats["total"]?.intValue == distinct + pages + 16, "\(stats)")  // + the listing's pages
     }
 
-    @Test("partial failure: a Region denied, a cluster that cannot be read — reported where they belong, the run goes on")
+    @Test(
+        "partial failure: a Region denied, a cluster that cannot be read — reported where they belong, the run goes on")
     func partialFailure() async throws {
         let bed = try await FleetTestBed.shared()
         try await bed.proxy([
             "faults": [
-                ["match": "event-source-mappings", "region": "eu-west-1", "status": 403, "code": "AccessDeniedException", "times": 100],
+                [
+                    "match": "event-source-mappings", "region": "eu-west-1", "status": 403,
+                    "code": "AccessDeniedException", "times": 100,
+                ],
                 ["match": "fleet-02", "status": 403, "code": "AccessDeniedException", "times": 100],
             ]
         ])
         let result = try await NiceRunner.run(
-            ["doctor", "--all", "--function-prefix", "fleet-fn-", "--region", "us-east-1", "--region", "eu-west-1", "--output", "json"],
+            [
+                "doctor", "--all", "--function-prefix", "fleet-fn-", "--region", "us-east-1", "--region", "eu-west-1",
+                "--output", "json",
+            ],
             environment: bed.environment())
         #expect(result.exitCode == 1, "\(result.stderr)")
         #expect(result.stderr.contains("eu-west-1"))
@@ -238,15 +287,22 @@ struct DoctorLiveTests {
         let mappings = document["mappings"]?.arrayValue ?? []
         #expect(mappings.count == 40)
         for mapping in mappings {
-            let onBrokenCluster = (mapping["summary"]?["cluster"]?.stringValue ?? "").contains("fleet-02")
+            let onBrokenCluster =
+                (mapping["summary"]?["cluster"]?.stringValue ?? "").contains("fleet-02")
                 || Int(mapping["uuid"]?.stringValue?.suffix(12) ?? "").map { $0 % 4 == 2 } == true
-            let denied = mapping["findings"]?.arrayValue?.contains {
-                $0["code"]?.stringValue == "ACC001" && ($0["title"]?.stringValue ?? "" + ($0["detail"]?.stringValue ?? "")).contains("kafka")
-            } == true
+            let denied =
+                mapping["findings"]?.arrayValue?.contains {
+                    $0["code"]?.stringValue == "ACC001"
+                        && ($0["title"]?.stringValue ?? "" + ($0["detail"]?.stringValue ?? "")).contains("kafka")
+                } == true
             #expect(denied == onBrokenCluster, "\(mapping["uuid"]?.stringValue ?? "")")
         }
         // Every Region denied → nothing to diagnose: exit 3.
-        try await bed.proxy(["faults": [["match": "event-source-mappings", "status": 403, "code": "AccessDeniedException", "times": 100]]])
+        try await bed.proxy([
+            "faults": [
+                ["match": "event-source-mappings", "status": 403, "code": "AccessDeniedException", "times": 100]
+            ]
+        ])
         let none = try await NiceRunner.run(["doctor", "--all"], environment: bed.environment())
         try await bed.proxy()
         #expect(none.exitCode == 3)
@@ -265,7 +321,8 @@ struct DoctorLiveTests {
                     [
                         "UUID": .string(uuid), "EventSourceArn": .string(bed.clusterArn(0)),
                         "FunctionArn": .string("arn:aws:lambda:\(bed.region):\(bed.account):function:ghost-fn-1"),
-                        "Topics": ["gone"], "State": "Enabled", "StartingPosition": "LATEST", "LastModified": 1795000000,
+                        "Topics": ["gone"], "State": "Enabled", "StartingPosition": "LATEST",
+                        "LastModified": 1795000000,
                     ]
                 ]
             ])
@@ -276,8 +333,10 @@ struct DoctorLiveTests {
         #expect(mappings.count == 1)
         #expect(failing(mappings.first).contains("MAP014"))
         let others = try await NiceRunner.run(
-            ["doctor", "--all", "--function-prefix", "fleet-fn-007", "--output", "json"], environment: bed.environment())
-        #expect(try decode(others.stdout)["mappings"]?.arrayValue?.allSatisfy { !failing($0).contains("MAP014") } == true)
+            ["doctor", "--all", "--function-prefix", "fleet-fn-007", "--output", "json"], environment: bed.environment()
+        )
+        #expect(
+            try decode(others.stdout)["mappings"]?.arrayValue?.allSatisfy { !failing($0).contains("MAP014") } == true)
     }
 
     @Test("--all-regions lists every Region EC2 DescribeRegions names (the mappings live in one)")
@@ -285,13 +344,17 @@ struct DoctorLiveTests {
         let bed = try await FleetTestBed.shared()
         try await bed.proxy()
         let result = try await NiceRunner.run(
-            ["doctor", "--all", "--all-regions", "--function-prefix", "fleet-fn-007", "--output", "json"], environment: bed.environment())
+            ["doctor", "--all", "--all-regions", "--function-prefix", "fleet-fn-007", "--output", "json"],
+            environment: bed.environment())
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
         #expect(try decode(result.stdout)["mappings"]?.arrayValue?.count == 5)
-        let regions = Set(try await bed.log().filter { ($0["operation"]?.stringValue ?? "").hasSuffix("/event-source-mappings") }
-            .compactMap { $0["region"]?.stringValue })
+        let regions = Set(
+            try await bed.log().filter { ($0["operation"]?.stringValue ?? "").hasSuffix("/event-source-mappings") }
+                .compactMap { $0["region"]?.stringValue })
         let environment = bed.environment(extra: ["AWS_DEFAULT_REGION": bed.region])
-        let oracle = try await NiceRunner.offThePool { try AWSCLI.run(["ec2", "describe-regions"], environment: environment) }
+        let oracle = try await NiceRunner.offThePool {
+            try AWSCLI.run(["ec2", "describe-regions"], environment: environment)
+        }
         let expected = Set(oracle["Regions"]?.arrayValue?.compactMap { $0["RegionName"]?.stringValue } ?? [])
         #expect(regions == expected)
         #expect(regions.count > 1)
@@ -308,7 +371,8 @@ final class StreamingRun: @unchecked Sendable {
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         child = try ChildProcess(
-            executable: "/usr/bin/nice", arguments: ["-n", "10", BinaryRunner.binary.path] + arguments, environment: env,
+            executable: "/usr/bin/nice", arguments: ["-n", "10", BinaryRunner.binary.path] + arguments,
+            environment: env,
             input: .null, output: .pipe, error: .null)
         // Generous: the whole run, with a held read released only after the first line.
         watchdog = HangWatchdog.ProcessKiller(child, seconds: 5 * HangWatchdog.seconds)

@@ -67,7 +67,8 @@ struct ExitStatusTests {
             let status = outcome.termination.shellStatus
             outcomes[status, default: 0] += 1
             if status != line.expected && firstUnexpected == nil {
-                firstUnexpected = "exit \(status)\(outcome.termination.bySignal ? " (signal)" : ""): \(outcome.errorText)"
+                firstUnexpected =
+                    "exit \(status)\(outcome.termination.bySignal ? " (signal)" : ""): \(outcome.errorText)"
             }
         }
         #expect(outcomes == [line.expected: Self.repetitions], "\(outcomes); first: \(firstUnexpected ?? "")")

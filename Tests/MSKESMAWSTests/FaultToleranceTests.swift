@@ -29,18 +29,27 @@ struct FaultToleranceTests {
             name: "snapshot UUID"),
         AWSCommandLine(
             arguments: { bed, directory in
-                ["snapshot", bed.mappingUUID, "--write", directory + "/out.json", "--include-secrets", "--output", "json"]
+                [
+                    "snapshot", bed.mappingUUID, "--write", directory + "/out.json", "--include-secrets", "--output",
+                    "json",
+                ]
             }, essentialCall: "event-source-mappings", name: "snapshot UUID --write FILE --include-secrets"),
-        AWSCommandLine(arguments: { bed, _ in ["get", bed.mappingUUID] }, essentialCall: "event-source-mappings", name: "get UUID"),
+        AWSCommandLine(
+            arguments: { bed, _ in ["get", bed.mappingUUID] }, essentialCall: "event-source-mappings", name: "get UUID"),
         AWSCommandLine(
             arguments: { bed, _ in ["secret", "validate", "--secret-id", bed.info["secretArn"]?.stringValue ?? ""] },
             essentialCall: "GetSecretValue", name: "secret validate --secret-id"),
         AWSCommandLine(
             arguments: { bed, directory in
-                ["secret", "fix", "--secret-id", bed.info["secretArn"]?.stringValue ?? "", "--write", directory + "/fixed.json"]
+                [
+                    "secret", "fix", "--secret-id", bed.info["secretArn"]?.stringValue ?? "", "--write",
+                    directory + "/fixed.json",
+                ]
             }, essentialCall: "GetSecretValue", name: "secret fix --secret-id --write"),
         AWSCommandLine(
-            arguments: { bed, _ in ["brokers", "explain", "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--auth", "iam"] },
+            arguments: { bed, _ in
+                ["brokers", "explain", "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--auth", "iam"]
+            },
             essentialCall: "/api/v2/clusters", name: "brokers explain --cluster"),
     ]
 
@@ -86,16 +95,21 @@ struct FaultToleranceTests {
             message: "ThrottlingException"),
         FaultCase(
             name: "400 Throttling XML body",
-            fault: ["status": 400, "code": "Throttling", "times": 10, "contentType": "text/xml", "body": .string(xmlThrottle)],
+            fault: [
+                "status": 400, "code": "Throttling", "times": 10, "contentType": "text/xml",
+                "body": .string(xmlThrottle),
+            ],
             exitCode: 3, attempts: 3, message: "Throttling"),
         FaultCase(
-            name: "connection reset mid-response", fault: ["upstream": true, "truncateAt": 40, "reset": true, "times": 10],
+            name: "connection reset mid-response",
+            fault: ["upstream": true, "truncateAt": 40, "reset": true, "times": 10],
             exitCode: 3, attempts: 3),
         FaultCase(
             name: "body shorter than its Content-Length", fault: ["upstream": true, "truncateAt": 30, "times": 10],
             exitCode: 3, attempts: 3),
         FaultCase(
-            name: "stall mid-response (read timeout 2 s)", fault: ["upstream": true, "truncateAt": 10, "stall": 60, "times": 10],
+            name: "stall mid-response (read timeout 2 s)",
+            fault: ["upstream": true, "truncateAt": 10, "stall": 60, "times": 10],
             // libcurl's low-speed check averages over its last 5 s, so 10 early bytes stretch each 2 s read
             // timeout to about 8 s: still far inside the proxy's 60 s stall, 3 attempts.
             exitCode: 3, attempts: 3, stalls: true),
@@ -103,17 +117,23 @@ struct FaultToleranceTests {
             name: "200 with truncated JSON", fault: ["status": 200, "times": 10, "body": #"{"UUID": "14e0db71-5d3"#],
             exitCode: 3, attempts: 1, message: "JSON"),
         FaultCase(
-            name: "200 with malformed JSON", fault: ["status": 200, "times": 10, "body": #"{"UUID": [}, 'x'"#], exitCode: 3,
+            name: "200 with malformed JSON", fault: ["status": 200, "times": 10, "body": #"{"UUID": [}, 'x'"#],
+            exitCode: 3,
             attempts: 1, message: "JSON"),
         FaultCase(
-            name: "200 with an XML body", fault: ["status": 200, "times": 10, "contentType": "text/xml", "body": "<a><b>1</b></a>"],
+            name: "200 with an XML body",
+            fault: ["status": 200, "times": 10, "contentType": "text/xml", "body": "<a><b>1</b></a>"],
             exitCode: 3, attempts: 1, message: "JSON"),
         FaultCase(
             name: "502 text/html from a proxy",
-            fault: ["status": 502, "code": "", "times": 10, "contentType": "text/html", "body": "<html><body>Bad Gateway</body></html>"],
+            fault: [
+                "status": 502, "code": "", "times": 10, "contentType": "text/html",
+                "body": "<html><body>Bad Gateway</body></html>",
+            ],
             exitCode: 3, attempts: 3),
         FaultCase(
-            name: "100 MB body with Content-Length", fault: ["status": 200, "times": 10, "size": 100_000_000], exitCode: 3,
+            name: "100 MB body with Content-Length", fault: ["status": 200, "times": 10, "size": 100_000_000],
+            exitCode: 3,
             attempts: 1, message: "larger than 16 MiB"),
         FaultCase(
             name: "100 MB chunked body", fault: ["status": 200, "times": 10, "size": 100_000_000, "chunked": true],
@@ -132,14 +152,16 @@ struct FaultToleranceTests {
         return path
     }
 
-    @Test("faults on the essential call: retries, bounded time, exit code, one error line, no file left",
-          arguments: commandLines, faultCases)
+    @Test(
+        "faults on the essential call: retries, bounded time, exit code, one error line, no file left",
+        arguments: commandLines, faultCases)
     func fault(_ line: AWSCommandLine, _ fault: FaultCase) async throws {
         let bed = try await TestBed.shared()
         let proxy = try await Proxy.shared()
         var configured = fault.fault.objectValue ?? [:]
         configured["match"] = .string(line.essentialCall)
-        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true, "faults": [.object(configured)]])
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config", body: ["reset": true, "faults": [.object(configured)]])
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var environment = bed.environment(through: proxy.url)
@@ -164,7 +186,9 @@ struct FaultToleranceTests {
             // the mapping twice (SnapshotCommand, then the gatherer), so a failing read takes 2 × the attempts.
             let seen = (stats["byOperation"]?.objectValue ?? [:]).filter { $0.key.contains(line.essentialCall) }
                 .compactMapValues { $0.intValue }
-            #expect(!seen.isEmpty && seen.values.allSatisfy { [attempts, attempts + 1, 2 * attempts].contains($0) }, "\(stats)")
+            #expect(
+                !seen.isEmpty && seen.values.allSatisfy { [attempts, attempts + 1, 2 * attempts].contains($0) },
+                "\(stats)")
         }
         if fault.exitCode != 0 {
             #expect(result.stdout.isEmpty)
@@ -182,18 +206,23 @@ struct FaultToleranceTests {
         arguments: [
             // create retries 5xx: safe, because before each attempt it looks for an identical mapping (MAP009 /
             // "already exists, unchanged"); the list afterwards proves there is never a second one.
-            FaultCase(name: "500", fault: ["status": 500, "code": "ServiceException", "times": 10], exitCode: 3, attempts: 3),
             FaultCase(
-                name: "503 with Retry-After", fault: ["status": 503, "code": "ServiceUnavailable", "times": 10, "retryAfter": "1"],
+                name: "500", fault: ["status": 500, "code": "ServiceException", "times": 10], exitCode: 3, attempts: 3),
+            FaultCase(
+                name: "503 with Retry-After",
+                fault: ["status": 503, "code": "ServiceUnavailable", "times": 10, "retryAfter": "1"],
                 exitCode: 3, attempts: 3),
             FaultCase(
-                name: "429 (surely not applied: retried)", fault: ["status": 429, "code": "TooManyRequestsException", "times": 10],
+                name: "429 (surely not applied: retried)",
+                fault: ["status": 429, "code": "TooManyRequestsException", "times": 10],
                 exitCode: 3, attempts: 3),
             FaultCase(
-                name: "reset after the commit", fault: ["upstream": true, "truncateAt": 0, "reset": true, "times": 1], exitCode: 0,
+                name: "reset after the commit", fault: ["upstream": true, "truncateAt": 0, "reset": true, "times": 1],
+                exitCode: 0,
                 attempts: 1),
             FaultCase(
-                name: "stall after the commit", fault: ["upstream": true, "truncateAt": 5, "stall": 60, "times": 1], exitCode: 0,
+                name: "stall after the commit", fault: ["upstream": true, "truncateAt": 5, "stall": 60, "times": 1],
+                exitCode: 0,
                 attempts: 1, stalls: true),
         ])
     func createUnderFaults(_ fault: FaultCase) async throws {
@@ -214,20 +243,24 @@ struct FaultToleranceTests {
             ])
         var configured = fault.fault.objectValue ?? [:]
         configured["match"] = "POST /2015-03-31/event-source-mappings"
-        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true, "faults": [.object(configured)]])
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config", body: ["reset": true, "faults": [.object(configured)]])
         var environment = bed.environment(through: proxy.url)
         environment["AWS_MAX_ATTEMPTS"] = "3"
         let result = try BinaryRunner.run(
             [
-                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
+                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic",
+                "orders",
                 "--starting-position", "LATEST", "--no-preflight",
             ] + fault.readTimeout, environment: environment, hangWatchdog: 5 * HangWatchdog.seconds)
         let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
         let log = try await bed.sideDoor(proxy.url + "/_proxy/log").arrayValue ?? []
         _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
         #expect(!result.hung, "killed by the hang watchdog")
-        let posts = (stats["byOperation"]?.objectValue ?? [:]).filter { $0.key.hasPrefix("POST /2015-03-31/event-source-mappings") }
-            .compactMap { $0.value.intValue }.reduce(0, +)
+        let posts = (stats["byOperation"]?.objectValue ?? [:]).filter {
+            $0.key.hasPrefix("POST /2015-03-31/event-source-mappings")
+        }
+        .compactMap { $0.value.intValue }.reduce(0, +)
         #expect(posts == fault.attempts, "\(stats)")
         #expect(result.exitCode == fault.exitCode, "\(result.stderr)")
         if fault.stalls { Self.expectClientGaveUp(log, on: "POST /2015-03-31/event-source-mappings") }
@@ -235,8 +268,10 @@ struct FaultToleranceTests {
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         }
-        let listed = try BinaryRunner.run(["list", "--function", function, "--output", "json"], environment: bed.environment())
-        let mappings = try JSONDecoder().decode(JSONValue.self, from: Data(listed.stdout.utf8))["EventSourceMappings"]?.arrayValue
+        let listed = try BinaryRunner.run(
+            ["list", "--function", function, "--output", "json"], environment: bed.environment())
+        let mappings = try JSONDecoder().decode(JSONValue.self, from: Data(listed.stdout.utf8))["EventSourceMappings"]?
+            .arrayValue
         #expect((mappings?.count ?? 0) <= 1, "\(listed.stdout)")
         if fault.exitCode == 0 { #expect(mappings?.count == 1) }
     }
@@ -244,7 +279,9 @@ struct FaultToleranceTests {
     /// Every stalled answer to `operation` in the proxy's log ended because the client closed the connection (its
     /// own read timeout), while the proxy still held back the rest of the answer.
     static func expectClientGaveUp(_ log: [JSONValue], on operation: String) {
-        let stalled = log.filter { ($0["operation"]?.stringValue ?? "").contains(operation) && $0["clientClosed"] != nil }
+        let stalled = log.filter {
+            ($0["operation"]?.stringValue ?? "").contains(operation) && $0["clientClosed"] != nil
+        }
         #expect(!stalled.isEmpty, "no stalled answer in the log: \(log)")
         #expect(stalled.allSatisfy { $0["clientClosed"] == .bool(true) }, "\(stalled)")
     }
@@ -257,8 +294,15 @@ struct FaultToleranceTests {
         let proxy = try await Proxy.shared()
         _ = try await bed.sideDoor(
             proxy.url + "/_proxy/config",
-            body: ["reset": true, "faults": [["match": "event-source-mappings", "status": 503, "code": "ServiceUnavailable",
-                                               "times": .number(Double(times)), "retryAfter": "1"]]])
+            body: [
+                "reset": true,
+                "faults": [
+                    [
+                        "match": "event-source-mappings", "status": 503, "code": "ServiceUnavailable",
+                        "times": .number(Double(times)), "retryAfter": "1",
+                    ]
+                ],
+            ])
         var environment = bed.environment(through: proxy.url)
         environment["AWS_MAX_ATTEMPTS"] = "3"
         let result = try BinaryRunner.run(
@@ -274,7 +318,9 @@ struct FaultToleranceTests {
         }
     }
 
-    @Test("XML throttling on a later IAM call is retried; when it persists the snapshot names the error and still completes")
+    @Test(
+        "XML throttling on a later IAM call is retried; when it persists the snapshot names the error and still completes"
+    )
     func xmlThrottlingOnLaterCall() async throws {
         let bed = try await TestBed.shared()
         let proxy = try await Proxy.shared()
@@ -283,8 +329,13 @@ struct FaultToleranceTests {
             body: [
                 "reset": true,
                 // "GetRole" also matches GetRolePolicy: enough faults that every one of them is throttled.
-                "faults": [["match": "GetRole", "status": 400, "code": "Throttling", "times": 100, "contentType": "text/xml",
-                            "body": .string(Self.xmlThrottle)]],
+                "faults": [
+                    [
+                        "match": "GetRole", "status": 400, "code": "Throttling", "times": 100,
+                        "contentType": "text/xml",
+                        "body": .string(Self.xmlThrottle),
+                    ]
+                ],
             ])
         var environment = bed.environment(through: proxy.url)
         environment["AWS_MAX_ATTEMPTS"] = "3"
@@ -312,9 +363,17 @@ struct FaultToleranceTests {
         let proxy = try await Proxy.shared()
         _ = try await bed.sideDoor(
             proxy.url + "/_proxy/config",
-            body: ["reset": true, "faults": [["match": "GetRole", "status": 200, "times": 10, "contentType": "text/plain",
-                                               "body": .string(body)]]])
-        let result = try BinaryRunner.run(["snapshot", bed.mappingUUID], environment: bed.environment(through: proxy.url))
+            body: [
+                "reset": true,
+                "faults": [
+                    [
+                        "match": "GetRole", "status": 200, "times": 10, "contentType": "text/plain",
+                        "body": .string(body),
+                    ]
+                ],
+            ])
+        let result = try BinaryRunner.run(
+            ["snapshot", bed.mappingUUID], environment: bed.environment(through: proxy.url))
         _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: ["reset": true])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
@@ -332,8 +391,15 @@ struct FaultToleranceTests {
         func answer(size: Int) async throws {
             _ = try await bed.sideDoor(
                 proxy.url + "/_proxy/config",
-                body: ["reset": true, "faults": [["match": "event-source-mappings", "status": 200, "times": 10,
-                                                  "size": .number(Double(size)), "chunked": true]]])
+                body: [
+                    "reset": true,
+                    "faults": [
+                        [
+                            "match": "event-source-mappings", "status": 200, "times": 10,
+                            "size": .number(Double(size)), "chunked": true,
+                        ]
+                    ],
+                ])
         }
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -21,12 +21,15 @@ struct FileSafetyTests {
 
     /// The table: add every command that writes a file here.
     static let writers: [Writer] = [
-        Writer(arguments: { _, inputs in ["secret", "fix", inputs.directory + "/mtls-pbes2.json", "--write", "OUT"] },
-               mode: 0o600, name: "secret fix --write"),
-        Writer(arguments: { bed, _ in ["snapshot", bed.mappingUUID, "--write", "OUT"] }, mode: 0o644, needsBed: true,
-               name: "snapshot --write"),
-        Writer(arguments: { bed, _ in ["snapshot", bed.mappingUUID, "--write", "OUT", "--include-secrets"] }, mode: 0o600,
-               needsBed: true, name: "snapshot --write --include-secrets"),
+        Writer(
+            arguments: { _, inputs in ["secret", "fix", inputs.directory + "/mtls-pbes2.json", "--write", "OUT"] },
+            mode: 0o600, name: "secret fix --write"),
+        Writer(
+            arguments: { bed, _ in ["snapshot", bed.mappingUUID, "--write", "OUT"] }, mode: 0o644, needsBed: true,
+            name: "snapshot --write"),
+        Writer(
+            arguments: { bed, _ in ["snapshot", bed.mappingUUID, "--write", "OUT", "--include-secrets"] }, mode: 0o600,
+            needsBed: true, name: "snapshot --write --include-secrets"),
     ]
 
     static func directory() throws -> String {
@@ -37,23 +40,29 @@ struct FileSafetyTests {
 
     static func environment(_ bed: TestBed) -> [String: String] { bed.environment() }
 
-    static func arguments(_ writer: Writer, _ bed: TestBed, _ inputs: SecretHygieneTests.Inputs, out: String) -> [String] {
+    static func arguments(_ writer: Writer, _ bed: TestBed, _ inputs: SecretHygieneTests.Inputs, out: String)
+        -> [String]
+    {
         writer.arguments(bed, inputs).map { $0 == "OUT" ? out : $0 }
     }
 
-    @Test("mode, no overwrite without --force (the old file intact), overwrite with it, no temporary file", arguments: writers)
+    @Test(
+        "mode, no overwrite without --force (the old file intact), overwrite with it, no temporary file",
+        arguments: writers)
     func modeAndOverwrite(_ writer: Writer) async throws {
         let bed = try await TestBed.shared()
         let inputs = try await SecretHygieneTests.Inputs.shared()
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let out = directory + "/out.json"
-        let first = try BinaryRunner.run(Self.arguments(writer, bed, inputs, out: out), environment: Self.environment(bed))
+        let first = try BinaryRunner.run(
+            Self.arguments(writer, bed, inputs, out: out), environment: Self.environment(bed))
         #expect(first.exitCode == 0 || first.exitCode == 1, "\(first.stderr)")
         #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == writer.mode)
 
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: out))
-        let refused = try BinaryRunner.run(Self.arguments(writer, bed, inputs, out: out), environment: Self.environment(bed))
+        let refused = try BinaryRunner.run(
+            Self.arguments(writer, bed, inputs, out: out), environment: Self.environment(bed))
         #expect(refused.exitCode == 2)
         #expect(refused.stderr.contains("--force"), "\(refused.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "old\n")
@@ -66,8 +75,9 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.json"])
     }
 
-    @Test("a write over the file size limit fails with exit 2 and leaves neither the file nor a temporary one",
-          arguments: writers)
+    @Test(
+        "a write over the file size limit fails with exit 2 and leaves neither the file nor a temporary one",
+        arguments: writers)
     func failingWrite(_ writer: Writer) async throws {
         let bed = try await TestBed.shared()
         let inputs = try await SecretHygieneTests.Inputs.shared()
@@ -84,8 +94,9 @@ struct FileSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
-    @Test("a signal while the temporary file exists: afterwards the file is complete or absent, never a temporary one",
-          arguments: writers, ["INT", "TERM", "HUP"])
+    @Test(
+        "a signal while the temporary file exists: afterwards the file is complete or absent, never a temporary one",
+        arguments: writers, ["INT", "TERM", "HUP"])
     func interruptedWrite(_ writer: Writer, _ signal: String) async throws {
         let bed = try await TestBed.shared()
         let inputs = try await SecretHygieneTests.Inputs.shared()

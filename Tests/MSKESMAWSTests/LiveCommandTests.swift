@@ -4,11 +4,11 @@ import MSKESMCore
 import MSKESMSystem
 import Testing
 
-
 /// The live modes against the test bed (signatures checked): `secret validate|fix --secret-id`, `brokers
 /// explain --cluster|--mapping`, `policy check --mapping [--role]`, `network check --cluster`, and the snapshot's
 /// secret analyses; through the built binary, and the live readers in-process.
-@Suite("live commands", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+@Suite(
+    "live commands", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct LiveCommandTests {
     static let canaryPassword = "CANARY-scram-password-93f1"
 
@@ -51,15 +51,24 @@ struct LiveCommandTests {
     }
 
     static let liveCases: [LiveCase] = [
-        LiveCase(arguments: ["secret", "validate", "--secret-id", "{secret}", "--cluster", "{cluster}"], code: 0, summaryKey: "secretId"),
-        LiveCase(arguments: ["brokers", "explain", "--cluster", "{cluster}", "--auth", "iam"], code: 0, summaryKey: "port"),
+        LiveCase(
+            arguments: ["secret", "validate", "--secret-id", "{secret}", "--cluster", "{cluster}"], code: 0,
+            summaryKey: "secretId"),
+        LiveCase(
+            arguments: ["brokers", "explain", "--cluster", "{cluster}", "--auth", "iam"], code: 0, summaryKey: "port"),
         LiveCase(arguments: ["brokers", "explain", "--mapping", "{uuid}"], code: 0, summaryKey: "method"),
         LiveCase(arguments: ["policy", "check", "--mapping", "{uuid}"], code: 1, summaryKey: "results"),
-        LiveCase(arguments: ["policy", "check", "--mapping", "{uuid}", "--role", "{role}", "--suggest"], code: 1, summaryKey: "suggestion"),
-        LiveCase(arguments: ["network", "check", "--cluster", "{cluster}", "--auth", "scram-512"], code: 1, summaryKey: "vpcIds"),
+        LiveCase(
+            arguments: ["policy", "check", "--mapping", "{uuid}", "--role", "{role}", "--suggest"], code: 1,
+            summaryKey: "suggestion"),
+        LiveCase(
+            arguments: ["network", "check", "--cluster", "{cluster}", "--auth", "scram-512"], code: 1,
+            summaryKey: "vpcIds"),
     ]
 
-    @Test("happy path: each live command reads the bed and answers (JSON on stdout, nothing on stderr)", arguments: liveCases)
+    @Test(
+        "happy path: each live command reads the bed and answers (JSON on stdout, nothing on stderr)",
+        arguments: liveCases)
     func happy(_ liveCase: LiveCase) async throws {
         let bed = try await TestBed.shared()
         let result = try BinaryRunner.run(
@@ -71,25 +80,40 @@ struct LiveCommandTests {
         #expect(!result.stdout.contains(Self.canaryPassword))
     }
 
-    @Test("the live facts are right: SCRAM on 9096 from the mapping, IAM on 9098, the role's missing kms:Decrypt, NET007")
+    @Test(
+        "the live facts are right: SCRAM on 9096 from the mapping, IAM on 9098, the role's missing kms:Decrypt, NET007")
     func facts() async throws {
         let bed = try await TestBed.shared()
         let environment = bed.environment()
         let brokers = try Self.json(
-            BinaryRunner.run(Self.resolve(["brokers", "explain", "--mapping", "{uuid}", "--output", "json"], bed), environment: environment).stdout)
+            BinaryRunner.run(
+                Self.resolve(["brokers", "explain", "--mapping", "{uuid}", "--output", "json"], bed),
+                environment: environment
+            ).stdout)
         #expect(brokers["summary"]?["method"]?.stringValue == "scram-512")
         #expect(brokers["summary"]?["port"]?.intValue == 9096)
         let iam = try Self.json(
-            BinaryRunner.run(Self.resolve(["brokers", "explain", "--cluster", "{cluster}", "--auth", "iam", "--output", "json"], bed), environment: environment).stdout)
+            BinaryRunner.run(
+                Self.resolve(
+                    ["brokers", "explain", "--cluster", "{cluster}", "--auth", "iam", "--output", "json"], bed),
+                environment: environment
+            ).stdout)
         #expect(iam["summary"]?["port"]?.intValue == 9098)
         let policy = try Self.json(
-            BinaryRunner.run(Self.resolve(["policy", "check", "--mapping", "{uuid}", "--output", "json"], bed), environment: environment).stdout)
+            BinaryRunner.run(
+                Self.resolve(["policy", "check", "--mapping", "{uuid}", "--output", "json"], bed),
+                environment: environment
+            ).stdout)
         #expect(policy["summary"]?["role"]?.stringValue == bed.info["roleName"]?.stringValue)
         // The bed's role allows secretsmanager:GetSecretValue but not kms:Decrypt on the secret's CMK.
         let kms = policy["findings"]?.arrayValue?.first { $0["code"] == "IAM006" && $0["severity"] == "fail" }
         #expect(kms?["title"]?.stringValue?.contains(bed.info["kmsKeyArn"]?.stringValue ?? "?") == true)
         let network = try Self.json(
-            BinaryRunner.run(Self.resolve(["network", "check", "--cluster", "{cluster}", "--auth", "scram-512", "--output", "json"], bed), environment: environment).stdout)
+            BinaryRunner.run(
+                Self.resolve(
+                    ["network", "check", "--cluster", "{cluster}", "--auth", "scram-512", "--output", "json"], bed),
+                environment: environment
+            ).stdout)
         #expect(Self.finding(network, "NET007")?["severity"]?.stringValue == "fail")
         #expect(Self.finding(network, "NET001")?["severity"]?.stringValue == "pass")
     }
@@ -109,7 +133,8 @@ struct LiveCommandTests {
             "/usr/bin/env",
             [
                 "aws", "secretsmanager", "get-secret-value", "--secret-id", arn, "--query", "SecretString", "--output",
-                "text", "--endpoint-url", bed.proxyURL, "--region", bed.region,  // AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION
+                // AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION: the Region goes on the command line.
+                "text", "--endpoint-url", bed.proxyURL, "--region", bed.region,
             ], environment: cliEnvironment, error: .null)
         var text = cli.outputText
         try #require(cli.status == 0, "the AWS CLI could not read the secret")
@@ -117,9 +142,12 @@ struct LiveCommandTests {
         try text.write(toFile: file, atomically: false, encoding: .utf8)
 
         let fromFile = try Self.json(
-            BinaryRunner.run(["secret", "validate", file, "--secret-name", arn, "--output", "json"], environment: environment).stdout)
+            BinaryRunner.run(
+                ["secret", "validate", file, "--secret-name", arn, "--output", "json"], environment: environment
+            ).stdout)
         let live = try Self.json(
-            BinaryRunner.run(["secret", "validate", "--secret-id", arn, "--output", "json"], environment: environment).stdout)
+            BinaryRunner.run(["secret", "validate", "--secret-id", arn, "--output", "json"], environment: environment)
+                .stdout)
         let awsOnly: Set<String> = ["SEC017", "SEC019", "SEC021"]
         let liveFindings = live["findings"]?.arrayValue?.filter { !awsOnly.contains($0["code"]?.stringValue ?? "") }
         #expect(liveFindings == fromFile["findings"]?.arrayValue)
@@ -140,7 +168,8 @@ struct LiveCommandTests {
         let value = #"{"username": "other", "password": "CANARY-other-pw-2718"}"#
         let defaultKey = try await Self.createSecret(bed, name: "AmazonMSK_default_\(suffix)", value: value)
         let result = try BinaryRunner.run(
-            Self.resolve(["secret", "validate", "--secret-id", defaultKey, "--cluster", "{cluster}", "--output", "json"], bed),
+            Self.resolve(
+                ["secret", "validate", "--secret-id", defaultKey, "--cluster", "{cluster}", "--output", "json"], bed),
             environment: bed.environment())
         #expect(result.exitCode == 1, "\(result.stderr)")
         let report = try Self.json(result.stdout)
@@ -165,7 +194,10 @@ struct LiveCommandTests {
     @Test(
         "a named resource that does not exist is exit 2, one line, nothing on stdout",
         arguments: [
-            ["secret", "validate", "--secret-id", "arn:aws:secretsmanager:us-east-1:123456789012:secret:missing-AbCdEf"],
+            [
+                "secret", "validate", "--secret-id",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:missing-AbCdEf",
+            ],
             ["secret", "fix", "--secret-id", "missing-secret", "--write", "-"],
             ["secret", "validate", "--secret-id", "{secret}", "--cluster", "{cluster}x"],
             ["brokers", "explain", "--cluster", "{cluster}x", "--auth", "none"],
@@ -195,7 +227,9 @@ struct LiveCommandTests {
         ["network", "check", "--cluster", "{cluster}", "--auth", "iam"],
     ]
 
-    @Test("an AWS failure (a wrong secret key; an endpoint that refuses) is exit 3, one line, no secret", arguments: commands)
+    @Test(
+        "an AWS failure (a wrong secret key; an endpoint that refuses) is exit 3, one line, no secret",
+        arguments: commands)
     func awsFailure(_ arguments: [String]) async throws {
         let bed = try await TestBed.shared()
         var environment = bed.environment()
@@ -214,7 +248,9 @@ struct LiveCommandTests {
         #expect(!FileManager.default.fileExists(atPath: Self.neverWritten))
     }
 
-    @Test("--debug prints the request lines on stderr, never the secret's password or the secret access key", arguments: commands)
+    @Test(
+        "--debug prints the request lines on stderr, never the secret's password or the secret access key",
+        arguments: commands)
     func debug(_ arguments: [String]) async throws {
         let bed = try await TestBed.shared()
         let (_, secretKey) = bed.keys("msk-esm-reader")
@@ -266,7 +302,9 @@ struct LiveCommandTests {
         #expect(secret.describe["Name"]?.stringValue == "AmazonMSK_esm_user")
         #expect(secret.key?["KeyMetadata"]?["KeyManager"]?.stringValue == "CUSTOMER")
         #expect(secret.scramSecrets?["SecretArnList"]?.arrayValue?.count == bed.info["scramSecretCount"]?.intValue)
-        #expect(SecretPlacementRules.kmsKey(secretArn: arn, describeSecret: secret.describe, describeKey: secret.key).severity == .pass)
+        #expect(
+            SecretPlacementRules.kmsKey(secretArn: arn, describeSecret: secret.describe, describeKey: secret.key)
+                .severity == .pass)
         let live = try await LiveCluster.read(client: client, clusterArn: cluster)
         #expect(live.network.groups == [bed.info["clusterSecurityGroupId"]?.stringValue ?? ""])
         let parts = try await LiveNetworkReader(client: client).read(

@@ -7,7 +7,9 @@ import Testing
 /// `create`, `update`, `get`, `list`, `delete`, `enable`, `disable`, `wait`: the built binary against the test bed,
 /// whose server validates every request against botocore's Lambda model and logs the bodies it received. Each test
 /// seeds its own function, so tests do not see each other's mappings.
-@Suite("mapping commands", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+@Suite(
+    "mapping commands", .serialized,
+    .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct MappingCommandsTests {
     /// Seeds a function (and returns its name) with the test bed's execution role.
     func seedFunction(_ bed: TestBed, prefix: String, timeout: Int = 60) async throws -> String {
@@ -17,7 +19,8 @@ struct MappingCommandsTests {
             body: [
                 "functions": [
                     [
-                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
+                        "FunctionName": .string(name),
+                        "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
                         "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12",
                         "Timeout": .number(Double(timeout)), "State": "Active", "LastUpdateStatus": "Successful",
                     ]
@@ -27,7 +30,9 @@ struct MappingCommandsTests {
     }
 
     /// The Lambda requests the test server saw for `function` (by the body's FunctionName or the path's UUID).
-    func requests(_ bed: TestBed, operation: String, function: String? = nil, uuid: String? = nil) async throws -> [JSONValue] {
+    func requests(_ bed: TestBed, operation: String, function: String? = nil, uuid: String? = nil) async throws
+        -> [JSONValue]
+    {
         let log = try await bed.sideDoor(bed.testbedURL + "/_testbed/requests").arrayValue ?? []
         return log.filter { entry in
             guard entry["operation"]?.stringValue == operation else { return false }
@@ -69,7 +74,8 @@ struct MappingCommandsTests {
         let result = try await run(
             bed,
             [
-                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", topic,
+                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic",
+                topic,
                 "--starting-position", "LATEST", "--no-preflight", "--output", "report-json",
             ] + extra)
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -96,25 +102,30 @@ struct MappingCommandsTests {
                 #"{"value":{"a":[1]}}"#, "--pollers", "1:5", "--poller-group", "grp-1", "--disabled",
             ],
             aws: [
-                "--event-source-arn", "{cluster}", "--starting-position", "AT_TIMESTAMP", "--starting-position-timestamp",
+                "--event-source-arn", "{cluster}", "--starting-position", "AT_TIMESTAMP",
+                "--starting-position-timestamp",
                 "2026-11-01T00:00:00Z", "--batch-size", "10", "--maximum-batching-window-in-seconds", "5",
                 "--source-access-configurations", "Type=SASL_SCRAM_512_AUTH,URI={secret}",
                 "--amazon-managed-kafka-event-source-config", "ConsumerGroupId=g1",
                 "--destination-config", #"{"OnFailure":{"Destination":"kafka://dlq"}}"#,
                 "--filter-criteria", #"{"Filters":[{"Pattern":"{\"value\":{\"a\":[1]}}"}]}"#,
-                "--provisioned-poller-config", "MinimumPollers=1,MaximumPollers=5,PollerGroupName=grp-1", "--no-enabled",
+                "--provisioned-poller-config", "MinimumPollers=1,MaximumPollers=5,PollerGroupName=grp-1",
+                "--no-enabled",
             ]),
         SideBySide(
             description: "self-managed in a VPC, mTLS with a root CA, retries, metrics, logging, tags",
             ours: [
                 "--bootstrap-servers", "k1.example.com:9094,k2.example.com:9094", "--starting-position", "TRIM_HORIZON",
                 "--auth", "mtls", "--secret-id", "{secret}", "--root-ca-secret-id", "{secret}", "--subnet", "{subnet}",
-                "--security-group", "{sg}", "--max-retry-attempts", "3", "--max-record-age", "3600", "--bisect-on-error",
-                "--report-batch-item-failures", "--metric", "EventCount", "--metric", "KafkaMetrics", "--log-level", "INFO",
+                "--security-group", "{sg}", "--max-retry-attempts", "3", "--max-record-age", "3600",
+                "--bisect-on-error",
+                "--report-batch-item-failures", "--metric", "EventCount", "--metric", "KafkaMetrics", "--log-level",
+                "INFO",
                 "--tag", "team=orders", "--consumer-group-id", "sm-group",
             ],
             aws: [
-                "--self-managed-event-source", #"{"Endpoints":{"KAFKA_BOOTSTRAP_SERVERS":["k1.example.com:9094","k2.example.com:9094"]}}"#,
+                "--self-managed-event-source",
+                #"{"Endpoints":{"KAFKA_BOOTSTRAP_SERVERS":["k1.example.com:9094","k2.example.com:9094"]}}"#,
                 "--starting-position", "TRIM_HORIZON", "--source-access-configurations",
                 "Type=CLIENT_CERTIFICATE_TLS_AUTH,URI={secret}", "Type=SERVER_ROOT_CA_CERTIFICATE,URI={secret}",
                 "Type=VPC_SUBNET,URI=subnet:{subnet}", "Type=VPC_SECURITY_GROUP,URI=security_group:{sg}",
@@ -138,7 +149,8 @@ struct MappingCommandsTests {
     ]
 
     @Test(
-        "the body msk-esm sends equals the AWS CLI's for the same inputs", .enabled(if: AWSCLI.available, "the AWS CLI is not installed"),
+        "the body msk-esm sends equals the AWS CLI's for the same inputs",
+        .enabled(if: AWSCLI.available, "the AWS CLI is not installed"),
         arguments: sideBySideCases)
     func sideBySide(_ example: SideBySide) async throws {
         let bed = try await TestBed.shared()
@@ -146,7 +158,8 @@ struct MappingCommandsTests {
         let topic = "t-" + UUID().uuidString.prefix(6).lowercased()
         let subnet = bed.info["subnetIds"]?.arrayValue?.first?.stringValue ?? ""
         let replacements = [
-            "{cluster}": bed.info["clusterArn"]?.stringValue ?? "", "{secret}": bed.info["secretArn"]?.stringValue ?? "",
+            "{cluster}": bed.info["clusterArn"]?.stringValue ?? "",
+            "{secret}": bed.info["secretArn"]?.stringValue ?? "",
             "{subnet}": subnet, "{sg}": bed.info["clusterSecurityGroupId"]?.stringValue ?? "",
         ]
         func fill(_ words: [String]) -> [String] {
@@ -159,8 +172,11 @@ struct MappingCommandsTests {
         #expect(ours.exitCode == 0, "\(ours.stderr)")
         var environment = bed.environment()
         environment["AWS_DEFAULT_REGION"] = bed.region
-        let awsArguments = ["lambda", "create-event-source-mapping", "--endpoint-url", bed.testbedURL, "--function-name", function,
-             "--topics", topic] + fill(example.aws)
+        let awsArguments =
+            [
+                "lambda", "create-event-source-mapping", "--endpoint-url", bed.testbedURL, "--function-name", function,
+                "--topics", topic,
+            ] + fill(example.aws)
         let cliEnvironment = environment
         _ = try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
@@ -170,7 +186,9 @@ struct MappingCommandsTests {
         let bodies = try await requests(bed, operation: "CreateEventSourceMapping", function: function)
             .filter { $0["status"]?.intValue == 202 }.compactMap { $0["body"] }
         #expect(bodies.count == 2)
-        if bodies.count == 2 { #expect(bodies[0] == bodies[1], "ours: \(bodies[0].compactText)\naws:  \(bodies[1].compactText)") }
+        if bodies.count == 2 {
+            #expect(bodies[0] == bodies[1], "ours: \(bodies[0].compactText)\naws:  \(bodies[1].compactText)")
+        }
     }
 
     @Test("the test server's botocore check rejects a request outside the model (exit 3, nothing created)")
@@ -199,11 +217,13 @@ struct MappingCommandsTests {
     func droppedResponse() async throws {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "drop")
-        _ = try await bed.sideDoor(bed.testbedURL + "/_testbed/seed", body: ["dropCreateResponseFor": [.string(function)]])
+        _ = try await bed.sideDoor(
+            bed.testbedURL + "/_testbed/seed", body: ["dropCreateResponseFor": [.string(function)]])
         let result = try await run(
             bed,
             [
-                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
+                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic",
+                "orders",
                 "--starting-position", "LATEST", "--no-preflight", "--output", "report-json",
             ])
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -222,7 +242,10 @@ struct MappingCommandsTests {
         let function = try await seedFunction(bed, prefix: "dup")
         let uuid = try await createMapping(bed, function: function, topic: "orders", extra: ["--batch-size", "50"])
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
-        let base = ["create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST", "--no-preflight"]
+        let base = [
+            "create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position",
+            "LATEST", "--no-preflight",
+        ]
         let same = try await run(bed, base + ["--batch-size", "50"])
         #expect(same.exitCode == 0, "\(same.stderr)")
         #expect(same.stdout.contains("already exists, unchanged: \(uuid)"))
@@ -231,7 +254,8 @@ struct MappingCommandsTests {
         let document = try json(different.stdout)
         #expect(document["verdict"]?.stringValue == "fail")
         #expect(document["findings"]?.arrayValue?.first?["code"]?.stringValue == "MAP009")
-        #expect(document["findings"]?.arrayValue?.first?["fix"]?.stringValue?.contains("msk-esm update \(uuid)") == true)
+        #expect(
+            document["findings"]?.arrayValue?.first?["fix"]?.stringValue?.contains("msk-esm update \(uuid)") == true)
         #expect(document["result"] == .null)
         let creates = try await requests(bed, operation: "CreateEventSourceMapping", function: function)
         #expect(creates.count == 1, "\(creates)")
@@ -239,13 +263,16 @@ struct MappingCommandsTests {
 
     // MARK: preflight and dry run
 
-    @Test("a failing preflight stops the create (exit 1, no call) unless --force; --dry-run prints the request and calls nothing")
+    @Test(
+        "a failing preflight stops the create (exit 1, no call) unless --force; --dry-run prints the request and calls nothing"
+    )
     func preflight() async throws {
         let bed = try await TestBed.shared()
         let function = try await seedFunction(bed, prefix: "slow", timeout: 900)  // MAP001: > 840 s
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let base = [
-            "create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
+            "create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position",
+            "LATEST",
             "--auth", "scram-512", "--secret-id", bed.info["secretArn"]?.stringValue ?? "", "--output", "report-json",
         ]
         let dry = try await run(bed, base + ["--dry-run", "--force"])
@@ -287,17 +314,23 @@ struct MappingCommandsTests {
         #expect(text.stdout.contains("- BatchSize: 100\n+ BatchSize: 500\n"))
         let sent = try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid)
         #expect(sent.map { $0["body"] } == [["BatchSize": 500]])
-        let again = try await run(bed, ["update", uuid, "--batch-size", "500", "--no-preflight", "--output", "report-json"])
+        let again = try await run(
+            bed, ["update", uuid, "--batch-size", "500", "--no-preflight", "--output", "report-json"])
         #expect(again.exitCode == 0)
         #expect(try json(again.stdout)["changes"] == [])
         #expect(try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid).count == 1)
-        let window = try await run(bed, ["update", uuid, "--batching-window", "7", "--no-preflight", "--output", "report-json"])
-        #expect(try json(window.stdout)["changes"] == [["field": "MaximumBatchingWindowInSeconds", "from": 0, "to": 7]])
-        let refused = try await run(bed, ["update", uuid, "--topic", "payments", "--no-preflight", "--output", "report-json"])
+        let window = try await run(
+            bed, ["update", uuid, "--batching-window", "7", "--no-preflight", "--output", "report-json"])
+        #expect(
+            try json(window.stdout)["changes"] == [["field": "MaximumBatchingWindowInSeconds", "from": 0, "to": 7]])
+        let refused = try await run(
+            bed, ["update", uuid, "--topic", "payments", "--no-preflight", "--output", "report-json"])
         #expect(refused.exitCode == 1)
         let document = try json(refused.stdout)
         #expect(document["findings"]?.arrayValue?.first?["code"]?.stringValue == "MAP008")
-        #expect(document["findings"]?.arrayValue?.first?["fix"]?.stringValue?.contains("--cli-input-json old.json --topic") == true)
+        #expect(
+            document["findings"]?.arrayValue?.first?["fix"]?.stringValue?.contains("--cli-input-json old.json --topic")
+                == true)
         #expect(try await requests(bed, operation: "UpdateEventSourceMapping", uuid: uuid).count == 2)
     }
 
@@ -326,8 +359,10 @@ struct MappingCommandsTests {
         let created = try await run(
             bed,
             [
-                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic", "orders",
-                "--starting-position", "LATEST", "--no-preflight", "--wait", "--poll-interval", "0.1", "--output", "report-json",
+                "create", "--function", function, "--cluster", bed.info["clusterArn"]?.stringValue ?? "", "--topic",
+                "orders",
+                "--starting-position", "LATEST", "--no-preflight", "--wait", "--poll-interval", "0.1", "--output",
+                "report-json",
             ])
         #expect(created.exitCode == 0, "\(created.stderr)")
         let uuid = try json(created.stdout)["result"]?["UUID"]?.stringValue ?? ""
@@ -340,9 +375,12 @@ struct MappingCommandsTests {
             body: [
                 "mappings": [
                     [
-                        "UUID": .string(broken), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(function)"),
+                        "UUID": .string(broken),
+                        "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(function)"),
                         "Topics": ["orders"], "State": "Enabling",
-                        "SourceAccessConfigurations": [["Type": "SASL_SCRAM_512_AUTH", "URI": .string(bed.info["secretArn"]?.stringValue ?? "")]],
+                        "SourceAccessConfigurations": [
+                            ["Type": "SASL_SCRAM_512_AUTH", "URI": .string(bed.info["secretArn"]?.stringValue ?? "")]
+                        ],
                         "_pending": [
                             [:],
                             [
@@ -353,7 +391,8 @@ struct MappingCommandsTests {
                     ]
                 ]
             ])
-        let waited = try await run(bed, ["wait", broken, "--for", "enabled", "--poll-interval", "0.1", "--output", "json"])
+        let waited = try await run(
+            bed, ["wait", broken, "--for", "enabled", "--poll-interval", "0.1", "--output", "json"])
         #expect(waited.exitCode == 1)
         let report = try json(waited.stdout)
         let codes = report["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
@@ -387,16 +426,56 @@ struct MappingCommandsTests {
     /// Each bad input with the flag or word its one-line error must name (so that an input is not rejected for
     /// some other, accidental reason).
     static let badInputs: [([String], String)] = [
-        (["create", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--topic", "orders", "--starting-position", "LATEST"], "--function"),
-        (["create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "LATEST"], "--bootstrap-servers"),
-        (["create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:cluster", "--topic", "orders", "--starting-position", "LATEST"], "--cluster"),
-        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "EARLIEST"], "EARLIEST"),
-        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "AT_TIMESTAMP", "--starting-position-timestamp", "2999-01-01T00:00:00Z"], "future"),
+        (
+            [
+                "create", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b", "--topic", "orders",
+                "--starting-position", "LATEST",
+            ], "--function"
+        ),
+        (
+            [
+                "create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:123456789012:cluster/a/b",
+                "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "LATEST",
+            ], "--bootstrap-servers"
+        ),
+        (
+            [
+                "create", "--function", "f", "--cluster", "arn:aws:kafka:us-east-1:cluster", "--topic", "orders",
+                "--starting-position", "LATEST",
+            ], "--cluster"
+        ),
+        (
+            [
+                "create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders",
+                "--starting-position", "EARLIEST",
+            ], "EARLIEST"
+        ),
+        (
+            [
+                "create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders",
+                "--starting-position", "AT_TIMESTAMP", "--starting-position-timestamp", "2999-01-01T00:00:00Z",
+            ], "future"
+        ),
         (["create", "--cli-input-json", "/nonexistent/request.json"], "/nonexistent/request.json"),
-        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders", "--starting-position", "LATEST", "--auth", "scram-512"], "--secret-id"),
+        (
+            [
+                "create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "orders",
+                "--starting-position", "LATEST", "--auth", "scram-512",
+            ], "--secret-id"
+        ),
         // The model's pattern [^.]([a-zA-Z0-9\-_.]+) needs two characters although its length range starts at 1.
-        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position", "LATEST"], "2–249 characters"),
-        (["create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", ".orders", "--starting-position", "LATEST"], "--topic '.orders'"),
+        (
+            [
+                "create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", "t", "--starting-position",
+                "LATEST",
+            ], "2–249 characters"
+        ),
+        (
+            [
+                "create", "--function", "f", "--bootstrap-servers", "h:9092", "--topic", ".orders",
+                "--starting-position", "LATEST",
+            ], "--topic '.orders'"
+        ),
         (["update", "not-a-uuid", "--batch-size", "5"], "not-a-uuid"),
         (["wait", "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "--for", "gone"], "gone"),
     ]
@@ -406,7 +485,8 @@ struct MappingCommandsTests {
         // Nothing listens on port 9: an API call would fail with exit 3, not 2.
         let environment = [
             "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "canary-secret", "AWS_REGION": "us-east-1",
-            "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         ]
         let result = try await Self.runBinary(arguments, environment: environment)
         #expect(result.exitCode == 2, "\(result.stderr)")
@@ -425,12 +505,20 @@ struct MappingWaiterTests {
         let uuid = "ffffffff-0000-4000-8000-" + String(UUID().uuidString.suffix(12)).lowercased()
         _ = try await bed.sideDoor(
             bed.testbedURL + "/_testbed/seed",
-            body: ["mappings": [["UUID": .string(uuid), "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:x", "State": "Creating"]]])
+            body: [
+                "mappings": [
+                    [
+                        "UUID": .string(uuid), "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:x",
+                        "State": "Creating",
+                    ]
+                ]
+            ])
         // Each state read is an event; the stream ends when the wait does.
         let (states, reads) = AsyncStream.makeStream(of: String.self)
         // An hour between polls: once the first read is in, only a cancelled sleep can end the wait in time.
         let waiter = MappingWaiter(
-            lambda: LambdaClient(client: AWSClient(configuration: try bed.configuration())), timeout: 7200, interval: 3600,
+            lambda: LambdaClient(client: AWSClient(configuration: try bed.configuration())), timeout: 7200,
+            interval: 3600,
             progress: { reads.yield($0) })
         let task = Task {
             defer { reads.finish() }

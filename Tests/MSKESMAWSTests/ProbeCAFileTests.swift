@@ -20,22 +20,30 @@ struct ProbeCAFileTests {
             let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
             for name in ["ca", "other"] {
                 try openssl(
-                    ["req", "-x509"] + ec + ["-keyout", path("\(name).key"), "-out", path("\(name).pem"),
+                    ["req", "-x509"] + ec + [
+                        "-keyout", path("\(name).key"), "-out", path("\(name).pem"),
                         "-subj", "/CN=\(name)-root", "-days", "2", "-addext", "basicConstraints=critical,CA:TRUE",
-                        "-addext", "keyUsage=critical,keyCertSign"])
+                        "-addext", "keyUsage=critical,keyCertSign",
+                    ])
             }
-            try openssl(["req"] + ec + ["-keyout", path("server.key"), "-out", path("server.csr"), "-subj", "/CN=localhost"])
-            try Data("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n".utf8).write(to: URL(fileURLWithPath: path("ext")))
             try openssl(
-                ["x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
-                 "-CAcreateserial", "-out", path("server.pem"), "-days", "2", "-extfile", path("ext")])
+                ["req"] + ec + ["-keyout", path("server.key"), "-out", path("server.csr"), "-subj", "/CN=localhost"])
+            try Data("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n".utf8).write(
+                to: URL(fileURLWithPath: path("ext")))
+            try openssl(
+                [
+                    "x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
+                    "-CAcreateserial", "-out", path("server.pem"), "-days", "2", "-extfile", path("ext"),
+                ])
         }
 
         func path(_ name: String) -> String { directory + "/" + name }
 
         private func openssl(_ arguments: [String]) throws {
             let outcome = try ChildProcess.run("/usr/bin/env", ["openssl"] + arguments, output: .null, error: .pipe)
-            guard outcome.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["openssl": outcome.errorText]) }
+            guard outcome.status == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: ["openssl": outcome.errorText])
+            }
         }
 
         deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -43,7 +51,8 @@ struct ProbeCAFileTests {
 
     /// Runs `probe … --ca-file <(cat CA)` through bash, as a user would type it.
     static func probe(port: Int, caFile: String) throws -> BinaryRunner.Result {
-        let script = #"exec "$0" probe --bootstrap-servers "127.0.0.1:$1" --auth tls --ca-file <(cat "$2") --output json"#
+        let script =
+            #"exec "$0" probe --bootstrap-servers "127.0.0.1:$1" --auth tls --ca-file <(cat "$2") --output json"#
         return try BinaryRunner.run(
             ["-c", script, BinaryRunner.binary.path, String(port), caFile], environment: [:],
             executable: "/bin/bash", hangWatchdog: HangWatchdog.seconds)

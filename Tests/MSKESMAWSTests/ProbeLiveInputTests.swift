@@ -18,7 +18,9 @@ struct ProbeLiveInputTests {
         let rootPEM = try #require(
             (try JSONSerialization.jsonObject(with: Data(rootCA.utf8)) as? [String: String])?["certificate"])
         func secretValue(_ arn: String, _ text: String) throws -> String {
-            String(decoding: try JSONSerialization.data(withJSONObject: ["ARN": arn, "Name": "n", "SecretString": text]), as: UTF8.self)
+            String(
+                decoding: try JSONSerialization.data(withJSONObject: ["ARN": arn, "Name": "n", "SecretString": text]),
+                as: UTF8.self)
         }
         let scramARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_orders-AbCdEf"
         let caARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:broker-root-ca-XyZ123"
@@ -26,10 +28,12 @@ struct ProbeLiveInputTests {
         let refusing = try RefusingPort()
         let closedPort = refusing.port
         for format in ["text", "json"] {
-            try await stub.script(["/": [
-                StubServer.Step(body: try secretValue(scramARN, scram)),
-                StubServer.Step(body: try secretValue(caARN, try Self.json(["certificate": rootPEM]))),
-            ]])
+            try await stub.script([
+                "/": [
+                    StubServer.Step(body: try secretValue(scramARN, scram)),
+                    StubServer.Step(body: try secretValue(caARN, try Self.json(["certificate": rootPEM]))),
+                ]
+            ])
             let result = try BinaryRunner.run(
                 [
                     "probe", "--bootstrap-servers", "127.0.0.1:\(closedPort)", "--auth", "scram-512", "--secret-id",

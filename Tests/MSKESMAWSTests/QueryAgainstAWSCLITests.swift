@@ -14,14 +14,17 @@ struct QueryAgainstAWSCLITests {
     static let queries = [
         "UUID", "State", "Topics", "Topics[0]", "BatchSize", "BisectBatchOnFunctionError", "SourceAccessConfigurations",
         "SourceAccessConfigurations[?Type=='VPC_SUBNET'].URI", "[UUID, State, BatchSize]", "{u: UUID}",
-        "AmazonManagedKafkaEventSourceConfig", "{state: State, size: BatchSize, topics: Topics}", "nosuch", "length(Topics)",
+        "AmazonManagedKafkaEventSourceConfig", "{state: State, size: BatchSize, topics: Topics}", "nosuch",
+        "length(Topics)",
         "{z: UUID, a: {y: State, b: Topics[0]}}", "[@][0].{Topics: Topics, UUID: UUID, BatchSize: BatchSize}", "@",
         "SourceAccessConfigurations[0]", "`{}`", "AmazonManagedKafkaEventSourceConfig.ConsumerGroupId",
     ]
 
     /// A mapping of this suite's own, on a function of its own unless `function` is given, so that no other suite
     /// changes it meanwhile.
-    static func seedMapping(_ bed: TestBed, function given: String? = nil) async throws -> (uuid: String, function: String) {
+    static func seedMapping(_ bed: TestBed, function given: String? = nil) async throws -> (
+        uuid: String, function: String
+    ) {
         let suffix = String(UUID().uuidString.suffix(12)).lowercased()
         let uuid = "abcdef01-2345-4678-9abc-" + suffix
         let function = given ?? "query-\(suffix)"
@@ -32,7 +35,8 @@ struct QueryAgainstAWSCLITests {
             body: [
                 "mappings": [
                     [
-                        "UUID": .string(uuid), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(function)"),
+                        "UUID": .string(uuid),
+                        "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(function)"),
                         "EventSourceArn": .string(bed.info["clusterArn"]?.stringValue ?? ""), "State": "Enabled",
                         "Topics": ["orders", "payments"], "BatchSize": 100, "BisectBatchOnFunctionError": false,
                         "StartingPosition": "LATEST", "SourceAccessConfigurations": [subnet, group],
@@ -51,40 +55,50 @@ struct QueryAgainstAWSCLITests {
         _ = try await bed.sideDoor(
             bed.testbedURL + "/_testbed/seed",
             body: [
-                "functions": .array(functions.map { name in
-                    [
-                        "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
-                        "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12", "Timeout": 60,
-                        "State": "Active", "LastUpdateStatus": "Successful",
-                    ]
-                })
+                "functions": .array(
+                    functions.map { name in
+                        [
+                            "FunctionName": .string(name),
+                            "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:\(name)"),
+                            "Role": .string(bed.info["roleArn"]?.stringValue ?? ""), "Runtime": "python3.12",
+                            "Timeout": 60,
+                            "State": "Active", "LastUpdateStatus": "Successful",
+                        ]
+                    })
             ])
         return functions
     }
 
     /// AWS CLI v1 against the bed (it reads AWS_DEFAULT_REGION, not AWS_REGION; pyenv needs HOME).
     static func aws(_ arguments: [String], _ bed: TestBed) throws -> ChildProcess.Outcome {
-        let environment = ProcessInfo.processInfo.environment.merging(bed.environment().filter { $0.key != "HOME" }) { $1 }
+        let environment = ProcessInfo.processInfo.environment.merging(bed.environment().filter { $0.key != "HOME" }) {
+            $1
+        }
         return try ChildProcess.run(
             "/usr/bin/env", ["aws"] + arguments + ["--endpoint-url", bed.proxyURL, "--region", bed.region],
             environment: environment, error: .pipe)
     }
 
     static func expectSame(
-        _ ours: BinaryRunner.Result, _ theirs: ChildProcess.Outcome, _ what: String, normalized: (String) -> String = { $0 }
+        _ ours: BinaryRunner.Result, _ theirs: ChildProcess.Outcome, _ what: String,
+        normalized: (String) -> String = { $0 }
     ) {
         #expect(theirs.status == 0, "the AWS CLI failed: \(theirs.errorText)")
         #expect(ours.stderr.isEmpty, "\(what): \(ours.stderr)")
         #expect(
-            normalized(ours.stdout) == normalized(theirs.outputText), "\(what)\nmsk-esm:\n\(ours.stdout)\nAWS CLI:\n\(theirs.outputText)")
+            normalized(ours.stdout) == normalized(theirs.outputText),
+            "\(what)\nmsk-esm:\n\(ours.stdout)\nAWS CLI:\n\(theirs.outputText)")
     }
 
-    @Test("get UUID --query Q prints what aws lambda get-event-source-mapping --query Q prints", arguments: ["json", "text", "table"])
+    @Test(
+        "get UUID --query Q prints what aws lambda get-event-source-mapping --query Q prints",
+        arguments: ["json", "text", "table"])
     func get(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let (uuid, _) = try await Self.seedMapping(bed)
         for query in Self.queries {
-            let ours = try BinaryRunner.run(["get", uuid, "--query", query, "--output", format], environment: bed.environment())
+            let ours = try BinaryRunner.run(
+                ["get", uuid, "--query", query, "--output", format], environment: bed.environment())
             #expect(ours.exitCode == 0, "\(query): \(ours.stderr)")
             let theirs = try Self.aws(
                 ["lambda", "get-event-source-mapping", "--uuid", uuid, "--query", query, "--output", format], bed)
@@ -92,18 +106,25 @@ struct QueryAgainstAWSCLITests {
         }
     }
 
-    @Test("list --function F --query Q prints what aws lambda list-event-source-mappings --query Q prints", arguments: ["json", "text", "table"])
+    @Test(
+        "list --function F --query Q prints what aws lambda list-event-source-mappings --query Q prints",
+        arguments: ["json", "text", "table"])
     func list(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let (_, function) = try await Self.seedMapping(bed)
         _ = try await Self.seedMapping(bed)  // another function's: the filter must leave it out on both sides
-        for query in ["EventSourceMappings[].UUID", "EventSourceMappings[].[State, BatchSize]", "length(EventSourceMappings)",
-                      "EventSourceMappings[0].Topics"] {
+        for query in [
+            "EventSourceMappings[].UUID", "EventSourceMappings[].[State, BatchSize]", "length(EventSourceMappings)",
+            "EventSourceMappings[0].Topics",
+        ] {
             let ours = try BinaryRunner.run(
                 ["list", "--function", function, "--query", query, "--output", format], environment: bed.environment())
             #expect(ours.exitCode == 0, "\(query): \(ours.stderr)")
             let theirs = try Self.aws(
-                ["lambda", "list-event-source-mappings", "--function-name", function, "--query", query, "--output", format], bed)
+                [
+                    "lambda", "list-event-source-mappings", "--function-name", function, "--query", query, "--output",
+                    format,
+                ], bed)
             Self.expectSame(ours, theirs, "list --query \(query) --output \(format)")
         }
     }
@@ -115,12 +136,18 @@ struct QueryAgainstAWSCLITests {
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let query = "[State, Topics[0], BatchSize, StartingPosition]"
         let ours = try BinaryRunner.run(
-            ["create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
-             "--no-preflight", "--query", query, "--output", "text"], environment: bed.environment())
+            [
+                "create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position",
+                "LATEST",
+                "--no-preflight", "--query", query, "--output", "text",
+            ], environment: bed.environment())
         #expect(ours.exitCode == 0, "\(ours.stderr)")
         let theirs = try Self.aws(
-            ["lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster, "--topics",
-             "orders", "--starting-position", "LATEST", "--query", query, "--output", "text"], bed)
+            [
+                "lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster,
+                "--topics",
+                "orders", "--starting-position", "LATEST", "--query", query, "--output", "text",
+            ], bed)
         Self.expectSame(ours, theirs, "create --query \(query)")
         #expect(ours.stdout.hasPrefix("Creating\torders\t"), "\(ours.stdout)")
     }
@@ -136,17 +163,21 @@ struct QueryAgainstAWSCLITests {
             #expect(ours.exitCode == 0, "\(ours.stderr)")
             #expect(ours.stdout.contains("\u{1B}[1m\u{1B}[34m"), "\(ours.stdout)")
             let theirs = try Self.aws(
-                ["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", "table", "--color", "on"] + selection, bed)
+                ["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", "table", "--color", "on"]
+                    + selection, bed)
             Self.expectSame(ours, theirs, "get --output table --color on \(selection)")
         }
     }
 
     @Test("--output table is refused where no AWS call is mirrored, with the formats that work")
     func tableOnlyWhereMirrored() throws {
-        let refused = try BinaryRunner.run(["doctor", "--snapshot", "no-such-snapshot.json", "--output", "table"], environment: [:])
+        let refused = try BinaryRunner.run(
+            ["doctor", "--snapshot", "no-such-snapshot.json", "--output", "table"], environment: [:])
         #expect(refused.exitCode == 2)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr.contains("--output table is for the commands that mirror an AWS CLI call"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("--output table is for the commands that mirror an AWS CLI call"),
+            "\(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
 
@@ -160,12 +191,15 @@ struct QueryAgainstAWSCLITests {
         return result.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.split(separator: "\t", omittingEmptySubsequences: false).map { field in
                 // LastModified: seconds since 1970 with a fraction (the only such field in these answers).
-                field.count > 12 && field.allSatisfy { $0.isNumber || $0 == "." } && field.contains(".") ? "<time>" : String(field)
+                field.count > 12 && field.allSatisfy { $0.isNumber || $0 == "." } && field.contains(".")
+                    ? "<time>" : String(field)
             }.joined(separator: "\t")
         }.joined(separator: "\n")
     }
 
-    @Test("--output text|table|json: get, and list over two pages, print what the AWS CLI prints", arguments: ["text", "table", "json"])
+    @Test(
+        "--output text|table|json: get, and list over two pages, print what the AWS CLI prints",
+        arguments: ["text", "table", "json"])
     func outputOfReads(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let (uuid, function) = try await Self.seedMapping(bed)
@@ -173,16 +207,20 @@ struct QueryAgainstAWSCLITests {
         if format == "text" {
             #expect(ours.stdout.hasPrefix("100\tFalse\t") && ours.stdout.contains("\tEnabled\t"), "\(ours.stdout)")
         } else if format == "table" {
-            #expect(ours.stdout.contains("GetEventSourceMapping") && ours.stdout.contains("SourceAccessConfigurations"), "\(ours.stdout)")
+            #expect(
+                ours.stdout.contains("GetEventSourceMapping") && ours.stdout.contains("SourceAccessConfigurations"),
+                "\(ours.stdout)")
         } else {
             // Model order, not key order: UUID comes first in EventSourceMappingConfiguration.
             #expect(ours.stdout.hasPrefix("{\n    \"UUID\": "), "\(ours.stdout)")
         }
-        Self.expectSame(ours, try Self.aws(["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", format], bed), "get")
+        Self.expectSame(
+            ours, try Self.aws(["lambda", "get-event-source-mapping", "--uuid", uuid, "--output", format], bed), "get")
         // 130 mappings: the service answers two pages, which the AWS CLI lays out one at a time as text and
         // as one table.
         for _ in 0..<129 { _ = try await Self.seedMapping(bed, function: function) }
-        let listed = try BinaryRunner.run(["list", "--function", function, "--output", format], environment: bed.environment())
+        let listed = try BinaryRunner.run(
+            ["list", "--function", function, "--output", format], environment: bed.environment())
         if format == "text" {
             #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("EVENTSOURCEMAPPINGS\t") }.count == 130)
         } else if format == "table" {
@@ -191,7 +229,9 @@ struct QueryAgainstAWSCLITests {
             #expect(listed.stdout.components(separatedBy: "\"UUID\"").count == 131, "all pages in one document")
         }
         Self.expectSame(
-            listed, try Self.aws(["lambda", "list-event-source-mappings", "--function-name", function, "--output", format], bed),
+            listed,
+            try Self.aws(
+                ["lambda", "list-event-source-mappings", "--function-name", function, "--output", format], bed),
             "list")
     }
 
@@ -206,19 +246,26 @@ struct QueryAgainstAWSCLITests {
             .replacingOccurrences(of: "-+", with: "-", options: .regularExpression)
     }
 
-    @Test("--output text|table|json: create, disable, enable and delete print the API's answer as the AWS CLI prints it",
-          arguments: ["text", "table", "json"])
+    @Test(
+        "--output text|table|json: create, disable, enable and delete print the API's answer as the AWS CLI prints it",
+        arguments: ["text", "table", "json"])
     func outputOfChanges(_ format: String) async throws {
         let bed = try await TestBed.shared()
         let functions = try await Self.seedFunctions(bed, prefix: "text")
         let cluster = bed.info["clusterArn"]?.stringValue ?? ""
         let ours = try BinaryRunner.run(
-            ["create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position", "LATEST",
-             "--no-preflight", "--output", format], environment: bed.environment())
+            [
+                "create", "--function", functions[0], "--cluster", cluster, "--topic", "orders", "--starting-position",
+                "LATEST",
+                "--no-preflight", "--output", format,
+            ], environment: bed.environment())
         #expect(ours.exitCode == 0, "\(ours.stderr)")
         let theirs = try Self.aws(
-            ["lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster, "--topics",
-             "orders", "--starting-position", "LATEST", "--output", format], bed)
+            [
+                "lambda", "create-event-source-mapping", "--function-name", functions[1], "--event-source-arn", cluster,
+                "--topics",
+                "orders", "--starting-position", "LATEST", "--output", format,
+            ], bed)
         /// The mapping's UUID in a line of text: the field that looks like one.
         func uuid(in text: String) -> String? {
             let fields = text.split(whereSeparator: { "\t\n| \",".contains($0) }).map(String.init)
@@ -226,18 +273,22 @@ struct QueryAgainstAWSCLITests {
         }
         let uuids = [try #require(uuid(in: ours.stdout)), try #require(uuid(in: theirs.outputText))]
         let values = uuids + functions
-        let normalized: (String) -> String = { format == "text" ? Self.normalized($0, values) : Self.normalizedLayout($0, values) }
+        let normalized: (String) -> String = {
+            format == "text" ? Self.normalized($0, values) : Self.normalizedLayout($0, values)
+        }
         Self.expectSame(ours, theirs, "create", normalized: normalized)
         if format == "table" { #expect(ours.stdout.contains("CreateEventSourceMapping"), "\(ours.stdout)") }
         // The same change to each of the two mappings, one by msk-esm and one by the AWS CLI.
         let changes: [([String], [String])] = [
-            (["disable"], ["update-event-source-mapping", "--no-enabled"]), (["enable"], ["update-event-source-mapping", "--enabled"]),
+            (["disable"], ["update-event-source-mapping", "--no-enabled"]),
+            (["enable"], ["update-event-source-mapping", "--enabled"]),
             (["delete", "--yes"], ["delete-event-source-mapping"]),
         ]
         for (command, call) in changes {
             let ours = try BinaryRunner.run(command + [uuids[0], "--output", format], environment: bed.environment())
             #expect(ours.exitCode == 0, "\(command): \(ours.stderr)")
-            let theirs = try Self.aws(["lambda", call[0], "--uuid", uuids[1]] + call.dropFirst() + ["--output", format], bed)
+            let theirs = try Self.aws(
+                ["lambda", call[0], "--uuid", uuids[1]] + call.dropFirst() + ["--output", format], bed)
             Self.expectSame(ours, theirs, "\(command)", normalized: normalized)
         }
     }

@@ -18,11 +18,14 @@ struct ReplConnectionReuseTests {
             """
         try await stub.script(["/2015-03-31/event-source-mappings/\(Self.uuid)": [StubServer.Step(body: mapping)]])
         let script = "get \(Self.uuid) --output json\nget \(Self.uuid) --output json\n"
-        let result = try Self.runRepl(script, environment: [
-            "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret", "AWS_REGION": "us-east-1",
-            "AWS_ENDPOINT_URL": stub.url, "HOME": "/nonexistent-msk-esm-home", "AWS_CONFIG_FILE": "/dev/null",
-            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
-        ])
+        let result = try Self.runRepl(
+            script,
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret",
+                "AWS_REGION": "us-east-1",
+                "AWS_ENDPOINT_URL": stub.url, "HOME": "/nonexistent-msk-esm-home", "AWS_CONFIG_FILE": "/dev/null",
+                "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: Self.uuid).count - 1 >= 2)
         let stats = try await stub.stats()
@@ -31,7 +34,9 @@ struct ReplConnectionReuseTests {
         #expect(stats["clientConnections"]?.intValue == 1, "\(stats)")
     }
 
-    static func runRepl(_ script: String, environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func runRepl(_ script: String, environment: [String: String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         let repl = try ChildProcess.run(

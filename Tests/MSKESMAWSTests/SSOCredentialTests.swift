@@ -140,7 +140,8 @@ struct SSOCredentialTests {
             let token: JSONValue = [
                 "startUrl": "https://corp.awsapps.com/start", "region": "eu-west-1",
                 "accessToken": .string(accessToken),
-                "expiresAt": .string(ISO8601Instant.format(now.addingTimeInterval(TimeInterval(scenario.tokenExpiresIn)))),
+                "expiresAt": .string(
+                    ISO8601Instant.format(now.addingTimeInterval(TimeInterval(scenario.tokenExpiresIn)))),
                 "clientId": "canary-client-id", "clientSecret": .string(clientSecret),
                 "registrationExpiresAt": .string(
                     ISO8601Instant.format(now.addingTimeInterval(TimeInterval(scenario.registrationExpiresIn)))),
@@ -149,7 +150,8 @@ struct SSOCredentialTests {
             let directory = home.path + "/.aws/sso/cache"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try JSONWriter.write(token, pretty: false).write(
-                toFile: directory + "/" + SSOTokenCache.key(startURL: key, sessionName: nil) + ".json", atomically: false,
+                toFile: directory + "/" + SSOTokenCache.key(startURL: key, sessionName: nil) + ".json",
+                atomically: false,
                 encoding: .utf8)
         }
         return home
@@ -158,7 +160,8 @@ struct SSOCredentialTests {
     static func environment(_ home: TemporaryHome, stub: StubServer) -> [String: String] {
         home.environment.merging([
             "AWS_ENDPOINT_URL_SSO": stub.url, "AWS_ENDPOINT_URL_SSO_OIDC": stub.url, "AWS_ENDPOINT_URL_STS": stub.url,
-            "AWS_CONFIG_FILE": home.path + "/.aws/config", "AWS_SHARED_CREDENTIALS_FILE": home.path + "/.aws/credentials",
+            "AWS_CONFIG_FILE": home.path + "/.aws/config",
+            "AWS_SHARED_CREDENTIALS_FILE": home.path + "/.aws/credentials",
             "AWS_MAX_ATTEMPTS": "1",
         ]) { _, new in new }
     }
@@ -172,7 +175,8 @@ struct SSOCredentialTests {
                 </AssumeRoleResult></AssumeRoleResponse>
                 """, headers: ["Content-Type": "text/xml"])
         try await stub.script([
-            "/federation/credentials": scenario.getRoleCredentials, "/token": scenario.createToken.isEmpty ? [refused] : scenario.createToken,
+            "/federation/credentials": scenario.getRoleCredentials,
+            "/token": scenario.createToken.isEmpty ? [refused] : scenario.createToken,
             "/": [assumeRole],
         ])
     }
@@ -193,7 +197,8 @@ struct SSOCredentialTests {
                 line += " body=" + JSONWriter.write(parsed, pretty: false)
             } else if !body.isEmpty {
                 let form = body.split(separator: "&").map { URIEncoding.decode(String($0), plusAsSpace: true) }.sorted()
-                let key = header("authorization").components(separatedBy: "Credential=").dropFirst().first?
+                let key =
+                    header("authorization").components(separatedBy: "Credential=").dropFirst().first?
                     .split(separator: "/").first.map(String.init) ?? ""
                 line += " form=\(form.filter { !$0.hasPrefix("RoleSessionName=") }) signedBy=\(key)"
             }
@@ -203,7 +208,9 @@ struct SSOCredentialTests {
 
     /// The token cache file: its text with `expiresAt`'s value replaced (each client computes it from its own
     /// clock), that instant, and the file's mode; nil when there is none.
-    static func cacheFile(_ home: TemporaryHome, _ scenario: Scenario) throws -> (text: String, expiresAt: Date?, mode: Int)? {
+    static func cacheFile(_ home: TemporaryHome, _ scenario: Scenario) throws -> (
+        text: String, expiresAt: Date?, mode: Int
+    )? {
         guard let key = scenario.cacheKeyOf else { return nil }
         let path = home.path + "/.aws/sso/cache/" + SSOTokenCache.key(startURL: key, sessionName: nil) + ".json"
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -228,13 +235,15 @@ struct SSOCredentialTests {
             """
         var env = environment
         env["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        let run = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script, profile], environment: env, error: .inherit)
+        let run = try ChildProcess.run(
+            "/usr/bin/env", ["python3", "-c", script, profile], environment: env, error: .inherit)
         try #require(run.status == 0)
         return try JSONParser.parse(run.output)
     }
 
-    @Test("msk-esm resolves SSO profiles as botocore does: same credentials, same requests, same cache file",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"), arguments: scenarios)
+    @Test(
+        "msk-esm resolves SSO profiles as botocore does: same credentials, same requests, same cache file",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"), arguments: scenarios)
     func sameAsBotocore(_ scenario: Scenario) async throws {
         let stub = try StubServer()
         let now = Date()
@@ -246,7 +255,8 @@ struct SSOCredentialTests {
         }
 
         try await Self.script(stub, scenario)
-        let expected = try Self.botocore(profile: scenario.profile, environment: Self.environment(oracleHome, stub: stub))
+        let expected = try Self.botocore(
+            profile: scenario.profile, environment: Self.environment(oracleHome, stub: stub))
         let expectedRequests = try await Self.requests(stub)
         let expectedCache = try Self.cacheFile(oracleHome, scenario)
 
@@ -283,8 +293,9 @@ struct SSOCredentialTests {
         }
     }
 
-    @Test("the scenarios exercise what they claim: a refresh writes the new tokens, a valid token sends no CreateToken",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "the scenarios exercise what they claim: a refresh writes the new tokens, a valid token sends no CreateToken",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func refreshIsObservable() async throws {
         let stub = try StubServer()
         let rotating = Self.scenarios[1]
@@ -302,8 +313,9 @@ struct SSOCredentialTests {
         #expect(cache.mode == 0o600)
     }
 
-    @Test("msk-esm with an SSO profile: a command signs with the role's key; an expired sign-in is exit 2 naming 'aws sso login'; no token in any output, --debug included",
-          .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+    @Test(
+        "msk-esm with an SSO profile: a command signs with the role's key; an expired sign-in is exit 2 naming 'aws sso login'; no token in any output, --debug included",
+        .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
     func process() async throws {
         let stub = try StubServer()
         let valid = Self.scenarios[0]
@@ -318,23 +330,29 @@ struct SSOCredentialTests {
             environment: Self.environment(home, stub: stub))
         #expect(listed.exitCode == 0, "\(listed.stderr)")
         // The trace shows the sign-in call (so the canary checks below look at it), its token redacted.
-        #expect(listed.stderr.contains("/federation/credentials") && listed.stderr.contains("x-amz-sso_bearer_token: <redacted>"))
+        #expect(
+            listed.stderr.contains("/federation/credentials")
+                && listed.stderr.contains("x-amz-sso_bearer_token: <redacted>"))
         let log = try await stub.stats()["log"]?.arrayValue ?? []
         let lambda = try #require(log.first { $0["path"]?.stringValue?.hasPrefix("/2015-03-31/") == true })
-        let authorization = lambda["headers"]?.objectValue?.first { $0.key.lowercased() == "authorization" }?.value.stringValue
+        let authorization = lambda["headers"]?.objectValue?.first { $0.key.lowercased() == "authorization" }?.value
+            .stringValue
         #expect(authorization?.contains("Credential=ASIASSOROLE/") == true)
 
         let expired = Self.scenarios[7]  // legacy, expired
         let expiredHome = try Self.home(for: expired)
         defer { try? FileManager.default.removeItem(atPath: expiredHome.path) }
         let refused = try BinaryRunner.run(
-            ["list", "--profile", "dev", "--endpoint-url", stub.url, "--debug"], environment: Self.environment(expiredHome, stub: stub))
+            ["list", "--profile", "dev", "--endpoint-url", stub.url, "--debug"],
+            environment: Self.environment(expiredHome, stub: stub))
         #expect(refused.exitCode == 2)
         #expect(refused.stderr.contains("aws sso login --profile dev"))
         #expect(refused.stderr.split(separator: "\n").filter { $0.hasPrefix("msk-esm: error") }.count == 1)
 
         for output in [listed.stdout, listed.stderr, refused.stdout, refused.stderr] {
-            for canary in [Self.accessToken, Self.refreshToken, Self.clientSecret, Self.roleSecretKey, Self.roleSessionToken] {
+            for canary in [
+                Self.accessToken, Self.refreshToken, Self.clientSecret, Self.roleSecretKey, Self.roleSessionToken,
+            ] {
                 #expect(!output.contains(canary), "\(canary) leaked")
             }
         }

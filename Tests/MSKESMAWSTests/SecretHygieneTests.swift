@@ -52,8 +52,10 @@ struct SecretHygieneTests {
         Line(arguments: ["secret", "validate", "IN/mtls-wrong-password.json"]),
         Line(arguments: ["secret", "validate", "IN/mtls-plain-key.json", "--for", "self-managed"]),
         Line(arguments: ["secret", "validate", "-"], stdin: "IN/mtls.json"),
-        Line(arguments: ["secret", "validate", "--certificate", "IN/chain.pem", "--private-key", "IN/key.pem",
-                         "--password-file", "IN/password.txt"]),
+        Line(arguments: [
+            "secret", "validate", "--certificate", "IN/chain.pem", "--private-key", "IN/key.pem",
+            "--password-file", "IN/password.txt",
+        ]),
         Line(arguments: ["secret", "validate", "--certificate", "IN/chain.pem", "--private-key", "IN/key.pem"]),
         Line(arguments: ["secret", "validate", "IN/key.pem", "--password-file", "IN/wrong-password.txt"]),
         Line(arguments: ["secret", "validate", "IN/scram.json", "--secret-name", "AmazonMSK_x"]),
@@ -62,41 +64,54 @@ struct SecretHygieneTests {
         Line(arguments: ["secret", "validate", "IN/not-json.json"]),
         Line(arguments: ["secret", "validate", "IN/mtls.json", "--trust-anchor", "IN/key.pem"]),
         // secret fix: the written file (or stdout with --write -) carries the key; nothing else may.
-        Line(arguments: ["secret", "fix", "IN/mtls-pbes2.json", "--write", "fixed.json"], carriers: [.file("fixed.json")]),
+        Line(
+            arguments: ["secret", "fix", "IN/mtls-pbes2.json", "--write", "fixed.json"], carriers: [.file("fixed.json")]
+        ),
         Line(arguments: ["secret", "fix", "IN/mtls-pbes2.json", "--write", "-"], carriers: [.stdout]),
         // A wrong password: the repair it can do is still written (and carries the key), exit 1.
-        Line(arguments: ["secret", "fix", "IN/mtls-wrong-password.json", "--write", "unverified.json"],
-             carriers: [.file("unverified.json")]),
+        Line(
+            arguments: ["secret", "fix", "IN/mtls-wrong-password.json", "--write", "unverified.json"],
+            carriers: [.file("unverified.json")]),
         Line(arguments: ["secret", "fix", "IN/key.pem", "--write", "unreadable.json"]),
         Line(arguments: ["secret", "fix", "IN/mtls.json", "--write", "IN/mtls.json"]),
         // Commands that read no secrets still must not echo the environment's credentials.
-        Line(arguments: ["policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole", "--action", "kafka-cluster:Connect",
-                         "--resource", "arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b", "--suggest"]),
-        Line(arguments: ["policy", "check", "--policy", "IN/mtls.json", "--action", "kafka:DescribeClusterV2", "--resource", "*"]),
+        Line(arguments: [
+            "policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole", "--action", "kafka-cluster:Connect",
+            "--resource", "arn:aws:kafka:us-east-1:123456789012:cluster/demo/1a2b", "--suggest",
+        ]),
+        Line(arguments: [
+            "policy", "check", "--policy", "IN/mtls.json", "--action", "kafka:DescribeClusterV2", "--resource", "*",
+        ]),
         Line(arguments: ["network", "check", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["brokers", "explain", "--bootstrap-servers", "b-1.example:9096", "--auth", "scram-512"]),
         Line(arguments: ["brokers", "explain", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["doctor", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["doctor", "--snapshot", "IN/mtls.json"]),
         // Kafka: the probe reads the secret (brokers refuse the connection: nothing leaves loopback), events.
-        Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "scram-512", "--secret-file", "IN/scram.json",
-                         "--timeout", "1"]),
-        Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "mtls", "--secret-file", "IN/mtls.json",
-                         "--timeout", "1"]),
+        Line(arguments: [
+            "probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "scram-512", "--secret-file", "IN/scram.json",
+            "--timeout", "1",
+        ]),
+        Line(arguments: [
+            "probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "mtls", "--secret-file", "IN/mtls.json",
+            "--timeout", "1",
+        ]),
         Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "iam", "--timeout", "1"]),
         Line(arguments: ["event", "sample", "--value-file", "IN/password.txt"]),
         Line(arguments: ["event", "decode", "IN/scram.json"]),
         // AWS: the signed requests (--debug traces them), the secret's value, credentials with a session token.
         Line(arguments: ["snapshot", "BED_UUID"], needsBed: true),
         Line(arguments: ["snapshot", "BED_UUID", "--write", "snap.json"], needsBed: true),
-        Line(arguments: ["snapshot", "BED_UUID", "--write", "with-secrets.json", "--include-secrets"], needsBed: true,
-             carriers: [.file("with-secrets.json")]),
+        Line(
+            arguments: ["snapshot", "BED_UUID", "--write", "with-secrets.json", "--include-secrets"], needsBed: true,
+            carriers: [.file("with-secrets.json")]),
         Line(arguments: ["snapshot", "BED_UUID", "--include-secrets"], needsBed: true, carriers: [.stdout]),
         Line(arguments: ["snapshot", "00000000-1111-2222-3333-444444444444"], needsBed: true),
         // Live reads: the secret's value comes from Secrets Manager (the bed's holds a SCRAM canary).
         Line(arguments: ["secret", "validate", "--secret-id", "BED_SECRET"], needsBed: true),
-        Line(arguments: ["secret", "fix", "--secret-id", "BED_SECRET", "--write", "live-fixed.json"], needsBed: true,
-             carriers: [.file("live-fixed.json")]),
+        Line(
+            arguments: ["secret", "fix", "--secret-id", "BED_SECRET", "--write", "live-fixed.json"], needsBed: true,
+            carriers: [.file("live-fixed.json")]),
         Line(arguments: ["brokers", "explain", "--cluster", "BED_CLUSTER", "--auth", "iam"], needsBed: true),
         Line(arguments: ["policy", "check", "--mapping", "BED_UUID", "--role", "msk-esm-exec"], needsBed: true),
         Line(arguments: ["network", "check", "--cluster", "BED_CLUSTER", "--auth", "iam"], needsBed: true),
@@ -104,19 +119,25 @@ struct SecretHygieneTests {
         // does not exist (error paths; the bed's own mapping is left alone for the other suites).
         Line(arguments: ["get", "BED_UUID"], needsBed: true),
         Line(arguments: ["list"], needsBed: true),
-        Line(arguments: ["create", "--function", "hygiene-fn", "--cluster", "BED_CLUSTER", "--topic", "orders",
-                         "--starting-position", "LATEST", "--auth", "scram-512", "--secret-id", "BED_SECRET", "--no-preflight",
-                         "--dry-run"], needsBed: true),
+        Line(
+            arguments: [
+                "create", "--function", "hygiene-fn", "--cluster", "BED_CLUSTER", "--topic", "orders",
+                "--starting-position", "LATEST", "--auth", "scram-512", "--secret-id", "BED_SECRET", "--no-preflight",
+                "--dry-run",
+            ], needsBed: true),
         Line(arguments: ["update", "BED_UUID", "--batch-size", "77", "--dry-run"], needsBed: true),
         Line(arguments: ["enable", "00000000-1111-2222-3333-444444444444"], needsBed: true),
         Line(arguments: ["disable", "00000000-1111-2222-3333-444444444444"], needsBed: true),
         Line(arguments: ["delete", "00000000-1111-2222-3333-444444444444", "--yes"], needsBed: true),
-        Line(arguments: ["wait", "00000000-1111-2222-3333-444444444444", "--for", "deleted", "--timeout", "5"], needsBed: true),
+        Line(
+            arguments: ["wait", "00000000-1111-2222-3333-444444444444", "--for", "deleted", "--timeout", "5"],
+            needsBed: true),
         // The REPL, piped: the same commands inside it.
-        Line(arguments: ["repl"],
-             stdin: "secret validate IN/mtls.json\nsecret validate IN/mtls-wrong-password.json --output json\n"
+        Line(
+            arguments: ["repl"],
+            stdin: "secret validate IN/mtls.json\nsecret validate IN/mtls-wrong-password.json --output json\n"
                 + "secret fix IN/mtls-pbes2.json --write repl-fixed.json\nstatus\nexit\n",
-             carriers: [.file("repl-fixed.json")], modes: false),
+            carriers: [.file("repl-fixed.json")], modes: false),
     ]
 
     static let modes: [[String]] = [[], ["--output", "json"], ["--debug"], ["--debug", "--output", "json"]]
@@ -178,7 +199,9 @@ struct SecretHygieneTests {
             let shell = try ChildProcess.run(
                 "/bin/sh", ["-c", script], directory: directory, input: .inherit, output: .inherit, error: .inherit)
             guard shell.status == 0 else { throw CocoaError(.fileWriteUnknown) }
-            let read = { (name: String) throws -> String in try String(contentsOfFile: directory + "/" + name, encoding: .utf8) }
+            let read = { (name: String) throws -> String in
+                try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+            }
             let chain = try read("chain.pem")
             let secret = { (key: String, password: String?) throws -> Data in
                 var object: [String: String] = ["certificate": chain, "privateKey": try read(key)]
@@ -190,8 +213,10 @@ struct SecretHygieneTests {
             try secret("key.pem", "wrong-\(password.prefix(3))").write(
                 to: URL(fileURLWithPath: directory + "/mtls-wrong-password.json"))
             try secret("plain.key", nil).write(to: URL(fileURLWithPath: directory + "/mtls-plain-key.json"))
-            try JSONSerialization.data(withJSONObject: ["username": "hygiene", "password": SecretHygieneTests.scramPassword])
-                .write(to: URL(fileURLWithPath: directory + "/scram.json"))
+            try JSONSerialization.data(withJSONObject: [
+                "username": "hygiene", "password": SecretHygieneTests.scramPassword,
+            ])
+            .write(to: URL(fileURLWithPath: directory + "/scram.json"))
             // Every key form's base64 lines, but only full 64-character lines (the short last line could match by chance).
             var lines: [String] = []
             for name in ["plain.key", "key.pem", "pbes2.key", "client.ec"] {
@@ -233,7 +258,8 @@ struct SecretHygieneTests {
         let (_, bedSecretKey) = bed.keys("msk-esm-reader")
         let canaries = Canaries(
             values: inputs.keyLines + [
-                Self.keyPassword, Self.scramPassword, Self.bedScramPassword, Self.localSecretAccessKey, Self.sessionToken,
+                Self.keyPassword, Self.scramPassword, Self.bedScramPassword, Self.localSecretAccessKey,
+                Self.sessionToken,
                 bedSecretKey,
             ])
         for mode in line.modes ? Self.modes : [[]] {
@@ -245,37 +271,54 @@ struct SecretHygieneTests {
                 // validly signed, and the --debug trace shows the request (with its token header) before sending.
                 ? [
                     bed.environment(),
-                    bed.environment().merging(["AWS_SESSION_TOKEN": Self.sessionToken, "AWS_ENDPOINT_URL": "http://127.0.0.1:1"]) { $1 },
+                    bed.environment().merging([
+                        "AWS_SESSION_TOKEN": Self.sessionToken, "AWS_ENDPOINT_URL": "http://127.0.0.1:1",
+                    ]) { $1 },
                 ]
-                : [[
-                    "AWS_ACCESS_KEY_ID": "AKIACANARY", "AWS_SECRET_ACCESS_KEY": Self.localSecretAccessKey,
-                    "AWS_SESSION_TOKEN": Self.sessionToken, "AWS_REGION": "us-east-1", "HOME": "/nonexistent-msk-esm-home",
-                ]]
+                : [
+                    [
+                        "AWS_ACCESS_KEY_ID": "AKIACANARY", "AWS_SECRET_ACCESS_KEY": Self.localSecretAccessKey,
+                        "AWS_SESSION_TOKEN": Self.sessionToken, "AWS_REGION": "us-east-1",
+                        "HOME": "/nonexistent-msk-esm-home",
+                    ]
+                ]
             for environment in environments {
                 let output = NSTemporaryDirectory() + "msk-esm-hygiene-out-" + UUID().uuidString
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(atPath: output) }
                 var env = environment
                 env["MSK_ESM_HISTORY"] = output + "/history"
-                let arguments = line.arguments.map { Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID, bed: bed) }
+                let arguments = line.arguments.map {
+                    Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID, bed: bed)
+                }
                 let result = try run(
                     arguments + mode, stdin: line.stdin.map { Self.substitute($0, inputs: inputs.directory, uuid: "") },
                     environment: env, directory: output)
                 let label = "`\((line.arguments + mode).joined(separator: " "))` (exit \(result.exitCode))"
                 #expect(result.exitCode < 64, "\(label) crashed: \(result.stderr)")
                 if !line.carriers.contains(.stdout) {
-                    #expect(canaries.leaks(in: result.stdout).isEmpty, "\(label): stdout leaks \(canaries.leaks(in: result.stdout))")
+                    #expect(
+                        canaries.leaks(in: result.stdout).isEmpty,
+                        "\(label): stdout leaks \(canaries.leaks(in: result.stdout))")
                 }
-                #expect(canaries.leaks(in: result.stderr).isEmpty, "\(label): stderr leaks \(canaries.leaks(in: result.stderr))")
+                #expect(
+                    canaries.leaks(in: result.stderr).isEmpty,
+                    "\(label): stderr leaks \(canaries.leaks(in: result.stderr))")
                 for name in try FileManager.default.contentsOfDirectory(atPath: output) {
                     #expect(!name.contains(".tmp-"), "\(label) left a temporary file \(name)")
                     if line.carriers.contains(.file(name)) {
-                        let mode = try FileManager.default.attributesOfItem(atPath: output + "/" + name)[.posixPermissions] as? Int
-                        #expect(mode == 0o600, "\(label): \(name) carries secrets but has mode \(String(mode ?? 0, radix: 8))")
+                        let mode =
+                            try FileManager.default.attributesOfItem(atPath: output + "/" + name)[.posixPermissions]
+                            as? Int
+                        #expect(
+                            mode == 0o600,
+                            "\(label): \(name) carries secrets but has mode \(String(mode ?? 0, radix: 8))")
                         continue
                     }
-                    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/" + name)), as: UTF8.self)
-                    #expect(canaries.leaks(in: text).isEmpty, "\(label): file \(name) leaks \(canaries.leaks(in: text))")
+                    let text = String(
+                        decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/" + name)), as: UTF8.self)
+                    #expect(
+                        canaries.leaks(in: text).isEmpty, "\(label): file \(name) leaks \(canaries.leaks(in: text))")
                 }
             }
         }
@@ -323,7 +366,9 @@ struct SecretHygieneTests {
         let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
         #expect(saved.contains("secret\\040validate"), "the history holds the harmless lines: \(saved)")
         let canaries = Canaries(
-            values: inputs.keyLines + [Self.keyPassword, Self.scramPassword, Self.localSecretAccessKey, Self.sessionToken])
+            values: inputs.keyLines + [
+                Self.keyPassword, Self.scramPassword, Self.localSecretAccessKey, Self.sessionToken,
+            ])
         #expect(canaries.leaks(in: saved).isEmpty, "history leaks \(canaries.leaks(in: saved))")
         let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -5,20 +5,25 @@ import Testing
 
 @Suite("Service shapes")
 struct ServiceShapesTests {
-    @Test("the generated table knows every operation the clients call", arguments: [
-        "lambda.GetEventSourceMapping", "lambda.ListEventSourceMappings", "lambda.GetFunctionConfiguration",
-        "kafka.DescribeClusterV2", "kafka.GetBootstrapBrokers", "kafka.ListScramSecrets", "kafka.DescribeVpcConnection",
-        "iam.GetRole", "iam.ListRolePolicies", "iam.GetRolePolicy", "iam.ListAttachedRolePolicies", "iam.GetPolicy",
-        "iam.GetPolicyVersion", "ec2.DescribeSecurityGroups", "ec2.DescribeSubnets", "ec2.DescribeRouteTables",
-        "ec2.DescribeNatGateways", "ec2.DescribeVpcEndpoints", "sts.GetCallerIdentity", "secretsmanager.DescribeSecret",
-        "secretsmanager.GetSecretValue", "kms.DescribeKey", "cloudwatch.GetMetricData",
-    ])
+    @Test(
+        "the generated table knows every operation the clients call",
+        arguments: [
+            "lambda.GetEventSourceMapping", "lambda.ListEventSourceMappings", "lambda.GetFunctionConfiguration",
+            "kafka.DescribeClusterV2", "kafka.GetBootstrapBrokers", "kafka.ListScramSecrets",
+            "kafka.DescribeVpcConnection",
+            "iam.GetRole", "iam.ListRolePolicies", "iam.GetRolePolicy", "iam.ListAttachedRolePolicies", "iam.GetPolicy",
+            "iam.GetPolicyVersion", "ec2.DescribeSecurityGroups", "ec2.DescribeSubnets", "ec2.DescribeRouteTables",
+            "ec2.DescribeNatGateways", "ec2.DescribeVpcEndpoints", "sts.GetCallerIdentity",
+            "secretsmanager.DescribeSecret",
+            "secretsmanager.GetSecretValue", "kms.DescribeKey", "cloudwatch.GetMetricData",
+        ])
     func knowsOperation(_ operation: String) {
         #expect(ServiceShapes.knows(operation))
     }
 
-    @Test("an operation of another service, or not in the table, is unknown (each service has a table of its own)",
-          arguments: ["lambda.DescribeKey", "kms.ListEventSourceMappings", "nosuchservice.Operation", "lambda", ""])
+    @Test(
+        "an operation of another service, or not in the table, is unknown (each service has a table of its own)",
+        arguments: ["lambda.DescribeKey", "kms.ListEventSourceMappings", "nosuchservice.Operation", "lambda", ""])
     func unknownOperation(_ operation: String) {
         #expect(!ServiceShapes.knows(operation))
     }
@@ -28,7 +33,9 @@ struct ServiceShapesTests {
         let wire: JSONValue = [
             "clusterInfo": [
                 "clusterArn": "arn", "creationTime": "2026-11-01T08:00:00.000Z",
-                "provisioned": ["clientAuthentication": ["sasl": ["iam": ["enabled": true]]], "numberOfBrokerNodes": 3],
+                "provisioned": [
+                    "clientAuthentication": ["sasl": ["iam": ["enabled": true]]], "numberOfBrokerNodes": 3,
+                ],
                 "unknownField": 1, "state": nil,
             ]
         ]
@@ -36,11 +43,14 @@ struct ServiceShapesTests {
         let expected: JSONValue = [
             "ClusterInfo": [
                 "ClusterArn": "arn", "CreationTime": "2026-11-01T08:00:00Z",
-                "Provisioned": ["ClientAuthentication": ["Sasl": ["Iam": ["Enabled": true]]], "NumberOfBrokerNodes": 3],
+                "Provisioned": [
+                    "ClientAuthentication": ["Sasl": ["Iam": ["Enabled": true]]], "NumberOfBrokerNodes": 3,
+                ],
             ]
         ]
         #expect(converted == expected)
-        let mapping = ServiceShapes.fromJSON(["UUID": "u", "LastModified": 1_795_000_000.5], operation: "lambda.GetEventSourceMapping")
+        let mapping = ServiceShapes.fromJSON(
+            ["UUID": "u", "LastModified": 1_795_000_000.5], operation: "lambda.GetEventSourceMapping")
         #expect(mapping["LastModified"]?.stringValue == "2026-11-18T11:06:40.500Z")
     }
 }
@@ -54,9 +64,12 @@ struct CredentialResolverTests {
         let lifetime: TimeInterval
         init(lifetime: TimeInterval) { self.lifetime = lifetime }
         func credentials() async throws -> AWSCredentials? {
-            let call = lock.withLock { calls += 1; return calls }
+            let call = lock.withLock {
+                calls += 1; return calls
+            }
             try await Task.sleep(nanoseconds: 50_000_000)
-            return AWSCredentials(accessKeyId: "AKID\(call)", secretAccessKey: "s", expiration: Date().addingTimeInterval(lifetime))
+            return AWSCredentials(
+                accessKeyId: "AKID\(call)", secretAccessKey: "s", expiration: Date().addingTimeInterval(lifetime))
         }
     }
 

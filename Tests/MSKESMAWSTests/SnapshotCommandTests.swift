@@ -3,7 +3,9 @@ import MSKESMCore
 import Testing
 
 /// `msk-esm snapshot` end to end: the built binary against the test bed.
-@Suite("msk-esm snapshot", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+@Suite(
+    "msk-esm snapshot", .serialized,
+    .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct SnapshotCommandTests {
     let canaryPassword = "CANARY-scram-password-93f1"
 
@@ -26,12 +28,15 @@ struct SnapshotCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test("--write writes the file atomically (0644), 0600 with --include-secrets, and refuses to overwrite without --force")
+    @Test(
+        "--write writes the file atomically (0644), 0600 with --include-secrets, and refuses to overwrite without --force"
+    )
     func writeFile() async throws {
         let bed = try await TestBed.shared()
         let directory = try temporaryDirectory()
         let plain = directory + "/snapshot.json"
-        let result = try BinaryRunner.run(["snapshot", bed.mappingUUID, "--write", plain, "--output", "json"], environment: bed.environment())
+        let result = try BinaryRunner.run(
+            ["snapshot", bed.mappingUUID, "--write", plain, "--output", "json"], environment: bed.environment())
         #expect(result.exitCode == 0, "\(result.stderr)")
         let summary = try JSONDecoder().decode(JSONValue.self, from: Data(result.stdout.utf8))
         #expect(summary["file"]?.stringValue == plain)
@@ -40,27 +45,33 @@ struct SnapshotCommandTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o644)
         #expect(!(try String(contentsOfFile: plain, encoding: .utf8)).contains(canaryPassword))
 
-        let again = try BinaryRunner.run(["snapshot", bed.mappingUUID, "--write", plain], environment: bed.environment())
+        let again = try BinaryRunner.run(
+            ["snapshot", bed.mappingUUID, "--write", plain], environment: bed.environment())
         #expect(again.exitCode == 2)
         #expect(again.stdout.isEmpty)
 
         let secret = directory + "/with-secrets.json"
-        let kept = try BinaryRunner.run(["snapshot", bed.mappingUUID, "--write", secret, "--include-secrets"], environment: bed.environment())
+        let kept = try BinaryRunner.run(
+            ["snapshot", bed.mappingUUID, "--write", secret, "--include-secrets"], environment: bed.environment())
         #expect(kept.exitCode == 0, "\(kept.stderr)")
         #expect((try FileManager.default.attributesOfItem(atPath: secret)[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: secret, encoding: .utf8).contains(canaryPassword))
         #expect(!kept.stdout.contains(canaryPassword))
     }
 
-    @Test("errors: unknown mapping exit 2, bad UUID exit 2, no region exit 2, unreachable endpoint exit 3; nothing on stdout",
-          arguments: [
+    @Test(
+        "errors: unknown mapping exit 2, bad UUID exit 2, no region exit 2, unreachable endpoint exit 3; nothing on stdout",
+        arguments: [
             ErrorCase(arguments: ["snapshot", "00000000-1111-2222-3333-444444444444"], overrides: [:], code: 2),
             ErrorCase(arguments: ["snapshot", "not-a-uuid"], overrides: [:], code: 2),
-            ErrorCase(arguments: ["snapshot", "00000000-1111-2222-3333-444444444444"], overrides: ["AWS_REGION": ""], code: 2),
             ErrorCase(
-                arguments: ["snapshot", "00000000-1111-2222-3333-444444444444", "--endpoint-url", "http://127.0.0.1:9",
-                            "--cli-connect-timeout", "1"], overrides: ["AWS_MAX_ATTEMPTS": "1"], code: 3),
-          ])
+                arguments: ["snapshot", "00000000-1111-2222-3333-444444444444"], overrides: ["AWS_REGION": ""], code: 2),
+            ErrorCase(
+                arguments: [
+                    "snapshot", "00000000-1111-2222-3333-444444444444", "--endpoint-url", "http://127.0.0.1:9",
+                    "--cli-connect-timeout", "1",
+                ], overrides: ["AWS_MAX_ATTEMPTS": "1"], code: 3),
+        ])
     func errors(_ errorCase: ErrorCase) async throws {
         let bed = try await TestBed.shared()
         let result = try BinaryRunner.run(
@@ -71,8 +82,9 @@ struct SnapshotCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("the secret access key and session token never appear in stdout or stderr, even with --debug",
-          arguments: [[String](), ["--debug"], ["--debug", "--include-secrets"], ["--debug", "--output", "json"]])
+    @Test(
+        "the secret access key and session token never appear in stdout or stderr, even with --debug",
+        arguments: [[String](), ["--debug"], ["--debug", "--include-secrets"], ["--debug", "--output", "json"]])
     func canary(extra: [String]) async throws {
         let bed = try await TestBed.shared()
         let (key, secret) = bed.keys("msk-esm-reader")
@@ -101,9 +113,11 @@ struct SnapshotCommandTests {
     func doctorReadsIt() async throws {
         let bed = try await TestBed.shared()
         let file = try temporaryDirectory() + "/live.json"
-        let written = try BinaryRunner.run(["snapshot", bed.mappingUUID, "--write", file], environment: bed.environment())
+        let written = try BinaryRunner.run(
+            ["snapshot", bed.mappingUUID, "--write", file], environment: bed.environment())
         #expect(written.exitCode == 0, "\(written.stderr)")
-        let doctor = try BinaryRunner.run(["doctor", "--snapshot", file, "--output", "json"], environment: bed.environment())
+        let doctor = try BinaryRunner.run(
+            ["doctor", "--snapshot", file, "--output", "json"], environment: bed.environment())
         #expect(doctor.exitCode == 0 || doctor.exitCode == 1, "\(doctor.stderr)")
         let report = try JSONDecoder().decode(JSONValue.self, from: Data(doctor.stdout.utf8))
         let codes = report["findings"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []

@@ -6,10 +6,14 @@ import Testing
 
 /// The gatherer against the local test bed (moto + the project's Lambda/kafka server), signatures checked.
 // Serialized: the tests share one test bed, and some reconfigure its proxy or read its request log.
-@Suite("Snapshot gatherer", .serialized, .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
+@Suite(
+    "Snapshot gatherer", .serialized,
+    .enabled(if: PythonProcess.available, "skipped: \(PythonProcess.availability ?? "")"))
 struct SnapshotGathererTests {
-    func gather(user: String = "msk-esm-reader", includeSecrets: Bool = false, extra: [String: String] = [:],
-                analyze: Bool = false) async throws -> (TestBed, JSONValue) {
+    func gather(
+        user: String = "msk-esm-reader", includeSecrets: Bool = false, extra: [String: String] = [:],
+        analyze: Bool = false
+    ) async throws -> (TestBed, JSONValue) {
         let bed = try await TestBed.shared()
         let client = AWSClient(configuration: try bed.configuration(user: user, extra: extra))
         let gatherer = SnapshotGatherer(client: client, includeSecrets: includeSecrets, analyzesSecrets: analyze)
@@ -45,7 +49,9 @@ struct SnapshotGathererTests {
             let uuid = bed.info[key]?.stringValue ?? ""
             let snapshot = try await gatherer.gather(mappingUUID: uuid)
             let keys = Set(snapshot.objectValue?.keys.map { $0 } ?? [])
-            #expect(keys.subtracting(fixed).isSubset(of: declared), "\(key): \(keys.subtracting(fixed).subtracting(declared))")
+            #expect(
+                keys.subtracting(fixed).isSubset(of: declared),
+                "\(key): \(keys.subtracting(fixed).subtracting(declared))")
             written.formUnion(keys.subtracting(fixed))
         }
         #expect(written == declared, "declared but never written here: \(declared.subtracting(written))")
@@ -71,8 +77,9 @@ struct SnapshotGathererTests {
     }
 
     /// Each part must equal what the AWS CLI (botocore's parsers, an independent implementation) prints.
-    @Test("each part is exactly what the AWS CLI prints for that call",
-          .enabled(if: AWSCLI.available, "skipped: the aws CLI is not installed"))
+    @Test(
+        "each part is exactly what the AWS CLI prints for that call",
+        .enabled(if: AWSCLI.available, "skipped: the aws CLI is not installed"))
     func matchesAWSCLI() async throws {
         let (bed, snapshot) = try await gather()
         let info = bed.info
@@ -83,12 +90,18 @@ struct SnapshotGathererTests {
         let subnets = info["subnetIds"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let cases: [(JSONValue?, [String])] = [
             (snapshot["EventSourceMapping"], ["lambda", "get-event-source-mapping", "--uuid", bed.mappingUUID]),
-            (snapshot["Function"], ["lambda", "get-function-configuration", "--function-name", info["functionArn"]?.stringValue ?? ""]),
+            (
+                snapshot["Function"],
+                ["lambda", "get-function-configuration", "--function-name", info["functionArn"]?.stringValue ?? ""]
+            ),
             (snapshot["Cluster"], ["kafka", "describe-cluster-v2", "--cluster-arn", cluster]),
             (snapshot["BootstrapBrokers"], ["kafka", "get-bootstrap-brokers", "--cluster-arn", cluster]),
             (snapshot["ScramSecrets"], ["kafka", "list-scram-secrets", "--cluster-arn", cluster]),
             (snapshot["Role"], ["iam", "get-role", "--role-name", "msk-esm-exec"]),
-            (snapshot["SecurityGroups"], ["ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(vpc)"]),
+            (
+                snapshot["SecurityGroups"],
+                ["ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(vpc)"]
+            ),
             (snapshot["Subnets"], ["ec2", "describe-subnets", "--subnet-ids"] + subnets),
             (snapshot["RouteTables"], ["ec2", "describe-route-tables", "--filters", "Name=vpc-id,Values=\(vpc)"]),
             (snapshot["NatGateways"], ["ec2", "describe-nat-gateways", "--filter", "Name=vpc-id,Values=\(vpc)"]),
@@ -100,9 +113,25 @@ struct SnapshotGathererTests {
         let inline = snapshot["RolePolicies"]?.arrayValue?.first { $0["PolicyArn"] == nil }
         let managed = snapshot["RolePolicies"]?.arrayValue?.first { $0["PolicyArn"] != nil }
         let documents: [(JSONValue?, [String], [String])] = [
-            (inline?["PolicyDocument"], ["iam", "get-role-policy", "--role-name", "msk-esm-exec", "--policy-name", "msk-access"], ["PolicyDocument"]),
-            (managed?["PolicyDocument"], ["iam", "get-policy-version", "--policy-arn", info["managedPolicyArn"]?.stringValue ?? "", "--version-id", "v2"], ["PolicyVersion", "Document"]),
-            (snapshot["PermissionsBoundary"]?["PolicyDocument"], ["iam", "get-policy-version", "--policy-arn", info["boundaryArn"]?.stringValue ?? "", "--version-id", "v1"], ["PolicyVersion", "Document"]),
+            (
+                inline?["PolicyDocument"],
+                ["iam", "get-role-policy", "--role-name", "msk-esm-exec", "--policy-name", "msk-access"],
+                ["PolicyDocument"]
+            ),
+            (
+                managed?["PolicyDocument"],
+                [
+                    "iam", "get-policy-version", "--policy-arn", info["managedPolicyArn"]?.stringValue ?? "",
+                    "--version-id", "v2",
+                ], ["PolicyVersion", "Document"]
+            ),
+            (
+                snapshot["PermissionsBoundary"]?["PolicyDocument"],
+                [
+                    "iam", "get-policy-version", "--policy-arn", info["boundaryArn"]?.stringValue ?? "", "--version-id",
+                    "v1",
+                ], ["PolicyVersion", "Document"]
+            ),
         ]
         var environment = bed.environment()
         environment["HOME"] = nil  // the CLI may live under a HOME-relative pyenv
@@ -141,7 +170,9 @@ struct SnapshotGathererTests {
             let status = entry["status"]?.intValue ?? 0
             #expect((200..<300).contains(status), "\(entry)")
         }
-        let errors = (snapshot["Errors"]?.objectValue ?? [:]).keys.filter { $0.hasPrefix("lambda.") || $0.hasPrefix("kafka.") }
+        let errors = (snapshot["Errors"]?.objectValue ?? [:]).keys.filter {
+            $0.hasPrefix("lambda.") || $0.hasPrefix("kafka.")
+        }
         #expect(errors.isEmpty, "\(errors)")
     }
 
@@ -149,7 +180,9 @@ struct SnapshotGathererTests {
     func wrongSignatureFails() async throws {
         let bed = try await TestBed.shared()
         let (key, _) = bed.keys("msk-esm-reader")
-        let configuration = try bed.configuration(extra: ["AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": "wrong-secret-key"])
+        let configuration = try bed.configuration(extra: [
+            "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": "wrong-secret-key",
+        ])
         let gatherer = SnapshotGatherer(client: AWSClient(configuration: configuration))
         do {
             _ = try await gatherer.gather(mappingUUID: bed.mappingUUID)
@@ -199,7 +232,10 @@ struct SnapshotGathererTests {
         let proxy = try PrivateFaultProxy(bed: bed)
         _ = try await bed.sideDoor(
             proxy.url + "/_proxy/config",
-            body: ["reset": true, "faults": [["match": "GetMetricData", "status": 400, "code": "AccessDenied", "times": 50]]])
+            body: [
+                "reset": true,
+                "faults": [["match": "GetMetricData", "status": 400, "code": "AccessDenied", "times": 50]],
+            ])
         let client = AWSClient(configuration: try bed.configuration(extra: ["AWS_ENDPOINT_URL": proxy.url]))
         let document = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
         let errors = document["Errors"]?.objectValue ?? [:]
@@ -242,8 +278,10 @@ struct SnapshotGathererTests {
         let gatherer = SnapshotGatherer(client: AWSClient(configuration: try bed.configuration()))
         let snapshot = try await gatherer.gather(mappingUUID: bed.info["selfManagedMappingUUID"]?.stringValue ?? "")
         #expect(snapshot["Cluster"] == nil)
-        #expect(snapshot["Subnets"]?["Subnets"]?.arrayValue?.first?["SubnetId"] == bed.info["subnetIds"]?.arrayValue?.first)
-        let groups = snapshot["SecurityGroups"]?["SecurityGroups"]?.arrayValue?.compactMap { $0["GroupId"]?.stringValue } ?? []
+        #expect(
+            snapshot["Subnets"]?["Subnets"]?.arrayValue?.first?["SubnetId"] == bed.info["subnetIds"]?.arrayValue?.first)
+        let groups =
+            snapshot["SecurityGroups"]?["SecurityGroups"]?.arrayValue?.compactMap { $0["GroupId"]?.stringValue } ?? []
         #expect(groups.contains(bed.info["clusterSecurityGroupId"]?.stringValue ?? "?"))
         #expect(snapshot["Errors"] == nil)
     }
@@ -275,9 +313,12 @@ struct SnapshotGathererTests {
     func faults() async throws {
         let bed = try await TestBed.shared()
         let proxy = try PrivateFaultProxy(bed: bed)  // counts only this test's requests
-        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: [
-            "reset": true, "faults": [["match": "DescribeSubnets", "status": 503, "times": 2, "code": "Unavailable"]],
-        ])
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: [
+                "reset": true,
+                "faults": [["match": "DescribeSubnets", "status": 503, "times": 2, "code": "Unavailable"]],
+            ])
         let client = AWSClient(
             configuration: try bed.configuration(extra: ["AWS_MAX_ATTEMPTS": "3", "AWS_ENDPOINT_URL": proxy.url]))
         let snapshot = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
@@ -286,9 +327,12 @@ struct SnapshotGathererTests {
         let stats = try await bed.sideDoor(proxy.url + "/_proxy/stats")
         #expect(stats["byOperation"]?["DescribeSubnets"]?.intValue == 3)
 
-        _ = try await bed.sideDoor(proxy.url + "/_proxy/config", body: [
-            "reset": true, "faults": [["match": "event-source-mappings", "status": 500, "times": 10, "code": "ServiceException"]],
-        ])
+        _ = try await bed.sideDoor(
+            proxy.url + "/_proxy/config",
+            body: [
+                "reset": true,
+                "faults": [["match": "event-source-mappings", "status": 500, "times": 10, "code": "ServiceException"]],
+            ])
         do {
             _ = try await SnapshotGatherer(client: client).gather(mappingUUID: bed.mappingUUID)
             Issue.record("no error")
@@ -328,7 +372,9 @@ struct SnapshotGathererTests {
         #expect(updated["BatchSize"]?.intValue == 200)
         // BatchSize must be ≤ 10000 and Topics a list: botocore's ParamValidator on the server rejects it.
         do {
-            _ = try await lambda.createEventSourceMapping(["FunctionName": "esm-consumer", "BatchSize": 20000, "Topics": "orders"])
+            _ = try await lambda.createEventSourceMapping([
+                "FunctionName": "esm-consumer", "BatchSize": 20000, "Topics": "orders",
+            ])
             Issue.record("an invalid request was accepted")
         } catch let error as AWSError {
             #expect(error.code == "InvalidParameterValueException")

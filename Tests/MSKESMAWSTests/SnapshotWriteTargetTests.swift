@@ -33,10 +33,14 @@ struct SnapshotWriteTargetTests {
             message = "the directory does not exist (--write \(path))"
         }
         let result = try BinaryRunner.run(
-            ["snapshot", Self.uuid, "--write", path, "--debug", "--region", "us-east-1",
-             "--endpoint-url", "http://127.0.0.1:\(refusing.port)", "--cli-connect-timeout", "1"],
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1",
-                          "HOME": directory])
+            [
+                "snapshot", Self.uuid, "--write", path, "--debug", "--region", "us-east-1",
+                "--endpoint-url", "http://127.0.0.1:\(refusing.port)", "--cli-connect-timeout", "1",
+            ],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_MAX_ATTEMPTS": "1",
+                "HOME": directory,
+            ])
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("msk-esm: error: \(message)"), "\(result.stderr)")

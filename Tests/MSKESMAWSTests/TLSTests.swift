@@ -14,7 +14,8 @@ struct TLSTests {
             "/usr/bin/env",
             [
                 "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", directory + "/key.pem", "-out",
+                directory + "/cert.pem",
             ], output: .null, error: .null)
         return (directory, directory + "/cert.pem", directory + "/key.pem")
     }
@@ -38,7 +39,9 @@ struct TLSTests {
         // --ca-bundle (AWSSettings.caBundle) trusts it too, and comes before AWS_CA_BUNDLE.
         let flagged = try AWSClientConfiguration.resolve(
             AWSSettings(region: "us-east-1", caBundle: cert),
-            environment: ["AWS_CA_BUNDLE": "/nonexistent/ca.pem", "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true"])
+            environment: [
+                "AWS_CA_BUNDLE": "/nonexistent/ca.pem", "HOME": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
+            ])
         #expect(try await flagged.http.send(HTTPRequest(method: "GET", url: url)).status == 404)
     }
 }

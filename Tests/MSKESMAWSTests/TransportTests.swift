@@ -17,7 +17,8 @@ struct TransportTests {
             configuration: AWSClientConfiguration(
                 region: "us-east-1",
                 credentials: CredentialResolver(
-                    provider: StaticCredentialProvider(AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
+                    provider: StaticCredentialProvider(
+                        AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "secret"))),
                 endpoints: EndpointResolver(endpointURL: stub.url), http: http, retry: retry, trace: trace))
     }
 
@@ -60,7 +61,9 @@ struct TransportTests {
         try await stub.script(["/slow": [StubServer.Step(body: "{}", gate: 4)]])
         let http = CurlHTTPClient()
         try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<8 { group.addTask { try await http.send(HTTPRequest(method: "GET", url: stub.url + "/slow")).status } }
+            for _ in 0..<8 {
+                group.addTask { try await http.send(HTTPRequest(method: "GET", url: stub.url + "/slow")).status }
+            }
             for try await status in group { #expect(status == 200) }
         }
         // The server saw several requests at once: proof of parallelism by an event, however busy the machine.
@@ -72,10 +75,13 @@ struct TransportTests {
     @Test("retries 500, 502, 503, 504 and 429, then succeeds", arguments: [500, 502, 503, 504, 429])
     func retriesTransientErrors(status: Int) async throws {
         let stub = try StubServer()
-        try await stub.script(["/": [
-            StubServer.Step(status: status, body: #"{"__type": "ServiceUnavailableException", "message": "try later"}"#),
-            StubServer.Step(body: #"{"KeyMetadata": {"KeyId": "k"}}"#),
-        ]])
+        try await stub.script([
+            "/": [
+                StubServer.Step(
+                    status: status, body: #"{"__type": "ServiceUnavailableException", "message": "try later"}"#),
+                StubServer.Step(body: #"{"KeyMetadata": {"KeyId": "k"}}"#),
+            ]
+        ])
         let result = try await KMSClient(client: client(stub)).describeKey(keyId: "k")
         #expect(result["KeyMetadata"]?["KeyId"]?.stringValue == "k")
         #expect(try await stub.stats()["requests"]?.intValue == 2)
@@ -84,10 +90,13 @@ struct TransportTests {
     @Test("honours Retry-After")
     func retryAfter() async throws {
         let stub = try StubServer()
-        try await stub.script(["/": [
-            StubServer.Step(status: 429, body: #"{"__type": "ThrottlingException"}"#, headers: ["Retry-After": "1"]),
-            StubServer.Step(body: "{}"),
-        ]])
+        try await stub.script([
+            "/": [
+                StubServer.Step(
+                    status: 429, body: #"{"__type": "ThrottlingException"}"#, headers: ["Retry-After": "1"]),
+                StubServer.Step(body: "{}"),
+            ]
+        ])
         // The schedule the client computed (its --debug trace), not the clock: the 1 s of Retry-After, although
         // the back-off alone would wait at most 200 ms before the second attempt.
         let trace = Captured()
@@ -101,7 +110,9 @@ struct TransportTests {
     @Test("gives up after the maximum attempts with the service's error")
     func givesUp() async throws {
         let stub = try StubServer()
-        try await stub.script(["/": [StubServer.Step(status: 500, body: #"{"__type": "InternalFailure", "message": "boom"}"#)]])
+        try await stub.script([
+            "/": [StubServer.Step(status: 500, body: #"{"__type": "InternalFailure", "message": "boom"}"#)]
+        ])
         do {
             _ = try await KMSClient(client: client(stub, attempts: 4)).describeKey(keyId: "k")
             Issue.record("no error")
@@ -116,25 +127,51 @@ struct TransportTests {
     @Test("a non-idempotent call is not retried after a 5xx, but is after throttling")
     func nonIdempotent() async throws {
         let stub = try StubServer()
-        try await stub.script(["/": [StubServer.Step(status: 503, body: #"{"__type": "ServiceUnavailable"}"#), StubServer.Step(body: "{}")]])
+        try await stub.script([
+            "/": [
+                StubServer.Step(status: 503, body: #"{"__type": "ServiceUnavailable"}"#), StubServer.Step(body: "{}"),
+            ]
+        ])
         var call = AWSCall.json(.kms, "CreateKey", [:])
         call.idempotent = false
         await #expect(throws: AWSError.self) { _ = try await client(stub).send(call) }
         #expect(try await stub.stats()["requests"]?.intValue == 1)
 
-        try await stub.script(["/": [StubServer.Step(status: 400, body: #"{"__type": "ThrottlingException"}"#), StubServer.Step(body: "{}")]])
+        try await stub.script([
+            "/": [
+                StubServer.Step(status: 400, body: #"{"__type": "ThrottlingException"}"#), StubServer.Step(body: "{}"),
+            ]
+        ])
         _ = try await client(stub).send(call)
         #expect(try await stub.stats()["requests"]?.intValue == 2)
     }
 
-    @Test("client errors are not retried and keep the service's code and message",
-          arguments: [
-            (404, #"{"Type": "User", "Message": "gone"}"#, ["x-amzn-ErrorType": "ResourceNotFoundException:http://internal.amazon.com/"], "ResourceNotFoundException", AWSError.Kind.notFound),
-            (400, #"{"__type": "com.amazonaws.kms#NotFoundException", "message": "no key"}"#, [:], "NotFoundException", .notFound),
-            (403, "<ErrorResponse><Error><Code>AccessDenied</Code><Message>User: x is not authorized</Message></Error></ErrorResponse>", [:], "AccessDenied", .accessDenied),
-            (400, "<Response><Errors><Error><Code>InvalidGroup.NotFound</Code><Message>no sg</Message></Error></Errors></Response>", [:], "InvalidGroup.NotFound", .notFound),
-          ])
-    func clientErrors(status: Int, body: String, headers: [String: String], code: String, kind: AWSError.Kind) async throws {
+    @Test(
+        "client errors are not retried and keep the service's code and message",
+        arguments: [
+            (
+                404, #"{"Type": "User", "Message": "gone"}"#,
+                ["x-amzn-ErrorType": "ResourceNotFoundException:http://internal.amazon.com/"],
+                "ResourceNotFoundException", AWSError.Kind.notFound
+            ),
+            (
+                400, #"{"__type": "com.amazonaws.kms#NotFoundException", "message": "no key"}"#, [:],
+                "NotFoundException", .notFound
+            ),
+            (
+                403,
+                "<ErrorResponse><Error><Code>AccessDenied</Code><Message>User: x is not authorized</Message></Error></ErrorResponse>",
+                [:], "AccessDenied", .accessDenied
+            ),
+            (
+                400,
+                "<Response><Errors><Error><Code>InvalidGroup.NotFound</Code><Message>no sg</Message></Error></Errors></Response>",
+                [:], "InvalidGroup.NotFound", .notFound
+            ),
+        ])
+    func clientErrors(status: Int, body: String, headers: [String: String], code: String, kind: AWSError.Kind)
+        async throws
+    {
         let stub = try StubServer()
         try await stub.script(["/": [StubServer.Step(status: status, body: body, headers: headers)]])
         do {
@@ -156,29 +193,44 @@ struct TransportTests {
         retry.maxBackoff = 0.1
         let configuration = AWSClientConfiguration(
             region: "us-east-1",
-            credentials: CredentialResolver(provider: StaticCredentialProvider(AWSCredentials(accessKeyId: "A", secretAccessKey: "s"))),
+            credentials: CredentialResolver(
+                provider: StaticCredentialProvider(AWSCredentials(accessKeyId: "A", secretAccessKey: "s"))),
             endpoints: EndpointResolver(endpointURL: url), http: CurlHTTPClient(), retry: retry)
-        await #expect(throws: TransportError.self) { _ = try await AWSClient(configuration: configuration).send(AWSCall.json(.kms, "DescribeKey", [:])) }
+        await #expect(throws: TransportError.self) {
+            _ = try await AWSClient(configuration: configuration).send(AWSCall.json(.kms, "DescribeKey", [:]))
+        }
         withExtendedLifetime(refusing) {}
     }
 
     @Test("the debug trace redacts signatures, tokens and secret values")
     func traceRedaction() async throws {
         let stub = try StubServer()
-        try await stub.script(["/": [StubServer.Step(body: #"{"ARN": "a", "SecretString": "{\"password\":\"CANARY-PW\"}", "Credentials": {"SecretAccessKey": "CANARY-SK", "SessionToken": "CANARY-ST"}}"#)]])
+        try await stub.script([
+            "/": [
+                StubServer.Step(
+                    body:
+                        #"{"ARN": "a", "SecretString": "{\"password\":\"CANARY-PW\"}", "Credentials": {"SecretAccessKey": "CANARY-SK", "SessionToken": "CANARY-ST"}}"#
+                )
+            ]
+        ])
         let lines = Captured()
         let http = CurlHTTPClient(options: CurlHTTPClient.Options(trace: { lines.append($0) }))
         let configuration = AWSClientConfiguration(
             region: "us-east-1",
-            credentials: CredentialResolver(provider: StaticCredentialProvider(
-                AWSCredentials(accessKeyId: "AKIDTRACE", secretAccessKey: "CANARY-SECRET-KEY", sessionToken: "CANARY-SESSION-TOKEN"))),
+            credentials: CredentialResolver(
+                provider: StaticCredentialProvider(
+                    AWSCredentials(
+                        accessKeyId: "AKIDTRACE", secretAccessKey: "CANARY-SECRET-KEY",
+                        sessionToken: "CANARY-SESSION-TOKEN"))),
             endpoints: EndpointResolver(endpointURL: stub.url), http: http)
         _ = try await AWSClient(configuration: configuration).send(
             AWSCall.json(.secretsManager, "GetSecretValue", ["SecretId": "x", "password": "CANARY-REQUEST-PW"]))
         let trace = lines.text
         #expect(trace.contains("AKIDTRACE"))
         #expect(trace.contains("GetSecretValue"))
-        for canary in ["CANARY-SECRET-KEY", "CANARY-SESSION-TOKEN", "CANARY-PW", "CANARY-SK", "CANARY-ST", "CANARY-REQUEST-PW"] {
+        for canary in [
+            "CANARY-SECRET-KEY", "CANARY-SESSION-TOKEN", "CANARY-PW", "CANARY-SK", "CANARY-ST", "CANARY-REQUEST-PW",
+        ] {
             #expect(!trace.contains(canary), "\(canary) leaked")
         }
         // The signature itself is not shown either.
@@ -206,13 +258,14 @@ struct RetryPolicyTests {
         #expect(policy.delay(after: .throttled(retryAfter: nil), attempt: 3, idempotent: true, random: 0.5) == 0.4)
         #expect(policy.delay(after: .serverError(retryAfter: nil), attempt: 8, idempotent: true, random: 1) == 12.8)
         #expect(policy.delay(after: .serverError(retryAfter: nil), attempt: 9, idempotent: true, random: 0) == 0)
-        #expect(RetryPolicy(maxAttempts: 30).delay(after: .connectFailed, attempt: 20, idempotent: true, random: 1) == 20)
+        #expect(
+            RetryPolicy(maxAttempts: 30).delay(after: .connectFailed, attempt: 20, idempotent: true, random: 1) == 20)
         #expect(policy.delay(after: .throttled(retryAfter: 3), attempt: 1, idempotent: true, random: 0) == 3)
-        #expect(policy.delay(after: .serverError(retryAfter: 60), attempt: 1, idempotent: true, random: 0) == 20)  // capped
+        // A Retry-After longer than the cap is capped.
+        #expect(policy.delay(after: .serverError(retryAfter: 60), attempt: 1, idempotent: true, random: 0) == 20)
         #expect(policy.delay(after: .final, attempt: 1, idempotent: true) == nil)
         #expect(RetryPolicy(maxAttempts: 3).delay(after: .connectFailed, attempt: 3, idempotent: true) == nil)
         #expect(policy.delay(after: .timedOut, attempt: 1, idempotent: false) == nil)
         #expect(policy.delay(after: .connectFailed, attempt: 1, idempotent: false) != nil)
     }
 }
-

@@ -68,7 +68,8 @@ struct XMLTreeTests {
         arguments: [
             "", "   ", "{}", "<a>", "<a></b>", "<a><b></a></b>", "<a>&bogus;</a>", "<a>&#xFFFFFFFF;</a>", "<a x=1></a>",
             "<a></a><b></b>", "</a>", "<a><!-- open", "<a><![CDATA[ open</a>", "<?xml version='1.0'?>",
-            "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000),
+            "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>",
+            String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000),
         ])
     func malformed(_ text: String) {
         #expect(throws: XMLTree.ParseError.self) { try XMLTree(Data(text.utf8)) }

@@ -7,7 +7,9 @@ struct AWSCLIGlobalOptionsTests {
     static let broken = DoctorCommandTests.example("broken-sg-no-self-reference.json")
     static let escape = "\u{1B}["
 
-    @Test("--color on colours even a pipe; off and auto (not a terminal) do not; --no-color with --color on is a usage error")
+    @Test(
+        "--color on colours even a pipe; off and auto (not a terminal) do not; --no-color with --color on is a usage error"
+    )
     func color() async {
         let on = await CommandRunner.run(["doctor", "--snapshot", Self.broken, "--color", "on"])
         #expect(on.exitCode == 1)
@@ -31,7 +33,9 @@ struct AWSCLIGlobalOptionsTests {
         let healthy = DoctorCommandTests.example("healthy-iam.json")
         let pager = await CommandRunner.run(["doctor", "--snapshot", healthy, "--no-cli-pager"])
         #expect(pager.exitCode == 0, "\(pager.stderr)")
-        let format = await CommandRunner.run(["--cli-binary-format", "raw-in-base64-out", "doctor", "--snapshot", healthy])
+        let format = await CommandRunner.run([
+            "--cli-binary-format", "raw-in-base64-out", "doctor", "--snapshot", healthy,
+        ])
         #expect(format.exitCode == 0, "\(format.stderr)")
         let wrong = await CommandRunner.run(["doctor", "--snapshot", healthy, "--cli-binary-format", "hex"])
         #expect(wrong.exitCode == 2)
@@ -41,14 +45,23 @@ struct AWSCLIGlobalOptionsTests {
     @Test("--ca-bundle that is not a readable file is exit 2 before any AWS call")
     func caBundleChecked() async throws {
         let missing = try CommandRunner.runBinary(
-            ["list", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9", "--ca-bundle", "/nonexistent/ca.pem"],
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "x", "AWS_CONFIG_FILE": "/dev/null"])
+            [
+                "list", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9", "--ca-bundle",
+                "/nonexistent/ca.pem",
+            ],
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "x", "AWS_CONFIG_FILE": "/dev/null",
+            ])
         #expect(missing.exitCode == 2)
-        #expect(missing.stderr.contains("--ca-bundle") && missing.stderr.contains("/nonexistent/ca.pem"), "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains("--ca-bundle") && missing.stderr.contains("/nonexistent/ca.pem"),
+            "\(missing.stderr)")
         #expect(missing.stderr.split(separator: "\n").count == 1)
         let directory = try CommandRunner.runBinary(
             ["list", "--region", "us-east-1", "--ca-bundle", NSTemporaryDirectory()],
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "x", "AWS_CONFIG_FILE": "/dev/null"])
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "x", "AWS_CONFIG_FILE": "/dev/null",
+            ])
         #expect(directory.exitCode == 2, "\(directory.stderr)")
     }
 }

@@ -23,7 +23,8 @@ struct AWSCLITableTests {
 
     /// Strings whose widths the CLI counts differently from their character counts, and plain ones.
     static let words = [
-        "orders", "payments", "Enabled", "LATEST", "", "a", "arn:aws:kafka:us-east-1:123456789012:cluster/demo/abcd-1234",
+        "orders", "payments", "Enabled", "LATEST", "", "a",
+        "arn:aws:kafka:us-east-1:123456789012:cluster/demo/abcd-1234",
         "支払い", "ｆｕｌｌ", "±½", "café", "e\u{301}", "🙂", "x y", "UUID", "VPC_SUBNET", "subnet:subnet-0a1b2c3d",
         String(repeating: "long-value-", count: 9), "it's", "say \"hi\"", "both ' and \"", "tab\there", "line\nbreak",
         "back\\slash", "\u{7}bell", "zero\u{200B}width", "\u{E000}private",
@@ -61,10 +62,11 @@ struct AWSCLITableTests {
         default:
             // Lists of lists: rows while they are scalars of one length, an error when not.
             let width = Int.random(in: 0...3, using: &random)
-            return .array((0..<Int.random(in: 0...3, using: &random)).map { _ in
-                Int.random(in: 0..<6, using: &random) == 0
-                    ? value(&random, depth: depth + 1) : .array((0..<width).map { _ in scalar(&random) })
-            })
+            return .array(
+                (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                    Int.random(in: 0..<6, using: &random) == 0
+                        ? value(&random, depth: depth + 1) : .array((0..<width).map { _ in scalar(&random) })
+                })
         }
     }
 
@@ -86,9 +88,13 @@ struct AWSCLITableTests {
         let mapping: JSONValue = [
             "UUID": "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "BatchSize": 100, "State": "Enabled",
             "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/demo/abcd-1234",
-            "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer", "LastModified": 1796438025.517771,
+            "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer",
+            "LastModified": 1796438025.517771,
             "Topics": ["orders"], "StartingPosition": "LATEST", "BisectBatchOnFunctionError": false,
-            "SourceAccessConfigurations": [["Type": "VPC_SUBNET", "URI": "subnet:subnet-0a1b2c3d"], ["Type": "VPC_SECURITY_GROUP", "URI": "security_group:sg-1"]],
+            "SourceAccessConfigurations": [
+                ["Type": "VPC_SUBNET", "URI": "subnet:subnet-0a1b2c3d"],
+                ["Type": "VPC_SECURITY_GROUP", "URI": "security_group:sg-1"],
+            ],
             "AmazonManagedKafkaEventSourceConfig": ["ConsumerGroupId": "orders-consumer"],
         ]
         for width in [80, 300, 20] {
@@ -105,16 +111,21 @@ struct AWSCLITableTests {
     static func oracleAnswers(title: String, _ cases: [Case]) throws -> [OracleAnswer] {
         let request: JSONValue = [
             "title": .string(title),
-            "cases": .array(cases.map { ["document": $0.document, "width": .number(Double($0.width)), "color": $0.color ? "on" : "off"] }),
+            "cases": .array(
+                cases.map {
+                    ["document": $0.document, "width": .number(Double($0.width)), "color": $0.color ? "on" : "off"]
+                }),
         ]
         let run = try ChildProcess.run(
-            "/usr/bin/env", ["python3", oracle], input: .data(Data(JSONWriter.write(request, pretty: false).utf8)), error: .inherit)
+            "/usr/bin/env", ["python3", oracle], input: .data(Data(JSONWriter.write(request, pretty: false).utf8)),
+            error: .inherit)
         try #require(run.status == 0, "the oracle failed")
         return try JSONDecoder().decode([OracleAnswer].self, from: run.output)
     }
 
-    @Test("generated documents lay out byte for byte as the AWS CLI lays them out",
-          .enabled(if: hasOracle, "needs python3 with awscli (Tests/requirements.txt)"))
+    @Test(
+        "generated documents lay out byte for byte as the AWS CLI lays them out",
+        .enabled(if: hasOracle, "needs python3 with awscli (Tests/requirements.txt)"))
     func matchesTheAWSCLI() throws {
         let cases = Self.cases()
         let answers = try Self.oracleAnswers(title: "GetEventSourceMapping", cases)
@@ -122,18 +133,26 @@ struct AWSCLITableTests {
         var tables = 0, vertical = 0, errors = 0, empty = 0
         for (index, (testCase, answer)) in zip(cases, answers).enumerated() {
             let style = AWSCLITable.Style(colored: testCase.color, toTerminal: false)
-            let ours = Result { try AWSCLITable.render(testCase.document, title: "GetEventSourceMapping", width: testCase.width, style: style) }
+            let ours = Result {
+                try AWSCLITable.render(
+                    testCase.document, title: "GetEventSourceMapping", width: testCase.width, style: style)
+            }
             let what = "case \(index) width \(testCase.width) color \(testCase.color): \(testCase.document.compactText)"
             if answer.error != nil {
                 errors += 1
-                #expect(throws: AWSCLITable.Unrenderable.self, "\(what): the AWS CLI fails (\(answer.error ?? ""))") { try ours.get() }
+                #expect(throws: AWSCLITable.Unrenderable.self, "\(what): the AWS CLI fails (\(answer.error ?? ""))") {
+                    try ours.get()
+                }
                 continue
             }
             let table = try #require(answer.table)
-            #expect((try? ours.get()) == table, "\(what)\nmsk-esm:\n\((try? ours.get()) ?? "threw")\nAWS CLI:\n\(table)")
+            #expect(
+                (try? ours.get()) == table, "\(what)\nmsk-esm:\n\((try? ours.get()) ?? "threw")\nAWS CLI:\n\(table)")
             if table.isEmpty { empty += 1 } else { tables += 1 }
             // Vertical: the header and its value on one line.
-            if table.split(separator: "\n").contains(where: { $0.contains("UUID") && $0.contains("14e0db71") }) { vertical += 1 }
+            if table.split(separator: "\n").contains(where: { $0.contains("UUID") && $0.contains("14e0db71") }) {
+                vertical += 1
+            }
         }
         // The generator reaches every kind of answer.
         #expect(tables > 300 && errors > 5 && empty > 10, "tables \(tables), errors \(errors), empty \(empty)")
@@ -153,7 +172,9 @@ struct AWSCLITableTests {
 
     @Test("a list or object in a cell prints as Python's repr, quotes and escapes as Python chooses them")
     func repr() {
-        #expect(AWSCLITable.pythonString(["a", .null, true, 1.5, ["k": "it's"]]) == "['a', None, True, 1.5, {'k': \"it's\"}]")
+        #expect(
+            AWSCLITable.pythonString(["a", .null, true, 1.5, ["k": "it's"]])
+                == "['a', None, True, 1.5, {'k': \"it's\"}]")
         #expect(AWSCLITable.pythonRepr("both ' and \"") == "'both \\' and \"'")
         #expect(AWSCLITable.pythonRepr("a\u{7}\u{200B}\t") == "'a\\x07\\u200b\\t'")
     }

@@ -54,7 +54,8 @@ struct ArgumentHandlingTests {
         #expect(result.exitCode == 2)
         #expect(
             result.stderr
-                == "msk-esm: error: unknown option '\(typo)' (\(path.joined(separator: " "))): did you mean \(option)?\n")
+                == "msk-esm: error: unknown option '\(typo)' (\(path.joined(separator: " "))): did you mean \(option)?\n"
+        )
     }
 
     @Test(
@@ -70,7 +71,10 @@ struct ArgumentHandlingTests {
                 ["create", "--function", "f", "--batch-size", "many", "--topik", "t"],
                 "unknown option '--topik' (create): did you mean --topic?"
             ),
-            (["update", "--batch-size=5", "--bogus=1"], "unknown option '--bogus' (update): see 'msk-esm update --help'"),
+            (
+                ["update", "--batch-size=5", "--bogus=1"],
+                "unknown option '--bogus' (update): see 'msk-esm update --help'"
+            ),
         ])
     func unknownOptionFirst(arguments: [String], message: String) throws {
         let result = try CommandRunner.runBinary(arguments)

@@ -51,16 +51,20 @@ struct BadSnapshotInputTests {
                 let range = text.range(of: "\"Effect\"")!
                 return Data(text.replacingCharacters(in: range, with: "\"Effect\": \"Deny\", \"Effect\"").utf8)
             }, names: "appears more than once"),
-        BadFile(name: "SecurityGroups a string", make: replacing("SecurityGroups", with: "sg-1"), names: "SecurityGroups"),
+        BadFile(
+            name: "SecurityGroups a string", make: replacing("SecurityGroups", with: "sg-1"), names: "SecurityGroups"),
         BadFile(name: "Subnets a number", make: replacing("Subnets", with: 7), names: "Subnets"),
         BadFile(name: "RouteTables a list of numbers", make: replacing("RouteTables", with: [1]), names: "RouteTables"),
         BadFile(name: "NatGateways a string", make: replacing("NatGateways", with: "x"), names: "NatGateways"),
         BadFile(name: "VpcEndpoints a number", make: replacing("VpcEndpoints", with: 1), names: "VpcEndpoints"),
         BadFile(name: "RolePolicies a number", make: replacing("RolePolicies", with: 5), names: "RolePolicies"),
         BadFile(
-            name: "a policy document a number", make: replacing("RolePolicies", with: [["PolicyName": "p", "PolicyDocument": 5]]),
+            name: "a policy document a number",
+            make: replacing("RolePolicies", with: [["PolicyName": "p", "PolicyDocument": 5]]),
             names: "RolePolicies[0].PolicyDocument"),
-        BadFile(name: "PermissionsBoundary a list", make: replacing("PermissionsBoundary", with: [1]), names: "PermissionsBoundary"),
+        BadFile(
+            name: "PermissionsBoundary a list", make: replacing("PermissionsBoundary", with: [1]),
+            names: "PermissionsBoundary"),
         BadFile(name: "Function a string", make: replacing("Function", with: "f"), names: "Function"),
     ]
 
@@ -88,15 +92,19 @@ struct BadSnapshotInputTests {
 
     @Test func theHealthyExampleStillReads() async {
         for reader in Self.readers.prefix(4) {
-            let result = await CommandRunner.run(reader + ["--snapshot", DoctorCommandTests.example("healthy-iam.json")])
+            let result = await CommandRunner.run(
+                reader + ["--snapshot", DoctorCommandTests.example("healthy-iam.json")])
             #expect(result.exitCode == 0, "\(reader): \(result.stderr)")
         }
     }
 
     @Test func aPolicyFileWithARepeatedKeyNamesItsPath() async throws {
         let path = NSTemporaryDirectory() + "msk-esm-dup-policy-" + UUID().uuidString + ".json"
-        try Data(#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Effect":"Allow","Resource":"*"}]}"#.utf8)
-            .write(to: URL(fileURLWithPath: path))
+        try Data(
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Effect":"Allow","Resource":"*"}]}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = await CommandRunner.run([
             "policy", "check", "--policy", path, "--action", "s3:GetObject", "--resource", "*",
@@ -105,26 +113,32 @@ struct BadSnapshotInputTests {
         #expect(result.stdout.isEmpty)
         #expect(
             result.stderr
-                == "msk-esm: error: a key appears more than once (\(path) at $.Statement[0].Effect): keep one Effect member\n")
+                == "msk-esm: error: a key appears more than once (\(path) at $.Statement[0].Effect): keep one Effect member\n"
+        )
     }
 
     @Test func aRequestFileWithARepeatedKeyNamesItsPath() async throws {
         let path = NSTemporaryDirectory() + "msk-esm-dup-request-" + UUID().uuidString + ".json"
-        try Data(#"{"FunctionName": "a", "Topics": ["t"], "FunctionName": "b"}"#.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(#"{"FunctionName": "a", "Topics": ["t"], "FunctionName": "b"}"#.utf8).write(
+            to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = await CommandRunner.run(["create", "--cli-input-json", path, "--dry-run"])
         #expect(result.exitCode == 2)
         #expect(
             result.stderr
-                == "msk-esm: error: the key $.FunctionName appears more than once (\(path)): keep one FunctionName member\n")
+                == "msk-esm: error: the key $.FunctionName appears more than once (\(path)): keep one FunctionName member\n"
+        )
     }
 
     @Test func aPolicyFileThatIsNotUTF8NamesTheOffset() async throws {
         let path = NSTemporaryDirectory() + "msk-esm-latin1-policy-" + UUID().uuidString + ".json"
-        try (Data(#"{"Version":"2012-10-17","Statement":[{"Sid":"caf"#.utf8) + Data([0xE9])
+        try
+            (Data(#"{"Version":"2012-10-17","Statement":[{"Sid":"caf"#.utf8) + Data([0xE9])
             + Data(#"","Effect":"Allow","Action":"*","Resource":"*"}]}"#.utf8)).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = await CommandRunner.run(["policy", "check", "--policy", path, "--action", "s3:GetObject", "--resource", "*"])
+        let result = await CommandRunner.run([
+            "policy", "check", "--policy", path, "--action", "s3:GetObject", "--resource", "*",
+        ])
         #expect(result.exitCode == 2)
         #expect(result.stderr.hasPrefix("msk-esm: error: not UTF-8 text: invalid byte at offset 48 (--policy \(path))"))
     }

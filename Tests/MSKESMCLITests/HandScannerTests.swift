@@ -10,11 +10,13 @@ struct HandScannerTests {
         "6d9bce8e-1111-4222-8333-444455556666", "6D9BCE8E-1111-4222-8333-444455556666",
         "6d9bce8e-1111-4222-8333-44445555666", "6d9bce8e-1111-4222-8333-4444555566667", "6d9bce8e-1111-4222-8333-",
         "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer",
-        "arn:aws-cn:lambda:cn-north-1:123456789012:function:f_1:PROD", "arn:aws:lambda:us-east-1:12345678901:function:x",
+        "arn:aws-cn:lambda:cn-north-1:123456789012:function:f_1:PROD",
+        "arn:aws:lambda:us-east-1:12345678901:function:x",
         "arn:aws:lambda:us-east-1:1234567890123:function:x", "arn:aws:lambda::123456789012:function:x",
         "arn:aws:kafka:us-east-1:123456789012:cluster/orders/8c1f4b2e-7a4d-4c1e-9e1a-1234567890ab-2",
         "arn:aws:kafka:eu-west-1:123456789012:vpc-connection/123/abc", "arn:aws:kafka:us-east-1:123456789012:topic/x",
-        "arn:aws-us-gov:kafka:us-gov-west-1:123456789012:cluster/a.b_c/d", "arn:aws:kafka:us-east-1:123456789012:cluster/",
+        "arn:aws-us-gov:kafka:us-gov-west-1:123456789012:cluster/a.b_c/d",
+        "arn:aws:kafka:us-east-1:123456789012:cluster/",
         "arn:aws", "arn:awsx-y:lambda:r:123456789012:function:", "\"", " ", ",", ":", "/", "-", "é", "x", "\n",
     ]
 

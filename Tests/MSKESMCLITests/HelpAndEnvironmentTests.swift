@@ -21,23 +21,30 @@ struct HelpAndEnvironmentTests {
             for match in read.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 names.insert((text as NSString).substring(with: match.range(at: 1)))
             }
-            if text.contains(#"environment["AWS_ENDPOINT_URL_\(service.environmentId)"]"#) { names.insert("AWS_ENDPOINT_URL_<service>") }
+            if text.contains(#"environment["AWS_ENDPOINT_URL_\(service.environmentId)"]"#) {
+                names.insert("AWS_ENDPOINT_URL_<service>")
+            }
         }
         return names
     }
 
-    @Test("the man page's ENVIRONMENT names exactly the variables the code reads (and, per service, AWS_ENDPOINT_URL_<ID>)")
+    @Test(
+        "the man page's ENVIRONMENT names exactly the variables the code reads (and, per service, AWS_ENDPOINT_URL_<ID>)"
+    )
     func environmentIsWhatTheCodeReads() throws {
         let read = try Self.variablesReadBySources()
         #expect(read.count > 20)
         let listed = EnvironmentVariables.all.filter { !$0.readByLibcurl }.map(\.name)
         let perService = listed.filter { $0.hasPrefix("AWS_ENDPOINT_URL_") }
         let named = Set(listed.filter { !$0.hasPrefix("AWS_ENDPOINT_URL_") })
-        #expect(read.subtracting(named).subtracting(["AWS_ENDPOINT_URL_<service>"]).isEmpty,
-                "read but not documented: \(read.subtracting(named).sorted())")
+        #expect(
+            read.subtracting(named).subtracting(["AWS_ENDPOINT_URL_<service>"]).isEmpty,
+            "read but not documented: \(read.subtracting(named).sorted())")
         #expect(named.subtracting(read).isEmpty, "documented but never read: \(named.subtracting(read).sorted())")
-        #expect(read.contains("AWS_ENDPOINT_URL_<service>") && perService.contains("AWS_ENDPOINT_URL_LAMBDA")
-                && perService.contains("AWS_ENDPOINT_URL_SSO_OIDC") && perService.contains("AWS_ENDPOINT_URL_SECRETS_MANAGER"))
+        #expect(
+            read.contains("AWS_ENDPOINT_URL_<service>") && perService.contains("AWS_ENDPOINT_URL_LAMBDA")
+                && perService.contains("AWS_ENDPOINT_URL_SSO_OIDC")
+                && perService.contains("AWS_ENDPOINT_URL_SECRETS_MANAGER"))
         let page = ManualPage.render()
         for variable in EnvironmentVariables.all { #expect(page.contains(".B \(variable.name)")) }
     }
@@ -52,8 +59,11 @@ struct HelpAndEnvironmentTests {
     func groupedRootHelp() {
         let text = Self.help([])
         let headers = text.split(separator: "\n").filter { $0.hasSuffix("SUBCOMMANDS:") }
-        #expect(headers == ["DIAGNOSE SUBCOMMANDS:", "MANAGE MAPPINGS SUBCOMMANDS:", "SECRETS SUBCOMMANDS:",
-                            "NETWORK AND POLICY SUBCOMMANDS:", "TOOLS SUBCOMMANDS:"])
+        #expect(
+            headers == [
+                "DIAGNOSE SUBCOMMANDS:", "MANAGE MAPPINGS SUBCOMMANDS:", "SECRETS SUBCOMMANDS:",
+                "NETWORK AND POLICY SUBCOMMANDS:", "TOOLS SUBCOMMANDS:",
+            ])
         let entries: [Substring] = text.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
         let words: [String] = entries.map { line in line.split(separator: " ").first.map(String.init) ?? "" }
         let commands = words.filter { word in !word.hasPrefix("-") && word != "msk-esm" && word != "See" }
@@ -62,7 +72,9 @@ struct HelpAndEnvironmentTests {
         #expect(Set(commands).count == commands.count && commands.count == MSKESM.configuration.subcommands.count)
     }
 
-    @Test("a command's own options come before the global ones, which have their title", arguments: [["create"], ["doctor"], ["secret", "validate"], ["get"]])
+    @Test(
+        "a command's own options come before the global ones, which have their title",
+        arguments: [["create"], ["doctor"], ["secret", "validate"], ["get"]])
     func ownOptionsFirst(_ path: [String]) throws {
         let text = Self.help(path)
         let own = try #require(text.range(of: "\nOPTIONS:\n"))
@@ -86,10 +98,13 @@ struct HelpAndEnvironmentTests {
         #expect(!sample.contains("--endpoint-url") && !sample.contains("--profile") && sample.contains("--query"))
         #expect(Self.help(["doctor"]).contains("--endpoint-url"))
         let console = Console(output: { _ in }, error: { _ in }, outputIsTerminal: false, errorIsTerminal: false)
-        #expect(await CommandLineEntry.run(["event", "sample", "--region", "us-east-1", "--topic", "t"], console: console) == 0)
+        #expect(
+            await CommandLineEntry.run(["event", "sample", "--region", "us-east-1", "--topic", "t"], console: console)
+                == 0)
     }
 
-    @Test("examples are never wrapped, however narrow the screen; the text around them is", arguments: [40, 60, 80, 200])
+    @Test(
+        "examples are never wrapped, however narrow the screen; the text around them is", arguments: [40, 60, 80, 200])
     func examplesStayWhole(columns: Int) throws {
         for path in [["create"], ["doctor"], ["policy", "check"], ["event", "sample"]] {
             let text = Self.help(path, columns: columns)
@@ -101,7 +116,9 @@ struct HelpAndEnvironmentTests {
                 var current = index
                 while lines[current].hasSuffix("\\") {
                     current += 1
-                    #expect(lines[current].hasPrefix("    "), "a continuation of \(path)'s example was wrapped: \(lines[current])")
+                    #expect(
+                        lines[current].hasPrefix("    "),
+                        "a continuation of \(path)'s example was wrapped: \(lines[current])")
                 }
             }
             // Prose is wrapped to the width (words longer than the line excepted).
@@ -110,7 +127,9 @@ struct HelpAndEnvironmentTests {
         }
         // The create example, joined back, is the command line the source holds.
         let create = Self.help(["create"], columns: columns)
-        #expect(create.contains("--secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_orders-AbCdEf --wait"))
+        #expect(
+            create.contains(
+                "--secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_orders-AbCdEf --wait"))
     }
 
     @Test("in the REPL, help shows command lines without the msk-esm prefix")

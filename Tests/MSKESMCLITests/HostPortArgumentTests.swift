@@ -22,7 +22,9 @@ struct HostPortArgumentTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test(arguments: ["http://127.0.0.1:99999", "http://127.0.0.1:0/", "https://[::1]:70000", "http://h:", "http://u@h:-1"])
+    @Test(arguments: [
+        "http://127.0.0.1:99999", "http://127.0.0.1:0/", "https://[::1]:70000", "http://h:", "http://u@h:-1",
+    ])
     func anEndpointURLWithABadPortIsAUsageError(url: String) async {
         let result = await CommandRunner.run(["list", "--region", "us-east-1", "--endpoint-url", url])
         #expect(result.exitCode == 2)
@@ -47,6 +49,7 @@ struct HostPortArgumentTests {
         #expect(result.exitCode == 2)
         #expect(
             result.stderr
-                == "msk-esm: error: 'b:99999' is not host:port with a port from 1 to 65535 (\(path) at $.SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS[1]): write each broker as host:port, e.g. kafka1.example.com:9096\n")
+                == "msk-esm: error: 'b:99999' is not host:port with a port from 1 to 65535 (\(path) at $.SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS[1]): write each broker as host:port, e.g. kafka1.example.com:9096\n"
+        )
     }
 }

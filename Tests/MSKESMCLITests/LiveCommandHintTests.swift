@@ -38,9 +38,12 @@ struct LiveCommandHintTests {
 /// The hand-written UUID check against the regular expression it replaced.
 struct MappingUUIDTests {
     @Test(arguments: [
-        "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "14E0DB71-5D35-4EB5-B481-8945CF9D10C2", "14e0db71-5d35-4eb5-b481-8945cf9d10c",
-        "14e0db71-5d35-4eb5-b481-8945cf9d10c2-", "14e0db71_5d35-4eb5-b481-8945cf9d10c2", "g4e0db71-5d35-4eb5-b481-8945cf9d10c2",
-        "", "----", "14e0db715d354eb5b4818945cf9d10c2", " 14e0db71-5d35-4eb5-b481-8945cf9d10c2", "14e0db71-5d35-4eb5-b481-8945cf9d10c2\n",
+        "14e0db71-5d35-4eb5-b481-8945cf9d10c2", "14E0DB71-5D35-4EB5-B481-8945CF9D10C2",
+        "14e0db71-5d35-4eb5-b481-8945cf9d10c",
+        "14e0db71-5d35-4eb5-b481-8945cf9d10c2-", "14e0db71_5d35-4eb5-b481-8945cf9d10c2",
+        "g4e0db71-5d35-4eb5-b481-8945cf9d10c2",
+        "", "----", "14e0db715d354eb5b4818945cf9d10c2", " 14e0db71-5d35-4eb5-b481-8945cf9d10c2",
+        "14e0db71-5d35-4eb5-b481-8945cf9d10c2\n",
     ])
     func agreesWithTheRegularExpression(_ text: String) {
         let pattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#

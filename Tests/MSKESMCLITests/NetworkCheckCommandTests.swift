@@ -51,7 +51,10 @@ struct NetworkCheckCommandTests {
             #expect((finding["code"] as? String)?.hasPrefix("NET") == true)
         }
         let codes = Set(findings.compactMap { $0["code"] as? String })
-        #expect(codes.isSuperset(of: ["NET001", "NET002", "NET003", "NET004", "NET005", "NET006", "NET007", "NET008", "NET009", "NET010"]))
+        #expect(
+            codes.isSuperset(of: [
+                "NET001", "NET002", "NET003", "NET004", "NET005", "NET006", "NET007", "NET008", "NET009", "NET010",
+            ]))
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["skipped"] as? Int == 0)
         #expect(summary["region"] as? String == "us-east-1")  // inferred from the subnets' zones
@@ -61,12 +64,16 @@ struct NetworkCheckCommandTests {
 
     @Test func problemExitsOneAndNamesTheFix() async throws {
         let ids = try Self.ids()
-        let result = await CommandRunner.run(try Self.arguments(port: 9096) + ["--output", "json", "--region", "us-east-1"])
+        let result = await CommandRunner.run(
+            try Self.arguments(port: 9096) + ["--output", "json", "--region", "us-east-1"])
         #expect(result.exitCode == 1)
         let findings = try #require(try result.json()["findings"] as? [[String: Any]])
         let net001 = try #require(findings.first { $0["code"] as? String == "NET001" })
         #expect(net001["severity"] as? String == "fail")
-        #expect(net001["fix"] as? String == "aws ec2 authorize-security-group-ingress --group-id \(ids.clusterGroup) --protocol tcp --port 9096 --source-group \(ids.clusterGroup)")
+        #expect(
+            net001["fix"] as? String
+                == "aws ec2 authorize-security-group-ingress --group-id \(ids.clusterGroup) --protocol tcp --port 9096 --source-group \(ids.clusterGroup)"
+        )
         let evidence = try #require(net001["evidence"] as? [String: Any])
         #expect(evidence["port"] as? Int == 9096)
     }
@@ -101,7 +108,10 @@ struct NetworkCheckCommandTests {
         let result = try CommandRunner.runBinary(try Self.arguments(files: false), environment: Self.noRegion)
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "msk-esm: error: no region (--region): give --region (or set AWS_REGION), or --subnets-json with the subnets' AvailabilityZone\n")
+        #expect(
+            result.stderr
+                == "msk-esm: error: no region (--region): give --region (or set AWS_REGION), or --subnets-json with the subnets' AvailabilityZone\n"
+        )
     }
 
     @Test(arguments: [
@@ -110,10 +120,14 @@ struct NetworkCheckCommandTests {
         (#"{"SecurityGroups": [7]}"#, "$.SecurityGroups[0]: expected an object"),
         (#"[]"#, "$: expected an object"),
         (#"{"SecurityGroups": [{"IpPermissions": []}]}"#, "$.SecurityGroups[0].GroupId: missing"),
-        (#"{"SecurityGroups": [{"GroupId": "sg-1", "IpPermissions": [{"IpProtocol": "tcp", "FromPort": "9098"}]}]}"#,
-         "$.SecurityGroups[0].IpPermissions[0].FromPort: expected a number"),
-        (#"{"SecurityGroups": [{"GroupId": "sg-1", "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": 10}]}]}]}"#,
-         "$.SecurityGroups[0].IpPermissionsEgress[0].IpRanges[0].CidrIp: expected a string"),
+        (
+            #"{"SecurityGroups": [{"GroupId": "sg-1", "IpPermissions": [{"IpProtocol": "tcp", "FromPort": "9098"}]}]}"#,
+            "$.SecurityGroups[0].IpPermissions[0].FromPort: expected a number"
+        ),
+        (
+            #"{"SecurityGroups": [{"GroupId": "sg-1", "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": 10}]}]}]}"#,
+            "$.SecurityGroups[0].IpPermissionsEgress[0].IpRanges[0].CidrIp: expected a string"
+        ),
     ])
     func badSecurityGroupFileIsOneLineWithThePath(content: String, message: String) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sg-\(UUID().uuidString).json")
@@ -148,6 +162,7 @@ struct NetworkCheckCommandTests {
             "network", "check", "--port", "9098", "--region", "us-east-1", "--vpc-endpoints-json", "/no/such.json",
         ])
         #expect(result.exitCode == 2)
-        #expect(result.stderr == "msk-esm: error: file not found (--vpc-endpoints-json /no/such.json): check the path\n")
+        #expect(
+            result.stderr == "msk-esm: error: file not found (--vpc-endpoints-json /no/such.json): check the path\n")
     }
 }

@@ -245,7 +245,8 @@ struct PolicyCheckCommandTests {
     }
 
     @Test func readsGetPolicyVersionOutputFromStandardInput() throws {
-        let output = #"{"PolicyVersion":{"Document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kafka:DescribeClusterV2","Resource":"*"}]},"VersionId":"v2","IsDefaultVersion":true}}"#
+        let output =
+            #"{"PolicyVersion":{"Document":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kafka:DescribeClusterV2","Resource":"*"}]},"VersionId":"v2","IsDefaultVersion":true}}"#
         let result = try CommandRunner.runBinary(
             ["policy", "check", "--policy", "-", "--action", "kafka:DescribeClusterV2", "--output", "json"],
             stdin: Data(output.utf8))

@@ -29,9 +29,11 @@ struct QueryOptionTests {
         "verdict", "findings[0].code", "findings[].code", "findings[?severity=='fail'].code",
         "findings[?severity=='fail'].[code, title]", "findings[?severity=='fail'].{code: code, fix: fix}",
         "findings[0]", "findings[:2]", "length(findings)", "sort_by(findings, &code)[-1].code", "summary",
-        "keys(summary)", "findings[*].evidence", "findings[].evidence | [0]", "{verdict: verdict, count: length(findings)}",
+        "keys(summary)", "findings[*].evidence", "findings[].evidence | [0]",
+        "{verdict: verdict, count: length(findings)}",
         "[verdict, length(findings)]", "nothing.here", "findings[?code=='NOPE']", "join(', ', findings[].code)",
-        "findings[?severity!='pass'] | length(@)", "max_by(findings, &length(title)).code", "`true`", "`false`", "`[1, [2, 3], 4.25, null]`",
+        "findings[?severity!='pass'] | length(@)", "max_by(findings, &length(title)).code", "`true`", "`false`",
+        "`[1, [2, 3], 4.25, null]`",
         "findings[].[code, [severity]]", "to_number('1.5')",
         // Errors: a syntax error (exit 2, with the column) and a function given the wrong type.
         "findings[?", "abs(verdict)", "findings[0].{", "length(`1`)",
@@ -44,14 +46,18 @@ struct QueryOptionTests {
     }
 
     static func oracleAnswers(document: String, queries: [String]) throws -> [OracleAnswer] {
-        let request = "{\"document\": \(document), \"queries\": \(JSONWriter.write(.array(queries.map { .string($0) }), pretty: false))}"
-        let run = try ChildProcess.run("/usr/bin/env", ["python3", oracle], input: .data(Data(request.utf8)), error: .inherit)
+        let request =
+            "{\"document\": \(document), \"queries\": \(JSONWriter.write(.array(queries.map { .string($0) }), pretty: false))}"
+        let run = try ChildProcess.run(
+            "/usr/bin/env", ["python3", oracle], input: .data(Data(request.utf8)), error: .inherit)
         try #require(run.status == 0, "the oracle failed")
         return try JSONDecoder().decode([OracleAnswer].self, from: run.output)
     }
 
-    @Test("each query prints what the AWS CLI prints for it, as JSON and as text; errors are exit 2",
-          .enabled(if: hasOracle, "needs python3 with jmespath and awscli (Tests/requirements.txt)"), arguments: documents)
+    @Test(
+        "each query prints what the AWS CLI prints for it, as JSON and as text; errors are exit 2",
+        .enabled(if: hasOracle, "needs python3 with jmespath and awscli (Tests/requirements.txt)"), arguments: documents
+    )
     func matchesTheAWSCLI(_ command: [String]) async throws {
         let whole = await CommandRunner.run(command + ["--output", "json"])
         try #require(whole.exitCode <= 1, "\(whole.stderr)")
@@ -61,15 +67,20 @@ struct QueryOptionTests {
             for format in ["json", "text"] {
                 let result = await CommandRunner.run(command + ["--query", query, "--output", format])
                 if let error = answer.error {
-                    #expect(result.exitCode == 2, "\(query): \(error) in the AWS CLI, here \(result.exitCode) \(result.stdout)")
+                    #expect(
+                        result.exitCode == 2,
+                        "\(query): \(error) in the AWS CLI, here \(result.exitCode) \(result.stdout)")
                     #expect(result.stdout.isEmpty)
-                    #expect(result.stderr.hasPrefix("msk-esm: error: ") && result.stderr.contains("--query"), "\(result.stderr)")
+                    #expect(
+                        result.stderr.hasPrefix("msk-esm: error: ") && result.stderr.contains("--query"),
+                        "\(result.stderr)")
                     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
                     if error == "syntax" { #expect(result.stderr.contains("column "), "\(result.stderr)") }
                 } else {
                     // The exit code is the whole result's, whatever the query selects.
                     #expect(result.exitCode == whole.exitCode, "\(query) \(format): \(result.stderr)")
-                    #expect(result.stdout == (format == "json" ? answer.json : answer.text), "\(query) --output \(format)")
+                    #expect(
+                        result.stdout == (format == "json" ? answer.json : answer.text), "\(query) --output \(format)")
                     compared += 1
                 }
             }

@@ -70,17 +70,22 @@ struct ReplCompleterTests {
     @Test func offersLearnedUUIDsAfterUse() throws {
         var learned = LearnedValues()
         learned.learn(fromOutput: "{\"UUID\": \"6d9bce8e-1111-4222-8333-444455556666\"}")
-        #expect(try Self.completer(learned: learned).complete("use 6d").insertion == "9bce8e-1111-4222-8333-444455556666 ")
+        #expect(
+            try Self.completer(learned: learned).complete("use 6d").insertion == "9bce8e-1111-4222-8333-444455556666 ")
     }
 
     @Test func learnsFunctionNamesAndClusterARNsFromOutput() {
         var learned = LearnedValues()
-        learned.learn(fromOutput: """
-            "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer",
-            "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/orders/8c1f4b2e-7a4d-4c1e-9e1a-1234567890ab-2"
-            """)
+        learned.learn(
+            fromOutput: """
+                "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer",
+                "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/orders/8c1f4b2e-7a4d-4c1e-9e1a-1234567890ab-2"
+                """)
         #expect(learned.functionNames == ["orders-consumer"])
-        #expect(learned.clusterARNs == ["arn:aws:kafka:us-east-1:123456789012:cluster/orders/8c1f4b2e-7a4d-4c1e-9e1a-1234567890ab-2"])
+        #expect(
+            learned.clusterARNs == [
+                "arn:aws:kafka:us-east-1:123456789012:cluster/orders/8c1f4b2e-7a4d-4c1e-9e1a-1234567890ab-2"
+            ])
     }
 
     @Test func completesFilePaths() throws {
@@ -101,7 +106,8 @@ struct ReplCompleterTests {
         try "[ci]\naws_access_key_id=x\n".write(
             to: directory.appendingPathComponent("credentials"), atomically: false, encoding: .utf8)
         let profiles = ReplCompleter.profiles(environment: [
-            "AWS_CONFIG_FILE": directory.path + "/config", "AWS_SHARED_CREDENTIALS_FILE": directory.path + "/credentials",
+            "AWS_CONFIG_FILE": directory.path + "/config",
+            "AWS_SHARED_CREDENTIALS_FILE": directory.path + "/credentials",
         ])
         #expect(profiles == ["default", "prod", "ci"])
     }
@@ -124,7 +130,9 @@ struct ReplSessionTests {
         #expect(!session.shouldExit)
     }
 
-    @Test("help CMD shows the command's usage without msk-esm; help of an unknown command is an error; a typed msk-esm is dropped with a hint")
+    @Test(
+        "help CMD shows the command's usage without msk-esm; help of an unknown command is an error; a typed msk-esm is dropped with a hint"
+    )
     func helpAndThePrefix() async {
         let (session, output, errors) = Self.session()
         #expect(await session.execute("help get") == 0)

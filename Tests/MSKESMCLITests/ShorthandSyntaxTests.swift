@@ -15,7 +15,8 @@ struct ShorthandSyntaxTests {
         "Endpoints={KAFKA_BOOTSTRAP_SERVERS=[b1.example.com:9096,b2.example.com:9096]}",
         "Endpoints={KAFKA_BOOTSTRAP_SERVERS=b1:9096}", "OnFailure={Destination=arn:aws:sqs:us-east-1:123456789012:dlq}",
         "Filters=[{Pattern='{\"value\": {\"a\": [1]}}'}]", "Filters=[{Pattern=\"{\\\"v\\\": 1}\"}]",
-        "MinimumPollers=1,MaximumPollers=10", "Metrics=EventCount", "Metrics=EventCount,ErrorCount", "SystemLogLevel=WARN",
+        "MinimumPollers=1,MaximumPollers=10", "Metrics=EventCount", "Metrics=EventCount,ErrorCount",
+        "SystemLogLevel=WARN",
         "a='b,c'", "a=\"b,c\"", "a=b\\,c", "a='it\\'s'", "a='x\\\\y'", "a=", "a=,", "=b", "a", "a=b,", "a=b,,c=d",
         "a=b,a=c", "a={b=c,b=d}", "a=[", "a=[b", "a={", "a={b}", "a=[b,]", "a= b ", "a=b ,c=d", "a=[[b,c],[d]]",
         "a=b=c", "a=b:c/d#e", "a.b=c", "a-b_c=d", "a=é", "a='unterminated", "a='x\\'", "a=\"x\\\"", "a=[{b=c},{d=e}]",
@@ -62,11 +63,14 @@ struct ShorthandSyntaxTests {
     }
 
     static var awscliAvailable: Bool {
-        (try? ChildProcess.run("/usr/bin/env", ["python3", "-c", "import awscli.shorthand"], output: .null, error: .null).status) == 0
+        (try? ChildProcess.run(
+            "/usr/bin/env", ["python3", "-c", "import awscli.shorthand"], output: .null, error: .null
+        ).status) == 0
     }
 
-    @Test("the same value as awscli.shorthand, or both refuse: written cases and 3,000 generated ones",
-          .enabled(if: awscliAvailable, "skipped: the AWS CLI (pip install -r Tests/requirements.txt) is not installed"))
+    @Test(
+        "the same value as awscli.shorthand, or both refuse: written cases and 3,000 generated ones",
+        .enabled(if: awscliAvailable, "skipped: the AWS CLI (pip install -r Tests/requirements.txt) is not installed"))
     func sameAsTheAWSCLI() throws {
         let texts = Self.written + Self.generated(count: 3000)
         let expected = try Self.oracle(texts)
@@ -76,10 +80,14 @@ struct ShorthandSyntaxTests {
             let ours = try? ShorthandSyntax.parse(text)
             if ours != nil { parsed += 1 }
             if ours != theirs["value"] {
-                mismatches.append("\(text.debugDescription): ours \(ours.map { JSONWriter.write($0, pretty: false) } ?? "error"), awscli \(theirs["value"].map { JSONWriter.write($0, pretty: false) } ?? "error")")
+                mismatches.append(
+                    "\(text.debugDescription): ours \(ours.map { JSONWriter.write($0, pretty: false) } ?? "error"), awscli \(theirs["value"].map { JSONWriter.write($0, pretty: false) } ?? "error")"
+                )
             }
         }
-        #expect(mismatches.isEmpty, "\(mismatches.count) of \(texts.count) differ:\n\(mismatches.prefix(15).joined(separator: "\n"))")
+        #expect(
+            mismatches.isEmpty,
+            "\(mismatches.count) of \(texts.count) differ:\n\(mismatches.prefix(15).joined(separator: "\n"))")
         // Both outcomes are exercised, not only refusals.
         #expect(parsed > 500 && parsed < texts.count - 300, "parsed \(parsed) of \(texts.count)")
     }

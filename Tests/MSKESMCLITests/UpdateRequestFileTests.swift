@@ -15,16 +15,22 @@ struct UpdateRequestFileTests {
         try MappingUUIDArgument.parse(words)
     }
 
-    @Test("the file's UUID when none is given; the given one when both agree; refused when they differ or neither names one")
+    @Test(
+        "the file's UUID when none is given; the given one when both agree; refused when they differ or neither names one"
+    )
     func resolution() throws {
         let none = try CommandContext.$mappingMayComeFromFile.withValue(true) { try Self.argument([]) }
         #expect(try UpdateCommand.mappingUUID(given: none, file: .string(Self.named), source: "f.json") == Self.named)
         let given = try Self.argument([Self.named])
         #expect(try UpdateCommand.mappingUUID(given: given, file: .string(Self.named), source: "f.json") == Self.named)
         #expect(try UpdateCommand.mappingUUID(given: given, file: nil, source: nil) == Self.named)
-        #expect(throws: ToolError.self) { try UpdateCommand.mappingUUID(given: given, file: .string(Self.other), source: "f.json") }
+        #expect(throws: ToolError.self) {
+            try UpdateCommand.mappingUUID(given: given, file: .string(Self.other), source: "f.json")
+        }
         #expect(throws: ToolError.self) { try UpdateCommand.mappingUUID(given: none, file: nil, source: "f.json") }
-        #expect(throws: ToolError.self) { try UpdateCommand.mappingUUID(given: none, file: .string("not-a-uuid"), source: "f.json") }
+        #expect(throws: ToolError.self) {
+            try UpdateCommand.mappingUUID(given: none, file: .string("not-a-uuid"), source: "f.json")
+        }
     }
 
     @Test("the command line parses without a UUID only with a request file, and only for update")
@@ -35,7 +41,8 @@ struct UpdateRequestFileTests {
         // No UUID anywhere: one line naming the file, before any call.
         let missing = await CommandRunner.run(["update", "--cli-input-json", file, "--region", "us-east-1"])
         #expect(missing.exitCode == 2)
-        #expect(missing.stderr.contains("missing the mapping's UUID") && missing.stderr.contains(file), "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains("missing the mapping's UUID") && missing.stderr.contains(file), "\(missing.stderr)")
         // Without a request file the UUID is still required at parse time.
         let bare = await CommandRunner.run(["update", "--batch-size", "5"])
         #expect(bare.exitCode == 2 && bare.stderr.contains("missing the mapping's UUID"), "\(bare.stderr)")

@@ -43,7 +43,8 @@ struct CheckReportTests {
         for code in codes {
             // [A-Z]{3}[0-9]{3}, checked by hand: regex literals leak on Linux (LeakSanitizer).
             let bytes = Array(code.utf8)
-            let wellFormed = bytes.count == 6 && bytes.prefix(3).allSatisfy { $0 >= 0x41 && $0 <= 0x5a }
+            let wellFormed =
+                bytes.count == 6 && bytes.prefix(3).allSatisfy { $0 >= 0x41 && $0 <= 0x5a }
                 && bytes.suffix(3).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             #expect(wellFormed, "\(code)")
         }

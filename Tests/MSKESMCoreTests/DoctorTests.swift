@@ -40,7 +40,8 @@ struct DoctorTests {
     }
 
     @Test(arguments: [
-        ("Function", ["function-state", "function-timeout"]), ("Cluster", ["broker-choice", "network"]), ("RolePolicies", ["execution-role"]),
+        ("Function", ["function-state", "function-timeout"]), ("Cluster", ["broker-choice", "network"]),
+        ("RolePolicies", ["execution-role"]),
         ("Metrics", ["offset-lag"]),
     ])
     func aMissingPartSkipsTheChecksThatNeedIt(part: String, checks: [String]) throws {

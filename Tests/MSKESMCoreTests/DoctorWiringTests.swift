@@ -14,7 +14,9 @@ struct DoctorWiringTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    static func run(_ object: [String: Any], checks: [any DoctorCheck] = DoctorCatalogue.checks) throws -> CheckReport<DoctorSummary> {
+    static func run(_ object: [String: Any], checks: [any DoctorCheck] = DoctorCatalogue.checks) throws -> CheckReport<
+        DoctorSummary
+    > {
         let snapshot = try Snapshot.decode(JSONSerialization.data(withJSONObject: object), source: "t.json")
         return try Doctor(checks: checks).run(snapshot, at: now)
     }

@@ -20,7 +20,9 @@ import Testing
         #expect(texts.contains { $0.path == "Tests/TestBed/testbed_server.py" })
         #expect(texts.contains { $0.path == "README.md" })
         #expect(texts.count > 300)
-        #expect(offending.isEmpty, "cite docs/NAME.md#heading or an AWS documentation URL instead:\n\(offending.joined(separator: "\n"))")
+        #expect(
+            offending.isEmpty,
+            "cite docs/NAME.md#heading or an AWS documentation URL instead:\n\(offending.joined(separator: "\n"))")
     }
 
     @Test func everyCitedDocsPageAndHeadingExists() throws {
@@ -93,7 +95,10 @@ import Testing
         let anchors = RepositoryTexts.headingAnchors(
             "# T\n## Exit codes\n```\n# not a heading\n```\n### MAP: Mapping and function settings\n"
                 + "### libcurl's own AWS signing\n## Exit codes\n")
-        #expect(anchors == ["t", "exit-codes", "map-mapping-and-function-settings", "libcurls-own-aws-signing", "exit-codes-1"])
+        #expect(
+            anchors == [
+                "t", "exit-codes", "map-mapping-and-function-settings", "libcurls-own-aws-signing", "exit-codes-1",
+            ])
     }
 }
 
@@ -219,7 +224,8 @@ enum RepositoryTexts {
     /// A design document outside the repository: DESIGN, SPEC, PLATFORM or STYLE followed by a section sign or
     /// the Markdown extension, or a path into the `shared` folder beside the repository.
     static func citesOutsideDocument(_ line: String) -> Bool {
-        line.range(of: #"(?<![A-Za-z0-9_])(DESIGN|SPEC|PLATFORM|STYLE)(\.md\b|\s?§)"#, options: .regularExpression) != nil
+        line.range(of: #"(?<![A-Za-z0-9_])(DESIGN|SPEC|PLATFORM|STYLE)(\.md\b|\s?§)"#, options: .regularExpression)
+            != nil
             || line.contains("../shared")
     }
 
@@ -232,6 +238,8 @@ enum RepositoryTexts {
             let range = match.range(at: index)
             return range.location == NSNotFound ? nil : text.substring(with: range)
         }
+        // Both patterns here are literals: one that does not compile is a broken test.
+        // swift-format-ignore: NeverUseForceTry
         let cited = try! NSRegularExpression(
             pattern: #"(?<![A-Za-z0-9_-])(?:\.\./)*docs/([A-Za-z0-9_.-]+?\.md)(?:#([A-Za-z0-9_-]+))?"#)
         for match in cited.matches(in: line, range: NSRange(location: 0, length: text.length)) {
@@ -241,6 +249,7 @@ enum RepositoryTexts {
         }
         if citingFile.hasPrefix("docs/") && !citingFile.dropFirst(5).contains("/") {
             let page = String(citingFile.dropFirst(5))
+            // swift-format-ignore: NeverUseForceTry
             let linked = try! NSRegularExpression(pattern: #"\]\(([A-Za-z0-9_-]+\.md)?(?:#([A-Za-z0-9_-]+))?\)"#)
             for match in linked.matches(in: line, range: NSRange(location: 0, length: text.length)) {
                 let target = group(match, 1)
@@ -259,10 +268,14 @@ enum RepositoryTexts {
         var anchors: Set<String> = []
         var seen: [String: Int] = [:]
         var fenced = false
+        // A literal pattern: one that does not compile is a broken test.
+        // swift-format-ignore: NeverUseForceTry
         let heading = try! Regex(#"#{1,6} +(.*)"#)
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("```") { fenced.toggle() }
-            guard !fenced, let match = line.wholeMatch(of: heading), let title = match.output[1].substring else { continue }
+            guard !fenced, let match = line.wholeMatch(of: heading), let title = match.output[1].substring else {
+                continue
+            }
             var slug = ""
             for character in title.lowercased() {
                 if character == " " {
@@ -308,7 +321,8 @@ enum RepositoryTexts {
                 if at(index, "//") {
                     var end = index + 2
                     while end < characters.count && characters[end] != "\n" { end += 1 }
-                    comments.append(Line(number: line, text: String(String.UnicodeScalarView(characters[index + 2..<end]))))
+                    comments.append(
+                        Line(number: line, text: String(String.UnicodeScalarView(characters[index + 2..<end]))))
                     index = end
                     continue
                 }
@@ -352,7 +366,11 @@ enum RepositoryTexts {
                     if character == "(" {
                         stack[stack.count - 1] = .code(interpolationDepth: depth + 1)
                     } else if character == ")" {
-                        if depth == 0 { stack.removeLast() } else { stack[stack.count - 1] = .code(interpolationDepth: depth - 1) }
+                        if depth == 0 {
+                            stack.removeLast()
+                        } else {
+                            stack[stack.count - 1] = .code(interpolationDepth: depth - 1)
+                        }
                     }
                 }
                 if character == "\n" { line += 1 }

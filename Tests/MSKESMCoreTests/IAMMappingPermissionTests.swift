@@ -17,6 +17,7 @@ struct IAMMappingPermissionTests {
 
     static func policy(_ name: String, _ json: String) -> PolicyDocument {
         // Test inputs are literals: a parse failure is a broken test.
+        // swift-format-ignore: NeverUseForceTry
         try! PolicyDocumentReader.read(text: json, source: name)
     }
 

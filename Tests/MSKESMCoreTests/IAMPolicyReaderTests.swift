@@ -86,7 +86,8 @@ struct IAMPolicyReaderTests {
             _ = try PolicyDocumentReader.read(text: text, source: "p.json")
         } throws: { error in
             guard let error = error as? ToolError else { return false }
-            return error.input == input && error.kind == .usage && error.code == .policyInvalid && !error.description.contains("\n")
+            return error.input == input && error.kind == .usage && error.code == .policyInvalid
+                && !error.description.contains("\n")
         }
     }
 

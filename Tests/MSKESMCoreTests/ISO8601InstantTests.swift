@@ -42,7 +42,9 @@ struct ISO8601InstantTests {
     }
 
     /// Found by the kafka fuzz target: an event timestamp of 1e300 ms trapped in `Int(_:)`.
-    @Test("formats instants out of range without trapping", arguments: [1e300, -1e300, Double.infinity, Double.nan, 253_402_300_800])
+    @Test(
+        "formats instants out of range without trapping",
+        arguments: [1e300, -1e300, Double.infinity, Double.nan, 253_402_300_800])
     func outOfRange(_ seconds: Double) {
         #expect(!ISO8601Instant.format(Date(timeIntervalSince1970: seconds)).hasSuffix("Z"))
     }
@@ -57,7 +59,10 @@ struct ISO8601InstantTests {
         .enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: datetime cannot be the oracle"))
     func formatAgreesWithPython() throws {
         var generator = SystemRandomNumberGenerator()
-        let instants = (0..<200).map { _ in Double(Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &generator)) / 1000 }
+        let instants =
+            (0..<200).map { _ in
+                Double(Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &generator)) / 1000
+            }
             + [0, -0.5, 1_700_000_000.9996, 951_782_400]
         let program = """
             import json, sys, datetime, decimal

@@ -28,10 +28,12 @@ struct InputRulesTests {
                 return error as? ToolError
             }
         }
-        #expect(error(Data(#"{"a": [{"b": 1}, {"c": 2, "c": 3}]}"#.utf8))?.description
-            == "the key $.a[1].c appears more than once (f.json): keep one c member")
-        #expect(error(Data(#"{"a": "x"#.utf8) + Data([0xFE]) + Data(#""}"#.utf8))?.description.hasPrefix(
-            "not UTF-8 text: invalid byte at offset 8 (f.json)") == true)
+        #expect(
+            error(Data(#"{"a": [{"b": 1}, {"c": 2, "c": 3}]}"#.utf8))?.description
+                == "the key $.a[1].c appears more than once (f.json): keep one c member")
+        #expect(
+            error(Data(#"{"a": "x"#.utf8) + Data([0xFE]) + Data(#""}"#.utf8))?.description.hasPrefix(
+                "not UTF-8 text: invalid byte at offset 8 (f.json)") == true)
         #expect(error(Data(#"{"a": }"#.utf8))?.description.hasPrefix("not JSON: ") == true)
         #expect(try JSONParser.parseDocument(Data(#"{"a": {"a": 1}}"#.utf8), source: "f", fix: "") == ["a": ["a": 1]])
     }

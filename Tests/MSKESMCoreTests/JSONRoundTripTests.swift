@@ -19,12 +19,14 @@ struct JSONRoundTripTests {
         let theirs = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         // Re-serialise Foundation's reading with Foundation, ours with ours: same document, same bytes.
         let theirsText = String(
-            decoding: try JSONSerialization.data(withJSONObject: theirs, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
+            decoding: try JSONSerialization.data(
+                withJSONObject: theirs, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
             as: UTF8.self)
         let oursReread = try JSONSerialization.jsonObject(
             with: Data(JSONWriter.write(ours, pretty: false).utf8), options: [.fragmentsAllowed])
         let oursText = String(
-            decoding: try JSONSerialization.data(withJSONObject: oursReread, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
+            decoding: try JSONSerialization.data(
+                withJSONObject: oursReread, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
             as: UTF8.self)
         #expect(oursText == theirsText)
     }
@@ -36,8 +38,9 @@ struct JSONRoundTripTests {
     ])
     func parserRejectsWhatJSONSerializationRejects(_ text: String) {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Data(text.utf8)) }
-        #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil
-            || text == "1e999" || text == "\"\\ud800x\"")
+        #expect(
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) == nil
+                || text == "1e999" || text == "\"\\ud800x\"")
     }
 
     /// Foundation's parser accepts trailing commas; AWS never sends them and RFC 8259 has none.
@@ -62,7 +65,9 @@ struct JSONRoundTripTests {
         let value = try JSONParser.parse(Data(text.utf8))
         for pretty in [true, false] {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            encoder.outputFormatting =
+                pretty
+                ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
             let expected = String(decoding: try encoder.encode(value), as: UTF8.self)
             #expect(JSONWriter.write(value, pretty: pretty) == expected, "pretty: \(pretty)")
         }

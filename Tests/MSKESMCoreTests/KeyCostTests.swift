@@ -36,7 +36,8 @@ struct KeyCostTests {
             der = seq(pbes2, octets(os.urandom(48)))
             print(json.dumps(list(der)))
             """
-        let bytes = try IAMPythonOracle.run(program, input: [AnyCodableValue.string(kdf), .ints(values)], as: [UInt8].self)
+        let bytes = try IAMPythonOracle.run(
+            program, input: [AnyCodableValue.string(kdf), .ints(values)], as: [UInt8].self)
         return Data(bytes)
     }
 
@@ -67,7 +68,12 @@ struct KeyCostTests {
         if kdf == "scrypt" { #expect(info.encryption.scryptCost == values[0]) }
         // Refused before any work: not one decryption attempt (key derivation) is made.
         var attempts = 0
-        #expect(info.decrypt(password: "any", attempt: { _ in attempts += 1; return nil }) == nil)
+        #expect(
+            info.decrypt(
+                password: "any",
+                attempt: { _ in
+                    attempts += 1; return nil
+                }) == nil)
         #expect(attempts == 0)
         #expect(info.decrypt(password: "any") == nil)
     }
@@ -75,13 +81,19 @@ struct KeyCostTests {
     @Test(
         "ordinary parameters are not refused",
         .enabled(if: IAMPythonOracle.isAvailable, "python3 is not installed: it writes the DER"),
-        arguments: [("pbkdf2", [2048]), ("pbkdf2", [600_000]), ("scrypt", [16384, 8, 1]), ("scrypt", [1 << 20, 1, 1])])
+        arguments: [
+            ("pbkdf2", [2048]), ("pbkdf2", [600_000]), ("scrypt", [16384, 8, 1]), ("scrypt", [1 << 20, 1, 1]),
+        ])
     func accepted(_ kdf: String, _ values: [Int]) throws {
         let info = try #require(EncryptedPrivateKeyInfo(der: try Self.key(kdf: kdf, values)))
         #expect(!info.encryption.isExcessivelyCostly)
         // The counting seam of `refused` really counts: here the password is tried.
         var attempts = 0
-        _ = info.decrypt(password: "any", attempt: { _ in attempts += 1; return nil })
+        _ = info.decrypt(
+            password: "any",
+            attempt: { _ in
+                attempts += 1; return nil
+            })
         #expect(attempts >= 1)
     }
 }

@@ -11,8 +11,14 @@ struct MappingChangePlanTests {
         "EventSourceArn": "arn:aws:kafka:us-east-1:123456789012:cluster/prod/1a2b3c4d-5e6f-2", "Topics": ["orders"],
         "StartingPosition": "AT_TIMESTAMP", "StartingPositionTimestamp": "2026-11-01T00:00:00Z", "BatchSize": 100,
         "SourceAccessConfigurations": [
-            ["Type": "SASL_SCRAM_512_AUTH", "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_a-AbCdEf"],
-            ["Type": "SERVER_ROOT_CA_CERTIFICATE", "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:ca-AbCdEf"],
+            [
+                "Type": "SASL_SCRAM_512_AUTH",
+                "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_a-AbCdEf",
+            ],
+            [
+                "Type": "SERVER_ROOT_CA_CERTIFICATE",
+                "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:ca-AbCdEf",
+            ],
         ],
         "AmazonManagedKafkaEventSourceConfig": ["ConsumerGroupId": "orders-group"],
     ]
@@ -25,25 +31,39 @@ struct MappingChangePlanTests {
     }
 
     static let cases: [Case] = [
-        Case(description: "same values, lists reordered, timestamp as epoch seconds, function by name",
-             request: [
+        Case(
+            description: "same values, lists reordered, timestamp as epoch seconds, function by name",
+            request: [
                 "FunctionName": "orders", "BatchSize": 100, "StartingPositionTimestamp": 1_793_491_200,
                 "SourceAccessConfigurations": [
-                    ["Type": "SERVER_ROOT_CA_CERTIFICATE", "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:ca-AbCdEf"],
-                    ["Type": "SASL_SCRAM_512_AUTH", "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_a-AbCdEf"],
+                    [
+                        "Type": "SERVER_ROOT_CA_CERTIFICATE",
+                        "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:ca-AbCdEf",
+                    ],
+                    [
+                        "Type": "SASL_SCRAM_512_AUTH",
+                        "URI": "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_a-AbCdEf",
+                    ],
                 ],
                 "AmazonManagedKafkaEventSourceConfig": ["ConsumerGroupId": "orders-group"], "Enabled": true,
-             ], changedFields: [], createOnlyFields: []),
-        Case(description: "updatable fields", request: ["BatchSize": 500, "Enabled": false, "MaximumRetryAttempts": 3],
-             changedFields: ["BatchSize", "Enabled", "MaximumRetryAttempts"], createOnlyFields: []),
-        Case(description: "create-only fields", request: [
+            ], changedFields: [], createOnlyFields: []),
+        Case(
+            description: "updatable fields", request: ["BatchSize": 500, "Enabled": false, "MaximumRetryAttempts": 3],
+            changedFields: ["BatchSize", "Enabled", "MaximumRetryAttempts"], createOnlyFields: []),
+        Case(
+            description: "create-only fields",
+            request: [
                 "Topics": ["payments"], "StartingPosition": "LATEST",
                 "AmazonManagedKafkaEventSourceConfig": ["ConsumerGroupId": "other"],
-             ], changedFields: [],
-             createOnlyFields: ["AmazonManagedKafkaEventSourceConfig.ConsumerGroupId", "StartingPosition", "Topics"]),
-        Case(description: "schema registry changes, consumer group the same", request: [
-                "AmazonManagedKafkaEventSourceConfig": ["ConsumerGroupId": "orders-group", "SchemaRegistryConfig": ["EventRecordFormat": "JSON"]],
-             ], changedFields: ["AmazonManagedKafkaEventSourceConfig"], createOnlyFields: []),
+            ], changedFields: [],
+            createOnlyFields: ["AmazonManagedKafkaEventSourceConfig.ConsumerGroupId", "StartingPosition", "Topics"]),
+        Case(
+            description: "schema registry changes, consumer group the same",
+            request: [
+                "AmazonManagedKafkaEventSourceConfig": [
+                    "ConsumerGroupId": "orders-group", "SchemaRegistryConfig": ["EventRecordFormat": "JSON"],
+                ]
+            ], changedFields: ["AmazonManagedKafkaEventSourceConfig"], createOnlyFields: []),
     ]
 
     @Test("the plan lists exactly the changed and the create-only fields", arguments: cases)
@@ -58,14 +78,16 @@ struct MappingChangePlanTests {
         #expect(plan.body["AmazonManagedKafkaEventSourceConfig"]?["ConsumerGroupId"] == nil)
     }
 
-    @Test("same mapping: same function (name, ARN), same source, same topic; qualified ARNs are other functions",
-          arguments: [
+    @Test(
+        "same mapping: same function (name, ARN), same source, same topic; qualified ARNs are other functions",
+        arguments: [
             ("orders", "orders", true), ("arn:aws:lambda:us-east-1:123456789012:function:orders", "orders", true),
             ("orders:live", "orders", false), ("orders", "payments", false),
-          ])
+        ])
     func identity(function: String, topic: String, same: Bool) {
         let request: [String: JSONValue] = [
-            "FunctionName": .string(function), "EventSourceArn": current["EventSourceArn"] ?? .null, "Topics": [.string(topic)],
+            "FunctionName": .string(function), "EventSourceArn": current["EventSourceArn"] ?? .null,
+            "Topics": [.string(topic)],
         ]
         #expect(MappingIdentity.sameMappings(as: request, in: [current]).count == (same ? 1 : 0))
     }

@@ -154,7 +154,9 @@ struct MappingRuleTests {
         #expect(BrokerSelectionInput.understoodTypes.isSubset(of: Set(types)))
         for type in types where !BrokerSelectionInput.understoodTypes.contains(type) {
             let iamCluster = BrokerSelectionTests.cluster(
-                .init(mtls: false, scram: false, iam: true, unauthenticated: false, clientBroker: "TLS", secret: "none", serverless: false))
+                .init(
+                    mtls: false, scram: false, iam: true, unauthenticated: false, clientBroker: "TLS", secret: "none",
+                    serverless: false))
             for cluster in [nil, iamCluster] {
                 let choice = BrokerSelector.select(
                     BrokerSelectionInput(

@@ -13,11 +13,13 @@ struct NetworkScenario {
     static let region = "us-east-1"
 
     var clusterIngress: [IpPermission] = [
-        IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, userIdGroupPairs: [UserIdGroupPair(groupId: cluster)])
+        IpPermission(
+            ipProtocol: "tcp", fromPort: 9098, toPort: 9098, userIdGroupPairs: [UserIdGroupPair(groupId: cluster)])
     ]
     var clusterEgress: [IpPermission] = [IpPermission(ipProtocol: "-1", ipRanges: [IpRange(cidrIp: "0.0.0.0/0")])]
     var endpointIngress: [IpPermission] = [
-        IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, userIdGroupPairs: [UserIdGroupPair(groupId: cluster)])
+        IpPermission(
+            ipProtocol: "tcp", fromPort: 443, toPort: 443, userIdGroupPairs: [UserIdGroupPair(groupId: cluster)])
     ]
     var freeAddresses = 200
     var defaultRoute: Route? = Route(destinationCidrBlock: "0.0.0.0/0", natGatewayId: "nat-1", state: "active")
@@ -56,14 +58,20 @@ struct NetworkScenario {
 
     var inputs: NetworkInputs {
         let groups = [
-            SecurityGroup(groupId: Self.cluster, vpcId: Self.vpc, ipPermissions: clusterIngress, ipPermissionsEgress: clusterEgress),
+            SecurityGroup(
+                groupId: Self.cluster, vpcId: Self.vpc, ipPermissions: clusterIngress,
+                ipPermissionsEgress: clusterEgress),
             SecurityGroup(
                 groupId: Self.endpointGroup, vpcId: Self.vpc, ipPermissions: endpointIngress,
                 ipPermissionsEgress: [IpPermission(ipProtocol: "-1", ipRanges: [IpRange(cidrIp: "0.0.0.0/0")])]),
         ]
         let subnets = [
-            Subnet(subnetId: "subnet-a", vpcId: Self.vpc, cidrBlock: "10.0.1.0/24", availableIpAddressCount: freeAddresses, availabilityZone: "us-east-1a"),
-            Subnet(subnetId: "subnet-b", vpcId: Self.vpc, cidrBlock: "10.0.2.0/24", availableIpAddressCount: 200, availabilityZone: "us-east-1b"),
+            Subnet(
+                subnetId: "subnet-a", vpcId: Self.vpc, cidrBlock: "10.0.1.0/24", availableIpAddressCount: freeAddresses,
+                availabilityZone: "us-east-1a"),
+            Subnet(
+                subnetId: "subnet-b", vpcId: Self.vpc, cidrBlock: "10.0.2.0/24", availableIpAddressCount: 200,
+                availabilityZone: "us-east-1b"),
         ]
         let local = Route(destinationCidrBlock: "10.0.0.0/16", gatewayId: "local", state: "active")
         let privateRoutes = [local] + (defaultRoute.map { [$0] } ?? [])
@@ -75,7 +83,8 @@ struct NetworkScenario {
             RouteTable(
                 routeTableId: "rtb-private", vpcId: Self.vpc,
                 associations: [RouteTableAssociation(main: false, routeTableId: "rtb-private", subnetId: "subnet-b")]
-                    + (explicitAssociation ? [RouteTableAssociation(main: false, routeTableId: "rtb-private", subnetId: "subnet-a")] : []),
+                    + (explicitAssociation
+                        ? [RouteTableAssociation(main: false, routeTableId: "rtb-private", subnetId: "subnet-a")] : []),
                 routes: privateRoutes),
         ]
         tables.reverse()
@@ -84,7 +93,9 @@ struct NetworkScenario {
             subnets: DescribeSubnetsResponse(subnets: subnets),
             routeTables: includeRouteTables ? DescribeRouteTablesResponse(routeTables: tables) : nil,
             natGateways: DescribeNatGatewaysResponse(natGateways: [
-                NatGateway(natGatewayId: "nat-1", vpcId: Self.vpc, subnetId: "subnet-public", state: natState, connectivityType: natConnectivity)
+                NatGateway(
+                    natGatewayId: "nat-1", vpcId: Self.vpc, subnetId: "subnet-public", state: natState,
+                    connectivityType: natConnectivity)
             ]),
             vpcEndpoints: includeEndpoints ? DescribeVpcEndpointsResponse(vpcEndpoints: endpoints) : nil,
             mappingGroupIds: groupIds, mappingSubnetIds: Self.subnets, brokerPorts: [9098], region: Self.region,
@@ -112,17 +123,31 @@ struct NetworkAnalyzerTests {
     static let triggers: [(String, Severity, NetworkScenario)] = {
         var cases: [(String, Severity, NetworkScenario)] = []
         var s = NetworkScenario()
-        s.clusterIngress = [IpPermission(ipProtocol: "tcp", fromPort: 9092, toPort: 9096, userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])]
+        s.clusterIngress = [
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9092, toPort: 9096,
+                userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])
+        ]
         cases.append(("NET001", .fail, s))
         s = NetworkScenario()
-        s.clusterEgress = [IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])]
+        s.clusterEgress = [
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098,
+                userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])
+        ]
         cases.append(("NET002", .fail, s))
         s = NetworkScenario()
-        s.clusterEgress = [IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, ipRanges: [IpRange(cidrIp: "10.0.0.0/8")]),
-                           IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])]
+        s.clusterEgress = [
+            IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, ipRanges: [IpRange(cidrIp: "10.0.0.0/8")]),
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098,
+                userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)]),
+        ]
         cases.append(("NET002", .warn, s))
         s = NetworkScenario()
-        s.clusterEgress = [IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, ipRanges: [IpRange(cidrIp: "0.0.0.0/0")])]
+        s.clusterEgress = [
+            IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, ipRanges: [IpRange(cidrIp: "0.0.0.0/0")])
+        ]
         cases.append(("NET003", .fail, s))
         s = NetworkScenario()
         s.defaultRoute = Route(destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1", state: "active")
@@ -154,7 +179,9 @@ struct NetworkAnalyzerTests {
         s.endpoints = [NetworkScenario.endpoint("sts", privateDNS: false)]
         cases.append(("NET006", .warn, s))
         s = NetworkScenario.privateWithEndpoints
-        s.endpointIngress = [IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, ipRanges: [IpRange(cidrIp: "192.168.0.0/16")])]
+        s.endpointIngress = [
+            IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, ipRanges: [IpRange(cidrIp: "192.168.0.0/16")])
+        ]
         cases.append(("NET007", .fail, s))
         s = NetworkScenario.privateWithEndpoints
         s.onFailure = "arn:aws:sqs:us-east-1:123456789012:dlq"
@@ -167,23 +194,50 @@ struct NetworkAnalyzerTests {
         s.freeAddresses = 15
         cases.append(("NET009", .warn, s))
         s = NetworkScenario.privateWithEndpoints
-        s.endpoints = [NetworkScenario.endpoint("lambda"), NetworkScenario.endpoint("sts", policy: #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","Principal":"*","Action":"sts:Assume*","Resource":"*"}]}"#)]
+        s.endpoints = [
+            NetworkScenario.endpoint("lambda"),
+            NetworkScenario.endpoint(
+                "sts",
+                policy:
+                    #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","Principal":"*","Action":"sts:Assume*","Resource":"*"}]}"#
+            ),
+        ]
         cases.append(("NET010", .fail, s))
         s = NetworkScenario.privateWithEndpoints
-        s.endpoints = [NetworkScenario.endpoint("lambda", policy: #"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"lambda:*","Resource":"*"}]}"#), NetworkScenario.endpoint("sts")]
+        s.endpoints = [
+            NetworkScenario.endpoint(
+                "lambda",
+                policy:
+                    #"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"lambda:*","Resource":"*"}]}"#
+            ), NetworkScenario.endpoint("sts"),
+        ]
         cases.append(("NET010", .fail, s))
         s = NetworkScenario.privateWithEndpoints
         s.usesSecret = true
-        s.endpoints.append(NetworkScenario.endpoint("secretsmanager", policy: #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}"#))
+        s.endpoints.append(
+            NetworkScenario.endpoint(
+                "secretsmanager",
+                policy:
+                    #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}"#
+            ))
         cases.append(("NET010", .warn, s))
         s = NetworkScenario()
-        s.clusterIngress = [IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, prefixListIds: [PrefixListId(prefixListId: "pl-1")])]
+        s.clusterIngress = [
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098, prefixListIds: [PrefixListId(prefixListId: "pl-1")])
+        ]
         cases.append(("NET011", .warn, s))
         s = NetworkScenario()
-        s.clusterIngress = [IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, ipRanges: [IpRange(cidrIp: "10.0.1.0/25"), IpRange(cidrIp: "10.0.2.0/24")])]
+        s.clusterIngress = [
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098,
+                ipRanges: [IpRange(cidrIp: "10.0.1.0/25"), IpRange(cidrIp: "10.0.2.0/24")])
+        ]
         cases.append(("NET011", .warn, s))  // half of subnet-a: the pollers' addresses may or may not be in it
         s = NetworkScenario()
-        s.clusterIngress = [IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, ipRanges: [IpRange(cidrIp: "10.0.1.0/24")])]
+        s.clusterIngress = [
+            IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, ipRanges: [IpRange(cidrIp: "10.0.1.0/24")])
+        ]
         cases.append(("NET001", .fail, s))  // subnet-b's pollers are certainly blocked
         s = NetworkScenario()
         s.defaultRoute = Route(destinationCidrBlock: "0.0.0.0/0", transitGatewayId: "tgw-1", state: "active")
@@ -196,7 +250,10 @@ struct NetworkAnalyzerTests {
         let (code, severity, scenario) = Self.triggers[index]
         let findings = scenario.findings()
         let matching = findings.filter { $0.code == code && $0.severity == severity }
-        #expect(!matching.isEmpty, "\(code) \(severity) expected; got \(findings.filter { $0.severity != .pass }.map { "\($0.code) \($0.severity)" })")
+        #expect(
+            !matching.isEmpty,
+            "\(code) \(severity) expected; got \(findings.filter { $0.severity != .pass }.map { "\($0.code) \($0.severity)" })"
+        )
         for finding in matching {
             #expect(!finding.title.isEmpty && !finding.detail.isEmpty)
             #expect(!finding.fix.isEmpty, "\(code) names a fix")
@@ -208,18 +265,34 @@ struct NetworkAnalyzerTests {
         var cases: [(String, NetworkScenario)] = []
         var s = NetworkScenario()
         // Protocol "-1" from the group itself covers 9098; so does tcp written as "6" with a range.
-        s.clusterIngress = [IpPermission(ipProtocol: "-1", userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])]
+        s.clusterIngress = [
+            IpPermission(ipProtocol: "-1", userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])
+        ]
         cases.append(("NET001", s))
-        s.clusterIngress = [IpPermission(ipProtocol: "6", fromPort: 9092, toPort: 9098, userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])]
+        s.clusterIngress = [
+            IpPermission(
+                ipProtocol: "6", fromPort: 9092, toPort: 9098,
+                userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])
+        ]
         cases.append(("NET001", s))
         s = NetworkScenario()
         // Two CIDRs that together cover both subnets.
-        s.clusterIngress = [IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, ipRanges: [IpRange(cidrIp: "10.0.0.0/23"), IpRange(cidrIp: "10.0.2.0/24")])]
+        s.clusterIngress = [
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098,
+                ipRanges: [IpRange(cidrIp: "10.0.0.0/23"), IpRange(cidrIp: "10.0.2.0/24")])
+        ]
         cases.append(("NET001", s))
         s = NetworkScenario.privateWithEndpoints
         // 443 only to the endpoints' group, which is enough when every service has an endpoint.
-        s.clusterEgress = [IpPermission(ipProtocol: "tcp", fromPort: 443, toPort: 443, userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.endpointGroup)]),
-                           IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)])]
+        s.clusterEgress = [
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 443, toPort: 443,
+                userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.endpointGroup)]),
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098,
+                userIdGroupPairs: [UserIdGroupPair(groupId: NetworkScenario.cluster)]),
+        ]
         cases.append(("NET002", s))
         cases.append(("NET003", NetworkScenario()))
         cases.append(("NET004", NetworkScenario.privateWithEndpoints))
@@ -252,12 +325,20 @@ struct NetworkAnalyzerTests {
         cases.append(("NET009", s))
         cases.append(("NET010", NetworkScenario.privateWithEndpoints))
         s = NetworkScenario.privateWithEndpoints
-        s.endpoints = [NetworkScenario.endpoint("lambda", policy: #"{"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"lambda:Invoke*","Resource":"*"}]}"#), NetworkScenario.endpoint("sts")]
+        s.endpoints = [
+            NetworkScenario.endpoint(
+                "lambda",
+                policy:
+                    #"{"Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"lambda:Invoke*","Resource":"*"}]}"#
+            ), NetworkScenario.endpoint("sts"),
+        ]
         cases.append(("NET010", s))
         cases.append(("NET011", NetworkScenario()))
         s = NetworkScenario()
         // A prefix list next to a rule that already allows: nothing depends on it.
-        s.clusterIngress.append(IpPermission(ipProtocol: "tcp", fromPort: 9098, toPort: 9098, prefixListIds: [PrefixListId(prefixListId: "pl-1")]))
+        s.clusterIngress.append(
+            IpPermission(
+                ipProtocol: "tcp", fromPort: 9098, toPort: 9098, prefixListIds: [PrefixListId(prefixListId: "pl-1")]))
         cases.append(("NET011", s))
         return cases
     }()
@@ -266,7 +347,8 @@ struct NetworkAnalyzerTests {
     func eachCodeStaysSilent(index: Int) {
         let (code, scenario) = Self.silences[index]
         let findings = scenario.findings().filter { $0.code == code }
-        #expect(findings.allSatisfy { $0.severity == .pass }, "\(code): \(findings.map { "\($0.severity) \($0.title)" })")
+        #expect(
+            findings.allSatisfy { $0.severity == .pass }, "\(code): \(findings.map { "\($0.severity) \($0.title)" })")
         if code != "NET011" { #expect(!findings.isEmpty, "\(code) reports its pass") }
     }
 
@@ -296,7 +378,9 @@ struct NetworkAnalyzerTests {
         let (code, scenario) = Self.skips[index]
         let findings = scenario.findings().filter { $0.code == code }
         #expect(!findings.isEmpty)
-        #expect(findings.allSatisfy { $0.severity == .skipped && !$0.detail.isEmpty }, "\(code): \(findings.map(\.severity))")
+        #expect(
+            findings.allSatisfy { $0.severity == .skipped && !$0.detail.isEmpty },
+            "\(code): \(findings.map(\.severity))")
     }
 
     @Test func missingGroupDoesNotBlockAPassFromTheGroupsPresent() {
@@ -312,8 +396,13 @@ struct NetworkAnalyzerTests {
         scenario.onFailure = "arn:aws:s3:::failures"
         scenario.endpoints.append(NetworkScenario.endpoint("s3", type: "Gateway", routeTables: ["rtb-other"]))
         let net008 = scenario.findings().first { $0.code == "NET008" }
-        #expect(net008?.detail.contains("Gateway endpoint vpce-s3 is not attached to rtb-private") == true, "\(net008?.detail ?? "")")
-        #expect(net008?.fix.contains("--vpc-endpoint-type Gateway --service-name com.amazonaws.us-east-1.s3 --route-table-ids rtb-private") == true)
+        #expect(
+            net008?.detail.contains("Gateway endpoint vpce-s3 is not attached to rtb-private") == true,
+            "\(net008?.detail ?? "")")
+        #expect(
+            net008?.fix.contains(
+                "--vpc-endpoint-type Gateway --service-name com.amazonaws.us-east-1.s3 --route-table-ids rtb-private")
+                == true)
     }
 
     @Test func everyCodeIsInTheCatalogue() {
@@ -332,11 +421,17 @@ struct NetworkAnalyzerTests {
         var scenario = NetworkScenario()
         scenario.clusterIngress = []
         let net001 = scenario.findings().first { $0.code == "NET001" }
-        #expect(net001?.fix == "aws ec2 authorize-security-group-ingress --group-id sg-cluster --protocol tcp --port 9098 --source-group sg-cluster")
+        #expect(
+            net001?.fix
+                == "aws ec2 authorize-security-group-ingress --group-id sg-cluster --protocol tcp --port 9098 --source-group sg-cluster"
+        )
         scenario = NetworkScenario()
         scenario.defaultRoute = nil
         let net004 = scenario.findings().first { $0.code == "NET004" }
-        #expect(net004?.fix.contains("aws ec2 create-vpc-endpoint --vpc-id vpc-1 --vpc-endpoint-type Interface --service-name com.amazonaws.us-east-1.sts --subnet-ids subnet-a subnet-b --security-group-ids sg-cluster --private-dns-enabled") == true)
+        #expect(
+            net004?.fix.contains(
+                "aws ec2 create-vpc-endpoint --vpc-id vpc-1 --vpc-endpoint-type Interface --service-name com.amazonaws.us-east-1.sts --subnet-ids subnet-a subnet-b --security-group-ids sg-cluster --private-dns-enabled"
+            ) == true)
         #expect(net004?.detail.contains("rtb-private") == true)
     }
 
@@ -350,9 +445,18 @@ struct NetworkAnalyzerTests {
 
     @Test func regionOrder() throws {
         let subnets = DescribeSubnetsResponse(subnets: [Subnet(subnetId: "subnet-a", availabilityZone: "eu-west-1b")])
-        #expect(try RegionResolver.resolve(flag: "us-east-2", environment: ["AWS_REGION": "x"], subnets: subnets, subnetIds: []) == "us-east-2")
-        #expect(try RegionResolver.resolve(flag: nil, environment: ["AWS_REGION": "ca-central-1"], subnets: subnets, subnetIds: []) == "ca-central-1")
-        #expect(try RegionResolver.resolve(flag: nil, environment: [:], subnets: subnets, subnetIds: ["subnet-a"]) == "eu-west-1")
-        #expect(throws: ToolError.self) { try RegionResolver.resolve(flag: nil, environment: [:], subnets: nil, subnetIds: []) }
+        #expect(
+            try RegionResolver.resolve(
+                flag: "us-east-2", environment: ["AWS_REGION": "x"], subnets: subnets, subnetIds: []) == "us-east-2")
+        #expect(
+            try RegionResolver.resolve(
+                flag: nil, environment: ["AWS_REGION": "ca-central-1"], subnets: subnets, subnetIds: [])
+                == "ca-central-1")
+        #expect(
+            try RegionResolver.resolve(flag: nil, environment: [:], subnets: subnets, subnetIds: ["subnet-a"])
+                == "eu-west-1")
+        #expect(throws: ToolError.self) {
+            try RegionResolver.resolve(flag: nil, environment: [:], subnets: nil, subnetIds: [])
+        }
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// The endpoint-policy evaluation of NET010: the documented, simple rules.
 struct NetworkPolicyTests {
     static let assume = EndpointPolicyEvaluator.Request(
-        action: "sts:AssumeRole", caller: .service("lambda.amazonaws.com"), resource: "arn:aws:iam::123456789012:role/r")
+        action: "sts:AssumeRole", caller: .service("lambda.amazonaws.com"), resource: "arn:aws:iam::123456789012:role/r"
+    )
 
     static func decision(_ policy: String?) -> String {
         switch EndpointPolicyEvaluator.evaluate(policyDocument: policy, request: assume) {
@@ -17,27 +18,70 @@ struct NetworkPolicyTests {
         }
     }
 
-    @Test(arguments: [
-        (nil, "allowed"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#, "allowed"),
-        (#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"STS:assume*","Resource":"*"}}"#, "allowed"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":{"Service":["lambda.amazonaws.com"]},"Action":["sts:AssumeRol?"],"Resource":"arn:aws:iam::123456789012:role/*"}]}"#, "allowed"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","NotAction":"sts:GetCallerIdentity","Resource":"*"}]}"#, "allowed"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","Principal":"*","Action":"sts:*","Resource":"*"}]}"#, "explicitDeny"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:GetCallerIdentity","Resource":"*"}]}"#, "implicitDeny"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"arn:aws:iam::999999999999:role/*"}]}"#, "implicitDeny"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"*","Resource":"*"}]}"#, "implicitDeny"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}}]}"#, "conditional"),
-        // The caller is the Lambda service: an Allow conditioned on the principal's organisation or account never
-        // matches it (only an …IfExists operator tolerates the missing key).
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}"#, "unmatchable"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}]}"#, "unmatchable"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a/*"}}}]}"#, "unmatchable"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abc123"}}}]}"#, "conditional"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}},{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}"#, "allowed"),
-        (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","NotPrincipal":{"AWS":"x"},"Action":"*","Resource":"*"}]}"#, "conditional"),
-        ("not json", "conditional"),
-    ] as [(String?, String)])
+    @Test(
+        arguments: [
+            (nil, "allowed"),
+            (#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#, "allowed"),
+            (
+                #"{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"STS:assume*","Resource":"*"}}"#,
+                "allowed"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":{"Service":["lambda.amazonaws.com"]},"Action":["sts:AssumeRol?"],"Resource":"arn:aws:iam::123456789012:role/*"}]}"#,
+                "allowed"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","NotAction":"sts:GetCallerIdentity","Resource":"*"}]}"#,
+                "allowed"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","Principal":"*","Action":"sts:*","Resource":"*"}]}"#,
+                "explicitDeny"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:GetCallerIdentity","Resource":"*"}]}"#,
+                "implicitDeny"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"arn:aws:iam::999999999999:role/*"}]}"#,
+                "implicitDeny"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"*","Resource":"*"}]}"#,
+                "implicitDeny"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}}]}"#,
+                "conditional"
+            ),
+            // The caller is the Lambda service: an Allow conditioned on the principal's organisation or account never
+            // matches it (only an …IfExists operator tolerates the missing key).
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}"#,
+                "unmatchable"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}]}"#,
+                "unmatchable"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-a/*"}}}]}"#,
+                "unmatchable"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-abc123"}}}]}"#,
+                "conditional"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}},{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}"#,
+                "allowed"
+            ),
+            (
+                #"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},{"Effect":"Deny","NotPrincipal":{"AWS":"x"},"Action":"*","Resource":"*"}]}"#,
+                "conditional"
+            ),
+            ("not json", "conditional"),
+        ] as [(String?, String)])
     func evaluation(policy: String?, expected: String) {
         #expect(Self.decision(policy) == expected)
     }

@@ -58,7 +58,8 @@ struct NetworkPropertyTests {
                     : reachability.allowsTCP(outOf: query.groupIds, port: query.port, to: peer)
                 seen[query.expected, default: 0] += 1
                 if Self.name(answer) != query.expected {
-                    disagreements.append("world \(worldIndex) query \(queryIndex): expected \(query.expected), got \(answer)")
+                    disagreements.append(
+                        "world \(worldIndex) query \(queryIndex): expected \(query.expected), got \(answer)")
                 }
             }
         }

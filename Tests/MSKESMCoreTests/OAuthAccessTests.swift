@@ -240,15 +240,22 @@ struct OAuthAccessTests {
 
     // MARK: IAM (IAM009, and GetSecretValue for the OAuth secret)
 
+    // A literal policy: a parse failure is a broken test.
+    // swift-format-ignore: NeverUseForceTry
     static let trust = try! PolicyDocumentReader.read(
         text:
             #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
         source: "trust")
 
+    static func literal(_ policy: String) -> PolicyDocument {
+        // swift-format-ignore: NeverUseForceTry
+        try! PolicyDocumentReader.read(text: policy, source: "inline")
+    }
+
     static func context(_ method: AuthMethod, policy: String, secrets: [String] = []) -> MappingPermissionContext {
         MappingPermissionContext(
             region: "us-east-1", account: "123456789012", roleName: "orders-sync-role",
-            identityPolicies: [try! PolicyDocumentReader.read(text: policy, source: "inline")], trustPolicy: trust,
+            identityPolicies: [Self.literal(policy)], trustPolicy: trust,
             mappingUUID: "a1b2c3d4-0000-4000-8000-000000000001", topic: "orders", authMethod: method,
             secretArns: secrets, functionName: "orders-sync")
     }

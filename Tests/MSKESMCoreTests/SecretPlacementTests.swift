@@ -63,7 +63,10 @@ struct SecretPlacementTests {
         "SEC021: listed passes, unlisted fails with the associate command, unknown is skipped",
         arguments: [
             (JSONValue?.some(["SecretArnList": [.string(secret)]]), Severity.pass),
-            (.some(["SecretArnList": ["arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_other-Zz"]]), .fail),
+            (
+                .some(["SecretArnList": ["arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_other-Zz"]]),
+                .fail
+            ),
             (.some(["SecretArnList": []]), .fail),
             (nil, .skipped),
         ])

@@ -21,12 +21,15 @@ struct SecretValidatorTests {
 
     /// The notAfter of a certificate as `openssl x509 -enddate` prints it.
     static func notAfter(_ file: String) throws -> Date {
-        let line = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-enddate", "-dateopt", "iso_8601"]).stdout
+        let line = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-enddate", "-dateopt", "iso_8601"])
+            .stdout
         let text = line.replacingOccurrences(of: "notAfter=", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ssX"
-        guard let date = formatter.date(from: text) else { throw SecretFixtureError(message: "cannot read date \(text)") }
+        guard let date = formatter.date(from: text) else {
+            throw SecretFixtureError(message: "cannot read date \(text)")
+        }
         return date
     }
 
@@ -51,7 +54,8 @@ struct SecretValidatorTests {
         let report = try Self.report(
             F.json(["certificate": F.text(file)]), SecretValidationOptions(target: .selfManaged))
         let summary = try #require(report.summary.certificates?.first)
-        let fingerprint = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-fingerprint", "-sha256"]).stdout
+        let fingerprint = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-fingerprint", "-sha256"])
+            .stdout
         #expect(fingerprint.contains(summary.sha256))
         let serial = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-serial"]).stdout
         let oracleSerial = serial.replacingOccurrences(of: "serial=", with: "").trimmingCharacters(
@@ -59,8 +63,10 @@ struct SecretValidatorTests {
         )
         .lowercased().drop(while: { $0 == "0" })
         #expect(summary.serial == String(oracleSerial))
-        let subject = try SecretShell.openssl(["x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253"])
-            .stdout
+        let subject = try SecretShell.openssl([
+            "x509", "-in", F.path(file), "-noout", "-subject", "-nameopt", "RFC2253",
+        ])
+        .stdout
         #expect(
             subject.trimmingCharacters(in: .whitespacesAndNewlines) == "subject="
                 + summary.subject)
@@ -162,7 +168,9 @@ struct SecretValidatorTests {
         case "bytes after the certificate":
             var der = try #require(PEMDocument(text: F.text("ec/leaf.pem")).blocks.first).der
             der.append(contentsOf: [0x05, 0x00, 0x00])
-            json = try F.json(["certificate": PEMBlock(label: "CERTIFICATE", der: der).pem, "privateKey": F.text("ec/leaf.key")])
+            json = try F.json([
+                "certificate": PEMBlock(label: "CERTIFICATE", der: der).pem, "privateKey": F.text("ec/leaf.key"),
+            ])
         case "corrupted certificate body":
             // Drop a base64 line from the middle: the block still decodes, but not to a certificate.
             var lines = try F.text("ec/leaf.pem").split(separator: "\n")
@@ -443,7 +451,8 @@ struct SecretKeyFixCommandTests {
         let command = try #require(finding.fix.components(separatedBy: "check it with: ").last)
         let keyPath = try F.path("keys/ec-pbe-sha1-des.pem")
         let run = try SecretShell.run(
-            "/bin/sh", ["-c", "KEY_PASSWORD='\(password)' " + command.replacingOccurrences(of: "key.pem", with: keyPath)])
+            "/bin/sh",
+            ["-c", "KEY_PASSWORD='\(password)' " + command.replacingOccurrences(of: "key.pem", with: keyPath)])
         #expect(run.status == status)
     }
 }

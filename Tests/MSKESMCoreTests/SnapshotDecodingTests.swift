@@ -141,7 +141,8 @@ struct SnapshotDecodingTests {
         let (_, report) = writer.communicate()
         writer.wait()
         #expect(error?.description.contains("larger than 1 MiB") == true, "\(String(describing: error))")
-        let written = try #require(Int(String(decoding: report, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let written = try #require(
+            Int(String(decoding: report, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(written > InputReader.maximumSize)
         #expect(written <= 2 * InputReader.maximumSize, "the reader took \(written) bytes")
     }

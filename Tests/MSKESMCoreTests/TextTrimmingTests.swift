@@ -10,7 +10,8 @@ struct TextTrimmingTests {
     static let edges: [Unicode.Scalar] = {
         let candidates = (0...0x3100).compactMap(Unicode.Scalar.init) + ["\u{FEFF}", "\u{200B}", "\u{180E}"]
         return candidates.filter {
-            CharacterSet.whitespacesAndNewlines.contains($0) || $0.value < 0x30 || [0xA0, 0x85, 0x200B, 0xFEFF].contains($0.value)
+            CharacterSet.whitespacesAndNewlines.contains($0) || $0.value < 0x30
+                || [0xA0, 0x85, 0x200B, 0xFEFF].contains($0.value)
         }
     }()
 
@@ -18,7 +19,9 @@ struct TextTrimmingTests {
         for edge in Self.edges {
             for body in ["x", "a b", "", "\u{E9}\t\u{E9}"] {
                 let text = String(edge) + String(edge) + body + String(edge)
-                #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "U+\(String(edge.value, radix: 16))")
+                #expect(
+                    text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces),
+                    "U+\(String(edge.value, radix: 16))")
                 #expect(
                     text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines),
                     "U+\(String(edge.value, radix: 16))")

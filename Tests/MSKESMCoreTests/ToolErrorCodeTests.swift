@@ -35,9 +35,14 @@ struct ToolErrorCodeTests {
         #expect(Self.code { _ = try Snapshot.load(path: missing) } == .inputNotFound)
         #expect(Self.code { _ = try Snapshot.load(path: Self.directory.path) } == .inputUnreadable)
         #expect(Self.code { _ = try Snapshot.load(path: Self.file("empty.json", "")) } == .inputEmpty)
-        #expect(Self.code { _ = try Snapshot.load(path: Self.file("syntax.json", "{\"SnapshotVersion\": 1,")) } == .inputSyntax)
         #expect(
-            Self.code { _ = try Snapshot.load(path: Self.file("shape.json", #"{"SnapshotVersion":"one","EventSourceMapping":{}}"#)) }
+            Self.code { _ = try Snapshot.load(path: Self.file("syntax.json", "{\"SnapshotVersion\": 1,")) }
+                == .inputSyntax)
+        #expect(
+            Self.code {
+                _ = try Snapshot.load(
+                    path: Self.file("shape.json", #"{"SnapshotVersion":"one","EventSourceMapping":{}}"#))
+            }
                 == .inputShape)
         #expect(Self.code { _ = try SecretInput.parse("just words", label: "secret.txt") } == .secretUnusable)
         let big = String(repeating: "a", count: InputReader.maximumSize + 1)
@@ -59,11 +64,13 @@ struct ToolErrorCodeTests {
         #expect(Set(raw).count == raw.count)
         let page = try String(
             contentsOf: SnapshotTestSupport.repositoryRoot.appendingPathComponent("docs/output.md"), encoding: .utf8)
-        let section = try #require(page.components(separatedBy: "\n## Error codes\n").dropFirst().first)
+        let section =
+            try #require(page.components(separatedBy: "\n## Error codes\n").dropFirst().first)
             .components(separatedBy: "\n## ").first ?? ""
         let documented = Set(
             section.split(separator: "\n").filter { $0.hasPrefix("| `") }
                 .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) })
-        #expect(documented == Set(raw), "docs/output.md#error-codes lists \(documented.sorted()), the code \(raw.sorted())")
+        #expect(
+            documented == Set(raw), "docs/output.md#error-codes lists \(documented.sorted()), the code \(raw.sorted())")
     }
 }

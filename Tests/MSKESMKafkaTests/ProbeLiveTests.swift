@@ -127,7 +127,8 @@ struct ProbeLiveTests {
             ProbeConfiguration(
                 brokers: [bed.broker("saslTLS")], method: .iam, caFile: bed.path("root.pem"),
                 iamCredentials: AWSCredentials(accessKeyId: "AKIDPROBETEST", secretAccessKey: secret),
-                region: "us-east-1").patient())
+                region: "us-east-1"
+            ).patient())
         let sasl = try #require(report.findings.first { $0.evidence["step"] == "sasl" })
         #expect(sasl.code == "PRB009")
         #expect(sasl.severity == (accepted ? .pass : .fail))
@@ -154,7 +155,8 @@ struct ProbeLiveTests {
         let report = await Probe().run(
             ProbeConfiguration(
                 brokers: [bed.broker("mtls")], method: .mtls, secretJSON: bed.text("mtls-pbes2.json"),
-                caFile: bed.path("root.pem")).patient())
+                caFile: bed.path("root.pem")
+            ).patient())
         #expect(report.findings.first { $0.code == "PRB006" }?.detail.contains("PBES2") == true)
         #expect(report.findings.contains { $0.code == "PRB007" && $0.severity == .pass })
     }
@@ -239,7 +241,8 @@ struct ProbeLiveTests {
         let bed = try #require(ProbeTestbed.shared)
         let report = await Probe().run(
             ProbeConfiguration(
-                brokers: [bed.broker("legacy")], method: .plaintext, topic: "orders", group: "legacy-group").patient())
+                brokers: [bed.broker("legacy")], method: .plaintext, topic: "orders", group: "legacy-group"
+            ).patient())
         let kafka = try #require(report.findings.first { $0.code == "PRB007" })
         #expect(kafka.severity == .pass)
         #expect(kafka.title.contains("ApiVersions v2"))
@@ -254,13 +257,15 @@ struct ProbeLiveTests {
         // probe's SCRAM method always uses TLS, so the client is driven directly here).
         let port = try #require(bed.ports["legacy"])
         let address = try #require(try TCPConnection.resolve(host: "127.0.0.1", port: port).first)
-        let client = KafkaClient(stream: try TCPConnection.connect(to: address, deadline: Deadline(seconds: HangWatchdog.seconds)))
+        let client = KafkaClient(
+            stream: try TCPConnection.connect(to: address, deadline: Deadline(seconds: HangWatchdog.seconds)))
         defer { client.close() }
         #expect(try client.negotiateVersions(deadline: Deadline(seconds: HangWatchdog.seconds)) == 2)
         #expect(client.version(for: .saslAuthenticate) == 1)
         _ = try client.saslHandshake(mechanism: "SCRAM-SHA-512", deadline: Deadline(seconds: HangWatchdog.seconds))
         var scramClient = SCRAMClient(hash: .sha512, username: "alice", password: "alice-secret-pw")
-        let serverFirst = try client.saslAuthenticate(scramClient.firstMessage(), deadline: Deadline(seconds: HangWatchdog.seconds))
+        let serverFirst = try client.saslAuthenticate(
+            scramClient.firstMessage(), deadline: Deadline(seconds: HangWatchdog.seconds))
         let serverFinal = try client.saslAuthenticate(
             try scramClient.finalMessage(serverFirst: serverFirst), deadline: Deadline(seconds: HangWatchdog.seconds))
         try scramClient.verify(serverFinal: serverFinal)
@@ -272,7 +277,8 @@ struct ProbeLiveTests {
         let bed = try #require(ProbeTestbed.shared)
         let port = try #require(bed.ports["tansu"])
         let address = try #require(try TCPConnection.resolve(host: "127.0.0.1", port: port).first)
-        let client = KafkaClient(stream: try TCPConnection.connect(to: address, deadline: Deadline(seconds: HangWatchdog.seconds)))
+        let client = KafkaClient(
+            stream: try TCPConnection.connect(to: address, deadline: Deadline(seconds: HangWatchdog.seconds)))
         defer { client.close() }
         let version = try client.negotiateVersions(deadline: Deadline(seconds: HangWatchdog.seconds))
         #expect(version == 3)

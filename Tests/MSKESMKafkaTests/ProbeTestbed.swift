@@ -46,7 +46,9 @@ final class ProbeTestbed: @unchecked Sendable {
     /// Why the bed cannot serve the tests any more (it ended, or its directory is gone), or nil while it can.
     var failure: String? {
         if !child.isRunning { return "the probe test bed ended early: \(child.wait())" }
-        if !FileManager.default.fileExists(atPath: path("root.pem")) { return "the probe test bed's \(directory) is gone" }
+        if !FileManager.default.fileExists(atPath: path("root.pem")) {
+            return "the probe test bed's \(directory) is gone"
+        }
         return nil
     }
 

@@ -55,7 +55,8 @@ struct SCRAMClientTests {
         _ = client.firstMessage()
         var derived: [Int] = []
         let error = #expect(throws: SCRAMClient.Failure.self) {
-            try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=\(count)".utf8)) { password, salt, iterations in
+            try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=\(count)".utf8)) {
+                password, salt, iterations in
                 derived.append(iterations)
                 return HashFunction.sha512.pbkdf2(password: password, salt: salt, iterations: 1)
             }
@@ -69,7 +70,8 @@ struct SCRAMClientTests {
         var client = SCRAMClient(hash: .sha512, username: "u", password: "p", clientNonce: "abc")
         _ = client.firstMessage()
         var derived: [Int] = []
-        _ = try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=4096".utf8)) { password, salt, iterations in
+        _ = try client.finalMessage(serverFirst: Array("r=abc123,s=c2FsdA==,i=4096".utf8)) {
+            password, salt, iterations in
             derived.append(iterations)
             return HashFunction.sha512.pbkdf2(password: password, salt: salt, iterations: iterations)
         }

@@ -9,10 +9,12 @@ import Testing
 
 /// `ChildProcess`, the posix_spawn runner behind `credential_process` and the tests' helpers.
 struct ChildProcessTests {
-    @Test("exit status and signal are reported as Foundation's Process did", arguments: [
-        ("exit 0", Int32(0), false), ("exit 3", Int32(3), false), ("kill -TERM $$", SIGTERM, true),
-        ("kill -KILL $$", SIGKILL, true),
-    ])
+    @Test(
+        "exit status and signal are reported as Foundation's Process did",
+        arguments: [
+            ("exit 0", Int32(0), false), ("exit 3", Int32(3), false), ("kill -TERM $$", SIGTERM, true),
+            ("kill -KILL $$", SIGKILL, true),
+        ])
     func termination(script: String, status: Int32, bySignal: Bool) throws {
         let outcome = try ChildProcess.run("/bin/sh", ["-c", script])
         #expect(outcome.termination == ChildProcess.Termination(status: status, bySignal: bySignal))

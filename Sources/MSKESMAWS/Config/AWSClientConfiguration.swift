@@ -74,8 +74,11 @@ public struct AWSClientConfiguration: Sendable {
         let profile = files.profile(profileName) ?? [:]
         if (explicitProfile != nil || environmentProfile != nil) && files.profile(profileName) == nil {
             throw ToolError.usage(
-                "the AWS profile does not exist", input: explicitProfile != nil ? "--profile \(profileName)" : "AWS_PROFILE=\(profileName)",
-                fix: "name a profile from \(files.configPath) or \(files.credentialsPath) ('aws configure list-profiles')")
+                "the AWS profile does not exist",
+                input: explicitProfile != nil ? "--profile \(profileName)" : "AWS_PROFILE=\(profileName)",
+                fix:
+                    "name a profile from \(files.configPath) or \(files.credentialsPath) ('aws configure list-profiles')"
+            )
         }
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
         guard
@@ -91,7 +94,9 @@ public struct AWSClientConfiguration: Sendable {
         // https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
         // A setting the environment variable overrides; a bad value is reported under the name it was given by.
         // (The variable is read where it is named: the man page's ENVIRONMENT is generated from those reads.)
-        func setting(_ variable: String, _ fromEnvironment: String?, orProfileKey key: String) -> (value: String, input: String)? {
+        func setting(_ variable: String, _ fromEnvironment: String?, orProfileKey key: String) -> (
+            value: String, input: String
+        )? {
             if let value = nonEmpty(fromEnvironment) { return (value, "\(variable)=\(value)") }
             if let value = nonEmpty(profile[key]) { return (value, "\(key) = \(value) in profile \(profileName)") }
             return nil
@@ -103,11 +108,13 @@ public struct AWSClientConfiguration: Sendable {
         var maxAttempts = retryMode?.value == "legacy" ? 5 : 3
         if let attempts = setting("AWS_MAX_ATTEMPTS", environment["AWS_MAX_ATTEMPTS"], orProfileKey: "max_attempts") {
             guard let value = Int(attempts.value), value >= 1 else {
-                throw ToolError.usage("max attempts must be a whole number ≥ 1", input: attempts.input, fix: "set it to e.g. 3")
+                throw ToolError.usage(
+                    "max attempts must be a whole number ≥ 1", input: attempts.input, fix: "set it to e.g. 3")
             }
             maxAttempts = value
         }
-        let caBundle = nonEmpty(settings.caBundle) ?? nonEmpty(environment["AWS_CA_BUNDLE"]) ?? nonEmpty(profile["ca_bundle"])
+        let caBundle =
+            nonEmpty(settings.caBundle) ?? nonEmpty(environment["AWS_CA_BUNDLE"]) ?? nonEmpty(profile["ca_bundle"])
         let httpClient =
             http
             ?? CurlHTTPClient(
@@ -139,7 +146,9 @@ public struct AWSClientConfiguration: Sendable {
             ProfileCredentialProvider(
                 profileName: profileName, files: files, environment: environment, sts: sts,
                 explicit: explicitProfile != nil || environmentProfile != nil, sso: sso))
-        if explicitProfile == nil, let webIdentity = WebIdentityCredentialProvider.fromEnvironment(environment, sts: sts) {
+        if explicitProfile == nil,
+            let webIdentity = WebIdentityCredentialProvider.fromEnvironment(environment, sts: sts)
+        {
             providers.append(webIdentity)
         }
         providers.append(ContainerCredentialProvider(environment: environment, http: httpClient))

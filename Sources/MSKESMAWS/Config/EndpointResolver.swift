@@ -22,7 +22,9 @@ public struct EndpointResolver: Sendable {
 
     public func endpoint(for service: AWSService, region: String) -> Endpoint {
         let signingRegion = service.isGlobal ? Self.globalSigningRegion(region) : region
-        if let endpointURL, !endpointURL.isEmpty { return Endpoint(url: trimmed(endpointURL), signingRegion: signingRegion) }
+        if let endpointURL, !endpointURL.isEmpty {
+            return Endpoint(url: trimmed(endpointURL), signingRegion: signingRegion)
+        }
         let ignore =
             environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
             || profile["ignore_configured_endpoint_urls"]?.lowercased() == "true"

@@ -24,8 +24,9 @@ public struct ContainerCredentialProvider: CredentialProvider {
         } else if let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty {
             let host = SignatureV4.host(of: full).split(separator: ":").first.map(String.init) ?? ""
             let bracketed = SignatureV4.host(of: full)
-            guard full.hasPrefix("https://") || host.hasPrefix("127.") || Self.allowedHosts.contains(host)
-                || bracketed.hasPrefix("[::1]") || Self.allowedHosts.contains(bracketed)
+            guard
+                full.hasPrefix("https://") || host.hasPrefix("127.") || Self.allowedHosts.contains(host)
+                    || bracketed.hasPrefix("[::1]") || Self.allowedHosts.contains(bracketed)
             else {
                 throw CredentialError(
                     source: name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https or a loopback address")
@@ -48,7 +49,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
         guard response.status == 200, let object = try? JSONValue.parse(response.body),
             let accessKey = object["AccessKeyId"]?.stringValue, let secretKey = object["SecretAccessKey"]?.stringValue
         else {
-            throw CredentialError(source: name, reason: "the endpoint answered HTTP \(response.status) without credentials")
+            throw CredentialError(
+                source: name, reason: "the endpoint answered HTTP \(response.status) without credentials")
         }
         return AWSCredentials(
             accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: object["Token"]?.stringValue,

@@ -45,7 +45,9 @@ public actor CredentialResolver {
             } catch let error as AWSError {
                 throw ToolError.usage(
                     .credentialsFailed, "cannot get AWS credentials", input: error.operation,
-                    fix: "the credential source failed (\(error.descriptionWithRequestID)); check the profile's role_arn and source")
+                    fix:
+                        "the credential source failed (\(error.descriptionWithRequestID)); check the profile's role_arn and source"
+                )
             } catch let error as TransportError {
                 throw ToolError.remote(
                     .credentialsFailed, "cannot get AWS credentials", input: error.url,
@@ -54,7 +56,9 @@ public actor CredentialResolver {
             guard let found else {
                 throw ToolError.usage(
                     .noCredentials, "no AWS credentials found", input: "tried: \(provider.name)",
-                    fix: "set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run 'aws configure'")
+                    fix:
+                        "set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run 'aws configure'"
+                )
             }
             return found
         }

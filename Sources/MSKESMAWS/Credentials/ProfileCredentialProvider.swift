@@ -91,7 +91,9 @@ public struct ProfileCredentialProvider: CredentialProvider {
         if !visited.isEmpty || explicit {
             throw CredentialError(
                 source: "profile \(profile)",
-                reason: "the profile has no credentials (aws_access_key_id, role_arn, sso_account_id and sso_role_name, or credential_process)")
+                reason:
+                    "the profile has no credentials (aws_access_key_id, role_arn, sso_account_id and sso_role_name, or credential_process)"
+            )
         }
         return nil
     }

@@ -37,7 +37,8 @@ public struct SSOCredentialProvider: CredentialProvider {
 
     public init(
         profileName: String, configuration: Configuration, cache: SSOTokenCache,
-        service: @escaping @Sendable (String) -> any SingleSignOnService, clock: @escaping @Sendable () -> Date = { Date() }
+        service: @escaping @Sendable (String) -> any SingleSignOnService,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.profileName = profileName
         self.configuration = configuration
@@ -61,13 +62,17 @@ public struct SSOCredentialProvider: CredentialProvider {
             guard let session = files.ssoSessions[sessionName] else {
                 throw CredentialError(
                     source: "profile \(profileName)",
-                    reason: "its sso_session '\(sessionName)' has no [sso-session \(sessionName)] section in \(files.configPath): add it (aws configure sso-session)")
+                    reason:
+                        "its sso_session '\(sessionName)' has no [sso-session \(sessionName)] section in \(files.configPath): add it (aws configure sso-session)"
+                )
             }
             for (key, value) in session.sorted(by: { $0.key < $1.key }) {
                 if let own = resolved[key], own != value {
                     throw CredentialError(
                         source: "profile \(profileName)",
-                        reason: "\(key) is '\(own)' in the profile but '\(value)' in [sso-session \(sessionName)]: keep one")
+                        reason:
+                            "\(key) is '\(own)' in the profile but '\(value)' in [sso-session \(sessionName)]: keep one"
+                    )
                 }
                 resolved[key] = value
             }
@@ -79,7 +84,9 @@ public struct SSOCredentialProvider: CredentialProvider {
         else {
             throw CredentialError(
                 source: "profile \(profileName)",
-                reason: "the profile is configured for SSO but lacks \(missing.joined(separator: ", ")): run 'aws configure sso --profile \(profileName)'")
+                reason:
+                    "the profile is configured for SSO but lacks \(missing.joined(separator: ", ")): run 'aws configure sso --profile \(profileName)'"
+            )
         }
         return Configuration(
             startURL: startURL, region: region, accountId: accountId, roleName: roleName, sessionName: sessionName)
@@ -102,10 +109,13 @@ public struct SSOCredentialProvider: CredentialProvider {
     func validAccessToken(_ portal: any SingleSignOnService) async throws -> String {
         let startURL = configuration.startURL
         let sessionName = configuration.sessionName
-        guard var token = cache.token(startURL: startURL, sessionName: sessionName), let accessToken = token.accessToken,
+        guard var token = cache.token(startURL: startURL, sessionName: sessionName),
+            let accessToken = token.accessToken,
             var expiresAt = token.expiresAt
         else {
-            throw signInAgain("there is no SSO token for \(sessionName.map { "sso-session \($0)" } ?? startURL) in \(cache.directory)")
+            throw signInAgain(
+                "there is no SSO token for \(sessionName.map { "sso-session \($0)" } ?? startURL) in \(cache.directory)"
+            )
         }
         let now = clock()
         guard sessionName != nil else {
@@ -114,7 +124,9 @@ public struct SSOCredentialProvider: CredentialProvider {
             if expiresAt <= now { throw signInAgain("the SSO token expired at \(ISO8601Instant.format(expiresAt))") }
             return accessToken
         }
-        if expiresAt.timeIntervalSince(now) < Self.refreshWindow, let refreshed = try await refreshed(token, portal: portal, now: now) {
+        if expiresAt.timeIntervalSince(now) < Self.refreshWindow,
+            let refreshed = try await refreshed(token, portal: portal, now: now)
+        {
             token = refreshed
             expiresAt = refreshed.expiresAt ?? expiresAt
             try cache.save(token, startURL: startURL, sessionName: sessionName)
@@ -136,7 +148,8 @@ public struct SSOCredentialProvider: CredentialProvider {
         else { return nil }
         let answer: SSORefreshedToken
         do {
-            answer = try await portal.refreshedToken(clientId: clientId, clientSecret: clientSecret, refreshToken: refreshToken)
+            answer = try await portal.refreshedToken(
+                clientId: clientId, clientSecret: clientSecret, refreshToken: refreshToken)
         } catch is AWSError {
             // An answer that refuses (an expired or revoked refresh token) is "not refreshed", as in botocore;
             // no answer at all (a network failure) is the error it is.
@@ -154,6 +167,7 @@ public struct SSOCredentialProvider: CredentialProvider {
     }
 
     private func signInAgain(_ reason: String) -> CredentialError {
-        CredentialError(source: "profile \(profileName)", reason: "\(reason): run 'aws sso login --profile \(profileName)'")
+        CredentialError(
+            source: "profile \(profileName)", reason: "\(reason): run 'aws sso login --profile \(profileName)'")
     }
 }

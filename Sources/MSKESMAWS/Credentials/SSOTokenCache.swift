@@ -59,9 +59,11 @@ public struct SSOTokenCache: Sendable {
     /// escaped), through a temporary file renamed over the old one, mode 0600.
     public func save(_ token: Token, startURL: String, sessionName: String?) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let text = "{" + Self.writtenMembers.compactMap { name in
-            token.members[name].map { Self.pythonJSON(.string(name)) + ": " + Self.pythonJSON($0) }
-        }.joined(separator: ", ") + "}"
+        let text =
+            "{"
+            + Self.writtenMembers.compactMap { name in
+                token.members[name].map { Self.pythonJSON(.string(name)) + ": " + Self.pythonJSON($0) }
+            }.joined(separator: ", ") + "}"
         try AtomicFileWriter.write(
             Data(text.utf8), to: path(startURL: startURL, sessionName: sessionName), mode: 0o600, overwrite: true,
             label: "the SSO token cache")

@@ -71,7 +71,8 @@ public actor AdaptiveLimiter {
             running += 1
             var next = 0
             for index in waiting.indices.dropFirst()
-            where (waiting[index].priority, waiting[index].sequence) < (waiting[next].priority, waiting[next].sequence) {
+            where (waiting[index].priority, waiting[index].sequence) < (waiting[next].priority, waiting[next].sequence)
+            {
                 next = index
             }
             waiting.remove(at: next).continuation.resume()

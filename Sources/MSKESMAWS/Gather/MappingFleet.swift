@@ -12,7 +12,9 @@ public struct MappingSelection: Sendable {
     /// Only mappings in one of these states (Enabled, Disabled, Creating, …), compared without case.
     public var states: [String]
 
-    public init(functionName: String? = nil, functionPrefix: String? = nil, clusterArn: String? = nil, states: [String] = []) {
+    public init(
+        functionName: String? = nil, functionPrefix: String? = nil, clusterArn: String? = nil, states: [String] = []
+    ) {
         self.functionName = functionName
         self.functionPrefix = functionPrefix
         self.clusterArn = clusterArn
@@ -103,7 +105,9 @@ public struct MappingFleet: Sendable {
                             try await lambda.listEventSourceMappings(
                                 functionName: selection.functionName, eventSourceArn: selection.clusterArn)
                         }
-                        return (index, .success((page["EventSourceMappings"]?.arrayValue ?? []).filter(selection.matches)))
+                        return (
+                            index, .success((page["EventSourceMappings"]?.arrayValue ?? []).filter(selection.matches))
+                        )
                     } catch {
                         return (index, .failure(error))
                     }
@@ -137,7 +141,9 @@ public struct MappingFleet: Sendable {
             if let error = firstError as? ToolError { throw error }
             throw ToolError.remote(
                 "cannot list the event source mappings", input: gatherers.map(\.region).joined(separator: ", "),
-                fix: "\(FailureReason.reported(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry")
+                fix:
+                    "\(FailureReason.reported(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry"
+            )
         }
         for failure in failures { await onEvent(.regionFailed(region: failure.region, reason: failure.reason)) }
         if let functionName = selection.functionName, mappings.isEmpty {
@@ -145,7 +151,8 @@ public struct MappingFleet: Sendable {
             if let gatherer = gatherers.first {
                 do {
                     _ = try await gatherer.limiter.run {
-                        try await LambdaClient(client: gatherer.client).getFunctionConfiguration(functionName: functionName)
+                        try await LambdaClient(client: gatherer.client).getFunctionConfiguration(
+                            functionName: functionName)
                     }
                 } catch let error as AWSError where error.kind == .notFound {
                     throw Self.noSuchFunction(functionName)
@@ -208,7 +215,9 @@ public struct MappingFleet: Sendable {
                     Finding(
                         code: .acc002, severity: .skipped, title: "the mapping's data could not be read as a snapshot",
                         detail: FailureReason.reported(error),
-                        fix: "msk-esm snapshot \(uuid) --region \(gatherer.region) --write snapshot.json, then msk-esm doctor --snapshot snapshot.json")
+                        fix:
+                            "msk-esm snapshot \(uuid) --region \(gatherer.region) --write snapshot.json, then msk-esm doctor --snapshot snapshot.json"
+                    )
                 ], summary: DoctorSummary(uuid: uuid))
         }
         return Result(

@@ -14,7 +14,8 @@ public actor ReadCache {
     public init() {}
 
     /// The value of `key`, read by `read` once per cache.
-    public func value(_ key: String, _ read: @escaping @Sendable () async throws -> JSONValue) async throws -> JSONValue {
+    public func value(_ key: String, _ read: @escaping @Sendable () async throws -> JSONValue) async throws -> JSONValue
+    {
         let task: Task<JSONValue, Error>
         if let existing = entries[key] {
             task = existing

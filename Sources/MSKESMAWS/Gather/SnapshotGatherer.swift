@@ -56,7 +56,8 @@ public struct SnapshotGatherer: Sendable {
 
     /// A gatherer for another client (another region) that shares this one's cache and limiter.
     public func sharing(client: AWSClient) -> SnapshotGatherer {
-        var other = SnapshotGatherer(client: client, includeSecrets: includeSecrets, cache: cache, limiter: limiter, now: now)
+        var other = SnapshotGatherer(
+            client: client, includeSecrets: includeSecrets, cache: cache, limiter: limiter, now: now)
         other.metricWindow = metricWindow
         other.analyzesSecrets = analyzesSecrets
         return other
@@ -194,17 +195,20 @@ struct Context: Sendable {
                     start: end.addingTimeInterval(-window), end: end)
             case .getRole(let role): return try await iam.getRole(roleName: role)
             case .listRolePolicies(let role): return try await iam.listRolePolicies(roleName: role)
-            case .getRolePolicy(let role, let name): return try await iam.getRolePolicy(roleName: role, policyName: name)
+            case .getRolePolicy(let role, let name):
+                return try await iam.getRolePolicy(roleName: role, policyName: name)
             case .listAttachedRolePolicies(let role): return try await iam.listAttachedRolePolicies(roleName: role)
             case .getPolicy(let arn): return try await iam.getPolicy(policyArn: arn)
-            case .getPolicyVersion(let arn, let version): return try await iam.getPolicyVersion(policyArn: arn, versionId: version)
+            case .getPolicyVersion(let arn, let version):
+                return try await iam.getPolicyVersion(policyArn: arn, versionId: version)
             case .describeVpcConnection(let arn): return try await kafka.describeVpcConnection(arn: arn)
             case .describeClusterV2(let arn): return try await kafka.describeClusterV2(clusterArn: arn)
             case .getBootstrapBrokers(let arn): return try await kafka.getBootstrapBrokers(clusterArn: arn)
             case .listScramSecrets(let arn): return try await kafka.listScramSecrets(clusterArn: arn)
             case .describeSubnets(let ids): return try await ec2.describeSubnets(subnetIds: ids)
             case .describeSecurityGroups(let ids): return try await ec2.describeSecurityGroups(groupIds: ids)
-            case .describeSecurityGroupsOfVpc(let vpc): return try await ec2.describeSecurityGroups(filters: [("vpc-id", [vpc])])
+            case .describeSecurityGroupsOfVpc(let vpc):
+                return try await ec2.describeSecurityGroups(filters: [("vpc-id", [vpc])])
             case .describeRouteTables(let vpc): return try await ec2.describeRouteTables(filters: [("vpc-id", [vpc])])
             case .describeNatGateways(let vpc): return try await ec2.describeNatGateways(filters: [("vpc-id", [vpc])])
             case .describeVpcEndpoints(let vpc): return try await ec2.describeVpcEndpoints(filters: [("vpc-id", [vpc])])

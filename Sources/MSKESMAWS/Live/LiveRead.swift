@@ -35,7 +35,9 @@ public enum LiveRead {
         default:
             return ToolError.remote(
                 "cannot read the \(what)", input: input,
-                fix: "\(FailureReason.reported(error)); check the credentials, region, permissions and network, then retry")
+                fix:
+                    "\(FailureReason.reported(error)); check the credentials, region, permissions and network, then retry"
+            )
         }
     }
 
@@ -92,7 +94,8 @@ public struct LiveSecretReader: Sendable {
         let describe = try await LiveRead.run("secret", input: input, lookup: lookup) {
             try await secrets.describeSecret(secretId: secretId)
         }
-        let keyId = describe["KmsKeyId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? SecretPlacementRules.defaultKeyAlias
+        let keyId =
+            describe["KmsKeyId"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? SecretPlacementRules.defaultKeyAlias
         var key: JSONValue?
         var keyError: String?
         do {
@@ -106,7 +109,9 @@ public struct LiveSecretReader: Sendable {
         guard let text = secret["SecretString"]?.stringValue else {
             throw ToolError.usage(
                 "the secret has no SecretString (it holds SecretBinary)", input: input,
-                fix: "store the secret as JSON text: aws secretsmanager put-secret-value --secret-id \(secretId) --secret-string file://secret.json")
+                fix:
+                    "store the secret as JSON text: aws secretsmanager put-secret-value --secret-id \(secretId) --secret-string file://secret.json"
+            )
         }
         return LiveSecret(
             secretString: text, describe: describe, key: key, keyError: keyError, scramSecrets: try await scram,
@@ -118,7 +123,9 @@ extension LiveSecretReader {
     /// `aws kafka list-scram-secrets` of the named cluster; nil when none is named.
     static func scramSecrets(client: AWSClient, clusterArn: String?) async throws -> JSONValue? {
         guard let clusterArn else { return nil }
-        return try await LiveRead.run("MSK cluster", input: "--cluster \(clusterArn)", lookup: "aws kafka list-clusters-v2") {
+        return try await LiveRead.run(
+            "MSK cluster", input: "--cluster \(clusterArn)", lookup: "aws kafka list-clusters-v2"
+        ) {
             try await KafkaClient(client: client).listScramSecrets(clusterArn: clusterArn)
         }
     }
@@ -213,7 +220,9 @@ public struct LiveRoleReader: Sendable {
         let iam = IAMClient(client: client)
         let input = "--role \(roleName)"
         let lookup = "aws iam list-roles"
-        async let role = LiveRead.run("IAM role", input: input, lookup: lookup) { try await iam.getRole(roleName: roleName) }
+        async let role = LiveRead.run("IAM role", input: input, lookup: lookup) {
+            try await iam.getRole(roleName: roleName)
+        }
         async let inline = LiveRead.run("IAM role", input: input, lookup: lookup) {
             try await iam.listRolePolicies(roleName: roleName)
         }
@@ -247,10 +256,13 @@ public struct LiveRoleReader: Sendable {
     /// A managed policy's default version document.
     func managedDocument(_ arn: String, input: String) async throws -> JSONValue {
         let iam = IAMClient(client: client)
-        return try await LiveRead.run("managed policy \(arn)", input: input, lookup: "aws iam list-attached-role-policies") {
+        return try await LiveRead.run(
+            "managed policy \(arn)", input: input, lookup: "aws iam list-attached-role-policies"
+        ) {
             let policy = try await iam.getPolicy(policyArn: arn)
             let version = policy["Policy"]?["DefaultVersionId"]?.stringValue ?? "v1"
-            return try await iam.getPolicyVersion(policyArn: arn, versionId: version)["PolicyVersion"]?["Document"] ?? .null
+            return try await iam.getPolicyVersion(policyArn: arn, versionId: version)["PolicyVersion"]?["Document"]
+                ?? .null
         }
     }
 }

@@ -41,7 +41,8 @@ public struct MappingWaiter: Sendable {
     public var progress: (@Sendable (String) -> Void)?
 
     public init(
-        lambda: LambdaClient, timeout: TimeInterval = 600, interval: TimeInterval = 2, maximumInterval: TimeInterval = 15,
+        lambda: LambdaClient, timeout: TimeInterval = 600, interval: TimeInterval = 2,
+        maximumInterval: TimeInterval = 15,
         progress: (@Sendable (String) -> Void)? = nil
     ) {
         self.lambda = lambda
@@ -83,8 +84,11 @@ public struct MappingWaiter: Sendable {
         guard let data = try? JSONEncoder().encode(mapping),
             let decoded = try? JSONDecoder().decode(EventSourceMappingConfiguration.self, from: data)
         else { return [] }
-        let method = (decoded.sourceAccessConfigurations ?? []).compactMap { $0.type.flatMap(AuthMethod.init(sourceAccessType:)) }
-            .first
-        return MappingStatusRules.state(decoded) + ProcessingResult.findings(decoded.lastProcessingResult, method: method)
+        let method = (decoded.sourceAccessConfigurations ?? []).compactMap {
+            $0.type.flatMap(AuthMethod.init(sourceAccessType:))
+        }
+        .first
+        return MappingStatusRules.state(decoded)
+            + ProcessingResult.findings(decoded.lastProcessingResult, method: method)
     }
 }

@@ -122,7 +122,8 @@ public struct AWSClient: Sendable {
             }
             guard let delay = configuration.retry.delay(after: outcome, attempt: attempt, idempotent: call.idempotent)
             else { throw failure }
-            configuration.trace?("retrying \(call.label) in \(Int(delay * 1000)) ms (attempt \(attempt + 1)) after: \(failure)\n")
+            configuration.trace?(
+                "retrying \(call.label) in \(Int(delay * 1000)) ms (attempt \(attempt + 1)) after: \(failure)\n")
             try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
         }
     }
@@ -152,7 +153,9 @@ public struct AWSClient: Sendable {
 
 extension AWSClient {
     /// Sends `call` and converts the response into the AWS CLI's JSON for that operation (`ServiceShapes`).
-    public func sendShaped(_ call: AWSCall, timestamps: ServiceShapes.TimestampStyle = .iso8601) async throws -> JSONValue {
+    public func sendShaped(_ call: AWSCall, timestamps: ServiceShapes.TimestampStyle = .iso8601) async throws
+        -> JSONValue
+    {
         let operation = "\(Self.modelName(call.service)).\(call.operation)"
         switch call.service.protocolKind {
         case .restJSON, .json:

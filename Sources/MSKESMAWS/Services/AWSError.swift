@@ -86,7 +86,8 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         // As botocore reads it for these protocols (S3's x-amz-request-id is not one of them).
         var requestID = response.header("x-amzn-RequestId")
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            code = (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
+            code =
+                (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
                 ?? (object["Type"] as? String) ?? ""
             message = (object["message"] as? String) ?? (object["Message"] as? String) ?? ""
             if let error = object["Error"] as? [String: Any] {  // query protocol as JSON (rare)

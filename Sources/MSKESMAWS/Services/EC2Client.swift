@@ -13,28 +13,38 @@ public struct EC2Client: Sendable {
 
     /// `aws ec2 describe-security-groups --group-ids …`.
     public func describeSecurityGroups(groupIds: [String] = [], filters: [Filter] = []) async throws -> JSONValue {
-        try await describe("DescribeSecurityGroups", ids: ("GroupId", groupIds), filters: filters, filterMember: "Filter", listKey: "SecurityGroups")
+        try await describe(
+            "DescribeSecurityGroups", ids: ("GroupId", groupIds), filters: filters, filterMember: "Filter",
+            listKey: "SecurityGroups")
     }
 
     /// `aws ec2 describe-subnets --subnet-ids …`.
     public func describeSubnets(subnetIds: [String] = [], filters: [Filter] = []) async throws -> JSONValue {
-        try await describe("DescribeSubnets", ids: ("SubnetId", subnetIds), filters: filters, filterMember: "Filter", listKey: "Subnets")
+        try await describe(
+            "DescribeSubnets", ids: ("SubnetId", subnetIds), filters: filters, filterMember: "Filter",
+            listKey: "Subnets")
     }
 
     /// `aws ec2 describe-route-tables --filters …`.
     public func describeRouteTables(filters: [Filter]) async throws -> JSONValue {
-        try await describe("DescribeRouteTables", ids: ("RouteTableId", []), filters: filters, filterMember: "Filter", listKey: "RouteTables")
+        try await describe(
+            "DescribeRouteTables", ids: ("RouteTableId", []), filters: filters, filterMember: "Filter",
+            listKey: "RouteTables")
     }
 
     /// `aws ec2 describe-nat-gateways --filter …` (the request member is `Filter`, singular:
     /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNatGateways.html).
     public func describeNatGateways(filters: [Filter]) async throws -> JSONValue {
-        try await describe("DescribeNatGateways", ids: ("NatGatewayId", []), filters: filters, filterMember: "Filter", listKey: "NatGateways")
+        try await describe(
+            "DescribeNatGateways", ids: ("NatGatewayId", []), filters: filters, filterMember: "Filter",
+            listKey: "NatGateways")
     }
 
     /// `aws ec2 describe-vpc-endpoints --filters …`.
     public func describeVpcEndpoints(filters: [Filter]) async throws -> JSONValue {
-        try await describe("DescribeVpcEndpoints", ids: ("VpcEndpointId", []), filters: filters, filterMember: "Filter", listKey: "VpcEndpoints")
+        try await describe(
+            "DescribeVpcEndpoints", ids: ("VpcEndpointId", []), filters: filters, filterMember: "Filter",
+            listKey: "VpcEndpoints")
     }
 
     /// `aws ec2 describe-regions`: the Regions enabled for the account (`doctor --all --all-regions`).

@@ -23,7 +23,9 @@ public struct IAMClient: Sendable {
 
     /// `aws iam list-role-policies`, all pages: `{"PolicyNames": [...]}`.
     public func listRolePolicies(roleName: String) async throws -> JSONValue {
-        .object(["PolicyNames": .array(try await paginate("ListRolePolicies", [("RoleName", roleName)], key: "PolicyNames"))])
+        .object([
+            "PolicyNames": .array(try await paginate("ListRolePolicies", [("RoleName", roleName)], key: "PolicyNames"))
+        ])
     }
 
     /// `aws iam get-role-policy`: `{RoleName, PolicyName, PolicyDocument}` with the document decoded.
@@ -53,7 +55,9 @@ public struct IAMClient: Sendable {
         return Self.decodingDocument(result, at: "PolicyVersion")
     }
 
-    private func paginate(_ operation: String, _ parameters: [(String, String)], key: String) async throws -> [JSONValue] {
+    private func paginate(_ operation: String, _ parameters: [(String, String)], key: String) async throws
+        -> [JSONValue]
+    {
         var items: [JSONValue] = []
         var marker: String?
         repeat {

@@ -10,7 +10,9 @@ public struct KafkaClient: Sendable {
     /// `aws kafka describe-cluster-v2`: `{"ClusterInfo": …}`.
     public func describeClusterV2(clusterArn: String) async throws -> JSONValue {
         try await client.sendShaped(
-            AWSCall(service: .kafka, operation: "DescribeClusterV2", path: URIEncoding.path(["api", "v2", "clusters", clusterArn])))
+            AWSCall(
+                service: .kafka, operation: "DescribeClusterV2",
+                path: URIEncoding.path(["api", "v2", "clusters", clusterArn])))
     }
 
     /// `aws kafka get-bootstrap-brokers`.
@@ -40,6 +42,8 @@ public struct KafkaClient: Sendable {
     /// `aws kafka describe-vpc-connection`.
     public func describeVpcConnection(arn: String) async throws -> JSONValue {
         try await client.sendShaped(
-            AWSCall(service: .kafka, operation: "DescribeVpcConnection", path: URIEncoding.path(["v1", "vpc-connection", arn])))
+            AWSCall(
+                service: .kafka, operation: "DescribeVpcConnection",
+                path: URIEncoding.path(["v1", "vpc-connection", arn])))
     }
 }

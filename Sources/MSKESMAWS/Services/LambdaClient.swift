@@ -43,7 +43,8 @@ public struct LambdaClient: Sendable {
             let page = try await client.sendShaped(
                 AWSCall(
                     service: .lambda, operation: "ListEventSourceMappings",
-                    path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query), timestamps: timestamps)
+                    path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query),
+                timestamps: timestamps)
             pages.append(page["EventSourceMappings"]?.arrayValue ?? [])
             marker = page["NextMarker"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         } while marker != nil
@@ -78,7 +79,8 @@ public struct LambdaClient: Sendable {
             AWSCall(
                 service: .lambda, operation: "UpdateEventSourceMapping", method: "PUT",
                 path: URIEncoding.path(["2015-03-31", "event-source-mappings", uuid]),
-                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request)), timestamps: timestamps)
+                headers: [("Content-Type", "application/json")], body: try JSONEncoder().encode(request)),
+            timestamps: timestamps)
     }
 
     /// `aws lambda delete-event-source-mapping --uuid UUID`.

@@ -26,7 +26,8 @@ public struct SSOClient: SingleSignOnService {
     /// `client`'s configuration must name the `sso_region` as its region.
     public init(client: AWSClient) { self.client = client }
 
-    public func roleCredentials(roleName: String, accountId: String, accessToken: String) async throws -> AWSCredentials {
+    public func roleCredentials(roleName: String, accountId: String, accessToken: String) async throws -> AWSCredentials
+    {
         // The model's member order (roleName, accountId) is the query's, as botocore sends it.
         let call = AWSCall(
             service: .sso, operation: "GetRoleCredentials", method: "GET", path: "/federation/credentials",
@@ -36,11 +37,15 @@ public struct SSOClient: SingleSignOnService {
         guard let role = answer["roleCredentials"], let accessKey = role["accessKeyId"]?.stringValue,
             let secretKey = role["secretAccessKey"]?.stringValue
         else {
-            throw AWSError(code: "InvalidResponse", message: "no roleCredentials in the response", status: 200, operation: call.label)
+            throw AWSError(
+                code: "InvalidResponse", message: "no roleCredentials in the response", status: 200,
+                operation: call.label)
         }
         // `expiration` is milliseconds since 1970.
         var expiration: Date?
-        if case .number(let milliseconds) = role["expiration"] { expiration = Date(timeIntervalSince1970: milliseconds / 1000) }
+        if case .number(let milliseconds) = role["expiration"] {
+            expiration = Date(timeIntervalSince1970: milliseconds / 1000)
+        }
         return AWSCredentials(
             accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: role["sessionToken"]?.stringValue,
             expiration: expiration, source: call.label)
@@ -55,11 +60,13 @@ public struct SSOClient: SingleSignOnService {
         ])
         let call = AWSCall(
             service: .ssoOIDC, operation: "CreateToken", method: "POST", path: "/token",
-            headers: [("Content-Type", "application/json")], body: Data(JSONWriter.write(body, pretty: false).utf8), unsigned: true)
+            headers: [("Content-Type", "application/json")], body: Data(JSONWriter.write(body, pretty: false).utf8),
+            unsigned: true)
         let answer = try await client.sendJSON(call)
         guard let accessToken = answer["accessToken"]?.stringValue, let expiresIn = answer["expiresIn"]?.intValue
         else {
-            throw AWSError(code: "InvalidResponse", message: "no accessToken in the response", status: 200, operation: call.label)
+            throw AWSError(
+                code: "InvalidResponse", message: "no accessToken in the response", status: 200, operation: call.label)
         }
         return SSORefreshedToken(
             accessToken: accessToken, expiresIn: expiresIn, refreshToken: answer["refreshToken"]?.stringValue)

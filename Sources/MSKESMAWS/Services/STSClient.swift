@@ -40,7 +40,9 @@ public struct STSClient: SecurityTokenService {
         guard let accessKey = AWSError.firstElement("AccessKeyId", in: xml),
             let secretKey = AWSError.firstElement("SecretAccessKey", in: xml)
         else {
-            throw AWSError(code: "InvalidResponse", message: "no Credentials in the response", status: response.status, operation: operation)
+            throw AWSError(
+                code: "InvalidResponse", message: "no Credentials in the response", status: response.status,
+                operation: operation)
         }
         return AWSCredentials(
             accessKeyId: accessKey, secretAccessKey: secretKey,

@@ -51,8 +51,10 @@ public struct CloudWatchClient: Sendable {
             ("EndTime", ISO8601Instant.format(end)),
         ]
         for (index, dimension) in dimensions.enumerated() {
-            parameters.append(("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.\(index + 1).Name", dimension.0))
-            parameters.append(("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.\(index + 1).Value", dimension.1))
+            parameters.append(
+                ("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.\(index + 1).Name", dimension.0))
+            parameters.append(
+                ("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.\(index + 1).Value", dimension.1))
         }
         return try await client.sendShaped(.query(.cloudWatch, "GetMetricData", parameters))
     }

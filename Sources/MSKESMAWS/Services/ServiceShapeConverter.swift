@@ -93,10 +93,14 @@ public enum ServiceShapes {
     }
 
     /// The input shape of `operation`, for the Lambda calls msk-esm mirrors (nil for the others).
-    public static func inputShape(of operation: String) -> String? { table(for: operation).operations[operation]?.input }
+    public static func inputShape(of operation: String) -> String? {
+        table(for: operation).operations[operation]?.input
+    }
 
     /// The output shape of `operation` ("lambda.GetEventSourceMapping" → "lambda.EventSourceMappingConfiguration").
-    public static func outputShape(of operation: String) -> String? { table(for: operation).operations[operation]?.output }
+    public static func outputShape(of operation: String) -> String? {
+        table(for: operation).operations[operation]?.output
+    }
 
     /// The member names of every structure reachable from the shape `id`, breadth first, `id`'s own first:
     /// where a value's shape is not known (a `--query` selection), the first structure holding all of an
@@ -131,13 +135,16 @@ public enum ServiceShapes {
         case wire
     }
 
-    public static func fromJSON(_ value: JSONValue, operation: String, timestamps: TimestampStyle = .iso8601) -> JSONValue {
+    public static func fromJSON(_ value: JSONValue, operation: String, timestamps: TimestampStyle = .iso8601)
+        -> JSONValue
+    {
         let table = table(for: operation)
         guard let output = table.operations[operation]?.output else { return value }
         return convert(value, shape: output, in: table, timestamps: timestamps)
     }
 
-    static func convert(_ value: JSONValue, shape id: String, in table: Table, timestamps: TimestampStyle) -> JSONValue {
+    static func convert(_ value: JSONValue, shape id: String, in table: Table, timestamps: TimestampStyle) -> JSONValue
+    {
         guard let shape = table.shapes[id] else { return value }
         switch shape.type {
         case "structure":
@@ -197,7 +204,8 @@ public enum ServiceShapes {
             let text = String(value)
             return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
         }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))T\(pad(second / 3600, 2)):"
+        var text =
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))T\(pad(second / 3600, 2)):"
             + "\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))"
         if epoch - whole > 0.0005 { text += "." + pad(millis, 3) }
         return text + "Z"
@@ -230,7 +238,9 @@ public enum ServiceShapes {
                 let target = table.shapes[member[2]]
                 if target?.type == "list", target?.flattened == true, let itemShape = target?.member {
                     let items = children(of: element, named: member[0])
-                    if !items.isEmpty { out[member[1]] = .array(items.map { convert($0, shape: itemShape, in: table) }) }
+                    if !items.isEmpty {
+                        out[member[1]] = .array(items.map { convert($0, shape: itemShape, in: table) })
+                    }
                 } else if let child = children(of: element, named: member[0]).first {
                     out[member[1]] = convert(child, shape: member[2], in: table)
                 }
@@ -238,7 +248,10 @@ public enum ServiceShapes {
             return .object(out)
         case "list":
             guard let memberShape = shape.member else { return .array([]) }
-            return .array(children(of: element, named: shape.memberName ?? "member").map { convert($0, shape: memberShape, in: table) })
+            return .array(
+                children(of: element, named: shape.memberName ?? "member").map {
+                    convert($0, shape: memberShape, in: table)
+                })
         case "map":
             var out: [String: JSONValue] = [:]
             for entry in children(of: element, named: "entry") {

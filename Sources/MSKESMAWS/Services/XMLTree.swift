@@ -103,7 +103,9 @@ struct XMLTree: Sendable {
 
         mutating func name() throws -> String {
             let start = index
-            while index < bytes.count, !([0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E, 0x3D].contains(bytes[index])) { index += 1 }
+            while index < bytes.count, !([0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E, 0x3D].contains(bytes[index])) {
+                index += 1
+            }
             guard index > start else { throw fail("an element name is missing") }
             let full = String(decoding: bytes[start..<index], as: UTF8.self)
             return full.split(separator: ":", omittingEmptySubsequences: false).last.map(String.init) ?? full
@@ -124,10 +126,13 @@ struct XMLTree: Sendable {
                 }
                 _ = try name()
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { throw fail("an attribute lacks a value") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+                    throw fail("an attribute lacks a value")
+                }
                 index += 1
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
+                else {
                     throw fail("an attribute value is not quoted")
                 }
                 let quote = bytes[index]
@@ -205,9 +210,13 @@ struct XMLTree: Sendable {
                     index += 2
                     let closing = try name()
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw fail("unterminated end tag") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
+                        throw fail("unterminated end tag")
+                    }
                     index += 1
-                    guard let open = stack.popLast(), open.name == closing else { throw fail("mismatched end tag </\(closing)>") }
+                    guard let open = stack.popLast(), open.name == closing else {
+                        throw fail("mismatched end tag </\(closing)>")
+                    }
                     if stack.isEmpty {
                         try skipMisc()
                         guard index == bytes.count else { throw fail("content after the root element") }

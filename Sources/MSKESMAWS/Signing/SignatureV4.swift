@@ -164,8 +164,10 @@ public struct SignatureV4: Sendable {
 
     /// Trims and collapses runs of whitespace to one space (SigV4's "Trimall").
     static func trimAll(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
-            .joined(separator: " ")
+        value.split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}"
+        })
+        .joined(separator: " ")
     }
 
     /// The host header for an endpoint: lower-case host name, with the port unless it is the scheme's default.

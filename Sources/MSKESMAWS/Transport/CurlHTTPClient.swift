@@ -96,7 +96,8 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         // do not pay for it and its dependencies.
         guard mskesm_curl_load() != 0 else {
             throw TransportError(
-                kind: .other, message: "libcurl cannot be loaded: install it (Debian: apt-get install libcurl4)", url: "")
+                kind: .other, message: "libcurl cannot be loaded: install it (Debian: apt-get install libcurl4)",
+                url: "")
         }
         guard let handle = mskesm_curl_easy_init() else {
             throw TransportError(kind: .other, message: "cannot create a libcurl handle", url: "")

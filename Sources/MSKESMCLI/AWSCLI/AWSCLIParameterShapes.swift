@@ -36,11 +36,14 @@ enum AWSCLIParameterShapes {
             return .object(object)
         case "map":
             guard case .object(var object) = value, let valueShape = shape.value else { return value }
-            for (key, member) in object { object[key] = try visitMember(member, shape: valueShape, path: "\(path).\(key)") }
+            for (key, member) in object {
+                object[key] = try visitMember(member, shape: valueShape, path: "\(path).\(key)")
+            }
             return .object(object)
         case "list":
             guard case .array(let items) = value, let memberShape = shape.member else { return value }
-            return .array(try items.enumerated().map { try visitMember($1, shape: memberShape, path: "\(path)[\($0)]") })
+            return .array(
+                try items.enumerated().map { try visitMember($1, shape: memberShape, path: "\(path)[\($0)]") })
         default:
             return try scalar(value, type: shape.type, path: path)
         }
@@ -56,10 +59,14 @@ enum AWSCLIParameterShapes {
         guard case .string(let text) = value else { return value }
         switch type {
         case "integer", "long":
-            guard let number = Int(text.trimmingWhitespaceAndNewlines()) else { throw Mismatch(path: path, expected: "a whole number") }
+            guard let number = Int(text.trimmingWhitespaceAndNewlines()) else {
+                throw Mismatch(path: path, expected: "a whole number")
+            }
             return .number(Double(number))
         case "double", "float":
-            guard let number = Double(text.trimmingWhitespaceAndNewlines()) else { throw Mismatch(path: path, expected: "a number") }
+            guard let number = Double(text.trimmingWhitespaceAndNewlines()) else {
+                throw Mismatch(path: path, expected: "a number")
+            }
             return .number(number)
         case "boolean":
             switch text.lowercased() {
@@ -79,19 +86,25 @@ enum AWSCLIParameterShapes {
         case ("structure", .object(let object)):
             for (name, member) in object {
                 guard let memberShape = shape.members.first(where: { $0.name == name })?.shape else {
-                    throw Mismatch(path: "\(path).\(name)", expected: "one of \(shape.members.map(\.name).joined(separator: ", ")) (no member \(name))")
+                    throw Mismatch(
+                        path: "\(path).\(name)",
+                        expected: "one of \(shape.members.map(\.name).joined(separator: ", ")) (no member \(name))")
                 }
                 try validate(member, shape: memberShape, path: "\(path).\(name)")
             }
         case ("map", .object(let object)):
             for (key, member) in object { try validate(member, shape: shape.value, path: "\(path).\(key)") }
         case ("list", .array(let items)):
-            for (index, item) in items.enumerated() { try validate(item, shape: shape.member, path: "\(path)[\(index)]") }
+            for (index, item) in items.enumerated() {
+                try validate(item, shape: shape.member, path: "\(path)[\(index)]")
+            }
         case ("string", .string), ("integer", .number), ("long", .number), ("double", .number), ("float", .number),
             ("boolean", .bool), ("timestamp", .number), ("timestamp", .string), ("blob", .string):
             return
         default:
-            throw Mismatch(path: path, expected: shape.type == "structure" ? "an object" : shape.type == "list" ? "a list" : "a \(shape.type)")
+            throw Mismatch(
+                path: path,
+                expected: shape.type == "structure" ? "an object" : shape.type == "list" ? "a list" : "a \(shape.type)")
         }
     }
 }

@@ -34,17 +34,22 @@ enum AWSCLISkeleton {
             if stack.filter({ $0 == id }).count > 1 { return .object([:]) }
             var members: [String: JSONValue] = [:]
             for member in shape.members {
-                members[member.name] = value(member.shape, name: member.name, memberNames: memberNames, timestamp: timestamp, stack: &stack)
+                members[member.name] = value(
+                    member.shape, name: member.name, memberNames: memberNames, timestamp: timestamp, stack: &stack)
             }
             return .object(members)
         case "list":
             guard let element = shape.member else { return .array([]) }
             // With member names, a list's element is named after its shape ("Topic" for Topics).
             let elementName = memberNames ? shapeName(element) : ""
-            return .array([value(element, name: elementName, memberNames: memberNames, timestamp: timestamp, stack: &stack)])
+            return .array([
+                value(element, name: elementName, memberNames: memberNames, timestamp: timestamp, stack: &stack)
+            ])
         case "map":
             guard let valueShape = shape.value else { return .object([:]) }
-            return .object(["KeyName": value(valueShape, name: "", memberNames: memberNames, timestamp: timestamp, stack: &stack)])
+            return .object([
+                "KeyName": value(valueShape, name: "", memberNames: memberNames, timestamp: timestamp, stack: &stack)
+            ])
         case "string":
             if memberNames { return .string(name) }
             return .string(shape.enumValues.first ?? "")
@@ -78,7 +83,8 @@ enum AWSCLISkeleton {
     /// a timestamp as `datetime` prints in that format (`isoformat()` in JSON, `str()` in text and tables).
     static func output(operation: String, textTimestamps: Bool) -> JSONValue? {
         guard let shape = ServiceShapes.outputShape(of: operation) else { return nil }
-        return value(of: shape, memberNames: true, timestamp: textTimestamps ? "1970-01-01 00:00:00" : "1970-01-01T00:00:00")
+        return value(
+            of: shape, memberNames: true, timestamp: textTimestamps ? "1970-01-01 00:00:00" : "1970-01-01T00:00:00")
     }
 
     // MARK: yaml-input
@@ -103,7 +109,9 @@ enum AWSCLISkeleton {
     }
 
     /// `prefix` is `Key:` in a mapping, `-` in a sequence.
-    private static func appendYAMLEntry(_ prefix: String, _ value: JSONValue, shape id: String?, indent: String, into lines: inout [String]) {
+    private static func appendYAMLEntry(
+        _ prefix: String, _ value: JSONValue, shape id: String?, indent: String, into lines: inout [String]
+    ) {
         let description = id.flatMap(ServiceShapes.shape)
         switch value {
         case .object(let members) where !members.isEmpty && prefix == "-":

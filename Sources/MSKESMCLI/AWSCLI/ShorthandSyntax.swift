@@ -20,7 +20,10 @@ struct ShorthandSyntax {
     /// Reads `key@=file://PATH` values (the CLI reads the file's text into the value).
     private let readFile: (String) throws -> String
 
-    init(_ text: String, readFile: @escaping (String) throws -> String = { _ in throw ParseError(message: "no files here", index: 0) }) {
+    init(
+        _ text: String,
+        readFile: @escaping (String) throws -> String = { _ in throw ParseError(message: "no files here", index: 0) }
+    ) {
         input = Array(text.unicodeScalars)
         self.readFile = readFile
     }
@@ -28,7 +31,9 @@ struct ShorthandSyntax {
     /// Parses `text`: `key=value[,key=value…]` at the top level.
     static func parse(
         _ text: String,
-        readFile: @escaping (String) throws -> String = { _ in throw ParseError(message: "file:// is not read here", index: 0) }
+        readFile: @escaping (String) throws -> String = { _ in
+            throw ParseError(message: "file:// is not read here", index: 0)
+        }
     ) throws -> JSONValue {
         var parser = ShorthandSyntax(text, readFile: readFile)
         return try parser.parameter()
@@ -195,7 +200,8 @@ struct ShorthandSyntax {
         }
         index = end + 1
         let inner = String(String.UnicodeScalarView(input[(start + 1)..<end]))
-        let text = inner.replacingOccurrences(of: "\\\(quote)", with: String(quote)).replacingOccurrences(of: "\\\\", with: "\\")
+        let text = inner.replacingOccurrences(of: "\\\(quote)", with: String(quote)).replacingOccurrences(
+            of: "\\\\", with: "\\")
         return try resolved(text)
     }
 
@@ -213,7 +219,9 @@ struct ShorthandSyntax {
     private mutating func expect(_ character: Unicode.Scalar, consumingWhitespace: Bool = false) throws {
         if consumingWhitespace { consumeWhitespace() }
         guard let current else { throw ParseError(message: "expected '\(character)', found the end", index: index) }
-        guard current == character else { throw ParseError(message: "expected '\(character)', found '\(current)'", index: index) }
+        guard current == character else {
+            throw ParseError(message: "expected '\(character)', found '\(current)'", index: index)
+        }
         index += 1
         if consumingWhitespace { consumeWhitespace() }
     }
@@ -266,7 +274,8 @@ struct ShorthandSyntax {
     }
 
     static func isFirstFollowCharacter(_ c: Unicode.Scalar) -> Bool {
-        pythonRegexSpace(c) || inRanges(c, [0x21...0x21, 0x23...0x26, 0x28...0x2B, 0x2D...0x5C, 0x5E...0x7C, 0x7E...0xFFFF])
+        pythonRegexSpace(c)
+            || inRanges(c, [0x21...0x21, 0x23...0x26, 0x28...0x2B, 0x2D...0x5C, 0x5E...0x7C, 0x7E...0xFFFF])
     }
 
     static func isSecondFollowCharacter(_ c: Unicode.Scalar) -> Bool {

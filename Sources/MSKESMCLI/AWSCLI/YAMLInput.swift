@@ -22,7 +22,10 @@ enum YAMLInput {
             try? Resolver.Rule(.bool, "^(?:true|True|TRUE|false|False|FALSE)$"),
             // As ruamel.yaml reads 1.2 (what the AWS CLI v2 uses): also 0b, and `_` between digits.
             try? Resolver.Rule(.int, "^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"),
-            try? Resolver.Rule(.float, "^(?:[-+]?(?:\\.[0-9_]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
+            try? Resolver.Rule(
+                .float,
+                "^(?:[-+]?(?:\\.[0-9_]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+            ),
         ].compactMap { $0 }
         // Resolver's initializer is internal: start from the rule-less one and add the rules.
         return rules.reduce(Resolver.basic) { $0.appending($1) }
@@ -50,7 +53,8 @@ enum YAMLInput {
     /// libyaml's problem and where, on one line (Yams' own description adds the line's text and a caret).
     static func describe(_ error: YamlError) -> String {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
             let within = context.map { ", \($0.text) at line \($0.mark.line), column \($0.mark.column)" } ?? ""
             return "\(problem) at line \(mark.line), column \(mark.column)\(within)"
         case let .duplicatedKeysInMapping(duplicates, _):
@@ -98,7 +102,8 @@ enum YAMLInput {
     private static func convert(_ node: Node, budget: inout Int, source: String, fix: String) throws -> JSONValue {
         budget -= 1
         if budget < 0 {
-            throw ToolError.usage("more than \(maximumNodes) values once its aliases are expanded", input: source, fix: fix)
+            throw ToolError.usage(
+                "more than \(maximumNodes) values once its aliases are expanded", input: source, fix: fix)
         }
         switch node {
         case .scalar(let scalar):

@@ -13,7 +13,8 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("function-name"), help: ArgumentHelp("As --function (FunctionName).", valueName: "name"))
     var functionName: String?
 
-    @Option(name: .customLong("event-source-arn"), help: ArgumentHelp("As --cluster (EventSourceArn).", valueName: "arn"))
+    @Option(
+        name: .customLong("event-source-arn"), help: ArgumentHelp("As --cluster (EventSourceArn).", valueName: "arn"))
     var eventSourceArn: String?
 
     @Option(
@@ -29,7 +30,9 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("maximum-retry-attempts"), help: ArgumentHelp("As --max-retry-attempts.", valueName: "n"))
     var maximumRetryAttempts: Int?
 
-    @Option(name: .customLong("maximum-record-age-in-seconds"), help: ArgumentHelp("As --max-record-age.", valueName: "seconds"))
+    @Option(
+        name: .customLong("maximum-record-age-in-seconds"),
+        help: ArgumentHelp("As --max-record-age.", valueName: "seconds"))
     var maximumRecordAgeInSeconds: Int?
 
     @Flag(name: .customLong("bisect-batch-on-function-error"), inversion: .prefixedNo, help: "As --bisect-on-error.")
@@ -48,26 +51,37 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
 
     @Option(
         name: .customLong("source-access-configurations"), parsing: .upToNextOption,
-        help: ArgumentHelp("As --auth/--secret-id/--root-ca-secret-id/--subnet/--security-group: Type=…,URI=… (one value per entry), JSON or file://.", valueName: "shorthand|json"))
+        help: ArgumentHelp(
+            "As --auth/--secret-id/--root-ca-secret-id/--subnet/--security-group: Type=…,URI=… (one value per entry), JSON or file://.",
+            valueName: "shorthand|json"))
     var sourceAccessConfigurations: [String] = []
 
-    @Option(name: .customLong("self-managed-event-source"), help: ArgumentHelp("As --bootstrap-servers: shorthand, JSON or file://.", valueName: "shorthand|json"))
+    @Option(
+        name: .customLong("self-managed-event-source"),
+        help: ArgumentHelp("As --bootstrap-servers: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var selfManagedEventSource: String?
 
     @Option(
         name: .customLong("amazon-managed-kafka-event-source-config"),
-        help: ArgumentHelp("As --consumer-group-id and --schema-* for MSK: shorthand, JSON or file://.", valueName: "shorthand|json"))
+        help: ArgumentHelp(
+            "As --consumer-group-id and --schema-* for MSK: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var amazonManagedKafkaEventSourceConfig: String?
 
     @Option(
         name: .customLong("self-managed-kafka-event-source-config"),
-        help: ArgumentHelp("As --consumer-group-id and --schema-* for self-managed Kafka: shorthand, JSON or file://.", valueName: "shorthand|json"))
+        help: ArgumentHelp(
+            "As --consumer-group-id and --schema-* for self-managed Kafka: shorthand, JSON or file://.",
+            valueName: "shorthand|json"))
     var selfManagedKafkaEventSourceConfig: String?
 
-    @Option(name: .customLong("filter-criteria"), help: ArgumentHelp("As --filter: shorthand, JSON or file://.", valueName: "shorthand|json"))
+    @Option(
+        name: .customLong("filter-criteria"),
+        help: ArgumentHelp("As --filter: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var filterCriteria: String?
 
-    @Option(name: .customLong("destination-config"), help: ArgumentHelp("As --on-failure: shorthand, JSON or file://.", valueName: "shorthand|json"))
+    @Option(
+        name: .customLong("destination-config"),
+        help: ArgumentHelp("As --on-failure: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var destinationConfig: String?
 
     @Option(
@@ -75,13 +89,19 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
         help: ArgumentHelp("As --pollers and --poller-group: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var provisionedPollerConfig: String?
 
-    @Option(name: .customLong("metrics-config"), help: ArgumentHelp("As --metric: shorthand, JSON or file://.", valueName: "shorthand|json"))
+    @Option(
+        name: .customLong("metrics-config"),
+        help: ArgumentHelp("As --metric: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var metricsConfig: String?
 
-    @Option(name: .customLong("logging-config"), help: ArgumentHelp("As --log-level: shorthand, JSON or file://.", valueName: "shorthand|json"))
+    @Option(
+        name: .customLong("logging-config"),
+        help: ArgumentHelp("As --log-level: shorthand, JSON or file://.", valueName: "shorthand|json"))
     var loggingConfig: String?
 
-    @Option(name: .customLong("tags"), help: ArgumentHelp("As --tag: KEY=VALUE,…, a JSON object or file://.", valueName: "shorthand|json"))
+    @Option(
+        name: .customLong("tags"),
+        help: ArgumentHelp("As --tag: KEY=VALUE,…, a JSON object or file://.", valueName: "shorthand|json"))
     var tags: String?
 
     /// A structure, map or list member given as text, and the flag that gave it.
@@ -98,8 +118,12 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
         }
         return [
             one("--self-managed-event-source", "SelfManagedEventSource", selfManagedEventSource),
-            one("--amazon-managed-kafka-event-source-config", "AmazonManagedKafkaEventSourceConfig", amazonManagedKafkaEventSourceConfig),
-            one("--self-managed-kafka-event-source-config", "SelfManagedKafkaEventSourceConfig", selfManagedKafkaEventSourceConfig),
+            one(
+                "--amazon-managed-kafka-event-source-config", "AmazonManagedKafkaEventSourceConfig",
+                amazonManagedKafkaEventSourceConfig),
+            one(
+                "--self-managed-kafka-event-source-config", "SelfManagedKafkaEventSourceConfig",
+                selfManagedKafkaEventSourceConfig),
             one("--filter-criteria", "FilterCriteria", filterCriteria),
             one("--destination-config", "DestinationConfig", destinationConfig),
             one("--provisioned-poller-config", "ProvisionedPollerConfig", provisionedPollerConfig),
@@ -107,7 +131,8 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
             one("--logging-config", "LoggingConfig", loggingConfig),
             one("--tags", "Tags", tags),
             StructuredMember(
-                flag: "--source-access-configurations", member: "SourceAccessConfigurations", values: sourceAccessConfigurations,
+                flag: "--source-access-configurations", member: "SourceAccessConfigurations",
+                values: sourceAccessConfigurations,
                 isList: true),
         ]
     }
@@ -118,11 +143,15 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
         if let functionName { body["FunctionName"] = .string(functionName) }
         if let eventSourceArn { body["EventSourceArn"] = .string(eventSourceArn) }
         if !topics.isEmpty { body["Topics"] = .array(topics.map(JSONValue.string)) }
-        if let value = maximumBatchingWindowInSeconds { body["MaximumBatchingWindowInSeconds"] = .number(Double(value)) }
+        if let value = maximumBatchingWindowInSeconds {
+            body["MaximumBatchingWindowInSeconds"] = .number(Double(value))
+        }
         if let value = maximumRetryAttempts { body["MaximumRetryAttempts"] = .number(Double(value)) }
         if let value = maximumRecordAgeInSeconds { body["MaximumRecordAgeInSeconds"] = .number(Double(value)) }
         if let bisectBatchOnFunctionError { body["BisectBatchOnFunctionError"] = .bool(bisectBatchOnFunctionError) }
-        if !functionResponseTypes.isEmpty { body["FunctionResponseTypes"] = .array(functionResponseTypes.map(JSONValue.string)) }
+        if !functionResponseTypes.isEmpty {
+            body["FunctionResponseTypes"] = .array(functionResponseTypes.map(JSONValue.string))
+        }
         if let kmsKeyArn { body["KMSKeyArn"] = .string(kmsKeyArn) }
         if let enabled { body["Enabled"] = .bool(enabled) }
         for structured in structuredMembers where !structured.values.isEmpty {
@@ -137,14 +166,20 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
     static func value(of structured: StructuredMember) throws -> JSONValue {
         let flag = structured.flag
         let texts = try structured.values.map { text -> String in
-            if text.hasPrefix("file://") { return try InputReader.text(from: String(text.dropFirst("file://".count)), label: flag) }
+            if text.hasPrefix("file://") {
+                return try InputReader.text(from: String(text.dropFirst("file://".count)), label: flag)
+            }
             if text.hasPrefix("fileb://") {
-                throw ToolError.usage("fileb:// is for binary values", input: flag, fix: "give the value with file://PATH")
+                throw ToolError.usage(
+                    "fileb:// is for binary values", input: flag, fix: "give the value with file://PATH")
             }
             return text
         }
         let shape = AWSCLIParameterShapes.requestMemberShape(structured.member)
-        let looksLikeJSON = texts.first.map { $0.trimmingWhitespaceAndNewlines().hasPrefix(structured.isList && texts.count == 1 ? "[" : "{") } ?? false
+        let looksLikeJSON =
+            texts.first.map {
+                $0.trimmingWhitespaceAndNewlines().hasPrefix(structured.isList && texts.count == 1 ? "[" : "{")
+            } ?? false
         let value: JSONValue
         do {
             if structured.isList && texts.count == 1 && texts[0].trimmingWhitespaceAndNewlines().hasPrefix("[") {
@@ -154,8 +189,11 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
             } else if looksLikeJSON {
                 value = try json(texts[0], flag: flag)
             } else {
-                let parsed = try texts.map { try ShorthandSyntax.parse($0, readFile: { try InputReader.text(from: $0, label: flag) }) }
-                value = try AWSCLIParameterShapes.converted(structured.isList ? .array(parsed) : parsed[0], shape: shape)
+                let parsed = try texts.map {
+                    try ShorthandSyntax.parse($0, readFile: { try InputReader.text(from: $0, label: flag) })
+                }
+                value = try AWSCLIParameterShapes.converted(
+                    structured.isList ? .array(parsed) : parsed[0], shape: shape)
             }
             try AWSCLIParameterShapes.validate(value, shape: shape)
         } catch let error as ShorthandSyntax.ParseError {
@@ -171,7 +209,8 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
     }
 
     private static func json(_ text: String, flag: String) throws -> JSONValue {
-        try JSONParser.parseDocument(Data(text.utf8), source: flag, fix: "give \(flag) valid JSON, or the shorthand syntax")
+        try JSONParser.parseDocument(
+            Data(text.utf8), source: flag, fix: "give \(flag) valid JSON, or the shorthand syntax")
     }
 
     /// The pairs of names that set the same member: the AWS CLI's, and msk-esm's flags for it (given or not).
@@ -180,27 +219,62 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
             ("--function-name", "--function", functionName != nil, flags.function != nil),
             ("--event-source-arn", "--cluster", eventSourceArn != nil, flags.cluster != nil),
             ("--topics", "--topic", !topics.isEmpty, flags.topic != nil),
-            ("--maximum-batching-window-in-seconds", "--batching-window", maximumBatchingWindowInSeconds != nil, flags.batchingWindow != nil),
-            ("--maximum-retry-attempts", "--max-retry-attempts", maximumRetryAttempts != nil, flags.maxRetryAttempts != nil),
-            ("--maximum-record-age-in-seconds", "--max-record-age", maximumRecordAgeInSeconds != nil, flags.maxRecordAge != nil),
-            ("--bisect-batch-on-function-error", "--bisect-on-error", bisectBatchOnFunctionError != nil, flags.bisectOnError != nil),
-            ("--function-response-types", "--report-batch-item-failures", !functionResponseTypes.isEmpty, flags.reportBatchItemFailures != nil),
+            (
+                "--maximum-batching-window-in-seconds", "--batching-window", maximumBatchingWindowInSeconds != nil,
+                flags.batchingWindow != nil
+            ),
+            (
+                "--maximum-retry-attempts", "--max-retry-attempts", maximumRetryAttempts != nil,
+                flags.maxRetryAttempts != nil
+            ),
+            (
+                "--maximum-record-age-in-seconds", "--max-record-age", maximumRecordAgeInSeconds != nil,
+                flags.maxRecordAge != nil
+            ),
+            (
+                "--bisect-batch-on-function-error", "--bisect-on-error", bisectBatchOnFunctionError != nil,
+                flags.bisectOnError != nil
+            ),
+            (
+                "--function-response-types", "--report-batch-item-failures", !functionResponseTypes.isEmpty,
+                flags.reportBatchItemFailures != nil
+            ),
             ("--kms-key-arn", "--filter-kms-key", kmsKeyArn != nil, flags.filterKMSKey != nil),
             ("--enabled", "--disabled", enabled != nil, flags.disabled),
-            ("--self-managed-event-source", "--bootstrap-servers", selfManagedEventSource != nil, flags.bootstrapServers != nil),
+            (
+                "--self-managed-event-source", "--bootstrap-servers", selfManagedEventSource != nil,
+                flags.bootstrapServers != nil
+            ),
             ("--filter-criteria", "--filter", filterCriteria != nil, !flags.filters.isEmpty),
             ("--destination-config", "--on-failure", destinationConfig != nil, flags.onFailure != nil),
-            ("--provisioned-poller-config", "--pollers/--poller-group", provisionedPollerConfig != nil, flags.pollers != nil || flags.pollerGroup != nil),
+            (
+                "--provisioned-poller-config", "--pollers/--poller-group", provisionedPollerConfig != nil,
+                flags.pollers != nil || flags.pollerGroup != nil
+            ),
             ("--metrics-config", "--metric", metricsConfig != nil, !flags.metrics.isEmpty),
             ("--logging-config", "--log-level", loggingConfig != nil, flags.logLevel != nil),
             ("--tags", "--tag", tags != nil, !flags.tags.isEmpty),
         ]
-        let access = flags.auth != nil || flags.rootCASecretId != nil || !flags.subnets.isEmpty || !flags.securityGroups.isEmpty
-        pairs.append(("--source-access-configurations", "--auth/--root-ca-secret-id/--subnet/--security-group", !sourceAccessConfigurations.isEmpty, access))
-        let kafkaConfig = flags.consumerGroupId != nil || flags.schemaRegistry != nil || flags.schemaRecordFormat != nil
+        let access =
+            flags.auth != nil || flags.rootCASecretId != nil || !flags.subnets.isEmpty || !flags.securityGroups.isEmpty
+        pairs.append(
+            (
+                "--source-access-configurations", "--auth/--root-ca-secret-id/--subnet/--security-group",
+                !sourceAccessConfigurations.isEmpty, access
+            ))
+        let kafkaConfig =
+            flags.consumerGroupId != nil || flags.schemaRegistry != nil || flags.schemaRecordFormat != nil
             || !flags.schemaRegistryAuth.isEmpty || !flags.schemaValidate.isEmpty
-        pairs.append(("--amazon-managed-kafka-event-source-config", "--consumer-group-id/--schema-*", amazonManagedKafkaEventSourceConfig != nil, kafkaConfig))
-        pairs.append(("--self-managed-kafka-event-source-config", "--consumer-group-id/--schema-*", selfManagedKafkaEventSourceConfig != nil, kafkaConfig))
+        pairs.append(
+            (
+                "--amazon-managed-kafka-event-source-config", "--consumer-group-id/--schema-*",
+                amazonManagedKafkaEventSourceConfig != nil, kafkaConfig
+            ))
+        pairs.append(
+            (
+                "--self-managed-kafka-event-source-config", "--consumer-group-id/--schema-*",
+                selfManagedKafkaEventSourceConfig != nil, kafkaConfig
+            ))
         return pairs.filter { $0.2 && $0.3 }.map { ($0.0, $0.1) }
     }
 }

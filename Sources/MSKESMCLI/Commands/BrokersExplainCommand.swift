@@ -244,7 +244,8 @@ struct BrokersExplainCommand: AsyncParsableCommand {
             parts["BootstrapBrokers"] = live.bootstrapBrokers
         }
         if let auth, let clusterPart = parts["Cluster"] {
-            let output = try LiveDecoding.decode(clusterPart, as: DescribeClusterV2Output.self, what: "DescribeClusterV2 output")
+            let output = try LiveDecoding.decode(
+                clusterPart, as: DescribeClusterV2Output.self, what: "DescribeClusterV2 output")
             var input = BrokerSelectionInput()
             input.cluster = output.clusterInfo
             input.bootstrapBrokers = try parts["BootstrapBrokers"].map {
@@ -256,7 +257,8 @@ struct BrokersExplainCommand: AsyncParsableCommand {
         let snapshot = try LiveDecoding.snapshot(parts, region: client.configuration.region)
         guard let choice = BrokerChoiceCheck.choice(for: snapshot) else {
             throw ToolError.usage(
-                "the mapping has neither an MSK cluster nor self-managed endpoints", input: "--mapping \(mapping ?? "")",
+                "the mapping has neither an MSK cluster nor self-managed endpoints",
+                input: "--mapping \(mapping ?? "")",
                 fix: "give --cluster ARN with --auth")
         }
         return choice

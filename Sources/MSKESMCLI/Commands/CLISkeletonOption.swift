@@ -57,8 +57,11 @@ struct CLISkeletonOption: ParsableArguments, Sendable {
         case .output:
             // Printed as the call's answer would be; `datetime` placeholders print per format.
             let format = CommandContext.queryOutput?.format
-            let textual = format.map { $0 == .text || $0.isTable } ?? (global.output == .text || global.output == .table)
-            guard let response = AWSCLISkeleton.output(operation: operation, textTimestamps: textual) else { throw unknown }
+            let textual =
+                format.map { $0 == .text || $0.isTable } ?? (global.output == .text || global.output == .table)
+            guard let response = AWSCLISkeleton.output(operation: operation, textTimestamps: textual) else {
+                throw unknown
+            }
             if CommandContext.queryOutput == nil && (global.output == .text || global.output == .table) {
                 try MappingCommandSupport.printAWSCLIOutput(response, operation: mirrored.operationName, global: global)
             } else {

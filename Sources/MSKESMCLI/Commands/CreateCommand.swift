@@ -47,8 +47,11 @@ struct CreateCommand: AsyncParsableCommand {
             // Each member may come from msk-esm's flag or the AWS CLI's name for it.
             let cli = flags.cli
             if flags.function == nil && cli.functionName == nil { throw ValidationError("missing --function NAME") }
-            if flags.cluster == nil && flags.bootstrapServers == nil && cli.eventSourceArn == nil && cli.selfManagedEventSource == nil {
-                throw ValidationError("missing --cluster ARN (Amazon MSK) or --bootstrap-servers host:port,… (self-managed)")
+            if flags.cluster == nil && flags.bootstrapServers == nil && cli.eventSourceArn == nil
+                && cli.selfManagedEventSource == nil
+            {
+                throw ValidationError(
+                    "missing --cluster ARN (Amazon MSK) or --bootstrap-servers host:port,… (self-managed)")
             }
             if flags.topic == nil && cli.topics.isEmpty { throw ValidationError("missing --topic NAME") }
             if flags.startingPosition == nil {
@@ -63,8 +66,10 @@ struct CreateCommand: AsyncParsableCommand {
     static func checkComplete(_ body: [String: JSONValue], now: Date, source: String) throws {
         let missing: [(String, Bool)] = [
             ("FunctionName (--function)", body["FunctionName"] == nil),
-            ("EventSourceArn or SelfManagedEventSource (--cluster or --bootstrap-servers)",
-             body["EventSourceArn"] == nil && body["SelfManagedEventSource"] == nil),
+            (
+                "EventSourceArn or SelfManagedEventSource (--cluster or --bootstrap-servers)",
+                body["EventSourceArn"] == nil && body["SelfManagedEventSource"] == nil
+            ),
             ("Topics (--topic)", body["Topics"] == nil),
             ("StartingPosition (--starting-position)", body["StartingPosition"] == nil),
         ]
@@ -117,7 +122,9 @@ struct CreateCommand: AsyncParsableCommand {
         if let mapping = existing.first {
             let differences = MappingIdentity.differences(of: mapping, from: body)
             if differences.isEmpty {
-                try finish(findings: findings, request: request, result: mapping, note: "already exists, unchanged: \(mapping["UUID"]?.stringValue ?? "")")
+                try finish(
+                    findings: findings, request: request, result: mapping,
+                    note: "already exists, unchanged: \(mapping["UUID"]?.stringValue ?? "")")
                 return
             }
             findings.append(MappingIdentity.duplicateFinding(mapping, differences: differences))
@@ -127,11 +134,15 @@ struct CreateCommand: AsyncParsableCommand {
 
         let verdict = Verdict(findings: findings)
         if verdict == .fail && !force {
-            try finish(findings: findings, request: request, result: nil, note: "not created: the preflight failed (--force creates anyway)")
+            try finish(
+                findings: findings, request: request, result: nil,
+                note: "not created: the preflight failed (--force creates anyway)")
             throw ExitCode(1)
         }
         if dryRun {
-            try finish(findings: findings, request: request, result: nil, note: "dry run: nothing was created", showRequest: true)
+            try finish(
+                findings: findings, request: request, result: nil, note: "dry run: nothing was created",
+                showRequest: true)
             return
         }
 
@@ -146,7 +157,9 @@ struct CreateCommand: AsyncParsableCommand {
                 result = settled
             }
         }
-        try finish(findings: findings, request: request, result: result, note: "created \(uuid): \(result["State"]?.stringValue ?? "")")
+        try finish(
+            findings: findings, request: request, result: result,
+            note: "created \(uuid): \(result["State"]?.stringValue ?? "")")
     }
 
     /// A missing function is bad input (exit 2), not a finding.
@@ -184,7 +197,7 @@ struct CreateCommand: AsyncParsableCommand {
             attempt += 1
             do {
                 return try await lambda.createEventSourceMapping(.object(body))
-            } catch where outcomeUnknown(error) {
+            } catch  where outcomeUnknown(error) {
                 trace?("create: outcome unknown (\(FailureReason.reported(error))); listing before a retry\n")
                 let found: [JSONValue]
                 do {
@@ -194,7 +207,8 @@ struct CreateCommand: AsyncParsableCommand {
                 }
                 if let mapping = found.first { return mapping }
                 if attempt >= attempts {
-                    throw MappingCommandSupport.failure(error, doing: "create the event source mapping", input: function)
+                    throw MappingCommandSupport.failure(
+                        error, doing: "create the event source mapping", input: function)
                 }
                 try await Task.sleep(nanoseconds: UInt64(attempt) * 500_000_000)
             } catch {
@@ -209,25 +223,33 @@ struct CreateCommand: AsyncParsableCommand {
     ) throws {
         let console = CommandContext.console
         switch global.output {
-        case .reportJSON, .jsonl, .json where result == nil:
+        case .reportJSON, .jsonl,
+            .json where result == nil:
             let document = MappingChangeDocument(
-                verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings, request: request,
+                verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings,
+                request: request,
                 changes: nil, result: result)
             // msk-esm's document: asked for, or the command made no call whose answer json could show (a dry run,
             // a preflight that refused). --query selects from it.
             console.write(try JSONOutput.document(document))
         case .json:
             // As the AWS CLI's: the API's answer, and --query selects from it; the preflight's problems on stderr.
-            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            if !findings.isEmpty {
+                console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings)))
+            }
             try MappingCommandSupport.printAWSCLIJSON(result ?? .null, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput && result != nil, .table where result != nil:
             // The API's answer, as the AWS CLI prints it; the preflight's problems still reach the user.
-            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            if !findings.isEmpty {
+                console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings)))
+            }
             try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
         case .text, .table:
             var text = ""
             if !noPreflight || !findings.isEmpty {
-                text += (noPreflight ? "" : "preflight: ") + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet)
+                text +=
+                    (noPreflight ? "" : "preflight: ")
+                    + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet)
                     .text(CheckReport(findings: findings))
             }
             if showRequest || global.debug { text += MappingCommandSupport.requestText(request) }

@@ -38,7 +38,8 @@ struct DeleteCommand: AsyncParsableCommand {
         if try skeleton.printIfAsked(mirrored: Self.self, global: global) { return }
         if !yes && !MappingCommandSupport.inputIsTerminal {
             throw ToolError.usage(
-                "delete needs a confirmation", input: uuid, fix: "standard input is not a terminal: add --yes to delete")
+                "delete needs a confirmation", input: uuid, fix: "standard input is not a terminal: add --yes to delete"
+            )
         }
         let console = CommandContext.console
         let client = try MappingCommandSupport.client(global)
@@ -67,16 +68,21 @@ struct DeleteCommand: AsyncParsableCommand {
             throw MappingCommandSupport.failure(error, doing: "delete the event source mapping", input: uuid)
         }
         if waitOptions.wait {
-            try await MappingCommandSupport.wait(uuid: uuid, for: .deleted, options: waitOptions, global: global, client: client)
+            try await MappingCommandSupport.wait(
+                uuid: uuid, for: .deleted, options: waitOptions, global: global, client: client)
             var members = result.objectValue ?? [:]
             members["State"] = "Deleted"
             result = .object(members)
         }
         switch global.output {
-        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(result, operation: Self.modelOperation)
+        case .json, .jsonl, .reportJSON:
+            try MappingCommandSupport.printAWSCLIJSON(result, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(result, operation: Self.operationName, global: global)
-        case .text: if !global.quiet { console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
+        case .text:
+            if !global.quiet {
+                console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? ""))
+            }
         }
     }
 }

@@ -48,7 +48,8 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The UUID of an event source mapping to read from AWS and diagnose.", valueName: "uuid"))
+    @Argument(
+        help: ArgumentHelp("The UUID of an event source mapping to read from AWS and diagnose.", valueName: "uuid"))
     var uuid: String?
 
     @Option(
@@ -57,13 +58,17 @@ struct DoctorCommand: AsyncParsableCommand {
             valueName: "file"))
     var snapshot: String?
 
-    @Option(help: ArgumentHelp("Diagnose every Kafka event source mapping of this function (a name or an ARN).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Diagnose every Kafka event source mapping of this function (a name or an ARN).", valueName: "name"))
     var function: String?
 
     @Flag(help: "Diagnose every Kafka event source mapping of the account in the Region (or each --region given).")
     var all = false
 
-    @Flag(name: .customLong("all-regions"), help: "With --all: every Region enabled for the account (EC2 DescribeRegions).")
+    @Flag(
+        name: .customLong("all-regions"),
+        help: "With --all: every Region enabled for the account (EC2 DescribeRegions).")
     var allRegions = false
 
     @Option(
@@ -71,7 +76,8 @@ struct DoctorCommand: AsyncParsableCommand {
         help: ArgumentHelp("With --all: only mappings of functions whose name starts with this.", valueName: "prefix"))
     var functionPrefix: String?
 
-    @Option(help: ArgumentHelp("With --all: only mappings on this MSK cluster (or VPC connection) ARN.", valueName: "arn"))
+    @Option(
+        help: ArgumentHelp("With --all: only mappings on this MSK cluster (or VPC connection) ARN.", valueName: "arn"))
     var cluster: String?
 
     @Option(
@@ -80,7 +86,9 @@ struct DoctorCommand: AsyncParsableCommand {
             valueName: "state"))
     var state: [String] = []
 
-    @Option(help: ArgumentHelp("At most this many AWS calls at once (fewer for a while when AWS throttles).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "At most this many AWS calls at once (fewer for a while when AWS throttles).", valueName: "n"))
     var concurrency: Int = 8
 
     @Flag(help: "Also connect to the snapshot's brokers as Lambda would (msk-esm probe) and add the PRB findings.")
@@ -113,7 +121,9 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
         if !probe && caFile != nil { throw ValidationError("--ca-file is for --probe") }
-        if probe && (function != nil || all) { throw ValidationError("--probe diagnoses one mapping: a UUID or --snapshot FILE") }
+        if probe && (function != nil || all) {
+            throw ValidationError("--probe diagnoses one mapping: a UUID or --snapshot FILE")
+        }
     }
 
     func run() async throws {
@@ -138,7 +148,8 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         try await DoctorFleetRun(
             global: global, gatherer: gatherer,
-            selection: MappingSelection(functionName: function, functionPrefix: functionPrefix, clusterArn: cluster, states: state),
+            selection: MappingSelection(
+                functionName: function, functionPrefix: functionPrefix, clusterArn: cluster, states: state),
             allRegions: allRegions
         ).run()
     }

@@ -37,7 +37,8 @@ struct DoctorFleetRun {
             case .regionFailed(let region, let reason):
                 progress.clear()
                 console.writeError(
-                    "msk-esm: warning: cannot list the event source mappings in \(region): \(reason.escapingControlCharacters())\n")
+                    "msk-esm: warning: cannot list the event source mappings in \(region): \(reason.escapingControlCharacters())\n"
+                )
             case .diagnosed(let result):
                 if output == .jsonl, let line = try? JSONOutput.documentLine(result.diagnosis) { console.write(line) }
                 progress.tick()
@@ -56,7 +57,9 @@ struct DoctorFleetRun {
             if let first = results.first { _ = try JSONOutput.documentLine(first.diagnosis) }
         case .text, .table:
             console.write(
-                Self.table(results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet, verdict: report.verdict))
+                Self.table(
+                    results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
+                    verdict: report.verdict))
         }
         if report.isFailing(strict: global.strict) || !failures.isEmpty { throw ExitCode(1) }
     }
@@ -71,7 +74,9 @@ struct DoctorFleetRun {
         } catch {
             throw ToolError.remote(
                 "cannot list the enabled Regions", input: "--all-regions",
-                fix: "\(FailureReason.reported(error)); allow ec2:DescribeRegions, or name the Regions with --region … --region …")
+                fix:
+                    "\(FailureReason.reported(error)); allow ec2:DescribeRegions, or name the Regions with --region … --region …"
+            )
         }
     }
 
@@ -94,13 +99,18 @@ struct DoctorFleetRun {
     ) -> String {
         var counts: [Verdict: Int] = [:]
         for result in results { counts[result.diagnosis.report.verdict, default: 0] += 1 }
-        var text = "\(verdict.rawValue) — \(results.count) mapping\(results.count == 1 ? "" : "s"): "
+        var text =
+            "\(verdict.rawValue) — \(results.count) mapping\(results.count == 1 ? "" : "s"): "
             + "\(counts[.fail] ?? 0) fail, \(counts[.warn] ?? 0) warn, \(counts[.pass] ?? 0) pass\n"
-        var rows: [[String]] = [["MAPPING"] + (regions ? ["REGION"] : []) + ["FUNCTION", "TOPIC", "VERDICT", "TOP FINDING"]]
+        var rows: [[String]] = [
+            ["MAPPING"] + (regions ? ["REGION"] : []) + ["FUNCTION", "TOPIC", "VERDICT", "TOP FINDING"]
+        ]
         for result in results {
             let report = result.diagnosis.report
             if quiet && report.verdict == .pass { continue }
-            let top = report.findings.filter { $0.severity != .pass && $0.severity != .info }.min { $0.severity < $1.severity }
+            let top = report.findings.filter { $0.severity != .pass && $0.severity != .info }.min {
+                $0.severity < $1.severity
+            }
             let finding = top.map { "\($0.code) \($0.title)" } ?? "-"
             // Names and titles are data: escaped before the columns are measured.
             rows.append(

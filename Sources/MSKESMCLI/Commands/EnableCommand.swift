@@ -42,10 +42,12 @@ enum MappingSwitch {
         let client = try MappingCommandSupport.client(global)
         var result: JSONValue
         do {
-            result = try await LambdaClient(client: client, timestamps: global.timestamps).updateEventSourceMapping(uuid: uuid, ["Enabled": .bool(enabled)])
+            result = try await LambdaClient(client: client, timestamps: global.timestamps).updateEventSourceMapping(
+                uuid: uuid, ["Enabled": .bool(enabled)])
         } catch {
             throw MappingCommandSupport.failure(
-                error, doing: enabled ? "enable the event source mapping" : "disable the event source mapping", input: uuid)
+                error, doing: enabled ? "enable the event source mapping" : "disable the event source mapping",
+                input: uuid)
         }
         if waitOptions.wait,
             let settled = try await MappingCommandSupport.wait(
@@ -55,11 +57,14 @@ enum MappingSwitch {
             result = settled
         }
         switch global.output {
-        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(result, operation: "lambda." + operationName)
+        case .json, .jsonl, .reportJSON:
+            try MappingCommandSupport.printAWSCLIJSON(result, operation: "lambda." + operationName)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(result, operation: operationName, global: global)
         case .text:
-            if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? "")) }
+            if !global.quiet {
+                CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? ""))
+            }
         }
     }
 }

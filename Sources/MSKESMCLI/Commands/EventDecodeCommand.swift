@@ -37,7 +37,8 @@ struct EventDecodeCommand: AsyncParsableCommand {
             let lines = EventDecodeCommand.text(decoded).map { $0.escapingControlCharacters() }
             console.write(lines.joined(separator: "\n") + "\n")
         } else {
-            console.write(global.output == .jsonl ? try JSONOutput.documentLine(decoded) : try JSONOutput.document(decoded))
+            console.write(
+                global.output == .jsonl ? try JSONOutput.documentLine(decoded) : try JSONOutput.document(decoded))
         }
     }
 

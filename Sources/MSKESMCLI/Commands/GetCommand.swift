@@ -38,7 +38,8 @@ struct GetCommand: AsyncParsableCommand {
             throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
         }
         switch global.output {
-        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(mapping, operation: Self.modelOperation)
+        case .json, .jsonl, .reportJSON:
+            try MappingCommandSupport.printAWSCLIJSON(mapping, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(mapping, operation: Self.operationName, global: global)
         case .text: CommandContext.console.write(MappingCommandSupport.text(mapping))

@@ -21,7 +21,9 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var skeleton: CLISkeletonOption
 
-    @Option(name: .customLong("function"), help: ArgumentHelp("Only this function's mappings (name or ARN).", valueName: "name"))
+    @Option(
+        name: .customLong("function"),
+        help: ArgumentHelp("Only this function's mappings (name or ARN).", valueName: "name"))
     var function: String?
 
     @Option(help: ArgumentHelp("Only mappings of this event source (cluster or VPC connection ARN).", valueName: "arn"))
@@ -41,11 +43,13 @@ struct ListCommand: AsyncParsableCommand {
         do {
             pages = try await lambda.listEventSourceMappingPages(functionName: function, eventSourceArn: cluster)
         } catch {
-            throw MappingCommandSupport.failure(error, doing: "list the event source mappings", input: function ?? cluster)
+            throw MappingCommandSupport.failure(
+                error, doing: "list the event source mappings", input: function ?? cluster)
         }
         let listed: JSONValue = ["EventSourceMappings": .array(pages.flatMap { $0 })]
         switch global.output {
-        case .json, .jsonl, .reportJSON: try MappingCommandSupport.printAWSCLIJSON(listed, operation: Self.modelOperation)
+        case .json, .jsonl, .reportJSON:
+            try MappingCommandSupport.printAWSCLIJSON(listed, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput:
             // The AWS CLI lays out each page of a paginated call alone (awscli/formatter.py, TextFormatter).
             for page in pages {

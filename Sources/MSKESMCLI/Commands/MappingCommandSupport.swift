@@ -15,7 +15,11 @@ struct WaitOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Give up waiting after this many seconds (default 600).", valueName: "seconds"))
     var timeout: Double = 600
 
-    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between the first polls of State; the pause grows by half each poll, to 15 s at most (default 2).", valueName: "seconds"))
+    @Option(
+        name: .customLong("poll-interval"),
+        help: ArgumentHelp(
+            "Seconds between the first polls of State; the pause grows by half each poll, to 15 s at most (default 2).",
+            valueName: "seconds"))
     var pollInterval: Double = 2
 
     init() {}
@@ -60,7 +64,11 @@ enum MappingCommandSupport {
     static func isUUID(_ text: String) -> Bool {
         let groups = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         return groups.map(\.count) == [8, 4, 4, 4, 12]
-            && groups.allSatisfy { $0.allSatisfy { UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 || UInt8(ascii: "a")...UInt8(ascii: "f") ~= $0 | 0x20 } }
+            && groups.allSatisfy {
+                $0.allSatisfy {
+                    UInt8(ascii: "0")...UInt8(ascii: "9") ~= $0 || UInt8(ascii: "a")...UInt8(ascii: "f") ~= $0 | 0x20
+                }
+            }
     }
 
     static func validateUUID(_ uuid: String) throws {
@@ -84,11 +92,14 @@ enum MappingCommandSupport {
                 fix: "\(error.descriptionWithRequestID.prefix(160)); check the name and the region (msk-esm list)")
         case let error as CredentialError:
             return ToolError.usage(
-                "no AWS credentials", input: nil, fix: "\(error.reason.prefix(160)); set a profile or AWS_ACCESS_KEY_ID")
+                "no AWS credentials", input: nil, fix: "\(error.reason.prefix(160)); set a profile or AWS_ACCESS_KEY_ID"
+            )
         default:
             return ToolError.remote(
                 "cannot \(what)", input: input,
-                fix: "\(FailureReason.reported(error).prefix(400)); check the credentials, region and network, then retry")
+                fix:
+                    "\(FailureReason.reported(error).prefix(400)); check the credentials, region and network, then retry"
+            )
         }
     }
 
@@ -123,7 +134,9 @@ enum MappingCommandSupport {
                 throw ToolError.usage(
                     "the mapping was deleted while waiting for \(target.rawValue)", input: uuid, fix: "msk-esm list")
             }
-            try report(problem: "ended \(mapping["State"]?.stringValue ?? "unknown"), not \(target.state ?? "")", mapping: mapping, global: global)
+            try report(
+                problem: "ended \(mapping["State"]?.stringValue ?? "unknown"), not \(target.state ?? "")",
+                mapping: mapping, global: global)
             throw ExitCode(1)
         case .timedOut(let mapping):
             try report(
@@ -146,7 +159,8 @@ enum MappingCommandSupport {
                     + "\(mapping["LastProcessingResult"]?.stringValue ?? "none")",
                 fix: "msk-esm doctor \(mapping["UUID"]?.stringValue ?? "UUID")",
                 evidence: [
-                    "State": mapping["State"] ?? .null, "StateTransitionReason": mapping["StateTransitionReason"] ?? .null,
+                    "State": mapping["State"] ?? .null,
+                    "StateTransitionReason": mapping["StateTransitionReason"] ?? .null,
                     "LastProcessingResult": mapping["LastProcessingResult"] ?? .null,
                 ]), at: 0)
         let report = CheckReport(findings: findings, summary: MappingStateSummary(uuid: mapping["UUID"]?.stringValue))
@@ -177,10 +191,12 @@ enum MappingCommandSupport {
         guard global.output == .table else { return console.write(AWSCLIOutput.text(response)) }
         do {
             console.write(
-                try AWSCLITable.render(response, title: operation, width: console.outputColumns, style: console.tableStyle(global)))
+                try AWSCLITable.render(
+                    response, title: operation, width: console.outputColumns, style: console.tableStyle(global)))
         } catch {
             // A response is a structure, which always lays out; only a --query selection can fail.
-            throw ToolError.usage("cannot lay out the \(operation) response as a table (\(error))", fix: "use --output json")
+            throw ToolError.usage(
+                "cannot lay out the \(operation) response as a table (\(error))", fix: "use --output json")
         }
     }
 
@@ -208,7 +224,9 @@ enum MappingCommandSupport {
             lines.append(label + String(repeating: " ", count: max(2, 32 - label.count)) + displayText(value))
         }
         let members = mapping.objectValue ?? [:]
-        let first = ["UUID", "State", "StateTransitionReason", "LastProcessingResult", "FunctionArn", "EventSourceArn", "Topics"]
+        let first = [
+            "UUID", "State", "StateTransitionReason", "LastProcessingResult", "FunctionArn", "EventSourceArn", "Topics",
+        ]
         for key in first { line(key, members[key]) }
         for key in members.keys.sorted() where !first.contains(key) { line(key, members[key]) }
         return lines.joined(separator: "\n") + "\n"

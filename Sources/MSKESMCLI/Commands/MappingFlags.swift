@@ -53,106 +53,190 @@ enum SchemaValidationAttribute: String, ExpressibleByArgument, CaseIterable, Sen
 /// the CreateEventSourceMapping / UpdateEventSourceMapping request (botocore's Lambda model), so anything
 /// `aws lambda create-event-source-mapping` can set for Kafka can be set here.
 struct MappingFlags: ParsableArguments, Sendable {
-    @Option(name: .customLong("function"), help: ArgumentHelp("The function: a name, an ARN or a qualified ARN (FunctionName).", valueName: "name"))
+    @Option(
+        name: .customLong("function"),
+        help: ArgumentHelp("The function: a name, an ARN or a qualified ARN (FunctionName).", valueName: "name"))
     var function: String?
 
-    @Option(help: ArgumentHelp("Amazon MSK (provisioned or serverless) cluster ARN, or a cross-account MSK VPC connection ARN (EventSourceArn).", valueName: "arn"))
+    @Option(
+        help: ArgumentHelp(
+            "Amazon MSK (provisioned or serverless) cluster ARN, or a cross-account MSK VPC connection ARN (EventSourceArn).",
+            valueName: "arn"))
     var cluster: String?
 
-    @Option(name: .customLong("bootstrap-servers"), help: ArgumentHelp("Self-managed Kafka brokers, host:port,… (SelfManagedEventSource).", valueName: "host:port,…"))
+    @Option(
+        name: .customLong("bootstrap-servers"),
+        help: ArgumentHelp(
+            "Self-managed Kafka brokers, host:port,… (SelfManagedEventSource).", valueName: "host:port,…"))
     var bootstrapServers: String?
 
     @Option(help: ArgumentHelp("The topic to read (Topics).", valueName: "name"))
     var topic: String?
 
-    @Option(name: .customLong("starting-position"), help: ArgumentHelp("Where a new consumer group starts (StartingPosition).", valueName: "position"))
+    @Option(
+        name: .customLong("starting-position"),
+        help: ArgumentHelp("Where a new consumer group starts (StartingPosition).", valueName: "position"))
     var startingPosition: StartingPositionValue?
 
     @Option(
         name: .customLong("starting-position-timestamp"),
-        help: ArgumentHelp("With AT_TIMESTAMP: the instant to start at, ISO 8601 (StartingPositionTimestamp).", valueName: "time"),
+        help: ArgumentHelp(
+            "With AT_TIMESTAMP: the instant to start at, ISO 8601 (StartingPositionTimestamp).", valueName: "time"),
         transform: MappingFlags.parseTime)
     var startingPositionTimestamp: Date?
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Records per invocation, 1–10000 (BatchSize).", valueName: "n"))
+    @Option(
+        name: .customLong("batch-size"),
+        help: ArgumentHelp("Records per invocation, 1–10000 (BatchSize).", valueName: "n"))
     var batchSize: Int?
 
-    @Option(name: .customLong("batching-window"), help: ArgumentHelp("Seconds to gather records, 0–300 (MaximumBatchingWindowInSeconds).", valueName: "seconds"))
+    @Option(
+        name: .customLong("batching-window"),
+        help: ArgumentHelp("Seconds to gather records, 0–300 (MaximumBatchingWindowInSeconds).", valueName: "seconds"))
     var batchingWindow: Int?
 
-    @Option(name: .customLong("consumer-group-id"), help: ArgumentHelp("The Kafka consumer group (…KafkaEventSourceConfig.ConsumerGroupId; default: the mapping's UUID).", valueName: "id"))
+    @Option(
+        name: .customLong("consumer-group-id"),
+        help: ArgumentHelp(
+            "The Kafka consumer group (…KafkaEventSourceConfig.ConsumerGroupId; default: the mapping's UUID).",
+            valueName: "id"))
     var consumerGroupId: String?
 
-    @Option(help: ArgumentHelp("How Lambda authenticates: mtls, scram-512, scram-256, basic (with --secret-id), iam, none.", valueName: "method"))
+    @Option(
+        help: ArgumentHelp(
+            "How Lambda authenticates: mtls, scram-512, scram-256, basic (with --secret-id), iam, none.",
+            valueName: "method"))
     var auth: MappingAuth?
 
-    @Option(name: .customLong("secret-id"), help: ArgumentHelp("The Secrets Manager ARN of the credentials for --auth.", valueName: "arn"))
+    @Option(
+        name: .customLong("secret-id"),
+        help: ArgumentHelp("The Secrets Manager ARN of the credentials for --auth.", valueName: "arn"))
     var secretId: String?
 
-    @Option(name: .customLong("root-ca-secret-id"), help: ArgumentHelp("The Secrets Manager ARN of the brokers' root CA (SERVER_ROOT_CA_CERTIFICATE).", valueName: "arn"))
+    @Option(
+        name: .customLong("root-ca-secret-id"),
+        help: ArgumentHelp(
+            "The Secrets Manager ARN of the brokers' root CA (SERVER_ROOT_CA_CERTIFICATE).", valueName: "arn"))
     var rootCASecretId: String?
 
-    @Option(name: .customLong("subnet"), help: ArgumentHelp("Self-managed Kafka in a VPC: a subnet Lambda uses (VPC_SUBNET subnet:ID); repeat.", valueName: "subnet-id"))
+    @Option(
+        name: .customLong("subnet"),
+        help: ArgumentHelp(
+            "Self-managed Kafka in a VPC: a subnet Lambda uses (VPC_SUBNET subnet:ID); repeat.", valueName: "subnet-id")
+    )
     var subnets: [String] = []
 
-    @Option(name: .customLong("security-group"), help: ArgumentHelp("Self-managed Kafka in a VPC: a security group (VPC_SECURITY_GROUP security_group:ID); repeat.", valueName: "sg-id"))
+    @Option(
+        name: .customLong("security-group"),
+        help: ArgumentHelp(
+            "Self-managed Kafka in a VPC: a security group (VPC_SECURITY_GROUP security_group:ID); repeat.",
+            valueName: "sg-id"))
     var securityGroups: [String] = []
 
-    @Option(name: .customLong("on-failure"), help: ArgumentHelp("Where failed batches go: an SQS, SNS or S3 ARN, or kafka://topic (DestinationConfig.OnFailure).", valueName: "destination"))
+    @Option(
+        name: .customLong("on-failure"),
+        help: ArgumentHelp(
+            "Where failed batches go: an SQS, SNS or S3 ARN, or kafka://topic (DestinationConfig.OnFailure).",
+            valueName: "destination"))
     var onFailure: String?
 
-    @Option(name: .customLong("filter"), help: ArgumentHelp("An event filter pattern (JSON); repeat for several (FilterCriteria).", valueName: "pattern"))
+    @Option(
+        name: .customLong("filter"),
+        help: ArgumentHelp("An event filter pattern (JSON); repeat for several (FilterCriteria).", valueName: "pattern")
+    )
     var filters: [String] = []
 
-    @Option(name: .customLong("filter-kms-key"), help: ArgumentHelp("KMS key ARN that encrypts the filter criteria (KMSKeyArn).", valueName: "arn"))
+    @Option(
+        name: .customLong("filter-kms-key"),
+        help: ArgumentHelp("KMS key ARN that encrypts the filter criteria (KMSKeyArn).", valueName: "arn"))
     var filterKMSKey: String?
 
-    @Option(help: ArgumentHelp("Provisioned mode: minimum and maximum event pollers (ProvisionedPollerConfig).", valueName: "min:max"))
+    @Option(
+        help: ArgumentHelp(
+            "Provisioned mode: minimum and maximum event pollers (ProvisionedPollerConfig).", valueName: "min:max"))
     var pollers: String?
 
-    @Option(name: .customLong("poller-group"), help: ArgumentHelp("Provisioned mode: the poller group name (PollerGroupName).", valueName: "name"))
+    @Option(
+        name: .customLong("poller-group"),
+        help: ArgumentHelp("Provisioned mode: the poller group name (PollerGroupName).", valueName: "name"))
     var pollerGroup: String?
 
-    @Option(name: .customLong("max-retry-attempts"), help: ArgumentHelp("Retries of a failed batch, -1 (forever) to 10000 (MaximumRetryAttempts).", valueName: "n"))
+    @Option(
+        name: .customLong("max-retry-attempts"),
+        help: ArgumentHelp("Retries of a failed batch, -1 (forever) to 10000 (MaximumRetryAttempts).", valueName: "n"))
     var maxRetryAttempts: Int?
 
-    @Option(name: .customLong("max-record-age"), help: ArgumentHelp("Discard records older than this, -1 or 60–604800 seconds (MaximumRecordAgeInSeconds).", valueName: "seconds"))
+    @Option(
+        name: .customLong("max-record-age"),
+        help: ArgumentHelp(
+            "Discard records older than this, -1 or 60–604800 seconds (MaximumRecordAgeInSeconds).",
+            valueName: "seconds"))
     var maxRecordAge: Int?
 
-    @Flag(inversion: .prefixedNo, help: "Split a failing batch in two and retry each half (BisectBatchOnFunctionError).")
+    @Flag(
+        inversion: .prefixedNo, help: "Split a failing batch in two and retry each half (BisectBatchOnFunctionError).")
     var bisectOnError: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "The function reports failed records (FunctionResponseTypes ReportBatchItemFailures).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "The function reports failed records (FunctionResponseTypes ReportBatchItemFailures).")
     var reportBatchItemFailures: Bool?
 
-    @Option(name: .customLong("metric"), help: ArgumentHelp("Enable a metric group: EventCount, ErrorCount, KafkaMetrics; repeat (MetricsConfig).", valueName: "name"))
+    @Option(
+        name: .customLong("metric"),
+        help: ArgumentHelp(
+            "Enable a metric group: EventCount, ErrorCount, KafkaMetrics; repeat (MetricsConfig).", valueName: "name"))
     var metrics: [MappingMetric] = []
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp("System log level of the mapping: DEBUG, INFO, WARN (LoggingConfig).", valueName: "level"))
+    @Option(
+        name: .customLong("log-level"),
+        help: ArgumentHelp("System log level of the mapping: DEBUG, INFO, WARN (LoggingConfig).", valueName: "level"))
     var logLevel: SystemLogLevel?
 
-    @Option(name: .customLong("schema-registry"), help: ArgumentHelp("Schema registry URI: a Glue registry ARN or a Confluent URL (SchemaRegistryConfig).", valueName: "uri"))
+    @Option(
+        name: .customLong("schema-registry"),
+        help: ArgumentHelp(
+            "Schema registry URI: a Glue registry ARN or a Confluent URL (SchemaRegistryConfig).", valueName: "uri"))
     var schemaRegistry: String?
 
-    @Option(name: .customLong("schema-record-format"), help: ArgumentHelp("How validated records reach the function: JSON or SOURCE.", valueName: "format"))
+    @Option(
+        name: .customLong("schema-record-format"),
+        help: ArgumentHelp("How validated records reach the function: JSON or SOURCE.", valueName: "format"))
     var schemaRecordFormat: SchemaRecordFormat?
 
-    @Option(name: .customLong("schema-registry-auth"), help: ArgumentHelp("Registry access: TYPE=SECRET-ARN, TYPE one of BASIC_AUTH, CLIENT_CERTIFICATE_TLS_AUTH, SERVER_ROOT_CA_CERTIFICATE; repeat.", valueName: "type=arn"))
+    @Option(
+        name: .customLong("schema-registry-auth"),
+        help: ArgumentHelp(
+            "Registry access: TYPE=SECRET-ARN, TYPE one of BASIC_AUTH, CLIENT_CERTIFICATE_TLS_AUTH, SERVER_ROOT_CA_CERTIFICATE; repeat.",
+            valueName: "type=arn"))
     var schemaRegistryAuth: [String] = []
 
-    @Option(name: .customLong("schema-validate"), help: ArgumentHelp("Validate this part of each record against the registry: KEY or VALUE; repeat.", valueName: "attribute"))
+    @Option(
+        name: .customLong("schema-validate"),
+        help: ArgumentHelp(
+            "Validate this part of each record against the registry: KEY or VALUE; repeat.", valueName: "attribute"))
     var schemaValidate: [SchemaValidationAttribute] = []
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag for the new mapping, KEY=VALUE; repeat (Tags).", valueName: "key=value"))
+    @Option(
+        name: .customLong("tag"),
+        help: ArgumentHelp("A tag for the new mapping, KEY=VALUE; repeat (Tags).", valueName: "key=value"))
     var tags: [String] = []
 
     @Flag(help: "Create the mapping disabled (Enabled false).")
     var disabled = false
 
-    @Option(name: .customLong("cli-input-json"), help: ArgumentHelp("A request in the AWS CLI's JSON (PascalCase members, as for aws lambda … --cli-input-json); flags override it. - reads stdin.", valueName: "file"))
+    @Option(
+        name: .customLong("cli-input-json"),
+        help: ArgumentHelp(
+            "A request in the AWS CLI's JSON (PascalCase members, as for aws lambda … --cli-input-json); flags override it. - reads stdin.",
+            valueName: "file"))
     var cliInputJSON: String?
 
-    @Option(name: .customLong("cli-input-yaml"), help: ArgumentHelp("The same request in YAML, as AWS CLI v2's --cli-input-yaml takes it (--generate-cli-skeleton yaml-input writes one); - reads stdin.", valueName: "file"))
+    @Option(
+        name: .customLong("cli-input-yaml"),
+        help: ArgumentHelp(
+            "The same request in YAML, as AWS CLI v2's --cli-input-yaml takes it (--generate-cli-skeleton yaml-input writes one); - reads stdin.",
+            valueName: "file"))
     var cliInputYAML: String?
 
     /// The request file given, JSON or YAML.
@@ -173,8 +257,10 @@ struct MappingFlags: ParsableArguments, Sendable {
     static let clusterPattern = #"^arn:aws[a-zA-Z-]*:kafka:[a-z0-9-]+:[0-9]{12}:(cluster|vpc-connection)/.+"#
     static let secretPattern = #"^arn:aws[a-zA-Z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+"#
     static let kmsPattern = #"^arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+"#
-    static let destinationPattern = #"^(arn:aws[a-zA-Z-]*:(sqs|sns|s3):[a-z0-9-]*:[0-9]{0,12}:.+|kafka://[^.][a-zA-Z0-9\-_.]{0,248})$"#
-    static let functionPattern = #"^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:)?[a-zA-Z0-9-_]{1,140}(:(\$LATEST|[a-zA-Z0-9-_]+))?$"#
+    static let destinationPattern =
+        #"^(arn:aws[a-zA-Z-]*:(sqs|sns|s3):[a-z0-9-]*:[0-9]{0,12}:.+|kafka://[^.][a-zA-Z0-9\-_.]{0,248})$"#
+    static let functionPattern =
+        #"^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:)?[a-zA-Z0-9-_]{1,140}(:(\$LATEST|[a-zA-Z0-9-_]+))?$"#
 
     static func matches(_ text: String, _ pattern: String) -> Bool {
         text.range(of: pattern, options: .regularExpression) != nil
@@ -199,36 +285,50 @@ struct MappingFlags: ParsableArguments, Sendable {
             throw ValidationError("give either --event-source-arn (Amazon MSK) or self-managed brokers, not both")
         }
         for topic in cli.topics where !MappingParameterRules.isValidTopicName(topic) {
-            throw ValidationError("--topics '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)")
+            throw ValidationError(
+                "--topics '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)"
+            )
         }
         if cluster != nil && bootstrapServers != nil {
-            throw ValidationError("give either --cluster (Amazon MSK) or --bootstrap-servers (self-managed Kafka), not both")
+            throw ValidationError(
+                "give either --cluster (Amazon MSK) or --bootstrap-servers (self-managed Kafka), not both")
         }
         if let function, !Self.matches(function, Self.functionPattern) {
-            throw ValidationError("--function '\(function)' is not a function name or ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)")
+            throw ValidationError(
+                "--function '\(function)' is not a function name or ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)")
         }
         if let cluster, !Self.matches(cluster, Self.clusterPattern) {
-            throw ValidationError("--cluster '\(cluster)' is not an MSK cluster or VPC connection ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID)")
+            throw ValidationError(
+                "--cluster '\(cluster)' is not an MSK cluster or VPC connection ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/UUID)"
+            )
         }
         if let bootstrapServers { _ = try Self.servers(bootstrapServers) }
         if let topic, !MappingParameterRules.isValidTopicName(topic) {
-            throw ValidationError("--topic '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)")
+            throw ValidationError(
+                "--topic '\(topic)' is not a Kafka topic name (2–249 characters: any first character but '.', then only a-z A-Z 0-9 . _ -)"
+            )
         }
         if let timestamp = startingPositionTimestamp {
             if startingPosition != nil && startingPosition != .atTimestamp {
                 throw ValidationError("--starting-position-timestamp goes with --starting-position AT_TIMESTAMP")
             }
             if timestamp > now {
-                throw ValidationError("--starting-position-timestamp \(ISO8601Instant.format(timestamp)) is in the future: Lambda refuses it")
+                throw ValidationError(
+                    "--starting-position-timestamp \(ISO8601Instant.format(timestamp)) is in the future: Lambda refuses it"
+                )
             }
         }
         if startingPosition == .atTimestamp && startingPositionTimestamp == nil && inputFilePath == nil {
             throw ValidationError("--starting-position AT_TIMESTAMP needs --starting-position-timestamp TIME")
         }
         if let batchSize, !(1...10000).contains(batchSize) { throw ValidationError("--batch-size must be 1–10000") }
-        if let batchingWindow, !(0...300).contains(batchingWindow) { throw ValidationError("--batching-window must be 0–300 seconds") }
+        if let batchingWindow, !(0...300).contains(batchingWindow) {
+            throw ValidationError("--batching-window must be 0–300 seconds")
+        }
         if let consumerGroupId, !MappingParameterRules.isValidConsumerGroupId(consumerGroupId) {
-            throw ValidationError("--consumer-group-id must be 1–200 characters, each a letter, a digit, a space or one of - / * : _ + = . @")
+            throw ValidationError(
+                "--consumer-group-id must be 1–200 characters, each a letter, a digit, a space or one of - / * : _ + = . @"
+            )
         }
         if let auth {
             if auth.sourceAccessType != nil && secretId == nil {
@@ -242,12 +342,15 @@ struct MappingFlags: ParsableArguments, Sendable {
         }
         for (flag, value) in [("--secret-id", secretId), ("--root-ca-secret-id", rootCASecretId)] {
             if let value, !Self.matches(value, Self.secretPattern) {
-                throw ValidationError("\(flag) '\(value)' is not a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)")
+                throw ValidationError(
+                    "\(flag) '\(value)' is not a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)"
+                )
             }
         }
         if !subnets.isEmpty || !securityGroups.isEmpty {
             if cluster != nil {
-                throw ValidationError("--subnet and --security-group are for self-managed Kafka; an MSK mapping uses the cluster's")
+                throw ValidationError(
+                    "--subnet and --security-group are for self-managed Kafka; an MSK mapping uses the cluster's")
             }
             for subnet in subnets where !Self.matches(subnet, "^subnet-[0-9a-f]{8,17}$") {
                 throw ValidationError("--subnet '\(subnet)' is not a subnet id (subnet-0123456789abcdef0)")
@@ -260,7 +363,8 @@ struct MappingFlags: ParsableArguments, Sendable {
             throw ValidationError("--on-failure '\(onFailure)' is not an SQS, SNS or S3 ARN or kafka://topic")
         }
         for filter in filters {
-            guard let data = filter.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
+            guard let data = filter.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
+            else {
                 throw ValidationError("--filter '\(filter.prefix(60))' is not a JSON object (a filter pattern)")
             }
         }
@@ -311,7 +415,8 @@ struct MappingFlags: ParsableArguments, Sendable {
         let type = String(text[..<equals])
         let arn = String(text[text.index(after: equals)...])
         guard registryAuthTypes.contains(type) else {
-            throw ValidationError("--schema-registry-auth type '\(type)' must be one of \(registryAuthTypes.joined(separator: ", "))")
+            throw ValidationError(
+                "--schema-registry-auth type '\(type)' must be one of \(registryAuthTypes.joined(separator: ", "))")
         }
         guard matches(arn, secretPattern) else {
             throw ValidationError("--schema-registry-auth '\(type)=\(arn)': the value must be a Secrets Manager ARN")
@@ -357,13 +462,15 @@ struct MappingFlags: ParsableArguments, Sendable {
         } else if let yaml = cliInputYAML {
             path = yaml
             let data = try InputReader.data(from: path, label: "--cli-input-yaml")
-            object = try YAMLInput.parse(data, source: path, fix: Self.inputFix + " (--generate-cli-skeleton yaml-input)")
+            object = try YAMLInput.parse(
+                data, source: path, fix: Self.inputFix + " (--generate-cli-skeleton yaml-input)")
         } else {
             return [:]
         }
         let fix = Self.inputFix
         guard let given = object.objectValue else {
-            throw ToolError.usage(cliInputJSON != nil ? "not a JSON object" : "not a YAML mapping", input: path, fix: fix)
+            throw ToolError.usage(
+                cliInputJSON != nil ? "not a JSON object" : "not a YAML mapping", input: path, fix: fix)
         }
         var members = given
         // `msk-esm get --output json` / `aws lambda get-event-source-mapping` output works too: its
@@ -398,7 +505,9 @@ struct MappingFlags: ParsableArguments, Sendable {
             body.removeValue(forKey: "SelfManagedEventSource")
             selfManaged = false
         } else if let bootstrapServers, let servers = try? Self.servers(bootstrapServers) {
-            body["SelfManagedEventSource"] = ["Endpoints": ["KAFKA_BOOTSTRAP_SERVERS": .array(servers.map(JSONValue.string))]]
+            body["SelfManagedEventSource"] = [
+                "Endpoints": ["KAFKA_BOOTSTRAP_SERVERS": .array(servers.map(JSONValue.string))]
+            ]
             body.removeValue(forKey: "EventSourceArn")
             selfManaged = true
         } else {
@@ -450,7 +559,9 @@ struct MappingFlags: ParsableArguments, Sendable {
         {
             var config = body[configKey]?.objectValue ?? [:]
             if let consumerGroupId { config["ConsumerGroupId"] = .string(consumerGroupId) }
-            if schemaRegistry != nil || schemaRecordFormat != nil || !schemaRegistryAuth.isEmpty || !schemaValidate.isEmpty {
+            if schemaRegistry != nil || schemaRecordFormat != nil || !schemaRegistryAuth.isEmpty
+                || !schemaValidate.isEmpty
+            {
                 var registry = config["SchemaRegistryConfig"]?.objectValue ?? [:]
                 if let schemaRegistry { registry["SchemaRegistryURI"] = .string(schemaRegistry) }
                 if let schemaRecordFormat { registry["EventRecordFormat"] = .string(schemaRecordFormat.rawValue) }
@@ -461,7 +572,8 @@ struct MappingFlags: ParsableArguments, Sendable {
                         })
                 }
                 if !schemaValidate.isEmpty {
-                    registry["SchemaValidationConfigs"] = .array(schemaValidate.map { ["Attribute": .string($0.rawValue)] })
+                    registry["SchemaValidationConfigs"] = .array(
+                        schemaValidate.map { ["Attribute": .string($0.rawValue)] })
                 }
                 config["SchemaRegistryConfig"] = .object(registry)
             }

@@ -48,52 +48,90 @@ struct NetworkCheckCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("A snapshot (- for standard input) to take every input from; the flags below override it.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A snapshot (- for standard input) to take every input from; the flags below override it.",
+            valueName: "file"))
     var snapshot: String?
 
-    @Option(name: .customLong("security-groups-json"), help: ArgumentHelp("Output of aws ec2 describe-security-groups (the mapping's and the endpoints' groups).", valueName: "file"))
+    @Option(
+        name: .customLong("security-groups-json"),
+        help: ArgumentHelp(
+            "Output of aws ec2 describe-security-groups (the mapping's and the endpoints' groups).", valueName: "file"))
     var securityGroupsJSON: String?
 
-    @Option(name: .customLong("subnets-json"), help: ArgumentHelp("Output of aws ec2 describe-subnets (the mapping's subnets).", valueName: "file"))
+    @Option(
+        name: .customLong("subnets-json"),
+        help: ArgumentHelp("Output of aws ec2 describe-subnets (the mapping's subnets).", valueName: "file"))
     var subnetsJSON: String?
 
-    @Option(name: .customLong("route-tables-json"), help: ArgumentHelp("Output of aws ec2 describe-route-tables for the VPC (including its main table).", valueName: "file"))
+    @Option(
+        name: .customLong("route-tables-json"),
+        help: ArgumentHelp(
+            "Output of aws ec2 describe-route-tables for the VPC (including its main table).", valueName: "file"))
     var routeTablesJSON: String?
 
-    @Option(name: .customLong("nat-gateways-json"), help: ArgumentHelp("Output of aws ec2 describe-nat-gateways for the VPC.", valueName: "file"))
+    @Option(
+        name: .customLong("nat-gateways-json"),
+        help: ArgumentHelp("Output of aws ec2 describe-nat-gateways for the VPC.", valueName: "file"))
     var natGatewaysJSON: String?
 
-    @Option(name: .customLong("vpc-endpoints-json"), help: ArgumentHelp("Output of aws ec2 describe-vpc-endpoints for the VPC.", valueName: "file"))
+    @Option(
+        name: .customLong("vpc-endpoints-json"),
+        help: ArgumentHelp("Output of aws ec2 describe-vpc-endpoints for the VPC.", valueName: "file"))
     var vpcEndpointsJSON: String?
 
-    @Option(name: .customLong("group-id"), help: ArgumentHelp("A security group of the mapping (MSK: of the cluster). Repeat for each.", valueName: "sg-id"))
+    @Option(
+        name: .customLong("group-id"),
+        help: ArgumentHelp(
+            "A security group of the mapping (MSK: of the cluster). Repeat for each.", valueName: "sg-id"))
     var groupIds: [String] = []
 
-    @Option(name: .customLong("broker-group-id"), help: ArgumentHelp("A security group of the brokers, when not the mapping's own (self-managed Kafka). Repeat for each.", valueName: "sg-id"))
+    @Option(
+        name: .customLong("broker-group-id"),
+        help: ArgumentHelp(
+            "A security group of the brokers, when not the mapping's own (self-managed Kafka). Repeat for each.",
+            valueName: "sg-id"))
     var brokerGroupIds: [String] = []
 
-    @Option(name: .customLong("subnet-id"), help: ArgumentHelp("A subnet of the mapping (MSK: a client subnet of the cluster). Repeat for each.", valueName: "subnet-id"))
+    @Option(
+        name: .customLong("subnet-id"),
+        help: ArgumentHelp(
+            "A subnet of the mapping (MSK: a client subnet of the cluster). Repeat for each.", valueName: "subnet-id"))
     var subnetIds: [String] = []
 
-    @Option(name: .customLong("port"), help: ArgumentHelp("The broker port the mapping uses (9092, 9094, 9096, 9098, …). Repeatable.", valueName: "port"))
+    @Option(
+        name: .customLong("port"),
+        help: ArgumentHelp(
+            "The broker port the mapping uses (9092, 9094, 9096, 9098, …). Repeatable.", valueName: "port"))
     var ports: [Int] = []
 
     @Flag(help: "The mapping uses a secret from Secrets Manager (SASL/SCRAM, mTLS, BASIC_AUTH, root CA).")
     var secret = false
 
-    @Option(name: .customLong("secret-id"), help: ArgumentHelp("The secret's ARN (implies --secret; used to evaluate endpoint policies).", valueName: "arn"))
+    @Option(
+        name: .customLong("secret-id"),
+        help: ArgumentHelp("The secret's ARN (implies --secret; used to evaluate endpoint policies).", valueName: "arn")
+    )
     var secretId: String?
 
-    @Option(name: .customLong("on-failure"), help: ArgumentHelp("The on-failure destination: an SQS, SNS or S3 ARN, or kafka://topic.", valueName: "arn"))
+    @Option(
+        name: .customLong("on-failure"),
+        help: ArgumentHelp("The on-failure destination: an SQS, SNS or S3 ARN, or kafka://topic.", valueName: "arn"))
     var onFailure: String?
 
-    @Flag(help: "The mapping uses provisioned mode: a missing Lambda/STS path is a warning, since it may not be needed.")
+    @Flag(
+        help: "The mapping uses provisioned mode: a missing Lambda/STS path is a warning, since it may not be needed.")
     var provisioned = false
 
-    @Option(name: .customLong("role-arn"), help: ArgumentHelp("The function's execution role ARN (used to evaluate endpoint policies).", valueName: "arn"))
+    @Option(
+        name: .customLong("role-arn"),
+        help: ArgumentHelp("The function's execution role ARN (used to evaluate endpoint policies).", valueName: "arn"))
     var roleArn: String?
 
-    @Option(name: .customLong("function-arn"), help: ArgumentHelp("The function's ARN (used to evaluate endpoint policies).", valueName: "arn"))
+    @Option(
+        name: .customLong("function-arn"),
+        help: ArgumentHelp("The function's ARN (used to evaluate endpoint policies).", valueName: "arn"))
     var functionArn: String?
 
     @Option(
@@ -109,7 +147,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
         try global.validate()
         if let cluster {
             let files = [
-                ("--snapshot", snapshot), ("--security-groups-json", securityGroupsJSON), ("--subnets-json", subnetsJSON),
+                ("--snapshot", snapshot), ("--security-groups-json", securityGroupsJSON),
+                ("--subnets-json", subnetsJSON),
                 ("--route-tables-json", routeTablesJSON), ("--nat-gateways-json", natGatewaysJSON),
                 ("--vpc-endpoints-json", vpcEndpointsJSON),
             ].filter { $0.1 != nil }.map(\.0)
@@ -146,7 +185,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
         }
         if let cluster { base = try await liveInputs(cluster) }
         let securityGroups = try securityGroupsJSON.map {
-            try read(DescribeSecurityGroupsResponse.self, $0, "--security-groups-json", "aws ec2 describe-security-groups")
+            try read(
+                DescribeSecurityGroupsResponse.self, $0, "--security-groups-json", "aws ec2 describe-security-groups")
         }
         let subnets = try subnetsJSON.map {
             try read(DescribeSubnetsResponse.self, $0, "--subnets-json", "aws ec2 describe-subnets")
@@ -186,14 +226,16 @@ struct NetworkCheckCommand: AsyncParsableCommand {
                 throw ToolError.usage(
                     "no broker port: no authentication method of the mapping works on the cluster, or the cluster is "
                         + "not in the snapshot",
-                    input: cluster.map { "--cluster \($0)" } ?? (snapshot == "-" ? "standard input" : (snapshot ?? "--snapshot")),
+                    input: cluster.map { "--cluster \($0)" }
+                        ?? (snapshot == "-" ? "standard input" : (snapshot ?? "--snapshot")),
                     fix: "give --port (msk-esm brokers explain shows why no method works)")
             }
             inputs = base
         } else {
             // --region is the global AWS option (AWSOptions), shared by every command.
             let region = try RegionResolver.resolve(
-                flag: global.aws.region, environment: ProcessInfo.processInfo.environment, subnets: subnets, subnetIds: subnetIds)
+                flag: global.aws.region, environment: ProcessInfo.processInfo.environment, subnets: subnets,
+                subnetIds: subnetIds)
             inputs = NetworkInputs(
                 securityGroups: securityGroups, subnets: subnets, routeTables: routeTables, natGateways: natGateways,
                 vpcEndpoints: vpcEndpoints, mappingGroupIds: groupIds,
@@ -228,7 +270,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
         func part<T: Decodable>(_ key: String, _ type: T.Type) throws -> T? {
             try parts[key].map { try LiveDecoding.decode($0, as: type, what: "\(key) output") }
         }
-        let output = try LiveDecoding.decode(live.describe, as: DescribeClusterV2Output.self, what: "DescribeClusterV2 output")
+        let output = try LiveDecoding.decode(
+            live.describe, as: DescribeClusterV2Output.self, what: "DescribeClusterV2 output")
         var ports: [Int] = []
         if let auth {
             var input = BrokerSelectionInput()
@@ -250,7 +293,8 @@ struct NetworkCheckCommand: AsyncParsableCommand {
 
     private func read<T: Decodable>(_ type: T.Type, _ path: String, _ label: String, _ command: String) throws -> T {
         let data = try InputReader.data(from: path, label: label)
-        return try AWSOutputDecoder.decode(type, from: data, input: "\(label) \(path == "-" ? "standard input" : path)", command: command)
+        return try AWSOutputDecoder.decode(
+            type, from: data, input: "\(label) \(path == "-" ? "standard input" : path)", command: command)
     }
 }
 

@@ -95,7 +95,8 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     var mapping: String?
 
     @Option(
-        help: ArgumentHelp("With --mapping: the IAM role to check instead of the function's execution role.", valueName: "NAME"))
+        help: ArgumentHelp(
+            "With --mapping: the IAM role to check instead of the function's execution role.", valueName: "NAME"))
     var role: String?
 
     func validate() throws {
@@ -182,14 +183,18 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     /// not a skipped finding: the command was asked about exactly this role.
     func liveSnapshot(_ uuid: String) async throws -> Snapshot {
         let client = try LiveDecoding.client(global)
-        let gathered = try await SnapshotGatherer(client: client, now: { [global] in global.now }).gather(mappingUUID: uuid)
-        guard case .object(var parts) = gathered else { return try LiveDecoding.snapshot([:], region: client.configuration.region) }
+        let gathered = try await SnapshotGatherer(client: client, now: { [global] in global.now }).gather(
+            mappingUUID: uuid)
+        guard case .object(var parts) = gathered else {
+            return try LiveDecoding.snapshot([:], region: client.configuration.region)
+        }
         var errors = parts["Errors"]?.objectValue ?? [:]
         let input = "--mapping \(uuid)"
         if let reason = errors["lambda.GetFunctionConfiguration"]?.stringValue {
             let function = parts["EventSourceMapping"]?["FunctionArn"]?.stringValue ?? "function"
             throw reason.contains("NotFound")
-                ? ToolError.usage("the mapping's function \(function) does not exist", input: input, fix: "aws lambda list-functions")
+                ? ToolError.usage(
+                    "the mapping's function \(function) does not exist", input: input, fix: "aws lambda list-functions")
                 : ToolError.remote("cannot read the mapping's function \(function)", input: input, fix: reason)
         }
         let roleCalls = SnapshotPart.rolePolicies.calls + ["iam.GetRole"]
@@ -202,7 +207,9 @@ struct PolicyCheckCommand: AsyncParsableCommand {
         } else if let call = roleCalls.first(where: { errors[$0] != nil }), let reason = errors[call]?.stringValue {
             let name = parts["Function"]?["Role"]?.stringValue ?? "the execution role"
             throw reason.hasPrefix("NoSuchEntity")
-                ? ToolError.usage("the execution role \(name) does not exist", input: input, fix: "aws iam list-roles; give --role NAME")
+                ? ToolError.usage(
+                    "the execution role \(name) does not exist", input: input,
+                    fix: "aws iam list-roles; give --role NAME")
                 : ToolError.remote("cannot read the execution role \(name) (\(call))", input: input, fix: reason)
         }
         return try Snapshot.decode(JSONValue.object(parts), source: "AWS (mapping \(uuid))")

@@ -34,7 +34,9 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("A mapping UUID: probe the brokers Lambda would use, with the mapping's secrets.", valueName: "uuid"))
+    @Argument(
+        help: ArgumentHelp(
+            "A mapping UUID: probe the brokers Lambda would use, with the mapping's secrets.", valueName: "uuid"))
     var uuid: String?
 
     @Option(help: ArgumentHelp("A snapshot document: probe the brokers Lambda would use.", valueName: "file"))
@@ -86,7 +88,8 @@ struct ProbeCommand: AsyncParsableCommand {
                 || rootCaSecretId != nil
             {
                 throw ValidationError(
-                    "a mapping UUID chooses the brokers, method and secrets: leave out --snapshot, --bootstrap-servers, --auth and the secret options")
+                    "a mapping UUID chooses the brokers, method and secrets: leave out --snapshot, --bootstrap-servers, --auth and the secret options"
+                )
             }
             return
         }
@@ -131,7 +134,8 @@ struct ProbeCommand: AsyncParsableCommand {
                 secretId: rootCaSecretId, global: global, option: "--root-ca-secret-id")
             guard let pem = input.document["certificate"]?.stringValue else {
                 throw ToolError.usage(
-                    "not a SERVER_ROOT_CA_CERTIFICATE secret: no \"certificate\" key", input: "--root-ca-secret-id \(rootCaSecretId)",
+                    "not a SERVER_ROOT_CA_CERTIFICATE secret: no \"certificate\" key",
+                    input: "--root-ca-secret-id \(rootCaSecretId)",
                     fix: "store {\"certificate\": \"<the root CA's PEM>\"} in the secret")
             }
             configuration.extraCAPEM = pem

@@ -66,7 +66,8 @@ struct SecretFixCommand: AsyncParsableCommand {
             ]
             lines += changeLines.map { "  changed: \($0)" }
             for finding in report.findings where finding.severity == .fail || finding.severity == .warn {
-                lines.append("  \(finding.severity.rawValue) \(finding.code) \(finding.title.escapingControlCharacters())")
+                lines.append(
+                    "  \(finding.severity.rawValue) \(finding.code) \(finding.title.escapingControlCharacters())")
             }
             console.writeError(lines.joined(separator: "\n") + "\n")
             if report.isFailing(strict: global.strict) { throw ExitCode(1) }

@@ -34,7 +34,9 @@ struct SecretInputOptions: ParsableArguments {
             valueName: "ARN"))
     var secretId: String?
 
-    @Option(help: "The secret type: mtls, scram, basic, root-ca or oauth (default: detected; {username,password} is scram).")
+    @Option(
+        help: "The secret type: mtls, scram, basic, root-ca or oauth (default: detected; {username,password} is scram)."
+    )
     var type: SecretType?
 
     @Option(name: .customLong("for"), help: "Whose rules apply: msk or self-managed.")
@@ -44,14 +46,16 @@ struct SecretInputOptions: ParsableArguments {
         if let secretId {
             if file != nil || certificate != nil || privateKey != nil || passwordFile != nil {
                 throw ValidationError(
-                    "--secret-id reads the secret from Secrets Manager: leave out FILE, --certificate, --private-key and --password-file")
+                    "--secret-id reads the secret from Secrets Manager: leave out FILE, --certificate, --private-key and --password-file"
+                )
             }
             if secretId.isEmpty { throw ValidationError("--secret-id needs a secret name or ARN") }
             return
         }
         if file == nil && certificate == nil && privateKey == nil {
             throw ValidationError(
-                "give the secret as FILE (or - for standard input), as --certificate and --private-key files, or --secret-id ARN")
+                "give the secret as FILE (or - for standard input), as --certificate and --private-key files, or --secret-id ARN"
+            )
         }
         if file != nil && (certificate != nil || privateKey != nil) {
             throw ValidationError("give the secret either as FILE or as --certificate/--private-key files, not both")
@@ -70,7 +74,9 @@ struct SecretInputOptions: ParsableArguments {
 
     /// Reads a secret's value from Secrets Manager (GetSecretValue, in the Region its ARN names); a missing
     /// secret is exit 2, another AWS failure exit 3. Shared by every `--secret-id` input.
-    static func read(secretId: String, global: GlobalOptions, option: String = "--secret-id") async throws -> SecretInput {
+    static func read(secretId: String, global: GlobalOptions, option: String = "--secret-id") async throws
+        -> SecretInput
+    {
         let client = try LiveDecoding.client(global)
         var configuration = client.configuration
         if secretId.contains(":secretsmanager:"), let region = LiveRead.arnField(secretId, 3) {
@@ -89,7 +95,9 @@ struct SecretInputOptions: ParsableArguments {
         guard let text = value["SecretString"]?.stringValue else {
             throw ToolError.usage(
                 "the secret has no SecretString (it holds SecretBinary)", input: "--secret-id \(secretId)",
-                fix: "store the secret as JSON text: aws secretsmanager put-secret-value --secret-id \(secretId) --secret-string file://secret.json")
+                fix:
+                    "store the secret as JSON text: aws secretsmanager put-secret-value --secret-id \(secretId) --secret-string file://secret.json"
+            )
         }
         return try SecretInput.parse(text, label: label)
     }

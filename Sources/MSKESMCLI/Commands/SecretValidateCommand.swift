@@ -57,7 +57,8 @@ struct SecretValidateCommand: AsyncParsableCommand {
             throw ValidationError("--cluster checks a secret read with --secret-id: add --secret-id ARN")
         }
         if let cluster, !cluster.hasPrefix("arn:") || !cluster.contains(":kafka:") {
-            throw ValidationError("--cluster '\(cluster)' is not an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
+            throw ValidationError(
+                "--cluster '\(cluster)' is not an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
         }
     }
 
@@ -157,7 +158,8 @@ enum SecretSummaryLines {
         if let key = summary.key {
             var parts = [key.format]
             if let type = key.type {
-                parts.append([type, key.curve ?? key.bits.map { "\($0) bits" }].compactMap { $0 }.joined(separator: " "))
+                parts.append(
+                    [type, key.curve ?? key.bits.map { "\($0) bits" }].compactMap { $0 }.joined(separator: " "))
             }
             if let encryption = key.encryption {
                 parts.append("encrypted with \(encryption.scheme)")

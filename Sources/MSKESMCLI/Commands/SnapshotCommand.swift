@@ -27,7 +27,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Argument(help: "The UUID of the event source mapping.")
     var uuid: String
 
-    @Option(help: ArgumentHelp("Write the snapshot to this file (- for standard output, the default).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write the snapshot to this file (- for standard output, the default).", valueName: "file"))
     var write: String?
 
     @Flag(help: "Replace the file named by --write if it exists.")
@@ -60,15 +61,19 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         try AtomicFileWriter.write(data, to: write, mode: includeSecrets ? 0o600 : 0o644, overwrite: force)
         let errors = snapshot["Errors"]?.objectValue ?? [:]
-        let parts = (snapshot.objectValue ?? [:]).keys.filter { !["Errors", "SnapshotVersion", "Region", "CapturedAt"].contains($0) }
-            .sorted()
+        let parts = (snapshot.objectValue ?? [:]).keys.filter {
+            !["Errors", "SnapshotVersion", "Region", "CapturedAt"].contains($0)
+        }
+        .sorted()
         switch global.output {
         case .json, .jsonl, .reportJSON:
             let summary: JSONValue = [
                 "file": .string(write), "uuid": .string(uuid), "parts": .array(parts.map { .string($0) }),
                 "errors": .object(errors),
             ]
-            console.write(try CommandContext.queryOutput?.render(summary) ?? String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+            console.write(
+                try CommandContext.queryOutput?.render(summary) ?? String(
+                    decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
         case .text, .table:
             if !global.quiet || !errors.isEmpty {
                 // The file name and AWS's error messages are data: shown with control characters escaped.

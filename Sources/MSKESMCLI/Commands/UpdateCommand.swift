@@ -51,7 +51,8 @@ struct UpdateCommand: AsyncParsableCommand {
         var wanted = flags.requestBody(base: base)
         wanted.removeValue(forKey: "UUID")
         if wanted.isEmpty {
-            throw ToolError.usage("nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
+            throw ToolError.usage(
+                "nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
         }
         let client = try MappingCommandSupport.client(global)
         let lambda = LambdaClient(client: client, timestamps: global.timestamps)
@@ -65,11 +66,15 @@ struct UpdateCommand: AsyncParsableCommand {
         let path = "/2015-03-31/event-source-mappings/\(uuid)"
         let request = MappingChangeDocument.Request(method: "PUT", path: path, body: .object(plan.body))
         if !plan.createOnlyFindings.isEmpty {
-            try finish(findings: plan.createOnlyFindings, request: nil, changes: plan.changes, result: nil, note: "not updated")
+            try finish(
+                findings: plan.createOnlyFindings, request: nil, changes: plan.changes, result: nil, note: "not updated"
+            )
             throw ExitCode(1)
         }
         if plan.isEmpty {
-            try finish(findings: [], request: nil, changes: [], result: nil, note: "no changes: \(uuid) already has these settings")
+            try finish(
+                findings: [], request: nil, changes: [], result: nil,
+                note: "no changes: \(uuid) already has these settings")
             return
         }
         var findings: [Finding] = []
@@ -82,11 +87,15 @@ struct UpdateCommand: AsyncParsableCommand {
             findings = report.findings
         }
         if Verdict(findings: findings) == .fail && !force {
-            try finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "not updated: the preflight failed (--force updates anyway)")
+            try finish(
+                findings: findings, request: request, changes: plan.changes, result: nil,
+                note: "not updated: the preflight failed (--force updates anyway)")
             throw ExitCode(1)
         }
         if dryRun {
-            try finish(findings: findings, request: request, changes: plan.changes, result: nil, note: "dry run: nothing was changed", showRequest: true)
+            try finish(
+                findings: findings, request: request, changes: plan.changes, result: nil,
+                note: "dry run: nothing was changed", showRequest: true)
             return
         }
         var result: JSONValue
@@ -105,7 +114,9 @@ struct UpdateCommand: AsyncParsableCommand {
                 result = settled
             }
         }
-        try finish(findings: findings, request: request, changes: plan.changes, result: result, note: "updated \(uuid): \(result["State"]?.stringValue ?? "")")
+        try finish(
+            findings: findings, request: request, changes: plan.changes, result: result,
+            note: "updated \(uuid): \(result["State"]?.stringValue ?? "")")
     }
 
     /// The mapping to update: the one named on the command line, else the request file's `UUID` (as the AWS CLI
@@ -122,7 +133,8 @@ struct UpdateCommand: AsyncParsableCommand {
         }
         guard let fromFile else {
             throw ToolError.usage(
-                "missing the mapping's UUID", input: source, fix: "give it as an argument, as --uuid UUID, or as UUID in the request file")
+                "missing the mapping's UUID", input: source,
+                fix: "give it as an argument, as --uuid UUID, or as UUID in the request file")
         }
         do {
             try MappingCommandSupport.validateUUID(fromFile)
@@ -138,25 +150,33 @@ struct UpdateCommand: AsyncParsableCommand {
     ) throws {
         let console = CommandContext.console
         switch global.output {
-        case .reportJSON, .jsonl, .json where result == nil:
+        case .reportJSON, .jsonl,
+            .json where result == nil:
             let document = MappingChangeDocument(
-                verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings, request: request,
+                verdict: Verdict(findings: findings), findings: CheckReport(findings: findings).findings,
+                request: request,
                 changes: changes, result: result)
             // msk-esm's document: asked for, or the command made no call whose answer json could show (a dry run,
             // a preflight that refused). --query selects from it.
             console.write(try JSONOutput.document(document))
         case .json:
             // As the AWS CLI's: the API's answer, and --query selects from it; the preflight's problems on stderr.
-            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            if !findings.isEmpty {
+                console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings)))
+            }
             try MappingCommandSupport.printAWSCLIJSON(result ?? .null, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput && result != nil, .table where result != nil:
-            if !findings.isEmpty { console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings))) }
+            if !findings.isEmpty {
+                console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings)))
+            }
             try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
         case .text, .table:
             var text = MappingCommandSupport.diff(changes)
             if !findings.isEmpty || !noPreflight && request != nil {
-                text += (request != nil && !noPreflight ? "preflight: " : "")
-                    + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet).text(CheckReport(findings: findings))
+                text +=
+                    (request != nil && !noPreflight ? "preflight: " : "")
+                    + ReportRenderer(color: console.colorEnabled(global), quiet: global.quiet).text(
+                        CheckReport(findings: findings))
             }
             if let request, showRequest || global.debug { text += MappingCommandSupport.requestText(request) }
             text += note.escapingControlCharacters() + "\n"

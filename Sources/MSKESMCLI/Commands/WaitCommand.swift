@@ -26,18 +26,24 @@ struct WaitCommand: AsyncParsableCommand {
     @OptionGroup var mapping: MappingUUIDArgument
     var uuid: String { mapping.value }
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("The state to wait for: enabled, disabled or deleted.", valueName: "state"))
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("The state to wait for: enabled, disabled or deleted.", valueName: "state"))
     var target: MappingWaiter.Target = .enabled
 
     @Option(help: ArgumentHelp("Give up after this many seconds (default 600).", valueName: "seconds"))
     var timeout: Double = 600
 
-    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between the first polls (default 2).", valueName: "seconds"))
+    @Option(
+        name: .customLong("poll-interval"),
+        help: ArgumentHelp("Seconds between the first polls (default 2).", valueName: "seconds"))
     var pollInterval: Double = 2
 
     func validate() throws {
         try global.validate()
-        if timeout <= 0 || pollInterval <= 0 { throw ValidationError("--timeout and --poll-interval must be more than 0 seconds") }
+        if timeout <= 0 || pollInterval <= 0 {
+            throw ValidationError("--timeout and --poll-interval must be more than 0 seconds")
+        }
     }
 
     func run() async throws {
@@ -46,12 +52,16 @@ struct WaitCommand: AsyncParsableCommand {
         options.timeout = timeout
         options.pollInterval = pollInterval
         let client = try MappingCommandSupport.client(global)
-        let mapping = try await MappingCommandSupport.wait(uuid: uuid, for: target, options: options, global: global, client: client)
+        let mapping = try await MappingCommandSupport.wait(
+            uuid: uuid, for: target, options: options, global: global, client: client)
         switch global.output {
         case .json, .jsonl, .reportJSON:
             try MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
         case .text, .table:
-            if !global.quiet { CommandContext.console.write(MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted")) }
+            if !global.quiet {
+                CommandContext.console.write(
+                    MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted"))
+            }
         }
     }
 }

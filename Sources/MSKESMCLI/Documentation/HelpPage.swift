@@ -53,8 +53,10 @@ enum HelpPage {
             }
         }
         // A stable sort: the blocks of one rank keep their order.
-        return blocks.enumerated().sorted { (rank($0.offset, $0.element), $0.offset) < (rank($1.offset, $1.element), $1.offset) }
-            .map(\.element)
+        return blocks.enumerated().sorted {
+            (rank($0.offset, $0.element), $0.offset) < (rank($1.offset, $1.element), $1.offset)
+        }
+        .map(\.element)
     }
 
     /// A paragraph of the help (the overview, the usage line) or a titled section of entries.
@@ -111,7 +113,8 @@ enum HelpPage {
             var out: [String] = header.map { [$0] } ?? []
             for line in lines {
                 if header == nil {
-                    out.append(line.hasPrefix(" ") || line.count <= columns ? line : HelpPage.wrap(line, columns, indent: 0))
+                    out.append(
+                        line.hasPrefix(" ") || line.count <= columns ? line : HelpPage.wrap(line, columns, indent: 0))
                     continue
                 }
                 let column = HelpPage.descriptionColumn
@@ -151,8 +154,10 @@ enum HelpPage {
             }
         }
         lines.append(current)
-        return lines.enumerated().map { $0.offset == 0 ? $0.element : String(repeating: " ", count: indent) + $0.element }
-            .joined(separator: "\n")
+        return lines.enumerated().map {
+            $0.offset == 0 ? $0.element : String(repeating: " ", count: indent) + $0.element
+        }
+        .joined(separator: "\n")
     }
 }
 

@@ -90,8 +90,14 @@ public enum ManualPage {
     /// The exit codes (docs/output.md#exit-codes); the same in the REPL's `status`.
     public static let exitCodes: [(Int, String)] = [
         (0, "Success; the checked thing is healthy."),
-        (1, "The check or validation found problems: a fail finding, or with --strict a warning or a check that could not run."),
-        (2, "Usage or input error: a bad flag, or input that cannot be read as what it should be (not UTF-8, not JSON, a key repeated in a JSON object, a part of the wrong type, not PEM, larger than 1 MiB, a named mapping or function that does not exist); an unknown option is named first, with the option meant."),
+        (
+            1,
+            "The check or validation found problems: a fail finding, or with --strict a warning or a check that could not run."
+        ),
+        (
+            2,
+            "Usage or input error: a bad flag, or input that cannot be read as what it should be (not UTF-8, not JSON, a key repeated in a JSON object, a part of the wrong type, not PEM, larger than 1 MiB, a named mapping or function that does not exist); an unknown option is named first, with the option meant."
+        ),
         (3, "AWS or network error after retries."),
         (130, "Interrupted."),
     ]

@@ -26,11 +26,13 @@ public enum AWSCLIOutput {
         public static let sorted = MemberOrder()
 
         /// For the response of `operation` (`lambda.GetEventSourceMapping`), whole or as selected by `query`.
-        public static func response(of operation: String, hashKeyOrders: [[String]] = [], selected: Bool) -> MemberOrder {
+        public static func response(of operation: String, hashKeyOrders: [[String]] = [], selected: Bool) -> MemberOrder
+        {
             let shape = ServiceShapes.outputShape(of: operation)
             if !selected { return MemberOrder(shape: shape) }
             return MemberOrder(
-                hashKeyOrders: hashKeyOrders, structures: shape.map(ServiceShapes.structureMemberNames(reachableFrom:)) ?? [])
+                hashKeyOrders: hashKeyOrders,
+                structures: shape.map(ServiceShapes.structureMemberNames(reachableFrom:)) ?? [])
         }
 
         /// `keys` in the order printed, with the shape of each member's value where known. Without a shape: a
@@ -41,7 +43,9 @@ public enum AWSCLIOutput {
                 if description.type == "map" { return sortedKeys.map { ($0, description.value) } }
                 if description.type == "structure" {
                     let present = Set(keys)
-                    let modelled = description.members.filter { present.contains($0.name) }.map { ($0.name, Optional($0.shape)) }
+                    let modelled = description.members.filter { present.contains($0.name) }.map {
+                        ($0.name, Optional($0.shape))
+                    }
                     let known = Set(description.members.map(\.name))
                     return modelled + sortedKeys.filter { !known.contains($0) }.map { ($0, nil) }
                 }
@@ -70,7 +74,9 @@ public enum AWSCLIOutput {
         return output + "\n"
     }
 
-    private static func appendJSON(_ value: JSONValue, shape: String?, order: MemberOrder, depth: Int, into output: inout String) {
+    private static func appendJSON(
+        _ value: JSONValue, shape: String?, order: MemberOrder, depth: Int, into output: inout String
+    ) {
         let inner = "\n" + String(repeating: " ", count: 4 * (depth + 1))
         switch value {
         case .array(let elements) where !elements.isEmpty:
@@ -85,7 +91,8 @@ public enum AWSCLIOutput {
             output += "{"
             for (index, member) in order.ordered(Array(members.keys), shape: shape).enumerated() {
                 output += (index == 0 ? "" : ",") + inner + JSONWriter.write(.string(member.key), pretty: false) + ": "
-                appendJSON(members[member.key] ?? .null, shape: member.shape, order: order, depth: depth + 1, into: &output)
+                appendJSON(
+                    members[member.key] ?? .null, shape: member.shape, order: order, depth: depth + 1, into: &output)
             }
             output += "\n" + String(repeating: " ", count: 4 * depth) + "}"
         default:
@@ -104,7 +111,9 @@ public enum AWSCLIOutput {
         return output
     }
 
-    private static func format(_ value: JSONValue, identifier: String?, scalarKeys: [String]?, into output: inout String) {
+    private static func format(
+        _ value: JSONValue, identifier: String?, scalarKeys: [String]?, into output: inout String
+    ) {
         switch value {
         case .object(let members): formatObject(members, identifier: identifier, scalarKeys: scalarKeys, into: &output)
         case .array(let elements): formatList(elements, identifier: identifier, into: &output)
@@ -115,9 +124,11 @@ public enum AWSCLIOutput {
     private static func formatList(_ elements: [JSONValue], identifier: String?, into output: inout String) {
         guard !elements.isEmpty else { return }
         if elements.contains(where: { $0.objectValue != nil }) {
-            let keys = Set(elements.flatMap { element in
-                (element.objectValue ?? [:]).filter { !isCollection($0.value) }.keys
-            }).sorted()
+            let keys = Set(
+                elements.flatMap { element in
+                    (element.objectValue ?? [:]).filter { !isCollection($0.value) }.keys
+                }
+            ).sorted()
             for element in elements { format(element, identifier: identifier, scalarKeys: keys, into: &output) }
         } else if elements.contains(where: { $0.arrayValue != nil }) {
             let scalars = elements.filter { !isCollection($0) }

@@ -72,7 +72,8 @@ public enum AWSCLITable {
         mutating func addRow(_ row: [String]) throws {
             if columnCount == nil { columnCount = row.count }
             guard row.count == columnCount else {
-                throw Unrenderable(description: "Row should have \(columnCount ?? 0) elements, instead it has \(row.count)")
+                throw Unrenderable(
+                    description: "Row should have \(columnCount ?? 0) elements, instead it has \(row.count)")
             }
             rows.append(row)
             try updateMaxWidths(row)
@@ -295,7 +296,9 @@ public enum AWSCLITable {
             let maxWidth = total - section.indentLevel * 2
             let level = section.indentLevel
             if let title = section.title, !title.isEmpty {
-                write(AWSCLITable.centered(title, length: maxWidth, leftEdge: "|", rightEdge: "|") + "\n", indentLevel: level, into: &writer)
+                write(
+                    AWSCLITable.centered(title, length: maxWidth, leftEdge: "|", rightEdge: "|") + "\n",
+                    indentLevel: level, into: &writer)
                 if section.headers.isEmpty && section.rows.isEmpty {
                     write("+" + repeated("-", maxWidth - 2) + "+\n", indentLevel: level, into: &writer)
                 }
@@ -340,15 +343,18 @@ public enum AWSCLITable {
         let textLength = Self.length(text)
         let start = length / 2 - textLength / 2 - 1
         let soFar = Self.length(leftEdge) + start + textLength
-        return leftEdge + repeated(" ", start) + text + repeated(" ", length - Self.length(rightEdge) - soFar) + rightEdge
+        return leftEdge + repeated(" ", start) + text + repeated(" ", length - Self.length(rightEdge) - soFar)
+            + rightEdge
     }
 
     /// `align_left`: two spaces of padding where they fit, the text, spaces to `length`, the right edge.
-    static func leftAligned(_ text: String, textLength: Int, length: Int, leftEdge: String, rightEdge: String) -> String {
+    static func leftAligned(_ text: String, textLength: Int, length: Int, leftEdge: String, rightEdge: String) -> String
+    {
         let computed = textLength + 2 + Self.length(leftEdge) + Self.length(rightEdge)
         let padding = length - computed >= 0 ? 2 : 0
         let soFar = leftEdge.unicodeScalars.count + padding + textLength
-        return leftEdge + repeated(" ", padding) + text + repeated(" ", length - soFar - rightEdge.unicodeScalars.count) + rightEdge
+        return leftEdge + repeated(" ", padding) + text + repeated(" ", length - soFar - rightEdge.unicodeScalars.count)
+            + rightEdge
     }
 
     /// Python's `text * count`: empty for a count below one (Swift's `String(repeating:count:)` traps on a
@@ -371,7 +377,8 @@ public enum AWSCLITable {
         case .array(let elements): return "[" + elements.map(pythonRepr).joined(separator: ", ") + "]"
         case .object(let members):
             // A dict's order is the response's; msk-esm's values keep none (docs/output.md).
-            return "{" + members.keys.sorted(by: pythonOrder).map { pythonRepr($0) + ": " + pythonRepr(members[$0] ?? .null) }
+            return "{"
+                + members.keys.sorted(by: pythonOrder).map { pythonRepr($0) + ": " + pythonRepr(members[$0] ?? .null) }
                 .joined(separator: ", ") + "}"
         default: return AWSCLIOutput.scalar(value)
         }
@@ -409,7 +416,8 @@ public enum AWSCLITable {
     static func isPythonPrintable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == " " { return true }
         switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+            .spaceSeparator:
             return false
         default:
             return true

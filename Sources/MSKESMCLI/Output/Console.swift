@@ -30,7 +30,9 @@ public final class Console: @unchecked Sendable {
 
     /// The width help is wrapped to, as argument-parser finds it: `COLUMNS`, else the terminal's, else 80.
     static func terminalColumns() -> Int {
-        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
+            return columns
+        }
         return stdoutTerminalColumns() ?? 80
     }
 

@@ -45,7 +45,8 @@ public struct QueryOutput: Sendable {
             selection = try query.search(document)
         } catch {
             throw ToolError.usage(
-                "--query '\(query.text)': \(error)", fix: "check the expression against the command's --output json document")
+                "--query '\(query.text)': \(error)",
+                fix: "check the expression against the command's --output json document")
         }
         switch format {
         case .json: return AWSCLIOutput.json(selection, order: memberOrder)

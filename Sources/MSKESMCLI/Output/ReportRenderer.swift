@@ -11,7 +11,6 @@ public struct ReportRenderer {
         self.quiet = quiet
     }
 
-
     /// Text: a headline with the verdict (naming skipped checks), then failures and warnings with their
     /// detail and fix, then passed checks one line each, dimmed. `summaryLines` are the command's own
     /// lines about what it examined, printed under the headline.

@@ -9,11 +9,15 @@ struct LearnedValues {
 
     mutating func learn(fromOutput text: String) {
         let bytes = Array(text.utf8)
-        for range in Scanner.matches(in: bytes, Scanner.uuid) { insert(Scanner.text(bytes, range), into: \.mappingUUIDs) }
+        for range in Scanner.matches(in: bytes, Scanner.uuid) {
+            insert(Scanner.text(bytes, range), into: \.mappingUUIDs)
+        }
         for range in Scanner.matches(in: bytes, Scanner.functionName) {
             insert(Scanner.text(bytes, range), into: \.functionNames)
         }
-        for range in Scanner.matches(in: bytes, Scanner.clusterARN) { insert(Scanner.text(bytes, range), into: \.clusterARNs) }
+        for range in Scanner.matches(in: bytes, Scanner.clusterARN) {
+            insert(Scanner.text(bytes, range), into: \.clusterARNs)
+        }
     }
 
     mutating func learnMapping(_ uuid: String) { insert(uuid.lowercased(), into: \.mappingUUIDs) }
@@ -69,7 +73,8 @@ struct LearnedValues {
 
         /// `arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:([A-Za-z0-9_-]+)`, keeping the name.
         static func functionName(_ bytes: [UInt8], _ start: Int) -> Range<Int>? {
-            guard let nameStart = arnPrefix(service: "lambda", bytes, start).flatMap({ literal("function:", bytes, $0) }),
+            guard
+                let nameStart = arnPrefix(service: "lambda", bytes, start).flatMap({ literal("function:", bytes, $0) }),
                 let end = run(isNameCharacter, atLeast: 1, bytes, nameStart)
             else { return nil }
             return nameStart..<end
@@ -105,7 +110,9 @@ struct LearnedValues {
         }
 
         /// As many bytes matching `accepts` as there are (greedy), at least `minimum`.
-        private static func run(_ accepts: (UInt8) -> Bool, atLeast minimum: Int, _ bytes: [UInt8], _ start: Int?) -> Int? {
+        private static func run(_ accepts: (UInt8) -> Bool, atLeast minimum: Int, _ bytes: [UInt8], _ start: Int?)
+            -> Int?
+        {
             guard let start else { return nil }
             var index = start
             while index < bytes.count && accepts(bytes[index]) { index += 1 }
@@ -113,7 +120,8 @@ struct LearnedValues {
         }
 
         /// Exactly `count` bytes matching `accepts`.
-        private static func run(_ accepts: (UInt8) -> Bool, exactly count: Int, _ bytes: [UInt8], _ start: Int?) -> Int? {
+        private static func run(_ accepts: (UInt8) -> Bool, exactly count: Int, _ bytes: [UInt8], _ start: Int?) -> Int?
+        {
             guard let start, start + count <= bytes.count, bytes[start..<(start + count)].allSatisfy(accepts) else {
                 return nil
             }

@@ -46,7 +46,8 @@ struct ReplCompleter {
         let arguments = command.arguments ?? []
         // The value of the option just before the cursor.
         if index < words.count, let last = words.last,
-            let option = arguments.first(where: { $0.kind == .option && ($0.names ?? []).map(\.spelled).contains(last) })
+            let option = arguments.first(where: { $0.kind == .option && ($0.names ?? []).map(\.spelled).contains(last) }
+            )
         {
             return values(for: option, partial: partial)
         }
@@ -54,8 +55,10 @@ struct ReplCompleter {
             return subcommands
         }
         if partial.hasPrefix("-") {
-            return arguments.filter { $0.kind != .positional && $0.shouldDisplay != false }.flatMap { ($0.names ?? []).map(\.spelled) }
-                .filter { $0 != "-h" }
+            return arguments.filter { $0.kind != .positional && $0.shouldDisplay != false }.flatMap {
+                ($0.names ?? []).map(\.spelled)
+            }
+            .filter { $0 != "-h" }
         }
         // A positional argument.
         if let positional = arguments.first(where: { $0.kind == .positional }) {

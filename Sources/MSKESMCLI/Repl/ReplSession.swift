@@ -37,7 +37,9 @@ final class ReplSession: @unchecked Sendable {
         let parsed = ShellWords(line)
         guard !parsed.words.isEmpty else { return nil }
         if parsed.unterminatedQuote {
-            return finish(fail(ToolError.usage("unterminated quote", input: line.count > 60 ? nil : line, fix: "close the quote")))
+            return finish(
+                fail(ToolError.usage("unterminated quote", input: line.count > 60 ? nil : line, fix: "close the quote"))
+            )
         }
         var words = parsed.words
         if words[0] == "msk-esm" {
@@ -116,7 +118,10 @@ final class ReplSession: @unchecked Sendable {
             return fail(.usage("no such command", input: "help \(arguments[0])", fix: "type help to list the commands"))
         }
         if arguments.count > 1, !(command.subcommands ?? []).contains(where: { $0.commandName == arguments[1] }) {
-            return fail(.usage("no such command", input: "help \(arguments.prefix(2).joined(separator: " "))", fix: "type help \(arguments[0]) to list its commands"))
+            return fail(
+                .usage(
+                    "no such command", input: "help \(arguments.prefix(2).joined(separator: " "))",
+                    fix: "type help \(arguments[0]) to list its commands"))
         }
         return await run(arguments + ["--help"])
     }
@@ -165,7 +170,9 @@ final class ReplSession: @unchecked Sendable {
         let arguments = command.arguments ?? []
         let valueOptions = Set(
             arguments.filter { $0.kind == .option }.flatMap { ($0.names ?? []).map(\.spelled) })
-        let replacements: Set<String> = ["--snapshot", "--function", "--all", "--all-regions", "--cli-input-json", "--uuid"]
+        let replacements: Set<String> = [
+            "--snapshot", "--function", "--all", "--all-regions", "--cli-input-json", "--uuid",
+        ]
         var index = 1
         while index < words.count {
             let word = words[index]

@@ -324,7 +324,8 @@ public enum BrokerSelector {
                         code: .brk004, severity: .fail, title: "MSK Serverless \(clusterName) takes IAM only",
                         detail: "Serverless clusters authenticate clients with IAM; remove the secret and grant the "
                             + "execution role kafka-cluster actions.",
-                        fix: "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations '[]'",
+                        fix:
+                            "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations '[]'",
                         evidence: ["types": .array(input.sourceAccessTypes.map(JSONValue.string))]))
             }
         }
@@ -366,7 +367,8 @@ public enum BrokerSelector {
                                 + "\(method.displayName) and nothing else, but the cluster"
                                 + (input.crossAccount ? "'s multi-VPC connectivity" : "") + " does not have it on.",
                             fix: method == .mtls
-                                ? enableFix("{\"Tls\":{\"CertificateAuthorityArnList\":[\"<PCA ARN>\"],\"Enabled\":true}}")
+                                ? enableFix(
+                                    "{\"Tls\":{\"CertificateAuthorityArnList\":[\"<PCA ARN>\"],\"Enabled\":true}}")
                                 : enableFix("{\"Sasl\":{\"Scram\":{\"Enabled\":true}}}"),
                             evidence: ["method": .string(method.rawValue)]))
                 }
@@ -437,7 +439,7 @@ public enum BrokerSelector {
                     fix: on.scram
                         ? "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
                             + "Type=SASL_SCRAM_512_AUTH,URI=<AmazonMSK_ secret ARN>"
-                        // An mTLS-only cluster needs the mapping's client certificate, not IAM turned on.
+                            // An mTLS-only cluster needs the mapping's client certificate, not IAM turned on.
                         : on.mtls
                             ? "aws lambda update-event-source-mapping --uuid \(uuid) --source-access-configurations "
                                 + "Type=CLIENT_CERTIFICATE_TLS_AUTH,URI=<mTLS secret ARN> (a certificate the "
@@ -463,7 +465,8 @@ public enum BrokerSelector {
                             code: .brk007, severity: .fail, title: "GetBootstrapBrokers has no \(field.rawValue)",
                             detail: "Lambda reads \(field.rawValue) for \(attempted.displayName), but it is empty: the "
                                 + "cluster has no such listener (or the snapshot's parts disagree).",
-                            fix: "aws kafka get-bootstrap-brokers --cluster-arn \(clusterArn) --query \(field.rawValue)"))
+                            fix: "aws kafka get-bootstrap-brokers --cluster-arn \(clusterArn) --query \(field.rawValue)"
+                        ))
                 }
             }
             if choice.port == nil && !input.crossAccount {

@@ -1,7 +1,9 @@
 extension FindingCode {
     /// The IAM codes: the permissions of the execution role (docs/aws-facts.md#iam) and `policy check`
     /// (docs/findings.md#the-report-document).
-    public static let iamCodes: [FindingCode] = [iam001, iam002, iam003, iam004, iam005, iam006, iam007, iam008, iam009]
+    public static let iamCodes: [FindingCode] = [
+        iam001, iam002, iam003, iam004, iam005, iam006, iam007, iam008, iam009,
+    ]
 
     /// IAM001: a required action is not allowed by the role's identity policies (implicit deny).
     public static let iam001 = FindingCode("IAM001", "a required action is not allowed by the role's policies")

@@ -49,8 +49,10 @@ public struct MappingPermissionCheck: Sendable {
     /// The statements the permissions boundary lacks for the permissions the identity policies grant but the
     /// boundary blocks; nil when it blocks none.
     public func suggestedBoundary() -> [JSONValue]? {
-        let grants = outcomes().filter { $0.evaluation.identity.decision != .implicitDeny && $0.evaluation.blockedByBoundary }
-            .map { PolicySuggestion.Grant(action: $0.permission.actions[0], resource: $0.permission.resource) }
+        let grants = outcomes().filter {
+            $0.evaluation.identity.decision != .implicitDeny && $0.evaluation.blockedByBoundary
+        }
+        .map { PolicySuggestion.Grant(action: $0.permission.actions[0], resource: $0.permission.resource) }
         return grants.isEmpty ? nil : PolicySuggestion.statements(for: grants, sidPrefix: "MskEsmBoundary")
     }
 

@@ -85,17 +85,24 @@ public enum MappingPermissions {
                 describe, clusterArn, .cluster,
                 context.clusterIsServerless
                     ? "Lambda reads an MSK Serverless cluster with DescribeClusterV2 (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
-                    : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
-            add(["kafka:GetBootstrapBrokers"], clusterArn, .cluster, "Lambda looks up the brokers (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+                    : "Lambda reads the cluster's settings with DescribeClusterV2 or DescribeCluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+            )
+            add(
+                ["kafka:GetBootstrapBrokers"], clusterArn, .cluster,
+                "Lambda looks up the brokers (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
         }
         if let connection = context.vpcConnectionArn {
             add(
                 ["kafka:DescribeVpcConnection"], connection, .cluster,
-                "a cross-account mapping reads its multi-VPC connection (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+                "a cross-account mapping reads its multi-VPC connection (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+            )
         }
         if context.clusterArn != nil || context.usesVpcAccessConfigs {
             for action in networkInterfaceActions {
-                add([action], "*", .network, "Lambda creates network interfaces in the cluster's VPC (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+                add(
+                    [action], "*", .network,
+                    "Lambda creates network interfaces in the cluster's VPC (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+                )
             }
         }
         let logGroup =
@@ -104,19 +111,30 @@ public enum MappingPermissions {
             }
             ?? "arn:\(partition):logs:\(context.region):\(context.account):*"
         for action in logActions {
-            add([action], logGroup, .logs, "the function writes its logs (AWSLambdaMSKExecutionRole, https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(
+                [action], logGroup, .logs,
+                "the function writes its logs (AWSLambdaMSKExecutionRole, https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+            )
         }
         if let cluster, context.authMethod == .iam {
             // docs/aws-facts.md#iam-authentication-data-plane: the IAM-auth data plane, on the cluster, topic and group
             // ARNs.
             let clusterArn = cluster.clusterArn
-            add(["kafka-cluster:Connect"], clusterArn, .dataPlane, "IAM auth: connect to the cluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(
+                ["kafka-cluster:Connect"], clusterArn, .dataPlane,
+                "IAM auth: connect to the cluster (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+            )
             add(
                 ["kafka-cluster:DescribeClusterDynamicConfiguration"], clusterArn, .dataPlane,
-                "IAM auth: read the cluster's dynamic configuration (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+                "IAM auth: read the cluster's dynamic configuration (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+            )
             let topicArn = cluster.topicArn(context.topic)
-            add(["kafka-cluster:DescribeTopic"], topicArn, .dataPlane, "IAM auth: describe the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
-            add(["kafka-cluster:ReadData"], topicArn, .dataPlane, "IAM auth: read the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(
+                ["kafka-cluster:DescribeTopic"], topicArn, .dataPlane,
+                "IAM auth: describe the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(
+                ["kafka-cluster:ReadData"], topicArn, .dataPlane,
+                "IAM auth: read the topic (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
             let groupArn = cluster.groupArn(context.consumerGroup)
             let groupReason =
                 context.consumerGroupId == nil
@@ -134,23 +152,29 @@ public enum MappingPermissions {
                 ["sts:GetWebIdentityToken"], "*", .webIdentityToken,
                 "IAM_OAUTHBEARER_AUTH: Lambda requests an AWS web identity token for the execution role "
                     + "(https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html; "
-                    + "the STS action is GetWebIdentityToken, https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html)")
+                    + "the STS action is GetWebIdentityToken, https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html)"
+            )
         }
         // The OAUTHBEARER_AUTH secret is among the secret ARNs: GetSecretValue and kms:Decrypt cover it too.
         for secret in context.secretArns {
-            add(["secretsmanager:GetSecretValue"], secret, .secret, "Lambda reads the mapping's secret (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)")
+            add(
+                ["secretsmanager:GetSecretValue"], secret, .secret,
+                "Lambda reads the mapping's secret (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html)"
+            )
         }
         for key in context.secretKmsKeyArns {
             add(
                 ["kms:Decrypt"], key, .secretKey,
-                "the secret is encrypted with this customer-managed KMS key (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html)")
+                "the secret is encrypted with this customer-managed KMS key (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html)"
+            )
         }
         // A destination that is the source topic is rejected by Lambda (MAP013 says so); Lambda never writes
         // there, so asking for write access to it would be a fix for nothing.
         if let destination = context.onFailureDestination, !destination.isEmpty,
             destination != "kafka://" + context.topic
         {
-            let reason = "the on-failure destination \(destination) (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html)"
+            let reason =
+                "the on-failure destination \(destination) (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html)"
             let parts = destination.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
             if destination.hasPrefix("kafka://") {
                 let topic = String(destination.dropFirst("kafka://".count))

@@ -49,7 +49,8 @@ public struct PolicyCheckSummary: ReportSummary {
         public var denyStatementsToRemove: [StatementReference]
 
         /// The suggestions; a `policy` of `JSONValue.null` is stored as nil.
-        public init(policy: JSONValue?, boundaryStatements: [JSONValue]?, denyStatementsToRemove: [StatementReference]) {
+        public init(policy: JSONValue?, boundaryStatements: [JSONValue]?, denyStatementsToRemove: [StatementReference])
+        {
             self.policy = policy
             self.boundaryStatements = boundaryStatements
             self.denyStatementsToRemove = denyStatementsToRemove
@@ -66,8 +67,7 @@ public struct PolicyCheckSummary: ReportSummary {
     public var suggestions: Suggestions?
 
     /// A summary of `results`, with the role, the consumer group and the suggestions when they apply.
-    public init(results: [Result], role: String? = nil, consumerGroup: String? = nil, suggestions: Suggestions? = nil)
-    {
+    public init(results: [Result], role: String? = nil, consumerGroup: String? = nil, suggestions: Suggestions? = nil) {
         self.results = results
         self.role = role
         self.consumerGroup = consumerGroup

@@ -67,7 +67,8 @@ package struct MappingUpdatePlan: Sendable, Equatable {
                 if let group = object.removeValue(forKey: "ConsumerGroupId") {
                     let currentGroup = current[field]?["ConsumerGroupId"] ?? .null
                     if group != currentGroup {
-                        createOnly.append(MappingChange(field: field + ".ConsumerGroupId", from: currentGroup, to: group))
+                        createOnly.append(
+                            MappingChange(field: field + ".ConsumerGroupId", from: currentGroup, to: group))
                     }
                 }
                 if object.isEmpty { continue }
@@ -81,7 +82,9 @@ package struct MappingUpdatePlan: Sendable, Equatable {
             let currentValue = current[field] ?? .null
             if Self.matches(wantedValue, currentValue) { continue }
             if Self.createOnlyMembers.contains(field) {
-                if field != "Tags" { createOnly.append(MappingChange(field: field, from: currentValue, to: wantedValue)) }
+                if field != "Tags" {
+                    createOnly.append(MappingChange(field: field, from: currentValue, to: wantedValue))
+                }
                 continue
             }
             changes.append(MappingChange(field: field, from: currentValue, to: wantedValue))
@@ -122,7 +125,9 @@ package struct MappingUpdatePlan: Sendable, Equatable {
         case (.array(let list), .null): return list.isEmpty
         case (.object(let members), .null): return members.values.allSatisfy { matches($0, .null) }
         case (.object(let wanted), .object(let current)):
-            return Set(wanted.keys).union(current.keys).allSatisfy { matches(wanted[$0] ?? .null, current[$0] ?? .null) }
+            return Set(wanted.keys).union(current.keys).allSatisfy {
+                matches(wanted[$0] ?? .null, current[$0] ?? .null)
+            }
         case (.string(let text), .null): return text.isEmpty
         case (.array(let wanted), .array(let current)):
             // Lambda may answer lists (SourceAccessConfigurations, Filters) in another order.
@@ -161,7 +166,8 @@ package enum MappingIdentity {
     /// The event source of a request or mapping: the `EventSourceArn`, else the bootstrap servers (sorted).
     package static func source(_ value: JSONValue) -> String? {
         if let arn = value["EventSourceArn"]?.stringValue { return arn }
-        let servers = value["SelfManagedEventSource"]?["Endpoints"]?["KAFKA_BOOTSTRAP_SERVERS"]?.arrayValue?
+        let servers =
+            value["SelfManagedEventSource"]?["Endpoints"]?["KAFKA_BOOTSTRAP_SERVERS"]?.arrayValue?
             .compactMap(\.stringValue) ?? []
         return servers.isEmpty ? nil : servers.sorted().joined(separator: ",")
     }
@@ -182,7 +188,8 @@ package enum MappingIdentity {
         let plan = MappingUpdatePlan(current: mapping, request: request.filter { $0.key != "Tags" })
         return plan.changes
             + plan.createOnlyFindings.map {
-                MappingChange(field: $0.evidence["field"]?.stringValue ?? "", from: $0.evidence["from"] ?? .null,
+                MappingChange(
+                    field: $0.evidence["field"]?.stringValue ?? "", from: $0.evidence["from"] ?? .null,
                     to: $0.evidence["to"] ?? .null)
             }
     }
@@ -196,7 +203,8 @@ package enum MappingIdentity {
             detail: "A mapping with the same function, event source and topic exists (State "
                 + "\(mapping["State"]?.stringValue ?? "unknown")) and differs in: \(fields.joined(separator: ", ")). "
                 + "Lambda refuses a second one (ResourceConflictException).",
-            fix: "change the existing mapping instead: msk-esm update \(uuid) … (same flags, without --cluster/--topic)",
+            fix:
+                "change the existing mapping instead: msk-esm update \(uuid) … (same flags, without --cluster/--topic)",
             evidence: ["uuid": .string(uuid), "fields": .array(fields.map(JSONValue.string))])
     }
 }

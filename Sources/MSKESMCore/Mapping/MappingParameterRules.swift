@@ -196,7 +196,8 @@ package enum MappingParameterRules {
             return [
                 Finding(
                     code: .map006, severity: .fail, title: "consumer group id '\(id.prefix(60))' is not valid",
-                    detail: "ConsumerGroupId has 1..200 characters, each a letter, a digit, a space or one of - / * : _ + = . @ "
+                    detail:
+                        "ConsumerGroupId has 1..200 characters, each a letter, a digit, a space or one of - / * : _ + = . @ "
                         + "(\(id.count) characters given).",
                     fix: settings.uuid == nil
                         ? "--amazon-managed-kafka-event-source-config '{\"ConsumerGroupId\":\"my-consumer-group\"}'"
@@ -210,7 +211,8 @@ package enum MappingParameterRules {
         return [
             valid,
             Finding(
-                code: .map007, severity: .info, title: "if group '\(id)' already exists, Lambda ignores StartingPosition",
+                code: .map007, severity: .info,
+                title: "if group '\(id)' already exists, Lambda ignores StartingPosition",
                 detail: "If Kafka already has a group with this id, Lambda resumes from its committed offsets and "
                     + "ignores StartingPosition; other active members of the group take a share of the partitions "
                     + "(https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",

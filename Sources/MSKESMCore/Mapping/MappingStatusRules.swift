@@ -62,7 +62,8 @@ package enum MappingStatusRules {
         Finding(
             code: .map014, severity: .fail, title: "function \(name ?? "of the mapping") does not exist",
             detail: "Reading the function failed: \(message.prefix(200))",
-            fix: "create the function\(name.map { " \($0)" } ?? ""), or point the mapping at an existing one: aws lambda "
+            fix:
+                "create the function\(name.map { " \($0)" } ?? ""), or point the mapping at an existing one: aws lambda "
                 + "update-event-source-mapping --uuid \(mappingUUID ?? "<uuid>") --function-name <existing function>",
             evidence: ["error": .string(String(message.prefix(200)))])
     }

@@ -168,7 +168,8 @@ package enum ProcessingResult {
                 "Not diagnosable from outside; a user report ties it to a misconfigured cluster or secret."
             },
             relatedCodes: { _ in [] },
-            fix: { _, _ in "check the other findings; if none explains it, contact AWS Support with the mapping's UUID" },
+            fix: { _, _ in "check the other findings; if none explains it, contact AWS Support with the mapping's UUID"
+            },
             severity: .warn),
     ]
 

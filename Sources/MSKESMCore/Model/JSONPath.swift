@@ -69,7 +69,8 @@ package enum JSONPath {
     package static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String, expected: String) throws
         -> T
     {
-        let document = try JSONParser.parseDocument(data, source: source, fix: "give \(expected) as JSON (--output json)")
+        let document = try JSONParser.parseDocument(
+            data, source: source, fix: "give \(expected) as JSON (--output json)")
         do {
             return try JSONValueDecoder().decode(type, from: document)
         } catch let error as DecodingError {

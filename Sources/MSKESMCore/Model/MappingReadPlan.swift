@@ -136,8 +136,9 @@ package struct MappingReadPlan: Sendable {
     package static let defaultSecretKey = "alias/aws/secretsmanager"
 
     /// Reads the secrets' values when they are kept or analysed.
-    package init(mapping: JSONValue, readsMetrics: Bool, keepsSecretValues: Bool = false, analysesSecretsAt: Date? = nil)
-    {
+    package init(
+        mapping: JSONValue, readsMetrics: Bool, keepsSecretValues: Bool = false, analysesSecretsAt: Date? = nil
+    ) {
         self.mapping = mapping
         self.readsMetrics = readsMetrics
         self.readsSecretValues = keepsSecretValues || analysesSecretsAt != nil

@@ -143,7 +143,8 @@ public struct Snapshot: Codable, Sendable, Equatable {
     /// checks that need it would, not only by the command whose checks happen to run; see ``load(path:checkingRawParts:)``).
     public static func decode(_ data: Data, source: String, checkingRawParts: Bool = true) throws -> Snapshot {
         let expected = "a msk-esm snapshot (SnapshotVersion 1)"
-        let document = try JSONParser.parseDocument(data, source: source, fix: "give \(expected) as JSON (--output json)")
+        let document = try JSONParser.parseDocument(
+            data, source: source, fix: "give \(expected) as JSON (--output json)")
         let snapshot = try decode(document, source: source)
         if checkingRawParts { try snapshot.checkRawParts() }
         return snapshot

@@ -152,7 +152,8 @@ package enum EndpointPolicyEvaluator {
         if case .no = resource { return .no }
         if let condition = statement["Condition"], condition.objectValue?.isEmpty == false {
             if case .service(let name) = request.caller, let key = requiredPrincipalKey(condition) {
-                return .never("its Condition requires \(key), which a call by the service principal \(name) never carries")
+                return .never(
+                    "its Condition requires \(key), which a call by the service principal \(name) never carries")
             }
             return .unknown("its Condition is not evaluated")
         }
@@ -174,7 +175,8 @@ package enum EndpointPolicyEvaluator {
         case .role(let arn):
             guard !aws.isEmpty else { return .no }
             guard let arn else { return .unknown("it names AWS principals and the execution role ARN is not known") }
-            let account = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init)
+            let account = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(
+                String.init)
             for principal in aws {
                 if principal == arn { return .yes }
                 if let account, principal == account || principal.hasSuffix(":\(account):root") { return .yes }
@@ -185,10 +187,12 @@ package enum EndpointPolicyEvaluator {
 
     static func listMatch(_ positive: JSONValue?, _ negative: JSONValue?, value: String, caseSensitive: Bool) -> Match {
         if let positive {
-            return strings(positive).contains { wildcard($0, matches: value, caseSensitive: caseSensitive) } ? .yes : .no
+            return strings(positive).contains { wildcard($0, matches: value, caseSensitive: caseSensitive) }
+                ? .yes : .no
         }
         if let negative {
-            return strings(negative).contains { wildcard($0, matches: value, caseSensitive: caseSensitive) } ? .no : .yes
+            return strings(negative).contains { wildcard($0, matches: value, caseSensitive: caseSensitive) }
+                ? .no : .yes
         }
         return .no
     }

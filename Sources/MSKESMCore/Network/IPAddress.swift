@@ -163,7 +163,9 @@ struct UInt128Value: Sendable, Hashable, Comparable {
     /// A value whose top `ones` bits (of `width`) are set: the network mask of a prefix length.
     static func mask(ones: Int, width: Int) -> UInt128Value {
         // Build the mask as if for 128 bits, then shift into the low `width` bits.
-        func top(_ count: Int) -> UInt64 { count <= 0 ? 0 : (count >= 64 ? UInt64.max : ~(UInt64.max >> UInt64(count))) }
+        func top(_ count: Int) -> UInt64 {
+            count <= 0 ? 0 : (count >= 64 ? UInt64.max : ~(UInt64.max >> UInt64(count)))
+        }
         if width == 32 {
             let bits: UInt64 = ones <= 0 ? 0 : (0xffff_ffff << UInt64(32 - min(ones, 32))) & 0xffff_ffff
             return UInt128Value(high: 0, low: bits)
@@ -204,9 +206,11 @@ package struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The whole IPv4 space, `0.0.0.0/0`: "any IPv4 address".
-    package static let anyIPv4 = IPNetwork(address: IPAddress(family: .v4, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
+    package static let anyIPv4 = IPNetwork(
+        address: IPAddress(family: .v4, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
     /// The whole IPv6 space, `::/0`.
-    package static let anyIPv6 = IPNetwork(address: IPAddress(family: .v6, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
+    package static let anyIPv6 = IPNetwork(
+        address: IPAddress(family: .v6, value: UInt128Value(high: 0, low: 0)), prefixLength: 0)
 
     package var family: IPAddress.Family { address.family }
 
@@ -214,7 +218,8 @@ package struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
 
     var last: UInt128Value {
         let width = family.bitWidth
-        let hostBits = ~UInt128Value.mask(ones: prefixLength, width: width) & UInt128Value.mask(ones: width, width: width)
+        let hostBits =
+            ~UInt128Value.mask(ones: prefixLength, width: width) & UInt128Value.mask(ones: width, width: width)
         return address.value | hostBits
     }
 

@@ -79,7 +79,8 @@ public struct NetworkAnalyzer: Sendable {
     var mappingPeer: TrafficPeer { TrafficPeer(groupIds: inputs.mappingGroupIds, networks: mappingNetworks) }
 
     var brokerPeer: TrafficPeer {
-        TrafficPeer(groupIds: brokerGroupIds, networks: inputs.brokerGroupIds == nil ? mappingNetworks : [IPNetwork.anyIPv4])
+        TrafficPeer(
+            groupIds: brokerGroupIds, networks: inputs.brokerGroupIds == nil ? mappingNetworks : [IPNetwork.anyIPv4])
     }
 
     var onFailureService: AWSServiceName? {
@@ -101,16 +102,20 @@ public struct NetworkAnalyzer: Sendable {
 
     func rulesJSON(_ rules: [SecurityGroupRuleReference]) -> JSONValue { strings(rules.map(\.description)) }
 
-    func skipped(_ code: FindingCode, _ title: String, _ reason: String, evidence: [String: JSONValue] = [:]) -> Finding {
+    func skipped(_ code: FindingCode, _ title: String, _ reason: String, evidence: [String: JSONValue] = [:]) -> Finding
+    {
         Finding(code: code, severity: .skipped, title: title, detail: reason, evidence: evidence)
     }
 
     /// A NET011 finding for a check whose answer rests on rules that cannot be resolved.
-    func unverifiable(_ check: FindingCode, _ what: String, _ rules: [SecurityGroupRuleReference], fix: String) -> Finding {
+    func unverifiable(_ check: FindingCode, _ what: String, _ rules: [SecurityGroupRuleReference], fix: String)
+        -> Finding
+    {
         let list = rules.map(\.description).joined(separator: "; ")
         return Finding(
             code: .net011, severity: .warn, title: "cannot verify \(check.code): \(what)",
-            detail: "Only rules whose peers cannot be resolved from these inputs might allow it: \(list). A prefix list's CIDRs are not part of describe-security-groups, and a CIDR that covers only part of the subnets' addresses may or may not hold the pollers' addresses. Check them, or add the rule below so the answer no longer depends on them.",
+            detail:
+                "Only rules whose peers cannot be resolved from these inputs might allow it: \(list). A prefix list's CIDRs are not part of describe-security-groups, and a CIDR that covers only part of the subnets' addresses may or may not hold the pollers' addresses. Check them, or add the rule below so the answer no longer depends on them.",
             fix: fix,
             evidence: ["check": .string(check.code), "rules": rulesJSON(rules)])
     }
@@ -129,7 +134,8 @@ public struct NetworkAnalyzer: Sendable {
         }
         let source = inputs.mappingGroupIds[0]
         return inputs.brokerPorts.map { port in
-            let fix = "aws ec2 authorize-security-group-ingress --group-id \(brokerGroupIds[0]) --protocol tcp --port \(port) --source-group \(source)"
+            let fix =
+                "aws ec2 authorize-security-group-ingress --group-id \(brokerGroupIds[0]) --protocol tcp --port \(port) --source-group \(source)"
             let evidence: [String: JSONValue] = [
                 "port": .number(Double(port)), "brokerGroupIds": strings(brokerGroupIds),
                 "sourceGroupIds": strings(inputs.mappingGroupIds),
@@ -149,13 +155,15 @@ public struct NetworkAnalyzer: Sendable {
                     "\(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not in the security groups given, and the groups that are do not admit TCP \(port) from \(groupList). Give describe-security-groups output that includes every group.",
                     evidence: evidence.merging(["missingGroupIds": strings(missing)]) { $1 })
             case .unverifiable(let rules):
-                return unverifiable(.net001, "inbound TCP \(port) into \(brokerGroupIds.joined(separator: ", "))", rules, fix: fix)
+                return unverifiable(
+                    .net001, "inbound TCP \(port) into \(brokerGroupIds.joined(separator: ", "))", rules, fix: fix)
             case .notAllowed:
                 let selfReference = inputs.brokerGroupIds == nil
                 return Finding(
                     code: .net001, severity: .fail,
                     title: "no inbound rule admits TCP \(port) from the mapping's security groups",
-                    detail: "The brokers' groups (\(brokerGroupIds.joined(separator: ", "))) have no inbound rule for TCP \(port) from \(groupList) or from every address of the mapping's subnets. The mapping's pollers connect from network interfaces that carry \(groupList)\(selfReference ? "; for MSK these are the cluster's own groups, so the rule must reference the group itself (a self-referencing rule). Editing the function's security group does not help" : ""). (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
+                    detail:
+                        "The brokers' groups (\(brokerGroupIds.joined(separator: ", "))) have no inbound rule for TCP \(port) from \(groupList) or from every address of the mapping's subnets. The mapping's pollers connect from network interfaces that carry \(groupList)\(selfReference ? "; for MSK these are the cluster's own groups, so the rule must reference the group itself (a self-referencing rule). Editing the function's security group does not help" : ""). (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                     fix: fix, evidence: evidence)
             }
         }
@@ -169,7 +177,8 @@ public struct NetworkAnalyzer: Sendable {
         }
         let target = brokerGroupIds[0]
         return inputs.brokerPorts.map { port in
-            let fix = "aws ec2 authorize-security-group-egress --group-id \(inputs.mappingGroupIds[0]) --ip-permissions 'IpProtocol=tcp,FromPort=\(port),ToPort=\(port),UserIdGroupPairs=[{GroupId=\(target)}]'"
+            let fix =
+                "aws ec2 authorize-security-group-egress --group-id \(inputs.mappingGroupIds[0]) --ip-permissions 'IpProtocol=tcp,FromPort=\(port),ToPort=\(port),UserIdGroupPairs=[{GroupId=\(target)}]'"
             let evidence: [String: JSONValue] = [
                 "port": .number(Double(port)), "groupIds": strings(inputs.mappingGroupIds),
                 "brokerGroupIds": strings(brokerGroupIds),
@@ -192,7 +201,8 @@ public struct NetworkAnalyzer: Sendable {
             case .notAllowed:
                 return Finding(
                     code: .net003, severity: .fail, title: "no outbound rule allows TCP \(port) to the brokers",
-                    detail: "The mapping's groups (\(groupList)) have no outbound rule for TCP \(port) to \(brokerGroupIds.joined(separator: ", ")) or to every address the brokers may have. Lambda needs the broker port outbound to the mapping's groups. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
+                    detail:
+                        "The mapping's groups (\(groupList)) have no outbound rule for TCP \(port) to \(brokerGroupIds.joined(separator: ", ")) or to every address the brokers may have. Lambda needs the broker port outbound to the mapping's groups. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                     fix: fix, evidence: evidence)
             }
         }
@@ -206,7 +216,8 @@ public struct NetworkAnalyzer: Sendable {
         guard !inputs.mappingGroupIds.isEmpty else {
             return [skipped(.net002, title, "no mapping security groups were given (--group-id)")]
         }
-        let fix = "aws ec2 authorize-security-group-egress --group-id \(inputs.mappingGroupIds[0]) --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0}]'"
+        let fix =
+            "aws ec2 authorize-security-group-egress --group-id \(inputs.mappingGroupIds[0]) --ip-permissions 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0}]'"
         let evidence: [String: JSONValue] = ["port": 443, "groupIds": strings(inputs.mappingGroupIds)]
         let anywhere = reachability.allowsTCP(outOf: inputs.mappingGroupIds, port: 443, to: TrafficPeer())
         if case .allowed(let rules) = anywhere {
@@ -227,11 +238,15 @@ public struct NetworkAnalyzer: Sendable {
                 break
             }
             for endpoint in interface {
-                let networks = endpoint.subnetIds.compactMap { paths.subnetsById[$0]?.cidrBlock.flatMap(IPNetwork.init) }
+                let networks = endpoint.subnetIds.compactMap {
+                    paths.subnetsById[$0]?.cidrBlock.flatMap(IPNetwork.init)
+                }
                 let peer = TrafficPeer(
                     groupIds: endpoint.groups.map(\.groupId),
-                    networks: networks.count == endpoint.subnetIds.count && !networks.isEmpty ? networks : [IPNetwork.anyIPv4])
-                if case .allowed(let rules) = reachability.allowsTCP(outOf: inputs.mappingGroupIds, port: 443, to: peer) {
+                    networks: networks.count == endpoint.subnetIds.count && !networks.isEmpty
+                        ? networks : [IPNetwork.anyIPv4])
+                if case .allowed(let rules) = reachability.allowsTCP(outOf: inputs.mappingGroupIds, port: 443, to: peer)
+                {
                     endpointRules += rules
                 } else {
                     endpointsAllAllowed = false
@@ -243,7 +258,8 @@ public struct NetworkAnalyzer: Sendable {
                 Finding(
                     code: .net002, severity: .pass,
                     title: "outbound TCP 443 is allowed to the VPC endpoints of every service the mapping needs",
-                    detail: "Not to all destinations, but to each endpoint: " + Set(endpointRules.map(\.description)).sorted().joined(separator: "; "),
+                    detail: "Not to all destinations, but to each endpoint: "
+                        + Set(endpointRules.map(\.description)).sorted().joined(separator: "; "),
                     evidence: evidence.merging(["rules": rulesJSON(endpointRules)]) { $1 })
             ]
         }
@@ -260,7 +276,8 @@ public struct NetworkAnalyzer: Sendable {
             return [
                 Finding(
                     code: .net002, severity: .fail, title: "no outbound rule allows TCP 443",
-                    detail: "The mapping's groups (\(groupList)) allow no outbound TCP 443 at all. The pollers call Lambda, STS (and Secrets Manager, the on-failure destination) over HTTPS; AWS documents outbound 443 to all destinations. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
+                    detail:
+                        "The mapping's groups (\(groupList)) allow no outbound TCP 443 at all. The pollers call Lambda, STS (and Secrets Manager, the on-failure destination) over HTTPS; AWS documents outbound 443 to all destinations. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                     fix: fix, evidence: evidence)
             ]
         }
@@ -269,11 +286,13 @@ public struct NetworkAnalyzer: Sendable {
         case .unverifiable(let rules): limited = rules
         default: limited = []
         }
-        let limitedText = limited.isEmpty ? "only to some destinations" : "only to " + limited.map(\.peer).joined(separator: ", ")
+        let limitedText =
+            limited.isEmpty ? "only to some destinations" : "only to " + limited.map(\.peer).joined(separator: ", ")
         return [
             Finding(
                 code: .net002, severity: .warn, title: "outbound TCP 443 is allowed \(limitedText)",
-                detail: "The mapping's groups (\(groupList)) allow outbound TCP 443, but not to all destinations, and not verifiably to a VPC endpoint of every service the mapping needs (\(neededServices.map(\.rawValue).joined(separator: ", "))). AWS documents outbound 443 to all destinations; through a NAT gateway the services' public addresses must be reachable. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
+                detail:
+                    "The mapping's groups (\(groupList)) allow outbound TCP 443, but not to all destinations, and not verifiably to a VPC endpoint of every service the mapping needs (\(neededServices.map(\.rawValue).joined(separator: ", "))). AWS documents outbound 443 to all destinations; through a NAT gateway the services' public addresses must be reachable. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                 fix: fix, evidence: evidence.merging(["rules": rulesJSON(limited)]) { $1 })
         ]
     }
@@ -298,7 +317,8 @@ public struct NetworkAnalyzer: Sendable {
                 if let endpoint = interface.first {
                     combined.reachable.append("\(service.rawValue): Interface endpoint \(endpoint.vpcEndpointId)")
                 } else {
-                    combined.missing.append("\(service.rawValue): no subnets were given (--subnet-id), so NAT routes cannot be checked")
+                    combined.missing.append(
+                        "\(service.rawValue): no subnets were given (--subnet-id), so NAT routes cannot be checked")
                 }
             }
             return combined
@@ -344,13 +364,16 @@ public struct NetworkAnalyzer: Sendable {
     func createEndpointFix(_ services: [AWSServiceName]) -> String {
         let vpc = paths.mappingVpcIds.sorted().first ?? "<vpc-id>"
         let subnets = inputs.mappingSubnetIds.isEmpty ? "<subnet-ids>" : inputs.mappingSubnetIds.joined(separator: " ")
-        let groups = inputs.mappingGroupIds.isEmpty ? "<security-group-ids>" : inputs.mappingGroupIds.joined(separator: " ")
+        let groups =
+            inputs.mappingGroupIds.isEmpty ? "<security-group-ids>" : inputs.mappingGroupIds.joined(separator: " ")
         var lines = services.map { service in
             "aws ec2 create-vpc-endpoint --vpc-id \(vpc) --vpc-endpoint-type Interface --service-name \(service.endpointServiceName(region: inputs.region)) --subnet-ids \(subnets) --security-group-ids \(groups) --private-dns-enabled"
         }
         if let group = inputs.mappingGroupIds.first {
             // The endpoints carry the mapping's groups, so those must admit 443 from themselves.
-            lines.append("aws ec2 authorize-security-group-ingress --group-id \(group) --protocol tcp --port 443 --source-group \(group)")
+            lines.append(
+                "aws ec2 authorize-security-group-ingress --group-id \(group) --protocol tcp --port 443 --source-group \(group)"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -369,8 +392,12 @@ public struct NetworkAnalyzer: Sendable {
             evidence["unreachable"] = strings(combined.unreachable)
             let missingServices = combined.unreachableServices
             return Finding(
-                code: code, severity: failSeverity, title: "no path to \(missingServices.map(\.rawValue).joined(separator: " and ")) from the mapping's subnets",
-                detail: "The pollers call \(what) from the mapping's subnets, through a public NAT gateway or VPC interface endpoints (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html). Missing: " + combined.unreachable.joined(separator: "; ") + "." + note,
+                code: code, severity: failSeverity,
+                title:
+                    "no path to \(missingServices.map(\.rawValue).joined(separator: " and ")) from the mapping's subnets",
+                detail:
+                    "The pollers call \(what) from the mapping's subnets, through a public NAT gateway or VPC interface endpoints (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html). Missing: "
+                    + combined.unreachable.joined(separator: "; ") + "." + note,
                 fix: fix, evidence: evidence)
         }
         if !combined.missing.isEmpty {
@@ -389,14 +416,19 @@ public struct NetworkAnalyzer: Sendable {
 
     func lambdaAndSTSPath() -> [Finding] {
         let provisioned = inputs.provisionedMode
-        let note = provisioned
+        let note =
+            provisioned
             ? " The mapping is in provisioned mode, where this path may not be needed (an AWS tool says so; not verified against AWS documentation), so this is a warning."
             : ""
         return [
             pathFinding(
-                code: .net004, services: [.lambda, .sts], what: "Lambda and STS", failSeverity: provisioned ? .warn : .fail,
-                note: note + " Lambda reports \"PROBLEM: Connection error. Your event source VPC must be able to connect to Lambda and STS.\"",
-                fix: createEndpointFix([.lambda, .sts]) + "\n# or: a NAT gateway in a public subnet and a 0.0.0.0/0 route to it in the route table of each mapping subnet")
+                code: .net004, services: [.lambda, .sts], what: "Lambda and STS",
+                failSeverity: provisioned ? .warn : .fail,
+                note: note
+                    + " Lambda reports \"PROBLEM: Connection error. Your event source VPC must be able to connect to Lambda and STS.\"",
+                fix: createEndpointFix([.lambda, .sts])
+                    + "\n# or: a NAT gateway in a public subnet and a 0.0.0.0/0 route to it in the route table of each mapping subnet"
+            )
         ]
     }
 
@@ -443,12 +475,16 @@ public struct NetworkAnalyzer: Sendable {
         var fix = createEndpointFix([service])
         if service == .s3 {
             let vpc = paths.mappingVpcIds.sorted().first ?? "<vpc-id>"
-            let tables = Set(inputs.mappingSubnetIds.compactMap { paths.routeTable(for: $0)?.table.routeTableId }).sorted()
-            fix += "\n# or a Gateway endpoint for S3:\naws ec2 create-vpc-endpoint --vpc-id \(vpc) --vpc-endpoint-type Gateway --service-name \(service.endpointServiceName(region: inputs.region)) --route-table-ids \(tables.isEmpty ? "<route-table-ids>" : tables.joined(separator: " "))"
+            let tables = Set(inputs.mappingSubnetIds.compactMap { paths.routeTable(for: $0)?.table.routeTableId })
+                .sorted()
+            fix +=
+                "\n# or a Gateway endpoint for S3:\naws ec2 create-vpc-endpoint --vpc-id \(vpc) --vpc-endpoint-type Gateway --service-name \(service.endpointServiceName(region: inputs.region)) --route-table-ids \(tables.isEmpty ? "<route-table-ids>" : tables.joined(separator: " "))"
         }
         var finding = pathFinding(
-            code: .net008, services: [service], what: "the on-failure destination (\(service.rawValue))", failSeverity: .fail,
-            note: " AWS: \"You must deploy a VPC endpoint for your on-failure destination service inside your MSK cluster VPC.\" Lambda reports \"PROBLEM: Connection error. Your event source VPC must be able to connect to OnFailure Destination.\"",
+            code: .net008, services: [service], what: "the on-failure destination (\(service.rawValue))",
+            failSeverity: .fail,
+            note:
+                " AWS: \"You must deploy a VPC endpoint for your on-failure destination service inside your MSK cluster VPC.\" Lambda reports \"PROBLEM: Connection error. Your event source VPC must be able to connect to OnFailure Destination.\"",
             fix: fix)
         finding.evidence["destination"] = .string(destination)
         return [finding]
@@ -479,18 +515,24 @@ public struct NetworkAnalyzer: Sendable {
         }
         if dns.isEmpty {
             dns.append(
-                Finding(code: .net006, severity: .pass, title: "no interface endpoint in use: private DNS does not apply",
-                        detail: "None of \(neededServices.map { $0.endpointServiceName(region: inputs.region) }.joined(separator: ", ")) has an available Interface endpoint in the mapping's VPC."))
+                Finding(
+                    code: .net006, severity: .pass, title: "no interface endpoint in use: private DNS does not apply",
+                    detail:
+                        "None of \(neededServices.map { $0.endpointServiceName(region: inputs.region) }.joined(separator: ", ")) has an available Interface endpoint in the mapping's VPC."
+                ))
         }
         if groups.isEmpty {
             groups.append(
-                Finding(code: .net007, severity: .pass, title: "no interface endpoint in use: endpoint security groups do not apply",
-                        detail: "No available Interface endpoint of a needed service in the mapping's VPC."))
+                Finding(
+                    code: .net007, severity: .pass,
+                    title: "no interface endpoint in use: endpoint security groups do not apply",
+                    detail: "No available Interface endpoint of a needed service in the mapping's VPC."))
         }
         if policies.isEmpty {
             policies.append(
-                Finding(code: .net010, severity: .pass, title: "no endpoint in use: endpoint policies do not apply",
-                        detail: "No available endpoint of a needed service in the mapping's VPC."))
+                Finding(
+                    code: .net010, severity: .pass, title: "no endpoint in use: endpoint policies do not apply",
+                    detail: "No available endpoint of a needed service in the mapping's VPC."))
         }
         return dns + groups + policies
     }
@@ -503,18 +545,22 @@ public struct NetworkAnalyzer: Sendable {
         switch endpoint.privateDnsEnabled {
         case true:
             return Finding(
-                code: .net006, severity: .pass, title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) has private DNS on",
+                code: .net006, severity: .pass,
+                title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) has private DNS on",
                 evidence: evidence)
         case false:
             // With private DNS off, the service's public name resolves to public addresses: only a NAT path helps.
-            let natEverywhere = !inputs.mappingSubnetIds.isEmpty && inputs.mappingSubnetIds.allSatisfy {
-                if case .reachable = paths.natPath(for: $0) { return true }
-                return false
-            }
+            let natEverywhere =
+                !inputs.mappingSubnetIds.isEmpty
+                && inputs.mappingSubnetIds.allSatisfy {
+                    if case .reachable = paths.natPath(for: $0) { return true }
+                    return false
+                }
             return Finding(
                 code: .net006, severity: natEverywhere ? .warn : .fail,
                 title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) has private DNS off",
-                detail: "Lambda calls \(service.rawValue) by its public name; without private DNS that name does not resolve to the endpoint, so the endpoint is not used\(natEverywhere ? " (the traffic goes through the NAT gateway instead, so this is a warning)" : " and, without a NAT path, the call fails").",
+                detail:
+                    "Lambda calls \(service.rawValue) by its public name; without private DNS that name does not resolve to the endpoint, so the endpoint is not used\(natEverywhere ? " (the traffic goes through the NAT gateway instead, so this is a warning)" : " and, without a NAT path, the call fails").",
                 fix: fix, evidence: evidence)
         case nil:
             return skipped(
@@ -530,21 +576,25 @@ public struct NetworkAnalyzer: Sendable {
             "vpcEndpointId": .string(endpoint.vpcEndpointId), "endpointGroupIds": strings(groupIds),
             "sourceGroupIds": strings(inputs.mappingGroupIds), "port": 443,
         ]
-        guard let reachability else { return skipped(.net007, title, securityGroupsMissingReason(), evidence: evidence) }
+        guard let reachability else {
+            return skipped(.net007, title, securityGroupsMissingReason(), evidence: evidence)
+        }
         guard !inputs.mappingGroupIds.isEmpty else {
             return skipped(.net007, title, "no mapping security groups were given (--group-id)", evidence: evidence)
         }
         guard let target = groupIds.first else {
             return skipped(.net007, title, "the endpoint lists no security groups in the input", evidence: evidence)
         }
-        let fix = "aws ec2 authorize-security-group-ingress --group-id \(target) --protocol tcp --port 443 --source-group \(inputs.mappingGroupIds[0])"
+        let fix =
+            "aws ec2 authorize-security-group-ingress --group-id \(target) --protocol tcp --port 443 --source-group \(inputs.mappingGroupIds[0])"
         let answer = reachability.admitsTCP(into: groupIds, port: 443, from: mappingPeer)
         let missing = reachability.missingGroups(groupIds)
         switch answer {
         case .allowed(let rules):
             evidence["rules"] = rulesJSON(rules)
             return Finding(
-                code: .net007, severity: .pass, title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) admits TCP 443 from the mapping's groups",
+                code: .net007, severity: .pass,
+                title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) admits TCP 443 from the mapping's groups",
                 detail: "Allowed by: " + rules.map(\.description).joined(separator: "; "), evidence: evidence)
         case _ where !missing.isEmpty:
             evidence["missingGroupIds"] = strings(missing)
@@ -557,8 +607,10 @@ public struct NetworkAnalyzer: Sendable {
         case .notAllowed:
             return Finding(
                 code: .net007, severity: .fail,
-                title: "\(endpoint.vpcEndpointId) (\(service.rawValue)) does not admit TCP 443 from the mapping's groups",
-                detail: "The endpoint's groups (\(groupIds.joined(separator: ", "))) have no inbound rule for TCP 443 from \(groupList) or from every address of the mapping's subnets. With private DNS, calls to \(service.rawValue) go to this endpoint and are dropped. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
+                title:
+                    "\(endpoint.vpcEndpointId) (\(service.rawValue)) does not admit TCP 443 from the mapping's groups",
+                detail:
+                    "The endpoint's groups (\(groupIds.joined(separator: ", "))) have no inbound rule for TCP 443 from \(groupList) or from every address of the mapping's subnets. With private DNS, calls to \(service.rawValue) go to this endpoint and are dropped. (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html)",
                 fix: fix, evidence: evidence)
         }
     }
@@ -567,39 +619,69 @@ public struct NetworkAnalyzer: Sendable {
         let requests: [EndpointPolicyEvaluator.Request]
         switch service {
         case .sts:
-            requests = [.init(action: "sts:AssumeRole", caller: .service("lambda.amazonaws.com"), resource: inputs.executionRoleArn)]
+            requests = [
+                .init(
+                    action: "sts:AssumeRole", caller: .service("lambda.amazonaws.com"),
+                    resource: inputs.executionRoleArn)
+            ]
         case .lambda:
-            requests = [.init(action: "lambda:InvokeFunction", caller: .service("lambda.amazonaws.com"), resource: inputs.functionArn)]
+            requests = [
+                .init(
+                    action: "lambda:InvokeFunction", caller: .service("lambda.amazonaws.com"),
+                    resource: inputs.functionArn)
+            ]
         case .secretsmanager:
-            requests = [.init(action: "secretsmanager:GetSecretValue", caller: .role(inputs.executionRoleArn), resource: inputs.secretArn)]
+            requests = [
+                .init(
+                    action: "secretsmanager:GetSecretValue", caller: .role(inputs.executionRoleArn),
+                    resource: inputs.secretArn)
+            ]
         case .sqs:
-            requests = [.init(action: "sqs:SendMessage", caller: .role(inputs.executionRoleArn), resource: inputs.onFailureDestination)]
+            requests = [
+                .init(
+                    action: "sqs:SendMessage", caller: .role(inputs.executionRoleArn),
+                    resource: inputs.onFailureDestination)
+            ]
         case .sns:
-            requests = [.init(action: "sns:Publish", caller: .role(inputs.executionRoleArn), resource: inputs.onFailureDestination)]
+            requests = [
+                .init(
+                    action: "sns:Publish", caller: .role(inputs.executionRoleArn), resource: inputs.onFailureDestination
+                )
+            ]
         case .s3:
-            requests = [.init(action: "s3:PutObject", caller: .role(inputs.executionRoleArn), resource: inputs.onFailureDestination.map { $0 + "/*" })]
+            requests = [
+                .init(
+                    action: "s3:PutObject", caller: .role(inputs.executionRoleArn),
+                    resource: inputs.onFailureDestination.map { $0 + "/*" })
+            ]
         }
         return requests.map { request in
             let evidence: [String: JSONValue] = [
                 "vpcEndpointId": .string(endpoint.vpcEndpointId), "action": .string(request.action),
                 "principal": .string(request.caller.description), "resource": .string(request.resource ?? "*"),
             ]
-            let assumption = "Evaluated as: \(request.caller) calls \(request.action) on \(request.resource ?? "an unknown resource") through \(endpoint.vpcEndpointId); Principal \"*\" or the caller matches, actions and resources match with wildcards, an explicit Deny wins, conditions are not evaluated."
-            let fix = "aws ec2 modify-vpc-endpoint --vpc-endpoint-id \(endpoint.vpcEndpointId) --reset-policy   # or add: {\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"\(request.action)\",\"Resource\":\"*\"}"
+            let assumption =
+                "Evaluated as: \(request.caller) calls \(request.action) on \(request.resource ?? "an unknown resource") through \(endpoint.vpcEndpointId); Principal \"*\" or the caller matches, actions and resources match with wildcards, an explicit Deny wins, conditions are not evaluated."
+            let fix =
+                "aws ec2 modify-vpc-endpoint --vpc-endpoint-id \(endpoint.vpcEndpointId) --reset-policy   # or add: {\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"\(request.action)\",\"Resource\":\"*\"}"
             switch EndpointPolicyEvaluator.evaluate(policyDocument: endpoint.policyDocument, request: request) {
             case .allowed(let statements):
                 return Finding(
                     code: .net010, severity: .pass, title: "\(endpoint.vpcEndpointId) policy allows \(request.action)",
-                    detail: statements.isEmpty ? "No policy document: the default endpoint policy allows all." : "Allowed by \(statements.joined(separator: ", ")). " + assumption,
+                    detail: statements.isEmpty
+                        ? "No policy document: the default endpoint policy allows all."
+                        : "Allowed by \(statements.joined(separator: ", ")). " + assumption,
                     evidence: evidence)
             case .explicitDeny(let statements):
                 return Finding(
                     code: .net010, severity: .fail, title: "\(endpoint.vpcEndpointId) policy denies \(request.action)",
-                    detail: "\(statements.joined(separator: ", ")) of the endpoint policy explicitly denies it. \(assumption)",
+                    detail:
+                        "\(statements.joined(separator: ", ")) of the endpoint policy explicitly denies it. \(assumption)",
                     fix: fix, evidence: evidence)
             case .implicitDeny:
                 return Finding(
-                    code: .net010, severity: .fail, title: "\(endpoint.vpcEndpointId) policy does not allow \(request.action)",
+                    code: .net010, severity: .fail,
+                    title: "\(endpoint.vpcEndpointId) policy does not allow \(request.action)",
                     detail: "No statement of the endpoint policy allows it. \(assumption)",
                     fix: fix, evidence: evidence)
             case .unmatchable(let statements):
@@ -611,13 +693,15 @@ public struct NetworkAnalyzer: Sendable {
                         + statements.joined(separator: "; ") + ". "
                         + "(https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid) "
                         + assumption,
-                    fix: "add a statement for the service: {\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"\(request.caller)\"},"
+                    fix:
+                        "add a statement for the service: {\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"\(request.caller)\"},"
                         + "\"Action\":\"\(request.action)\",\"Resource\":\"*\"} (aws ec2 modify-vpc-endpoint --vpc-endpoint-id "
                         + "\(endpoint.vpcEndpointId) --policy-document file://policy.json)",
                     evidence: evidence.merging(["unmatchable": .array(statements.map(JSONValue.string))]) { $1 })
             case .conditional(let reason):
                 return Finding(
-                    code: .net010, severity: .warn, title: "\(endpoint.vpcEndpointId) policy may block \(request.action)",
+                    code: .net010, severity: .warn,
+                    title: "\(endpoint.vpcEndpointId) policy may block \(request.action)",
                     detail: "The answer depends on what this check does not evaluate: \(reason). \(assumption)",
                     fix: fix, evidence: evidence)
             }
@@ -639,19 +723,26 @@ public struct NetworkAnalyzer: Sendable {
         var fine: [String] = []
         for id in inputs.mappingSubnetIds {
             guard let subnet = paths.subnetsById[id], let free = subnet.availableIpAddressCount else {
-                findings.append(skipped(
-                    .net009, "free IP addresses in \(id)",
-                    "\(id) (or its AvailableIpAddressCount) is not in the subnets given.",
-                    evidence: ["subnetId": .string(id)]))
+                findings.append(
+                    skipped(
+                        .net009, "free IP addresses in \(id)",
+                        "\(id) (or its AvailableIpAddressCount) is not in the subnets given.",
+                        evidence: ["subnetId": .string(id)]))
                 continue
             }
             if free < Self.lowFreeAddressThreshold {
                 findings.append(
                     Finding(
-                        code: .net009, severity: .warn, title: "\(id) has only \(free) free IP address\(free == 1 ? "" : "es")",
-                        detail: "Each of the mapping's pollers holds a network interface in the mapping's subnets, and each interface takes one private IP address; when the subnet runs out, Lambda cannot add interfaces and the mapping stops scaling or fails. This check warns below \(Self.lowFreeAddressThreshold) free addresses (an inference: AWS documents no number). Subnet \(id) (\(subnet.cidrBlock ?? "CIDR unknown"), \(subnet.availabilityZone ?? "AZ unknown")) has \(free).",
-                        fix: "Free addresses in \(id) (delete unused network interfaces: aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=\(id) Name=status,Values=available), or give the mapping larger subnets.",
-                        evidence: ["subnetId": .string(id), "availableIpAddressCount": .number(Double(free)), "threshold": .number(Double(Self.lowFreeAddressThreshold))]))
+                        code: .net009, severity: .warn,
+                        title: "\(id) has only \(free) free IP address\(free == 1 ? "" : "es")",
+                        detail:
+                            "Each of the mapping's pollers holds a network interface in the mapping's subnets, and each interface takes one private IP address; when the subnet runs out, Lambda cannot add interfaces and the mapping stops scaling or fails. This check warns below \(Self.lowFreeAddressThreshold) free addresses (an inference: AWS documents no number). Subnet \(id) (\(subnet.cidrBlock ?? "CIDR unknown"), \(subnet.availabilityZone ?? "AZ unknown")) has \(free).",
+                        fix:
+                            "Free addresses in \(id) (delete unused network interfaces: aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=\(id) Name=status,Values=available), or give the mapping larger subnets.",
+                        evidence: [
+                            "subnetId": .string(id), "availableIpAddressCount": .number(Double(free)),
+                            "threshold": .number(Double(Self.lowFreeAddressThreshold)),
+                        ]))
             } else {
                 fine.append("\(id): \(free)")
             }
@@ -660,7 +751,8 @@ public struct NetworkAnalyzer: Sendable {
             findings.append(
                 Finding(
                     code: .net009, severity: .pass, title: "the mapping's subnets have enough free IP addresses",
-                    detail: "Free addresses (threshold \(Self.lowFreeAddressThreshold)): " + fine.joined(separator: ", ")))
+                    detail: "Free addresses (threshold \(Self.lowFreeAddressThreshold)): "
+                        + fine.joined(separator: ", ")))
         }
         return findings
     }

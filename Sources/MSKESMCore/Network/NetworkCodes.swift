@@ -42,7 +42,9 @@ extension FindingCode {
     /// lambda:InvokeFunction, secretsmanager:GetSecretValue).
     /// https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
     public static let net010 = FindingCode(
-        "NET010", "a VPC endpoint policy blocks an action the mapping needs (sts:AssumeRole, lambda:InvokeFunction, secretsmanager:GetSecretValue)")
+        "NET010",
+        "a VPC endpoint policy blocks an action the mapping needs (sts:AssumeRole, lambda:InvokeFunction, secretsmanager:GetSecretValue)"
+    )
     /// NET011 (`warn`): a rule or route cannot be verified from the inputs (e.g. a prefix list).
     /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
     public static let net011 = FindingCode(

@@ -14,7 +14,8 @@ package enum RegionResolver {
         if regions.count == 1, let region = regions.first { return region }
         if regions.count > 1 {
             throw ToolError.usage(
-                .invalidArgument, "the subnets lie in several regions (\(regions.sorted().joined(separator: ", ")))", input: "--subnets-json",
+                .invalidArgument, "the subnets lie in several regions (\(regions.sorted().joined(separator: ", ")))",
+                input: "--subnets-json",
                 fix: "give --region")
         }
         throw ToolError.usage(

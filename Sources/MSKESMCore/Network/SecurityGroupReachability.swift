@@ -119,7 +119,9 @@ package struct SecurityGroupReachability: Sendable {
     }
 
     /// Whether any rule of `groupIds` in that direction covers TCP `port`, whatever its peer.
-    package func hasAnyTCPRule(in groupIds: [String], direction: SecurityGroupRuleReference.Direction, port: Int) -> Bool {
+    package func hasAnyTCPRule(in groupIds: [String], direction: SecurityGroupRuleReference.Direction, port: Int)
+        -> Bool
+    {
         !rules(of: groupIds, direction: direction, port: port).isEmpty
     }
 

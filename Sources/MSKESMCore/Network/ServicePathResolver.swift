@@ -75,7 +75,9 @@ struct ServicePathResolver: Sendable {
         }
         guard let (table, how) = routeTable(for: subnetId) else {
             return .missingInput(
-                reason: "no route table for \(subnetId) in the route tables given: neither an explicit association nor the main table of its VPC")
+                reason:
+                    "no route table for \(subnetId) in the route tables given: neither an explicit association nor the main table of its VPC"
+            )
         }
         let tableText = "\(table.routeTableId) (\(how))"
         guard let route = table.routes.first(where: { $0.destinationCidrBlock == "0.0.0.0/0" }) else {
@@ -83,39 +85,52 @@ struct ServicePathResolver: Sendable {
         }
         if let natId = route.natGatewayId {
             if let state = route.state, state != "active" {
-                return .unreachable(reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), but the route is \(state)")
+                return .unreachable(
+                    reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), but the route is \(state)")
             }
             guard let gateways = inputs.natGateways?.natGateways else {
                 return .missingInput(
-                    reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), and no NAT gateways were given (describe-nat-gateways) to confirm it is available")
+                    reason:
+                        "route table \(tableText) sends 0.0.0.0/0 to \(natId), and no NAT gateways were given (describe-nat-gateways) to confirm it is available"
+                )
             }
             guard let gateway = gateways.first(where: { $0.natGatewayId == natId }) else {
                 return .missingInput(
-                    reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), which is not in the NAT gateways given")
+                    reason:
+                        "route table \(tableText) sends 0.0.0.0/0 to \(natId), which is not in the NAT gateways given")
             }
             if let state = gateway.state, state != "available" {
-                return .unreachable(reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), which is \(state), not available")
+                return .unreachable(
+                    reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), which is \(state), not available")
             }
             if gateway.state == nil {
                 return .unverifiable(reason: "\(natId) has no State in the input")
             }
             // Private NAT gateways reach other networks, not the internet (AWS's default type is public).
             if let type = gateway.connectivityType, type != "public" {
-                return .unreachable(reason: "route table \(tableText) sends 0.0.0.0/0 to \(natId), a \(type) NAT gateway with no internet access")
+                return .unreachable(
+                    reason:
+                        "route table \(tableText) sends 0.0.0.0/0 to \(natId), a \(type) NAT gateway with no internet access"
+                )
             }
             return .reachable(via: natId, detail: "\(subnetId) → \(tableText) → 0.0.0.0/0 → \(natId)")
         }
         if let gateway = route.gatewayId, gateway.hasPrefix("igw-") {
             // ESM poller interfaces get no package IP, so an internet gateway gives them no way out.
             return .unreachable(
-                reason: "route table \(tableText) sends 0.0.0.0/0 to the internet gateway \(gateway); the mapping's network interfaces have no package IP, so they need a NAT gateway")
+                reason:
+                    "route table \(tableText) sends 0.0.0.0/0 to the internet gateway \(gateway); the mapping's network interfaces have no package IP, so they need a NAT gateway"
+            )
         }
         let target = route.target ?? "an unnamed target"
         if let state = route.state, state != "active" {
-            return .unreachable(reason: "route table \(tableText) sends 0.0.0.0/0 to \(target), but the route is \(state)")
+            return .unreachable(
+                reason: "route table \(tableText) sends 0.0.0.0/0 to \(target), but the route is \(state)")
         }
         return .unverifiable(
-            reason: "route table \(tableText) sends 0.0.0.0/0 to \(target) (not a NAT gateway); whether that reaches AWS services cannot be verified here")
+            reason:
+                "route table \(tableText) sends 0.0.0.0/0 to \(target) (not a NAT gateway); whether that reaches AWS services cannot be verified here"
+        )
     }
 
     /// Endpoints for a service in the mapping's VPC: those that serve it, and those that exist but do not
@@ -130,7 +145,11 @@ struct ServicePathResolver: Sendable {
         for endpoint in all where endpoint.serviceName == name {
             if let vpc = endpoint.vpcId, !mappingVpcIds.isEmpty, !mappingVpcIds.contains(vpc) { continue }
             if ambiguous {
-                unusable.append((endpoint, "\(endpoint.vpcEndpointId) is in \(endpoint.vpcId ?? "a VPC"), and the mapping's VPC is unknown (give --subnets-json or --security-groups-json)"))
+                unusable.append(
+                    (
+                        endpoint,
+                        "\(endpoint.vpcEndpointId) is in \(endpoint.vpcId ?? "a VPC"), and the mapping's VPC is unknown (give --subnets-json or --security-groups-json)"
+                    ))
                 continue
             }
             let state = endpoint.state ?? "unknown"
@@ -160,11 +179,13 @@ struct ServicePathResolver: Sendable {
                         detail: "\(subnetId) → \(table.routeTableId) → Gateway endpoint \(endpoint.vpcEndpointId)")
                 }
                 detached.append(
-                    "Gateway endpoint \(endpoint.vpcEndpointId) is not attached to \(table?.routeTableId ?? "the subnet's route table")")
+                    "Gateway endpoint \(endpoint.vpcEndpointId) is not attached to \(table?.routeTableId ?? "the subnet's route table")"
+                )
             } else {
                 return .reachable(
                     via: endpoint.vpcEndpointId,
-                    detail: "Interface endpoint \(endpoint.vpcEndpointId) (\(endpoint.serviceName ?? service.rawValue))")
+                    detail: "Interface endpoint \(endpoint.vpcEndpointId) (\(endpoint.serviceName ?? service.rawValue))"
+                )
             }
         }
         let nat = natPath(for: subnetId)
@@ -173,7 +194,10 @@ struct ServicePathResolver: Sendable {
             return nat
         case .unreachable(let reason):
             guard inputs.vpcEndpoints != nil else {
-                return .missingInput(reason: "\(reason); no VPC endpoints were given (describe-vpc-endpoints), so an endpoint path cannot be ruled out")
+                return .missingInput(
+                    reason:
+                        "\(reason); no VPC endpoints were given (describe-vpc-endpoints), so an endpoint path cannot be ruled out"
+                )
             }
             let name = service.endpointServiceName(region: inputs.region)
             let others = found.unusable.map(\.1) + detached

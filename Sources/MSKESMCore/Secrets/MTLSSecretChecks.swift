@@ -51,7 +51,8 @@ extension SecretCheckRun {
         else {
             add(
                 .sec020, .fail, "the root-CA secret has no certificate",
-                detail: "A SERVER_ROOT_CA_CERTIFICATE secret is {\"certificate\": \"<PEM>\"} (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).",
+                detail:
+                    "A SERVER_ROOT_CA_CERTIFICATE secret is {\"certificate\": \"<PEM>\"} (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).",
                 fix: Self.shapeFix(.rootCA))
             return
         }

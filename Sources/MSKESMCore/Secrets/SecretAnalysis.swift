@@ -53,7 +53,8 @@ package enum SecretAnalysis {
         var out: [(arn: String, type: SecretType)] = []
         for entry in mapping["SourceAccessConfigurations"]?.arrayValue ?? [] {
             guard let uri = entry["URI"]?.stringValue, let kind = entry["Type"]?.stringValue,
-                let type = SecretPlacementRules.secretType(sourceAccessType: kind), !out.contains(where: { $0.arn == uri })
+                let type = SecretPlacementRules.secretType(sourceAccessType: kind),
+                !out.contains(where: { $0.arn == uri })
             else { continue }
             out.append((uri, type))
         }
@@ -68,8 +69,10 @@ package enum SecretAnalysis {
 
     /// The analysis of secret `arn` of `mapping`: its type from the mapping, the mapping's rules, and the ARN
     /// as the name for SEC016.
-    package static func analyze(secretString: String, arn: String, mapping: JSONValue, now: Date = Date()) -> JSONValue {
+    package static func analyze(secretString: String, arn: String, mapping: JSONValue, now: Date = Date()) -> JSONValue
+    {
         let type = secrets(ofMapping: mapping).first { $0.arn == arn }?.type
-        return analyze(secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
+        return analyze(
+            secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
     }
 }

@@ -11,7 +11,8 @@ extension FindingCode {
     /// wrong type.
     /// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html
     public static let sec001 = FindingCode(
-        "SEC001", "the secret is not a JSON object, lacks a required key, repeats a key, or has a value of the wrong type")
+        "SEC001",
+        "the secret is not a JSON object, lacks a required key, repeats a key, or has a value of the wrong type")
     /// SEC002 (`fail`): the secret is larger than Secrets Manager's 65,536 bytes.
     /// https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
     public static let sec002 = FindingCode("SEC002", "the secret is larger than Secrets Manager's 65,536 bytes")
@@ -26,7 +27,8 @@ extension FindingCode {
     /// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html
     public static let sec005 = FindingCode(
         "SEC005",
-        "the chain is broken: a certificate not signed by the next, an issuer missing, not a CA or beyond its path length")
+        "the chain is broken: a certificate not signed by the next, an issuer missing, not a CA or beyond its path length"
+    )
     /// SEC006 (`fail` or `warn`): a certificate is expired or not yet valid (fail), or expires within 30 days (warn).
     /// https://docs.aws.amazon.com/lambda/latest/dg/msk-cluster-auth.html
     public static let sec006 = FindingCode(
@@ -62,7 +64,8 @@ extension FindingCode {
     public static let sec016 = FindingCode("SEC016", "an MSK SCRAM secret's name does not start with AmazonMSK_")
     /// SEC017 (`fail`): the SCRAM secret is encrypted with the default AWS-managed KMS key.
     /// https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html
-    public static let sec017 = FindingCode("SEC017", "the SCRAM secret is encrypted with the default AWS-managed KMS key")
+    public static let sec017 = FindingCode(
+        "SEC017", "the SCRAM secret is encrypted with the default AWS-managed KMS key")
     /// SEC018 (`warn`): the password contains a character known to break the mapping.
     public static let sec018 = FindingCode("SEC018", "the password contains a character known to break the mapping")
     /// SEC019 (`fail`): the secret is in another region than the function.

@@ -39,7 +39,8 @@ public struct SecretInput: Sendable {
     public static func parse(_ text: String, label: String, password: String? = nil) throws -> SecretInput {
         let trimmed = text.trimmingWhitespaceAndNewlines()
         guard !trimmed.isEmpty else {
-            throw ToolError.usage(.inputEmpty, "empty input", input: label, fix: "give a secret JSON document or PEM file")
+            throw ToolError.usage(
+                .inputEmpty, "empty input", input: label, fix: "give a secret JSON document or PEM file")
         }
         if let first = trimmed.first, "{[\"".contains(first) {
             do {
@@ -54,7 +55,8 @@ public struct SecretInput: Sendable {
                     byteCount: text.utf8.count)
             } catch let error as JSONParser.SyntaxError {
                 throw ToolError.usage(
-                    .inputSyntax, "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)", input: label,
+                    .inputSyntax, "not valid JSON: \(error.reason) at line \(error.line), column \(error.column)",
+                    input: label,
                     fix:
                         "check the quoting (newlines inside a JSON string are written \\n), e.g. with: python3 -m json.tool FILE"
                 )

@@ -37,7 +37,8 @@ package enum SecretPlacementRules {
                     + "aws/secretsmanager"
                 : "its key \(keyId ?? "") is AWS-managed (KeyManager AWS)"
             return Finding(
-                code: .sec017, severity: .fail, title: "the SCRAM secret is encrypted with the default AWS-managed KMS key",
+                code: .sec017, severity: .fail,
+                title: "the SCRAM secret is encrypted with the default AWS-managed KMS key",
                 detail: "\(how). Amazon MSK cannot use a SCRAM secret encrypted with the default key; it needs a "
                     + "symmetric customer-managed key "
                     + "(https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html).",
@@ -45,9 +46,11 @@ package enum SecretPlacementRules {
         }
         guard let metadata else {
             return Finding(
-                code: .sec017, severity: .skipped, title: "the KMS key \(keyId ?? "") of the secret could not be described",
+                code: .sec017, severity: .skipped,
+                title: "the KMS key \(keyId ?? "") of the secret could not be described",
                 detail: "Whether \(keyId ?? "the key") is customer-managed is unknown (kms:DescribeKey was not read).",
-                fix: "aws kms describe-key --key-id \(keyId ?? "") --query KeyMetadata.KeyManager", evidence: keyEvidence)
+                fix: "aws kms describe-key --key-id \(keyId ?? "") --query KeyMetadata.KeyManager",
+                evidence: keyEvidence)
         }
         if let spec = metadata["KeySpec"]?.stringValue, spec != "SYMMETRIC_DEFAULT" {
             keyEvidence["keySpec"] = .string(spec)
@@ -59,7 +62,8 @@ package enum SecretPlacementRules {
         }
         return Finding(
             code: .sec017, severity: .pass,
-            title: "the SCRAM secret is encrypted with a customer-managed key (\(metadata["Arn"]?.stringValue ?? keyId ?? ""))",
+            title:
+                "the SCRAM secret is encrypted with a customer-managed key (\(metadata["Arn"]?.stringValue ?? keyId ?? ""))",
             evidence: keyEvidence)
     }
 
@@ -91,7 +95,8 @@ package enum SecretPlacementRules {
         evidence["secretRegion"] = .string(secretRegion)
         guard secretRegion == region else {
             return Finding(
-                code: .sec019, severity: .fail, title: "the secret is in \(secretRegion), not in \(region) (\(regionSource))",
+                code: .sec019, severity: .fail,
+                title: "the secret is in \(secretRegion), not in \(region) (\(regionSource))",
                 detail: "Lambda reads the mapping's secrets in the function's own Region; a secret in another "
                     + "Region is not found (https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html).",
                 // Without KmsKeyId the replica is encrypted with aws/secretsmanager in the new Region, which an MSK
@@ -103,7 +108,8 @@ package enum SecretPlacementRules {
                     + "update-event-source-mapping --uuid \(mappingUUID ?? "<uuid>") --source-access-configurations …)",
                 evidence: evidence)
         }
-        return Finding(code: .sec019, severity: .pass, title: "the secret is in \(region) (\(regionSource))", evidence: evidence)
+        return Finding(
+            code: .sec019, severity: .pass, title: "the secret is in \(region) (\(regionSource))", evidence: evidence)
     }
 
     /// SEC016: an MSK SCRAM secret's name starts with `AmazonMSK_`
@@ -139,7 +145,8 @@ package enum SecretPlacementRules {
         }
         if list.contains(where: { $0.stringValue == secretArn }) {
             return Finding(
-                code: .sec021, severity: .pass, title: "the SCRAM secret is associated with the cluster", evidence: evidence)
+                code: .sec021, severity: .pass, title: "the SCRAM secret is associated with the cluster",
+                evidence: evidence)
         }
         var listed = evidence
         listed["associatedSecrets"] = .number(Double(list.count))

@@ -53,7 +53,8 @@ public struct SecretRepairer: Sendable {
         }
         guard let type = SecretValidator.detectType(input.document, forced: options.type) else {
             throw ToolError.usage(
-                .secretUnusable, "cannot tell the secret type", input: input.label, fix: "pass --type mtls|scram|basic|root-ca|oauth")
+                .secretUnusable, "cannot tell the secret type", input: input.label,
+                fix: "pass --type mtls|scram|basic|root-ca|oauth")
         }
         var changes: [String] = []
         switch type {
@@ -82,7 +83,8 @@ public struct SecretRepairer: Sendable {
         let document = PEMDocument(text: text)
         if let problem = document.problems.first {
             throw ToolError.usage(
-                .secretUnusable, "\"\(field)\" has a malformed PEM block (\(problem.reason)), which cannot be repaired safely",
+                .secretUnusable,
+                "\"\(field)\" has a malformed PEM block (\(problem.reason)), which cannot be repaired safely",
                 input: label,
                 fix: "paste the block again from its source, then run secret fix again")
         }
@@ -94,7 +96,8 @@ public struct SecretRepairer: Sendable {
             let keyText = members["privateKey"]?.stringValue
         else {
             throw ToolError.usage(
-                .secretUnusable, "the mTLS secret needs string values for \"certificate\" and \"privateKey\"", input: label,
+                .secretUnusable, "the mTLS secret needs string values for \"certificate\" and \"privateKey\"",
+                input: label,
                 fix: "add them; see 'msk-esm secret validate' for the shape")
         }
         let password = members["privateKeyPassword"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
@@ -136,7 +139,8 @@ public struct SecretRepairer: Sendable {
         if materials.count > 1 {
             guard let leaf = chain.leaf, let matching = materials.first(where: { $0.key?.matches(leaf) == true }) else {
                 throw ToolError.usage(
-                    .secretUnusable, "\"privateKey\" holds \(materials.count) keys and none could be matched to the leaf certificate",
+                    .secretUnusable,
+                    "\"privateKey\" holds \(materials.count) keys and none could be matched to the leaf certificate",
                     input: label, fix: "keep the key of the client certificate by hand (check its password)")
             }
             material = matching
@@ -144,7 +148,8 @@ public struct SecretRepairer: Sendable {
         }
         if material.isMalformed {
             throw ToolError.usage(
-                .secretUnusable, "the private key is corrupted", input: label, fix: "export the key again from its source")
+                .secretUnusable, "the private key is corrupted", input: label,
+                fix: "export the key again from its source")
         }
         let target = options.scheme ?? .pbeSHA1TripleDES
         let needsReencryption: Bool
@@ -184,7 +189,8 @@ public struct SecretRepairer: Sendable {
         } else if material.format != .pkcs8 {
             guard let key = material.key, let pem = key.pkcs8PEM() else {
                 throw ToolError.usage(
-                    .secretUnusable, "the private key could not be read", input: label, fix: "export the key again from its source")
+                    .secretUnusable, "the private key could not be read", input: label,
+                    fix: "export the key again from its source")
             }
             keyPEM = pem
             changes.append("converted the key from \(material.format.labelName) to PKCS#8")

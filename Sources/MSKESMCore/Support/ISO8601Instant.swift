@@ -40,7 +40,8 @@ package enum ISO8601Instant {
         if scanner.take(UInt8(ascii: "Z")) || scanner.take(UInt8(ascii: "z")) {
             offset = 0
         } else if let sign = scanner.sign() {
-            guard let hours = scanner.digits(2), scanner.take(UInt8(ascii: ":")) || true, let minutes = scanner.digits(2),
+            guard let hours = scanner.digits(2), scanner.take(UInt8(ascii: ":")) || true,
+                let minutes = scanner.digits(2),
                 hours < 24, minutes < 60
             else { return nil }
             offset = sign * (hours * 3600 + minutes * 60)
@@ -61,7 +62,6 @@ package enum ISO8601Instant {
         return dateTime(Int(seconds)) + "Z"
     }
 
-
     // MARK: - Implementation
 
     private struct Scanner {
@@ -75,7 +75,9 @@ package enum ISO8601Instant {
             return true
         }
         mutating func digit() -> Int? {
-            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+                return nil
+            }
             index += 1
             return Int(bytes[index - 1] - UInt8(ascii: "0"))
         }
@@ -120,7 +122,8 @@ package enum ISO8601Instant {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-" + pad(Int(parts.tm_mday), 2)
+        return pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-"
+            + pad(Int(parts.tm_mday), 2)
             + "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2) + ":" + pad(Int(parts.tm_sec), 2)
     }
 

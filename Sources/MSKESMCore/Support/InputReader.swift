@@ -19,12 +19,14 @@ package enum InputReader {
         let descriptor = try openInput(path, input: input)
         defer { if path != "-" { close(descriptor) } }
         guard let bytes = readLimited(descriptor) else {
-            throw ToolError.usage(.inputUnreadable, "cannot read the input", input: input, fix: "check that it is a readable file")
+            throw ToolError.usage(
+                .inputUnreadable, "cannot read the input", input: input, fix: "check that it is a readable file")
         }
         let data = Data(bytes)
         if data.count > maximumSize {
             throw ToolError.usage(
-                .inputTooLarge, "larger than 1 MiB", input: input, fix: "give the file itself, not an archive or a log holding it")
+                .inputTooLarge, "larger than 1 MiB", input: input,
+                fix: "give the file itself, not an archive or a log holding it")
         }
         if data.isEmpty {
             throw ToolError.usage(.inputEmpty, "empty input", input: input, fix: "give a file with content")
@@ -57,8 +59,11 @@ package enum InputReader {
         if path == "-" { return STDIN_FILENO }
         let stream = namesOpenDescriptor(path)
         func refuse(_ kind: FileKind) -> ToolError {
-            if kind == .directory { return ToolError.usage(.inputUnreadable, "is a directory", input: input, fix: "name a file") }
-            return ToolError.usage(.inputUnreadable, "\(kind.phrase), not a regular file", input: input, fix: acceptedInputs)
+            if kind == .directory {
+                return ToolError.usage(.inputUnreadable, "is a directory", input: input, fix: "name a file")
+            }
+            return ToolError.usage(
+                .inputUnreadable, "\(kind.phrase), not a regular file", input: input, fix: acceptedInputs)
         }
         var status = stat()
         if !stream, stat(path, &status) == 0, FileKind(mode: status.st_mode) != .regular {
@@ -68,14 +73,18 @@ package enum InputReader {
         guard descriptor >= 0 else {
             let code = errno
             switch code {
-            case ENOENT, ENOTDIR: throw ToolError.usage(.inputNotFound, "file not found", input: input, fix: "check the path")
+            case ENOENT, ENOTDIR:
+                throw ToolError.usage(.inputNotFound, "file not found", input: input, fix: "check the path")
             case ENXIO: throw refuse(.socket)  // what open() says of a Unix socket
             case ENAMETOOLONG:
                 throw ToolError.usage(.inputNotFound, "the path is too long", input: input, fix: "check the path")
-            case EACCES: throw ToolError.usage(.inputUnreadable, "cannot read the file", input: input, fix: "check its permissions")
+            case EACCES:
+                throw ToolError.usage(
+                    .inputUnreadable, "cannot read the file", input: input, fix: "check its permissions")
             default:
                 throw ToolError.usage(
-                    .inputUnreadable, "cannot read the file: \(String(cString: strerror(code)))", input: input, fix: "check the path")
+                    .inputUnreadable, "cannot read the file: \(String(cString: strerror(code)))", input: input,
+                    fix: "check the path")
             }
         }
         guard fstat(descriptor, &status) == 0 else {
@@ -139,7 +148,9 @@ package enum InputReader {
     package static func invalidUTF8Offset(in data: Data) -> Int? {
         // The standard library validates a contiguous buffer many bytes at a time; the scalar-by-scalar scan
         // below, through Data's iterator, costs about a millisecond per 100 KB and only runs to find the offset.
-        let valid = data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
+        let valid = data.withUnsafeBytes { raw in
+            String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil
+        }
         if valid { return nil }
         var parser = Unicode.UTF8.ForwardParser()
         var bytes = data.makeIterator()

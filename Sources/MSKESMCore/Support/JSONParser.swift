@@ -129,7 +129,8 @@ package struct JSONParser {
 
     private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
         let count = word.utf8CodeUnitCount
-        guard bytes.count - index >= count, let base = bytes.baseAddress, memcmp(base + index, word.utf8Start, count) == 0
+        guard bytes.count - index >= count, let base = bytes.baseAddress,
+            memcmp(base + index, word.utf8Start, count) == 0
         else { throw error("unexpected character") }
         index += count
         return value

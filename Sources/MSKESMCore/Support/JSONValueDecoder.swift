@@ -87,7 +87,9 @@ private struct JSONValueDecoding: Decoder {
         guard case .number(let number) = value else { throw notFoundOrMismatch(type) }
         guard number.rounded() == number, let exact = T(exactly: number) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath, debugDescription: "Parsed JSON number <\(number)> does not fit in \(T.self)."))
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "Parsed JSON number <\(number)> does not fit in \(T.self)."))
         }
         return exact
     }
@@ -95,7 +97,10 @@ private struct JSONValueDecoding: Decoder {
     private func notFoundOrMismatch(_ type: Any.Type) -> DecodingError {
         if value == .null {
             return DecodingError.valueNotFound(
-                type, .init(codingPath: codingPath, debugDescription: "Cannot get value of type \(type) -- found null value instead"))
+                type,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "Cannot get value of type \(type) -- found null value instead"))
         }
         return mismatch(type, value, codingPath)
     }
@@ -127,7 +132,8 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     private func member(_ key: Key) throws -> JSONValueDecoding {
         guard let value = members[key.stringValue] else {
             throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
+                key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue).")
+            )
         }
         return decoder.child(value, key: key)
     }
@@ -207,7 +213,9 @@ private struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
                 type,
-                .init(codingPath: codingPath + [JSONIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
+                .init(
+                    codingPath: codingPath + [JSONIndexKey(currentIndex)],
+                    debugDescription: "Unkeyed container is at end."))
         }
         defer { currentIndex += 1 }
         return decoder.child(elements[currentIndex], key: JSONIndexKey(currentIndex))

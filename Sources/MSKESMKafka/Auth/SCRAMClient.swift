@@ -63,7 +63,8 @@ struct SCRAMClient {
         // The count is the server's choice and PBKDF2 cannot be interrupted: a broken or hostile broker asking
         // for billions would hang the probe past every deadline. Kafka's default is 4096 (RFC 7677 asks >= 4096).
         guard iterations <= Self.maximumIterations else {
-            throw Failure.malformed("server-first-message asks for \(iterations) iterations (at most \(Self.maximumIterations))")
+            throw Failure.malformed(
+                "server-first-message asks for \(iterations) iterations (at most \(Self.maximumIterations))")
         }
         guard nonce.hasPrefix(clientNonce), nonce.count > clientNonce.count else { throw Failure.nonceMismatch }
         let withoutProof = "c=biws,r=\(nonce)"

@@ -10,7 +10,9 @@ final class FleetTestBed: @unchecked Sendable {
     let info: JSONValue
 
     private init() throws {
-        process = try PythonProcess(script: "start_for_fleet.py", arguments: ["--mappings", "40", "--clusters", "4", "--roles", "8", "--nice", "10"])
+        process = try PythonProcess(
+            script: "start_for_fleet.py",
+            arguments: ["--mappings", "40", "--clusters", "4", "--roles", "8", "--nice", "10"])
         info = try JSONDecoder().decode(JSONValue.self, from: Data(process.readyLine.utf8))
     }
 
@@ -57,7 +59,9 @@ final class FleetTestBed: @unchecked Sendable {
         let client = CurlHTTPClient()
         let data = try body.map { try JSONEncoder().encode($0) } ?? Data()
         let response = try await client.send(
-            HTTPRequest(method: body == nil ? "GET" : "POST", url: url, headers: [("Content-Type", "application/json")], body: data))
+            HTTPRequest(
+                method: body == nil ? "GET" : "POST", url: url, headers: [("Content-Type", "application/json")],
+                body: data))
         return try JSONDecoder().decode(JSONValue.self, from: response.body)
     }
 }

@@ -7,7 +7,10 @@ enum JSONNormalizer {
     static func normalize(_ value: JSONValue) -> JSONValue {
         switch value {
         case .string(let text):
-            if text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00|\+0000)$"#, options: .regularExpression) != nil {
+            if text.range(
+                of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00|\+0000)$"#, options: .regularExpression)
+                != nil
+            {
                 return .string(String(text.prefix(19)))
             }
             return value
@@ -31,7 +34,9 @@ enum JSONNormalizer {
             return zip(a, b).enumerated().flatMap { differences($1.0, $1.1, path: "\(path)[\($0)]") }
         case (.string(let text), .number(let seconds)), (.number(let seconds), .string(let text)):
             // AWS CLI v1 prints json-protocol timestamps as epoch seconds; the snapshot writes ISO 8601.
-            if let date = ISO8601Instant.parse(text + "Z"), Int(date.timeIntervalSince1970) == Int(seconds.rounded(.down)) {
+            if let date = ISO8601Instant.parse(text + "Z"),
+                Int(date.timeIntervalSince1970) == Int(seconds.rounded(.down))
+            {
                 return []
             }
             return ["\(path): \(left) vs \(right)"]

@@ -21,8 +21,11 @@ final class StubServer: @unchecked Sendable {
         var gate = 0
 
         var json: JSONValue {
-            ["status": .number(Double(status)), "body": .string(body), "headers": .object(headers.mapValues { .string($0) }),
-             "delay": .number(delay), "gate": .number(Double(gate))]
+            [
+                "status": .number(Double(status)), "body": .string(body),
+                "headers": .object(headers.mapValues { .string($0) }),
+                "delay": .number(delay), "gate": .number(Double(gate)),
+            ]
         }
     }
 

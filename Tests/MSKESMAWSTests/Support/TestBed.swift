@@ -35,12 +35,14 @@ final class TestBed: @unchecked Sendable {
         return [
             "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_REGION": region,
             "AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL": url ?? proxyURL,
-            "HOME": "/nonexistent-msk-esm-home", "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "HOME": "/nonexistent-msk-esm-home", "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         ]
     }
 
     /// A client configuration for the test bed.
-    func configuration(user: String = "msk-esm-reader", extra: [String: String] = [:]) throws -> AWSClientConfiguration {
+    func configuration(user: String = "msk-esm-reader", extra: [String: String] = [:]) throws -> AWSClientConfiguration
+    {
         try AWSClientConfiguration.resolve(
             AWSSettings(), environment: environment(user: user).merging(extra) { _, new in new })
     }
@@ -50,7 +52,9 @@ final class TestBed: @unchecked Sendable {
         let client = CurlHTTPClient()
         let data = try body.map { try JSONEncoder().encode($0) } ?? Data()
         let response = try await client.send(
-            HTTPRequest(method: body == nil ? "GET" : "POST", url: url, headers: [("Content-Type", "application/json")], body: data))
+            HTTPRequest(
+                method: body == nil ? "GET" : "POST", url: url, headers: [("Content-Type", "application/json")],
+                body: data))
         return try JSONDecoder().decode(JSONValue.self, from: response.body)
     }
 }

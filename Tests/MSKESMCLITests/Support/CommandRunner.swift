@@ -52,7 +52,8 @@ enum CommandRunner {
         // Both pipes are read at once, so a large output cannot dead-lock the child.
         let outcome = try ChildProcess.run(
             binary.path, arguments, environment: env, directory: currentDirectory?.path, input: .data(stdin ?? Data()))
-        return CommandResult(exitCode: outcome.termination.shellStatus, stdout: outcome.outputText, stderr: outcome.errorText)
+        return CommandResult(
+            exitCode: outcome.termination.shellStatus, stdout: outcome.outputText, stderr: outcome.errorText)
     }
 }
 

@@ -19,7 +19,9 @@ do {
     let report = try Doctor(checks: DoctorCatalogue.checks + [OnFailureDestinationCheck()]).run(snapshot, at: instant)
     print("verdict \(report.verdict.rawValue)")
     let summary = report.summary
-    print("mapping \(summary.uuid ?? "?") → \(summary.function ?? "?"), \(summary.method?.rawValue ?? "no method") on port \(summary.port.map(String.init) ?? "?")")
+    print(
+        "mapping \(summary.uuid ?? "?") → \(summary.function ?? "?"), \(summary.method?.rawValue ?? "no method") on port \(summary.port.map(String.init) ?? "?")"
+    )
     print("checks run: \(summary.checks.joined(separator: ", "))")
     for finding in report.findings {
         print("\(finding.code) \(finding.severity.rawValue) \(finding.title)")

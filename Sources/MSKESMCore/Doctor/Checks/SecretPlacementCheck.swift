@@ -44,7 +44,8 @@ public struct SecretPlacementCheck: DoctorCheck {
             }
             let describe = try secret?.describe.map { try JSONValue(encoding: $0) }
             var kmsFinding = SecretPlacementRules.kmsKey(
-                secretArn: arn, describeSecret: describe, describeKey: try keyOutput(secret?.describe?.kmsKeyId, snapshot))
+                secretArn: arn, describeSecret: describe,
+                describeKey: try keyOutput(secret?.describe?.kmsKeyId, snapshot))
             if kmsFinding.severity == .skipped { kmsFinding = explained(kmsFinding, [.secrets, .kmsKeys], snapshot) }
             findings.append(tagged(kmsFinding, arn))
             if let clusterArn {

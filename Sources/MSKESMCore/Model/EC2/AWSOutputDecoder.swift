@@ -4,7 +4,9 @@ import Foundation
 /// `ToolError`s (exit 2) that name the input and the JSON path, e.g.
 /// `not the expected shape: SecurityGroups[0].IpPermissions[1].FromPort: expected a number (sg.json)`.
 package enum AWSOutputDecoder {
-    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, input: String, command: String) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, input: String, command: String) throws
+        -> T
+    {
         let fix = "give the output of `\(command) --output json`"
         let document = try JSONParser.parseDocument(data, source: input, fix: fix)
         do {
