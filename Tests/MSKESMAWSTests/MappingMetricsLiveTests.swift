@@ -63,13 +63,15 @@ struct MappingMetricsLiveTests {
             let text = String(decoding: try JSONEncoder().encode(JSONValue.array(data)), as: UTF8.self)
             var environment = ProcessInfo.processInfo.environment
             for (key, value) in bed.environment(through: bed.motoURL) { environment[key] = value }
+            environment["AWS_DEFAULT_REGION"] = bed.region
             let cli = try ChildProcess.run(
                 "/usr/bin/env",
                 ["aws", "cloudwatch", "put-metric-data", "--namespace", "AWS/Lambda", "--metric-data", text],
                 environment: environment)
             guard cli.status == 0 else { throw AWSCLIError(message: cli.errorText) }
         }
-        let mapping = MappingMetricCatalogue.mappingDimension
+        // The documented name, written out: the data must not follow a change of the code's constant.
+        let mapping = "EventSourceMappingUUID"
         // metrics-two: A's lag is flat, B's rises; the function's OffsetLag rises too (it is both together).
         try put("MaxOffsetLag", mapping, twoA, [500, 500, 500, 500])
         try put("MaxOffsetLag", mapping, twoB, [100, 300, 600, 1000])
