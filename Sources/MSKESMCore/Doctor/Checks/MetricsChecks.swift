@@ -53,6 +53,7 @@ public struct MappingMetricsCheck: DoctorCheck {
         MappingMetricsView.groups(snapshot).isEmpty ? [] : [.metricData]
     }
 
+    /// MET005 for each group off; with `MetricData`, MET001–MET004 (or MET006 when the window has no point).
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let snapshot = context.snapshot
         let uuid = snapshot.eventSourceMapping.uuid ?? "<uuid>"
