@@ -20,7 +20,20 @@ struct MappingReadPlanTests {
         }
         switch read.call {
         case .getFunctionConfiguration: return document["Function"]
-        case .getMetricData: return document["Metrics"]?["OffsetLag"]
+        case .getMetricData(let queries):
+            // The MetricData part the read makes; an older snapshot holds only the function's OffsetLag.
+            if let data = document["MetricData"] { return data }
+            guard let lag = document["Metrics"]?["OffsetLag"]?["MetricDataResults"]?.arrayValue?.first else {
+                return nil
+            }
+            let series = queries.map { query -> JSONValue in
+                var entry = (try? JSONValue(encoding: query))?.objectValue ?? [:]
+                entry["Timestamps"] = lag["Timestamps"] ?? []
+                entry["Values"] = lag["Values"] ?? []
+                entry["StatusCode"] = lag["StatusCode"] ?? "Complete"
+                return .object(entry)
+            }
+            return ["Series": .array(series)]
         case .getRole: return document["Role"]
         case .listRolePolicies:
             guard document["RolePolicies"] != nil else { return nil }
@@ -94,6 +107,11 @@ struct MappingReadPlanTests {
                 }
             case "PermissionsBoundary":
                 #expect(rebuilt?["PolicyDocument"] == value["PolicyDocument"], "\(key)")
+            case "Metrics":
+                // Rebuilt from MetricData's series of the function's OffsetLag: the same points.
+                let old = value["OffsetLag"]?["MetricDataResults"]?.arrayValue?.first
+                let new = rebuilt?["OffsetLag"]?["MetricDataResults"]?.arrayValue?.first
+                #expect(new?["Timestamps"] == old?["Timestamps"] && new?["Values"] == old?["Values"], "\(key)")
             case "RolePolicies":
                 #expect(Set(rebuilt?.arrayValue ?? []) == Set(value.arrayValue ?? []), "\(key)")
                 #expect(rebuilt?.arrayValue?.count == value.arrayValue?.count, "\(key)")

@@ -120,7 +120,9 @@ def minimal_reads(args, existing_mappings):
     used_secrets = min(args.secrets, args.clusters)
     return {
         "lambda.ListEventSourceMappings": pages,
-        "lambda.GetFunctionConfiguration": args.functions, "monitoring.GetMetricData": args.functions,
+        "lambda.GetFunctionConfiguration": args.functions,
+        # The fleet's mappings have no MetricsConfig: one OffsetLag query per function, 500 queries a call.
+        "monitoring.GetMetricData": -(-args.functions // 500),
         "iam.GetRole": used_roles, "iam.ListRolePolicies": used_roles, "iam.GetRolePolicy": used_roles,
         "iam.ListAttachedRolePolicies": used_roles, "iam.GetPolicy": 1, "iam.GetPolicyVersion": 1,
         "kafka.DescribeClusterV2": args.clusters, "kafka.GetBootstrapBrokers": args.clusters,

@@ -176,6 +176,11 @@ public struct MappingFleet: Sendable {
         _ mappings: [(SnapshotGatherer, JSONValue)], onEvent: @escaping @Sendable (Event) async -> Void
     ) async -> [Result] {
         let now = self.now
+        // Every mapping's metrics first, in GetMetricData calls of up to 500 queries per Region (the reads run
+        // while the mappings are gathered; each mapping awaits only its own).
+        for gatherer in gatherers {
+            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
+        }
         var results = [Result?](repeating: nil, count: mappings.count)
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0

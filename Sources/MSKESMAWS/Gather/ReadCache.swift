@@ -27,6 +27,18 @@ public actor ReadCache {
         return try await task.value
     }
 
+    /// Results computed ahead for a key from reads made for many keys at once (a fleet's metrics, read in
+    /// GetMetricData calls of up to 500 queries): not reads of their own, so not counted in ``statistics``.
+    private var seeded: [String: Task<JSONValue, Error>] = [:]
+
+    /// Seeds `key` with a value that `compute` derives (typically by awaiting a shared batch of reads).
+    public func seed(_ key: String, _ compute: @escaping @Sendable () async throws -> JSONValue) {
+        if seeded[key] == nil { seeded[key] = Task { try await compute() } }
+    }
+
+    /// The seeded computation of `key`, if any.
+    public func seededValue(_ key: String) -> Task<JSONValue, Error>? { seeded[key] }
+
     /// How many distinct keys were read, and how many requests were answered from the cache.
     public var statistics: (reads: Int, hits: Int) { (entries.count, hits) }
 }

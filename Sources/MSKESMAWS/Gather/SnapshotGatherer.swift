@@ -22,8 +22,8 @@ public struct SnapshotGatherer: Sendable {
     public var analyzesSecrets: Bool = false
     /// How many AWS calls may run at once (at most; throttling lowers it for a while).
     public var maxConcurrency: Int { limiter.maximum }
-    /// The window of the OffsetLag metric, in seconds before now.
-    public var metricWindow: TimeInterval = 3 * 3600
+    /// The window of the metrics read (`--since`), in seconds before now (rounded down to the minute).
+    public var metricWindow: TimeInterval = MappingMetricCatalogue.defaultWindow
     public var now: @Sendable () -> Date
     /// The reads of this run, shared by every mapping gathered with this gatherer.
     public let cache: ReadCache
@@ -63,6 +63,25 @@ public struct SnapshotGatherer: Sendable {
         return other
     }
 
+    /// Runs one read under the limiter, once per run for `label` + `key` (the read cache). The client retries
+    /// each call (3 attempts); a call still throttled after those is tried again, at most twice, once the shared
+    /// pause the limiter set is over.
+    func read(_ label: String, _ key: String, _ operation: @escaping @Sendable () async throws -> JSONValue)
+        async throws -> JSONValue
+    {
+        let limiter = self.limiter
+        return try await cache.value("\(region)|\(label)|\(key)") {
+            var rounds = 0
+            while true {
+                do {
+                    return try await limiter.run { try await operation() }
+                } catch let error as AWSError where error.kind == .throttling && rounds < 2 {
+                    rounds += 1
+                }
+            }
+        }
+    }
+
     /// The region the client calls.
     public var region: String { client.configuration.region }
 
@@ -91,7 +110,7 @@ public struct SnapshotGatherer: Sendable {
     /// Gathers the snapshot of a mapping already read (GetEventSourceMapping, or one entry of
     /// ListEventSourceMappings, which has the same shape), or of one a request would make: the create/update
     /// preflight passes it so that it is checked by the same gathering and the same doctor checks as an
-    /// existing one. `metrics: false` leaves out the OffsetLag metric (a mapping that does not exist yet has
+    /// existing one. `metrics: false` leaves out the metrics (a mapping that does not exist yet has
     /// none). Never throws: failed reads are recorded under `Errors`.
     public func gather(mapping: JSONValue, metrics: Bool = false) async -> JSONValue {
         let parts = SnapshotParts()
@@ -154,20 +173,13 @@ struct Context: Sendable {
     func call(_ label: String, _ key: String, _ operation: @escaping @Sendable () async throws -> JSONValue) async
         -> JSONValue?
     {
-        let limiter = self.limiter
+        await recording(label) { try await gatherer.read(label, key, operation) }
+    }
+
+    /// The value of `operation`, or nil with its failure recorded under `label`.
+    func recording(_ label: String, _ operation: () async throws -> JSONValue) async -> JSONValue? {
         do {
-            return try await gatherer.cache.value("\(gatherer.region)|\(label)|\(key)") {
-                // The client retries each call (3 attempts); a call still throttled after those is tried
-                // again, at most twice, once the shared pause the limiter set is over.
-                var rounds = 0
-                while true {
-                    do {
-                        return try await limiter.run { try await operation() }
-                    } catch let error as AWSError where error.kind == .throttling && rounds < 2 {
-                        rounds += 1
-                    }
-                }
-            }
+            return try await operation()
         } catch {
             await parts.error(label, FailureReason.recorded(error))
             return nil
@@ -182,17 +194,14 @@ struct Context: Sendable {
         let ec2 = EC2Client(client: client)
         let secretsManager = SecretsManagerClient(client: client)
         let kms = KMSClient(client: client)
-        let cloudWatch = CloudWatchClient(client: client)
-        let (window, end) = (gatherer.metricWindow, gatherer.now())
+        if case .getMetricData = read.call {
+            // Batched with other mappings' metrics when a fleet prefetched them (MetricReads.swift).
+            return await recording(read.label) { try await gatherer.metricData(read) }
+        }
         return await call(read.label, read.key) {
             switch read.call {
             case .getFunctionConfiguration(let arn): return try await lambda.getFunctionConfiguration(functionName: arn)
-            case .getMetricData(let name):
-                let query = MappingReadPlan.offsetLagQuery
-                return try await cloudWatch.getMetricData(
-                    id: "offsetLag", namespace: query.namespace, metricName: query.metricName,
-                    dimensions: [(query.dimension, name)], stat: query.stat, period: query.period,
-                    start: end.addingTimeInterval(-window), end: end)
+            case .getMetricData: return .null
             case .getRole(let role): return try await iam.getRole(roleName: role)
             case .listRolePolicies(let role): return try await iam.listRolePolicies(roleName: role)
             case .getRolePolicy(let role, let name):

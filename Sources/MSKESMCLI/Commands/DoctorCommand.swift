@@ -13,8 +13,8 @@ struct DoctorCommand: AsyncParsableCommand {
         discussion: """
             Runs every check (mapping state and parameters, LastProcessingResult, function state and timeout, \
             broker choice, secret analyses, the execution role's permissions and trust policy, security groups \
-            and the VPC's path to Lambda, STS, Secrets Manager and the on-failure destination, offset lag, and \
-            what the snapshot could not read) and prints \
+            and the VPC's path to Lambda, STS, Secrets Manager and the on-failure destination, offset lag, the \
+            mapping's own metrics, and what the snapshot could not read) and prints \
             failures first, each with the exact fix, then the checks that passed. A part missing from the \
             snapshot makes the checks that need it 'skipped' (named in the headline; --strict makes that exit 1).
 
@@ -29,6 +29,14 @@ struct DoctorCommand: AsyncParsableCommand {
             terminal's stderr). A Region that cannot be listed, or a part of a mapping that cannot be read \
             (ACC findings, skipped checks), is reported and the run goes on.
 
+            Metrics (live, over --since, 1h by default): with MetricsConfig, the mapping's own metrics \
+            (AWS/Lambda, dimension EventSourceMappingUUID): events dropped, all events filtered out, polling and \
+            other errors, deliveries to the on-failure destination (MET findings), and its own MaxOffsetLag for \
+            the lag's trend (MAP015); without KafkaMetrics the lag is the function's OffsetLag, said to mix all \
+            its mappings, and MET005 says how to turn the metrics on. The reads of all mappings go in GetMetricData \
+            calls of up to 500 queries. Text output draws a sparkline per trend (lag, dropped, errors); JSON has \
+            the data points under summary.metrics.
+
             With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
             snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \
             group), and adds the PRB findings.
@@ -42,6 +50,7 @@ struct DoctorCommand: AsyncParsableCommand {
               msk-esm doctor --snapshot Examples/snapshots/healthy-iam.json --output json
               msk-esm doctor --snapshot snapshot.json --probe --timeout 3
               msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1
+              msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --since 6h
               msk-esm doctor --function orders-consumer --output jsonl
               msk-esm doctor --all --region us-east-1 --region eu-west-1 --state Enabled --concurrency 16
             """)
@@ -94,6 +103,8 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(help: "Also connect to the snapshot's brokers as Lambda would (msk-esm probe) and add the PRB findings.")
     var probe = false
 
+    @OptionGroup var metricWindow: MetricWindowOption
+
     @Option(help: ArgumentHelp("With --probe: seconds each probe step may take.", valueName: "seconds"))
     var timeout: Double = 5
 
@@ -138,9 +149,10 @@ struct DoctorCommand: AsyncParsableCommand {
         // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
         // The secrets' values are read and kept in memory only (the report never carries them): the doctor
         // analyses them itself, and with --probe the probe authenticates with them.
-        let gatherer = SnapshotGatherer(
+        var gatherer = SnapshotGatherer(
             client: try global.aws.client(debug: global.debug), includeSecrets: true, maxConcurrency: concurrency,
             now: { Date() })
+        gatherer.metricWindow = metricWindow.seconds
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)
             try await finish(try Snapshot.decode(gathered, source: uuid), trustedPEM: trustedPEM)
@@ -202,6 +214,7 @@ struct DoctorCommand: AsyncParsableCommand {
             lines.append("Lambda connects with \(method.rawValue)" + (summary.port.map { " on port \($0)" } ?? ""))
         }
         lines.append("checks run: " + summary.checks.joined(separator: ", "))
+        lines += Sparkline.lines(summary.metrics)
         return lines
     }
 

@@ -12,13 +12,16 @@ struct SnapshotCommand: AsyncParsableCommand {
         discussion: """
             The snapshot holds the mapping, its function, the MSK cluster and bootstrap brokers, the execution \
             role and its policies, the security groups, subnets, route tables, NAT gateways and VPC endpoints, \
-            the secrets' descriptions and KMS keys, and the OffsetLag metric, each exactly as the AWS CLI prints \
-            it. Reads that fail are listed under "Errors". Each secret's value is read and validated (its \
+            the secrets' descriptions and KMS keys, each exactly as the AWS CLI prints it, and the metrics over \
+            --since (1h by default) under MetricData: the mapping's own (MetricsConfig: EventCount, ErrorCount, \
+            KafkaMetrics; dimension EventSourceMappingUUID), and the function's OffsetLag (dimension FunctionName) \
+            when the mapping publishes no lag of its own, each series with its window and dimension set. Reads that fail are listed under "Errors". Each secret's value is read and validated (its \
             `secret validate --output json` document is kept as Secrets[ARN].Analysis); the value itself is \
             left out unless --include-secrets is given (then the file is written with mode 0600).
 
             Example:
               msk-esm snapshot 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1 --write snapshot.json
+              msk-esm snapshot 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --since 6h
             """
     )
 
@@ -37,6 +40,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Flag(name: .customLong("include-secrets"), help: "Keep the secrets' values (SecretString) in the snapshot.")
     var includeSecrets = false
 
+    @OptionGroup var metricWindow: MetricWindowOption
+
     func validate() throws {
         try global.validate()
         try MappingCommandSupport.validateUUID(uuid)
@@ -49,8 +54,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         let client = try global.aws.client(debug: global.debug, console: console)
         // Secrets[arn].Analysis: each secret's `secret validate --output json` document, made by the core
         // knowing the secret's type and name from the mapping, so a snapshot without the values stays diagnosable.
-        let gatherer = SnapshotGatherer(
+        var gatherer = SnapshotGatherer(
             client: client, includeSecrets: includeSecrets, analyzesSecrets: true, now: { [global] in global.now })
+        gatherer.metricWindow = metricWindow.seconds
         let snapshot = try await gatherer.gather(mappingUUID: uuid)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -98,6 +98,7 @@ public struct Doctor: Sendable {
             summary.port = choice.port
             summary.ports = choice.ports.isEmpty ? nil : choice.ports
         }
+        summary.metrics = MappingMetricsView(snapshot).trends
         return summary
     }
 }

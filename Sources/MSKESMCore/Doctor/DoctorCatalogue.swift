@@ -15,5 +15,6 @@ public enum DoctorCatalogue {
         ExecutionRoleCheck(),
         NetworkPathCheck(),
         OffsetLagCheck(),
+        MappingMetricsCheck(),
     ]
 }

@@ -1,7 +1,7 @@
 /// What the doctor examined for one mapping: the summary of its ``CheckReport``.
 ///
-/// In JSON (docs/output.md) the members are `uuid`, `function`, `topic`, `cluster`, `method`, `port`, `ports` and
-/// `checks`; a member the snapshot cannot tell is left out.
+/// In JSON (docs/output.md) the members are `uuid`, `function`, `topic`, `cluster`, `method`, `port`, `ports`,
+/// `checks` and `metrics`; a member the snapshot cannot tell is left out.
 public struct DoctorSummary: ReportSummary {
     /// The mapping's UUID.
     public var uuid: String?
@@ -19,6 +19,9 @@ public struct DoctorSummary: ReportSummary {
     public var ports: [Int]?
     /// The names of the checks that ran (``DoctorCheck/name``), in order; skipped checks are findings instead.
     public var checks: [String]
+    /// The trends of the mapping's metrics over the window (lag, dropped, errors) with their data points;
+    /// omitted when no metric was read.
+    public var metrics: MetricTrends?
 
     /// A summary with the given members; those left nil are omitted from the JSON.
     public init(

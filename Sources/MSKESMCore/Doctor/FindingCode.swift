@@ -29,6 +29,7 @@ public enum FindingCatalogue {
         ("IAM", "Permissions of the execution role", FindingCode.iamCodes),
         ("NET", "Network", FindingCode.networkCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
+        ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
     ]
 

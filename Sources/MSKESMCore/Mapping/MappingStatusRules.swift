@@ -126,13 +126,21 @@ package enum MappingStatusRules {
     /// `warn` (docs/aws-facts.md#metrics). Fewer than three points give `info`.
     package static func offsetLag(_ output: GetMetricDataOutput, mappingUUID: String? = nil) -> [Finding] {
         let result = output.metricDataResults?.first
-        let timestamps = result?.timestamps ?? []
-        let values = result?.values ?? []
-        let points = zip(timestamps, values).sorted { $0.0 < $1.0 }
+        let points = zip(result?.timestamps ?? [], result?.values ?? []).map { ($0.0.date, $0.1) }
+        return offsetLag(points: points, metric: "OffsetLag", scope: nil, mappingUUID: mappingUUID)
+    }
+
+    /// MAP015 over points of `metric` (`OffsetLag` per function, or the mapping's own `MaxOffsetLag`); `scope`,
+    /// when given, says whose lag it is, in the detail and the evidence.
+    package static func offsetLag(
+        points unsorted: [(Date, Double)], metric: String, scope: String?, mappingUUID: String? = nil
+    ) -> [Finding] {
+        let points = unsorted.map { (AWSTimestamp($0.0), $0.1) }.sorted { $0.0 < $1.0 }
+        let scopeNote = scope.map { " (\($0))" } ?? ""
         guard points.count >= 3 else {
             return [
                 Finding(
-                    code: .map015, severity: .info, title: "too few OffsetLag points to see a trend (\(points.count))",
+                    code: .map015, severity: .info, title: "too few \(metric) points to see a trend (\(points.count))",
                     detail: "GetMetricData returned \(points.count) data points; three or more are needed.",
                     fix: "capture a longer window, e.g. the last hour at a 60 s period")
             ]
@@ -146,18 +154,20 @@ package enum MappingStatusRules {
         let slopePerMinute = variance > 0 ? covariance / variance * 60 : 0
         let first = ys[0]
         let last = ys[ys.count - 1]
-        let evidence: [String: JSONValue] = [
+        var evidence: [String: JSONValue] = [
             "first": .number(first), "last": .number(last), "points": .number(Double(points.count)),
             "slopePerMinute": .number((slopePerMinute * 100).rounded() / 100),
             "from": .string(ISO8601Instant.format(points[0].0.date)),
-            "to": .string(ISO8601Instant.format(points[points.count - 1].0.date)),
+            "to": .string(ISO8601Instant.format(points[points.count - 1].0.date)), "metric": .string(metric),
         ]
+        if let scope { evidence["scope"] = .string(scope) }
         if slopePerMinute > 0 && last > first {
             return [
                 Finding(
                     code: .map015, severity: .warn,
-                    title: "OffsetLag rose from \(Int(first)) to \(Int(last)) records",
-                    detail: "Over \(points.count) points the lag grew by about \(Int(slopePerMinute.rounded())) "
+                    title: "\(metric) rose from \(Int(first)) to \(Int(last)) records",
+                    detail:
+                        "Over \(points.count) points the lag\(scopeNote) grew by about \(Int(slopePerMinute.rounded())) "
                         + "records a minute: the function does not keep up, or the consumer is stuck. On-demand "
                         + "pollers scale within about 3 minutes (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html).",
                     fix: "check the function's errors and duration; raise BatchSize, or set provisioned pollers: "
@@ -168,7 +178,7 @@ package enum MappingStatusRules {
         }
         return [
             Finding(
-                code: .map015, severity: .pass, title: "OffsetLag is not rising (\(Int(first)) → \(Int(last)))",
+                code: .map015, severity: .pass, title: "\(metric) is not rising (\(Int(first)) → \(Int(last)))",
                 evidence: evidence)
         ]
     }

@@ -6,8 +6,9 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     /// The call and its argument; the AWS layer maps each case to one client call.
     package enum Call: Hashable, Sendable {
         case getFunctionConfiguration(functionArn: String)
-        /// `GetMetricData` of `MappingReadPlan/offsetLagQuery` for the function.
-        case getMetricData(functionName: String)
+        /// `GetMetricData` of these queries (``MappingMetricCatalogue/queries(for:)``: the mapping's own metrics,
+        /// and the function's `OffsetLag` when the mapping publishes no lag of its own), over the run's window.
+        case getMetricData(queries: [MetricQuery])
         case getRole(roleName: String)
         case listRolePolicies(roleName: String)
         case getRolePolicy(roleName: String, policyName: String)
@@ -65,7 +66,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     package var parts: [SnapshotPart] {
         switch call {
         case .getFunctionConfiguration: [.function]
-        case .getMetricData: [.metrics]
+        case .getMetricData: [.metricData, .metrics]
         case .getRole: [.role]
         case .listRolePolicies, .getRolePolicy, .listAttachedRolePolicies: [.rolePolicies]
         case .getPolicy, .getPolicyVersion: [.rolePolicies, .permissionsBoundary]
@@ -87,7 +88,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
     package var key: String {
         switch call {
         case .getFunctionConfiguration(let arn): arn
-        case .getMetricData(let name): name
+        case .getMetricData(let queries): queries.map(\.key).joined(separator: " ")
         case .getRole(let role), .listRolePolicies(let role), .listAttachedRolePolicies(let role): role
         case .getRolePolicy(let role, let policy): role + "|" + policy
         case .getPolicy(let arn): arn
@@ -116,7 +117,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
 package struct MappingReadPlan: Sendable {
     /// The mapping (`get-event-source-mapping` output, or the one a create/update request would make).
     package let mapping: JSONValue
-    /// Read the OffsetLag metric (an existing mapping).
+    /// Read the metrics (an existing mapping): its own per `MetricsConfig`, else the function's OffsetLag.
     package var readsMetrics: Bool
     /// Read the secrets' values (GetSecretValue).
     package var readsSecretValues: Bool
@@ -125,12 +126,6 @@ package struct MappingReadPlan: Sendable {
     /// Store each value's `Analysis` (the `secret validate --output json` document, `SecretAnalysis`),
     /// judged at this instant, so that a snapshot without the values stays diagnosable; nil for none.
     package var analysesSecretsAt: Date?
-
-    /// The OffsetLag query of `Metrics.OffsetLag`: namespace AWS/Lambda, per function, maximum a minute
-    /// (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html).
-    package static let offsetLagQuery = (
-        namespace: "AWS/Lambda", metricName: "OffsetLag", dimension: "FunctionName", stat: "Maximum", period: 60
-    )
 
     /// When a key is not named, Secrets Manager encrypts with the AWS-managed default key (SEC017 needs it).
     package static let defaultSecretKey = "alias/aws/secretsmanager"
@@ -162,9 +157,7 @@ package struct MappingReadPlan: Sendable {
         // The function, its role and policies, the metric.
         if let functionArn = mapping["FunctionArn"]?.stringValue {
             reads.append(SnapshotRead(.getFunctionConfiguration(functionArn: functionArn)))
-            if readsMetrics {
-                reads.append(SnapshotRead(.getMetricData(functionName: MappingFacts.functionName(ofArn: functionArn))))
-            }
+            if let read = metricsRead { reads.append(read) }
             if let roleArn = output(.getFunctionConfiguration(functionArn: functionArn))?["Role"]?.stringValue {
                 let role = MappingFacts.roleName(ofArn: roleArn)
                 reads += [
@@ -267,7 +260,10 @@ package struct MappingReadPlan: Sendable {
             guard let value = output(read.call) else { continue }
             switch read.call {
             case .getFunctionConfiguration: parts["Function"] = value
-            case .getMetricData: parts["Metrics"] = ["OffsetLag": value]
+            case .getMetricData:
+                parts["MetricData"] = value
+                // The function's OffsetLag also where earlier readers of version 1 look for it.
+                if let lag = Self.functionOffsetLag(value) { parts["Metrics"] = ["OffsetLag": lag] }
             case .getRole:
                 parts["Role"] = value
                 if let boundary = value["Role"]?["PermissionsBoundary"]?["PermissionsBoundaryArn"]?.stringValue,
@@ -325,6 +321,33 @@ package struct MappingReadPlan: Sendable {
         if !secrets.isEmpty { parts["Secrets"] = .object(secrets.mapValues { .object($0) }) }
         if !keys.isEmpty { parts["KmsKeys"] = .object(keys) }
         return parts
+    }
+
+    /// The metrics read of the mapping, when it reads metrics: it depends on the mapping alone, so a fleet can
+    /// make all of them at once (in GetMetricData calls of up to 500 queries) before the mappings are gathered.
+    package var metricsRead: SnapshotRead? {
+        guard readsMetrics else { return nil }
+        let queries = MappingMetricCatalogue.queries(for: mapping)
+        return queries.isEmpty ? nil : SnapshotRead(.getMetricData(queries: queries))
+    }
+
+    /// The function's `OffsetLag` series of a `MetricData` document as a GetMetricData output (`Metrics.OffsetLag`).
+    static func functionOffsetLag(_ metricData: JSONValue) -> JSONValue? {
+        guard
+            let series = metricData["Series"]?.arrayValue?.first(where: {
+                $0["MetricName"]?.stringValue == "OffsetLag"
+                    && $0["Dimensions"]?.arrayValue?.first?["Name"]?.stringValue
+                        == MappingMetricCatalogue.functionDimension
+            })
+        else { return nil }
+        return [
+            "MetricDataResults": [
+                [
+                    "Id": "offsetLag", "Label": "OffsetLag", "Timestamps": series["Timestamps"] ?? [],
+                    "Values": series["Values"] ?? [], "StatusCode": series["StatusCode"] ?? "Complete",
+                ]
+            ]
+        ]
     }
 
     func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }

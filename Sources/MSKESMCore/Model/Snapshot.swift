@@ -51,6 +51,9 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var secrets: [String: SnapshotSecret]?
     /// `{"OffsetLag": <aws cloudwatch get-metric-data>}`.
     public var metrics: SnapshotMetrics?
+    /// The window and the series of the metrics read (the mapping's own, per `MetricsConfig`, and the function's
+    /// `OffsetLag`), each with its exact dimension set (``SnapshotMetricData``).
+    public var metricData: SnapshotMetricData?
     /// `"<service>.<Operation>": "why that part could not be read"`, e.g. `"iam.GetRole": "AccessDenied …"`.
     public var errors: [String: String]?
 
@@ -85,6 +88,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
         case kmsKeys = "KmsKeys"
         case secrets = "Secrets"
         case metrics = "Metrics"
+        case metricData = "MetricData"
         case errors = "Errors"
     }
 
@@ -117,6 +121,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
         kmsKeys = try container.decodeIfPresent([String: DescribeKeyOutput].self, forKey: .kmsKeys)
         secrets = try container.decodeIfPresent([String: SnapshotSecret].self, forKey: .secrets)
         metrics = try container.decodeIfPresent(SnapshotMetrics.self, forKey: .metrics)
+        metricData = try container.decodeIfPresent(SnapshotMetricData.self, forKey: .metricData)
         errors = try container.decodeIfPresent([String: String].self, forKey: .errors)
     }
 
@@ -212,6 +217,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
         case .kmsKeys: kmsKeys != nil
         case .secrets: secrets != nil
         case .metrics: metrics?.offsetLag != nil
+        case .metricData: metricData != nil
         }
     }
 
@@ -240,6 +246,7 @@ private struct TypedPartBox: Encodable {
         case .kmsKeys: try container.encode(snapshot.kmsKeys)
         case .secrets: try container.encode(snapshot.secrets)
         case .metrics: try container.encode(snapshot.metrics)
+        case .metricData: try container.encode(snapshot.metricData)
         default: try container.encodeNil()
         }
     }
@@ -250,7 +257,7 @@ private struct TypedPartBox: Encodable {
 public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
     case eventSourceMapping, function, cluster, bootstrapBrokers, role, rolePolicies, permissionsBoundary
     case securityGroups, subnets, routeTables, natGateways, vpcEndpoints, vpcConnection, scramSecrets, kmsKeys
-    case secrets, metrics
+    case secrets, metrics, metricData
 
     /// The key in the snapshot document.
     public var key: String {
@@ -272,6 +279,7 @@ public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
         case .kmsKeys: "KmsKeys"
         case .secrets: "Secrets"
         case .metrics: "Metrics"
+        case .metricData: "MetricData"
         }
     }
 
@@ -299,6 +307,7 @@ public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
         case .kmsKeys: ["kms.DescribeKey"]
         case .secrets: ["secretsmanager.DescribeSecret", "secretsmanager.GetSecretValue"]
         case .metrics: ["cloudwatch.GetMetricData", "cloudwatch.ListMetrics"]
+        case .metricData: ["cloudwatch.GetMetricData"]
         }
     }
 
@@ -321,7 +330,7 @@ public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
         case .scramSecrets: "aws kafka list-scram-secrets"
         case .kmsKeys: "aws kms describe-key"
         case .secrets: "aws secretsmanager describe-secret"
-        case .metrics: "aws cloudwatch get-metric-data"
+        case .metrics, .metricData: "aws cloudwatch get-metric-data"
         }
     }
 }
