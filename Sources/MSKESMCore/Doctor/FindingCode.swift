@@ -30,6 +30,7 @@ public enum FindingCatalogue {
         ("NET", "Network", FindingCode.networkCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
+        ("LNT", "Templates", FindingCode.lintCodes),
     ]
 
     /// Every declared finding code, area by area.
