@@ -41,11 +41,25 @@ public struct TemplateLinter: Sendable {
         let format = template.isSAM ? "sam" : "cloudformation"
         if template.isSAM { template = SAMExpansion(parameters: parameters).expand(template) }
         let resolver = TemplateResolver(template: template, parameters: parameters)
-        let reader = TemplateMappingReader(resolver: resolver)
-        let inputs = reader.mappings()
+        let inputs = TemplateMappingReader(resolver: resolver).mappings()
+        // The same mappings with the symbolic pseudo parameters given two different concrete values each: a
+        // problem found with both is the template's whatever the Region and account; one found with only one
+        // of them depends on them (see notJudgedOnSymbols).
+        let symbolic = TemplateResolver.symbolicPseudoParameters.filter { parameters.values[$0] == nil }
+        var variants: [[TemplateMappingInputs]] = []
+        if !symbolic.isEmpty {
+            for values in Self.concretePseudoParameters {
+                var concrete = parameters
+                for name in symbolic { concrete.values[name] = values[name] }
+                let concreteResolver = TemplateResolver(template: template, parameters: concrete)
+                variants.append(TemplateMappingReader(resolver: concreteResolver).mappings())
+            }
+        }
         var mappingReports: [LintMappingReport] = []
         for mapping in inputs {
-            mappingReports.append(try report(mapping, template: template))
+            let alternatives = variants.compactMap { $0.first { $0.logicalId == mapping.logicalId } }
+            mappingReports.append(
+                try report(mapping, alternatives: alternatives, symbolic: symbolic, template: template))
         }
         var fileFindings = duplicateMappings(inputs, template: template)
         if inputs.isEmpty {
@@ -62,7 +76,23 @@ public struct TemplateLinter: Sendable {
 
     // MARK: One mapping
 
-    func report(_ mapping: TemplateMappingInputs, template: CloudFormationTemplate) throws -> LintMappingReport {
+    /// Two sets of made-up values for the pseudo parameters, differing in every field; only used to tell
+    /// whether a finding depends on them, never shown.
+    static let concretePseudoParameters: [[String: String]] = [
+        [
+            "AWS::Region": "us-east-1", "AWS::AccountId": "111111111111", "AWS::StackName": "stack-a",
+            "AWS::StackId": "arn:aws:cloudformation:us-east-1:111111111111:stack/stack-a/a",
+        ],
+        [
+            "AWS::Region": "eu-west-3", "AWS::AccountId": "222222222222", "AWS::StackName": "stack-b",
+            "AWS::StackId": "arn:aws:cloudformation:eu-west-3:222222222222:stack/stack-b/b",
+        ],
+    ]
+
+    func report(
+        _ mapping: TemplateMappingInputs, alternatives: [TemplateMappingInputs], symbolic: [String],
+        template: CloudFormationTemplate
+    ) throws -> LintMappingReport {
         var skippedChecks: [String: [String]] = [:]
         for (property, reason) in mapping.unresolvedProperties.sorted(by: { $0.key < $1.key }) {
             for check in Self.checks {
@@ -75,7 +105,10 @@ public struct TemplateLinter: Sendable {
         let runnable = Self.checks.filter { skippedChecks[$0.name] == nil }
         let doctor = Doctor(checks: runnable)
         let report = try doctor.run(mapping.snapshot, at: now)
-        var findings = report.findings.map { notJudgedOnSymbols(explainSkipped($0, mapping)) }
+        let concreteRuns = try alternatives.map { try doctor.run($0.snapshot, at: now).findings }
+        var findings = notJudgedOnSymbols(report.findings, concreteRuns: concreteRuns, symbolic: symbolic).map {
+            explainSkipped($0, mapping)
+        }
         for check in Self.checks where skippedChecks[check.name] != nil {
             let reasons = skippedChecks[check.name] ?? []
             findings.append(
@@ -121,22 +154,26 @@ public struct TemplateLinter: Sendable {
         return explained
     }
 
-    /// A problem found by comparing a symbolic stand-in (`${AWS_Region}`) with a real value is no verdict: the
-    /// stack's Region or account decides it at deployment. It becomes `skipped`, naming what to pass.
-    func notJudgedOnSymbols(_ finding: Finding) -> Finding {
-        guard finding.severity == .fail || finding.severity == .warn else { return finding }
-        let text = finding.title + finding.detail + JSONWriter.write(.object(finding.evidence), pretty: false)
-        guard text.contains(TemplateResolver.symbolPrefix) else { return finding }
-        let names = ["AWS::Region", "AWS::AccountId", "AWS::StackName", "AWS::StackId"].filter {
-            text.contains(TemplateResolver.symbol($0))
+    /// A problem that the two concrete runs do not both find the same way depends on the stack's Region or
+    /// account (or name): it is no verdict before deployment and becomes `skipped`, naming what to pass.
+    func notJudgedOnSymbols(_ findings: [Finding], concreteRuns: [[Finding]], symbolic: [String]) -> [Finding] {
+        guard !concreteRuns.isEmpty else { return findings }
+        func problems(_ list: [Finding], _ code: String) -> [Severity] {
+            list.filter { $0.code == code && ($0.severity == .fail || $0.severity == .warn) }.map(\.severity).sorted()
         }
-        var skipped = finding
-        skipped.severity = .skipped
-        skipped.detail =
-            "This depends on \(names.joined(separator: " and ")), which the template leaves to deployment. ("
-            + finding.detail + ")"
-        skipped.fix = names.map { "--parameter \($0)=…" }.joined(separator: " ")
-        return skipped
+        return findings.map { finding in
+            guard finding.severity == .fail || finding.severity == .warn else { return finding }
+            let here = problems(findings, finding.code)
+            guard concreteRuns.contains(where: { problems($0, finding.code) != here }) else { return finding }
+            var skipped = finding
+            skipped.severity = .skipped
+            skipped.detail =
+                "Whether this holds depends on \(symbolic.joined(separator: ", ")), which the template leaves to "
+                + "deployment. (" + finding.detail + ")"
+            skipped.fix = "give them: " + symbolic.map { "--parameter \($0)=…" }.joined(separator: " ")
+            skipped.evidence["dependsOn"] = .array(symbolic.map(JSONValue.string))
+            return skipped
+        }
     }
 
     // MARK: Where a finding is

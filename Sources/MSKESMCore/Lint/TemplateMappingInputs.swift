@@ -75,6 +75,8 @@ public struct TemplateMappingReader: Sendable {
             case .unresolvable(let reason): unresolved[key] = reason
             }
         }
+        // CloudFormation takes "100" for 100 and "false" for false; the API's shapes do not.
+        for (key, value) in mapping { mapping[key] = Self.coerced(value, key: key) }
         if let enabled = mapping.removeValue(forKey: "Enabled") {
             mapping["State"] = .string(enabled == .bool(false) ? "Disabled" : "Enabled")
         } else {
@@ -194,7 +196,7 @@ public struct TemplateMappingReader: Sendable {
             snapshot = try Snapshot.decode(.object(snapshotDocument), source: template.source)
         } catch {
             // A property of the wrong type for the API (e.g. BatchSize "ten"): keep the mapping alone and say so.
-            unresolved["(template)"] = "\(error)"
+            unresolved["(template)"] = "a property has the wrong type for the API: \(error)"
             var fallback = mapping
             for key in fallback.keys where !["UUID", "FunctionArn", "State"].contains(key) {
                 fallback.removeValue(forKey: key)
@@ -289,16 +291,13 @@ public struct TemplateMappingReader: Sendable {
             guard let node = resource.properties[key] else { continue }
             switch resolver.resolve(node) {
             case .value(let value):
-                if value != TemplateResolver.noValue { document[key] = value }
+                if value != TemplateResolver.noValue { document[key] = Self.coerced(value, key: key) }
             case .unresolvable(let reason):
                 // The timeout decides MAP001; the role and groups have their own parts.
                 if key == "Timeout" { return .unresolvable("Timeout: \(reason)") }
             }
         }
         document["Timeout"] = document["Timeout"] ?? 3
-        if let timeout = document["Timeout"]?.stringValue, let seconds = Int(timeout) {
-            document["Timeout"] = .number(Double(seconds))
-        }
         document["FunctionName"] = resolver.standIn(resource, attribute: nil).value ?? .string(resource.logicalId)
         document["FunctionArn"] = resolver.standIn(resource, attribute: "Arn").value ?? .null
         document["State"] = "Active"
@@ -535,6 +534,28 @@ public struct TemplateMappingReader: Sendable {
             permission["PrefixListIds"] = [["PrefixListId": list]]
         }
         return .object(permission)
+    }
+
+    /// The properties CloudFormation accepts as strings where the API wants a number or a boolean.
+    static let numericProperties: Set<String> = [
+        "BatchSize", "MaximumBatchingWindowInSeconds", "ParallelizationFactor", "MaximumRecordAgeInSeconds",
+        "MaximumRetryAttempts", "TumblingWindowInSeconds", "StartingPositionTimestamp", "MinimumPollers",
+        "MaximumPollers", "Timeout", "MemorySize",
+    ]
+    static let booleanProperties: Set<String> = ["Enabled", "BisectBatchOnFunctionError"]
+
+    /// `value` with numeric and boolean strings of the properties above as numbers and booleans, recursively.
+    static func coerced(_ value: JSONValue, key: String) -> JSONValue {
+        switch value {
+        case .string(let text) where numericProperties.contains(key):
+            return Double(text).map(JSONValue.number) ?? value
+        case .string(let text) where booleanProperties.contains(key):
+            return ["true": true, "false": false][text.lowercased()].map(JSONValue.bool) ?? value
+        case .object(let members):
+            return .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key, coerced($0.value, key: $0.key)) }))
+        default:
+            return value
+        }
     }
 
     static func text(_ value: JSONValue?) -> String? {

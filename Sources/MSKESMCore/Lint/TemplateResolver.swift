@@ -25,7 +25,7 @@ public enum TemplateResolution: Sendable, Equatable {
 /// where the template and the given parameters determine them.
 ///
 /// A `Ref` or `Fn::GetAtt` of a resource in the same template resolves to a stand-in that names the resource
-/// (`arn:aws:kafka:${AWS_Region}:${AWS_AccountId}:cluster/Name/LogicalId-stand-in`, `sg-LogicalId`): not its deployed
+/// (`arn:aws:kafka:{AWS_Region}:{AWS_AccountId}:cluster/Name/LogicalId-stand-in`, `sg-LogicalId`): not its deployed
 /// value, but one that is equal wherever the template refers to the same resource and different for different
 /// resources, which is all the doctor's rules compare. Attributes without such a stand-in, imports, SSM
 /// parameters, parameters without a value, `Fn::GetAZs` and `Fn::Cidr` are unresolvable.
@@ -223,13 +223,13 @@ public struct TemplateResolver: Sendable {
         return evaluate(condition: condition)
     }
 
-    /// The symbolic stand-in of a pseudo parameter: `AWS::Region` → `${AWS_Region}`.
+    /// The symbolic stand-in of a pseudo parameter: `AWS::Region` → `{AWS_Region}`.
     public static func symbol(_ pseudoParameter: String) -> String {
-        "${" + pseudoParameter.replacingOccurrences(of: "::", with: "_") + "}"
+        "{" + pseudoParameter.replacingOccurrences(of: "::", with: "_") + "}"
     }
 
-    /// What every symbolic stand-in starts with.
-    public static let symbolPrefix = "${AWS_"
+    /// The pseudo parameters that stay symbolic unless given.
+    public static let symbolicPseudoParameters = ["AWS::Region", "AWS::AccountId", "AWS::StackName", "AWS::StackId"]
 
     static func scalarText(_ value: JSONValue) -> String? {
         switch value {
@@ -244,10 +244,11 @@ public struct TemplateResolver: Sendable {
 
     /// The pseudo parameters (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html):
     /// given ones win; `AWS::Region`, `AWS::AccountId` and the stack's name and id otherwise stay symbolic
-    /// (`${AWS_Region}`: no colon, so that ARNs built with them still split into their fields), equal to
-    /// themselves wherever the template uses them and matched by IAM's `*`. A finding that compares a symbolic
-    /// value with another is not a verdict (see ``TemplateLinter``).
+    /// (`{AWS_Region}`: no colon, so that ARNs built with them still split into their fields, and no `$`, so
+    /// that IAM does not read them as policy variables), equal to themselves wherever the template uses them
+    /// and matched by IAM's `*`. Whether a verdict depends on them, ``TemplateLinter`` decides.
     func pseudo(_ name: String) -> TemplateResolution? {
+        guard name.hasPrefix("AWS::") else { return nil }
         if let given = parameters.values[name] { return .value(.string(given)) }
         switch name {
         case "AWS::NoValue": return .value(Self.noValue)
