@@ -7,6 +7,7 @@ public struct CloudFormationTemplate: Sendable {
     /// A declared parameter: its type and default
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html).
     public struct Parameter: Sendable {
+        /// The parameter's name.
         public var name: String
         /// `Type`, e.g. `String`, `Number`, `CommaDelimitedList`, `List<AWS::EC2::Subnet::Id>`.
         public var type: String
@@ -20,7 +21,9 @@ public struct CloudFormationTemplate: Sendable {
 
     /// A resource: `Type`, `Properties`, `Condition`, and where its logical id stands in the file.
     public struct Resource: Sendable {
+        /// The logical id.
         public var logicalId: String
+        /// `Type`, e.g. `AWS::Lambda::EventSourceMapping`.
         public var type: String
         /// The whole resource node (`Type`, `Properties`, …).
         public var node: TemplateNode
@@ -43,6 +46,7 @@ public struct CloudFormationTemplate: Sendable {
     public var source: String
     /// `Transform` as one list (`AWS::Serverless-2016-10-31`, …).
     public var transforms: [String]
+    /// `Parameters`, by name.
     public var parameters: [String: Parameter]
     /// `Mappings`: map name → top-level key → second-level key → value.
     public var mappings: [String: JSONValue]

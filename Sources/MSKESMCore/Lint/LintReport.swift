@@ -12,10 +12,12 @@ public struct LintLocation: Codable, Sendable, Equatable {
     public var path: String
     /// 1-based line and column of the property (or of the nearest enclosing node that exists in the file).
     public var line: Int?
+    /// 1-based column of the property.
     public var column: Int?
     /// For a resource the SAM transform generates: the SAM resource (and event) it comes from.
     public var generatedFrom: String?
 
+    /// A location; `position` nil for what the file does not hold (a generated resource without source).
     public init(
         file: String, resource: String, path: String, position: TemplatePosition?, generatedFrom: String? = nil
     ) {
@@ -30,9 +32,12 @@ public struct LintLocation: Codable, Sendable, Equatable {
 
 /// A doctor finding with where it is in the template: the finding's own members plus `location`.
 public struct LintFinding: Encodable, Sendable, Equatable {
+    /// The doctor's finding.
     public var finding: Finding
+    /// Where it is; nil for a finding about the whole file.
     public var location: LintLocation?
 
+    /// Pairs a finding with its place.
     public init(_ finding: Finding, location: LintLocation?) {
         self.finding = finding
         self.location = location
@@ -51,11 +56,14 @@ public struct LintFinding: Encodable, Sendable, Equatable {
 public struct LintMappingReport: Encodable, Sendable {
     /// The mapping's logical id.
     public var mapping: String
+    /// The worst severity of the mapping's findings.
     public var verdict: Verdict
+    /// The mapping's findings, located.
     public var findings: [LintFinding]
     /// The doctor's summary (`function`, `topic`, `cluster`, `method`, `port`, `checks`, `skipped`).
     public var summary: JSONValue
 
+    /// A mapping's report; the verdict is computed from `findings`.
     public init(mapping: String, findings: [LintFinding], summary: JSONValue) {
         self.mapping = mapping
         self.findings = findings
@@ -67,13 +75,18 @@ public struct LintMappingReport: Encodable, Sendable {
 /// One file's document: `{file, format, verdict, mappings, findings}`; `findings` holds what concerns several
 /// mappings or the file itself (two mappings for the same function and topic, no Kafka mapping).
 public struct LintFileReport: Encodable, Sendable {
+    /// The file as given on the command line.
     public var file: String
     /// `cloudformation` or `sam`.
     public var format: String
+    /// The worst of the mappings' verdicts and of the file's own findings.
     public var verdict: Verdict
+    /// One report per Kafka mapping of the file.
     public var mappings: [LintMappingReport]
+    /// Findings about the file or several mappings.
     public var findings: [LintFinding]
 
+    /// A file's report; the verdict is computed.
     public init(file: String, format: String, mappings: [LintMappingReport], findings: [LintFinding]) {
         self.file = file
         self.format = format
@@ -85,9 +98,12 @@ public struct LintFileReport: Encodable, Sendable {
 
 /// `msk-esm lint`'s document: `{verdict, files}`, the verdict the worst of all files (docs/output.md#lint).
 public struct LintReport: Encodable, Sendable {
+    /// The worst verdict of all files.
     public var verdict: Verdict
+    /// One report per file, in the order given.
     public var files: [LintFileReport]
 
+    /// The report over `files`.
     public init(files: [LintFileReport]) {
         self.files = files
         self.verdict = Verdict.worst(files.map(\.verdict))

@@ -13,11 +13,13 @@ public struct SAMExpansion: Sendable {
     /// The `Transform` value of a SAM template.
     public static let transform = "AWS::Serverless-2016-10-31"
 
+    /// Parameter values (kept for expansions that depend on them).
     public var parameters: TemplateParameterValues
 
     /// The marker of what the expansion does not do (a SAM policy template), which resolves to its reason.
     static let unsupported = "Fn::MSKESMUnsupported"
 
+    /// An expansion with these parameter values.
     public init(parameters: TemplateParameterValues) { self.parameters = parameters }
 
     /// The event properties the translator copies onto the mapping, in its order.

@@ -26,10 +26,12 @@ public struct TemplateLinter: Sendable {
         "function-timeout": ["FunctionName"],
     ]
 
+    /// `--parameter` and `--parameters-file` values.
     public var parameters: TemplateParameterValues
     /// The instant dates are judged at (`--at`).
     public var now: Date
 
+    /// A linter with these parameter values, judging dates at `now`.
     public init(parameters: TemplateParameterValues = TemplateParameterValues(), now: Date) {
         self.parameters = parameters
         self.now = now

@@ -16,20 +16,25 @@ public struct TemplateMappingInputs: Sendable {
     public var unresolvedProperties: [String: String]
     /// Logical ids of the related resources the template declares.
     public var functionId: String?
+    /// The execution role's logical id, when the template declares it.
     public var roleId: String?
+    /// The MSK cluster's logical id, when the template declares it.
     public var clusterId: String?
     /// The security groups (logical ids) of the mapping's network, those declared in the template.
     public var securityGroupIds: [String]
     /// The resolved topic names and function, for the rules across mappings.
     public var topics: [String]
+    /// The function's logical id or, when not declared here, its name or ARN.
     public var function: String?
 }
 
 /// Builds ``TemplateMappingInputs`` for every Kafka mapping of a template.
 public struct TemplateMappingReader: Sendable {
+    /// The resolver of the template's values.
     public let resolver: TemplateResolver
     var template: CloudFormationTemplate { resolver.template }
 
+    /// A reader of the template `resolver` resolves.
     public init(resolver: TemplateResolver) { self.resolver = resolver }
 
     /// Whether a mapping resource reads Kafka: `Topics` with an MSK (or VPC connection) `EventSourceArn`, or a

@@ -30,12 +30,15 @@ public enum TemplateResolution: Sendable, Equatable {
 /// resources, which is all the doctor's rules compare. Attributes without such a stand-in, imports, SSM
 /// parameters, parameters without a value, `Fn::GetAZs` and `Fn::Cidr` are unresolvable.
 public struct TemplateResolver: Sendable {
+    /// The template whose values are resolved.
     public let template: CloudFormationTemplate
+    /// The parameter values given.
     public let parameters: TemplateParameterValues
 
     /// The element `AWS::NoValue` leaves out: a member or element resolving to it is dropped.
     static let noValue = JSONValue.string("\u{0}AWS::NoValue")
 
+    /// A resolver of `template` with `parameters`.
     public init(template: CloudFormationTemplate, parameters: TemplateParameterValues) {
         self.template = template
         self.parameters = parameters
