@@ -124,7 +124,16 @@ public struct TemplateLinter: Sendable {
                         "unresolved": .array(reasons.map(JSONValue.string)),
                     ]))
         }
-        let located = findings.map { LintFinding($0, location: locate($0, mapping, template: template)) }
+        let located = findings.map { finding -> LintFinding in
+            let location = locate(finding, mapping, template: template)
+            guard finding.severity == .fail || finding.severity == .warn else {
+                return LintFinding(finding, location: location)
+            }
+            var edited = finding
+            edited.fix = TemplateFixes.fix(finding, at: location, mapping: mapping, template: template)
+            if !finding.fix.isEmpty && edited.fix != finding.fix { edited.evidence["awsFix"] = .string(finding.fix) }
+            return LintFinding(edited, location: location)
+        }
         var summary = report.summaryDocument.objectValue ?? [:]
         summary["uuid"] = nil
         summary["skipped"] = .number(Double(findings.filter { $0.severity == .skipped }.count))
