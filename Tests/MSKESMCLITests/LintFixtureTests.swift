@@ -196,3 +196,58 @@ struct LintFixtureTests {
         return .object(members)
     }
 }
+
+/// The template reader: short-form tags become the long form, positions are 1-based, JSON with tabs reads.
+struct TemplateReaderTests {
+    static func parse(_ text: String) throws -> TemplateNode {
+        try TemplateReader.parse(Data(text.utf8), source: "test")
+    }
+
+    @Test func shortFormTagsBecomeTheLongForm() throws {
+        let root = try Self.parse(
+            """
+            A: !GetAtt Cluster.Arn
+            B: !Sub ["${X}-y", {X: !Ref Env}]
+            C: !If [IsProd, !Join ["-", [a, b]], !Ref "AWS::NoValue"]
+            D: !Select [0, !GetAZs ""]
+            E: !ImportValue shared
+            F: !Equals [!Ref Env, prod]
+            G: !Cidr [10.0.0.0/16, 4, 8]
+            """)
+        #expect(root["A"]?.json == ["Fn::GetAtt": ["Cluster", "Arn"]])
+        #expect(root["B"]?.json == ["Fn::Sub": ["${X}-y", ["X": ["Ref": "Env"]]]])
+        #expect(
+            root["C"]?.json == ["Fn::If": ["IsProd", ["Fn::Join": ["-", ["a", "b"]]], ["Ref": "AWS::NoValue"]]])
+        #expect(root["D"]?.json == ["Fn::Select": [0, ["Fn::GetAZs": ""]]])
+        #expect(root["E"]?.json == ["Fn::ImportValue": "shared"])
+        #expect(root["F"]?.json == ["Fn::Equals": [["Ref": "Env"], "prod"]])
+        #expect(root["G"]?.json == ["Fn::Cidr": ["10.0.0.0/16", 4, 8]])
+    }
+
+    @Test func positionsAreWhereTheKeyIs() throws {
+        let root = try Self.parse("Resources:\n  M:\n    Properties:\n      BatchSize: 5\n")
+        let node = try #require(root.node(at: ["Resources", "M", "Properties", "BatchSize"]))
+        #expect(node.position == TemplatePosition(line: 4, column: 7))
+        #expect(root.node(at: ["Resources", "M"])?.position == TemplatePosition(line: 2, column: 3))
+    }
+
+    @Test func jsonIndentedWithTabsIsRead() throws {
+        let root = try Self.parse("{\n\t\"Resources\": {\n\t\t\"M\": {\"Type\": \"X\"}\n\t}\n}\n")
+        #expect(root.node(at: ["Resources", "M", "Type"])?.stringValue == "X")
+        #expect(root.node(at: ["Resources", "M"])?.position == TemplatePosition(line: 3, column: 3))
+    }
+
+    @Test func notATemplateIsAUsageError() async throws {
+        let directory = FileManager.default.temporaryDirectory
+        let file = directory.appendingPathComponent("lint-not-template-\(UUID()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("just: [a, list\n".utf8).write(to: file)
+        let broken = await CommandRunner.run(["lint", file.path])
+        #expect(broken.exitCode == 2)
+        #expect(broken.stderr.hasPrefix("msk-esm: error: not JSON or YAML"), "\(broken.stderr)")
+        try Data("Parameters: {}\n".utf8).write(to: file)
+        let noResources = await CommandRunner.run(["lint", file.path])
+        #expect(noResources.exitCode == 2)
+        #expect(noResources.stderr.contains("no Resources object"), "\(noResources.stderr)")
+    }
+}

@@ -53,7 +53,9 @@ public struct CloudFormationTemplate: Sendable {
     /// `Conditions`: name → condition node.
     public var conditions: [String: TemplateNode]
     /// Every resource, in file order.
-    public var resources: [Resource]
+    public var resources: [Resource] { didSet { indexResources() } }
+    /// Position in `resources` by logical id: rules look resources up by id for every finding.
+    private var resourceIndex: [String: Int] = [:]
     /// `Globals` of a SAM template.
     public var globals: TemplateNode?
 
@@ -61,7 +63,14 @@ public struct CloudFormationTemplate: Sendable {
     public var isSAM: Bool { transforms.contains(SAMExpansion.transform) }
 
     /// The resource with logical id `id`.
-    public func resource(_ id: String) -> Resource? { resources.first { $0.logicalId == id } }
+    public func resource(_ id: String) -> Resource? { resourceIndex[id].map { resources[$0] } }
+
+    private mutating func indexResources() {
+        resourceIndex = [:]
+        for (index, resource) in resources.enumerated() where resourceIndex[resource.logicalId] == nil {
+            resourceIndex[resource.logicalId] = index
+        }
+    }
 
     /// Reads a template from its root node.
     /// - Throws: a usage error (exit 2) when the root is not an object or there is no `Resources` object.
@@ -99,6 +108,7 @@ public struct CloudFormationTemplate: Sendable {
                 logicalId: id, type: node["Type"]?.stringValue ?? "", node: node,
                 condition: node["Condition"]?.stringValue)
         }
+        indexResources()
     }
 }
 

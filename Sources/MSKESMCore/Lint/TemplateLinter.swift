@@ -44,22 +44,23 @@ public struct TemplateLinter: Sendable {
         if template.isSAM { template = SAMExpansion(parameters: parameters).expand(template) }
         let resolver = TemplateResolver(template: template, parameters: parameters)
         let inputs = TemplateMappingReader(resolver: resolver).mappings()
-        // The same mappings with the symbolic pseudo parameters given two different concrete values each: a
+        // The same mapping with the symbolic pseudo parameters given two different concrete values each: a
         // problem found with both is the template's whatever the Region and account; one found with only one
-        // of them depends on them (see notJudgedOnSymbols).
+        // of them depends on them (see notJudgedOnSymbols). Read only for a mapping with a problem.
         let symbolic = TemplateResolver.symbolicPseudoParameters.filter { parameters.values[$0] == nil }
-        var variants: [[TemplateMappingInputs]] = []
-        if !symbolic.isEmpty {
-            for values in Self.concretePseudoParameters {
+        let concreteReaders =
+            symbolic.isEmpty
+            ? []
+            : Self.concretePseudoParameters.map { values -> TemplateMappingReader in
                 var concrete = parameters
                 for name in symbolic { concrete.values[name] = values[name] }
-                let concreteResolver = TemplateResolver(template: template, parameters: concrete)
-                variants.append(TemplateMappingReader(resolver: concreteResolver).mappings())
+                return TemplateMappingReader(resolver: TemplateResolver(template: template, parameters: concrete))
             }
-        }
         var mappingReports: [LintMappingReport] = []
         for mapping in inputs {
-            let alternatives = variants.compactMap { $0.first { $0.logicalId == mapping.logicalId } }
+            let alternatives = {
+                concreteReaders.compactMap { reader in template.resource(mapping.logicalId).map(reader.inputs) }
+            }
             mappingReports.append(
                 try report(mapping, alternatives: alternatives, symbolic: symbolic, template: template))
         }
@@ -92,7 +93,7 @@ public struct TemplateLinter: Sendable {
     ]
 
     func report(
-        _ mapping: TemplateMappingInputs, alternatives: [TemplateMappingInputs], symbolic: [String],
+        _ mapping: TemplateMappingInputs, alternatives: () -> [TemplateMappingInputs], symbolic: [String],
         template: CloudFormationTemplate
     ) throws -> LintMappingReport {
         var skippedChecks: [String: [String]] = [:]
@@ -107,7 +108,8 @@ public struct TemplateLinter: Sendable {
         let runnable = Self.checks.filter { skippedChecks[$0.name] == nil }
         let doctor = Doctor(checks: runnable)
         let report = try doctor.run(mapping.snapshot, at: now)
-        let concreteRuns = try alternatives.map { try doctor.run($0.snapshot, at: now).findings }
+        let hasProblems = report.findings.contains { $0.severity == .fail || $0.severity == .warn }
+        let concreteRuns = hasProblems ? try alternatives().map { try doctor.run($0.snapshot, at: now).findings } : []
         var findings = notJudgedOnSymbols(report.findings, concreteRuns: concreteRuns, symbolic: symbolic).map {
             explainSkipped($0, mapping)
         }
