@@ -105,7 +105,6 @@ public struct TemplateMappingReader: Sendable {
         var functionId: String?
         var roleId: String?
         var roleParts: (role: JSONValue, policies: JSONValue?, boundary: JSONValue?)?
-        var functionGroups: [String] = []
 
         if let function = functionResource {
             functionId = function.logicalId
@@ -113,8 +112,6 @@ public struct TemplateMappingReader: Sendable {
             case .value(let document):
                 snapshotDocument["Function"] = document
                 mapping["FunctionArn"] = document["FunctionArn"] ?? mapping["FunctionArn"] ?? .null
-                functionGroups = (document["VpcConfig"]?["SecurityGroupIds"]?.arrayValue ?? []).compactMap(
-                    \.stringValue)
             case .unresolvable(let reason):
                 unavailable[.function] = "function \(function.logicalId): \(reason)"
             }
@@ -181,7 +178,7 @@ public struct TemplateMappingReader: Sendable {
                 $0.hasPrefix("security_group:") ? String($0.dropFirst("security_group:".count)) : $0
             }
         }
-        let groupsResult = securityGroupsDocument(ids: mappingGroups + functionGroups)
+        let groupsResult = securityGroupsDocument(ids: mappingGroups)
         var securityGroupIds: [String] = []
         switch groupsResult {
         case .success(let (document, ids)):
@@ -359,10 +356,8 @@ public struct TemplateMappingReader: Sendable {
                 ]
             }
             return .success((.object(document), .array(policies), boundary))
-        } catch let reason as Reason {
-            return .failure(reason)
         } catch {
-            return .failure(Reason(text: "\(error)"))
+            return .failure(error)
         }
     }
 
