@@ -177,8 +177,17 @@ struct LintFixtureTests {
         let ours = expanded.resources.filter { types.contains($0.type) }
         #expect(Set(ours.map(\.logicalId)) == Set(translated.keys))
         for resource in ours {
-            let theirs = Self.withoutTags(translated[resource.logicalId]?["Properties"] ?? .null)
-            #expect(Self.withoutTags(resource.properties.json) == theirs, "\(fixture) \(resource.logicalId)")
+            var theirs = Self.withoutTags(translated[resource.logicalId]?["Properties"] ?? .null)
+            var mine = Self.withoutTags(resource.properties.json)
+            // A SAM policy template msk-esm does not expand (its checks are skipped instead): compared by name.
+            let unexpanded = (mine["Policies"]?.arrayValue ?? []).filter {
+                $0["PolicyDocument"]?[SAMExpansion.unsupported] != nil
+            }.compactMap { $0["PolicyName"] }
+            if !unexpanded.isEmpty {
+                mine = Self.dropping(unexpanded, from: mine)
+                theirs = Self.dropping(unexpanded, from: theirs)
+            }
+            #expect(mine == theirs, "\(fixture) \(resource.logicalId)")
         }
         // The function: its role and timeout as the translator wrote them.
         for (id, resource) in expected where resource["Type"] == "AWS::Lambda::Function" {
@@ -187,6 +196,15 @@ struct LintFixtureTests {
                 #expect(function.properties[key]?.json == resource["Properties"]?[key], "\(fixture) \(id).\(key)")
             }
         }
+    }
+
+    /// A role's properties without the inline policies named `names`.
+    static func dropping(_ names: [JSONValue], from properties: JSONValue) -> JSONValue {
+        guard var members = properties.objectValue else { return properties }
+        members["Policies"] = members["Policies"].map { policies in
+            .array((policies.arrayValue ?? []).filter { !names.contains($0["PolicyName"] ?? .null) })
+        }
+        return .object(members)
     }
 
     /// The translator tags what it makes (`lambda:createdBy`); msk-esm has no use for tags.

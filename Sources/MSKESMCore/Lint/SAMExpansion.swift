@@ -17,7 +17,7 @@ public struct SAMExpansion: Sendable {
     public var parameters: TemplateParameterValues
 
     /// The marker of what the expansion does not do (a SAM policy template), which resolves to its reason.
-    static let unsupported = "Fn::MSKESMUnsupported"
+    package static let unsupported = "Fn::MSKESMUnsupported"
 
     /// An expansion with these parameter values.
     public init(parameters: TemplateParameterValues) { self.parameters = parameters }

@@ -510,7 +510,28 @@ SAM = {
         props(t, "Consumer").pop("Policies"),
         props(t, "Consumer")["Events"].__setitem__("OrdersAgain", copy.deepcopy(props(t, "Consumer")["Events"]["Orders"])),
         t)[2])(sam_base(self_managed_event([{"Type": "SASL_SCRAM_512_AUTH", "URI": SECRET}]))),
+    "msk-explicit-role-healthy": lambda: explicit_role(sam_base(msk_event())),
+    "msk-policy-template": lambda: (lambda t: (
+        props(t, "Consumer")["Policies"].append({"SQSPollerPolicy": {"QueueName": "orders-dlq"}}), t)[1])(
+        sam_base(msk_event())),
+    "self-managed-vpc-healthy": lambda: (lambda t: (
+        props(t, "Consumer").pop("Policies"),
+        props(t, "ClusterSelfIngress").update({"FromPort": 9096, "ToPort": 9096}), t)[2])(
+        sam_base(self_managed_event([
+            {"Type": "SASL_SCRAM_512_AUTH", "URI": SECRET},
+            {"Type": "VPC_SUBNET", "URI": sub("subnet:${SubnetA}")},
+            {"Type": "VPC_SECURITY_GROUP", "URI": sub("security_group:${ClusterSecurityGroup.GroupId}")},
+        ]))),
 }
+
+
+def explicit_role(t):
+    """A SAM function that names its own role: the transform generates none and adds no event policy."""
+    base = cfn_base()
+    t["Resources"]["ConsumerExecutionRole"] = base["Resources"]["ConsumerRole"]
+    props(t, "Consumer").pop("Policies")
+    props(t, "Consumer")["Role"] = getatt("ConsumerExecutionRole.Arn")
+    return t
 
 
 def main():
