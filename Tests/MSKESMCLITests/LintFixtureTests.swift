@@ -114,6 +114,23 @@ struct LintFixtureTests {
         #expect(bad.exitCode == 2)
     }
 
+    @Test func anUnresolvableInputSkipsTheCheckWithTheReason() async throws {
+        let result = await CommandRunner.run([
+            "lint", Self.path("cfn/parameter-without-default.yaml"), "--output", "json",
+        ])
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        let mapping = document["files"]?.arrayValue?.first?["mappings"]?.arrayValue?.first
+        let findings = mapping?["findings"]?.arrayValue ?? []
+        let skipped = try #require(findings.first { $0["code"] == "MAP002" })
+        #expect(skipped["severity"] == "skipped")
+        #expect(skipped["detail"]?.stringValue?.contains("parameter BatchSize has no default") == true)
+        #expect(skipped["location"]?["path"] == "Properties.BatchSize")
+        // Never a pass for what was not judged.
+        #expect(!findings.contains { $0["code"] == "MAP002" && $0["severity"] == "pass" })
+        let strict = await CommandRunner.run(["lint", Self.path("cfn/parameter-without-default.yaml"), "--strict"])
+        #expect(strict.exitCode == 1)
+    }
+
     @Test func templatesMayExceedOneMebibyteButNotSixtyFour() async throws {
         let base = try String(contentsOfFile: Self.path("cfn/healthy-iam.yaml"), encoding: .utf8)
         let directory = FileManager.default.temporaryDirectory
