@@ -131,6 +131,21 @@ struct LintFixtureTests {
         #expect(strict.exitCode == 1)
     }
 
+    @Test func aGeneratedRoleThatLacksAPermissionIsTheSAMFunctionsToFix() async throws {
+        let result = await CommandRunner.run([
+            "lint", Self.path("sam/self-managed-root-ca-not-granted.yaml"), "--output", "json",
+        ])
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        let mapping = document["files"]?.arrayValue?.first?["mappings"]?.arrayValue?.first
+        let denied = try #require(
+            mapping?["findings"]?.arrayValue?.first { $0["code"] == "IAM001" && $0["severity"] == "fail" })
+        #expect(denied["evidence"]?["generatedRole"] == "Consumer")
+        #expect(denied["evidence"]?["resource"]?.stringValue?.hasSuffix(":secret:orders-root-ca-AbCdEf") == true)
+        #expect(denied["fix"]?.stringValue?.hasPrefix("add to Consumer.Properties.Policies") == true)
+        #expect(denied["location"]?["resource"] == "ConsumerRole")
+        #expect(denied["location"]?["generatedFrom"] == "Consumer")
+    }
+
     @Test func templatesMayExceedOneMebibyteButNotSixtyFour() async throws {
         let base = try String(contentsOfFile: Self.path("cfn/healthy-iam.yaml"), encoding: .utf8)
         let directory = FileManager.default.temporaryDirectory

@@ -134,6 +134,10 @@ public struct TemplateLinter: Sendable {
             var edited = finding
             edited.fix = TemplateFixes.fix(finding, at: location, mapping: mapping, template: template)
             if !finding.fix.isEmpty && edited.fix != finding.fix { edited.evidence["awsFix"] = .string(finding.fix) }
+            // A permission the SAM transform's generated role lacks: a pre-deployment fault of the template.
+            if finding.code.hasPrefix("IAM"), let origin = location.generatedFrom, location.resource == mapping.roleId {
+                edited.evidence["generatedRole"] = .string(origin)
+            }
             return LintFinding(edited, location: location)
         }
         var summary = report.summaryDocument.objectValue ?? [:]
