@@ -20,7 +20,9 @@ public struct MSKESM: AsyncParsableCommand {
         groupedSubcommands: [
             CommandGroup(
                 name: "Diagnose",
-                subcommands: [DoctorCommand.self, ProbeCommand.self, BrokersCommand.self, SnapshotCommand.self]),
+                subcommands: [
+                    DoctorCommand.self, LintCommand.self, ProbeCommand.self, BrokersCommand.self, SnapshotCommand.self,
+                ]),
             CommandGroup(
                 name: "Manage mappings",
                 subcommands: [

@@ -70,6 +70,8 @@ struct FilesAndStreamsTests {
         let action = ["--action", "kafka:DescribeClusterV2", "--resource", "*"]
         let network = ["network", "check", "--group-id", "sg-1", "--subnet-id", "subnet-1", "--port", "9098"]
         let out = NSTemporaryDirectory() + "msk-esm-never-written-\(UUID().uuidString).json"
+        let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/lint/cfn/healthy-iam.yaml").path
         func reader(_ command: String, _ flag: String, _ arguments: [String]) -> Reader {
             Reader(command: command, flag: flag, arguments: arguments)
         }
@@ -108,6 +110,8 @@ struct FilesAndStreamsTests {
                 "probe", "--ca-file",
                 ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "tls", "--ca-file", "INPUT"]),
             reader("event sample", "--value-file", ["event", "sample", "--value-file", "INPUT"]),
+            reader("lint", "FILE", ["lint", "INPUT"]),
+            reader("lint", "--parameters-file", ["lint", template, "--parameters-file", "INPUT"]),
             reader("event decode", "FILE", ["event", "decode", "INPUT"]),
             reader("secret validate", "FILE", ["secret", "validate", "INPUT"]),
             reader("secret validate", "--certificate", ["secret", "validate", "--certificate", "INPUT"]),

@@ -65,7 +65,7 @@ enum YAMLInput {
     }
 
     /// Counts nesting and documents from libyaml's events, before Yams builds (recursively) any node.
-    private static func checkShape(_ text: String, source: String, fix: String) throws {
+    static func checkShape(_ text: String, source: String, fix: String) throws {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
@@ -124,7 +124,7 @@ enum YAMLInput {
         }
     }
 
-    private static func value(of scalar: Node.Scalar, source: String, fix: String) throws -> JSONValue {
+    static func value(of scalar: Node.Scalar, source: String, fix: String) throws -> JSONValue {
         let text = scalar.string
         // An explicit tag (`!!str 1`) decides; else only a plain scalar resolves by its text, a quoted or block
         // one is a string.

@@ -31,6 +31,7 @@ public enum FindingCatalogue {
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
+        ("LNT", "Templates", FindingCode.lintCodes),
     ]
 
     /// Every declared finding code, area by area.

@@ -11,11 +11,39 @@ package enum BundledPolicies {
         """
 
     /// The names `aws:<name>` accepts.
-    package static let names = ["AWSLambdaMSKExecutionRole"]
+    /// AWSLambdaBasicExecutionRole, which SAM attaches to every function role it generates:
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html
+    package static let lambdaBasicExecutionRoleJSON = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
+        "logs:CreateLogGroup","logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}
+        """
+
+    /// AWSLambdaVPCAccessExecutionRole, which SAM attaches to a generated role when the function has a VpcConfig:
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaVPCAccessExecutionRole.html
+    package static let lambdaVPCAccessExecutionRoleJSON = """
+        {"Version":"2012-10-17","Statement":[{"Sid":"AWSLambdaVPCAccessExecutionPermissions","Effect":"Allow",
+        "Action":["logs:CreateLogGroup","logs:CreateLogStream","logs:PutLogEvents","ec2:CreateNetworkInterface",
+        "ec2:DescribeNetworkInterfaces","ec2:DescribeSubnets","ec2:DeleteNetworkInterface",
+        "ec2:AssignPrivateIpAddresses","ec2:UnassignPrivateIpAddresses"],"Resource":"*"}]}
+        """
+
+    package static let names = [
+        "AWSLambdaMSKExecutionRole", "AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole",
+    ]
+
+    /// The JSON text of the bundled policy of that name (case-insensitive), or nil.
+    package static func json(named name: String) -> String? {
+        switch name.lowercased() {
+        case "awslambdamskexecutionrole": lambdaMSKExecutionRoleJSON
+        case "awslambdabasicexecutionrole": lambdaBasicExecutionRoleJSON
+        case "awslambdavpcaccessexecutionrole": lambdaVPCAccessExecutionRoleJSON
+        default: nil
+        }
+    }
 
     /// The bundled policy of that name (case-insensitive), or nil.
     package static func document(named name: String) -> PolicyDocument? {
-        guard name.lowercased() == "awslambdamskexecutionrole" else { return nil }
-        return try? PolicyDocumentReader.read(text: lambdaMSKExecutionRoleJSON, source: "AWSLambdaMSKExecutionRole")
+        guard let text = json(named: name) else { return nil }
+        return try? PolicyDocumentReader.read(text: text, source: name)
     }
 }

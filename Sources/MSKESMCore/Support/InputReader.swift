@@ -9,23 +9,34 @@ import Foundation
 /// Failures are `ToolError`s naming the input. Every command reads its input files here, so what is
 /// accepted is decided once, in `openInput`.
 package enum InputReader {
-    /// The largest input any command reads.
+    /// The largest input any command reads, but for templates.
     package static let maximumSize = 1 << 20
 
+    /// How large an input may be: 1 MiB for what people write or the tool writes (snapshots, secrets,
+    /// policies), 64 MiB for templates and plans, which generators make large (`msk-esm lint`).
+    package enum Limit: Sendable {
+        case standard, template
+
+        /// The limit in bytes.
+        package var bytes: Int { self == .standard ? InputReader.maximumSize : 64 << 20 }
+        /// The limit for people.
+        package var text: String { self == .standard ? "1 MiB" : "64 MiB" }
+    }
+
     /// Reads raw bytes. `label` names the input in errors (e.g. "--policy").
-    package static func data(from path: String, label: String? = nil) throws -> Data {
+    package static func data(from path: String, label: String? = nil, limit: Limit = .standard) throws -> Data {
         let name = path == "-" ? "standard input" : path
         let input = label.map { "\($0) \(name)" } ?? name
         let descriptor = try openInput(path, input: input)
         defer { if path != "-" { close(descriptor) } }
-        guard let bytes = readLimited(descriptor) else {
+        guard let bytes = readLimited(descriptor, limit: limit.bytes) else {
             throw ToolError.usage(
                 .inputUnreadable, "cannot read the input", input: input, fix: "check that it is a readable file")
         }
         let data = Data(bytes)
-        if data.count > maximumSize {
+        if data.count > limit.bytes {
             throw ToolError.usage(
-                .inputTooLarge, "larger than 1 MiB", input: input,
+                .inputTooLarge, "larger than \(limit.text)", input: input,
                 fix: "give the file itself, not an archive or a log holding it")
         }
         if data.isEmpty {
@@ -116,10 +127,10 @@ package enum InputReader {
 
     /// Reads to the end of `descriptor`, but at most one byte past `maximumSize` (so that an oversized
     /// input is detected without reading all of it); nil on a read error (e.g. EISDIR).
-    static func readLimited(_ descriptor: Int32) -> [UInt8]? {
+    static func readLimited(_ descriptor: Int32, limit: Int = maximumSize) -> [UInt8]? {
         var bytes: [UInt8] = []
-        while bytes.count <= maximumSize {
-            let wanted = min(1 << 16, maximumSize + 1 - bytes.count)
+        while bytes.count <= limit {
+            let wanted = min(1 << 16, limit + 1 - bytes.count)
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
                 var result: Int

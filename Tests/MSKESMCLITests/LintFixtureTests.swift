@@ -1,0 +1,303 @@
+import Foundation
+import MSKESMCore
+import MSKESMSystem
+import Testing
+
+@testable import MSKESMCLI
+
+/// `msk-esm lint` over the fixtures of Tests/Fixtures/lint: the table expected.json says, per template, the
+/// verdict and problems msk-esm must report and the rule ids cfn-lint reports; aws-sam-translator's committed
+/// expansions (sam-expected/) are the oracle of msk-esm's SAM expansion.
+struct LintFixtureTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/lint")
+
+    struct Row: Decodable, Sendable, CustomTestStringConvertible {
+        var fixture: String
+        var fault: String
+        var verdict: String
+        var problems: [String]
+        var skipped: [String]
+        var cfnLint: [String]
+        var testDescription: String { fixture }
+    }
+
+    struct Table: Decodable { var fixtures: [Row] }
+
+    static let rows: [Row] = {
+        let url = directory.appendingPathComponent("expected.json")
+        guard let data = try? Data(contentsOf: url), let table = try? JSONDecoder().decode(Table.self, from: data)
+        else { return [] }
+        return table.fixtures
+    }()
+
+    static func path(_ fixture: String) -> String { directory.appendingPathComponent(fixture).path }
+
+    @Test func theTableCoversEveryFixtureAndForty() throws {
+        let files = try ["cfn", "sam"].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: Self.directory.appendingPathComponent(folder).path)
+                .map { "\(folder)/\($0)" }
+        }
+        #expect(Set(files) == Set(Self.rows.map(\.fixture)))
+        #expect(Self.rows.count >= 40)
+    }
+
+    @Test(arguments: rows)
+    func mskESMFindsWhatTheTableSays(_ row: Row) async throws {
+        let result = await CommandRunner.run(["lint", Self.path(row.fixture), "--output", "json"])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.exitCode == (row.verdict == "fail" ? 1 : 0))
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        #expect(document["verdict"]?.stringValue == row.verdict)
+        var problems = Set<String>()
+        var skipped = Set<String>()
+        for file in document["files"]?.arrayValue ?? [] {
+            let mappingFindings = (file["mappings"]?.arrayValue ?? []).flatMap { $0["findings"]?.arrayValue ?? [] }
+            for finding in mappingFindings + (file["findings"]?.arrayValue ?? []) {
+                let code = finding["code"]?.stringValue ?? "?"
+                let severity = finding["severity"]?.stringValue ?? "?"
+                if ["fail", "warn"].contains(severity) || code.hasPrefix("LNT") || code == "MAP009" {
+                    problems.insert("\(code)/\(severity)")
+                }
+                if severity == "skipped" { skipped.insert(code) }
+                // Fixes are edits of the template: a stack changed with the AWS CLI drifts from it.
+                if ["fail", "warn"].contains(severity) {
+                    let fix = finding["fix"]?.stringValue ?? ""
+                    #expect(fix.hasPrefix("aws ") == false, "\(code): \(fix)")
+                }
+                // Every finding of a mapping says where it is.
+                #expect(finding["location"]?["resource"]?.stringValue != nil || code.hasPrefix("LNT"))
+            }
+        }
+        #expect(problems == Set(row.problems), "\(row.fault)")
+        #expect(Set(row.skipped).isSubset(of: skipped), "\(row.fault)")
+    }
+
+    @Test func findingsPointAtTheLineOfTheProperty() async throws {
+        let path = Self.path("cfn/batch-size-over-10000.yaml")
+        let result = await CommandRunner.run(["lint", path, "--output", "json"])
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        let file = document["files"]?.arrayValue?.first
+        let findings = file?["mappings"]?.arrayValue?.first?["findings"]?.arrayValue ?? []
+        let batch = try #require(findings.first { $0["code"] == "MAP002" && $0["severity"] == "fail" })
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let line = try #require(batch["location"]?["line"]?.intValue)
+        #expect(lines[line - 1].trimmingCharacters(in: .whitespaces) == "BatchSize: 20000")
+        #expect(batch["location"]?["resource"] == "OrdersMapping")
+        #expect(batch["location"]?["path"] == "Properties.BatchSize")
+        #expect(batch["location"]?["column"] == 7)
+    }
+
+    @Test func severalFilesMakeOneDocumentWithTheWorstVerdict() async throws {
+        let result = await CommandRunner.run([
+            "lint", Self.path("cfn/healthy-iam.yaml"), Self.path("cfn/starting-position-latest.yaml"),
+            Self.path("sam/msk-iam-healthy.yaml"), "--output", "json",
+        ])
+        #expect(result.exitCode == 0)
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        #expect(document["verdict"] == "warn")
+        let files = document["files"]?.arrayValue ?? []
+        #expect(files.map { $0["verdict"]?.stringValue } == ["pass", "warn", "pass"])
+        #expect(files.map { $0["format"]?.stringValue } == ["cloudformation", "cloudformation", "sam"])
+    }
+
+    @Test func parametersResolveReferences() async throws {
+        let path = Self.path("cfn/parameter-without-default.yaml")
+        let high = await CommandRunner.run(["lint", path, "--parameter", "BatchSize=20000", "--output", "json"])
+        #expect(high.exitCode == 1)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lint-params-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"[{"ParameterKey": "BatchSize", "ParameterValue": "500"}]"#.utf8).write(to: file)
+        let fine = await CommandRunner.run(["lint", path, "--parameters-file", file.path, "--output", "json"])
+        #expect(fine.exitCode == 0, "\(fine.stdout)")
+        let bad = await CommandRunner.run(["lint", path, "--parameter", "BatchSize"])
+        #expect(bad.exitCode == 2)
+    }
+
+    @Test func anUnresolvableInputSkipsTheCheckWithTheReason() async throws {
+        let result = await CommandRunner.run([
+            "lint", Self.path("cfn/parameter-without-default.yaml"), "--output", "json",
+        ])
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        let mapping = document["files"]?.arrayValue?.first?["mappings"]?.arrayValue?.first
+        let findings = mapping?["findings"]?.arrayValue ?? []
+        let skipped = try #require(findings.first { $0["code"] == "MAP002" })
+        #expect(skipped["severity"] == "skipped")
+        #expect(skipped["detail"]?.stringValue?.contains("parameter BatchSize has no default") == true)
+        #expect(skipped["location"]?["path"] == "Properties.BatchSize")
+        // Never a pass for what was not judged.
+        #expect(!findings.contains { $0["code"] == "MAP002" && $0["severity"] == "pass" })
+        let strict = await CommandRunner.run(["lint", Self.path("cfn/parameter-without-default.yaml"), "--strict"])
+        #expect(strict.exitCode == 1)
+    }
+
+    @Test func aGeneratedRoleThatLacksAPermissionIsTheSAMFunctionsToFix() async throws {
+        let result = await CommandRunner.run([
+            "lint", Self.path("sam/self-managed-root-ca-not-granted.yaml"), "--output", "json",
+        ])
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        let mapping = document["files"]?.arrayValue?.first?["mappings"]?.arrayValue?.first
+        let denied = try #require(
+            mapping?["findings"]?.arrayValue?.first { $0["code"] == "IAM001" && $0["severity"] == "fail" })
+        #expect(denied["evidence"]?["generatedRole"] == "Consumer")
+        #expect(denied["evidence"]?["resource"]?.stringValue?.hasSuffix(":secret:orders-root-ca-AbCdEf") == true)
+        #expect(denied["fix"]?.stringValue?.hasPrefix("add to Consumer.Properties.Policies") == true)
+        #expect(denied["location"]?["resource"] == "ConsumerRole")
+        #expect(denied["location"]?["generatedFrom"] == "Consumer")
+    }
+
+    @Test func templatesMayExceedOneMebibyteButNotSixtyFour() async throws {
+        let base = try String(contentsOfFile: Self.path("cfn/healthy-iam.yaml"), encoding: .utf8)
+        let directory = FileManager.default.temporaryDirectory
+        let large = directory.appendingPathComponent("lint-large-\(UUID()).yaml")
+        let huge = directory.appendingPathComponent("lint-huge-\(UUID()).yaml")
+        defer {
+            try? FileManager.default.removeItem(at: large)
+            try? FileManager.default.removeItem(at: huge)
+        }
+        let comment = "# " + String(repeating: "x", count: 1022) + "\n"
+        try Data((base + String(repeating: comment, count: 2048)).utf8).write(to: large)
+        let fine = await CommandRunner.run(["lint", large.path])
+        #expect(fine.exitCode == 0, "\(fine.stderr)")
+        try Data((base + String(repeating: comment, count: 65 * 1024)).utf8).write(to: huge)
+        let refused = await CommandRunner.run(["lint", huge.path])
+        #expect(refused.exitCode == 2)
+        #expect(refused.stderr.contains("larger than 64 MiB"), "\(refused.stderr)")
+    }
+
+    // MARK: cfn-lint
+
+    static var cfnLintAvailable: Bool {
+        (try? ChildProcess.run("/usr/bin/env", ["cfn-lint", "--version"], output: .null, error: .null).status) == 0
+    }
+
+    @Test(
+        "cfn-lint, run once over every fixture, reports the rule ids of the table's cfnLint column",
+        .enabled(if: cfnLintAvailable, "cfn-lint is not installed (pip install -r Tests/requirements.txt)"))
+    func cfnLintAgreesWithTheTable() throws {
+        let run = try ChildProcess.run(
+            "/usr/bin/env", ["cfn-lint", "--format", "json", "--"] + Self.rows.map(\.fixture),
+            directory: Self.directory.path, error: .null)
+        let reports = try JSONParser.parse(run.output).arrayValue ?? []
+        var ids: [String: Set<String>] = [:]
+        for report in reports {
+            guard let file = report["Filename"]?.stringValue, let id = report["Rule"]?["Id"]?.stringValue else {
+                continue
+            }
+            ids[file, default: []].insert(id)
+        }
+        for row in Self.rows {
+            #expect(ids[row.fixture, default: []] == Set(row.cfnLint), "\(row.fixture): \(row.fault)")
+        }
+    }
+
+    // MARK: The SAM expansion against aws-sam-translator
+
+    static let samFixtures = rows.map(\.fixture).filter { $0.hasPrefix("sam/") }
+
+    @Test(arguments: samFixtures)
+    func samExpansionMatchesTheTranslator(_ fixture: String) throws {
+        let name = URL(fileURLWithPath: fixture).deletingPathExtension().lastPathComponent
+        let expectedData = try Data(
+            contentsOf: Self.directory.appendingPathComponent("sam-expected/\(name).json"))
+        let expected = try JSONParser.parse(expectedData)["Resources"]?.objectValue ?? [:]
+        let root = try TemplateReader.read(path: Self.path(fixture))
+        let template = try CloudFormationTemplate(root: root, source: fixture)
+        let expanded = SAMExpansion(parameters: TemplateParameterValues()).expand(template)
+        let types: Set<String> = ["AWS::Lambda::EventSourceMapping", "AWS::IAM::Role"]
+        let translated = expected.filter { types.contains($0.value["Type"]?.stringValue ?? "") }
+        let ours = expanded.resources.filter { types.contains($0.type) }
+        #expect(Set(ours.map(\.logicalId)) == Set(translated.keys))
+        for resource in ours {
+            var theirs = Self.withoutTags(translated[resource.logicalId]?["Properties"] ?? .null)
+            var mine = Self.withoutTags(resource.properties.json)
+            // A SAM policy template msk-esm does not expand (its checks are skipped instead): compared by name.
+            let unexpanded = (mine["Policies"]?.arrayValue ?? []).filter {
+                $0["PolicyDocument"]?[SAMExpansion.unsupported] != nil
+            }.compactMap { $0["PolicyName"] }
+            if !unexpanded.isEmpty {
+                mine = Self.dropping(unexpanded, from: mine)
+                theirs = Self.dropping(unexpanded, from: theirs)
+            }
+            #expect(mine == theirs, "\(fixture) \(resource.logicalId)")
+        }
+        // The function: its role and timeout as the translator wrote them.
+        for (id, resource) in expected where resource["Type"] == "AWS::Lambda::Function" {
+            let function = try #require(expanded.resource(id))
+            for key in ["Role", "Timeout", "VpcConfig"] {
+                #expect(function.properties[key]?.json == resource["Properties"]?[key], "\(fixture) \(id).\(key)")
+            }
+        }
+    }
+
+    /// A role's properties without the inline policies named `names`.
+    static func dropping(_ names: [JSONValue], from properties: JSONValue) -> JSONValue {
+        guard var members = properties.objectValue else { return properties }
+        members["Policies"] = members["Policies"].map { policies in
+            .array((policies.arrayValue ?? []).filter { !names.contains($0["PolicyName"] ?? .null) })
+        }
+        return .object(members)
+    }
+
+    /// The translator tags what it makes (`lambda:createdBy`); msk-esm has no use for tags.
+    static func withoutTags(_ value: JSONValue) -> JSONValue {
+        guard var members = value.objectValue else { return value }
+        members["Tags"] = nil
+        return .object(members)
+    }
+}
+
+/// The template reader: short-form tags become the long form, positions are 1-based, JSON with tabs reads.
+struct TemplateReaderTests {
+    static func parse(_ text: String) throws -> TemplateNode {
+        try TemplateReader.parse(Data(text.utf8), source: "test")
+    }
+
+    @Test func shortFormTagsBecomeTheLongForm() throws {
+        let root = try Self.parse(
+            """
+            A: !GetAtt Cluster.Arn
+            B: !Sub ["${X}-y", {X: !Ref Env}]
+            C: !If [IsProd, !Join ["-", [a, b]], !Ref "AWS::NoValue"]
+            D: !Select [0, !GetAZs ""]
+            E: !ImportValue shared
+            F: !Equals [!Ref Env, prod]
+            G: !Cidr [10.0.0.0/16, 4, 8]
+            """)
+        #expect(root["A"]?.json == ["Fn::GetAtt": ["Cluster", "Arn"]])
+        #expect(root["B"]?.json == ["Fn::Sub": ["${X}-y", ["X": ["Ref": "Env"]]]])
+        #expect(
+            root["C"]?.json == ["Fn::If": ["IsProd", ["Fn::Join": ["-", ["a", "b"]]], ["Ref": "AWS::NoValue"]]])
+        #expect(root["D"]?.json == ["Fn::Select": [0, ["Fn::GetAZs": ""]]])
+        #expect(root["E"]?.json == ["Fn::ImportValue": "shared"])
+        #expect(root["F"]?.json == ["Fn::Equals": [["Ref": "Env"], "prod"]])
+        #expect(root["G"]?.json == ["Fn::Cidr": ["10.0.0.0/16", 4, 8]])
+    }
+
+    @Test func positionsAreWhereTheKeyIs() throws {
+        let root = try Self.parse("Resources:\n  M:\n    Properties:\n      BatchSize: 5\n")
+        let node = try #require(root.node(at: ["Resources", "M", "Properties", "BatchSize"]))
+        #expect(node.position == TemplatePosition(line: 4, column: 7))
+        #expect(root.node(at: ["Resources", "M"])?.position == TemplatePosition(line: 2, column: 3))
+    }
+
+    @Test func jsonIndentedWithTabsIsRead() throws {
+        let root = try Self.parse("{\n\t\"Resources\": {\n\t\t\"M\": {\"Type\": \"X\"}\n\t}\n}\n")
+        #expect(root.node(at: ["Resources", "M", "Type"])?.stringValue == "X")
+        #expect(root.node(at: ["Resources", "M"])?.position == TemplatePosition(line: 3, column: 3))
+    }
+
+    @Test func notATemplateIsAUsageError() async throws {
+        let directory = FileManager.default.temporaryDirectory
+        let file = directory.appendingPathComponent("lint-not-template-\(UUID()).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("just: [a, list\n".utf8).write(to: file)
+        let broken = await CommandRunner.run(["lint", file.path])
+        #expect(broken.exitCode == 2)
+        #expect(broken.stderr.hasPrefix("msk-esm: error: not JSON or YAML"), "\(broken.stderr)")
+        try Data("Parameters: {}\n".utf8).write(to: file)
+        let noResources = await CommandRunner.run(["lint", file.path])
+        #expect(noResources.exitCode == 2)
+        #expect(noResources.stderr.contains("no Resources object"), "\(noResources.stderr)")
+    }
+}
