@@ -42,12 +42,13 @@ struct MCPCommand: AsyncParsableCommand {
     func run() async throws {
         let tools = Self.tools(allowWrites: allowWrites)
         let defaults = defaultArguments()
+        let console = CommandContext.console
         let server = MCPServer(
             name: "msk-esm", version: MSKESM.version, tools: tools,
             run: { tool, arguments, confirmed in
                 await Self.run(tool: tool, arguments: Self.withDefaults(arguments, defaults), confirmed: confirmed)
             },
-            log: { text in CommandContext.console.writeError(text) })
+            log: { text in console.writeError(text) })
         try await server.serve()
     }
 
