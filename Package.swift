@@ -65,10 +65,13 @@ let package = Package(
 
         // The Model Context Protocol server of `msk-esm mcp`: tools, their input schemas and results, and the finding
         // catalogue as resources. The only target that links the MCP SDK; the CLI gives it the commands to run.
+        // FoundationNetworking's libcurl calls, defined in the binary and forwarded to libcurl opened with dlopen:
+        // the MCP SDK imports FoundationNetworking, whose static link would otherwise load libcurl at every start.
+        .target(name: "CFoundationNetworkingCurl"),
         .target(
             name: "MSKESMMCP",
             dependencies: [
-                "MSKESMCore", .product(name: "MCP", package: "swift-sdk"),
+                "MSKESMCore", "CFoundationNetworkingCurl", .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -89,8 +92,13 @@ let package = Package(
                 // The statically linked runtime has ~80,000 relative relocations; as RELA records the loader
                 // reads 2 MB of them at every start, as RELR a few kilobytes (BENCHMARKS.md). GNU gold, the
                 // default linker, cannot write RELR; the toolchain's lld can.
+                // scripts/lld-as-needed runs lld with --as-needed, so that libcurl, which the statically linked
+                // FoundationNetworking names, is no load-time dependency (Sources/CFoundationNetworkingCurl).
                 .unsafeFlags(
-                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                    [
+                        "-use-ld=lld", "-ld-path=\(Context.packageDirectory)/scripts/lld-as-needed", "-Xlinker", "-z",
+                        "-Xlinker", "pack-relative-relocs",
+                    ],
                     .when(platforms: [.linux], configuration: .release))
             ]),
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.
