@@ -17,6 +17,12 @@ let package = Package(
         // `swift package generate-documentation --target MSKESMCore` (the DocC catalogue in
         // Sources/MSKESMCore/MSKESMCore.docc); a command plugin, so no product links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The Model Context Protocol SDK, for `msk-esm mcp` (MSKESMMCP). On Linux its MCP library builds on swift-log
+        // and swift-system alone; the package's other dependencies (swift-nio, eventsource) serve its conformance
+        // tools and Apple platforms and are resolved but never built. Exact: the protocol it speaks is its version's.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        // The SDK's Transport protocol names swift-log's Logger, so MSKESMMCP's transport imports it.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -57,13 +63,25 @@ let package = Package(
         // JMESPath (https://jmespath.org/specification.html) over JSONValue, for `--query`.
         .target(name: "JMESPath", dependencies: ["MSKESMCore"]),
 
+        // The Model Context Protocol server of `msk-esm mcp`: tools, their input schemas and results, and the finding
+        // catalogue as resources. The only target that links the MCP SDK; the CLI gives it the commands to run.
+        // FoundationNetworking's libcurl calls, defined in the binary and forwarded to libcurl opened with dlopen:
+        // the MCP SDK imports FoundationNetworking, whose static link would otherwise load libcurl at every start.
+        .target(name: "CFoundationNetworkingCurl"),
+        .target(
+            name: "MSKESMMCP",
+            dependencies: [
+                "MSKESMCore", "CFoundationNetworkingCurl", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The command tree, renderers and (later) the REPL, as a library so that the REPL, the
         // documentation generator and the tests can run commands in-process.
         .target(
             name: "MSKESMCLI",
             dependencies: [
-                "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMKafka", "JMESPath", "CEdit", "CEditShims",
-                "CPOSIXShims",
+                "MSKESMCore", "MSKESMSystem", "MSKESMAWS", "MSKESMKafka", "MSKESMMCP", "JMESPath", "CEdit",
+                "CEditShims", "CPOSIXShims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -74,8 +92,13 @@ let package = Package(
                 // The statically linked runtime has ~80,000 relative relocations; as RELA records the loader
                 // reads 2 MB of them at every start, as RELR a few kilobytes (BENCHMARKS.md). GNU gold, the
                 // default linker, cannot write RELR; the toolchain's lld can.
+                // scripts/lld-as-needed runs lld with --as-needed, so that libcurl, which the statically linked
+                // FoundationNetworking names, is no load-time dependency (Sources/CFoundationNetworkingCurl).
                 .unsafeFlags(
-                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                    [
+                        "-use-ld=lld", "-ld-path=\(Context.packageDirectory)/scripts/lld-as-needed", "-Xlinker", "-z",
+                        "-Xlinker", "pack-relative-relocs",
+                    ],
                     .when(platforms: [.linux], configuration: .release))
             ]),
         // Writes Completions/ and man/ from the command tree: `swift run msk-esm-docs`.

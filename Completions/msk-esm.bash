@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    doctor|lint|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|repl|help)
+    doctor|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|repl|mcp|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'doctor lint probe brokers snapshot create update get list delete enable disable wait secret network policy event repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'doctor probe brokers snapshot create update get list delete enable disable wait secret network policy event repl mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --since --timeout --ca-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -243,63 +243,10 @@ _msk-esm_doctor() {
     '--concurrency')
         return
         ;;
-    '--since')
-        return
-        ;;
     '--timeout')
         return
         ;;
     '--ca-file')
-        return
-        ;;
-    esac
-}
-
-_msk-esm_lint() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
-    repeating_options=(--region --parameter)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --parameters-file)
-    __msk-esm_offer_flags_options -1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
-        return
-        ;;
-    '--query')
-        return
-        ;;
-    '--color')
-        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
-        return
-        ;;
-    '--at')
-        return
-        ;;
-    '--profile')
-        return
-        ;;
-    '--region')
-        return
-        ;;
-    '--endpoint-url')
-        return
-        ;;
-    '--cli-connect-timeout')
-        return
-        ;;
-    '--cli-read-timeout')
-        return
-        ;;
-    '--ca-bundle')
-        return
-        ;;
-    '--parameter')
-        return
-        ;;
-    '--parameters-file')
         return
         ;;
     esac
@@ -476,7 +423,7 @@ _msk-esm_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --write --since)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --write)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -514,9 +461,6 @@ _msk-esm_snapshot() {
         return
         ;;
     '--write')
-        return
-        ;;
-    '--since')
         return
         ;;
     esac
@@ -1761,6 +1705,50 @@ _msk-esm_event_decode() {
 _msk-esm_repl() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
+    __msk-esm_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_mcp() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --allow-writes --version -h --help)
     repeating_options=(--region)
     non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
     __msk-esm_offer_flags_options 0

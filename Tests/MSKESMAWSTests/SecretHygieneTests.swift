@@ -132,6 +132,47 @@ struct SecretHygieneTests {
         Line(
             arguments: ["wait", "00000000-1111-2222-3333-444444444444", "--for", "deleted", "--timeout", "5"],
             needsBed: true),
+        // The MCP server, piped: every tool with the same inputs (files, snapshots, the bed's secret, writes'
+        // plans and error paths); stdout carries the protocol's answers.
+        Line(
+            arguments: ["mcp"],
+            stdin: mcpSession([
+                ("secret_validate", #"{"file": "IN/mtls.json"}"#),
+                ("secret_validate", #"{"file": "IN/mtls-wrong-password.json"}"#),
+                ("secret_validate", #"{"file": "IN/mtls-pbes2.json", "for": "self-managed"}"#),
+                (
+                    "secret_validate",
+                    #"{"certificate": "IN/chain.pem", "private_key": "IN/key.pem", "password_file": "IN/password.txt"}"#
+                ),
+                ("secret_validate", #"{"file": "IN/scram.json", "type": "basic"}"#),
+                ("doctor", #"{"snapshot": "IN/snapshot-with-secrets.json"}"#),
+                ("doctor", #"{"snapshot": "IN/mtls.json"}"#),
+                ("brokers_explain", #"{"snapshot": "IN/snapshot-with-secrets.json"}"#),
+                ("network_check", #"{"snapshot": "IN/snapshot-with-secrets.json"}"#),
+                (
+                    "policy_check",
+                    #"{"policy": ["IN/mtls.json"], "action": ["kafka:DescribeClusterV2"], "resource": ["*"]}"#
+                ),
+            ]), modes: false),
+        Line(
+            arguments: ["mcp", "--allow-writes"],
+            stdin: mcpSession([
+                ("secret_validate", #"{"secret_id": "BED_SECRET"}"#),
+                ("doctor", #"{"uuid": "BED_UUID"}"#),
+                ("get_mapping", #"{"uuid": "BED_UUID"}"#),
+                ("list_mappings", "{}"),
+                ("brokers_explain", #"{"cluster": "BED_CLUSTER", "auth": "iam"}"#),
+                ("network_check", #"{"cluster": "BED_CLUSTER", "auth": "iam"}"#),
+                ("policy_check", #"{"mapping": "BED_UUID", "role": "msk-esm-exec"}"#),
+                (
+                    "create",
+                    #"{"function": "hygiene-fn", "cluster": "BED_CLUSTER", "topic": "orders", "starting_position": "LATEST", "auth": "scram-512", "secret_id": "BED_SECRET", "no_preflight": true}"#
+                ),
+                ("update", #"{"uuid": "BED_UUID", "batch_size": "77"}"#),
+                ("enable", #"{"uuid": "00000000-1111-2222-3333-444444444444", "confirm": true}"#),
+                ("disable", #"{"uuid": "00000000-1111-2222-3333-444444444444"}"#),
+                ("delete", #"{"uuid": "00000000-1111-2222-3333-444444444444", "confirm": true}"#),
+            ]), needsBed: true, modes: false),
         // The REPL, piped: the same commands inside it.
         Line(
             arguments: ["repl"],
@@ -139,6 +180,21 @@ struct SecretHygieneTests {
                 + "secret fix IN/mtls-pbes2.json --write repl-fixed.json\nstatus\nexit\n",
             carriers: [.file("repl-fixed.json")], modes: false),
     ]
+
+    /// A piped MCP session: initialize, then one tools/call per (tool, JSON arguments).
+    static func mcpSession(_ calls: [(String, String)]) -> String {
+        var lines = [
+            #"{"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2025-11-25", "#
+                + #""capabilities": {}, "clientInfo": {"name": "hygiene", "version": "0"}}}"#,
+            #"{"jsonrpc": "2.0", "method": "notifications/initialized"}"#,
+        ]
+        for (index, (tool, arguments)) in calls.enumerated() {
+            lines.append(
+                #"{"jsonrpc": "2.0", "id": \#(index + 1), "method": "tools/call", "params": {"name": "\#(tool)", "#
+                    + #""arguments": \#(arguments)}}"#)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 
     static let modes: [[String]] = [[], ["--output", "json"], ["--debug"], ["--debug", "--output", "json"]]
 
@@ -292,7 +348,10 @@ struct SecretHygieneTests {
                     Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID, bed: bed)
                 }
                 let result = try run(
-                    arguments + mode, stdin: line.stdin.map { Self.substitute($0, inputs: inputs.directory, uuid: "") },
+                    arguments + mode,
+                    stdin: line.stdin.map {
+                        Self.substitute($0, inputs: inputs.directory, uuid: bed.mappingUUID, bed: bed)
+                    },
                     environment: env, directory: output)
                 let label = "`\((line.arguments + mode).joined(separator: " "))` (exit \(result.exitCode))"
                 #expect(result.exitCode < 64, "\(label) crashed: \(result.stderr)")

@@ -185,4 +185,10 @@ struct ReplSessionTests {
         #expect(await session.execute("repl") == 2)
         #expect(errors.text.contains("already in the REPL"))
     }
+
+    @Test func mcpInsideTheReplIsRefused() async {
+        let (session, _, errors) = Self.session()
+        #expect(await session.execute("mcp") == 2)
+        #expect(errors.text.contains("start it as its own process"))
+    }
 }

@@ -68,6 +68,10 @@ final class ReplSession: @unchecked Sendable {
             status = await sleep(Array(words.dropFirst()))
         case "repl":
             status = fail(ToolError.usage("already in the REPL", fix: "type a command, or exit"))
+        case "mcp":
+            // The server would read the REPL's own input as protocol messages.
+            status = fail(
+                ToolError.usage("mcp serves on standard input: start it as its own process", fix: "msk-esm mcp"))
         default:
             status = await run(words)
         }
