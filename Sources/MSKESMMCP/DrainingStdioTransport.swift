@@ -28,7 +28,7 @@ actor DrainingStdioTransport: Transport {
             let task = Task {
                 do {
                     for try await data in await self.stdio.receive() {
-                        await self.counted(data)
+                        self.counted(data)
                         continuation.yield(data)
                     }
                     continuation.finish()
