@@ -5,27 +5,31 @@ import Foundation
 #endif
 
 /// Reads a user-named input with the limits the README states: a regular file, or a stream (`-` for
-/// standard input, `/dev/fd/N` from the shell's `<(command)`), at most 1 MiB, and text must be UTF-8.
+/// standard input, `/dev/fd/N` from the shell's `<(command)`), at most 1 MiB (64 MiB for event files), and text
+/// must be UTF-8.
 /// Failures are `ToolError`s naming the input. Every command reads its input files here, so what is
 /// accepted is decided once, in `openInput`.
 package enum InputReader {
-    /// The largest input any command reads.
+    /// The largest snapshot, secret, policy or request file a command reads.
     package static let maximumSize = 1 << 20
+    /// The largest Kafka event file (`event decode`, `filter test`): a batch of up to 10,000 records, each as
+    /// Lambda delivers it, is several MiB (docs/output.md#error-codes).
+    package static let maximumEventFileSize = 64 << 20
 
-    /// Reads raw bytes. `label` names the input in errors (e.g. "--policy").
-    package static func data(from path: String, label: String? = nil) throws -> Data {
+    /// Reads raw bytes, at most `limit` of them. `label` names the input in errors (e.g. "--policy").
+    package static func data(from path: String, label: String? = nil, limit: Int = maximumSize) throws -> Data {
         let name = path == "-" ? "standard input" : path
         let input = label.map { "\($0) \(name)" } ?? name
         let descriptor = try openInput(path, input: input)
         defer { if path != "-" { close(descriptor) } }
-        guard let bytes = readLimited(descriptor) else {
+        guard let bytes = readLimited(descriptor, limit: limit) else {
             throw ToolError.usage(
                 .inputUnreadable, "cannot read the input", input: input, fix: "check that it is a readable file")
         }
         let data = Data(bytes)
-        if data.count > maximumSize {
+        if data.count > limit {
             throw ToolError.usage(
-                .inputTooLarge, "larger than 1 MiB", input: input,
+                .inputTooLarge, "larger than \(limit >> 20) MiB", input: input,
                 fix: "give the file itself, not an archive or a log holding it")
         }
         if data.isEmpty {
@@ -114,12 +118,12 @@ package enum InputReader {
         return false
     }
 
-    /// Reads to the end of `descriptor`, but at most one byte past `maximumSize` (so that an oversized
+    /// Reads to the end of `descriptor`, but at most one byte past `limit` (so that an oversized
     /// input is detected without reading all of it); nil on a read error (e.g. EISDIR).
-    static func readLimited(_ descriptor: Int32) -> [UInt8]? {
+    static func readLimited(_ descriptor: Int32, limit: Int = maximumSize) -> [UInt8]? {
         var bytes: [UInt8] = []
-        while bytes.count <= maximumSize {
-            let wanted = min(1 << 16, maximumSize + 1 - bytes.count)
+        while bytes.count <= limit {
+            let wanted = min(1 << 16, limit + 1 - bytes.count)
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
                 var result: Int

@@ -1,0 +1,73 @@
+/// One Kafka record for `filter test`: where it comes from and its value as Lambda's filters see it.
+public struct FilterTestRecord: Sendable {
+    public var topic: String?
+    public var partition: Int?
+    public var offset: Int?
+    public var value: FilterRecordValue
+
+    public init(topic: String? = nil, partition: Int? = nil, offset: Int? = nil, value: FilterRecordValue) {
+        self.topic = topic
+        self.partition = partition
+        self.offset = offset
+        self.value = value
+    }
+
+    /// The records of a Kafka event as Lambda delivers it (`records` keyed by topic-partition, each record's
+    /// `value` base64-encoded: https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html), in topic-partition
+    /// then offset order; also a list of such records, or one record. A `ToolError` (exit 2) naming `source`
+    /// for anything else.
+    public static func records(inEvent document: JSONValue, source: String) throws -> [FilterTestRecord] {
+        switch document {
+        case .object(let members) where members["records"] != nil:
+            guard case .object(let groups)? = members["records"] else {
+                throw ToolError.usage(
+                    .inputShape, "records is not an object of topic-partition lists", input: source,
+                    fix: "give the event Lambda delivers (msk-esm event sample prints one)")
+            }
+            var records: [FilterTestRecord] = []
+            for name in groups.keys.sorted() {
+                guard case .array(let list)? = groups[name] else {
+                    throw ToolError.usage(
+                        .inputShape, "records.\(name) is not a list", input: source,
+                        fix: "each topic-partition of records holds a list of records")
+                }
+                for (index, record) in list.enumerated() {
+                    records.append(try self.record(record, path: "records.\(name)[\(index)]", source: source))
+                }
+            }
+            return records
+        case .object(let members) where members["payload"] != nil:
+            // An on-failure record sent to a Kafka destination carries the failed event as its payload.
+            guard let payload = members["payload"], payload["records"] != nil else { break }
+            return try records(inEvent: payload, source: source)
+        case .object(let members) where members["value"] != nil:
+            return [try record(document, path: "$", source: source)]
+        case .array(let list):
+            return try list.enumerated().map { try record($0.element, path: "[\($0.offset)]", source: source) }
+        default:
+            break
+        }
+        throw ToolError.usage(
+            .inputShape, "not a Kafka event (no records)", input: source,
+            fix: "give the event Lambda delivers, e.g. msk-esm event sample --value '{\"a\":1}' > event.json")
+    }
+
+    static func record(_ value: JSONValue, path: String, source: String) throws -> FilterTestRecord {
+        guard case .object(let fields) = value else {
+            throw ToolError.usage(
+                .inputShape, "\(path) is not a record object", input: source, fix: "give records as objects")
+        }
+        var base64: String?
+        switch fields["value"] {
+        case .string(let text)?: base64 = text
+        case .null?, .none: base64 = nil
+        default:
+            throw ToolError.usage(
+                .inputShape, "\(path).value is not a base64 string", input: source,
+                fix: "a record's value is base64, as Lambda delivers it")
+        }
+        return FilterTestRecord(
+            topic: fields["topic"]?.stringValue, partition: fields["partition"]?.intValue,
+            offset: fields["offset"]?.intValue, value: FilterRecordValue(base64: base64))
+    }
+}

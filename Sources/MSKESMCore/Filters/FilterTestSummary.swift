@@ -1,0 +1,50 @@
+/// The summary of `filter test` (docs/findings.md#the-report-document): the filters, one entry per record and
+/// the counts.
+public struct FilterTestSummary: ReportSummary {
+    /// The patterns tested, in filter order.
+    public var filters: [String]
+    /// One entry per record, in the event's order.
+    public var records: [Entry]
+    /// How many records the filters keep and drop.
+    public var kept: Int
+    public var dropped: Int
+
+    public init(filters: [String], records: [Entry]) {
+        self.filters = filters
+        self.records = records
+        kept = records.count { $0.kept }
+        dropped = records.count - kept
+    }
+
+    /// One record's decision: `{topic, partition, offset, kept, filter, clause}`; `filter` is the index of the
+    /// filter that kept it, `null` when dropped (or kept because there are no filters).
+    public struct Entry: Codable, Sendable, Equatable {
+        public var topic: String?
+        public var partition: Int?
+        public var offset: Int?
+        public var kept: Bool
+        public var filter: Int?
+        public var clause: String
+
+        public init(_ record: FilterTestRecord, _ decision: FilterDecision) {
+            topic = record.topic
+            partition = record.partition
+            offset = record.offset
+            kept = decision.kept
+            filter = decision.filter
+            clause = decision.clause
+        }
+
+        enum CodingKeys: String, CodingKey { case topic, partition, offset, kept, filter, clause }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(topic, forKey: .topic)
+            try container.encode(partition, forKey: .partition)
+            try container.encode(offset, forKey: .offset)
+            try container.encode(kept, forKey: .kept)
+            try container.encode(filter, forKey: .filter)
+            try container.encode(clause, forKey: .clause)
+        }
+    }
+}
