@@ -11,12 +11,12 @@ extension FindingCode {
     /// Kafka record. https://docs.aws.amazon.com/lambda/latest/dg/kafka-filtering.html
     public static let flt002 = FindingCode(
         "FLT002", "a pattern filters on key, headers or another field than value: it never matches a Kafka record")
-    /// FLT003 (`fail` or `warn`): a pattern can never match (an empty list, an empty numeric range, JSON fields where
-    /// the records are plain strings). https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+    /// FLT003 (`fail` or `warn`): a pattern can never match (an empty numeric range, a `$or` of impossible
+    /// alternatives, JSON fields where the records are plain strings). https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
     public static let flt003 = FindingCode(
         "FLT003",
-        "a pattern can never match: an empty list, an empty numeric range, or JSON fields where the records are "
-            + "plain strings")
+        "a pattern can never match: an empty numeric range, a $or of impossible alternatives, or JSON fields "
+            + "where the records are plain strings")
     /// FLT004 (`fail` or `warn`): more filters than the quota (5 by default, at most 10 after an increase).
     /// https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
     public static let flt004 = FindingCode(

@@ -5,6 +5,7 @@ public enum FilterCriteriaRules {
     /// Lambda's default quota of filters per event source mapping, and the most an increase allows
     /// (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
     public static let defaultFilterQuota = 5
+    /// The most filters a quota increase allows.
     public static let maximumFilterQuota = 10
     /// The `Pattern` member's length limit (https://docs.aws.amazon.com/lambda/latest/api/API_Filter.html).
     public static let maximumPatternLength = 4096
@@ -176,15 +177,14 @@ public enum FilterCriteriaRules {
         ]
     }
 
-    /// The reasons an object pattern cannot match: an empty list of rules, an empty numeric range, a `$or` of
-    /// alternatives none of which can match.
+    /// The reasons an object pattern cannot match: an empty numeric range, a `$or` of alternatives none of which
+    /// can match.
     static func impossibleClauses(_ object: FilterPattern.Object, prefix: String) -> [String] {
         var reasons: [String] = []
         for (name, node) in object.fields {
             let path = prefix.isEmpty ? name : prefix + "." + name
             switch node {
             case .rules(let rules):
-                if rules.isEmpty { reasons.append("\(path) has an empty list of rules") }
                 let possible = rules.contains { rule in
                     if case .numeric(let bounds) = rule { return !isEmptyRange(bounds) }
                     return true

@@ -8,6 +8,7 @@ public struct FilterPatternError: Error, Sendable, Equatable, CustomStringConver
     /// Whether the pattern is well-formed JSON but uses an operator Lambda's page does not list.
     public var isUnlistedOperator: Bool
 
+    /// An error at `path` (a JSON path of the pattern) for `reason`.
     public init(_ reason: String, path: String, isUnlistedOperator: Bool = false) {
         self.reason = reason
         self.path = path

@@ -50,6 +50,11 @@ public enum FilterPatternParser {
             }
             switch value {
             case .array(let items):
+                // EventBridge's pattern validator, which Lambda's filters follow, refuses an empty list.
+                guard !items.isEmpty else {
+                    throw FilterPatternError(
+                        "an empty list of rules matches nothing; name at least one", path: memberPath)
+                }
                 var rules: [FilterRule] = []
                 for (index, item) in items.enumerated() {
                     rules.append(try rule(item, path: "\(memberPath)[\(index)]"))

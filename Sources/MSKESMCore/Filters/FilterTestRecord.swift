@@ -1,10 +1,15 @@
 /// One Kafka record for `filter test`: where it comes from and its value as Lambda's filters see it.
 public struct FilterTestRecord: Sendable {
+    /// The record's `topic`, when the event names it.
     public var topic: String?
+    /// The record's `partition`.
     public var partition: Int?
+    /// The record's `offset`.
     public var offset: Int?
+    /// The record's value as the filters see it.
     public var value: FilterRecordValue
 
+    /// A record of `value`, from `topic`, `partition` and `offset` when known.
     public init(topic: String? = nil, partition: Int? = nil, offset: Int? = nil, value: FilterRecordValue) {
         self.topic = topic
         self.partition = partition

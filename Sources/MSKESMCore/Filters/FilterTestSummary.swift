@@ -7,8 +7,10 @@ public struct FilterTestSummary: ReportSummary {
     public var records: [Entry]
     /// How many records the filters keep and drop.
     public var kept: Int
+    /// How many records the filters drop.
     public var dropped: Int
 
+    /// The summary of `records`, counting the kept and dropped ones.
     public init(filters: [String], records: [Entry]) {
         self.filters = filters
         self.records = records
@@ -19,13 +21,20 @@ public struct FilterTestSummary: ReportSummary {
     /// One record's decision: `{topic, partition, offset, kept, filter, clause}`; `filter` is the index of the
     /// filter that kept it, `null` when dropped (or kept because there are no filters).
     public struct Entry: Codable, Sendable, Equatable {
+        /// The record's topic.
         public var topic: String?
+        /// The record's partition.
         public var partition: Int?
+        /// The record's offset.
         public var offset: Int?
+        /// Whether the record reaches the function.
         public var kept: Bool
+        /// The index of the filter that kept it; nil (JSON null) when dropped or unfiltered.
         public var filter: Int?
+        /// The clauses that decided (``FilterDecision/clause``).
         public var clause: String
 
+        /// The entry of `record` with its `decision`.
         public init(_ record: FilterTestRecord, _ decision: FilterDecision) {
             topic = record.topic
             partition = record.partition
