@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    doctor|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|repl|help)
+    doctor|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|filter|repl|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'doctor probe brokers snapshot create update get list delete enable disable wait secret network policy event repl help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'doctor probe brokers snapshot create update get list delete enable disable wait secret network policy event filter repl help' -- "${cur}"))
         ;;
     esac
 }
@@ -1697,6 +1697,88 @@ _msk-esm_event_decode() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_filter() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    test)
+        # Offer subcommand argument completions
+        "_msk-esm_filter_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'test' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_filter_test() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region --pattern --pattern-file --value)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --mapping)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--pattern')
+        return
+        ;;
+    '--pattern-file')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    '--mapping')
         return
         ;;
     esac

@@ -109,6 +109,9 @@ struct FilesAndStreamsTests {
                 ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "tls", "--ca-file", "INPUT"]),
             reader("event sample", "--value-file", ["event", "sample", "--value-file", "INPUT"]),
             reader("event decode", "FILE", ["event", "decode", "INPUT"]),
+            reader("filter test", "FILE", ["filter", "test", "--pattern", #"{"value":["x"]}"#, "INPUT"]),
+            reader("filter test", "--pattern-file", ["filter", "test", "--pattern-file", "INPUT", "--value", "x"]),
+            reader("filter test", "--snapshot", ["filter", "test", "--snapshot", "INPUT", "--value", "x"]),
             reader("secret validate", "FILE", ["secret", "validate", "INPUT"]),
             reader("secret validate", "--certificate", ["secret", "validate", "--certificate", "INPUT"]),
             reader(

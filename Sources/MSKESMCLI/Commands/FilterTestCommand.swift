@@ -39,7 +39,7 @@ struct FilterTestCommand: AsyncParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "A Kafka event as Lambda delivers it (JSON, up to 64 MiB), or - for standard input.", valueName: "event"))
+            "A Kafka event as Lambda delivers it (JSON, up to 64 MiB), or - for standard input.", valueName: "file"))
     var event: String?
 
     @Option(help: ArgumentHelp("A filter pattern (JSON); repeat for several filters.", valueName: "json"))
