@@ -2,6 +2,8 @@ import Foundation
 import MSKESMCore
 import Testing
 
+@testable import MSKESMCLI
+
 /// `msk-esm filter test`: patterns from flags, files and snapshots over event files and `--value` records, the
 /// JSON document per record, and the exit codes.
 @Suite struct FilterTestCommandTests {
@@ -42,6 +44,16 @@ import Testing
         #expect(records[0]["filter"] is NSNull)
         #expect((records[0]["clause"] as? String)?.contains("value.currency is \"EUR\"") == true)
         #expect(summary["kept"] as? Int == 2 && summary["dropped"] as? Int == 1)
+    }
+
+    @Test func theDirectlyBuiltDocumentIsTheReportsEncoding() throws {
+        let records = [#"{"a":1}"#, "plain", #"{"a":2}"#].enumerated().map {
+            FilterTestRecord(topic: "t", partition: 0, offset: $0.offset, value: FilterRecordValue(text: $0.element))
+        }
+        var input = FilterCriteriaRules.Input(patterns: [#"{"value":{"a":[2]}}"#, #"{"key":["k"]}"#])
+        input.quota = 1
+        let report = FilterTest.run(input, records: records + [FilterTestRecord(value: .absent)])
+        #expect(JSONOutput.encode(try FilterTestCommand.document(report)) == JSONOutput.encode(report))
     }
 
     @Test func theTextReportNamesTheDecidingClause() async throws {

@@ -76,7 +76,25 @@ struct FilterTestCommand: AsyncParsableCommand {
         let input = try await filterInput()
         let records = try readRecords()
         let report = FilterTest.run(input, records: records)
-        try global.finish(report, summaryLines: Self.summaryLines(report.summary))
+        switch global.output {
+        case .json, .reportJSON, .jsonl:
+            // The same document as global.finish prints, written without the Encodable round trip.
+            let document = try Self.document(report)
+            let console = CommandContext.console
+            console.write(
+                global.output == .jsonl ? try JSONOutput.documentLine(document) : try JSONOutput.document(document))
+            if report.isFailing(strict: global.strict) { throw ExitCode(1) }
+        case .text, .table:
+            try global.finish(report, summaryLines: Self.summaryLines(report.summary))
+        }
+    }
+
+    /// The report as its JSON document: `{verdict, findings, summary}`.
+    static func document(_ report: CheckReport<FilterTestSummary>) throws -> JSONValue {
+        .object([
+            "verdict": .string(report.verdict.rawValue), "findings": try JSONValue(encoding: report.findings),
+            "summary": report.summary.document(skipped: report.skippedFindings.count),
+        ])
     }
 
     func filterInput() async throws -> FilterCriteriaRules.Input {
