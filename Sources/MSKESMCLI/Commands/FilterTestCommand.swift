@@ -128,9 +128,7 @@ struct FilterTestCommand: AsyncParsableCommand {
         if let event {
             let source = event == "-" ? "standard input" : event
             let data = try InputReader.data(from: event, label: "EVENT", limit: InputReader.maximumEventFileSize)
-            let document = try JSONParser.parseDocument(
-                data, source: source, fix: "give the Kafka event Lambda delivers (msk-esm event sample prints one)")
-            return try FilterTestRecord.records(inEvent: document, source: source)
+            return try FilterTestRecord.records(inEventData: data, source: source)
         }
         return value.map { FilterTestRecord(value: FilterRecordValue(text: $0)) }
     }

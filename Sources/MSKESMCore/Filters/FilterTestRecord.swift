@@ -1,3 +1,5 @@
+import Foundation
+
 /// One Kafka record for `filter test`: where it comes from and its value as Lambda's filters see it.
 public struct FilterTestRecord: Sendable {
     /// The record's `topic`, when the event names it.
@@ -15,6 +17,19 @@ public struct FilterTestRecord: Sendable {
         self.partition = partition
         self.offset = offset
         self.value = value
+    }
+
+    /// The records of an event file's bytes: ``records(inEvent:source:)`` of the parsed document, read without
+    /// building the whole tree when it is an event of the usual shape (``KafkaEventScanner``). Input that is not
+    /// UTF-8, not JSON or repeats a key is a `ToolError` (exit 2) naming `source`.
+    public static func records(inEventData data: Data, source: String) throws -> [FilterTestRecord] {
+        if let offset = InputReader.invalidUTF8Offset(in: data) {
+            throw InputReader.notUTF8(offset: offset, input: source)
+        }
+        if let records = KafkaEventScanner.records(in: data) { return records }
+        let document = try JSONParser.parseDocument(
+            data, source: source, fix: "give the Kafka event Lambda delivers (msk-esm event sample prints one)")
+        return try records(inEvent: document, source: source)
     }
 
     /// The records of a Kafka event as Lambda delivers it (`records` keyed by topic-partition, each record's
