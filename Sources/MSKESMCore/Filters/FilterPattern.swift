@@ -14,6 +14,16 @@ public struct FilterPattern: Sendable, Equatable {
         public var fields: [(name: String, node: Node)]
         /// The objects of `$or`; empty when the pattern has none.
         public var alternatives: [Object]
+        /// Each field's node as the pattern writes it (`[{"prefix":"a"}]`), made once for the explanations of
+        /// every record.
+        let fieldTexts: [String]
+
+        /// An object of `fields` (in name order) and `$or` `alternatives`.
+        public init(fields: [(name: String, node: Node)], alternatives: [Object]) {
+            self.fields = fields
+            self.alternatives = alternatives
+            fieldTexts = fields.map { KafkaRecordFilter.Matcher.describe($0.node) }
+        }
 
         public static func == (lhs: Object, rhs: Object) -> Bool {
             lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.node) == rhs.fields.map(\.node)

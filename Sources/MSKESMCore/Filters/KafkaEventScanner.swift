@@ -7,7 +7,7 @@ import Foundation
 ///
 /// It answers only for documents it can read exactly as ``JSONParser`` would: it validates what it skips (strict
 /// RFC 8259, the parser's depth limit) and refuses a key repeated in one object. Whenever it meets what it does not
-/// handle (an escaped key or needed string, a very large object, an unexpected shape), it returns nil and the
+/// handle (an escaped key or needed string, an object of more than 32 keys, an unexpected shape), it returns nil and the
 /// caller parses the document in full, which also words any error.
 struct KafkaEventScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -88,7 +88,7 @@ struct KafkaEventScanner {
         index += 1
     }
 
-    /// An object whose keys are plain (no escapes), at most 64 and none twice; `member` reads each value.
+    /// An object whose keys are plain (no escapes), at most 32 and none twice; `member` reads each value.
     private mutating func object(_ member: (inout KafkaEventScanner, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         skipWhitespace()
@@ -96,22 +96,31 @@ struct KafkaEventScanner {
             index += 1
             return
         }
-        var keys: [String] = []
-        while true {
-            skipWhitespace()
-            let key = try string()
-            guard keys.count < 64, !keys.contains(key) else { throw Refusal() }
-            keys.append(key)
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            guard let next = peek() else { throw Refusal() }
-            index += 1
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw Refusal() }
+        // Keys are compared by hash, on the stack: two equal hashes (a repeated key, or a collision) leave the
+        // document to the parser, which decides exactly.
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.maximumKeys) { seen in
+            var count = 0
+            while true {
+                skipWhitespace()
+                let key = try string()
+                let hash = key.hashValue
+                guard count < Self.maximumKeys, !seen[..<count].contains(hash) else { throw Refusal() }
+                seen[count] = hash
+                count += 1
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+                try member(&self, key)
+                skipWhitespace()
+                guard let next = peek() else { throw Refusal() }
+                index += 1
+                if next == UInt8(ascii: "}") { return }
+                guard next == UInt8(ascii: ",") else { throw Refusal() }
+            }
         }
     }
+
+    /// The most keys of one object the scanner reads; a larger object is left to the parser.
+    private static let maximumKeys = 32
 
     private mutating func array(_ element: (inout KafkaEventScanner) throws -> Void) throws {
         try expect(UInt8(ascii: "["))

@@ -55,15 +55,14 @@ public struct KafkaRecordFilter: Sendable {
         }
 
         mutating func matchRoot(_ object: FilterPattern.Object, value: FilterRecordValue) -> FilterMiss? {
-            for (name, node) in object.fields {
+            for ((name, node), text) in zip(object.fields, object.fieldTexts) {
                 guard name == "value" else {
-                    return miss(
-                        name, Self.describe(node), "not filterable (Lambda filters Kafka records on value only)")
+                    return miss(name, text, "not filterable (Lambda filters Kafka records on value only)")
                 }
                 if case .object = node, case .plain = value {
-                    return miss(name, Self.describe(node), "a plain string (not JSON), which has no fields")
+                    return miss(name, text, "a plain string (not JSON), which has no fields")
                 }
-                if let failure = match(node, path: name, field: value.field) { return failure }
+                if let failure = match(node, text: text, path: name, field: value.field) { return failure }
             }
             return matchAlternatives(object.alternatives, path: "$or") { matcher, alternative in
                 matcher.matchRoot(alternative, value: value)
@@ -89,14 +88,14 @@ public struct KafkaRecordFilter: Sendable {
             return miss(path, "one of \(alternatives.count) alternatives", "matching none (first: \(first))")
         }
 
-        mutating func match(_ node: FilterPattern.Node, path: String, field: JSONValue?) -> FilterMiss? {
+        mutating func match(_ node: FilterPattern.Node, text: String, path: String, field: JSONValue?) -> FilterMiss? {
             switch node {
             case .rules(let rules):
                 if Self.leafMatches(rules, field) {
-                    matched.append("\(path) \(Self.describe(node))")
+                    matched.append("\(path) \(text)")
                     return nil
                 }
-                return miss(path, Self.describe(node), field.map { JSONOutputText.compact($0) } ?? "absent")
+                return miss(path, text, field.map { JSONOutputText.compact($0) } ?? "absent")
             case .object(let object):
                 return matchObject(object, path: path, field: field)
             }
@@ -117,8 +116,10 @@ public struct KafkaRecordFilter: Sendable {
                 )
             }
             let members = field?.objectValue
-            for (name, node) in object.fields {
-                if let failure = match(node, path: path + "." + name, field: members?[name]) { return failure }
+            for ((name, node), text) in zip(object.fields, object.fieldTexts) {
+                if let failure = match(node, text: text, path: path + "." + name, field: members?[name]) {
+                    return failure
+                }
             }
             return matchAlternatives(object.alternatives, path: path + ".$or") { matcher, alternative in
                 matcher.matchObject(alternative, path: path, field: field)
