@@ -173,13 +173,13 @@ _msk-esm() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    doctor|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|repl|mcp|help)
+    doctor|lint|probe|brokers|snapshot|create|update|get|list|delete|enable|disable|wait|secret|network|policy|event|filter|repl|mcp|help)
         # Offer subcommand argument completions
         "_msk-esm_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'doctor probe brokers snapshot create update get list delete enable disable wait secret network policy event repl mcp help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'doctor lint probe brokers snapshot create update get list delete enable disable wait secret network policy event filter repl mcp help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --timeout --ca-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --since --timeout --ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -243,10 +243,63 @@ _msk-esm_doctor() {
     '--concurrency')
         return
         ;;
+    '--since')
+        return
+        ;;
     '--timeout')
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_lint() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region --parameter)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --parameters-file)
+    __msk-esm_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--parameter')
+        return
+        ;;
+    '--parameters-file')
         return
         ;;
     esac
@@ -423,7 +476,7 @@ _msk-esm_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --force --include-secrets --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --write)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --write --since)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -461,6 +514,9 @@ _msk-esm_snapshot() {
         return
         ;;
     '--write')
+        return
+        ;;
+    '--since')
         return
         ;;
     esac
@@ -1697,6 +1753,88 @@ _msk-esm_event_decode() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    esac
+}
+
+_msk-esm_filter() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __msk-esm_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    test)
+        # Offer subcommand argument completions
+        "_msk-esm_filter_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'test' -- "${cur}"))
+        ;;
+    esac
+}
+
+_msk-esm_filter_test() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
+    repeating_options=(--region --pattern --pattern-file --value)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --mapping)
+    __msk-esm_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __msk-esm_add_completions -W 'on'$'\n''off'$'\n''auto'
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--pattern')
+        return
+        ;;
+    '--pattern-file')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--snapshot')
+        return
+        ;;
+    '--mapping')
         return
         ;;
     esac

@@ -31,7 +31,8 @@ public struct MSKESM: AsyncParsableCommand {
                 ]),
             CommandGroup(name: "Secrets", subcommands: [SecretCommand.self]),
             CommandGroup(name: "Network and policy", subcommands: [NetworkCommand.self, PolicyCommand.self]),
-            CommandGroup(name: "Tools", subcommands: [EventCommand.self, ReplCommand.self, MCPCommand.self]),
+            CommandGroup(
+                name: "Tools", subcommands: [EventCommand.self, FilterCommand.self, ReplCommand.self, MCPCommand.self]),
         ]
     )
 

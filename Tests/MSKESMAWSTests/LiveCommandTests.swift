@@ -58,6 +58,7 @@ struct LiveCommandTests {
             arguments: ["brokers", "explain", "--cluster", "{cluster}", "--auth", "iam"], code: 0, summaryKey: "port"),
         LiveCase(arguments: ["brokers", "explain", "--mapping", "{uuid}"], code: 0, summaryKey: "method"),
         LiveCase(arguments: ["policy", "check", "--mapping", "{uuid}"], code: 1, summaryKey: "results"),
+        LiveCase(arguments: ["filter", "test", "--mapping", "{uuid}", "--value", "x"], code: 0, summaryKey: "records"),
         LiveCase(
             arguments: ["policy", "check", "--mapping", "{uuid}", "--role", "{role}", "--suggest"], code: 1,
             summaryKey: "suggestion"),
@@ -203,6 +204,7 @@ struct LiveCommandTests {
             ["brokers", "explain", "--cluster", "{cluster}x", "--auth", "none"],
             ["brokers", "explain", "--mapping", "00000000-1111-2222-3333-444444444444"],
             ["policy", "check", "--mapping", "00000000-1111-2222-3333-444444444444"],
+            ["filter", "test", "--mapping", "00000000-1111-2222-3333-444444444444", "--value", "x"],
             ["policy", "check", "--mapping", "{uuid}", "--role", "no-such-role"],
             ["network", "check", "--cluster", "{cluster}x", "--port", "9098"],
         ])

@@ -113,6 +113,9 @@ struct FilesAndStreamsTests {
             reader("lint", "FILE", ["lint", "INPUT"]),
             reader("lint", "--parameters-file", ["lint", template, "--parameters-file", "INPUT"]),
             reader("event decode", "FILE", ["event", "decode", "INPUT"]),
+            reader("filter test", "FILE", ["filter", "test", "--pattern", #"{"value":["x"]}"#, "INPUT"]),
+            reader("filter test", "--pattern-file", ["filter", "test", "--pattern-file", "INPUT", "--value", "x"]),
+            reader("filter test", "--snapshot", ["filter", "test", "--snapshot", "INPUT", "--value", "x"]),
             reader("secret validate", "FILE", ["secret", "validate", "INPUT"]),
             reader("secret validate", "--certificate", ["secret", "validate", "--certificate", "INPUT"]),
             reader(

@@ -15,9 +15,12 @@ struct MCPToolTests {
     @Test("the read tools always; the write tools only with --allow-writes, each with confirm")
     func toolSets() {
         let reads = ["doctor", "brokers_explain", "policy_check", "network_check", "secret_validate", "list_mappings"]
-        #expect(MCPCommand.tools(allowWrites: false).map(\.name) == reads + ["get_mapping"])
+        #expect(MCPCommand.tools(allowWrites: false).map(\.name) == reads + ["get_mapping", "filter_test", "lint"])
         let all = MCPCommand.tools(allowWrites: true)
-        #expect(all.map(\.name) == reads + ["get_mapping", "create", "update", "enable", "disable", "delete"])
+        #expect(
+            all.map(\.name) == reads + [
+                "get_mapping", "filter_test", "lint", "create", "update", "enable", "disable", "delete",
+            ])
         for tool in all where tool.writes {
             #expect(tool.inputSchema["properties"]?["confirm"]?["type"] == "boolean", "\(tool.name)")
         }

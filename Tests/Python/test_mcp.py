@@ -25,7 +25,7 @@ SNAPSHOTS = sorted((ROOT / "Examples" / "snapshots").glob("*.json"))
 SECRETS = sorted((ROOT / "Examples" / "secrets").glob("*.json"))
 AT = "2026-11-26T12:00:00Z"
 READ_TOOLS = {"doctor", "brokers_explain", "policy_check", "network_check", "secret_validate", "list_mappings",
-              "get_mapping"}
+              "get_mapping", "filter_test", "lint"}
 WRITE_TOOLS = {"create", "update", "enable", "disable", "delete"}
 # Catches hangs only.
 WATCHDOG = 300
@@ -135,6 +135,14 @@ def test_snapshot_tools_equal_the_command_line(client, binary):
     expected.append(cli_json(binary, ["policy", "check", "--policy", "aws:AWSLambdaMSKExecutionRole", "--action",
                                       "kafka-cluster:Connect", "--action", "kafka-cluster:DescribeGroup",
                                       "--resource", policy["resource"][0], "--suggest"], env))
+    patterns = ['{"value": {"amount": [{"numeric": [">", 10]}]}}', '{"value": [{"prefix": "ERROR"}]}']
+    values = ['{"amount": 12}', '{"amount": 3}', "ERROR disk full", "ok"]
+    steps.append({"op": "call", "name": "filter_test", "arguments": {"pattern": patterns, "value": values}})
+    expected.append(cli_json(binary, ["filter", "test", *[w for p in patterns for w in ("--pattern", p)],
+                                      *[w for v in values for w in ("--value", v)]], env))
+    for template in sorted((ROOT / "Tests" / "Fixtures" / "lint" / "cfn").glob("*.yaml"))[:3]:
+        steps.append({"op": "call", "name": "lint", "arguments": {"file": str(template)}})
+        expected.append(cli_json(binary, ["lint", str(template)], env))
     report, stderr = session(client, binary, steps, env)
     for step, result, document in zip(steps, report["results"], expected):
         assert result["isError"] is False, (step, result)

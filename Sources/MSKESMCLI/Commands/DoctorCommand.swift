@@ -151,7 +151,7 @@ struct DoctorCommand: AsyncParsableCommand {
         // analyses them itself, and with --probe the probe authenticates with them.
         var gatherer = SnapshotGatherer(
             client: try global.aws.client(debug: global.debug), includeSecrets: true, maxConcurrency: concurrency,
-            now: { Date() })
+            now: { [global] in global.now })
         gatherer.metricWindow = metricWindow.seconds
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)

@@ -29,7 +29,7 @@ struct EventDecodeCommand: AsyncParsableCommand {
     func validate() throws { try global.validate() }
 
     func run() async throws {
-        let data = try InputReader.data(from: file, label: "FILE")
+        let data = try InputReader.data(from: file, label: "FILE", limit: .event)
         let decoded = try KafkaEventDecoder.decode(data, source: file == "-" ? "standard input" : file)
         let console = CommandContext.console
         if global.output == .text {

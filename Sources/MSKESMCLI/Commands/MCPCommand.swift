@@ -12,7 +12,7 @@ struct MCPCommand: AsyncParsableCommand {
         abstract: "Serve the checks to AI assistants: a Model Context Protocol server on standard input and output.",
         discussion: """
             Read tools: doctor, brokers_explain, policy_check, network_check, secret_validate, list_mappings, \
-            get_mapping. Each takes its command's options as JSON arguments (snake_case: cluster_json for \
+            get_mapping, filter_test, lint (one template a call). Each takes its command's options as JSON arguments (snake_case: cluster_json for \
             --cluster-json) and returns the command's --output json document as its structured result, with a \
             short summary; an error is a tool error carrying the command's one-line message. With \
             --allow-writes also create, update, enable, disable and delete, each of which returns its plan and \
@@ -99,6 +99,8 @@ struct MCPCommand: AsyncParsableCommand {
             name: "secret_validate", path: ["secret", "validate"], type: SecretValidateCommand.self, writes: false),
         ToolCommand(name: "list_mappings", path: ["list"], type: ListCommand.self, writes: false),
         ToolCommand(name: "get_mapping", path: ["get"], type: GetCommand.self, writes: false),
+        ToolCommand(name: "filter_test", path: ["filter", "test"], type: FilterTestCommand.self, writes: false),
+        ToolCommand(name: "lint", path: ["lint"], type: LintCommand.self, writes: false),
     ]
 
     static let writeCommands: [ToolCommand] = [

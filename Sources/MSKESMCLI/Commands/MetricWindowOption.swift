@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import MSKESMCore
 
-/// `--since DURATION`: the window of the mappings' metrics that `snapshot` and `doctor` read, ending now.
+/// `--since DURATION`: the window of the mappings' metrics that `snapshot` and `doctor` read, ending now (or at `--at`).
 struct MetricWindowOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The window of the mapping's metrics, ending now: a number with s, m, h or d (30m, 1h, 2d); 1h by default, at most 15d.",
+            "The window of the mapping's metrics, ending now (or at --at): a number with s, m, h or d (30m, 1h, 2d); 1h by default, at most 15d.",
             valueName: "duration"))
     var since: String = "1h"
 

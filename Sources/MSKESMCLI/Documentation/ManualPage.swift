@@ -75,7 +75,7 @@ public enum ManualPage {
 
         An input FILE is a regular file, - for standard input, or /dev/fd/N as the shell's <(command) \
         passes it; a named pipe, socket or device named by its path is refused (exit 2), as is input over \
-        1 MiB. --write replaces only a regular file (with --force): a symbolic link, device, named pipe or \
+        1 MiB (64 MiB for the Kafka event files of event decode and filter test). --write replaces only a regular file (with --force): a symbolic link, device, named pipe or \
         directory there is refused (exit 2).
 
         msk-esm help COMMAND, or COMMAND --help, prints the help of one command.
@@ -96,7 +96,7 @@ public enum ManualPage {
         ),
         (
             2,
-            "Usage or input error: a bad flag, or input that cannot be read as what it should be (not UTF-8, not JSON, a key repeated in a JSON object, a part of the wrong type, not PEM, larger than 1 MiB, a named mapping or function that does not exist); an unknown option is named first, with the option meant."
+            "Usage or input error: a bad flag, or input that cannot be read as what it should be (not UTF-8, not JSON, a key repeated in a JSON object, a part of the wrong type, not PEM, larger than 1 MiB (event files: 64 MiB), a named mapping or function that does not exist); an unknown option is named first, with the option meant."
         ),
         (3, "AWS or network error after retries."),
         (130, "Interrupted."),

@@ -7,6 +7,7 @@ public enum DoctorCatalogue {
         MappingStateCheck(),
         ProcessingResultCheck(),
         MappingParametersCheck(),
+        FilterCriteriaCheck(),
         FunctionStateCheck(),
         FunctionTimeoutCheck(),
         BrokerChoiceCheck(),

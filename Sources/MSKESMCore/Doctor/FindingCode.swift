@@ -28,6 +28,7 @@ public enum FindingCatalogue {
         ("SEC", "Secrets", FindingCode.secretCodes),
         ("IAM", "Permissions of the execution role", FindingCode.iamCodes),
         ("NET", "Network", FindingCode.networkCodes),
+        ("FLT", "Event filters", FindingCode.filterCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),

@@ -238,6 +238,12 @@ package struct MappingReadPlan: Sendable {
                     SnapshotRead(.describeKey(keyId: describe["KmsKeyId"]?.stringValue ?? Self.defaultSecretKey)))
             }
         }
+        // The customer managed key of the filter criteria, whose state FilterCriteriaCheck judges (FLT006).
+        if let key = mapping["KMSKeyArn"]?.stringValue, !key.isEmpty,
+            !reads.contains(SnapshotRead(.describeKey(keyId: key)))
+        {
+            reads.append(SnapshotRead(.describeKey(keyId: key)))
+        }
         return reads
     }
 
