@@ -16,5 +16,6 @@ public enum DoctorCatalogue {
         NetworkPathCheck(),
         OffsetLagCheck(),
         MappingMetricsCheck(),
+        TopicCheck(),
     ]
 }

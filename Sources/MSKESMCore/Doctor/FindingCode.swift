@@ -30,6 +30,7 @@ public enum FindingCatalogue {
         ("NET", "Network", FindingCode.networkCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
+        ("TOP", "Topics and provisioned pollers", FindingCode.topicCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
     ]
 
