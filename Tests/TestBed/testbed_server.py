@@ -3,7 +3,7 @@
 event source mappings, models kafka too thinly, and rejects correct signatures on Lambda GETs
 (docs/platform.md#test-environment).
 
-It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets and VPC connections in memory, seeded through
+It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets, VPC connections and topics in memory, seeded through
 a side door (POST /_testbed/seed, a JSON document in the AWS CLI's PascalCase shapes), and answers per the botocore
 models (routes from each operation's requestUri; kafka's lowerCamel wire names from the model). Every request must
 carry a valid Signature V4, recomputed with botocore's SigV4Auth (a wrong one gets 403 InvalidSignatureException), and
