@@ -181,7 +181,7 @@ import Testing
         let warn = findings[1]
         #expect(warn.severity == .warn)
         #expect(warn.evidence["partitionCount"] == 4 && warn.evidence["minimumPollers"] == 6)
-        #expect(warn.fix.contains("MinimumPollers=4,MaximumPollers=4"))
+        #expect(warn.fix.contains("MinimumPollers=4,MaximumPollers=10"))
     }
 
     @Test(
@@ -215,6 +215,18 @@ import Testing
         #expect(guidance.evidence["workingPollers"] == 8)
         #expect(guidance.detail.contains("under 100 KB") && guidance.detail.contains("under 400 KB"))
         #expect(guidance.title.hasPrefix("guidance:"))
+    }
+
+    @Test func guidanceCountsOnlyThePollersThatHaveAPartition() throws {
+        // MinimumPollers 6 over 4 partitions: 4 pollers work, at 100 events/s 200 KB per record either way.
+        let findings = try run(
+            try Self.snapshot(
+                mapping: Self.mapping(pollers: ["MinimumPollers": 6, "MaximumPollers": 20], metrics: true),
+                partitions: 4, polled: [6000]))
+        let guidance = try #require(findings.first { $0.code == "TOP004" })
+        #expect(guidance.title.hasSuffix("4 to 4 working pollers"))
+        #expect(guidance.evidence["minimumPollers"] == 4)
+        #expect(!guidance.detail.contains("300 KB"))
     }
 
     @Test func noGuidanceWithoutPolledEvents() throws {

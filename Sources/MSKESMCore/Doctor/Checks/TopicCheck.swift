@@ -112,7 +112,6 @@ public struct TopicCheck: DoctorCheck {
             "topic": .string(topic), "partitionCount": .number(Double(partitions)),
             "minimumPollers": .number(Double(minimum)), "maximumPollers": .number(Double(maximum)),
         ]
-        let fixMaximum = min(maximum, max(partitions, 1))
         if minimum > partitions {
             findings.append(
                 Finding(
@@ -122,7 +121,7 @@ public struct TopicCheck: DoctorCheck {
                         + "\(minimum - partitions) of the minimum pollers have no partition and stay idle, "
                         + "billed all the same (https://docs.aws.amazon.com/lambda/latest/dg/kafka-scaling-modes.html).",
                     fix: "aws lambda update-event-source-mapping --uuid \(uuid) --provisioned-poller-config "
-                        + "MinimumPollers=\(partitions),MaximumPollers=\(max(fixMaximum, partitions))"
+                        + "MinimumPollers=\(partitions),MaximumPollers=\(maximum)"
                         + (pollers.pollerGroupName.map { ",PollerGroupName=\($0)" } ?? "")
                         + " (or add partitions to the topic)",
                     evidence: evidence))
@@ -157,6 +156,8 @@ public struct TopicCheck: DoctorCheck {
         let period = Double(series.query.period > 0 ? series.query.period : MappingMetricCatalogue.period)
         let perSecond = peak / period
         let working = min(maximum, partitions)
+        // Pollers beyond the partitions have nothing to poll (TOP002): they add no throughput.
+        let kept = min(minimum, working)
         func kilobytes(_ pollers: Int) -> String {
             let bytes = Double(pollers) * bytesPerSecondPerPoller / perSecond
             return String(format: "%.0f KB", bytes / 1000)
@@ -164,16 +165,17 @@ public struct TopicCheck: DoctorCheck {
         let rate = String(format: "%.1f", perSecond)
         return Finding(
             code: .top004, severity: .info,
-            title: "guidance: \(rate) events/s at peak; \(minimum) to \(working) working pollers",
+            title: "guidance: \(rate) events/s at peak; \(kept) to \(working) working pollers",
             detail: "At the peak of \(rate) events/s polled (PolledEventCount, \(view.windowText)), and about 5 MB/s "
                 + "per event poller (https://docs.aws.amazon.com/lambda/latest/dg/kafka-scaling-modes.html), the "
-                + "\(minimum) minimum pollers keep up while records average under \(kilobytes(minimum)); the "
+                + "\(kept) minimum pollers that have a partition keep up while records average under "
+                + "\(kilobytes(kept)); the "
                 + "\(working) pollers that can work (MaximumPollers \(maximum), \(partitions) partitions of "
                 + "\(topic)) while they average under \(kilobytes(working)). Guidance only: a poller is also bound "
                 + "by about 5 concurrent invocations, and by the function's duration.",
             evidence: [
                 "topic": .string(topic), "peakEventsPerSecond": .number(perSecond),
-                "minimumPollers": .number(Double(minimum)), "workingPollers": .number(Double(working)),
+                "minimumPollers": .number(Double(kept)), "workingPollers": .number(Double(working)),
                 "bytesPerSecondPerPoller": .number(bytesPerSecondPerPoller),
             ])
     }
