@@ -10,7 +10,7 @@ struct ServiceShapesTests {
         arguments: [
             "lambda.GetEventSourceMapping", "lambda.ListEventSourceMappings", "lambda.GetFunctionConfiguration",
             "kafka.DescribeClusterV2", "kafka.GetBootstrapBrokers", "kafka.ListScramSecrets",
-            "kafka.DescribeVpcConnection",
+            "kafka.DescribeVpcConnection", "kafka.DescribeTopic",
             "iam.GetRole", "iam.ListRolePolicies", "iam.GetRolePolicy", "iam.ListAttachedRolePolicies", "iam.GetPolicy",
             "iam.GetPolicyVersion", "ec2.DescribeSecurityGroups", "ec2.DescribeSubnets", "ec2.DescribeRouteTables",
             "ec2.DescribeNatGateways", "ec2.DescribeVpcEndpoints", "sts.GetCallerIdentity",

@@ -55,6 +55,7 @@ struct MappingReadPlanTests {
         case .describeClusterV2: return document["Cluster"]
         case .getBootstrapBrokers: return document["BootstrapBrokers"]
         case .listScramSecrets: return document["ScramSecrets"]
+        case .describeTopic(_, let topic): return document["Topics"]?[topic]
         case .describeSubnets: return document["Subnets"]
         case .describeSecurityGroups, .describeSecurityGroupsOfVpc: return document["SecurityGroups"]
         case .describeRouteTables: return document["RouteTables"]
@@ -162,8 +163,12 @@ struct MappingReadPlanTests {
         var outputs: MappingReadPlan.Outputs = [:]
         for read in plan.reads(after: [:]) { outputs[read] = .some(Self.answer(read, from: document)) }
         let second = Set(plan.reads(after: outputs).map(\.label)).subtracting(first)
+        // The topic follows the cluster too (a provisioned cluster on Kafka 3.6.0 or later answers DescribeTopic).
         #expect(
-            second == ["iam.GetRole", "iam.ListRolePolicies", "iam.ListAttachedRolePolicies", "ec2.DescribeSubnets"])
+            second == [
+                "iam.GetRole", "iam.ListRolePolicies", "iam.ListAttachedRolePolicies", "ec2.DescribeSubnets",
+                "kafka.DescribeTopic",
+            ])
         let subnets = try #require(plan.reads(after: outputs).first { $0.label == "ec2.DescribeSubnets" })
         outputs[subnets] = .some(nil)
         #expect(

@@ -19,7 +19,7 @@ import botocore.session
 OPERATIONS = {
     "lambda": ["GetEventSourceMapping", "ListEventSourceMappings", "GetFunctionConfiguration",
                "CreateEventSourceMapping", "UpdateEventSourceMapping", "DeleteEventSourceMapping"],
-    "kafka": ["DescribeClusterV2", "GetBootstrapBrokers", "ListScramSecrets", "DescribeVpcConnection"],
+    "kafka": ["DescribeClusterV2", "GetBootstrapBrokers", "ListScramSecrets", "DescribeVpcConnection", "DescribeTopic"],
     "iam": ["GetRole", "ListRolePolicies", "GetRolePolicy", "ListAttachedRolePolicies", "GetPolicy",
             "GetPolicyVersion"],
     "ec2": ["DescribeSecurityGroups", "DescribeSubnets", "DescribeRouteTables", "DescribeNatGateways",

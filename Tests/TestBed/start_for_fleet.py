@@ -104,8 +104,12 @@ def seed_fleet_testbed(port, args, roles, vpcs, secrets):
             "SourceAccessConfigurations": [{"Type": "SASL_SCRAM_512_AUTH", "URI": secrets[cluster % len(secrets)]}],
             "AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": f"group-{index}"},
             "EventSourceMappingArn": f"arn:aws:lambda:{REGION}:{ACCOUNT}:event-source-mapping:{uuid}"})
+    topics = {}
+    for mapping in mappings:
+        arn, name = mapping["EventSourceArn"], mapping["Topics"][0]
+        topics.setdefault(arn, {})[name] = testbed.topic_description(arn, name, 3)
     document = {"functions": functions, "mappings": mappings, "clusters": clusters, "bootstrapBrokers": brokers,
-                "scramSecrets": scram}
+                "scramSecrets": scram, "topics": topics}
     request = urllib.request.Request(f"http://127.0.0.1:{port}/_testbed/seed", data=json.dumps(document).encode(),
                                      method="POST", headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request, timeout=60).read()
@@ -127,6 +131,8 @@ def minimal_reads(args, existing_mappings):
         "iam.ListAttachedRolePolicies": used_roles, "iam.GetPolicy": 1, "iam.GetPolicyVersion": 1,
         "kafka.DescribeClusterV2": args.clusters, "kafka.GetBootstrapBrokers": args.clusters,
         "kafka.ListScramSecrets": args.clusters,
+        # One topic per mapping (each fleet mapping has a topic of its own), on provisioned clusters on 3.6.0.
+        "kafka.DescribeTopic": args.mappings,
         "ec2.DescribeSubnets": used_vpcs, "ec2.DescribeSecurityGroups": used_vpcs, "ec2.DescribeRouteTables": used_vpcs,
         "ec2.DescribeNatGateways": used_vpcs, "ec2.DescribeVpcEndpoints": used_vpcs,
         "secretsmanager.DescribeSecret": used_secrets, "secretsmanager.GetSecretValue": used_secrets, "kms.DescribeKey": 1,

@@ -136,6 +136,13 @@ def seed_moto(endpoint):
     }
 
 
+def topic_description(cluster_arn, name, partitions):
+    """DescribeTopic's answer (PascalCase, as the AWS CLI prints it) for a topic of a seeded cluster."""
+    topic_arn = cluster_arn.replace(":cluster/", ":topic/", 1) + "/" + name
+    return {"TopicArn": topic_arn, "TopicName": name, "PartitionCount": partitions, "ReplicationFactor": 2,
+            "Status": "ACTIVE"}
+
+
 def seed_testbed(port, moto_seed):
     cluster_arn = f"arn:aws:kafka:{REGION}:{ACCOUNT}:cluster/esm-demo/7d7b9b54-1c5e-4a1b-8f5e-d7975eb44dd7-2"
     function_arn = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:esm-consumer"
@@ -202,6 +209,9 @@ def seed_testbed(port, moto_seed):
         "Authentication": "SASL_IAM", "VpcId": moto_seed["vpcId"], "Subnets": moto_seed["subnetIds"][1:],
         "SecurityGroups": [moto_seed["endpointSecurityGroupId"]], "CreationTime": "2026-11-02T09:00:00.000Z",
     }}
+    # The topics of the mappings on the cluster, as MSK's DescribeTopic answers (a provisioned cluster on 3.6.0).
+    document["topics"] = {cluster_arn: {name: topic_description(cluster_arn, name, 3)
+                                        for name in ["orders"] + [f"t{index}" for index in range(120)]}}
     bulk_function = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:bulk-consumer"
     for index in range(120):
         document["mappings"].append({

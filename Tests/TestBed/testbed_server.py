@@ -3,7 +3,7 @@
 event source mappings, models kafka too thinly, and rejects correct signatures on Lambda GETs
 (docs/platform.md#test-environment).
 
-It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets and VPC connections in memory, seeded through
+It holds mappings, functions, clusters, bootstrap brokers, SCRAM secrets, VPC connections and topics in memory, seeded through
 a side door (POST /_testbed/seed, a JSON document in the AWS CLI's PascalCase shapes), and answers per the botocore
 models (routes from each operation's requestUri; kafka's lowerCamel wire names from the model). Every request must
 carry a valid Signature V4, recomputed with botocore's SigV4Auth (a wrong one gets 403 InvalidSignatureException), and
@@ -45,7 +45,7 @@ SERVED = {
     "lambda": ["GetEventSourceMapping", "ListEventSourceMappings", "GetFunctionConfiguration",
                "CreateEventSourceMapping", "UpdateEventSourceMapping", "DeleteEventSourceMapping"],
     "kafka": ["DescribeClusterV2", "GetBootstrapBrokers", "ListScramSecrets", "DescribeVpcConnection",
-              "DescribeCluster"],
+              "DescribeCluster", "DescribeTopic"],
 }
 
 
@@ -119,6 +119,8 @@ class State:
         self.bootstrap = {}
         self.scram = {}
         self.vpc_connections = {}
+        self.topics = {}
+        self.topic_errors = {}
         self.requests = []
         self.polls_to_settle = 2
         self.drop_create_for = []
@@ -135,6 +137,9 @@ class State:
             self.bootstrap.update(doc.get("bootstrapBrokers", {}))
             self.scram.update(doc.get("scramSecrets", {}))
             self.vpc_connections.update(doc.get("vpcConnections", {}))
+            for cluster, topics in doc.get("topics", {}).items():
+                self.topics.setdefault(cluster, {}).update(topics)
+            self.topic_errors.update(doc.get("topicErrors", {}))
             if "pollsToSettle" in doc:
                 self.polls_to_settle = int(doc["pollsToSettle"])
             self.drop_create_for.extend(doc.get("dropCreateResponseFor", []))
@@ -489,6 +494,22 @@ class Handler(BaseHTTPRequestHandler):
 
     def _kafka_DescribeVpcConnection(self, params):
         return self._lookup("vpc_connections", params["Arn"], "VPC connection")
+
+    def _kafka_DescribeTopic(self, params):
+        # MSK answers the topic APIs for provisioned clusters only; seed "topicErrors" {clusterArn: [status, code,
+        # message]} for a cluster whose topics cannot be described (a denial, an older Kafka version).
+        cluster = params["ClusterArn"]
+        with STATE.lock:
+            error = STATE.topic_errors.get(cluster)
+            known = cluster in STATE.clusters
+            topic = STATE.topics.get(cluster, {}).get(params["TopicName"])
+        if error:
+            return error[0], (error[1], error[2])
+        if not known:
+            return 404, ("NotFoundException", f"cluster {cluster} does not exist")
+        if topic is None:
+            return 404, ("NotFoundException", f"topic {params['TopicName']} does not exist")
+        return 200, topic
 
 
 def main():

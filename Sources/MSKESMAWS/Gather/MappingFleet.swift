@@ -181,6 +181,8 @@ public struct MappingFleet: Sendable {
         for gatherer in gatherers {
             await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
         }
+        // The poller groups are judged over every mapping the run sees (TOP006, TOP007), before any is reported.
+        let groupFindings = PollerGroupRules.findings(mappings.map { ($0.0.region, $0.1) })
         var results = [Result?](repeating: nil, count: mappings.count)
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0
@@ -191,7 +193,9 @@ public struct MappingFleet: Sendable {
                 next += 1
                 group.addTask {
                     let result = await AdaptiveLimiter.$priority.withValue(index) {
-                        await Self.diagnose(mapping, with: gatherer, at: now)
+                        await Self.diagnose(
+                            mapping, with: gatherer, at: now,
+                            adding: groupFindings[mapping["UUID"]?.stringValue ?? ""] ?? [])
                     }
                     await onEvent(.diagnosed(result))
                     return (index, result)
@@ -206,13 +210,16 @@ public struct MappingFleet: Sendable {
         return results.compactMap { $0 }
     }
 
-    /// One mapping: gather its snapshot, run the doctor.
-    static func diagnose(_ mapping: JSONValue, with gatherer: SnapshotGatherer, at now: Date) async -> Result {
+    /// One mapping: gather its snapshot, run the doctor; `adding` are the findings of its poller group.
+    static func diagnose(
+        _ mapping: JSONValue, with gatherer: SnapshotGatherer, at now: Date, adding groupFindings: [Finding] = []
+    ) async -> Result {
         let uuid = mapping["UUID"]?.stringValue ?? "(no UUID)"
         let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
         let report: CheckReport<DoctorSummary>
         do {
-            report = try Doctor().run(try Snapshot.decode(snapshot, source: uuid), at: now)
+            let single = try Doctor().run(try Snapshot.decode(snapshot, source: uuid), at: now)
+            report = CheckReport(findings: single.findings + groupFindings, summary: single.summary)
         } catch {
             // Only a malformed AWS answer gets here; say so for this mapping and go on.
             report = CheckReport(

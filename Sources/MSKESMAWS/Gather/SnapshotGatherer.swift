@@ -214,6 +214,8 @@ struct Context: Sendable {
             case .describeClusterV2(let arn): return try await kafka.describeClusterV2(clusterArn: arn)
             case .getBootstrapBrokers(let arn): return try await kafka.getBootstrapBrokers(clusterArn: arn)
             case .listScramSecrets(let arn): return try await kafka.listScramSecrets(clusterArn: arn)
+            case .describeTopic(let arn, let topic):
+                return try await kafka.describeTopic(clusterArn: arn, topicName: topic)
             case .describeSubnets(let ids): return try await ec2.describeSubnets(subnetIds: ids)
             case .describeSecurityGroups(let ids): return try await ec2.describeSecurityGroups(groupIds: ids)
             case .describeSecurityGroupsOfVpc(let vpc):

@@ -39,6 +39,16 @@ public struct KafkaClient: Sendable {
         return .object(["SecretArnList": .array(arns)])
     }
 
+    /// `aws kafka describe-topic`: the topic's partition count, replication factor and status, from the MSK
+    /// control plane (MSK Provisioned, Apache Kafka 3.6.0 or later:
+    /// https://docs.aws.amazon.com/msk/latest/developerguide/msk-view-topic-information.html).
+    public func describeTopic(clusterArn: String, topicName: String) async throws -> JSONValue {
+        try await client.sendShaped(
+            AWSCall(
+                service: .kafka, operation: "DescribeTopic",
+                path: URIEncoding.path(["v1", "clusters", clusterArn, "topics", topicName])))
+    }
+
     /// `aws kafka describe-vpc-connection`.
     public func describeVpcConnection(arn: String) async throws -> JSONValue {
         try await client.sendShaped(

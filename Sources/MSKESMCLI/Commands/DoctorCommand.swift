@@ -14,7 +14,8 @@ struct DoctorCommand: AsyncParsableCommand {
             Runs every check (mapping state and parameters, LastProcessingResult, function state and timeout, \
             broker choice, secret analyses, the execution role's permissions and trust policy, security groups \
             and the VPC's path to Lambda, STS, Secrets Manager and the on-failure destination, offset lag, the \
-            mapping's own metrics, and what the snapshot could not read) and prints \
+            mapping's own metrics, the topic and its provisioned pollers, and what the snapshot could not read) \
+            and prints \
             failures first, each with the exact fix, then the checks that passed. A part missing from the \
             snapshot makes the checks that need it 'skipped' (named in the headline; --strict makes that exit 1).
 
@@ -36,6 +37,15 @@ struct DoctorCommand: AsyncParsableCommand {
             its mappings, and MET005 says how to turn the metrics on. The reads of all mappings go in GetMetricData \
             calls of up to 500 queries. Text output draws a sparkline per trend (lag, dropped, errors); JSON has \
             the data points under summary.metrics.
+
+            Topics (live, MSK Provisioned clusters on Kafka 3.6.0 or later): the topic is read through the MSK \
+            API (DescribeTopic, no broker connection; the caller needs kafka-cluster:Connect and \
+            kafka-cluster:DescribeTopic): a topic that does not exist (TOP001), MinimumPollers above its \
+            partitions (TOP002: idle pollers), MaximumPollers above them (TOP003: Lambda caps it), and, with the \
+            mapping's PolledEventCount, sizing guidance at about 5 MB/s per poller (TOP004). Serverless, \
+            self-managed and older clusters, or a read that fails, say why the topic was not described (TOP005, \
+            never a failure). With --all or --function, the poller groups the run sees (PollerGroupName, per \
+            Region): at most 100 mappings (TOP006) and 2,000 MaximumPollers in all (TOP007).
 
             With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
             snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \

@@ -15,7 +15,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             the secrets' descriptions and KMS keys, each exactly as the AWS CLI prints it, and the metrics over \
             --since (1h by default) under MetricData: the mapping's own (MetricsConfig: EventCount, ErrorCount, \
             KafkaMetrics; dimension EventSourceMappingUUID), and the function's OffsetLag (dimension FunctionName) \
-            when the mapping publishes no lag of its own, each series with its window and dimension set. Reads that fail are listed under "Errors". Each secret's value is read and validated (its \
+            when the mapping publishes no lag of its own, each series with its window and dimension set; on an \
+            MSK Provisioned cluster (Kafka 3.6.0 or later), the topic's DescribeTopic under Topics (partition \
+            count, replication factor). Reads that fail are listed under "Errors". Each secret's value is read and validated (its \
             `secret validate --output json` document is kept as Secrets[ARN].Analysis); the value itself is \
             left out unless --include-secrets is given (then the file is written with mode 0600).
 

@@ -17,5 +17,6 @@ public enum DoctorCatalogue {
         NetworkPathCheck(),
         OffsetLagCheck(),
         MappingMetricsCheck(),
+        TopicCheck(),
     ]
 }

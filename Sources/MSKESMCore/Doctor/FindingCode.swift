@@ -31,6 +31,7 @@ public enum FindingCatalogue {
         ("FLT", "Event filters", FindingCode.filterCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
+        ("TOP", "Topics and provisioned pollers", FindingCode.topicCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
         ("LNT", "Templates", FindingCode.lintCodes),
     ]

@@ -19,6 +19,9 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
         case describeClusterV2(clusterArn: String)
         case getBootstrapBrokers(clusterArn: String)
         case listScramSecrets(clusterArn: String)
+        /// One of the mapping's topics, on an MSK Provisioned cluster that answers the topic APIs
+        /// (``TopicReadSupport``).
+        case describeTopic(clusterArn: String, topicName: String)
         case describeSubnets(subnetIds: [String])
         /// By id, when the VPC is unknown (the subnets could not be read).
         case describeSecurityGroups(groupIds: [String])
@@ -51,6 +54,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
         case .describeClusterV2: "kafka.DescribeClusterV2"
         case .getBootstrapBrokers: "kafka.GetBootstrapBrokers"
         case .listScramSecrets: "kafka.ListScramSecrets"
+        case .describeTopic: "kafka.DescribeTopic"
         case .describeSubnets: "ec2.DescribeSubnets"
         case .describeSecurityGroups, .describeSecurityGroupsOfVpc: "ec2.DescribeSecurityGroups"
         case .describeRouteTables: "ec2.DescribeRouteTables"
@@ -74,6 +78,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
         case .describeClusterV2: [.cluster]
         case .getBootstrapBrokers: [.bootstrapBrokers]
         case .listScramSecrets: [.scramSecrets]
+        case .describeTopic: [.topics]
         case .describeSubnets: [.subnets]
         case .describeSecurityGroups, .describeSecurityGroupsOfVpc: [.securityGroups]
         case .describeRouteTables: [.routeTables]
@@ -93,6 +98,7 @@ package struct SnapshotRead: Hashable, Sendable, CustomStringConvertible {
         case .getRolePolicy(let role, let policy): role + "|" + policy
         case .getPolicy(let arn): arn
         case .getPolicyVersion(let arn, let version): arn + "|" + version
+        case .describeTopic(let arn, let topic): arn + "|" + topic
         case .describeVpcConnection(let arn), .describeClusterV2(let arn), .getBootstrapBrokers(let arn),
             .listScramSecrets(let arn):
             arn
@@ -204,6 +210,14 @@ package struct MappingReadPlan: Sendable {
                 .listScramSecrets(clusterArn: clusterArn),
             ].map(SnapshotRead.init)
             cluster = output(.describeClusterV2(clusterArn: clusterArn)).flatMap(MappingFacts.typedCluster)
+            // The topics, where the MSK topic APIs answer (a provisioned, ACTIVE cluster on Kafka 3.6.0 or later).
+            if cluster != nil, connection == nil,
+                TopicReadSupport.skipReason(eventSourceArn: source, cluster: cluster) == nil
+            {
+                for topic in strings(mapping["Topics"]) {
+                    reads.append(SnapshotRead(.describeTopic(clusterArn: clusterArn, topicName: topic)))
+                }
+            }
         }
 
         // The network: the subnets, then everything of their VPC; the groups by id when the VPC is unknown.
@@ -255,6 +269,7 @@ package struct MappingReadPlan: Sendable {
         var policies: [JSONValue] = []
         var secrets: [String: [String: JSONValue]] = [:]
         var keys: [String: JSONValue] = [:]
+        var topics: [String: JSONValue] = [:]
         let reads = self.reads(after: outputs)
         func output(_ call: SnapshotRead.Call) -> JSONValue? { outputs[SnapshotRead(call)] ?? nil }
         func managedDocument(_ arn: String) -> JSONValue? {
@@ -294,6 +309,7 @@ package struct MappingReadPlan: Sendable {
             case .describeClusterV2: parts["Cluster"] = value
             case .getBootstrapBrokers: parts["BootstrapBrokers"] = value
             case .listScramSecrets: parts["ScramSecrets"] = value
+            case .describeTopic(_, let topic): topics[topic] = value
             case .describeSubnets: parts["Subnets"] = value
             case .describeSecurityGroups, .describeSecurityGroupsOfVpc: parts["SecurityGroups"] = value
             case .describeRouteTables: parts["RouteTables"] = value
@@ -326,6 +342,7 @@ package struct MappingReadPlan: Sendable {
         }
         if !secrets.isEmpty { parts["Secrets"] = .object(secrets.mapValues { .object($0) }) }
         if !keys.isEmpty { parts["KmsKeys"] = .object(keys) }
+        if !topics.isEmpty { parts["Topics"] = .object(topics) }
         return parts
     }
 

@@ -54,6 +54,9 @@ public struct Snapshot: Codable, Sendable, Equatable {
     /// The window and the series of the metrics read (the mapping's own, per `MetricsConfig`, and the function's
     /// `OffsetLag`), each with its exact dimension set (``SnapshotMetricData``).
     public var metricData: SnapshotMetricData?
+    /// By topic name, `aws kafka describe-topic` of each of the mapping's topics (MSK Provisioned clusters only,
+    /// ``TopicReadSupport``).
+    public var topics: [String: DescribeTopicOutput]?
     /// `"<service>.<Operation>": "why that part could not be read"`, e.g. `"iam.GetRole": "AccessDenied …"`.
     public var errors: [String: String]?
 
@@ -89,6 +92,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
         case secrets = "Secrets"
         case metrics = "Metrics"
         case metricData = "MetricData"
+        case topics = "Topics"
         case errors = "Errors"
     }
 
@@ -122,6 +126,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
         secrets = try container.decodeIfPresent([String: SnapshotSecret].self, forKey: .secrets)
         metrics = try container.decodeIfPresent(SnapshotMetrics.self, forKey: .metrics)
         metricData = try container.decodeIfPresent(SnapshotMetricData.self, forKey: .metricData)
+        topics = try container.decodeIfPresent([String: DescribeTopicOutput].self, forKey: .topics)
         errors = try container.decodeIfPresent([String: String].self, forKey: .errors)
     }
 
@@ -218,6 +223,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
         case .secrets: secrets != nil
         case .metrics: metrics?.offsetLag != nil
         case .metricData: metricData != nil
+        case .topics: topics != nil
         }
     }
 
@@ -247,6 +253,7 @@ private struct TypedPartBox: Encodable {
         case .secrets: try container.encode(snapshot.secrets)
         case .metrics: try container.encode(snapshot.metrics)
         case .metricData: try container.encode(snapshot.metricData)
+        case .topics: try container.encode(snapshot.topics)
         default: try container.encodeNil()
         }
     }
@@ -257,7 +264,7 @@ private struct TypedPartBox: Encodable {
 public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
     case eventSourceMapping, function, cluster, bootstrapBrokers, role, rolePolicies, permissionsBoundary
     case securityGroups, subnets, routeTables, natGateways, vpcEndpoints, vpcConnection, scramSecrets, kmsKeys
-    case secrets, metrics, metricData
+    case secrets, metrics, metricData, topics
 
     /// The key in the snapshot document.
     public var key: String {
@@ -280,6 +287,7 @@ public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
         case .secrets: "Secrets"
         case .metrics: "Metrics"
         case .metricData: "MetricData"
+        case .topics: "Topics"
         }
     }
 
@@ -308,6 +316,7 @@ public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
         case .secrets: ["secretsmanager.DescribeSecret", "secretsmanager.GetSecretValue"]
         case .metrics: ["cloudwatch.GetMetricData", "cloudwatch.ListMetrics"]
         case .metricData: ["cloudwatch.GetMetricData"]
+        case .topics: ["kafka.DescribeTopic"]
         }
     }
 
@@ -331,6 +340,7 @@ public enum SnapshotPart: String, CaseIterable, Sendable, Codable {
         case .kmsKeys: "aws kms describe-key"
         case .secrets: "aws secretsmanager describe-secret"
         case .metrics, .metricData: "aws cloudwatch get-metric-data"
+        case .topics: "aws kafka describe-topic"
         }
     }
 }

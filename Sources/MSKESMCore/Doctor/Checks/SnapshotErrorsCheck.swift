@@ -11,6 +11,9 @@ public struct SnapshotErrorsCheck: DoctorCheck {
     /// None: the check reads only the snapshot's `Errors`, which may be absent.
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [] }
 
+    /// The `Errors` entries another check reports: `kafka.DescribeTopic` (``TopicCheck``).
+    static let reportedElsewhere: Set<String> = ["kafka.DescribeTopic"]
+
     /// Texts that mean "not allowed" in the errors of the services the gatherer calls.
     static let denialMarkers = [
         "AccessDenied", "UnauthorizedOperation", "not authorized", "AuthorizationError", "Forbidden",
@@ -31,7 +34,9 @@ public struct SnapshotErrorsCheck: DoctorCheck {
 
     /// One ACC001 (denied, with the permission to grant) or ACC002 finding per `Errors` entry, sorted by call.
     public func run(_ context: DoctorContext) throws -> [Finding] {
-        let errors = (context.snapshot.errors ?? [:]).sorted { $0.key < $1.key }
+        // A topic that could not be described is the topic check's to report (TOP001, TOP005): not a failure.
+        let errors = (context.snapshot.errors ?? [:]).filter { !Self.reportedElsewhere.contains($0.key) }
+            .sorted { $0.key < $1.key }
         return errors.map { call, message in
             let parts = SnapshotPart.allCases.filter { $0.calls.contains(call) }.map(\.key)
             let evidence: [String: JSONValue] = [
