@@ -99,6 +99,11 @@ struct SecretHygieneTests {
         Line(arguments: ["probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "iam", "--timeout", "1"]),
         Line(arguments: ["event", "sample", "--value-file", "IN/password.txt"]),
         Line(arguments: ["event", "decode", "IN/scram.json"]),
+        // A secret file given where an event, a pattern or a template belongs: refused or read without echoing it.
+        Line(arguments: ["filter", "test", "--pattern", #"{"value": [{"prefix": "x"}]}"#, "IN/scram.json"]),
+        Line(arguments: ["filter", "test", "--pattern-file", "IN/scram.json", "--value", "x"]),
+        Line(arguments: ["lint", "IN/scram.json"]),
+        Line(arguments: ["lint", "-"], stdin: "IN/mtls.json"),
         // AWS: the signed requests (--debug traces them), the secret's value, credentials with a session token.
         Line(arguments: ["snapshot", "BED_UUID"], needsBed: true),
         Line(arguments: ["snapshot", "BED_UUID", "--write", "snap.json"], needsBed: true),
