@@ -14,6 +14,7 @@ public enum DoctorCatalogue {
         SecretPlacementCheck(),
         ExecutionRoleCheck(),
         NetworkPathCheck(),
+        SchemaRegistryCheck(),
         OffsetLagCheck(),
         MappingMetricsCheck(),
     ]

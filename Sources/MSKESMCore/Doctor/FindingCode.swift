@@ -30,6 +30,7 @@ public enum FindingCatalogue {
         ("NET", "Network", FindingCode.networkCodes),
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
+        ("REG", "Schema registries", FindingCode.schemaRegistryCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
     ]
 
