@@ -109,6 +109,8 @@ struct FilesAndStreamsTests {
                 ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "tls", "--ca-file", "INPUT"]),
             reader("event sample", "--value-file", ["event", "sample", "--value-file", "INPUT"]),
             reader("event decode", "FILE", ["event", "decode", "INPUT"]),
+            // The event is read first and parsed last, so any readable file serves as FILE here.
+            reader("event decode", "--schema", ["event", "decode", snapshot, "--schema", "INPUT"]),
             reader("secret validate", "FILE", ["secret", "validate", "INPUT"]),
             reader("secret validate", "--certificate", ["secret", "validate", "--certificate", "INPUT"]),
             reader(
