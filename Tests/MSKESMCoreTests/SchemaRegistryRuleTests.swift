@@ -113,6 +113,16 @@ import Testing
     }
 
     @Test(arguments: [
+        // Two authentication methods, or one type twice: inferred from the two-entry maximum, so a warning.
+        [["Type": "BASIC_AUTH", "URI": basicSecret], ["Type": "CLIENT_CERTIFICATE_TLS_AUTH", "URI": caSecret]],
+        [["Type": "BASIC_AUTH", "URI": basicSecret], ["Type": "BASIC_AUTH", "URI": caSecret]],
+    ])
+    func confluentAccessConfigsThatLikelyDoNotFit(_ entries: [[String: String]]) throws {
+        let snapshot = try Self.snapshot(registry: Self.confluent(["AccessConfigs": entries]))
+        #expect(try Self.severities(snapshot, .reg003) == [.warn])
+    }
+
+    @Test(arguments: [
         // More than two.
         [
             ["Type": "BASIC_AUTH", "URI": basicSecret], ["Type": "SERVER_ROOT_CA_CERTIFICATE", "URI": caSecret],
@@ -120,10 +130,6 @@ import Testing
         ],
         // Not a registry access type.
         [["Type": "SASL_SCRAM_512_AUTH", "URI": basicSecret]],
-        // Two authentication methods.
-        [["Type": "BASIC_AUTH", "URI": basicSecret], ["Type": "CLIENT_CERTIFICATE_TLS_AUTH", "URI": caSecret]],
-        // The same type twice.
-        [["Type": "BASIC_AUTH", "URI": basicSecret], ["Type": "BASIC_AUTH", "URI": caSecret]],
         // Not a secret ARN.
         [["Type": "BASIC_AUTH", "URI": "arn:aws:kms:us-east-1:123456789012:key/1"]],
     ])

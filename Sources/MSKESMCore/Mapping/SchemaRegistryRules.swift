@@ -80,6 +80,9 @@ public enum SchemaRegistryRules {
     /// each a Secrets Manager ARN.
     static func accessConfigs(_ registry: SchemaRegistrySettings) -> Finding {
         var problems: [String] = []
+        // Two authentications, or one type twice, break no documented rule; they follow from the two-entry
+        // maximum and the types' meaning (docs/aws-facts.md#consumer-group): a warning.
+        var inferred: [String] = []
         let types = registry.accessConfigs.map { $0.type ?? "<no Type>" }
         let evidence: [String: JSONValue] = [
             "check": "schema-registry", "accessTypes": .array(types.map(JSONValue.string)),
@@ -101,11 +104,11 @@ public enum SchemaRegistryRules {
             problems.append("\(type) is not a registry access type (\(known.joined(separator: ", ")))")
         }
         for type in Set(types) where types.filter({ $0 == type }).count > 1 {
-            problems.append("\(type) is given more than once")
+            inferred.append("\(type) is given more than once")
         }
         let auths = Set(types.filter(authTypes.contains))
         if auths.count > 1 {
-            problems.append("two authentication methods (\(auths.sorted().joined(separator: ", "))): give one")
+            inferred.append("two authentication methods (\(auths.sorted().joined(separator: ", "))): give one")
         }
         for entry in registry.accessConfigs {
             let uri = entry.uri ?? ""
@@ -115,10 +118,12 @@ public enum SchemaRegistryRules {
                         + "Secrets Manager secret ARN")
             }
         }
-        guard problems.isEmpty else {
+        guard problems.isEmpty && inferred.isEmpty else {
             return Finding(
-                code: .reg003, severity: .fail, title: "the registry's AccessConfigs are not valid",
-                detail: problems.joined(separator: "; ") + ". A Confluent registry takes one authentication "
+                code: .reg003, severity: problems.isEmpty ? .warn : .fail,
+                title: "the registry's AccessConfigs are not valid",
+                detail: (problems + inferred).joined(separator: "; ")
+                    + ". A Confluent registry takes one authentication "
                     + "(BASIC_AUTH or CLIENT_CERTIFICATE_TLS_AUTH) and, for a private CA, SERVER_ROOT_CA_CERTIFICATE, "
                     + "each the ARN of a Secrets Manager secret (\(accessConfigReference)).",
                 fix: "--schema-registry-auth BASIC_AUTH=arn:aws:secretsmanager:<region>:<account>:secret:<name> "

@@ -11,8 +11,8 @@ extension FindingCode {
     /// https://docs.aws.amazon.com/lambda/latest/api/API_KafkaSchemaRegistryConfig.html
     public static let reg002 = FindingCode(
         "REG002", "the schema registry URI is neither a Glue registry ARN nor an https Confluent URL")
-    /// REG003 (`fail`): `AccessConfigs` that do not fit the registry: any on Glue, or bad types, duplicates,
-    /// more than two, or URIs that are not Secrets Manager ARNs.
+    /// REG003 (`fail`): `AccessConfigs` that do not fit the registry: any on Glue, unknown types, more than two,
+    /// or URIs that are not Secrets Manager ARNs; (`warn`) two authentications or one type twice (inferred).
     /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-eventsourcemapping-schemaregistryaccessconfig.html
     public static let reg003 = FindingCode(
         "REG003", "the registry's AccessConfigs do not fit it (Glue takes none; Confluent: one auth, one root CA)")
