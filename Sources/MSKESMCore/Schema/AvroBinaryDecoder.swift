@@ -11,7 +11,7 @@ public struct AvroDecodingError: Error, Sendable, Equatable, CustomStringConvert
     public var description: String { "at byte \(offset): \(reason)" }
 }
 
-/// Decodes Avro binary encoding (https://avro.apache.org/docs/1.11.1/specification/#binary-encoding) into
+/// Decodes Avro binary encoding (docs/aws-facts.md#schema-registry-payloads) into
 /// JSON values: records as objects, enums as their symbol, unions as the branch's value, bytes and fixed as
 /// `{"base64": …}`, longs beyond ±2^53 (which a JSON number cannot hold exactly) as decimal strings, and
 /// float NaN and infinities as the strings `NaN`, `Infinity`, `-Infinity`. Hostile input fails with an

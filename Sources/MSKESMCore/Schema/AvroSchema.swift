@@ -1,6 +1,6 @@
 import Foundation
 
-/// An Apache Avro schema, as its JSON form declares it (https://avro.apache.org/docs/1.11.1/specification/):
+/// An Apache Avro schema, as its JSON form declares it (docs/aws-facts.md#schema-registry-payloads):
 /// the primitives, records, enums, arrays, maps, unions and fixed. Logical types are read as their underlying
 /// type, so a `date` decodes to its `int` and a `decimal` to its bytes. Named types are kept in ``AvroSchemaDocument``
 /// and referred to by full name, which lets a record refer to itself.

@@ -1,10 +1,9 @@
 import Foundation
 
-/// The schema-registry framing of a Kafka record's bytes, when there is one: the Confluent wire format (magic
-/// byte 0, then the schema id as a 4-byte big-endian integer,
-/// https://docs.confluent.io/platform/current/schema-registry/fundamentals/serdes-develop/index.html#wire-format)
-/// or the AWS Glue Schema Registry format (header version byte 3, a compression byte, then the 16-byte schema
-/// version UUID, https://github.com/awslabs/aws-glue-schema-registry). With `EventRecordFormat` SOURCE,
+/// The schema-registry framing of a Kafka record's bytes, when there is one (docs/aws-facts.md#schema-registry-payloads):
+/// the Confluent wire format (magic byte 0, then the schema id as a 4-byte big-endian integer) or the AWS Glue
+/// Schema Registry format (header version byte 3, a compression byte, then the 16-byte schema version UUID).
+/// With `EventRecordFormat` SOURCE,
 /// Lambda removes this metadata before invoking the function
 /// (https://docs.aws.amazon.com/lambda/latest/api/API_KafkaSchemaRegistryConfig.html), so the bytes a function
 /// gets are often the bare body.
