@@ -1718,7 +1718,7 @@ _msk-esm_event_decode() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --schema)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -1753,6 +1753,9 @@ _msk-esm_event_decode() {
         return
         ;;
     '--ca-bundle')
+        return
+        ;;
+    '--schema')
         return
         ;;
     esac

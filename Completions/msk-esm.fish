@@ -78,7 +78,7 @@ function __msk-esm_parse_tokens -S
             case 'sample'
                 __msk-esm_parse_subcommand 0 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'topic=' 'partitions=' 'records=' 'value-file=' 'self-managed' 'version' 'h/help'
             case 'decode'
-                __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'version' 'h/help'
+                __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'schema=' 'version' 'h/help'
             end
         case 'filter'
             __msk-esm_parse_subcommand 0 'version' 'h/help'
@@ -726,6 +726,7 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm event decode" cli-connect-timeout' -l 'cli-connect-timeout' -d 'Seconds to wait for a connection (0: no limit).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm event decode" cli-read-timeout' -l 'cli-read-timeout' -d 'Seconds to wait for data on an open connection (0: no limit).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm event decode" ca-bundle' -l 'ca-bundle' -d 'Trust the CAs in this PEM file (a regular file) for HTTPS to AWS (default: AWS_CA_BUNDLE, the profile\'s ca_bundle, the system\'s).' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm event decode" schema' -l 'schema' -d 'Decode each record value with this Avro schema (.avsc JSON).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm event decode" version' -l 'version' -d 'Show the version.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm event decode" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm filter" version' -l 'version' -d 'Show the version.'

@@ -302,6 +302,34 @@ struct MappingCommandsTests {
         #expect(try json(forced.stdout)["result"]?["State"]?.stringValue == "Creating")
     }
 
+    @Test("the create preflight checks the schema registry: provisioned mode, AccessConfigs, Glue permissions")
+    func preflightChecksTheSchemaRegistry() async throws {
+        let bed = try await TestBed.shared()
+        let function = try await seedFunction(bed, prefix: "registry", timeout: 60)
+        let cluster = bed.info["clusterArn"]?.stringValue ?? ""
+        let secret = bed.info["secretArn"]?.stringValue ?? ""
+        let result = try await run(
+            bed,
+            [
+                "create", "--function", function, "--cluster", cluster, "--topic", "orders", "--starting-position",
+                "LATEST", "--auth", "scram-512", "--secret-id", secret, "--output", "report-json", "--dry-run",
+                "--force", "--schema-registry", "arn:aws:glue:us-east-1:123456789012:registry/orders-schemas",
+                "--schema-registry-auth", "BASIC_AUTH=\(secret)", "--schema-record-format", "JSON",
+                "--schema-validate", "VALUE",
+            ])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let findings = try json(result.stdout)["findings"]?.arrayValue ?? []
+        func severities(_ code: String) -> [String] {
+            findings.filter { $0["code"]?.stringValue == code }.compactMap { $0["severity"]?.stringValue }
+        }
+        #expect(severities("REG001") == ["fail"])  // no --pollers
+        #expect(severities("REG002") == ["pass"])
+        #expect(severities("REG003") == ["fail"])  // a Glue registry takes no AccessConfigs
+        #expect(severities("REG004") == ["pass"])
+        #expect(severities("REG005").contains("fail"))  // the test role has no glue:* grant
+        #expect(try await requests(bed, operation: "CreateEventSourceMapping", function: function).isEmpty)
+    }
+
     // MARK: update
 
     @Test("update prints the diff, sends only what changes, makes no call when nothing changes, refuses MAP008")

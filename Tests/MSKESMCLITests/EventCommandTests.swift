@@ -150,4 +150,49 @@ struct EventCommandTests {
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
     }
+
+    /// `event decode --schema`: a Confluent-framed Avro value is decoded with the schema, a truncated one says
+    /// where it stopped (and the command still succeeds), and a failure record's schema-registry reason is
+    /// explained.
+    @Test func decodeWithAnAvroSchemaAndExplainedReasons() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("avro-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema =
+            #"{"type":"record","name":"Order","fields":[{"name":"sku","type":"string"},{"name":"qty","type":"long"}]}"#
+        try Data(schema.utf8).write(to: directory.appendingPathComponent("order.avsc"))
+        // Confluent framing (0, schema id 7), then "ab" (length 2 → 0x04) and 5 (zig-zag 0x0a).
+        let good: [UInt8] = [0, 0, 0, 0, 7, 0x04, 0x61, 0x62, 0x0a]
+        let truncated: [UInt8] = [0, 0, 0, 0, 7, 0x7e, 0x61]
+        let records = [good, truncated].enumerated().map { index, bytes in
+            #"{"topic":"orders","partition":0,"offset":\#(index),"timestamp":0,"timestampType":"CREATE_TIME","value":"\#(Data(bytes).base64EncodedString())","headers":[]}"#
+        }
+        let event = #"{"eventSource":"aws:kafka","records":{"orders-0":[\#(records.joined(separator: ","))]}}"#
+        try Data(event.utf8).write(to: directory.appendingPathComponent("event.json"))
+        let result = await CommandRunner.run([
+            "event", "decode", directory.appendingPathComponent("event.json").path, "--schema",
+            directory.appendingPathComponent("order.avsc").path, "--output", "json",
+        ])
+        #expect(result.exitCode == 0)
+        let decoded = try JSONValue.parse(Data(result.stdout.utf8))
+        let list = decoded["records"]?.arrayValue ?? []
+        #expect(list.count == 2)
+        #expect(list.first?["valueSchemaRegistry"]?["schemaId"] == 7)
+        #expect(list.first?["valueDecoded"] == ["sku": "ab", "qty": 5])
+        #expect(list.last?["valueDecodeError"]?.stringValue?.contains("exceeds the 1 bytes left") == true)
+
+        let failure =
+            #"{"requestContext":{"condition":"DESERIALIZATION_ERROR","approximateInvokeCount":1},"KafkaBatchInfo":{"batchSize":1}}"#
+        try Data(failure.utf8).write(to: directory.appendingPathComponent("failure.json"))
+        let text = await CommandRunner.run(["event", "decode", directory.appendingPathComponent("failure.json").path])
+        #expect(text.exitCode == 0)
+        #expect(text.stdout.contains("schema registry: DESERIALIZATION_ERROR"))
+        #expect(text.stdout.contains("msk-esm event decode FILE --schema"))
+
+        let badSchema = await CommandRunner.run([
+            "event", "decode", directory.appendingPathComponent("event.json").path, "--schema",
+            directory.appendingPathComponent("event.json").path,
+        ])
+        #expect(badSchema.exitCode == 2)
+    }
 }

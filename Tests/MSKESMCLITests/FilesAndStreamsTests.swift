@@ -116,6 +116,8 @@ struct FilesAndStreamsTests {
             reader("filter test", "FILE", ["filter", "test", "--pattern", #"{"value":["x"]}"#, "INPUT"]),
             reader("filter test", "--pattern-file", ["filter", "test", "--pattern-file", "INPUT", "--value", "x"]),
             reader("filter test", "--snapshot", ["filter", "test", "--snapshot", "INPUT", "--value", "x"]),
+            // The event is read first and parsed last, so any readable file serves as FILE here.
+            reader("event decode", "--schema", ["event", "decode", snapshot, "--schema", "INPUT"]),
             reader("secret validate", "FILE", ["secret", "validate", "INPUT"]),
             reader("secret validate", "--certificate", ["secret", "validate", "--certificate", "INPUT"]),
             reader(

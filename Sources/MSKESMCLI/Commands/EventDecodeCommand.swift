@@ -15,10 +15,20 @@ struct EventDecodeCommand: AsyncParsableCommand {
             headers are decoded as UTF-8 text (base64 when they are binary); failure records show the \
             condition, invoke count, payload size and each partition's first and last offsets and timestamps.
 
-            With --output json: {"kind": "event" | "failureRecord", …} with the decoded records.
+            Schema registries: a key or value in the Confluent wire format (byte 0, 4-byte schema id) or the Glue \
+            format (byte 3, compression byte, 16-byte schema version UUID) shows its schema id; a JSON Schema \
+            payload is shown as its JSON; with --schema FILE (an Avro schema, .avsc) each value is decoded with \
+            it, framed or not (with EventRecordFormat SOURCE Lambda removes the framing). A value that does not \
+            decode says where and why in one line. Failure records whose reason is SCHEMA_NOT_FOUND or \
+            DESERIALIZATION_ERROR are explained.
 
-            Example:
+            With --output json: {"kind": "event" | "failureRecord", …} with the decoded records; per record \
+            valueSchemaRegistry, valueDecoded or valueDecodeError (and key…); schemaRegistryErrors for failure \
+            records.
+
+            Examples:
               msk-esm event decode failed-batch.json
+              msk-esm event decode event.json --schema order.avsc
             """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
@@ -26,11 +36,23 @@ struct EventDecodeCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The event or failure record (JSON), or - for standard input.", valueName: "file"))
     var file: String
 
-    func validate() throws { try global.validate() }
+    @Option(
+        name: .customLong("schema"),
+        help: ArgumentHelp("Decode each record value with this Avro schema (.avsc JSON).", valueName: "file"))
+    var schema: String?
+
+    func validate() throws {
+        try global.validate()
+        if schema == "-" && file == "-" { throw ValidationError("--schema and FILE cannot both be standard input") }
+    }
 
     func run() async throws {
         let data = try InputReader.data(from: file, label: "FILE", limit: .event)
-        let decoded = try KafkaEventDecoder.decode(data, source: file == "-" ? "standard input" : file)
+        let avro = try schema.map { path in
+            try AvroSchemaDocument.parse(InputReader.data(from: path, label: "--schema"), source: path)
+        }
+        let decoded = try KafkaEventDecoder.decode(
+            data, source: file == "-" ? "standard input" : file, valueSchema: avro)
         let console = CommandContext.console
         if global.output == .text {
             // Keys, values and headers are the producer's bytes: control characters are shown escaped.
@@ -61,6 +83,12 @@ struct EventDecodeCommand: AsyncParsableCommand {
                         + "–\(render(batch["lastRecordOffset"])), \(render(batch["firstRecordTimestamp"])) → "
                         + render(batch["lastRecordTimestamp"]))
             }
+            for error in decoded["schemaRegistryErrors"]?.arrayValue ?? [] {
+                lines.append(
+                    "  schema registry: \(error["reason"]?.stringValue ?? "?") — \(error["meaning"]?.stringValue ?? "")"
+                )
+                lines.append("    fix: \(error["fix"]?.stringValue ?? "")")
+            }
             if let payload = decoded["payload"] {
                 lines.append("payload:")
                 lines += text(payload).map { "  " + $0 }
@@ -77,6 +105,19 @@ struct EventDecodeCommand: AsyncParsableCommand {
             )
             lines.append("  key: \(render(record["key"]))")
             lines.append("  value (\(render(record["valueSize"])) bytes): \(render(record["value"]))")
+            for part in ["key", "value"] {
+                if let framing = record[part + "SchemaRegistry"] {
+                    let id = framing["schemaId"].map(render) ?? framing["schemaVersionId"].map(render) ?? "?"
+                    lines.append("  \(part) schema registry: \(render(framing["format"])) schema \(id)")
+                }
+                if let value = record[part + "Decoded"] { lines.append("  \(part) decoded: \(render(value))") }
+                if let error = record[part + "DecodeError"] {
+                    lines.append("  \(part) not decoded: \(render(error))")
+                }
+                if let trailing = record[part + "TrailingBytes"] {
+                    lines.append("  \(part): \(render(trailing)) bytes after the decoded value (another schema?)")
+                }
+            }
             for header in record["headers"]?.arrayValue ?? [] {
                 lines.append("  header \(header["name"]?.stringValue ?? "?"): \(render(header["value"]))")
             }

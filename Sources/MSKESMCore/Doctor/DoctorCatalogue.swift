@@ -15,6 +15,7 @@ public enum DoctorCatalogue {
         SecretPlacementCheck(),
         ExecutionRoleCheck(),
         NetworkPathCheck(),
+        SchemaRegistryCheck(),
         OffsetLagCheck(),
         MappingMetricsCheck(),
         TopicCheck(),

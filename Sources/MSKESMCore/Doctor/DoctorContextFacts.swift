@@ -15,8 +15,12 @@ extension DoctorContext {
             vpcConnection: snapshot.vpcConnection)
     }
 
-    /// The secret ARNs the mapping reads (authentication and root CA).
-    public var secretArns: [String] { SecretAnalysisCheck.secretArns(snapshot.eventSourceMapping) }
+    /// The secret ARNs the mapping reads: its authentication and root CA, then its schema registry's.
+    public var secretArns: [String] {
+        let own = SecretAnalysisCheck.secretArns(snapshot.eventSourceMapping)
+        let registry = (SchemaRegistrySettings(snapshot.eventSourceMapping)?.secrets ?? []).map(\.arn)
+        return own + registry.filter { !own.contains($0) }
+    }
 
     /// The MSK cluster the mapping reads (`MappingFacts/clusterArn(mapping:cluster:vpcConnection:)`).
     public var clusterArn: String? {
@@ -29,7 +33,7 @@ extension DoctorContext {
     public var authSecretArn: String? {
         (snapshot.eventSourceMapping.sourceAccessConfigurations ?? []).first {
             $0.type.flatMap(AuthMethod.init(sourceAccessType:)) != nil
-        }?.uri ?? secretArns.first
+        }?.uri ?? SecretAnalysisCheck.secretArns(snapshot.eventSourceMapping).first
     }
 
     /// The on-failure destination, if set.

@@ -32,6 +32,7 @@ public enum FindingCatalogue {
         ("ACC", "What the caller could not read", FindingCode.accessCodes),
         ("MET", "The mapping's own metrics", FindingCode.metricsCodes),
         ("TOP", "Topics and provisioned pollers", FindingCode.topicCodes),
+        ("REG", "Schema registries", FindingCode.schemaRegistryCodes),
         ("PRB", "Live probe of the brokers", FindingCode.probeCodes),
         ("LNT", "Templates", FindingCode.lintCodes),
     ]

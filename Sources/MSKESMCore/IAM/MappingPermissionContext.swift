@@ -38,6 +38,9 @@ public struct MappingPermissionContext: Sendable, Equatable {
     /// The mapping's EventSourceArn when it is a multi-VPC (cross-account) VPC connection: the role then needs
     /// `kafka:DescribeVpcConnection` on it (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html).
     public var vpcConnectionArn: String?
+    /// The mapping's AWS Glue schema registry, whose schemas Lambda reads with the execution role
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/services-consume-kafka-events.html); nil for none.
+    public var glueRegistry: GlueRegistryARN?
 
     /// A context with every fact given; what is not known stays nil, false or empty.
     public init(
@@ -46,7 +49,7 @@ public struct MappingPermissionContext: Sendable, Equatable {
         consumerGroupId: String? = nil, clusterArn: String? = nil, clusterIsServerless: Bool = false, topic: String,
         authMethod: AuthMethod? = nil, secretArns: [String] = [], secretKmsKeyArns: [String] = [],
         onFailureDestination: String? = nil, usesVpcAccessConfigs: Bool = false, functionName: String? = nil,
-        vpcConnectionArn: String? = nil
+        vpcConnectionArn: String? = nil, glueRegistry: GlueRegistryARN? = nil
     ) {
         self.region = region
         self.account = account
@@ -66,6 +69,7 @@ public struct MappingPermissionContext: Sendable, Equatable {
         self.usesVpcAccessConfigs = usesVpcAccessConfigs
         self.functionName = functionName
         self.vpcConnectionArn = vpcConnectionArn
+        self.glueRegistry = glueRegistry
     }
 
     /// The consumer group Lambda joins: the custom id, else the mapping's UUID (docs/aws-facts.md#consumer-group).

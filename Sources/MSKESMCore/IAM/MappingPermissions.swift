@@ -20,6 +20,8 @@ public struct RequiredPermission: Sendable, Equatable {
         case onFailureDestination
         /// sts:GetWebIdentityToken for IAM_OAUTHBEARER_AUTH (IAM009, a warning: see ``MappingPermissions``).
         case webIdentityToken
+        /// glue:GetRegistry and glue:GetSchemaVersion for the mapping's Glue schema registry (REG005).
+        case schemaRegistry
 
         /// The finding code a missing permission of this purpose is reported under.
         public var code: FindingCode {
@@ -28,6 +30,7 @@ public struct RequiredPermission: Sendable, Equatable {
             case .secretKey: .iam006
             case .onFailureDestination: .iam007
             case .webIdentityToken: .iam009
+            case .schemaRegistry: .reg005
             default: .iam001
             }
         }
@@ -154,6 +157,17 @@ public enum MappingPermissions {
                     + "(https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html; "
                     + "the STS action is GetWebIdentityToken, https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html)"
             )
+        }
+        if let registry = context.glueRegistry {
+            // The guide names both actions; GetSchemaVersion acts on the registry's schemas, whose ARNs are
+            // schema/<registry>/<schema> (https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html).
+            let guide = "https://docs.aws.amazon.com/lambda/latest/dg/services-consume-kafka-events.html"
+            add(
+                ["glue:GetRegistry"], registry.arn, .schemaRegistry,
+                "Lambda reads the Glue schema registry \(registry.name) (\(guide))")
+            add(
+                ["glue:GetSchemaVersion"], registry.schemasArn, .schemaRegistry,
+                "Lambda reads the schema versions the records name from the registry \(registry.name) (\(guide))")
         }
         // The OAUTHBEARER_AUTH secret is among the secret ARNs: GetSecretValue and kms:Decrypt cover it too.
         for secret in context.secretArns {

@@ -70,6 +70,9 @@ package enum MappingFacts {
                 arns.append(uri)
             }
         }
+        for secret in SecretAnalysis.registrySecrets(ofMapping: mapping) where !arns.contains(secret.arn) {
+            arns.append(secret.arn)
+        }
         return arns
     }
 

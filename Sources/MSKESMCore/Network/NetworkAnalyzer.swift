@@ -654,6 +654,9 @@ public struct NetworkAnalyzer: Sendable {
                     action: "s3:PutObject", caller: .role(inputs.executionRoleArn),
                     resource: inputs.onFailureDestination.map { $0 + "/*" })
             ]
+        case .glue:
+            // The schema registry's path is REG006 (SchemaRegistryCheck); no NET check reads a glue endpoint.
+            requests = []
         }
         return requests.map { request in
             let evidence: [String: JSONValue] = [

@@ -1,7 +1,7 @@
 /// The AWS services an event source mapping's pollers call from the mapping's subnets
 /// (docs/aws-facts.md#reaching-aws-services).
 package enum AWSServiceName: String, Sendable, CaseIterable {
-    case lambda, sts, secretsmanager, sqs, sns, s3
+    case lambda, sts, secretsmanager, sqs, sns, s3, glue
 
     /// The PrivateLink service name in a region: `com.amazonaws.<region>.<service>` (China regions put
     /// `cn.` in front).

@@ -61,6 +61,15 @@ package enum SecretAnalysis {
         return out
     }
 
+    /// The secrets of the mapping's schema registry (`SchemaRegistryConfig.AccessConfigs`) with their types.
+    package static func registrySecrets(ofMapping mapping: JSONValue) -> [(arn: String, type: SecretType)] {
+        let config =
+            mapping["AmazonManagedKafkaEventSourceConfig"]?["SchemaRegistryConfig"]
+            ?? mapping["SelfManagedKafkaEventSourceConfig"]?["SchemaRegistryConfig"]
+        guard let config, case .object = config else { return [] }
+        return SchemaRegistrySettings(config: config).secrets
+    }
+
     /// Whose rules apply to a mapping: Amazon MSK's when its source is an MSK cluster or VPC connection.
     package static func target(ofMapping mapping: JSONValue) -> SecretTarget {
         let source = mapping["EventSourceArn"]?.stringValue ?? ""
@@ -71,8 +80,12 @@ package enum SecretAnalysis {
     /// as the name for SEC016.
     package static func analyze(secretString: String, arn: String, mapping: JSONValue, now: Date = Date()) -> JSONValue
     {
-        let type = secrets(ofMapping: mapping).first { $0.arn == arn }?.type
-        return analyze(
-            secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
+        if let type = secrets(ofMapping: mapping).first(where: { $0.arn == arn })?.type {
+            return analyze(
+                secretString: secretString, type: type, for: target(ofMapping: mapping), secretName: arn, now: now)
+        }
+        // A schema registry's secret: judged by the rules of a self-managed source (see SecretAnalysisCheck).
+        let type = registrySecrets(ofMapping: mapping).first { $0.arn == arn }?.type
+        return analyze(secretString: secretString, type: type, for: .selfManaged, secretName: arn, now: now)
     }
 }

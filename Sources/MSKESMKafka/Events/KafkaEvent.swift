@@ -71,24 +71,30 @@ public enum KafkaEventSample {
 /// (`KafkaBatchInfo.recordInfo` plus the failed event as `payload`,
 /// https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure-destination.html).
 public enum KafkaEventDecoder {
-    /// Decodes `data`; a `ToolError` (exit 2) when it is neither shape.
-    public static func decode(_ data: Data, source: String) throws -> JSONValue {
+    /// Decodes `data`; a `ToolError` (exit 2) when it is neither shape. Keys and values framed for a schema
+    /// registry (``SchemaRegistryPayload``) get their framing and, for JSON Schema payloads, their JSON; values
+    /// are decoded with `valueSchema` when one is given (framed or not: with `EventRecordFormat` SOURCE Lambda
+    /// strips the framing).
+    public static func decode(_ data: Data, source: String, valueSchema: AvroSchemaDocument? = nil) throws -> JSONValue
+    {
         guard let value = try? JSONValue.parse(data), case .object(let document) = value
         else {
             throw ToolError.usage(
                 "not a JSON object", input: source,
                 fix: "give a Kafka event (msk-esm event sample prints one) or an on-failure record as JSON")
         }
-        if document["records"] != nil { return try decodeEvent(document, source: source) }
+        if document["records"] != nil { return try decodeEvent(document, source: source, valueSchema: valueSchema) }
         if document["KafkaBatchInfo"] != nil || document["requestContext"] != nil {
-            return try decodeFailure(document, source: source)
+            return try decodeFailure(document, source: source, valueSchema: valueSchema)
         }
         throw ToolError.usage(
             "neither a Kafka event (records) nor an on-failure record (requestContext, KafkaBatchInfo)",
             input: source, fix: "give the event Lambda delivered or the record the destination received")
     }
 
-    static func decodeEvent(_ event: [String: JSONValue], source: String) throws -> JSONValue {
+    static func decodeEvent(_ event: [String: JSONValue], source: String, valueSchema: AvroSchemaDocument?) throws
+        -> JSONValue
+    {
         guard case .object(let groups)? = event["records"] else {
             throw ToolError.usage(
                 "records is not an object", input: source, fix: "records maps topic-partition to a list")
@@ -108,10 +114,14 @@ public enum KafkaEventDecoder {
                 if case .number(let millis)? = fields["timestamp"] {
                     out["time"] = .string(ISO8601Instant.format(Date(timeIntervalSince1970: millis / 1000)))
                 }
-                if let key = fields["key"]?.stringValue { out["key"] = bytesValue(base64: key) }
+                if let key = fields["key"]?.stringValue {
+                    out["key"] = bytesValue(base64: key)
+                    out.merge(registryFields(base64: key, prefix: "key", schema: nil)) { $1 }
+                }
                 if let value = fields["value"]?.stringValue {
                     out["value"] = bytesValue(base64: value)
                     out["valueSize"] = .number(Double(Data(base64Encoded: value)?.count ?? 0))
+                    out.merge(registryFields(base64: value, prefix: "value", schema: valueSchema)) { $1 }
                 }
                 if case .array(let headers)? = fields["headers"] {
                     out["headers"] = .array(
@@ -136,8 +146,20 @@ public enum KafkaEventDecoder {
         return .object(result)
     }
 
-    static func decodeFailure(_ record: [String: JSONValue], source: String) throws -> JSONValue {
+    static func decodeFailure(_ record: [String: JSONValue], source: String, valueSchema: AvroSchemaDocument?) throws
+        -> JSONValue
+    {
         var result: [String: JSONValue] = ["kind": "failureRecord"]
+        let reasons = SchemaRegistryFailureReason.found(in: .object(record))
+        if !reasons.isEmpty {
+            result["schemaRegistryErrors"] = .array(
+                reasons.map {
+                    [
+                        "reason": .string($0.rawValue), "meaning": .string($0.meaning), "fix": .string($0.fix),
+                        "source": "https://docs.aws.amazon.com/lambda/latest/dg/services-consume-kafka-events.html",
+                    ]
+                })
+        }
         if let context = record["requestContext"]?.objectValue {
             for field in ["condition", "approximateInvokeCount", "functionArn", "requestId"] {
                 if let value = context[field] { result[field] = value }
@@ -168,14 +190,29 @@ public enum KafkaEventDecoder {
             result["batches"] = .array(batches)
         }
         if case .object(let payload)? = record["payload"], payload["records"] != nil {
-            result["payload"] = try decodeEvent(payload, source: source)
+            result["payload"] = try decodeEvent(payload, source: source, valueSchema: valueSchema)
         } else if let text = record["payload"]?.stringValue, let data = text.data(using: .utf8),
             case .object(let payload)? = try? JSONValue.parse(data),
             payload["records"] != nil
         {
-            result["payload"] = try decodeEvent(payload, source: source)
+            result["payload"] = try decodeEvent(payload, source: source, valueSchema: valueSchema)
         }
         return .object(result)
+    }
+
+    /// `<prefix>SchemaRegistry` (the framing), `<prefix>Decoded` / `<prefix>DecodeError` and
+    /// `<prefix>TrailingBytes` for one key or value; empty for plain bytes without a schema.
+    static func registryFields(base64: String, prefix: String, schema: AvroSchemaDocument?) -> [String: JSONValue] {
+        guard let data = Data(base64Encoded: base64) else { return [:] }
+        let payload = SchemaRegistryPayload(Array(data))
+        var out: [String: JSONValue] = [:]
+        if let framing = payload.description { out[prefix + "SchemaRegistry"] = framing }
+        if let decoded = SchemaRegistryRecordDecoder.decode(payload, avro: schema) {
+            if let value = decoded["decoded"] { out[prefix + "Decoded"] = value }
+            if let error = decoded["decodeError"] { out[prefix + "DecodeError"] = error }
+            if let trailing = decoded["trailingBytes"] { out[prefix + "TrailingBytes"] = trailing }
+        }
+        return out
     }
 
     /// UTF-8 text when the bytes are valid UTF-8 without control characters, else `{"base64": …}`.

@@ -10,8 +10,8 @@ public struct ExecutionRoleCheck: DoctorCheck {
     public init() {}
     /// `execution-role`, as listed in `summary.checks`.
     public let name = "execution-role"
-    /// IAM001–IAM008.
-    public var codes: [FindingCode] { FindingCode.iamCodes }
+    /// IAM001–IAM009, and REG005 for a Glue schema registry's permissions.
+    public var codes: [FindingCode] { FindingCode.iamCodes + [.reg005] }
     /// The role (`Role`) and its policies (`RolePolicies`).
     public func requiredParts(in snapshot: Snapshot) -> [SnapshotPart] { [.role, .rolePolicies] }
 
@@ -204,7 +204,11 @@ extension DoctorContext {
             },
             functionName: functionName,
             vpcConnectionArn: BrokerSelectionInput.isVpcConnectionArn(mapping.eventSourceArn)
-                ? mapping.eventSourceArn : nil)
+                ? mapping.eventSourceArn : nil,
+            glueRegistry: SchemaRegistrySettings(mapping).flatMap {
+                if case .glue(let arn) = $0.location { return arn }
+                return nil
+            })
         return MappingPermissionFacts(context: context, unknowns: unknowns)
     }
 

@@ -23,16 +23,25 @@ public struct SecretAnalysisCheck: DoctorCheck {
         }.compactMap(\.uri)
     }
 
-    /// The SEC findings of each secret in the mapping's `SourceAccessConfigurations`, each secret once.
+    /// The SEC findings of each secret in the mapping's `SourceAccessConfigurations` and its schema registry's
+    /// `AccessConfigs`, each secret once.
     public func run(_ context: DoctorContext) throws -> [Finding] {
         let snapshot = context.snapshot
         let target: SecretTarget = BrokerChoiceCheck.isSelfManaged(snapshot) ? .selfManaged : .msk
         var findings: [Finding] = []
         var seen: Set<String> = []
+        var secrets: [(arn: String, type: SecretType, target: SecretTarget, registry: Bool)] = []
         for entry in snapshot.eventSourceMapping.sourceAccessConfigurations ?? [] {
-            guard let arn = entry.uri, let type = entry.type.flatMap(SecretPlacementRules.secretType),
-                seen.insert(arn).inserted
-            else { continue }
+            guard let arn = entry.uri, let type = entry.type.flatMap(SecretPlacementRules.secretType) else { continue }
+            secrets.append((arn, type, target, false))
+        }
+        // A Confluent registry's secrets are validated like the mapping's own, by the rules of a self-managed
+        // source: the registry is not an MSK cluster whatever the mapping's source is.
+        for secret in SchemaRegistrySettings(snapshot.eventSourceMapping)?.secrets ?? [] {
+            secrets.append((secret.arn, secret.type, .selfManaged, true))
+        }
+        for (arn, type, target, registry) in secrets {
+            guard seen.insert(arn).inserted else { continue }
             let secret = snapshot.secrets?[arn]
             let describedName = secret?.describe?.name.flatMap { $0.isEmpty ? nil : $0 }
             let report: CheckReport<SecretSummary>
@@ -49,6 +58,7 @@ public struct SecretAnalysisCheck: DoctorCheck {
             for var finding in report.findings where !(describedName != nil && finding.code == FindingCode.sec016.code)
             {
                 finding.evidence["secret"] = .string(arn)
+                if registry { finding.evidence["schemaRegistry"] = true }
                 findings.append(finding)
             }
         }
