@@ -73,7 +73,9 @@ public struct MCPServer: Sendable {
 
     func call(_ name: String, arguments: [String: Value]) async -> CallTool.Result {
         guard let tool = tools.first(where: { $0.name == name }) else {
-            return CallTool.Result(content: [.text(text: "msk-esm: error: no tool named \(name)")], isError: true)
+            return CallTool.Result(
+                content: [.text(text: "msk-esm: error: no tool named \(name)", annotations: nil, _meta: nil)],
+                isError: true)
         }
         let given = arguments.mapValues(MCPServer.jsonValue)
         let confirmed = tool.writes && MCPTool.confirmed(given)
@@ -86,7 +88,8 @@ public struct MCPServer: Sendable {
         if !run.errorOutput.isEmpty { log(run.errorOutput) }
         let result = run.toolResult(planned: tool.writes && !confirmed)
         return CallTool.Result(
-            content: result.text.map { .text(text: $0) }, structuredContent: result.structured.map(MCPServer.value),
+            content: result.text.map { .text(text: $0, annotations: nil, _meta: nil) },
+            structuredContent: result.structured.map(MCPServer.value),
             isError: result.isError)
     }
 

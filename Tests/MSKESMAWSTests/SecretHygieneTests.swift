@@ -102,6 +102,7 @@ struct SecretHygieneTests {
         // A secret file given where an event, a pattern or a template belongs: refused or read without echoing it.
         Line(arguments: ["filter", "test", "--pattern", #"{"value": [{"prefix": "x"}]}"#, "IN/scram.json"]),
         Line(arguments: ["filter", "test", "--pattern-file", "IN/scram.json", "--value", "x"]),
+        Line(arguments: ["filter", "test", "--pattern-file", "IN/password.txt", "--value", "x"]),
         Line(arguments: ["lint", "IN/scram.json"]),
         Line(arguments: ["lint", "-"], stdin: "IN/mtls.json"),
         // AWS: the signed requests (--debug traces them), the secret's value, credentials with a session token.

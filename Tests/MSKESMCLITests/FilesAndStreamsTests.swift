@@ -154,7 +154,7 @@ struct FilesAndStreamsTests {
             (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: snapshot))))
             as? [String: Any]
         let cluster = (document?["Cluster"]).flatMap { try? JSONSerialization.data(withJSONObject: $0) } ?? Data()
-        FileManager.default.createFile(atPath: path, contents: cluster)
+        _ = FileManager.default.createFile(atPath: path, contents: cluster)
         return path
     }()
 

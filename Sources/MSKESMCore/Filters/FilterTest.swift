@@ -15,7 +15,18 @@ public enum FilterTest {
         }
         return CheckReport(
             findings: findings,
-            summary: FilterTestSummary(filters: input.patterns.map { $0 ?? "" }, records: entries))
+            summary: FilterTestSummary(filters: shownPatterns(input.patterns, valid: filter), records: entries))
+    }
+
+    /// The patterns as the summary shows them: a valid pattern as given, an invalid one by its length only. A file
+    /// given to --pattern-file by mistake (a secret, say) is not a pattern, and its text is not echoed
+    /// (docs/output.md#secret-material); FLT001 says where it went wrong by path, not by value.
+    static func shownPatterns(_ patterns: [String?], valid filter: KafkaRecordFilter) -> [String] {
+        let valid = Set(filter.filters.map(\.0))
+        return patterns.enumerated().map { index, pattern in
+            guard let pattern else { return "" }
+            return valid.contains(index) ? pattern : "(not a valid pattern, \(pattern.count) characters: not shown)"
+        }
     }
 
     /// FLT003 `warn` for each filter that needs a JSON value (fields under `value`, or a numeric rule on it)
