@@ -88,6 +88,40 @@ struct LintFixtureTests {
         #expect(batch["location"]?["column"] == 7)
     }
 
+    /// The filter and schema registry rules (the doctor's checks, run by lint as they are) point at the filter's
+    /// Pattern, the SchemaRegistryConfig and, for a missing Glue permission, the role's Policies, with fixes that
+    /// edit the template.
+    @Test(arguments: [
+        (
+            "cfn/filter-on-key.yaml", "FLT002", "OrdersMapping", "Properties.FilterCriteria.Filters.0.Pattern",
+            #"- Pattern: "{\"key\": [\"orders\"]}""#, "in OrdersMapping.Properties.FilterCriteria"
+        ),
+        (
+            "cfn/schema-registry-on-demand.yaml", "REG001", "OrdersMapping",
+            "Properties.AmazonManagedKafkaEventSourceConfig.SchemaRegistryConfig", "SchemaRegistryConfig:",
+            "give OrdersMapping.Properties a ProvisionedPollerConfig"
+        ),
+        (
+            "cfn/schema-registry-on-demand.yaml", "REG005", "ConsumerRole", "Properties.Policies", "Policies:",
+            "add to ConsumerRole.Properties.Policies a statement {Effect: Allow, Action: [glue:GetRegistry]"
+        ),
+    ])
+    func filterAndRegistryFindingsPointAtTheirProperty(
+        fixture: String, code: String, resource: String, propertyPath: String, lineText: String, fix: String
+    ) async throws {
+        let path = Self.path(fixture)
+        let result = await CommandRunner.run(["lint", path, "--output", "json"])
+        let document = try JSONParser.parse(Data(result.stdout.utf8))
+        let findings = document["files"]?.arrayValue?.first?["mappings"]?.arrayValue?.first?["findings"]?.arrayValue
+        let finding = try #require(findings?.first { $0["code"]?.stringValue == code && $0["severity"] == "fail" })
+        #expect(finding["location"]?["resource"]?.stringValue == resource)
+        #expect(finding["location"]?["path"]?.stringValue == propertyPath)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let line = try #require(finding["location"]?["line"]?.intValue)
+        #expect(lines[line - 1].trimmingCharacters(in: .whitespaces) == lineText)
+        #expect(finding["fix"]?.stringValue?.hasPrefix(fix) == true, "\(finding["fix"] ?? .null)")
+    }
+
     @Test func severalFilesMakeOneDocumentWithTheWorstVerdict() async throws {
         let result = await CommandRunner.run([
             "lint", Self.path("cfn/healthy-iam.yaml"), Self.path("cfn/starting-position-latest.yaml"),

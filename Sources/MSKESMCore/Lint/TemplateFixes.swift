@@ -31,7 +31,7 @@ enum TemplateFixes {
             return "set \(target): MinimumPollers 1..200, MaximumPollers 1..2000, minimum ≤ maximum"
         case "MAP019":
             return "remove the OAUTHBEARER/IAM access type from \(target): it is for self-managed Kafka only"
-        case "IAM001", "IAM005":
+        case "IAM001", "IAM005", "REG005":
             let actions = (finding.evidence["actions"]?.arrayValue ?? []).compactMap(\.stringValue)
             guard let resource = finding.evidence["resource"]?.stringValue, !actions.isEmpty else { break }
             let statement =
@@ -57,10 +57,20 @@ enum TemplateFixes {
                 + "allow all outbound traffic)"
         case "MAP009":
             return finding.fix
+        case "REG001":
+            return "give \(location.resource).Properties a ProvisionedPollerConfig (MinimumPollers, MaximumPollers), "
+                + "or remove \(target): a schema registry needs provisioned mode"
         default: break
         }
         guard !finding.fix.isEmpty else { return "" }
-        return "change the template so that: \(finding.title)"
+        // The doctor's fix is an edit in words (a filter pattern, a secret's format): it applies to the template
+        // as it stands. A command (`aws …`, `msk-esm …`) would change the deployed mapping only, and the stack
+        // would undo it: say where to edit, and keep the command as evidence.awsFix.
+        if !finding.fix.hasPrefix("aws ") && !finding.fix.hasPrefix("msk-esm ") {
+            return "in \(target): \(finding.fix)"
+        }
+        return "edit \(target) in the template so that \(finding.code) passes (for the deployed mapping, "
+            + "evidence.awsFix is the doctor's command)"
     }
 
     /// A stand-in value written as the intrinsic that gives it (`sg-Cluster` → `!GetAtt Cluster.GroupId`).

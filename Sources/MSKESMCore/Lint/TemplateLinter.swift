@@ -3,12 +3,12 @@ import Foundation
 /// `msk-esm lint`'s decisions: the doctor's checks over every Kafka mapping a template declares, before it is
 /// deployed, plus the rules that only make sense there (docs/output.md#lint). Each mapping becomes the snapshot
 /// ``TemplateMappingReader`` builds; the checks are ``Doctor/preflight``'s without those that judge deployed
-/// resources (the snapshot's own read errors, the function's state). A check whose input the template does not
-/// determine is `skipped` with the template's reason.
+/// resources (the snapshot's own read errors, the function's state, the topic as the cluster describes it). A
+/// check whose input the template does not determine is `skipped` with the template's reason.
 public struct TemplateLinter: Sendable {
     /// The checks run over a template's mapping.
     public static var checks: [any DoctorCheck] {
-        Doctor.preflight.checks.filter { !["snapshot-errors", "function-state"].contains($0.name) }
+        Doctor.preflight.checks.filter { !["snapshot-errors", "function-state", "topic"].contains($0.name) }
     }
 
     /// The mapping properties each check reads; when one does not resolve, the check is skipped. Every check
@@ -248,6 +248,19 @@ public struct TemplateLinter: Sendable {
                 resource = function
                 path += ["Role"]
             }
+        case "FLT":
+            // The filter a finding names (evidence "filter": its index), else the criteria as a whole.
+            path += ["FilterCriteria", "Filters"]
+            if let index = finding.evidence["filter"]?.intValue { path += [String(index), "Pattern"] }
+        case "REG" where code == "REG005" && mapping.roleId != nil:
+            // A missing Glue permission is an edit of the role's policies, as IAM001 is.
+            resource = mapping.roleId ?? resource
+            path += ["Policies"]
+        case "REG":
+            let config =
+                template.resource(mapping.logicalId)?.properties["SelfManagedKafkaEventSourceConfig"] != nil
+                ? "SelfManagedKafkaEventSourceConfig" : "AmazonManagedKafkaEventSourceConfig"
+            path += [config, "SchemaRegistryConfig"]
         case "NET":
             if finding.severity != .skipped, let group = mapping.securityGroupIds.first {
                 resource = group

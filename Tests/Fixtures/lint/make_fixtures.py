@@ -266,6 +266,19 @@ def _(t): props(t, "OrdersMapping")["StartingPosition"] = "LATEST"
 def _(t): props(t, "OrdersMapping")["AmazonManagedKafkaEventSourceConfig"]["ConsumerGroupId"] = "orders#consumer"
 
 
+@cfn("filter-on-key")
+def _(t): props(t, "OrdersMapping")["FilterCriteria"] = {"Filters": [{"Pattern": '{"key": ["orders"]}'}]}
+
+
+@cfn("schema-registry-on-demand")
+def _(t):
+    props(t, "OrdersMapping")["AmazonManagedKafkaEventSourceConfig"]["SchemaRegistryConfig"] = {
+        "SchemaRegistryURI": "arn:aws:glue:us-east-1:123456789012:registry/orders",
+        "EventRecordFormat": "JSON",
+        "SchemaValidationConfigs": [{"Attribute": "VALUE"}],
+    }
+
+
 @cfn("function-timeout-900")
 def _(t): props(t, "Consumer")["Timeout"] = 900
 
