@@ -14,7 +14,7 @@ struct ToolErrorCodeTests {
 
     static func file(_ name: String, _ text: String) -> String {
         let path = directory.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 
@@ -48,7 +48,7 @@ struct ToolErrorCodeTests {
         let big = String(repeating: "a", count: InputReader.maximumSize + 1)
         #expect(Self.code { _ = try InputReader.data(from: Self.file("big.json", big)) } == .inputTooLarge)
         let binary = Self.directory.appendingPathComponent("binary.pem").path
-        FileManager.default.createFile(atPath: binary, contents: Data([0x30, 0x82, 0xff, 0xfe]))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x30, 0x82, 0xff, 0xfe]))
         #expect(Self.code { _ = try InputReader.text(from: binary) } == .inputNotText)
     }
 

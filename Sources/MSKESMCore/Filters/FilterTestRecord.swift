@@ -20,7 +20,7 @@ public struct FilterTestRecord: Sendable {
     }
 
     /// The records of an event file's bytes: ``records(inEvent:source:)`` of the parsed document, read without
-    /// building the whole tree when it is an event of the usual shape (``KafkaEventScanner``). Input that is not
+    /// building the whole tree when it is an event of the usual shape (`KafkaEventScanner`). Input that is not
     /// UTF-8, not JSON or repeats a key is a `ToolError` (exit 2) naming `source`.
     public static func records(inEventData data: Data, source: String) throws -> [FilterTestRecord] {
         if let offset = InputReader.invalidUTF8Offset(in: data) {
