@@ -29,10 +29,6 @@ static void *mskesm_fn_curl_symbol(const char *name) {
     pthread_once(&mskesm_fn_curl_once, mskesm_fn_curl_open);
     return mskesm_fn_curl == NULL ? NULL : dlsym(mskesm_fn_curl, name);
 }
-int mskesm_foundation_networking_curl_available(void) {
-    pthread_once(&mskesm_fn_curl_once, mskesm_fn_curl_open);
-    return mskesm_fn_curl != NULL;
-}
 
 // CURLE_FAILED_INIT and CURLM_INTERNAL_ERROR: what the calls answer when libcurl cannot be opened.
 enum { MSKESM_CURLE_FAILED_INIT = 2, MSKESM_CURLM_INTERNAL_ERROR = 4 };

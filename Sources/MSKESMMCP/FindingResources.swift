@@ -16,8 +16,9 @@ struct FindingResources: Sendable {
 
     static let indexURI = "msk-esm://findings"
 
-    /// The index first, then every code in catalogue order.
-    static var all: [FindingResources] {
+    /// The index first, then every code in catalogue order: built once, on the first request that needs it (a
+    /// static is initialised lazily, so no other command pays for it).
+    static let all: [FindingResources] = {
         var index = """
             # msk-esm finding codes
 
@@ -53,7 +54,7 @@ struct FindingResources: Sendable {
                 uri: indexURI, name: "finding codes", description: "Every msk-esm finding code with its meaning",
                 text: index)
         ] + resources
-    }
+    }()
 
     static func resource(uri: String) -> FindingResources? { all.first { $0.uri == uri } }
 }

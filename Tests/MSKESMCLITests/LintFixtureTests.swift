@@ -237,7 +237,7 @@ struct LintFixtureTests {
         let expected = try JSONParser.parse(expectedData)["Resources"]?.objectValue ?? [:]
         let root = try TemplateReader.read(path: Self.path(fixture))
         let template = try CloudFormationTemplate(root: root, source: fixture)
-        let expanded = SAMExpansion(parameters: TemplateParameterValues()).expand(template)
+        let expanded = SAMExpansion().expand(template)
         let types: Set<String> = ["AWS::Lambda::EventSourceMapping", "AWS::IAM::Role"]
         let translated = expected.filter { types.contains($0.value["Type"]?.stringValue ?? "") }
         let ours = expanded.resources.filter { types.contains($0.type) }

@@ -4,7 +4,4 @@
 // The libcurl functions FoundationNetworking calls, defined inside the binary (curl.c): see there why. Nothing
 // includes this header; it exists because SwiftPM wants a C target to have one.
 
-/// Whether libcurl could be opened for FoundationNetworking (it is opened on the first call of any of them).
-int mskesm_foundation_networking_curl_available(void);
-
 #endif

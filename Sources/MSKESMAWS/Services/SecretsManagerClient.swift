@@ -36,29 +36,6 @@ public struct CloudWatchClient: Sendable {
 
     public init(client: AWSClient) { self.client = client }
 
-    /// `aws cloudwatch get-metric-data` for one metric statistic over a window.
-    public func getMetricData(
-        id: String = "m1", namespace: String, metricName: String, dimensions: [(String, String)], stat: String,
-        period: Int, start: Date, end: Date
-    ) async throws -> JSONValue {
-        var parameters: [(String, String)] = [
-            ("MetricDataQueries.member.1.Id", id),
-            ("MetricDataQueries.member.1.MetricStat.Metric.Namespace", namespace),
-            ("MetricDataQueries.member.1.MetricStat.Metric.MetricName", metricName),
-            ("MetricDataQueries.member.1.MetricStat.Period", String(period)),
-            ("MetricDataQueries.member.1.MetricStat.Stat", stat),
-            ("StartTime", ISO8601Instant.format(start)),
-            ("EndTime", ISO8601Instant.format(end)),
-        ]
-        for (index, dimension) in dimensions.enumerated() {
-            parameters.append(
-                ("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.\(index + 1).Name", dimension.0))
-            parameters.append(
-                ("MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.\(index + 1).Value", dimension.1))
-        }
-        return try await client.sendShaped(.query(.cloudWatch, "GetMetricData", parameters))
-    }
-
     /// `aws cloudwatch get-metric-data` for up to 500 queries in one call (the API's limit), each named by its
     /// id, points oldest first; follows `NextToken` and merges the pages' points per id.
     public func getMetricData(queries: [(id: String, query: MetricQuery)], start: Date, end: Date) async throws

@@ -84,7 +84,7 @@ enum TemplateReader {
             if scalar.tag.description.hasPrefix("!") && !scalar.tag.description.hasPrefix("!!") {
                 plain.tag = .implicit
             }
-            return TemplateNode(try value(YAMLInput.value(of: plain, source: source, fix: fix)), at: at)
+            return TemplateNode(json: try YAMLInput.value(of: plain, source: source, fix: fix), at: at)
         case .sequence(let sequence):
             return TemplateNode(
                 .array(try sequence.map { try convert($0, budget: &budget, source: source, fix: fix) }), at: at)
@@ -102,16 +102,6 @@ enum TemplateReader {
             return TemplateNode(.object(members), at: at)
         case .alias:
             throw ToolError.usage("an alias Yams did not resolve", input: source, fix: fix)
-        }
-    }
-
-    static func value(_ json: JSONValue) -> TemplateNode.Value {
-        switch json {
-        case .null: .null
-        case .bool(let flag): .bool(flag)
-        case .number(let number): .number(number)
-        case .string(let text): .string(text)
-        default: .null
         }
     }
 }

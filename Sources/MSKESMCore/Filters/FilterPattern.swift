@@ -5,8 +5,6 @@
 public struct FilterPattern: Sendable, Equatable {
     /// The pattern's top-level object.
     public var root: Object
-    /// The pattern's length in Unicode scalars, as the `Pattern` member's 4,096-character limit counts it.
-    public var length: Int
 
     /// A pattern object: fields matched together, and at most one `$or` list of which one must match.
     public struct Object: Sendable, Equatable {
@@ -39,20 +37,6 @@ public struct FilterPattern: Sendable, Equatable {
 }
 
 extension FilterPattern.Object {
-    /// Every leaf of the object with its dotted path (`value.session.duration`), `$or` alternatives included.
-    public func leaves(prefix: String = "") -> [(path: String, rules: [FilterRule])] {
-        var result: [(path: String, rules: [FilterRule])] = []
-        for (name, node) in fields {
-            let path = prefix.isEmpty ? name : prefix + "." + name
-            switch node {
-            case .rules(let rules): result.append((path, rules))
-            case .object(let object): result += object.leaves(prefix: path)
-            }
-        }
-        for alternative in alternatives { result += alternative.leaves(prefix: prefix) }
-        return result
-    }
-
     /// The top-level field names, those of `$or` alternatives included.
     public var topLevelNames: [String] {
         var names = fields.map(\.name)

@@ -25,7 +25,7 @@ public enum FilterPatternParser {
             throw FilterPatternError("not a pattern: a pattern is a JSON object of fields", path: "$")
         }
         if members.isEmpty { throw FilterPatternError("an empty pattern: name at least one field", path: "$") }
-        return FilterPattern(root: try object(members, path: "$"), length: text.unicodeScalars.count)
+        return FilterPattern(root: try object(members, path: "$"))
     }
 
     static func object(_ members: [String: JSONValue], path: String) throws(FilterPatternError) -> FilterPattern.Object

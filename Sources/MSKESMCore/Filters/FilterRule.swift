@@ -129,7 +129,7 @@ public enum FilterScalar: Sendable, Equatable {
     /// The literal as JSON text.
     public var patternText: String {
         switch self {
-        case .string(let text): return JSONOutputText.quoted(text)
+        case .string(let text): return JSONStringLiteral.quoted(text)
         case .number(let number):
             return number.rounded() == number && abs(number) < 9e15 ? String(Int64(number)) : String(number)
         case .bool(let flag): return String(flag)
@@ -139,27 +139,6 @@ public enum FilterScalar: Sendable, Equatable {
 
 /// JSON text of small values for explanations (``FilterRule/patternText``, record values in a miss).
 enum JSONOutputText {
-    /// A JSON string literal of `text`.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
     /// Compact JSON of `value`, cut to `limit` characters (a record's value may be large).
     static func compact(_ value: JSONValue, limit: Int = 80) -> String {
         var text: String
@@ -167,7 +146,7 @@ enum JSONOutputText {
         case .null: text = "null"
         case .bool(let flag): text = String(flag)
         case .number(let number): text = FilterScalar.number(number).patternText
-        case .string(let string): text = quoted(string)
+        case .string(let string): text = JSONStringLiteral.quoted(string)
         case .array(let items):
             text =
                 "[" + items.prefix(8).map { compact($0, limit: limit) }.joined(separator: ",")
@@ -175,7 +154,9 @@ enum JSONOutputText {
         case .object(let members):
             text =
                 "{"
-                + members.keys.sorted().prefix(8).map { quoted($0) + ":" + compact(members[$0] ?? .null, limit: limit) }
+                + members.keys.sorted().prefix(8).map {
+                    JSONStringLiteral.quoted($0) + ":" + compact(members[$0] ?? .null, limit: limit)
+                }
                 .joined(separator: ",") + (members.count > 8 ? ",…}" : "}")
         }
         return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text

@@ -160,7 +160,7 @@ public struct KafkaRecordFilter: Sendable {
             switch node {
             case .rules(let rules): return "[" + rules.map(\.patternText).joined(separator: ",") + "]"
             case .object(let object):
-                var parts = object.fields.map { JSONOutputText.quoted($0.name) + ":" + describe($0.node) }
+                var parts = object.fields.map { JSONStringLiteral.quoted($0.name) + ":" + describe($0.node) }
                 if !object.alternatives.isEmpty {
                     parts.append(
                         "\"$or\":[" + object.alternatives.map { describe(.object($0)) }.joined(separator: ",") + "]")

@@ -10,7 +10,6 @@ package enum BundledPolicies {
         "logs:CreateLogGroup","logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}
         """
 
-    /// The names `aws:<name>` accepts.
     /// AWSLambdaBasicExecutionRole, which SAM attaches to every function role it generates:
     /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html
     package static let lambdaBasicExecutionRoleJSON = """
@@ -27,18 +26,19 @@ package enum BundledPolicies {
         "ec2:AssignPrivateIpAddresses","ec2:UnassignPrivateIpAddresses"],"Resource":"*"}]}
         """
 
-    package static let names = [
-        "AWSLambdaMSKExecutionRole", "AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole",
+    /// Each bundled policy's name and JSON text: one table, so the names and the texts cannot drift apart.
+    static let policies: [(name: String, json: String)] = [
+        ("AWSLambdaMSKExecutionRole", lambdaMSKExecutionRoleJSON),
+        ("AWSLambdaBasicExecutionRole", lambdaBasicExecutionRoleJSON),
+        ("AWSLambdaVPCAccessExecutionRole", lambdaVPCAccessExecutionRoleJSON),
     ]
+
+    /// The names `aws:<name>` accepts.
+    package static let names = policies.map(\.name)
 
     /// The JSON text of the bundled policy of that name (case-insensitive), or nil.
     package static func json(named name: String) -> String? {
-        switch name.lowercased() {
-        case "awslambdamskexecutionrole": lambdaMSKExecutionRoleJSON
-        case "awslambdabasicexecutionrole": lambdaBasicExecutionRoleJSON
-        case "awslambdavpcaccessexecutionrole": lambdaVPCAccessExecutionRoleJSON
-        default: nil
-        }
+        policies.first { $0.name.lowercased() == name.lowercased() }?.json
     }
 
     /// The bundled policy of that name (case-insensitive), or nil.

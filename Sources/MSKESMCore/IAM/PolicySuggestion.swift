@@ -63,11 +63,13 @@ package enum PolicySuggestion {
             let keys = members.keys.sorted {
                 (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1)
             }
-            return "{" + keys.map { quoted($0) + ":" + json(members[$0] ?? .null) }.joined(separator: ",") + "}"
+            return "{"
+                + keys.map { JSONStringLiteral.quoted($0) + ":" + json(members[$0] ?? .null) }.joined(separator: ",")
+                + "}"
         case .array(let items):
             return "[" + items.map(json).joined(separator: ",") + "]"
         case .string(let text):
-            return quoted(text)
+            return JSONStringLiteral.quoted(text)
         default:
             let encoder = JSONEncoder()
             return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
@@ -78,26 +80,6 @@ package enum PolicySuggestion {
     package static func putRolePolicyCommand(roleName: String?, policyName: String, statements: [JSONValue]) -> String {
         "aws iam put-role-policy --role-name \(shellQuoted(roleName ?? "<role-name>")) --policy-name "
             + "\(shellQuoted(policyName)) --policy-document \(shellQuoted(json(document(statements))))"
-    }
-
-    /// A JSON string literal (RFC 8259 escapes), without the cost of a JSONEncoder per string.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                result +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 
     /// POSIX shell single quotes; plain words stay bare.

@@ -139,14 +139,10 @@ public struct TemplateParameterValues: Sendable, Equatable {
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-cfn-artifacts.html),
     /// or a plain object `{"K": "V"}`. Later values win over earlier ones.
     public mutating func add(file document: JSONValue, source: String) throws {
+        // A list parameter's value is its items joined by commas, as CloudFormation takes it.
         func text(_ value: JSONValue) -> String? {
-            switch value {
-            case .string(let text): return text
-            case .number: return value.intValue.map(String.init) ?? JSONWriter.write(value, pretty: false)
-            case .bool(let flag): return flag ? "true" : "false"
-            case .array(let items): return items.compactMap { text($0) }.joined(separator: ",")
-            default: return nil
-            }
+            if case .array(let items) = value { return items.compactMap(text).joined(separator: ",") }
+            return TemplateResolver.scalarText(value)
         }
         let fix = "give [{\"ParameterKey\": …, \"ParameterValue\": …}] or {\"Parameters\": {\"KEY\": \"VALUE\"}}"
         if let entries = document.arrayValue {

@@ -13,14 +13,11 @@ public struct SAMExpansion: Sendable {
     /// The `Transform` value of a SAM template.
     public static let transform = "AWS::Serverless-2016-10-31"
 
-    /// Parameter values (kept for expansions that depend on them).
-    public var parameters: TemplateParameterValues
-
     /// The marker of what the expansion does not do (a SAM policy template), which resolves to its reason.
     package static let unsupported = "Fn::MSKESMUnsupported"
 
-    /// An expansion with these parameter values.
-    public init(parameters: TemplateParameterValues) { self.parameters = parameters }
+    /// The expansion: it reads the template alone (the events it expands take no parameter values).
+    public init() {}
 
     /// The event properties the translator copies onto the mapping, in its order.
     static let passThrough = [

@@ -6,8 +6,7 @@ import Foundation
 enum TemplateFixes {
     /// The fix of `finding` at `location`, as an edit of the template; the doctor's fix when no edit is known.
     static func fix(
-        _ finding: Finding, at location: LintLocation, mapping: TemplateMappingInputs,
-        template: CloudFormationTemplate
+        _ finding: Finding, at location: LintLocation, template: CloudFormationTemplate
     ) -> String {
         let target = "\(location.resource).\(location.path)"
         let samFunction = location.generatedFrom.map { String($0.split(separator: ".").first ?? "") }

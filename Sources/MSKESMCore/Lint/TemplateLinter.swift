@@ -7,8 +7,8 @@ import Foundation
 /// check whose input the template does not determine is `skipped` with the template's reason.
 public struct TemplateLinter: Sendable {
     /// The checks run over a template's mapping.
-    public static var checks: [any DoctorCheck] {
-        Doctor.preflight.checks.filter { !["snapshot-errors", "function-state", "topic"].contains($0.name) }
+    public static let checks: [any DoctorCheck] = Doctor.preflight.checks.filter {
+        !["snapshot-errors", "function-state", "topic"].contains($0.name)
     }
 
     /// The mapping properties each check reads; when one does not resolve, the check is skipped. Every check
@@ -41,7 +41,7 @@ public struct TemplateLinter: Sendable {
     public func lint(root: TemplateNode, file: String) throws -> LintFileReport {
         var template = try CloudFormationTemplate(root: root, source: file)
         let format = template.isSAM ? "sam" : "cloudformation"
-        if template.isSAM { template = SAMExpansion(parameters: parameters).expand(template) }
+        if template.isSAM { template = SAMExpansion().expand(template) }
         let resolver = TemplateResolver(template: template, parameters: parameters)
         let inputs = TemplateMappingReader(resolver: resolver).mappings()
         // The same mapping with the symbolic pseudo parameters given two different concrete values each: a
@@ -132,7 +132,7 @@ public struct TemplateLinter: Sendable {
                 return LintFinding(finding, location: location)
             }
             var edited = finding
-            edited.fix = TemplateFixes.fix(finding, at: location, mapping: mapping, template: template)
+            edited.fix = TemplateFixes.fix(finding, at: location, template: template)
             if !finding.fix.isEmpty && edited.fix != finding.fix { edited.evidence["awsFix"] = .string(finding.fix) }
             // A permission the SAM transform's generated role lacks: a pre-deployment fault of the template.
             if finding.code.hasPrefix("IAM"), let origin = location.generatedFrom, location.resource == mapping.roleId {
@@ -143,8 +143,6 @@ public struct TemplateLinter: Sendable {
         var summary = report.summaryDocument.objectValue ?? [:]
         summary["uuid"] = nil
         summary["skipped"] = .number(Double(findings.filter { $0.severity == .skipped }.count))
-        summary["checks"] = .array(
-            runnable.map(\.name).filter { name in report.summary.checks.contains(name) }.map(JSONValue.string))
         return LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
     }
 
@@ -203,6 +201,11 @@ public struct TemplateLinter: Sendable {
         var path = ["Properties"]
         let code = finding.code
         func evidenceKey(_ keys: [String]) -> String? { keys.first { finding.evidence[$0] != nil } }
+        // The mapping's Kafka settings object: the consumer group and the schema registry live in it.
+        var kafkaConfig: String {
+            template.resource(mapping.logicalId)?.properties["SelfManagedKafkaEventSourceConfig"] != nil
+                ? "SelfManagedKafkaEventSourceConfig" : "AmazonManagedKafkaEventSourceConfig"
+        }
         switch code.prefix(3) {
         case "MAP":
             switch code {
@@ -218,10 +221,7 @@ public struct TemplateLinter: Sendable {
             case "MAP003", "MAP009": path += ["Topics"]
             case "MAP004", "MAP005", "MAP007": path += ["StartingPosition"]
             case "MAP006":
-                let config =
-                    template.resource(mapping.logicalId)?.properties["SelfManagedKafkaEventSourceConfig"] != nil
-                    ? "SelfManagedKafkaEventSourceConfig" : "AmazonManagedKafkaEventSourceConfig"
-                path += [config, "ConsumerGroupId"]
+                path += [kafkaConfig, "ConsumerGroupId"]
             case "MAP012", "MAP017":
                 path += [evidenceKey(["MaximumRecordAgeInSeconds", "MaximumRetryAttempts"]) ?? "MaximumRetryAttempts"]
             case "MAP013": path += ["DestinationConfig", "OnFailure", "Destination"]
@@ -257,10 +257,7 @@ public struct TemplateLinter: Sendable {
             resource = mapping.roleId ?? resource
             path += ["Policies"]
         case "REG":
-            let config =
-                template.resource(mapping.logicalId)?.properties["SelfManagedKafkaEventSourceConfig"] != nil
-                ? "SelfManagedKafkaEventSourceConfig" : "AmazonManagedKafkaEventSourceConfig"
-            path += [config, "SchemaRegistryConfig"]
+            path += [kafkaConfig, "SchemaRegistryConfig"]
         case "NET":
             if finding.severity != .skipped, let group = mapping.securityGroupIds.first {
                 resource = group

@@ -125,7 +125,12 @@ public enum MappingMetricCatalogue {
 
     /// The groups a mapping's `MetricsConfig` turns on, in the table's order (unknown names ignored).
     public static func groups(of mapping: JSONValue) -> [String] {
-        let named = Set(mapping["MetricsConfig"]?["Metrics"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        groups(named: mapping["MetricsConfig"]?["Metrics"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+    }
+
+    /// The groups among `names` (a `MetricsConfig`'s `Metrics`), in the table's order (unknown names ignored).
+    public static func groups(named names: [String]) -> [String] {
+        let named = Set(names)
         return groups.filter(named.contains)
     }
 

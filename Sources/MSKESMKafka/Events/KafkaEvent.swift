@@ -114,14 +114,17 @@ public enum KafkaEventDecoder {
                 if case .number(let millis)? = fields["timestamp"] {
                     out["time"] = .string(ISO8601Instant.format(Date(timeIntervalSince1970: millis / 1000)))
                 }
+                // Each key and value is base64-decoded once, for its text, its size and its framing.
                 if let key = fields["key"]?.stringValue {
-                    out["key"] = bytesValue(base64: key)
-                    out.merge(registryFields(base64: key, prefix: "key", schema: nil)) { $1 }
+                    let bytes = Data(base64Encoded: key)
+                    out["key"] = bytesValue(bytes, base64: key)
+                    out.merge(registryFields(bytes, prefix: "key", schema: nil)) { $1 }
                 }
                 if let value = fields["value"]?.stringValue {
-                    out["value"] = bytesValue(base64: value)
-                    out["valueSize"] = .number(Double(Data(base64Encoded: value)?.count ?? 0))
-                    out.merge(registryFields(base64: value, prefix: "value", schema: valueSchema)) { $1 }
+                    let bytes = Data(base64Encoded: value)
+                    out["value"] = bytesValue(bytes, base64: value)
+                    out["valueSize"] = .number(Double(bytes?.count ?? 0))
+                    out.merge(registryFields(bytes, prefix: "value", schema: valueSchema)) { $1 }
                 }
                 if case .array(let headers)? = fields["headers"] {
                     out["headers"] = .array(
@@ -202,8 +205,9 @@ public enum KafkaEventDecoder {
 
     /// `<prefix>SchemaRegistry` (the framing), `<prefix>Decoded` / `<prefix>DecodeError` and
     /// `<prefix>TrailingBytes` for one key or value; empty for plain bytes without a schema.
-    static func registryFields(base64: String, prefix: String, schema: AvroSchemaDocument?) -> [String: JSONValue] {
-        guard let data = Data(base64Encoded: base64) else { return [:] }
+    /// `data` is the decoded base64, nil when it was not base64.
+    static func registryFields(_ data: Data?, prefix: String, schema: AvroSchemaDocument?) -> [String: JSONValue] {
+        guard let data else { return [:] }
         let payload = SchemaRegistryPayload(Array(data))
         var out: [String: JSONValue] = [:]
         if let framing = payload.description { out[prefix + "SchemaRegistry"] = framing }
@@ -215,9 +219,10 @@ public enum KafkaEventDecoder {
         return out
     }
 
-    /// UTF-8 text when the bytes are valid UTF-8 without control characters, else `{"base64": …}`.
-    static func bytesValue(base64: String) -> JSONValue {
-        guard let data = Data(base64Encoded: base64) else { return .object(["invalidBase64": .string(base64)]) }
+    /// UTF-8 text when the bytes are valid UTF-8 without control characters, else `{"base64": …}`;
+    /// `{"invalidBase64": …}` when `data`, the decoded `base64`, is nil.
+    static func bytesValue(_ data: Data?, base64: String) -> JSONValue {
+        guard let data else { return .object(["invalidBase64": .string(base64)]) }
         return text(Array(data))
     }
 

@@ -81,13 +81,13 @@ public struct MappingMetricsCheck: DoctorCheck {
                     ]
                 ))
         }
-        guard !groups.isEmpty, let data = snapshot.metricData, let mappingUUID = snapshot.eventSourceMapping.uuid
+        guard !groups.isEmpty, snapshot.metricData != nil, let mappingUUID = snapshot.eventSourceMapping.uuid
         else { return findings }
         let view = MappingMetricsView(snapshot)
-        func total(_ name: String) -> Double? { data.mappingSeries(name, uuid: mappingUUID).map(\.total) }
+        func total(_ name: String) -> Double? { view.series(name).map(\.total) }
         let window = view.windowText
         let read = MappingMetricCatalogue.metrics.filter { groups.contains($0.group) }.compactMap {
-            data.mappingSeries($0.name, uuid: mappingUUID)
+            view.series($0.name)
         }
         if !read.isEmpty && read.allSatisfy({ $0.values.isEmpty }) {
             findings.append(
@@ -191,8 +191,7 @@ public struct MappingMetricsView: Sendable {
 
     /// The groups the mapping's `MetricsConfig` turns on.
     public static func groups(_ snapshot: Snapshot) -> [String] {
-        let named = Set(snapshot.eventSourceMapping.metricsConfig?.metrics ?? [])
-        return MappingMetricCatalogue.groups.filter(named.contains)
+        MappingMetricCatalogue.groups(named: snapshot.eventSourceMapping.metricsConfig?.metrics ?? [])
     }
 
     /// The lag series: the mapping's own `MaxOffsetLag`, else the function's `OffsetLag`.
