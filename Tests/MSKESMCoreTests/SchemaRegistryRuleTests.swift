@@ -153,6 +153,28 @@ import Testing
         #expect(try Self.severities(Self.snapshot(registry: registry), .reg004) == [severity])
     }
 
+    @Test func repeatedTypesAndAttributesAreNamedInSortedOrder() throws {
+        // Each repeated name appears once, in sorted order, so two runs over the same mapping say the same thing.
+        let entries = [
+            ["Type": "SERVER_ROOT_CA_CERTIFICATE", "URI": Self.caSecret],
+            ["Type": "BASIC_AUTH", "URI": Self.basicSecret],
+            ["Type": "SERVER_ROOT_CA_CERTIFICATE", "URI": Self.caSecret],
+            ["Type": "BASIC_AUTH", "URI": Self.basicSecret],
+        ]
+        let access = try Self.findings(Self.snapshot(registry: Self.confluent(["AccessConfigs": entries])), .reg003)
+        let detail = try #require(access.first?.detail)
+        let basic = try #require(detail.range(of: "BASIC_AUTH is given more than once"))
+        let rootCA = try #require(detail.range(of: "SERVER_ROOT_CA_CERTIFICATE is given more than once"))
+        #expect(basic.lowerBound < rootCA.lowerBound)
+        let attributes = ["VALUE", "KEY", "VALUE", "KEY"].map { ["Attribute": $0] }
+        let format = try Self.findings(
+            Self.snapshot(registry: Self.glue(["SchemaValidationConfigs": attributes])), .reg004)
+        let formatDetail = try #require(format.first?.detail)
+        let key = try #require(formatDetail.range(of: "names KEY more than once"))
+        let value = try #require(formatDetail.range(of: "names VALUE more than once"))
+        #expect(key.lowerBound < value.lowerBound)
+    }
+
     static var gluePolicy: [String: Any] {
         [
             "PolicyName": "glue-registry",

@@ -103,7 +103,7 @@ public enum SchemaRegistryRules {
         for type in types where !known.contains(type) {
             problems.append("\(type) is not a registry access type (\(known.joined(separator: ", ")))")
         }
-        for type in Set(types) where types.filter({ $0 == type }).count > 1 {
+        for type in Set(types).sorted() where types.filter({ $0 == type }).count > 1 {
             inferred.append("\(type) is given more than once")
         }
         let auths = Set(types.filter(authTypes.contains))
@@ -156,7 +156,7 @@ public enum SchemaRegistryRules {
         for attribute in attributes where !["KEY", "VALUE"].contains(attribute) {
             failures.append("SchemaValidationConfigs Attribute \(attribute) is not KEY or VALUE")
         }
-        for attribute in Set(attributes) where attributes.filter({ $0 == attribute }).count > 1 {
+        for attribute in Set(attributes).sorted() where attributes.filter({ $0 == attribute }).count > 1 {
             failures.append("SchemaValidationConfigs names \(attribute) more than once")
         }
         let evidence: [String: JSONValue] = [
