@@ -194,7 +194,7 @@ _msk-esm_doctor() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -265,7 +265,7 @@ _msk-esm_lint() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -315,7 +315,7 @@ _msk-esm_probe() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -413,7 +413,7 @@ _msk-esm_brokers_explain() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -482,7 +482,7 @@ _msk-esm_snapshot() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -532,7 +532,7 @@ _msk-esm_create() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -736,7 +736,7 @@ _msk-esm_update() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -943,7 +943,7 @@ _msk-esm_get() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -994,7 +994,7 @@ _msk-esm_list() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1048,7 +1048,7 @@ _msk-esm_delete() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1105,7 +1105,7 @@ _msk-esm_enable() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1158,7 +1158,7 @@ _msk-esm_disable() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1211,7 +1211,7 @@ _msk-esm_wait() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1291,7 +1291,7 @@ _msk-esm_secret_validate() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1364,7 +1364,7 @@ _msk-esm_secret_fix() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1458,7 +1458,7 @@ _msk-esm_network_check() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1574,7 +1574,7 @@ _msk-esm_policy_check() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1668,7 +1668,7 @@ _msk-esm_event_sample() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1724,7 +1724,7 @@ _msk-esm_event_decode() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1794,7 +1794,7 @@ _msk-esm_filter_test() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1853,7 +1853,7 @@ _msk-esm_repl() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')
@@ -1897,7 +1897,7 @@ _msk-esm_mcp() {
     # Offer option value completions
     case "${prev}" in
     '--output')
-        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'
+        __msk-esm_add_completions -W 'text'$'\n''json'$'\n''jsonl'$'\n''table'$'\n''report-json'$'\n''sarif'$'\n''github'$'\n''markdown'
         return
         ;;
     '--query')

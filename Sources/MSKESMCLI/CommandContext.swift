@@ -46,7 +46,7 @@ extension GlobalOptions {
             console.write(try JSONOutput.document(report))
         case .jsonl:
             console.write(try JSONOutput.documentLine(report))
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             let renderer = ReportRenderer(color: console.colorEnabled(self), quiet: quiet)
             console.write(renderer.text(report, summaryLines: summaryLines))
         }

@@ -10,6 +10,11 @@ import MSKESMCore
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, json, jsonl, table
     case reportJSON = "report-json"
+    /// SARIF 2.1.0, GitHub workflow-command annotations and a Markdown report: only on lint (docs/output.md).
+    case sarif, github, markdown
+
+    /// The formats for CI and reviews that only `lint` prints.
+    static let reportFormats: [OutputFormat] = [.sarif, .github, .markdown]
 }
 
 /// `--color`, as the AWS CLI takes it.
@@ -28,7 +33,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("output"),
         help: ArgumentHelp(
-            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, json or table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its JSON, its table); create and update print msk-esm's document (preflight, request, changes) as report-json.",
+            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, json or table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its JSON, its table); create and update print msk-esm's document (preflight, request, changes) as report-json. lint also prints sarif (SARIF 2.1.0), github (Actions annotations) and markdown.",
             valueName: "format"))
     public var outputChoice: OutputFormat?
 
@@ -109,9 +114,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         guard let query else { return nil }
         let format: QueryOutput.Format
         switch output {
-        case .json, .reportJSON: format = .json
+        case .json, .reportJSON, .sarif: format = .json
         case .jsonl: format = .jsonLines
-        case .text: format = .text
+        case .text, .github, .markdown: format = .text
         case .table:
             format = .table(
                 title: mirrored?.operationName ?? "", width: console.outputColumns, style: console.tableStyle(self))
@@ -124,10 +129,19 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     /// - Parameter mirrorsAWSCall: the command prints an AWS call's response (get, list, create, update, delete,
     ///   enable, disable), so `--output table` means the AWS CLI's table of it.
     /// - Parameter reportsChanges: the command has msk-esm's change document (create, update): `--output report-json`.
+    /// - Parameter printsCIReports: the command prints `--output sarif`, `github` and `markdown` (lint).
     public func validate(
         allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false,
-        reportsChanges: Bool = false
+        reportsChanges: Bool = false, printsCIReports: Bool = false
     ) throws {
+        if OutputFormat.reportFormats.contains(output) && !printsCIReports {
+            throw ValidationError("--output \(output.rawValue) is for lint: use --output text or json")
+        }
+        // SARIF is a JSON document, so --query selects from it; annotations and Markdown are not.
+        if query != nil && (output == .github || output == .markdown) {
+            throw ValidationError(
+                "--query selects from a JSON document: use it with --output json or sarif, not \(output.rawValue)")
+        }
         if output == .jsonl && !allowsJSONLines {
             throw ValidationError("--output jsonl is for commands that stream several results: use --output json")
         }

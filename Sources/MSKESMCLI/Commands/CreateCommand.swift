@@ -244,7 +244,7 @@ struct CreateCommand: AsyncParsableCommand {
                 console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings)))
             }
             try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             var text = ""
             if !noPreflight || !findings.isEmpty {
                 text +=

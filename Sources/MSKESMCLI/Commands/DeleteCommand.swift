@@ -79,7 +79,7 @@ struct DeleteCommand: AsyncParsableCommand {
             try MappingCommandSupport.printAWSCLIJSON(result, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(result, operation: Self.operationName, global: global)
-        case .text:
+        case .text, .sarif, .github, .markdown:
             if !global.quiet {
                 console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? ""))
             }

@@ -55,7 +55,7 @@ struct DoctorFleetRun {
             // Each line went through --query as it was printed, where an error could not stop the run: an
             // expression that cannot apply to these documents is reported here, once.
             if let first = results.first { _ = try JSONOutput.documentLine(first.diagnosis) }
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             console.write(
                 Self.table(
                     results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,

@@ -61,7 +61,7 @@ enum MappingSwitch {
             try MappingCommandSupport.printAWSCLIJSON(result, operation: "lambda." + operationName)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(result, operation: operationName, global: global)
-        case .text:
+        case .text, .sarif, .github, .markdown:
             if !global.quiet {
                 CommandContext.console.write(MappingCommandSupport.stateLine(uuid, result["State"]?.stringValue ?? ""))
             }

@@ -84,7 +84,7 @@ struct FilterTestCommand: AsyncParsableCommand {
             console.write(
                 global.output == .jsonl ? try JSONOutput.documentLine(document) : try JSONOutput.document(document))
             if report.isFailing(strict: global.strict) { throw ExitCode(1) }
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             try global.finish(report, summaryLines: Self.summaryLines(report.summary))
         }
     }

@@ -42,7 +42,7 @@ struct GetCommand: AsyncParsableCommand {
             try MappingCommandSupport.printAWSCLIJSON(mapping, operation: Self.modelOperation)
         case .text where global.asksForAWSCLIOutput, .table:
             try MappingCommandSupport.printAWSCLIOutput(mapping, operation: Self.operationName, global: global)
-        case .text: CommandContext.console.write(MappingCommandSupport.text(mapping))
+        case .text, .sarif, .github, .markdown: CommandContext.console.write(MappingCommandSupport.text(mapping))
         }
     }
 }

@@ -22,7 +22,9 @@ struct LintCommand: ParsableCommand {
 
             With several files, --output json prints one document, {"verdict", "files": [{"file", "format", \
             "verdict", "mappings": [...], "findings": [...]}]} (docs/output.md#lint); --output jsonl one line \
-            per file.
+            per file. For CI: --output sarif (SARIF 2.1.0, for code scanning), --output github (GitHub Actions \
+            annotations, one ::error/::warning/::notice line per finding), --output markdown (a report for a pull \
+            request comment). --query works with json and sarif only.
 
             Exit codes: 0 no problem; 1 a check failed (or warned / was skipped, with --strict); 2 a file cannot \
             be read (not a template, not JSON or YAML, larger than 64 MiB) or a --parameter is malformed.
@@ -31,6 +33,7 @@ struct LintCommand: ParsableCommand {
               msk-esm lint template.yaml
               msk-esm lint template.yaml --parameter Environment=prod --parameter AWS::Region=eu-west-1
               msk-esm lint stacks/*.json --parameters-file params.json --output json
+              msk-esm lint template.yaml --output sarif > msk-esm.sarif
             """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
@@ -54,7 +57,7 @@ struct LintCommand: ParsableCommand {
     var parametersFile: String?
 
     func validate() throws {
-        try global.validate(allowsJSONLines: true)
+        try global.validate(allowsJSONLines: true, printsCIReports: true)
         if files.isEmpty { throw ValidationError("give at least one template file") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read once") }
     }
@@ -81,6 +84,13 @@ struct LintCommand: ParsableCommand {
             console.write(try JSONOutput.document(report))
         case .jsonl:
             for file in report.files { console.write(try JSONOutput.documentLine(file)) }
+        case .sarif:
+            let directory = FileManager.default.currentDirectoryPath
+            console.write(try JSONOutput.document(SARIFRenderer(baseDirectory: directory).log(report)))
+        case .github:
+            console.write(GitHubAnnotationRenderer().lines(report))
+        case .markdown:
+            console.write(MarkdownReportRenderer().document(report))
         case .text, .table:
             console.write(LintCommand.text(report, color: console.colorEnabled(global), quiet: global.quiet))
         }
@@ -121,5 +131,5 @@ struct LintCommand: ParsableCommand {
 extension LintCommand: CommandWithGlobalOptions {}
 
 extension LintCommand: AcceptsOutputFormats {
-    static var outputFormats: [OutputFormat] { [.text, .json, .jsonl] }
+    static var outputFormats: [OutputFormat] { [.text, .json, .jsonl, .sarif, .github, .markdown] }
 }

@@ -59,7 +59,8 @@ struct ListCommand: AsyncParsableCommand {
         case .table:
             // ... but a table of all pages at once (TableFormatter is fully buffered: build_full_result).
             try MappingCommandSupport.printAWSCLIOutput(listed, operation: Self.operationName, global: global)
-        case .text: CommandContext.console.write(Self.table(listed["EventSourceMappings"]?.arrayValue ?? []))
+        case .text, .sarif, .github, .markdown:
+            CommandContext.console.write(Self.table(listed["EventSourceMappings"]?.arrayValue ?? []))
         }
     }
 

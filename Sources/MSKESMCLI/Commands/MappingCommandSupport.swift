@@ -166,7 +166,8 @@ enum MappingCommandSupport {
         let report = CheckReport(findings: findings, summary: MappingStateSummary(uuid: mapping["UUID"]?.stringValue))
         switch global.output {
         case .json, .jsonl, .reportJSON: console.write(try JSONOutput.document(report))
-        case .text, .table: console.writeError(ReportRenderer(color: false, quiet: false).text(report))
+        case .text, .table, .sarif, .github, .markdown:
+            console.writeError(ReportRenderer(color: false, quiet: false).text(report))
         }
     }
 

@@ -82,7 +82,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             console.write(
                 try CommandContext.queryOutput?.render(summary) ?? String(
                     decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             if !global.quiet || !errors.isEmpty {
                 // The file name and AWS's error messages are data: shown with control characters escaped.
                 var lines = ["wrote \(write): \(parts.count) parts (\(parts.joined(separator: ", ")))"]

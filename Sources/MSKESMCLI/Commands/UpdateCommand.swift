@@ -170,7 +170,7 @@ struct UpdateCommand: AsyncParsableCommand {
                 console.writeError(ReportRenderer(color: false, quiet: true).text(CheckReport(findings: findings)))
             }
             try MappingCommandSupport.printAWSCLIOutput(result ?? .null, operation: Self.operationName, global: global)
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             var text = MappingCommandSupport.diff(changes)
             if !findings.isEmpty || !noPreflight && request != nil {
                 text +=

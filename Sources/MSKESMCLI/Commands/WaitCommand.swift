@@ -57,7 +57,7 @@ struct WaitCommand: AsyncParsableCommand {
         switch global.output {
         case .json, .jsonl, .reportJSON:
             try MappingCommandSupport.printJSON(mapping ?? ["uuid": .string(uuid), "state": "deleted"])
-        case .text, .table:
+        case .text, .table, .sarif, .github, .markdown:
             if !global.quiet {
                 CommandContext.console.write(
                     MappingCommandSupport.stateLine(uuid, mapping?["State"]?.stringValue ?? "deleted"))
