@@ -7,7 +7,8 @@ import MSKESMCore
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check the Kafka event source mappings of CloudFormation and SAM templates before they are deployed.",
+        abstract:
+            "Check the Kafka event source mappings of CloudFormation, SAM and CDK templates before they are deployed.",
         discussion: """
             Reads each template (JSON or YAML, with the short-form tags !Ref, !GetAtt, !Sub, …; at most 64 MiB) \
             and runs the doctor's checks over every Kafka mapping it declares (AWS::Lambda::EventSourceMapping, \
@@ -16,7 +17,9 @@ struct LintCommand: ParsableCommand {
             cluster's client authentication, the execution role's policies against what the mapping needs, \
             the security-group rules between the resources of the file, the function's timeout; and two \
             mappings for the same function, source and topic. Each finding names the resource (logical id), \
-            the property path and its line and column. A check whose input the template does not determine \
+            the property path and its line and column; in CDK output (cdk.out/*.template.json, or a cdk.out \
+            directory: every *.template.json in it) also the construct path (Metadata aws:cdk:path), where \
+            the fix belongs. A check whose input the template does not determine \
             (an imported value, a parameter without a default, a resource another stack declares) is \
             'skipped' with the reason, never passed or failed.
 
@@ -34,13 +37,15 @@ struct LintCommand: ParsableCommand {
               msk-esm lint template.yaml --parameter Environment=prod --parameter AWS::Region=eu-west-1
               msk-esm lint stacks/*.json --parameters-file params.json --output json
               msk-esm lint template.yaml --output sarif > msk-esm.sarif
+              msk-esm lint cdk.out
             """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(
         help: ArgumentHelp(
-            "CloudFormation or SAM templates (JSON or YAML), or - for standard input.", valueName: "file"))
+            "CloudFormation or SAM templates (JSON or YAML), a CDK cdk.out directory, or - for standard input.",
+            valueName: "file"))
     var files: [String] = []
 
     @Option(
@@ -73,7 +78,7 @@ struct LintCommand: ParsableCommand {
         for assignment in parameterAssignments { try parameters.add(assignment: assignment) }
         let linter = TemplateLinter(parameters: parameters, now: global.now)
         var reports: [LintFileReport] = []
-        for file in files {
+        for file in try files.flatMap(LintCommand.templates) {
             let root = try TemplateReader.read(path: file)
             reports.append(try linter.lint(root: root, file: file == "-" ? "standard input" : file))
         }
@@ -97,6 +102,23 @@ struct LintCommand: ParsableCommand {
         if report.isFailing(strict: global.strict) { throw ExitCode(1) }
     }
 
+    /// The templates an argument names: the file itself, or for a directory (a CDK `cdk.out`) every
+    /// `*.template.json` in it, in name order.
+    static func templates(in argument: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else { return [argument] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+        let templates = names.filter { $0.hasSuffix(".template.json") }.sorted()
+        guard !templates.isEmpty else {
+            throw ToolError.usage(
+                "a directory without *.template.json files", input: argument,
+                fix: "give a template file, or a cdk.out directory after cdk synth")
+        }
+        return templates.map { URL(fileURLWithPath: argument).appendingPathComponent($0).path }
+    }
+
     /// Text for people: per file and mapping, the doctor's report with each finding's place
     /// (`file:line:column Resource.Property`).
     static func text(_ report: LintReport, color: Bool, quiet: Bool) -> String {
@@ -107,7 +129,8 @@ struct LintCommand: ParsableCommand {
                 guard let location = finding.location else { return finding.finding }
                 var located = finding.finding
                 let position = location.line.map { ":\($0):\(location.column ?? 1)" } ?? ""
-                located.title += " [\(location.file)\(position) \(location.resource).\(location.path)]"
+                let construct = location.constructPath.map { " (construct \($0))" } ?? ""
+                located.title += " [\(location.file)\(position) \(location.resource).\(location.path)\(construct)]"
                 return located
             }
             for mapping in file.mappings {

@@ -40,6 +40,11 @@ public struct CloudFormationTemplate: Sendable {
 
         /// The position of the resource's node.
         public var position: TemplatePosition? { node.position }
+
+        /// The CDK construct path the CDK writes into every resource it synthesises, `Metadata["aws:cdk:path"]`
+        /// (https://docs.aws.amazon.com/cdk/v2/guide/cli.html: `--path-metadata`, on by default); nil for a
+        /// template not synthesised by the CDK.
+        public var constructPath: String? { node["Metadata"]?["aws:cdk:path"]?.stringValue }
     }
 
     /// Where the template came from (a path), for findings.
@@ -61,6 +66,12 @@ public struct CloudFormationTemplate: Sendable {
 
     /// Whether the template is a SAM template (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html).
     public var isSAM: Bool { transforms.contains(SAMExpansion.transform) }
+
+    /// Whether the CDK synthesised the template: a resource carries a construct path, or the template declares
+    /// the CDK's `AWS::CDK::Metadata` resource. Such a file is generated: findings name the construct path.
+    public var isCDKOutput: Bool {
+        resources.contains { $0.constructPath != nil || $0.type == "AWS::CDK::Metadata" }
+    }
 
     /// The resource with logical id `id`.
     public func resource(_ id: String) -> Resource? { resourceIndex[id].map { resources[$0] } }

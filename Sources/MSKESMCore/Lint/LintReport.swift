@@ -16,10 +16,15 @@ public struct LintLocation: Codable, Sendable, Equatable {
     public var column: Int?
     /// For a resource the SAM transform generates: the SAM resource (and event) it comes from.
     public var generatedFrom: String?
+    /// For CDK output (`cdk.out/*.template.json`): the resource's construct path, its
+    /// `Metadata["aws:cdk:path"]` (`OrdersStack/Consumer/KafkaEventSource:…/Resource`). The template is generated,
+    /// so this, not the line, is where to edit: in the CDK app's construct of that path.
+    public var constructPath: String?
 
     /// A location; `position` nil for what the file does not hold (a generated resource without source).
     public init(
-        file: String, resource: String, path: String, position: TemplatePosition?, generatedFrom: String? = nil
+        file: String, resource: String, path: String, position: TemplatePosition?, generatedFrom: String? = nil,
+        constructPath: String? = nil
     ) {
         self.file = file
         self.resource = resource
@@ -27,6 +32,7 @@ public struct LintLocation: Codable, Sendable, Equatable {
         self.line = position?.line
         self.column = position?.column
         self.generatedFrom = generatedFrom
+        self.constructPath = constructPath
     }
 }
 
@@ -77,7 +83,7 @@ public struct LintMappingReport: Encodable, Sendable {
 public struct LintFileReport: Encodable, Sendable {
     /// The file as given on the command line.
     public var file: String
-    /// `cloudformation` or `sam`.
+    /// `cloudformation`, `sam` or `cdk` (a template the CDK synthesised: its resources carry construct paths).
     public var format: String
     /// The worst of the mappings' verdicts and of the file's own findings.
     public var verdict: Verdict

@@ -40,7 +40,7 @@ public struct TemplateLinter: Sendable {
     /// Lints one template read from `root`; `file` names it in locations.
     public func lint(root: TemplateNode, file: String) throws -> LintFileReport {
         var template = try CloudFormationTemplate(root: root, source: file)
-        let format = template.isSAM ? "sam" : "cloudformation"
+        let format = template.isSAM ? "sam" : template.isCDKOutput ? "cdk" : "cloudformation"
         if template.isSAM { template = SAMExpansion().expand(template) }
         let resolver = TemplateResolver(template: template, parameters: parameters)
         let inputs = TemplateMappingReader(resolver: resolver).mappings()
@@ -133,6 +133,11 @@ public struct TemplateLinter: Sendable {
             }
             var edited = finding
             edited.fix = TemplateFixes.fix(finding, at: location, template: template)
+            // CDK output is synthesised: an edit of the template is undone by the next `cdk synth`; the edit
+            // belongs in the construct the path names.
+            if let construct = location.constructPath, !edited.fix.isEmpty {
+                edited.fix = "in the CDK app's construct \(construct) (the template is synthesised): " + edited.fix
+            }
             if !finding.fix.isEmpty && edited.fix != finding.fix { edited.evidence["awsFix"] = .string(finding.fix) }
             // A permission the SAM transform's generated role lacks: a pre-deployment fault of the template.
             if finding.code.hasPrefix("IAM"), let origin = location.generatedFrom, location.resource == mapping.roleId {
@@ -277,7 +282,8 @@ public struct TemplateLinter: Sendable {
         }
         guard let source = resource.sourceNode else {
             return LintLocation(
-                file: template.source, resource: id, path: text, position: deepest(resource.node, path: path))
+                file: template.source, resource: id, path: text, position: deepest(resource.node, path: path),
+                constructPath: resource.constructPath)
         }
         // Made by the SAM expansion: the place in the SAM resource it comes from.
         var originPath = Array((resource.generatedFrom ?? id).components(separatedBy: ".").dropFirst())
