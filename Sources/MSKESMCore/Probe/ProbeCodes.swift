@@ -4,7 +4,7 @@ extension FindingCode {
     /// https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html).
     public static let probeCodes: [FindingCode] = [
         prb001, prb002, prb003, prb004, prb005, prb006, prb007, prb008, prb009, prb010, prb011, prb012, prb013,
-        prb014, prb015,
+        prb014, prb015, prb016,
     ]
 
     /// PRB001 (`fail`): a broker's host name does not resolve.
@@ -63,6 +63,12 @@ extension FindingCode {
     /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html
     public static let prb015 = FindingCode(
         "PRB015", "a probe step could not run: input missing (secret, credentials, region) or an earlier step failed")
+    /// PRB016 (`fail`, `pass`, `skipped`): the OAuth 2.0 token endpoint of an OAUTHBEARER_AUTH secret cannot be
+    /// reached, refuses the client credentials (RFC 6749 section 5.2 error) or answers without an access token.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html
+    public static let prb016 = FindingCode(
+        "PRB016",
+        "the OAuth token endpoint cannot be reached, refuses the client credentials or answers without a token")
 }
 
 /// The `LastProcessingResult` texts the probe maps its failures to (the troubleshooting sections of

@@ -7,21 +7,12 @@ import Foundation
 /// the three fields by their meaning, whatever the spelling (`clientId`, `client_id`, `ClientId` …), and a
 /// field it cannot find is a warning, not a failure. The client secret is never shown: only its length.
 extension SecretCheckRun {
-    /// The fields, each with the spellings (lower case, without `_`, `-`, `.`) that name it.
-    static let oauthFields: [(field: String, names: Set<String>)] = [
-        ("client id", ["clientid"]),
-        ("client secret", ["clientsecret"]),
-        ("token endpoint URL", ["tokenendpointurl", "tokenendpointuri", "tokenendpoint", "tokenurl", "tokenuri"]),
-    ]
-
-    /// `client_id` → `clientid`.
-    static func normalizedKey(_ key: String) -> String {
-        String(key.lowercased().filter { $0 != "_" && $0 != "-" && $0 != "." })
-    }
+    /// The fields and their spellings: the ones the probe reads (`OAuthClientCredentials`).
+    static let oauthFields = OAuthClientCredentials.fields
 
     /// The key of `members` that names `field`, if any.
     static func oauthKey(_ members: [String: JSONValue], _ names: Set<String>) -> String? {
-        members.keys.sorted().first { names.contains(normalizedKey($0)) }
+        members.keys.sorted().first { names.contains(OAuthClientCredentials.normalizedKey($0)) }
     }
 
     /// Whether the keys look like an OAuth secret (for type detection).

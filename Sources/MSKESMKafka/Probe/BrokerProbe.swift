@@ -38,6 +38,9 @@ struct ProbeEnvironment: @unchecked Sendable {
     var configuration: ProbeConfiguration
     var tlsContext: TLSContext?
     var now: () -> Date = Date.init
+    /// For `oauthbearer`: the access token the probe got from the token endpoint (never printed), or why not.
+    var oauthToken: String?
+    var oauthMissing: MissingInput?
 }
 
 /// Probes one broker: DNS, TCP, TLS, ApiVersions, SASL, then Metadata for the topic and the consumer group,
@@ -278,6 +281,11 @@ struct BrokerProbe {
     }
 
     private var principalNote: String {
+        if configuration.method == .oauthbearer,
+            let credentials = configuration.secretJSON.flatMap(OAuthClientCredentials.init(json:))
+        {
+            return " for OAuth client \(credentials.clientId)"
+        }
         if configuration.method == .iam, let id = configuration.iamCredentials?.accessKeyId {
             return " for access key \(id)"
         }
@@ -288,11 +296,6 @@ struct BrokerProbe {
     }
 
     // MARK: SASL
-
-    struct MissingInput: Error {
-        var reason: String
-        var fix: String
-    }
 
     private func authenticate(_ client: KafkaClient, mechanism: String, host: String) throws {
         let deadline = Deadline(seconds: configuration.timeout)
@@ -331,13 +334,33 @@ struct BrokerProbe {
             _ = try client.saslHandshake(mechanism: mechanism, deadline: deadline)
             let payload = MSKIAMAuthPayload(host: host, region: region, date: environment.now())
             _ = try client.saslAuthenticate(payload.document(credentials: credentials), deadline: deadline)
-        case .oauthbearer, .iamOAuthbearer:
-            // The OAuth 2.0 token request and RFC 7628 framing are issue #21's probe part, not built yet.
+        case .oauthbearer:
+            guard let token = environment.oauthToken else {
+                throw environment.oauthMissing
+                    ?? MissingInput(reason: "no OAuth access token", fix: "see the token endpoint finding (PRB016)")
+            }
+            _ = try client.saslHandshake(mechanism: mechanism, deadline: deadline)
+            let challenge = try client.saslAuthenticate(
+                OAuthBearerMessage.initialResponse(token: token, extensions: configuration.oauth.extensions),
+                deadline: deadline)
+            // A successful exchange ends with empty server bytes; anything else is an error challenge
+            // (RFC 7628, section 3.2.2), which the client acknowledges before the broker fails the exchange.
+            guard !challenge.isEmpty else { return }
+            let status = OAuthBearerMessage.errorStatus(challenge)
+            do {
+                _ = try client.saslAuthenticate(OAuthBearerMessage.errorAcknowledgement, deadline: deadline)
+                throw OAuthBearerRejection(status: status?.status, scope: status?.scope, call: nil)
+            } catch let call as KafkaCallError {
+                throw OAuthBearerRejection(status: status?.status, scope: status?.scope, call: call)
+            }
+        case .iamOAuthbearer:
+            // Lambda sends a web identity token that STS issues to the execution role; the probe runs with the
+            // user's credentials, so a token it could get would name another principal and prove nothing.
             throw MissingInput(
-                reason: "this probe does not speak SASL/OAUTHBEARER yet",
-                fix:
-                    "check the broker with a Kafka client configured for OAUTHBEARER; msk-esm doctor checks the mapping"
-            )
+                reason: "IAM_OAUTHBEARER_AUTH sends an AWS web identity token of the execution role, which this "
+                    + "probe (running with your credentials, not the role's) cannot obtain",
+                fix: "msk-esm policy check shows whether the role may get the token; check the broker's listener "
+                    + "with msk-esm probe --auth tls")
         case .mtls, .tls, .plaintext:
             return
         }
@@ -387,6 +410,20 @@ struct BrokerProbe {
             finding = tlsFinding(failure, step: step, host: host, port: port, elapsed: elapsed)
         case let call as KafkaCallError:
             finding = kafkaFinding(call, step: step, elapsed: elapsed)
+        case let rejection as OAuthBearerRejection:
+            var extra: [String: JSONValue] = [:]
+            if let status = rejection.status { extra["oauthStatus"] = .string(status) }
+            if let message = rejection.call?.message { extra["kafkaMessage"] = .string(String(message.prefix(200))) }
+            finding = fail(
+                .prb009, step: step, title: "\(broker) rejects the OAuth access token",
+                detail: "The broker answered the SASL/OAUTHBEARER token with "
+                    + (rejection.status.map { "the error status \($0)" } ?? "an error")
+                    + (rejection.call?.message.map { " (\($0.prefix(200)))" } ?? "")
+                    + ". The token endpoint issued it, but the brokers do not accept it: another issuer or audience "
+                    + "than they expect, or (Confluent Cloud) a wrong logical cluster or identity pool.",
+                fix: "check OAUTHBEARER_AUDIENCE and OAUTHBEARER_SCOPE against the brokers' expected audience and "
+                    + "issuer, and OAUTHBEARER_LOGICAL_CLUSTER / OAUTHBEARER_IDENTITY_POOL against the cluster",
+                lambda: .saslAuthenticationFailed, elapsed: elapsed, extra: extra)
         case let scram as SCRAMClient.Failure:
             finding = fail(
                 .prb009, step: step, title: "\(broker): the SCRAM exchange failed",
@@ -534,4 +571,10 @@ struct BrokerProbe {
     }
 
     static func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value) }
+}
+
+/// An input the probe needs for a step and does not have: the step is skipped (PRB015).
+struct MissingInput: Error {
+    var reason: String
+    var fix: String
 }

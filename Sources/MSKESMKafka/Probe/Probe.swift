@@ -1,4 +1,5 @@
 import Foundation
+import MSKESMAWS
 import MSKESMCore
 
 /// The live probe: connects to each broker as Lambda would (DNS, TCP, TLS, ApiVersions, SASL), in parallel,
@@ -50,6 +51,9 @@ public struct Probe: Sendable {
                 canConnect = false
             }
         }
+        if configuration.method == .oauthbearer && canConnect {
+            findings.append(await fetchToken(configuration, into: &environment))
+        }
         var results: [BrokerProbeResult] = []
         if canConnect {
             let shared = environment
@@ -77,6 +81,91 @@ public struct Probe: Sendable {
             let thread = Thread { continuation.resume(returning: body()) }
             thread.stackSize = 1 << 20
             thread.start()
+        }
+    }
+
+    // MARK: OAuth token
+
+    /// Gets the access token once for all brokers, as Lambda's client does before it connects: the finding is
+    /// PRB016, passed or failed; on failure each broker's SASL step is skipped. Lambda's troubleshooting page
+    /// names no text of its own for OAuth, so a failure reports its SASL one
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-troubleshoot.html).
+    private func fetchToken(_ configuration: ProbeConfiguration, into environment: inout ProbeEnvironment) async
+        -> Finding
+    {
+        let lambda = LambdaProcessingResult.saslAuthenticationFailed
+        environment.oauthMissing = MissingInput(
+            reason: "no OAuth access token (see PRB016)", fix: "fix the token endpoint finding first")
+        guard let json = configuration.secretJSON, let credentials = OAuthClientCredentials(json: json) else {
+            environment.oauthMissing = MissingInput(
+                reason: "the OAUTHBEARER_AUTH secret with client id, client secret and token endpoint is missing",
+                fix: "msk-esm probe --secret-file oauth.json (check it first: msk-esm secret validate --type oauth "
+                    + "oauth.json)")
+            return Finding(
+                code: .prb016, severity: .skipped, title: "no OAuth token requested: the secret is missing",
+                detail: "SASL/OAUTHBEARER needs the secret's client id, client secret and token endpoint URL.",
+                fix: "msk-esm probe --secret-file oauth.json …")
+        }
+        let request = OAuthTokenRequest(credentials: credentials, settings: configuration.oauth)
+        // No trace here: the request and answer bodies hold the client secret and the token.
+        let client = CurlHTTPClient(
+            options: CurlHTTPClient.Options(
+                connectTimeout: configuration.timeout, readTimeout: configuration.timeout,
+                caBundle: configuration.tokenEndpointCAFile))
+        configuration.trace?(
+            "OAuth token request: POST \(credentials.shownEndpoint) grant_type=client_credentials, client "
+                + "\(credentials.clientId), \(credentials.clientAuthentication.rawValue)")
+        var evidence: [String: JSONValue] = [
+            "tokenEndpoint": .string(credentials.shownEndpoint), "clientId": .string(credentials.clientId),
+            "step": "token",
+        ]
+        switch await request.fetch(with: client) {
+        case .success(let token):
+            environment.oauthToken = token.accessToken
+            environment.oauthMissing = nil
+            if let expiresIn = token.expiresIn { evidence["expiresIn"] = .number(expiresIn) }
+            return Finding(
+                code: .prb016, severity: .pass,
+                title: "\(credentials.shownEndpoint) issues an access token to client \(credentials.clientId)",
+                evidence: evidence)
+        case .failure(let failure):
+            evidence["lambdaResult"] = .string(lambda.rawValue)
+            let title: String
+            let detail: String
+            let fix: String
+            switch failure {
+            case .unreachable(let reason):
+                evidence["error"] = .string(reason)
+                title = "the token endpoint \(credentials.shownEndpoint) cannot be reached"
+                detail = "No HTTP answer: \(reason)."
+                fix =
+                    "check the secret's token endpoint URL and that the mapping's subnets reach it (a NAT "
+                    + "gateway or a route to the identity provider)"
+            case .refused(let status, let error, let description):
+                evidence["httpStatus"] = .number(Double(status))
+                if let error { evidence["oauthError"] = .string(error) }
+                title =
+                    "the token endpoint refuses the client credentials: HTTP \(status)"
+                    + (error.map { " \($0)" } ?? "")
+                let errorText: String = error.map { " with error \($0)" } ?? ""
+                let descriptionText: String = description.map { " (\($0))" } ?? ""
+                detail =
+                    "The endpoint answered HTTP \(status)\(errorText)\(descriptionText) (RFC 6749, section 5.2, "
+                    + "https://www.rfc-editor.org/rfc/rfc6749#section-5.2)."
+                fix =
+                    error == "invalid_scope" || error == "invalid_target"
+                    ? "check OAUTHBEARER_SCOPE / OAUTHBEARER_AUDIENCE against what the identity provider grants "
+                        + "the client"
+                    : "check the secret's client id and client secret with the identity provider (and that the "
+                        + "client may use the client_credentials grant)"
+            case .unusable(let reason):
+                title = "the token endpoint's answer holds no usable access token"
+                detail = "HTTP 200, but \(reason) (RFC 6749, section 5.1)."
+                fix = "check that the secret's token endpoint URL is the identity provider's token endpoint"
+            }
+            return Finding(
+                code: .prb016, severity: .fail, title: title, detail: detail + " Lambda reports: \(lambda.rawValue)",
+                fix: fix, evidence: evidence)
         }
     }
 

@@ -25,6 +25,11 @@ public struct ProbeConfiguration: Sendable {
     public var region: String?
     /// Self-managed Kafka (for the wording of the TLS findings).
     public var selfManaged: Bool
+    /// For `oauthbearer`: scope, audience and the Confluent Cloud extensions (the mapping's OAUTHBEARER_* values).
+    public var oauth = OAuthBearerSettings()
+    /// For `oauthbearer`: a PEM bundle the token endpoint's certificate must lead to, instead of the system's
+    /// roots (a private identity provider, or the tests' local one).
+    public var tokenEndpointCAFile: String?
     /// `--debug`: one line per Kafka request and answer (API, version, sizes, time) and per TLS handshake.
     /// Never the SASL bytes, so no password, proof or signature.
     public var trace: (@Sendable (String) -> Void)?

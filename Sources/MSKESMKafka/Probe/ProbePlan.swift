@@ -45,9 +45,11 @@ public enum ProbePlan {
             return object["certificate"] as? String
         }
         let group = mapping.consumerGroupId ?? mapping.uuid
-        return ProbeConfiguration(
+        var configuration = ProbeConfiguration(
             brokers: choice.brokers, method: method, secretJSON: secretString, secretLabel: secretARN,
             caFile: caFile, extraCAPEM: rootCA, topic: mapping.topics?.first, group: group, timeout: timeout,
             iamCredentials: iamCredentials, region: region ?? snapshot.region, selfManaged: selfManaged)
+        configuration.oauth = OAuthBearerSettings(accesses: accesses.map { ($0.type, $0.uri) })
+        return configuration
     }
 }
