@@ -18,12 +18,17 @@ hyperfine -N -i --warmup 5 --runs 40 -n before "$before doctor --snapshot $work/
 # both binaries from the page cache first, so that each is read in by its own faults, then run them interleaved.
 python3 -c 'import os, sys; [os.posix_fadvise(os.open(p, os.O_RDONLY), 0, 0, os.POSIX_FADV_DONTNEED) for p in sys.argv[1:]]' \
     "$before" "$after"
-peak() { # median peak RSS (MiB) of 21 runs of each binary, interleaved: "before after"
-    for _ in $(seq 21); do
-        for binary in "$before" "$after"; do /usr/bin/time -f "$binary %M" "$binary" "$@" 2>&1 >/dev/null | tail -1; done
-    done | awk -v b="$before" '{ if ($1 == b) x[++n] = $2; else y[++m] = $2 }
-        END { asort(x); asort(y); printf "before %.2f MiB, after %.2f MiB", x[11] / 1024, y[11] / 1024 }'
+peak() { # median peak RSS of 21 runs of each binary, interleaved: "BEFORE MiB, AFTER MiB"
+    local runs
+    runs="$(for _ in $(seq 21); do
+        for binary in "$before" "$after"; do
+            echo "$binary $(/usr/bin/time -f %M "$binary" "$@" 2>&1 >/dev/null | tail -1)"
+        done
+    done)"
+    for binary in "$before" "$after"; do
+        awk -v b="$binary" '$1 == b { print $2 }' <<<"$runs" | sort -n | sed -n 11p
+    done | awk '{ printf "%s%.2f MiB", (NR > 1 ? ", " : ""), $1 / 1024 }'
 }
-echo "peak --version: $(peak --version)"
-echo "peak doctor: $(peak doctor --snapshot "$work/large.json")"
+echo "peak --version (before, after): $(peak --version)"
+echo "peak doctor (before, after): $(peak doctor --snapshot "$work/large.json")"
 echo "size: before $(stat -c %s "$before") bytes, after $(stat -c %s "$after") bytes"
