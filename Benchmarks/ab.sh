@@ -16,6 +16,7 @@ hyperfine -N -i --warmup 5 --runs 40 -n before "$before doctor --snapshot $work/
 # Peak RSS is mostly the binary's file pages that page faults map, and how many one fault maps depends on how the
 # file got into the page cache (a copy made with cp maps up to 2 MiB more than the same bytes freshly linked): drop
 # both binaries from the page cache first, so that each is read in by its own faults, then run them interleaved.
+sync # pages of a fresh copy are dirty, and only clean ones can be dropped
 python3 -c 'import os, sys; [os.posix_fadvise(os.open(p, os.O_RDONLY), 0, 0, os.POSIX_FADV_DONTNEED) for p in sys.argv[1:]]' \
     "$before" "$after"
 peak() { # median peak RSS of 21 runs of each binary, interleaved: "BEFORE MiB, AFTER MiB"
