@@ -22,7 +22,7 @@ struct GitHubAnnotationRenderer {
             }
             properties.append("title=" + Self.escapeProperty(located.finding.code))
             var message = located.finding.title
-            if let location = located.location { message += " (\(location.logicalName.name).\(location.path))" }
+            if let location = located.location { message += " (\(location.logicalName).\(location.path))" }
             if !located.finding.fix.isEmpty { message += "\nFix: " + located.finding.fix }
             output += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
         }

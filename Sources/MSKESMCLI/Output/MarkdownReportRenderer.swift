@@ -27,7 +27,7 @@ struct MarkdownReportRenderer {
             lines.append("| --- | --- | --- | --- | --- | --- |")
             for located in shown {
                 let finding = located.finding
-                let resource = located.location.map { Self.codeSpan("\($0.logicalName.name).\($0.path)") } ?? ""
+                let resource = located.location.map { Self.codeSpan("\($0.logicalName).\($0.path)") } ?? ""
                 let line = located.location?.line.map(String.init) ?? ""
                 let fix = finding.fix.isEmpty ? "" : Self.codeSpan(finding.fix)
                 let cells = [finding.code, finding.severity.rawValue, resource, line, Self.cell(finding.title), fix]

@@ -86,8 +86,8 @@ struct SARIFRenderer {
         }
         let logical = location.logicalName
         var logicalLocation: [String: JSONValue] = [
-            "name": .string(logical.name), "kind": "resource",
-            "fullyQualifiedName": .string(location.path.isEmpty ? logical.name : "\(logical.name).\(location.path)"),
+            "name": .string(logical), "kind": "resource",
+            "fullyQualifiedName": .string(location.path.isEmpty ? logical : "\(logical).\(location.path)"),
         ]
         if let generatedFrom = location.generatedFrom { logicalLocation["decoratedName"] = .string(generatedFrom) }
         sarifLocation["logicalLocations"] = [.object(logicalLocation)]
@@ -111,8 +111,9 @@ struct SARIFRenderer {
 
 extension LintLocation {
     /// The name a finding's resource goes by, for SARIF's logical locations, GitHub titles and Markdown tables:
-    /// the logical id (a Terraform address or a CDK construct path where the reader records one).
-    var logicalName: (name: String, kind: String) {
-        (resource, "resource")
+    /// the CDK construct path where the template is CDK output (the generated file's logical id is not what
+    /// its author wrote), otherwise the logical id.
+    var logicalName: String {
+        constructPath ?? resource
     }
 }
