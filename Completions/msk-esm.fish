@@ -23,7 +23,7 @@ function __msk-esm_parse_tokens -S
         __msk-esm_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'doctor'
-            __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'probe' 'since=' 'timeout=' 'ca-file=' 'version' 'h/help'
+            __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'baseline=' 'new-only' 'probe' 'since=' 'timeout=' 'ca-file=' 'version' 'h/help'
         case 'lint'
             __msk-esm_parse_subcommand -r 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'parameter=+' 'parameters-file=' 'version' 'h/help'
         case 'probe'
@@ -190,6 +190,8 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" cluster' -l 'cluster' -d 'With --all: only mappings on this MSK cluster (or VPC connection) ARN.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor"' -l 'state' -d 'With --all: only mappings in this state (Enabled, Disabled, Creating, Updating, …); repeat for several.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" concurrency' -l 'concurrency' -d 'At most this many AWS calls at once (fewer for a while when AWS throttles).' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" baseline' -l 'baseline' -d 'With --all or --function: a previous report (--output json or jsonl); print what is new, fixed and unchanged.' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" new-only' -l 'new-only' -d 'With --baseline: exit 1 only for problems the baseline does not have.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" probe' -l 'probe' -d 'Also connect to the snapshot\'s brokers as Lambda would (msk-esm probe) and add the PRB findings.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" since' -l 'since' -d 'The window of the mapping\'s metrics, ending now (or at --at): a number with s, m, h or d (30m, 1h, 2d); 1h by default, at most 15d.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" timeout' -l 'timeout' -d 'With --probe: seconds each probe step may take.' -rfka ''

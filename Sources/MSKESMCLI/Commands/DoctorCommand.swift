@@ -110,6 +110,15 @@ struct DoctorCommand: AsyncParsableCommand {
             "At most this many AWS calls at once (fewer for a while when AWS throttles).", valueName: "n"))
     var concurrency: Int = 8
 
+    @Option(
+        help: ArgumentHelp(
+            "With --all or --function: a previous report (--output json or jsonl); print what is new, fixed and unchanged.",
+            valueName: "file"))
+    var baseline: String?
+
+    @Flag(name: .customLong("new-only"), help: "With --baseline: exit 1 only for problems the baseline does not have.")
+    var newOnly = false
+
     @Flag(help: "Also connect to the snapshot's brokers as Lambda would (msk-esm probe) and add the PRB findings.")
     var probe = false
 
@@ -130,6 +139,10 @@ struct DoctorCommand: AsyncParsableCommand {
         if !all && (allRegions || functionPrefix != nil || cluster != nil || !state.isEmpty) {
             throw ValidationError("--all-regions, --function-prefix, --cluster and --state go with --all")
         }
+        if baseline != nil && !(all || function != nil) {
+            throw ValidationError("--baseline goes with --all or --function")
+        }
+        if newOnly && baseline == nil { throw ValidationError("--new-only goes with --baseline FILE") }
         if allRegions && !global.aws.regions.isEmpty {
             throw ValidationError("give either --all-regions or --region, not both")
         }
@@ -168,11 +181,13 @@ struct DoctorCommand: AsyncParsableCommand {
             try await finish(try Snapshot.decode(gathered, source: uuid), trustedPEM: trustedPEM)
             return
         }
+        // The baseline is read (and a bad one reported) before any AWS call.
+        let baselineReport = try baseline.map { try ReportBaseline(path: $0) }
         try await DoctorFleetRun(
             global: global, gatherer: gatherer,
             selection: MappingSelection(
                 functionName: function, functionPrefix: functionPrefix, clusterArn: cluster, states: state),
-            allRegions: allRegions
+            allRegions: allRegions, baseline: baselineReport, newOnly: newOnly
         ).run()
     }
 

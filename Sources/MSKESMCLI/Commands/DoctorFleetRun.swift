@@ -12,6 +12,9 @@ struct DoctorFleetRun {
     var gatherer: SnapshotGatherer
     var selection: MappingSelection
     var allRegions: Bool
+    /// `--baseline FILE`, read before the run; `--new-only`: exit 1 only for problems it does not have.
+    var baseline: ReportBaseline? = nil
+    var newOnly = false
 
     func run() async throws {
         let console = CommandContext.console
@@ -39,29 +42,20 @@ struct DoctorFleetRun {
                 console.writeError(
                     "msk-esm: warning: cannot list the event source mappings in \(region): \(reason.escapingControlCharacters())\n"
                 )
-            case .diagnosed(let result):
-                if output == .jsonl, let line = try? JSONOutput.documentLine(result.diagnosis) { console.write(line) }
+            case .diagnosed:
                 progress.tick()
             }
         }
         let (mappings, failures) = try await fleet.list(onEvent: onEvent)
-        let results = await fleet.diagnose(mappings, onEvent: onEvent)
+        // Written in the listed order as the mappings are diagnosed, keeping none (docs/output.md).
+        let writer = FleetReportWriter(
+            console: console, output: output, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
+            strict: global.strict, baseline: baseline)
+        try await fleet.diagnoseInOrder(mappings, onEvent: onEvent) { try writer.write($0) }
         progress.clear()
-        let report = DoctorMultiReport(mappings: results.map(\.diagnosis))
-        switch output {
-        case .json, .reportJSON:
-            console.write(try Self.json(report, failures: failures))
-        case .jsonl:
-            // Each line went through --query as it was printed, where an error could not stop the run: an
-            // expression that cannot apply to these documents is reported here, once.
-            if let first = results.first { _ = try JSONOutput.documentLine(first.diagnosis) }
-        case .text, .table, .sarif, .github, .markdown:
-            console.write(
-                Self.table(
-                    results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
-                    verdict: report.verdict))
-        }
-        if report.isFailing(strict: global.strict) || !failures.isEmpty { throw ExitCode(1) }
+        try writer.finish()
+        let failing = newOnly ? !(writer.comparison?.new.isEmpty ?? true) : writer.failing
+        if failing || !failures.isEmpty { throw ExitCode(1) }
     }
 
     /// `--all-regions`: the Regions EC2 says are enabled for the account.

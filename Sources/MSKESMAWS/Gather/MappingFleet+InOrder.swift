@@ -1,0 +1,53 @@
+import Foundation
+import MSKESMCore
+
+extension MappingFleet {
+    /// Gathers and diagnoses `mappings` like `diagnose(_:onEvent:)`, but hands each result to `deliver` in the
+    /// listed order and keeps none, so that a run's memory does not grow with its number of mappings
+    /// (docs/output.md, "Fleet output is streamed").
+    ///
+    /// A result that finishes before an earlier one waits in a reorder buffer; a new mapping starts only while
+    /// fewer than `mappingsInFlight` are started and not yet delivered, so the buffer never holds more than that,
+    /// even when one slow mapping holds up the ones after it.
+    public func diagnoseInOrder(
+        _ mappings: [(SnapshotGatherer, JSONValue)], onEvent: @escaping @Sendable (Event) async -> Void,
+        deliver: (Result) async throws -> Void
+    ) async throws {
+        let now = self.now
+        for gatherer in gatherers {
+            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
+        }
+        let groupFindings = PollerGroupRules.findings(mappings.map { ($0.0.region, $0.1) })
+        let window = mappingsInFlight
+        try await withThrowingTaskGroup(of: (Int, Result).self) { group in
+            var next = 0
+            var delivered = 0
+            var waiting: [Int: Result] = [:]
+            func start() {
+                while next < mappings.count && next < delivered + window {
+                    let index = next
+                    let (gatherer, mapping) = mappings[index]
+                    next += 1
+                    group.addTask {
+                        let result = await AdaptiveLimiter.$priority.withValue(index) {
+                            await Self.diagnose(
+                                mapping, with: gatherer, at: now,
+                                adding: groupFindings[mapping["UUID"]?.stringValue ?? ""] ?? [])
+                        }
+                        await onEvent(.diagnosed(result))
+                        return (index, result)
+                    }
+                }
+            }
+            start()
+            while let (index, result) = try await group.next() {
+                waiting[index] = result
+                while let ready = waiting.removeValue(forKey: delivered) {
+                    try await deliver(ready)
+                    delivered += 1
+                }
+                start()
+            }
+        }
+    }
+}
