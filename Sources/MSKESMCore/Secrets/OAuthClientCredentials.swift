@@ -23,9 +23,13 @@ public struct OAuthClientCredentials: Sendable, CustomStringConvertible {
     /// The optional key that chooses the client authentication (the OpenID Connect client metadata name).
     static let authenticationNames: Set<String> = ["tokenendpointauthmethod", "clientauthenticationmethod"]
 
+    /// The OAuth client id.
     public var clientId: String
+    /// The OAuth client secret; sent to the token endpoint and never printed.
     public var clientSecret: String
+    /// The token endpoint's URL, as the secret gives it.
     public var tokenEndpoint: String
+    /// How the client authenticates to the token endpoint.
     public var clientAuthentication: ClientAuthentication
 
     /// Reads the fields from the secret's JSON object; nil when one of the three is missing or empty.

@@ -8,9 +8,13 @@ import Foundation
 /// https://docs.aws.amazon.com/lambda/latest/api/API_FunctionConfiguration.html), and are empty when neither
 /// says. Mapping UUIDs are unique on their own, so an empty account or Region still keys a mapping correctly.
 public struct BaselineFindingKey: Hashable, Sendable, Comparable {
+    /// The mapping's account, or empty when the report does not say.
     public var accountId: String
+    /// The mapping's Region, or empty when the report does not say.
     public var region: String
+    /// The mapping's UUID.
     public var uuid: String
+    /// The finding's code (docs/findings.md).
     public var code: String
 
     /// A key from its four parts.
@@ -48,6 +52,7 @@ public struct BaselineFindingKey: Hashable, Sendable, Comparable {
         return keys
     }
 
+    /// Orders keys by account, Region, mapping and code, the order a report lists them in.
     public static func < (lhs: BaselineFindingKey, rhs: BaselineFindingKey) -> Bool {
         (lhs.accountId, lhs.region, lhs.uuid, lhs.code) < (rhs.accountId, rhs.region, rhs.uuid, rhs.code)
     }
