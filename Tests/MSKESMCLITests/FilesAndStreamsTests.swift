@@ -77,6 +77,7 @@ struct FilesAndStreamsTests {
         }
         return [
             reader("doctor", "--snapshot", ["doctor", "--snapshot", "INPUT"]),
+            reader("doctor", "--baseline", ["doctor", "--all", "--region", "us-east-1", "--baseline", "INPUT"]),
             reader("doctor", "--ca-file", ["doctor", "--snapshot", snapshot, "--probe", "--ca-file", "INPUT"]),
             reader("brokers explain", "--snapshot", ["brokers", "explain", "--snapshot", "INPUT"]),
             reader(
