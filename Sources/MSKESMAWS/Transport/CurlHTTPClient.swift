@@ -26,6 +26,10 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         /// The largest response body read (16 MiB). AWS's answers to the calls msk-esm makes are kilobytes;
         /// a larger body (a broken proxy, a hostile endpoint) is refused instead of being held in memory whole.
         public var maxResponseBytes = 16 << 20
+        /// Seconds a kept-alive connection may sit idle and still be reused (libcurl's `CURLOPT_MAXAGE_CONN`,
+        /// default 118, https://curl.se/libcurl/c/CURLOPT_MAXAGE_CONN.html); an older one is closed and a new
+        /// one opened.
+        public var maximumIdleSeconds = 118
 
         public init(
             connectTimeout: Double = 60, readTimeout: Double = 60, caBundle: String? = nil,
@@ -133,6 +137,7 @@ public final class CurlHTTPClient: HTTPClient, @unchecked Sendable {
         mskesm_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         mskesm_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         if request.freshConnection { mskesm_curl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1) }
+        mskesm_curl_setopt_long(handle, CURLOPT_MAXAGE_CONN, options.maximumIdleSeconds)
         mskesm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
         mskesm_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
         if let caBundle = options.caBundle { mskesm_curl_setopt_string(handle, CURLOPT_CAINFO, caBundle) }
