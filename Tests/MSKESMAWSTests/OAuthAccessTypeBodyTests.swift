@@ -67,11 +67,7 @@ struct OAuthAccessTypeBodyTests {
                 "create", "--function", "oauth-fn", "--topic", "orders", "--starting-position", "LATEST",
                 "--no-preflight", "--output", "json",
             ] + arguments,
-            environment: [
-                "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret",
-                "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": stub.url, "HOME": "/nonexistent-msk-esm-home",
-                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-            ])
+            environment: Self.environment(stub))
         #expect(result.exitCode == 0, "\(result.stderr)")
         let log = try await stub.stats()["log"]?.arrayValue ?? []
         let posts = log.filter { $0["method"] == "POST" }
@@ -79,6 +75,15 @@ struct OAuthAccessTypeBodyTests {
         let post = try #require(posts.first)
         let body = try JSONDecoder().decode(JSONValue.self, from: Data((post["body"]?.stringValue ?? "").utf8))
         return (body, post["path"]?.stringValue ?? "")
+    }
+
+    /// Example credentials and every AWS endpoint at the stub; no shared files.
+    static func environment(_ stub: StubServer) -> [String: String] {
+        [
+            "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret", "AWS_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": stub.url, "HOME": "/nonexistent-msk-esm-home", "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        ]
     }
 
     /// botocore 1.44.8's verdict and serialisation (Tests/TestBed/botocore_request_oracle.py).
@@ -134,11 +139,7 @@ struct OAuthAccessTypeBodyTests {
         try await stub.script(["*": [StubServer.Step(status: 202, body: mapping)]])
         let result = try await MappingCommandsTests.runBinary(
             ["update", uuid, "--auth", "iam", "--no-preflight", "--output", "json"],
-            environment: [
-                "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret",
-                "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": stub.url, "HOME": "/nonexistent-msk-esm-home",
-                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-            ])
+            environment: Self.environment(stub))
         #expect(result.exitCode == 0, "\(result.stderr)")
         let log = try await stub.stats()["log"]?.arrayValue ?? []
         let put = try #require(log.first { $0["method"] == "PUT" }, "\(log.map { $0["method"]?.stringValue ?? "" })")
