@@ -180,6 +180,67 @@ struct ProbeOAuthBearerProcessTests {
         #expect(!(result.stdout + result.stderr).contains(Self.clientSecret))
     }
 
+    /// From a snapshot, the mapping's OAUTHBEARER_SCOPE and OAUTHBEARER_AUDIENCE go into the token request and its
+    /// OAUTHBEARER_LOGICAL_CLUSTER and OAUTHBEARER_IDENTITY_POOL into the SASL extensions the Confluent front
+    /// requires (Tests/Fixtures/scenarios/self-managed-oauthbearer-healthy.json, pointed at the bed).
+    @Test func theMappingsOAuthValuesReachTheTokenRequestAndTheBroker() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let scratch = try Scratch()
+        let scenario = Botocore144.repository.appendingPathComponent(
+            "Tests/Fixtures/scenarios/self-managed-oauthbearer-healthy.json")
+        var snapshot = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: scenario)) as? [String: Any])
+        var mapping = try #require(snapshot["EventSourceMapping"] as? [String: Any])
+        let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka/oauth-client-Po09Iu"
+        mapping["SelfManagedEventSource"] = ["Endpoints": ["KAFKA_BOOTSTRAP_SERVERS": [bed.broker("confluentTLS")]]]
+        mapping["Topics"] = ["orders"]
+        mapping["SourceAccessConfigurations"] = [
+            ["Type": "OAUTHBEARER_AUTH", "URI": arn], ["Type": "OAUTHBEARER_SCOPE", "URI": "kafka"],
+            ["Type": "OAUTHBEARER_AUDIENCE", "URI": Self.audience],
+            ["Type": "OAUTHBEARER_LOGICAL_CLUSTER", "URI": "lkc-probe1"],
+            ["Type": "OAUTHBEARER_IDENTITY_POOL", "URI": "pool-probe1"],
+        ]
+        snapshot["EventSourceMapping"] = mapping
+        let path = "/token/snapshot"
+        snapshot["Secrets"] = [
+            arn: [
+                "Describe": ["ARN": arn, "Name": "kafka/oauth-client"],
+                "SecretString": try Self.secretJSON(
+                    endpoint: "https://127.0.0.1:\(bed.ports["oauthToken"] ?? 0)\(path)", secret: Self.clientSecret,
+                    authentication: "client_secret_basic"),
+            ]
+        ]
+        let file = try scratch.write(
+            "snapshot.json", String(decoding: try JSONSerialization.data(withJSONObject: snapshot), as: UTF8.self))
+        let result = try await Self.run([
+            "probe", "--snapshot", file, "--ca-file", bed.path("root.pem"), "--token-endpoint-ca-file",
+            bed.path("root.pem"), "--output", "json",
+        ])
+        let findings = try Self.findings(result.stdout)
+        // The snapshot's consumer group is looked up at the coordinator the broker names: tansu advertises its
+        // plaintext listener, which a TLS client cannot use. That is the bed's shape, not the OAuth path's, and the
+        // one failure.
+        let failures = findings.filter { $0["severity"] == "fail" }
+        #expect(failures.count <= 1 && failures.allSatisfy { $0["title"]?.stringValue?.contains("group") == true })
+        #expect(result.exitCode == (failures.isEmpty ? 0 : 1), "\(result.stderr)")
+        #expect(findings.contains { $0["code"] == "PRB016" && $0["severity"] == "pass" })
+        #expect(findings.contains { $0["code"] == "PRB009" && $0["severity"] == "pass" })
+        #expect(findings.contains { $0["code"] == "PRB010" && $0["severity"] == "pass" })
+        let outcome = try ChildProcess.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import json, sys, requests; print(json.dumps(requests.get(sys.argv[1], params={'path': sys.argv[2]}, "
+                    + "verify=sys.argv[3]).json()))",
+                "https://127.0.0.1:\(bed.ports["oauthToken"] ?? 0)/_oauth/requests", path, bed.path("root.pem"),
+            ], input: .null, error: .pipe)
+        let log = try JSONDecoder().decode(JSONValue.self, from: Data(outcome.outputText.utf8))
+        #expect(
+            log.arrayValue?.compactMap { $0["body"]?.stringValue }
+                == ["grant_type=client_credentials&scope=kafka&audience=urn%3Akafka%3Aprobe-test"])
+        #expect(!(result.stdout + result.stderr).contains(Self.clientSecret))
+    }
+
     /// The probe's token request equals the one requests-oauthlib's OAuth2Session with oauthlib's
     /// BackendApplicationClient sends for the same credentials, scope and audience: method, form body (byte for
     /// byte), Content-Type, Accept and Authorization, each captured by the token endpoint. The secret has only
