@@ -188,7 +188,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --new-only --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --baseline --since --timeout --ca-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --baseline --since --timeout --ca-file --token-endpoint-ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -253,6 +253,9 @@ _msk-esm_doctor() {
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    '--token-endpoint-ca-file')
         return
         ;;
     esac

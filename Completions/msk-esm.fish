@@ -23,7 +23,7 @@ function __msk-esm_parse_tokens -S
         __msk-esm_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'doctor'
-            __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'baseline=' 'new-only' 'probe' 'since=' 'timeout=' 'ca-file=' 'version' 'h/help'
+            __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'baseline=' 'new-only' 'probe' 'since=' 'timeout=' 'ca-file=' 'token-endpoint-ca-file=' 'version' 'h/help'
         case 'lint'
             __msk-esm_parse_subcommand -r 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'parameter=+' 'parameters-file=' 'version' 'h/help'
         case 'probe'
@@ -196,6 +196,7 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" since' -l 'since' -d 'The window of the mapping\'s metrics, ending now (or at --at): a number with s, m, h or d (30m, 1h, 2d); 1h by default, at most 15d.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" timeout' -l 'timeout' -d 'With --probe: seconds each probe step may take.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" ca-file' -l 'ca-file' -d 'With --probe: CA certificates (PEM) to trust besides the system\'s.' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" token-endpoint-ca-file' -l 'token-endpoint-ca-file' -d 'CA certificates (PEM) the OAuth token endpoint\'s certificate must lead to, instead of the system\'s.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" version' -l 'version' -d 'Show the version.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm lint" output' -l 'output' -d 'Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, json or table, get, list, create, update, delete, enable and disable print the AWS call\'s response as the AWS CLI does (its tab-separated text, its JSON, its table); create and update print msk-esm\'s document (preflight, request, changes) as report-json. lint also prints sarif (SARIF 2.1.0), github (Actions annotations) and markdown.' -rfka 'text json jsonl table report-json sarif github markdown'

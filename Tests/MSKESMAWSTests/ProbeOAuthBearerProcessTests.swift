@@ -180,12 +180,9 @@ struct ProbeOAuthBearerProcessTests {
         #expect(!(result.stdout + result.stderr).contains(Self.clientSecret))
     }
 
-    /// From a snapshot, the mapping's OAUTHBEARER_SCOPE and OAUTHBEARER_AUDIENCE go into the token request and its
-    /// OAUTHBEARER_LOGICAL_CLUSTER and OAUTHBEARER_IDENTITY_POOL into the SASL extensions the Confluent front
-    /// requires (Tests/Fixtures/scenarios/self-managed-oauthbearer-healthy.json, pointed at the bed).
-    @Test func theMappingsOAuthValuesReachTheTokenRequestAndTheBroker() async throws {
-        let bed = try #require(ProbeTestbed.shared)
-        let scratch = try Scratch()
+    /// Tests/Fixtures/scenarios/self-managed-oauthbearer-healthy.json pointed at the bed: the Confluent front, the
+    /// four OAUTHBEARER values, and the secret by value with the bed's token endpoint at `path`.
+    static func oauthSnapshot(bed: ProbeTestbed, scratch: Scratch, path: String) throws -> String {
         let scenario = Botocore144.repository.appendingPathComponent(
             "Tests/Fixtures/scenarios/self-managed-oauthbearer-healthy.json")
         var snapshot = try #require(
@@ -201,7 +198,6 @@ struct ProbeOAuthBearerProcessTests {
             ["Type": "OAUTHBEARER_IDENTITY_POOL", "URI": "pool-probe1"],
         ]
         snapshot["EventSourceMapping"] = mapping
-        let path = "/token/snapshot"
         snapshot["Secrets"] = [
             arn: [
                 "Describe": ["ARN": arn, "Name": "kafka/oauth-client"],
@@ -210,8 +206,37 @@ struct ProbeOAuthBearerProcessTests {
                     authentication: "client_secret_basic"),
             ]
         ]
-        let file = try scratch.write(
+        return try scratch.write(
             "snapshot.json", String(decoding: try JSONSerialization.data(withJSONObject: snapshot), as: UTF8.self))
+    }
+
+    /// `doctor --probe` trusts the token endpoint's private CA only with --token-endpoint-ca-file (the option it
+    /// shares with probe): with it the token step passes, without it the step fails on the certificate and no
+    /// SASL attempt follows. The client secret is in neither output.
+    @Test(arguments: [true, false])
+    func doctorProbeTrustsTheTokenEndpointCAFile(_ trusted: Bool) async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let scratch = try Scratch()
+        let file = try Self.oauthSnapshot(bed: bed, scratch: scratch, path: "/token/doctor")
+        let result = try await Self.run(
+            ["doctor", "--snapshot", file, "--probe", "--ca-file", bed.path("root.pem"), "--output", "json"]
+                + (trusted ? ["--token-endpoint-ca-file", bed.path("root.pem")] : []))
+        let findings = try Self.findings(result.stdout)
+        let token = try #require(findings.first { $0["code"] == "PRB016" }, "\(result.stdout)\(result.stderr)")
+        #expect(token["severity"] == (trusted ? "pass" : "fail"))
+        let sasl = findings.first { $0["code"] == "PRB009" }
+        #expect(sasl?["severity"] == (trusted ? "pass" : "skipped") || (!trusted && sasl == nil))
+        #expect(!(result.stdout + result.stderr).contains(Self.clientSecret))
+    }
+
+    /// From a snapshot, the mapping's OAUTHBEARER_SCOPE and OAUTHBEARER_AUDIENCE go into the token request and its
+    /// OAUTHBEARER_LOGICAL_CLUSTER and OAUTHBEARER_IDENTITY_POOL into the SASL extensions the Confluent front
+    /// requires (Tests/Fixtures/scenarios/self-managed-oauthbearer-healthy.json, pointed at the bed).
+    @Test func theMappingsOAuthValuesReachTheTokenRequestAndTheBroker() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let scratch = try Scratch()
+        let path = "/token/snapshot"
+        let file = try Self.oauthSnapshot(bed: bed, scratch: scratch, path: path)
         let result = try await Self.run([
             "probe", "--snapshot", file, "--ca-file", bed.path("root.pem"), "--token-endpoint-ca-file",
             bed.path("root.pem"), "--output", "json",

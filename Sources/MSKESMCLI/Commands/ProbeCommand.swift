@@ -77,11 +77,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("CA certificates (PEM) to trust besides the system's.", valueName: "file"))
     var caFile: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "CA certificates (PEM) the OAuth token endpoint's certificate must lead to, instead of the system's.",
-            valueName: "file"))
-    var tokenEndpointCaFile: String?
+    @OptionGroup var tokenEndpointCA: TokenEndpointCAOption
 
     @Option(help: ArgumentHelp("oauthbearer: the token request's scope (OAUTHBEARER_SCOPE).", valueName: "scope"))
     var oauthScope: String?
@@ -156,6 +152,7 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let tokenEndpointCAFile = try tokenEndpointCA.checkedPath()
         var configuration: ProbeConfiguration
         if let uuid {
             let trustedPEM = try Self.readCAFile(caFile)
@@ -187,11 +184,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
         if auth == .oauthbearer { configuration.oauth = oauthFlags }
-        if let tokenEndpointCaFile {
-            // Read now: a missing or certificate-less file is a usage error before any connection.
-            _ = try Self.readCAFile(tokenEndpointCaFile, label: "--token-endpoint-ca-file")
-            configuration.tokenEndpointCAFile = tokenEndpointCaFile
-        }
+        configuration.tokenEndpointCAFile = tokenEndpointCAFile
         if global.debug {
             let console = CommandContext.console
             configuration.trace = { line in console.writeError("debug: " + line + "\n") }
