@@ -77,6 +77,7 @@ struct FilesAndStreamsTests {
         }
         return [
             reader("doctor", "--snapshot", ["doctor", "--snapshot", "INPUT"]),
+            reader("doctor", "--baseline", ["doctor", "--all", "--region", "us-east-1", "--baseline", "INPUT"]),
             reader("doctor", "--ca-file", ["doctor", "--snapshot", snapshot, "--probe", "--ca-file", "INPUT"]),
             reader(
                 "doctor", "--token-endpoint-ca-file",

@@ -19,10 +19,10 @@ public struct ReportBaseline: Sendable {
     /// - Parameter path: the report file (`--baseline`).
     /// - Throws: `ToolError` (exit 2) when the file cannot be read or is not a `doctor --all` report.
     public init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Self.error("cannot read the baseline report", path, "check the path and its permissions")
-        }
-        defer { try? handle.close() }
+        // Opened as every input is (a FIFO, a device or a directory is refused, never waited on), then read
+        // as a stream: a baseline report has no size limit.
+        let descriptor = try InputReader.openInput(path, input: "--baseline \(path == "-" ? "standard input" : path)")
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: path != "-")
         var scanner = ReportDocumentScanner()
         var found = false
         do {
