@@ -210,6 +210,24 @@ struct ProbeOAuthBearerProcessTests {
             "snapshot.json", String(decoding: try JSONSerialization.data(withJSONObject: snapshot), as: UTF8.self))
     }
 
+    /// IAM_OAUTHBEARER_AUTH: the probe reaches the broker (TCP, TLS, ApiVersions) and skips the SASL step with its
+    /// reason (PRB015): the web identity token is the execution role's, which the probe's caller cannot obtain. No
+    /// token request is made (no PRB016).
+    @Test func iamOAuthbearerSkipsSASLWithItsReason() async throws {
+        let bed = try #require(ProbeTestbed.shared)
+        let result = try await Self.run([
+            "probe", "--bootstrap-servers", bed.broker("saslTLS"), "--auth", "iam-oauthbearer", "--ca-file",
+            bed.path("root.pem"), "--output", "json",
+        ])
+        let findings = try Self.findings(result.stdout)
+        let skipped = try #require(
+            findings.first { $0["code"] == "PRB015" && $0["evidence"]?["step"] == "sasl" }, "\(result.stdout)")
+        #expect(skipped["severity"] == "skipped")
+        #expect(skipped["detail"]?.stringValue?.contains("web identity token") == true)
+        #expect(!findings.contains { $0["code"] == "PRB016" })
+        #expect(!findings.contains { $0["severity"] == "fail" }, "\(result.stdout)")
+    }
+
     /// `doctor --probe` trusts the token endpoint's private CA only with --token-endpoint-ca-file (the option it
     /// shares with probe): with it the token step passes, without it the step fails on the certificate and no
     /// SASL attempt follows. The client secret is in neither output.
