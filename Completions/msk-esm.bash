@@ -188,7 +188,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --new-only --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --baseline --since --timeout --ca-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --baseline --since --timeout --ca-file --token-endpoint-ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -255,6 +255,9 @@ _msk-esm_doctor() {
     '--ca-file')
         return
         ;;
+    '--token-endpoint-ca-file')
+        return
+        ;;
     esac
 }
 
@@ -312,7 +315,7 @@ _msk-esm_probe() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --version -h --help)
     repeating_options=(--region)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --topic --group --timeout)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --bootstrap-servers --auth --secret-file --secret-id --root-ca-secret-id --ca-file --token-endpoint-ca-file --oauth-scope --oauth-audience --oauth-logical-cluster --oauth-identity-pool --topic --group --timeout)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -369,6 +372,21 @@ _msk-esm_probe() {
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    '--token-endpoint-ca-file')
+        return
+        ;;
+    '--oauth-scope')
+        return
+        ;;
+    '--oauth-audience')
+        return
+        ;;
+    '--oauth-logical-cluster')
+        return
+        ;;
+    '--oauth-identity-pool')
         return
         ;;
     '--topic')
@@ -529,7 +547,7 @@ _msk-esm_create() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --bisect-batch-on-function-error --no-bisect-batch-on-function-error --enabled --no-enabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag --topics --function-response-types --source-access-configurations)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --cli-input-yaml --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --oauth-scope --oauth-audience --oauth-logical-cluster --oauth-identity-pool --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --cli-input-yaml --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
     __msk-esm_offer_flags_options 0
 
     # Offer option value completions
@@ -599,7 +617,19 @@ _msk-esm_create() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''oauthbearer'$'\n''iam'$'\n''iam-oauthbearer'$'\n''none'
+        return
+        ;;
+    '--oauth-scope')
+        return
+        ;;
+    '--oauth-audience')
+        return
+        ;;
+    '--oauth-logical-cluster')
+        return
+        ;;
+    '--oauth-identity-pool')
         return
         ;;
     '--secret-id')
@@ -733,7 +763,7 @@ _msk-esm_update() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --bisect-on-error --no-bisect-on-error --report-batch-item-failures --no-report-batch-item-failures --disabled --bisect-batch-on-function-error --no-bisect-batch-on-function-error --enabled --no-enabled --wait --dry-run --no-preflight --force --version -h --help)
     repeating_options=(--region --subnet --security-group --filter --metric --schema-registry-auth --schema-validate --tag --topics --function-response-types --source-access-configurations)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --uuid --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --cli-input-yaml --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --generate-cli-skeleton --uuid --function --cluster --bootstrap-servers --topic --starting-position --starting-position-timestamp --batch-size --batching-window --consumer-group-id --auth --oauth-scope --oauth-audience --oauth-logical-cluster --oauth-identity-pool --secret-id --root-ca-secret-id --on-failure --filter-kms-key --pollers --poller-group --max-retry-attempts --max-record-age --log-level --schema-registry --schema-record-format --cli-input-json --cli-input-yaml --function-name --event-source-arn --maximum-batching-window-in-seconds --maximum-retry-attempts --maximum-record-age-in-seconds --kms-key-arn --self-managed-event-source --amazon-managed-kafka-event-source-config --self-managed-kafka-event-source-config --filter-criteria --destination-config --provisioned-poller-config --metrics-config --logging-config --tags --timeout --poll-interval)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -806,7 +836,19 @@ _msk-esm_update() {
         return
         ;;
     '--auth')
-        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''iam'$'\n''none'
+        __msk-esm_add_completions -W 'mtls'$'\n''scram-512'$'\n''scram-256'$'\n''basic'$'\n''oauthbearer'$'\n''iam'$'\n''iam-oauthbearer'$'\n''none'
+        return
+        ;;
+    '--oauth-scope')
+        return
+        ;;
+    '--oauth-audience')
+        return
+        ;;
+    '--oauth-logical-cluster')
+        return
+        ;;
+    '--oauth-identity-pool')
         return
         ;;
     '--secret-id')

@@ -60,6 +60,9 @@ struct ProbeLiveInputTests {
         ["probe", "--bootstrap-servers", "127.0.0.1:9", "--auth", "scram-512"],
         ["probe", "--bootstrap-servers", "127.0.0.1:9", "--auth", "basic", "--secret-file", "a", "--secret-id", "b"],
         ["probe", "not-a-uuid"],
+        ["probe", "--bootstrap-servers", "127.0.0.1:9", "--auth", "oauthbearer"],
+        ["probe", "--bootstrap-servers", "127.0.0.1:9", "--auth", "tls", "--oauth-audience", "urn:x"],
+        ["probe", "6d9bce8e-1111-4222-8333-444455556666", "--oauth-scope", "kafka"],
     ])
     func conflictingOrMissingInputsAreUsageErrors(arguments: [String]) throws {
         let result = try BinaryRunner.run(arguments, environment: ["HOME": "/nonexistent-msk-esm-home"])

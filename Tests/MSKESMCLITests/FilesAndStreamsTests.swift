@@ -79,6 +79,9 @@ struct FilesAndStreamsTests {
             reader("doctor", "--snapshot", ["doctor", "--snapshot", "INPUT"]),
             reader("doctor", "--baseline", ["doctor", "--all", "--region", "us-east-1", "--baseline", "INPUT"]),
             reader("doctor", "--ca-file", ["doctor", "--snapshot", snapshot, "--probe", "--ca-file", "INPUT"]),
+            reader(
+                "doctor", "--token-endpoint-ca-file",
+                ["doctor", "--snapshot", snapshot, "--probe", "--token-endpoint-ca-file", "INPUT"]),
             reader("brokers explain", "--snapshot", ["brokers", "explain", "--snapshot", "INPUT"]),
             reader(
                 "brokers explain", "--cluster-json",
@@ -110,6 +113,12 @@ struct FilesAndStreamsTests {
             reader(
                 "probe", "--ca-file",
                 ["probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "tls", "--ca-file", "INPUT"]),
+            reader(
+                "probe", "--token-endpoint-ca-file",
+                [
+                    "probe", "--bootstrap-servers", "127.0.0.1:9092", "--auth", "oauthbearer", "--secret-file", secret,
+                    "--token-endpoint-ca-file", "INPUT",
+                ]),
             reader("event sample", "--value-file", ["event", "sample", "--value-file", "INPUT"]),
             reader("lint", "FILE", ["lint", "INPUT"]),
             reader("lint", "--parameters-file", ["lint", template, "--parameters-file", "INPUT"]),

@@ -105,6 +105,11 @@ struct LintFixtureTests {
             "cfn/schema-registry-on-demand.yaml", "REG005", "ConsumerRole", "Properties.Policies", "Policies:",
             "add to ConsumerRole.Properties.Policies a statement {Effect: Allow, Action: [glue:GetRegistry]"
         ),
+        (
+            // An edit in words, not the doctor's update-event-source-mapping command (a template has no UUID).
+            "cfn/self-managed-iam-oauthbearer-with-scope.yaml", "MAP018", "OrdersMapping", "Properties",
+            "Properties:", "in OrdersMapping.Properties.SourceAccessConfigurations: add OAUTHBEARER_AUTH"
+        ),
     ])
     func filterAndRegistryFindingsPointAtTheirProperty(
         fixture: String, code: String, resource: String, propertyPath: String, lineText: String, fix: String

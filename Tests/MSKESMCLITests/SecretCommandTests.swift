@@ -267,6 +267,39 @@ struct SecretCommandTests {
         #expect(result.stderr.contains("SEC1"))
     }
 
+    /// An OAuth secret: the token endpoint's surrounding whitespace is the one mechanical fix. The client secret
+    /// (a canary) reaches the written file, byte for byte, and neither stdout nor stderr; an http:// endpoint is
+    /// written as it was and the re-validation fails it (SEC026).
+    @Test(arguments: [false, true])
+    func fixTrimsTheOAuthTokenEndpointOnly(plainHTTP: Bool) async throws {
+        let canary = "Canary-OAuth-\(UUID().uuidString.prefix(8))"
+        let scheme = plainHTTP ? "http" : "https"
+        let input = try F.file(
+            F.json([
+                "clientId": "orders-sync", "clientSecret": canary,
+                "tokenEndpointUrl": " \(scheme)://login.example.com/oauth2/token\n",
+            ]))
+        for format in ["text", "json"] {
+            let output = try F.scratchPath("fixed-\(format).json")
+            let result = await CommandRunner.run([
+                "secret", "fix", input, "--type", "oauth", "--write", output, "--output", format,
+            ])
+            #expect(result.exitCode == (plainHTTP ? 1 : 0), "\(result.stdout) \(result.stderr)")
+            #expect(!result.stdout.contains(canary) && !result.stderr.contains(canary))
+            #expect(
+                result.stdout.contains("removed the whitespace around") && result.stdout.contains("tokenEndpointUrl"))
+            #expect(result.stdout.contains("SEC026"))
+            let fixed = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output)))
+                    as? [String: String])
+            #expect(
+                fixed == [
+                    "clientId": "orders-sync", "clientSecret": canary,
+                    "tokenEndpointUrl": "\(scheme)://login.example.com/oauth2/token",
+                ])
+        }
+    }
+
     @Test func fixRefusesWithoutPassword() async throws {
         let input = try F.mtlsFile(chain: F.ecChain, key: "keys/ec-pbes2-aes256.pem")
         let output = try F.scratchPath("fixed.json")

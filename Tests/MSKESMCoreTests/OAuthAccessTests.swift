@@ -238,6 +238,53 @@ struct OAuthAccessTests {
         #expect(analysisText.contains("clientSecretLength") && !analysisText.contains(canary))
     }
 
+    // MARK: secret fix of an OAuth secret
+
+    static let canaryClientSecret = "Canary-OAuth-Client-Secret-7fQ"
+
+    static func repair(_ members: [String: String], type: SecretType? = nil) throws -> (
+        fixed: [String: String], changes: [String]
+    ) {
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: members), as: UTF8.self)
+        let repair = try SecretRepairer(options: SecretRepairOptions(type: type)).repair(
+            try SecretInput.parse(json, label: "oauth secret"))
+        let fixed = try #require(try JSONSerialization.jsonObject(with: repair.secretJSON) as? [String: String])
+        return (fixed, repair.changes)
+    }
+
+    @Test(arguments: [
+        ("tokenEndpointUrl", " https://idp.example.com/oauth2/token\n"),
+        ("token_endpoint_url", "\thttps://idp.example.com/oauth2/token  "),
+    ])
+    func theTokenEndpointIsTrimmedAndTheCredentialsKept(key: String, endpoint: String) throws {
+        // A client id and secret with spaces at their ends are credentials: they stay byte for byte.
+        let members = ["clientId": " orders-sync ", "clientSecret": " \(Self.canaryClientSecret) ", key: endpoint]
+        let (fixed, changes) = try Self.repair(members, type: .oauth)
+        #expect(fixed[key] == "https://idp.example.com/oauth2/token")
+        #expect(fixed["clientId"] == " orders-sync " && fixed["clientSecret"] == " \(Self.canaryClientSecret) ")
+        #expect(Set(fixed.keys) == Set(members.keys))
+        #expect(changes == ["removed the whitespace around \"\(key)\""])
+        #expect(!changes.joined().contains(Self.canaryClientSecret) && !changes.joined().contains("idp.example"))
+    }
+
+    @Test func aCleanSecretAndAnHTTPEndpointAreLeftAlone() throws {
+        // Detected as OAuth without --type; nothing to change.
+        let clean = [
+            "clientId": "orders-sync", "clientSecret": Self.canaryClientSecret,
+            "tokenEndpointUrl": "https://idp.example.com/oauth2/token",
+        ]
+        let (unchanged, noChanges) = try Self.repair(clean)
+        #expect(unchanged == clean && noChanges.isEmpty)
+        // http:// is not mechanical: the secret is written as it was, and the re-validation fails SEC026.
+        var http = clean
+        http["tokenEndpointUrl"] = "http://idp.example.com/oauth2/token"
+        let (fixed, changes) = try Self.repair(http)
+        #expect(fixed == http && changes.isEmpty)
+        let report = try Self.validate(
+            String(decoding: try JSONSerialization.data(withJSONObject: fixed), as: UTF8.self))
+        #expect(report.findings.first { $0.code == "SEC026" }?.severity == .fail)
+    }
+
     // MARK: IAM (IAM009, and GetSecretValue for the OAuth secret)
 
     // A literal policy: a parse failure is a broken test.
@@ -297,5 +344,15 @@ struct OAuthAccessTests {
         #expect(missing.severity == .fail)
         #expect(missing.fix.contains(Self.secret))
         #expect(!missing.fix.contains("\"Resource\":\"*\""))
+        // Silent when the role may read that secret.
+        let granted = MappingPermissionCheck(
+            context: Self.context(
+                .oauthbearer,
+                policy:
+                    #"{"Version":"2012-10-17","Statement":[\#(Self.logs),{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"\#(Self.secret)"}]}"#,
+                secrets: [Self.secret])
+        ).report()
+        #expect(!granted.findings.contains { $0.code == "IAM001" && $0.severity != .pass })
+        #expect(granted.findings.contains { $0.code == "IAM001" && $0.title.contains("secretsmanager:GetSecretValue") })
     }
 }

@@ -65,6 +65,17 @@ struct OAuthBearerTests {
         }
     }
 
+    /// Without the OAuth secret's value (a snapshot taken without --include-secrets) no token is requested: PRB016
+    /// is skipped, naming what is missing, never failed.
+    @Test func aMissingSecretSkipsTheTokenRequest() async throws {
+        var configuration = ProbeConfiguration(brokers: ["127.0.0.1:1"], method: .oauthbearer, timeout: 2)
+        configuration.selfManaged = true
+        let report = await Probe().run(configuration)
+        let token = try #require(report.findings.first { $0.code == "PRB016" })
+        #expect(token.severity == Severity.skipped)
+        #expect(token.title.contains("secret is missing"))
+    }
+
     @Test func unreachableTokenEndpointIsPRB016AndSkipsSASL() async throws {
         var configuration = ProbeConfiguration(
             brokers: ["127.0.0.1:1"], method: .oauthbearer,

@@ -257,9 +257,10 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
         ]
         let access =
             flags.auth != nil || flags.rootCASecretId != nil || !flags.subnets.isEmpty || !flags.securityGroups.isEmpty
+            || !flags.oauthValues.isEmpty
         pairs.append(
             (
-                "--source-access-configurations", "--auth/--root-ca-secret-id/--subnet/--security-group",
+                "--source-access-configurations", "--auth/--root-ca-secret-id/--subnet/--security-group/--oauth-*",
                 !sourceAccessConfigurations.isEmpty, access
             ))
         let kafkaConfig =

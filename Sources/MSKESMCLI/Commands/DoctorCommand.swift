@@ -49,7 +49,9 @@ struct DoctorCommand: AsyncParsableCommand {
 
             With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
             snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \
-            group), and adds the PRB findings.
+            group), and adds the PRB findings. For an OAUTHBEARER_AUTH mapping whose identity provider has a \
+            certificate from a private CA, --token-endpoint-ca-file FILE names the CA the token endpoint must \
+            lead to (as for msk-esm probe).
 
             Exit codes: 0 healthy; 1 a check failed (or warned / was skipped, with --strict), or a Region could \
             not be listed; 2 the snapshot cannot be read (not UTF-8, not JSON, a key repeated, larger than 1 MiB, wrong version, a member of \
@@ -130,6 +132,8 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --probe: CA certificates (PEM) to trust besides the system's.", valueName: "file"))
     var caFile: String?
 
+    @OptionGroup var tokenEndpointCA: TokenEndpointCAOption
+
     func validate() throws {
         try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all)
         let sources = [uuid != nil, snapshot != nil, function != nil, all].filter { $0 }.count
@@ -155,6 +159,9 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
         if !probe && caFile != nil { throw ValidationError("--ca-file is for --probe") }
+        if !probe && tokenEndpointCA.tokenEndpointCaFile != nil {
+            throw ValidationError("--token-endpoint-ca-file is for --probe")
+        }
         if probe && (function != nil || all) {
             throw ValidationError("--probe diagnoses one mapping: a UUID or --snapshot FILE")
         }
@@ -163,10 +170,11 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         // An unreadable --ca-file is a usage error (exit 2) before any work, not a skipped probe later.
         let trustedPEM = try ProbeCommand.readCAFile(caFile)
+        let tokenEndpointCAFile = try tokenEndpointCA.checkedPath()
         if let snapshot {
             // Doctor.run checks the raw parts before any check, and decodes them once for all of them.
             let document = try Snapshot.load(path: snapshot, checkingRawParts: false)
-            try await finish(document, trustedPEM: trustedPEM)
+            try await finish(document, trustedPEM: trustedPEM, tokenEndpointCAFile: tokenEndpointCAFile)
             return
         }
         // The process's client for these options: in the REPL a second doctor reuses credentials and connections.
@@ -178,7 +186,9 @@ struct DoctorCommand: AsyncParsableCommand {
         gatherer.metricWindow = metricWindow.seconds
         if let uuid {
             let gathered = try await gatherer.gather(mappingUUID: uuid)
-            try await finish(try Snapshot.decode(gathered, source: uuid), trustedPEM: trustedPEM)
+            try await finish(
+                try Snapshot.decode(gathered, source: uuid), trustedPEM: trustedPEM,
+                tokenEndpointCAFile: tokenEndpointCAFile)
             return
         }
         // The baseline is read (and a bad one reported) before any AWS call.
@@ -192,27 +202,29 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     /// One mapping's report (with the probe's findings under --probe), printed.
-    func finish(_ document: Snapshot, trustedPEM: String?) async throws {
+    func finish(_ document: Snapshot, trustedPEM: String?, tokenEndpointCAFile: String?) async throws {
         let report = try Doctor().run(document, at: global.now)
         guard probe else {
             try global.finish(report, summaryLines: DoctorCommand.summaryLines(report.summary))
             return
         }
         let probed = await DoctorCommand.addingProbe(
-            to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM, global: global)
+            to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM,
+            tokenEndpointCAFile: tokenEndpointCAFile, global: global)
         try global.finish(probed, summaryLines: DoctorCommand.summaryLines(probed.summary))
     }
 
     /// The doctor's report with the probe's findings added and its summary under `summary.probe`.
     static func addingProbe(
         to report: CheckReport<DoctorSummary>, snapshot: Snapshot, timeout: Double, trustedPEM: String?,
-        global: GlobalOptions
+        tokenEndpointCAFile: String? = nil, global: GlobalOptions
     ) async -> CheckReport<ProbedDoctorSummary> {
         var findings = report.findings
         var summary = ProbedDoctorSummary(doctor: report.summary)
         do {
             var configuration = try ProbePlan.configuration(snapshot: snapshot, timeout: timeout)
             configuration.trust(trustedPEM)
+            configuration.tokenEndpointCAFile = tokenEndpointCAFile
             try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
             let probed = await Probe().run(configuration)
             findings += probed.findings

@@ -3,20 +3,56 @@ import Foundation
 import MSKESMCore
 
 /// `--auth`: how Lambda authenticates to the brokers, i.e. which `SourceAccessConfigurations` type the
-/// `--secret-id` is sent as (docs/aws-facts.md#sourceaccessconfigurations-types). `iam` and `none` take no secret.
+/// `--secret-id` is sent as (docs/aws-facts.md#sourceaccessconfigurations-types). `iam`, `iam-oauthbearer` and
+/// `none` take no secret.
 enum MappingAuth: String, ExpressibleByArgument, CaseIterable, Sendable {
     case mtls
     case scram512 = "scram-512"
     case scram256 = "scram-256"
-    case basic, iam, none
+    case basic, oauthbearer, iam
+    case iamOAuthbearer = "iam-oauthbearer"
+    case none
 
+    /// The type sent with `--secret-id` as its URI.
     var sourceAccessType: String? {
         switch self {
         case .mtls: "CLIENT_CERTIFICATE_TLS_AUTH"
         case .scram512: "SASL_SCRAM_512_AUTH"
         case .scram256: "SASL_SCRAM_256_AUTH"
         case .basic: "BASIC_AUTH"
-        case .iam, .none: nil
+        case .oauthbearer: "OAUTHBEARER_AUTH"
+        case .iam, .iamOAuthbearer, .none: nil
+        }
+    }
+
+    /// Every authentication type an `--auth` replaces: those with a secret, and the self-managed types without a
+    /// URI (IAM_AUTH, IAM_OAUTHBEARER_AUTH), whose entries have no URI
+    /// (https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html).
+    static let authenticationTypes =
+        allCases.compactMap(\.sourceAccessType) + ["IAM_AUTH", "IAM_OAUTHBEARER_AUTH"]
+}
+
+/// The OAUTHBEARER_* values of `create` and `update` (each an entry whose URI holds the value, not an ARN,
+/// https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html), shared with `probe`'s
+/// flags of the same names.
+enum OAuthValueFlag: CaseIterable {
+    case scope, audience, logicalCluster, identityPool
+
+    var flag: String {
+        switch self {
+        case .scope: "--oauth-scope"
+        case .audience: "--oauth-audience"
+        case .logicalCluster: "--oauth-logical-cluster"
+        case .identityPool: "--oauth-identity-pool"
+        }
+    }
+
+    var sourceAccessType: String {
+        switch self {
+        case .scope: "OAUTHBEARER_SCOPE"
+        case .audience: "OAUTHBEARER_AUDIENCE"
+        case .logicalCluster: "OAUTHBEARER_LOGICAL_CLUSTER"
+        case .identityPool: "OAUTHBEARER_IDENTITY_POOL"
         }
     }
 }
@@ -104,9 +140,37 @@ struct MappingFlags: ParsableArguments, Sendable {
 
     @Option(
         help: ArgumentHelp(
-            "How Lambda authenticates: mtls, scram-512, scram-256, basic (with --secret-id), iam, none.",
+            "How Lambda authenticates: mtls, scram-512, scram-256, basic, oauthbearer (with --secret-id), iam (MSK's IAM, or IAM_AUTH with --bootstrap-servers), iam-oauthbearer (with --oauth-audience), none.",
             valueName: "method"))
     var auth: MappingAuth?
+
+    @Option(
+        name: .customLong("oauth-scope"),
+        help: ArgumentHelp("The OAuth scope Lambda requests (OAUTHBEARER_SCOPE).", valueName: "scope"))
+    var oauthScope: String?
+
+    @Option(
+        name: .customLong("oauth-audience"),
+        help: ArgumentHelp("The OAuth audience Lambda requests (OAUTHBEARER_AUDIENCE).", valueName: "audience"))
+    var oauthAudience: String?
+
+    @Option(
+        name: .customLong("oauth-logical-cluster"),
+        help: ArgumentHelp(
+            "The Confluent Cloud logical cluster id Lambda sends (OAUTHBEARER_LOGICAL_CLUSTER).", valueName: "id"))
+    var oauthLogicalCluster: String?
+
+    @Option(
+        name: .customLong("oauth-identity-pool"),
+        help: ArgumentHelp(
+            "The Confluent Cloud identity pool id Lambda sends (OAUTHBEARER_IDENTITY_POOL).", valueName: "id"))
+    var oauthIdentityPool: String?
+
+    /// The OAUTHBEARER_* values given, in the order of `OAuthValueFlag`.
+    var oauthValues: [(flag: OAuthValueFlag, value: String)] {
+        zip(OAuthValueFlag.allCases, [oauthScope, oauthAudience, oauthLogicalCluster, oauthIdentityPool])
+            .compactMap { flag, value in value.map { (flag, $0) } }
+    }
 
     @Option(
         name: .customLong("secret-id"),
@@ -338,7 +402,22 @@ struct MappingFlags: ParsableArguments, Sendable {
                 throw ValidationError("--auth \(auth.rawValue) takes no --secret-id")
             }
         } else if secretId != nil {
-            throw ValidationError("--secret-id needs --auth mtls|scram-512|scram-256|basic")
+            throw ValidationError("--secret-id needs --auth mtls|scram-512|scram-256|basic|oauthbearer")
+        }
+        if auth == .iamOAuthbearer && oauthAudience == nil {
+            // https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html
+            throw ValidationError(
+                "--auth iam-oauthbearer needs --oauth-audience (IAM_OAUTHBEARER_AUTH requires OAUTHBEARER_AUDIENCE)")
+        }
+        if auth == .iamOAuthbearer, let other = oauthValues.first(where: { $0.flag != .audience }) {
+            throw ValidationError(
+                "\(other.flag.flag) goes with --auth oauthbearer: IAM_OAUTHBEARER_AUTH allows only OAUTHBEARER_AUDIENCE"
+            )
+        }
+        if let cluster, (auth == .oauthbearer || auth == .iamOAuthbearer || !oauthValues.isEmpty) {
+            throw ValidationError(
+                "--auth oauthbearer|iam-oauthbearer and the --oauth-* flags are for self-managed Kafka, not --cluster \(cluster)"
+            )
         }
         for (flag, value) in [("--secret-id", secretId), ("--root-ca-secret-id", rootCASecretId)] {
             if let value, !Self.matches(value, Self.secretPattern) {
@@ -496,7 +575,8 @@ struct MappingFlags: ParsableArguments, Sendable {
     }
 
     /// The request body: the file's members, overridden by the flags given.
-    func requestBody(base: [String: JSONValue]) -> [String: JSONValue] {
+    /// - Parameter selfManagedHint: the mapping is self-managed though the request does not say so (an update).
+    func requestBody(base: [String: JSONValue], selfManagedHint: Bool = false) -> [String: JSONValue] {
         var body = base
         if let function { body["FunctionName"] = .string(function) }
         let selfManaged: Bool
@@ -552,7 +632,7 @@ struct MappingFlags: ParsableArguments, Sendable {
             body["Tags"] = .object(table)
         }
         if disabled { body["Enabled"] = false }
-        body = applyAccess(to: body)
+        body = applyAccess(to: body, selfManaged: selfManaged || selfManagedHint)
         let configKey = selfManaged ? "SelfManagedKafkaEventSourceConfig" : "AmazonManagedKafkaEventSourceConfig"
         if consumerGroupId != nil || schemaRegistry != nil || schemaRecordFormat != nil || !schemaRegistryAuth.isEmpty
             || !schemaValidate.isEmpty
@@ -583,18 +663,26 @@ struct MappingFlags: ParsableArguments, Sendable {
     }
 
     /// `SourceAccessConfigurations`: entries of the types the flags set replace the file's of those types.
-    func applyAccess(to body: [String: JSONValue]) -> [String: JSONValue] {
+    /// - Parameter selfManaged: whether the mapping is self-managed Kafka, where `--auth iam` is IAM_AUTH.
+    func applyAccess(to body: [String: JSONValue], selfManaged: Bool) -> [String: JSONValue] {
         var replaced: Set<String> = []
         var added: [JSONValue] = []
-        func add(_ type: String, _ uri: String) {
+        func add(_ type: String, _ uri: String?) {
             replaced.insert(type)
-            added.append(["Type": .string(type), "URI": .string(uri)])
+            var entry: [String: JSONValue] = ["Type": .string(type)]
+            if let uri { entry["URI"] = .string(uri) }
+            added.append(.object(entry))
         }
         if let auth {
-            // Any --auth replaces the file's authentication entry (iam and none remove it).
-            replaced.formUnion(MappingAuth.allCases.compactMap(\.sourceAccessType))
+            // Any --auth replaces the file's authentication entry (none, and iam on MSK, remove it), and its
+            // OAUTHBEARER_* values unless flags give new ones.
+            replaced.formUnion(MappingAuth.authenticationTypes)
+            replaced.formUnion(OAuthValueFlag.allCases.map(\.sourceAccessType))
             if let type = auth.sourceAccessType, let secretId { add(type, secretId) }
+            if auth == .iam && selfManaged { add("IAM_AUTH", nil) }
+            if auth == .iamOAuthbearer { add("IAM_OAUTHBEARER_AUTH", nil) }
         }
+        for (flag, value) in oauthValues { add(flag.sourceAccessType, value) }
         if let rootCASecretId { add("SERVER_ROOT_CA_CERTIFICATE", rootCASecretId) }
         for subnet in subnets { add("VPC_SUBNET", "subnet:" + subnet) }
         for group in securityGroups { add("VPC_SECURITY_GROUP", "security_group:" + group) }

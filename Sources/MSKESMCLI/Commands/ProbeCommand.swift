@@ -20,9 +20,16 @@ struct ProbeCommand: AsyncParsableCommand {
             Inputs: a mapping UUID (brokers, method and secrets read from AWS and chosen as Lambda would), a \
             --snapshot (the same from a file; the secret's value only when the snapshot was taken with \
             --include-secrets), or --bootstrap-servers with --auth (and --secret-file or --secret-id for mtls, \
-            scram-512, scram-256 and basic; --root-ca-secret-id for brokers on a private CA). For iam, the AWS_MSK_IAM payload is signed \
+            scram-512, scram-256, basic and oauthbearer; --root-ca-secret-id for brokers on a private CA). For iam, the AWS_MSK_IAM payload is signed \
             with the credentials the AWS CLI would use (--profile, environment, shared files, …), for the \
             region of --region, the snapshot or the broker names.
+
+            For oauthbearer (OAUTHBEARER_AUTH) the probe first asks the secret's token endpoint for an access \
+            token (OAuth 2.0 client credentials, with the mapping's OAUTHBEARER_SCOPE and OAUTHBEARER_AUDIENCE, \
+            or --oauth-scope and --oauth-audience), then sends it over SASL/OAUTHBEARER with Confluent Cloud's \
+            logicalCluster and identityPoolId extensions (OAUTHBEARER_LOGICAL_CLUSTER, \
+            OAUTHBEARER_IDENTITY_POOL, or the flags). PRB016 reports the token endpoint, PRB009 the brokers' \
+            answer; the client secret and the token are never shown, not even with --debug.
 
             Exit codes: 0 every step passed; 1 a step failed (or was skipped, with --strict); 2 bad input.
 
@@ -30,6 +37,7 @@ struct ProbeCommand: AsyncParsableCommand {
               msk-esm probe 14e0db71-5d35-4eb5-b481-8945cf9d10c2
               msk-esm probe --bootstrap-servers b-1.kafka.internal:9096,b-2.kafka.internal:9096 --auth scram-512 --secret-file scram.json --topic orders
               msk-esm probe --snapshot snapshot.json --output json
+              msk-esm probe --bootstrap-servers pkc-1.confluent.cloud:9092 --auth oauthbearer --secret-file oauth.json --oauth-logical-cluster lkc-1 --oauth-identity-pool pool-2
             """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
@@ -47,7 +55,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "How to authenticate: plaintext, tls, mtls, scram-512, scram-256, basic or iam (the methods of brokers explain).",
+            "How to authenticate: plaintext, tls, mtls, scram-512, scram-256, basic, iam or oauthbearer (the methods of brokers explain).",
             valueName: "method"))
     var auth: AuthMethod?
 
@@ -69,6 +77,34 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("CA certificates (PEM) to trust besides the system's.", valueName: "file"))
     var caFile: String?
 
+    @OptionGroup var tokenEndpointCA: TokenEndpointCAOption
+
+    @Option(help: ArgumentHelp("oauthbearer: the token request's scope (OAUTHBEARER_SCOPE).", valueName: "scope"))
+    var oauthScope: String?
+
+    @Option(
+        help: ArgumentHelp("oauthbearer: the token request's audience (OAUTHBEARER_AUDIENCE).", valueName: "audience"))
+    var oauthAudience: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "oauthbearer: Confluent Cloud's logicalCluster SASL extension (OAUTHBEARER_LOGICAL_CLUSTER).",
+            valueName: "id"))
+    var oauthLogicalCluster: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "oauthbearer: Confluent Cloud's identityPoolId SASL extension (OAUTHBEARER_IDENTITY_POOL).",
+            valueName: "id"))
+    var oauthIdentityPool: String?
+
+    /// The OAuth values given as flags (nil members are the mapping's, if any).
+    var oauthFlags: OAuthBearerSettings {
+        OAuthBearerSettings(
+            scope: oauthScope, audience: oauthAudience, logicalCluster: oauthLogicalCluster,
+            identityPool: oauthIdentityPool)
+    }
+
     @Option(help: "The topic to look up (default: the mapping's, with --snapshot).")
     var topic: String?
 
@@ -82,6 +118,11 @@ struct ProbeCommand: AsyncParsableCommand {
         try global.validate()
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
         if secretFile != nil && secretId != nil { throw ValidationError("give --secret-file or --secret-id, not both") }
+        if oauthFlags != OAuthBearerSettings() && auth != .oauthbearer {
+            throw ValidationError(
+                "--oauth-scope, --oauth-audience, --oauth-logical-cluster and --oauth-identity-pool go with --auth "
+                    + "oauthbearer (a mapping or snapshot gives its own OAUTHBEARER_* values)")
+        }
         if let uuid {
             try MappingCommandSupport.validateUUID(uuid)
             if snapshot != nil || bootstrapServers != nil || auth != nil || secretFile != nil || secretId != nil
@@ -105,12 +146,13 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         guard let auth else { throw ValidationError("--bootstrap-servers needs --auth (plaintext, tls, mtls, …)") }
         _ = try MappingFlags.servers(bootstrapServers)
-        if [.mtls, .scram512, .scram256, .basic].contains(auth) && secretFile == nil && secretId == nil {
+        if [.mtls, .scram512, .scram256, .basic, .oauthbearer].contains(auth) && secretFile == nil && secretId == nil {
             throw ValidationError("--auth \(auth.rawValue) needs --secret-file or --secret-id")
         }
     }
 
     func run() async throws {
+        let tokenEndpointCAFile = try tokenEndpointCA.checkedPath()
         var configuration: ProbeConfiguration
         if let uuid {
             let trustedPEM = try Self.readCAFile(caFile)
@@ -141,6 +183,8 @@ struct ProbeCommand: AsyncParsableCommand {
             configuration.extraCAPEM = pem
         }
         try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
+        if auth == .oauthbearer { configuration.oauth = oauthFlags }
+        configuration.tokenEndpointCAFile = tokenEndpointCAFile
         if global.debug {
             let console = CommandContext.console
             configuration.trace = { line in console.writeError("debug: " + line + "\n") }
@@ -152,12 +196,12 @@ struct ProbeCommand: AsyncParsableCommand {
     /// The certificates of `--ca-file`, read once, before any work: a file that cannot be read or holds no
     /// certificate is a usage error (exit 2), and a stream (`<(command)`, `-`) works, since the text, not the
     /// path, goes to the TLS context.
-    static func readCAFile(_ path: String?) throws -> String? {
+    static func readCAFile(_ path: String?, label: String = "--ca-file") throws -> String? {
         guard let path else { return nil }
-        let text = try InputReader.text(from: path, label: "--ca-file")
+        let text = try InputReader.text(from: path, label: label)
         guard PEMDocument(text: text).blocks.contains(where: { $0.kind == .certificate }) else {
             throw ToolError.usage(
-                "no PEM certificate in the file", input: "--ca-file \(path)",
+                "no PEM certificate in the file", input: "\(label) \(path)",
                 fix: "give the CA certificates as PEM (-----BEGIN CERTIFICATE-----)")
         }
         return text

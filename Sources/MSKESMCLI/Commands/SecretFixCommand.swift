@@ -11,7 +11,8 @@ struct SecretFixCommand: AsyncParsableCommand {
         discussion: """
             Reorders the certificate chain (leaf first, root last), converts PKCS#1 and SEC1 keys to PKCS#8, \
             re-encrypts a PBES2 key with PBE-SHA1-3DES (or --scheme) under the same password, and normalises \
-            whitespace. The result is written atomically with mode 0600, never over an existing file without \
+            whitespace; of an OAuth secret (--type oauth) it trims the whitespace around the token endpoint URL \
+            only (an http:// endpoint and the key names are left for the re-validation to report). The result is written atomically with mode 0600, never over an existing file without \
             --force, and validated again; the exit code is that validation's. It refuses when the repair \
             needs a password it was not given. This is one of the two commands that write secret material.
 

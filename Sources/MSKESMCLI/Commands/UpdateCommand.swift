@@ -50,10 +50,10 @@ struct UpdateCommand: AsyncParsableCommand {
         let uuid = try Self.mappingUUID(given: mapping, file: base["UUID"], source: flags.inputFilePath)
         var wanted = flags.requestBody(base: base)
         wanted.removeValue(forKey: "UUID")
-        if wanted.isEmpty {
-            throw ToolError.usage(
-                "nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
-        }
+        let nothingToChange = ToolError.usage(
+            "nothing to change", input: uuid, fix: "give the settings to change, e.g. --batch-size 500")
+        // --auth iam may be all there is: IAM_AUTH on self-managed Kafka, which only the mapping read tells.
+        if wanted.isEmpty && flags.auth != .iam { throw nothingToChange }
         let client = try MappingCommandSupport.client(global)
         let lambda = LambdaClient(client: client, timestamps: global.timestamps)
         let current: JSONValue
@@ -62,6 +62,12 @@ struct UpdateCommand: AsyncParsableCommand {
         } catch {
             throw MappingCommandSupport.failure(error, doing: "read the event source mapping", input: uuid)
         }
+        if flags.auth == .iam && current["SelfManagedEventSource"] != nil {
+            // On self-managed Kafka --auth iam is IAM_AUTH, which only the mapping read says.
+            wanted = flags.requestBody(base: base, selfManagedHint: true)
+            wanted.removeValue(forKey: "UUID")
+        }
+        if wanted.isEmpty { throw nothingToChange }
         let plan = MappingUpdatePlan(current: current, request: wanted)
         let path = "/2015-03-31/event-source-mappings/\(uuid)"
         let request = MappingChangeDocument.Request(method: "PUT", path: path, body: .object(plan.body))

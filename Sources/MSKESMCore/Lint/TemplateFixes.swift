@@ -28,6 +28,10 @@ enum TemplateFixes {
                 + "the source)"
         case "MAP016":
             return "set \(target): MinimumPollers 1..200, MaximumPollers 1..2000, minimum ≤ maximum"
+        case "MAP018":
+            if let edit = finding.evidence["edit"]?.stringValue {
+                return "in \(location.resource).Properties.SourceAccessConfigurations: \(edit)"
+            }
         case "MAP019":
             return "remove the OAUTHBEARER/IAM access type from \(target): it is for self-managed Kafka only"
         case "IAM001", "IAM005", "REG005":

@@ -40,11 +40,13 @@ package enum OAuthAccessRules {
             ? "--source-access-configurations "
             : "aws lambda update-event-source-mapping --uuid \(settings.uuidArgument) --source-access-configurations "
         var findings: [Finding] = []
-        func fail(_ title: String, _ detail: String, _ fix: String, _ severity: Severity = .fail) {
+        // `edit` says the same change in words, for a template (lint's fix): the command's `--uuid` means nothing
+        // there.
+        func fail(_ title: String, _ detail: String, _ fix: String, edit: String, _ severity: Severity = .fail) {
             findings.append(
                 Finding(
                     code: .map018, severity: severity, title: title, detail: detail + " (\(guide))", fix: fix,
-                    evidence: ["types": .array(types.map(JSONValue.string))]))
+                    evidence: ["types": .array(types.map(JSONValue.string)), "edit": .string(edit)]))
         }
 
         if settings.eventSourceArn.map({ $0.contains(":kafka:") }) ?? false {
@@ -67,7 +69,8 @@ package enum OAuthAccessRules {
             fail(
                 "\(type) without OAUTHBEARER_AUTH",
                 "\(type) requires OAUTHBEARER_AUTH, the secret with the OAuth 2.0 client credentials",
-                fixPrefix + "Type=OAUTHBEARER_AUTH,URI=<secret ARN> Type=\(type),URI=<value>")
+                fixPrefix + "Type=OAUTHBEARER_AUTH,URI=<secret ARN> Type=\(type),URI=<value>",
+                edit: "add OAUTHBEARER_AUTH with the OAuth secret's ARN as URI")
         }
         if has.contains("OAUTHBEARER_AUDIENCE") && !has.contains("OAUTHBEARER_AUTH")
             && !has.contains("IAM_OAUTHBEARER_AUTH")
@@ -75,14 +78,16 @@ package enum OAuthAccessRules {
             fail(
                 "OAUTHBEARER_AUDIENCE without OAUTHBEARER_AUTH or IAM_OAUTHBEARER_AUTH",
                 "OAUTHBEARER_AUDIENCE requires either OAUTHBEARER_AUTH or IAM_OAUTHBEARER_AUTH",
-                fixPrefix + "Type=IAM_OAUTHBEARER_AUTH Type=OAUTHBEARER_AUDIENCE,URI=<audience>")
+                fixPrefix + "Type=IAM_OAUTHBEARER_AUTH Type=OAUTHBEARER_AUDIENCE,URI=<audience>",
+                edit: "add OAUTHBEARER_AUTH (with the OAuth secret's ARN as URI) or IAM_OAUTHBEARER_AUTH (no URI)")
         }
         if has.contains("IAM_OAUTHBEARER_AUTH") {
             if !has.contains("OAUTHBEARER_AUDIENCE") {
                 fail(
                     "IAM_OAUTHBEARER_AUTH without OAUTHBEARER_AUDIENCE",
                     "IAM_OAUTHBEARER_AUTH requires OAUTHBEARER_AUDIENCE, the audience of the web identity token",
-                    fixPrefix + "Type=IAM_OAUTHBEARER_AUTH Type=OAUTHBEARER_AUDIENCE,URI=<audience the brokers expect>")
+                    fixPrefix + "Type=IAM_OAUTHBEARER_AUTH Type=OAUTHBEARER_AUDIENCE,URI=<audience the brokers expect>",
+                    edit: "add OAUTHBEARER_AUDIENCE with the audience the brokers expect as URI")
             }
             let excluded = [
                 "OAUTHBEARER_AUTH", "OAUTHBEARER_SCOPE", "OAUTHBEARER_LOGICAL_CLUSTER", "OAUTHBEARER_IDENTITY_POOL",
@@ -92,8 +97,8 @@ package enum OAuthAccessRules {
                 fail(
                     "IAM_OAUTHBEARER_AUTH with \(excluded.joined(separator: ", "))",
                     "IAM_OAUTHBEARER_AUTH does not support the other OAUTHBEARER types (only OAUTHBEARER_AUDIENCE)",
-                    "remove " + excluded.joined(separator: ", ") + ": " + fixPrefix
-                        + "Type=IAM_OAUTHBEARER_AUTH Type=OAUTHBEARER_AUDIENCE,URI=<audience>")
+                    fixPrefix + "Type=IAM_OAUTHBEARER_AUTH Type=OAUTHBEARER_AUDIENCE,URI=<audience>",
+                    edit: "remove " + excluded.joined(separator: ", "))
             }
         }
         for entry in entries {
@@ -104,19 +109,20 @@ package enum OAuthAccessRules {
                     "\(type) has a URI",
                     "\(type) takes no URI: the execution role authenticates, there is no secret "
                         + "(\"Omit the URI field for this type\")",
-                    fixPrefix + "Type=\(type) (without URI=)")
+                    fixPrefix + "Type=\(type) (without URI=)", edit: "remove the URI of \(type)")
             }
             if valueTypes.contains(type) && uri.isEmpty {
                 fail(
                     "\(type) has no value", "The URI field of \(type) holds the value Lambda sends, not a secret ARN",
-                    fixPrefix + "Type=\(type),URI=<value>")
+                    fixPrefix + "Type=\(type),URI=<value>", edit: "give \(type) its value as URI")
             }
         }
         for type in valueTypes where types.filter({ $0 == type }).count > 1 {
             // The model does not say which of two values Lambda uses, so this is a warning.
             fail(
                 "\(type) is given \(types.filter { $0 == type }.count) times",
-                "Which of the values Lambda uses is not documented", "keep one \(type) entry", .warn)
+                "Which of the values Lambda uses is not documented", "keep one \(type) entry",
+                edit: "keep one \(type) entry", .warn)
         }
         // Two secrets are BRK005; a secret-less method (IAM_AUTH, IAM_OAUTHBEARER_AUTH) next to any other
         // authentication is reported here, since only one method can authenticate the connection.
@@ -125,7 +131,8 @@ package enum OAuthAccessRules {
             fail(
                 "\(methods.count) authentication methods: \(methods.joined(separator: ", "))",
                 "A mapping authenticates with one method; IAM_AUTH and IAM_OAUTHBEARER_AUTH replace a secret",
-                "keep one of " + methods.joined(separator: ", ") + " in " + fixPrefix.trimmingSpaces())
+                "keep one of " + methods.joined(separator: ", ") + " in " + fixPrefix.trimmingSpaces(),
+                edit: "keep one of " + methods.joined(separator: ", "))
         }
         if findings.isEmpty {
             findings.append(

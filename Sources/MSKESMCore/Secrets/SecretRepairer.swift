@@ -67,9 +67,10 @@ public struct SecretRepairer: Sendable {
                 if normalized != text { changes.append("normalised the whitespace of \"certificate\"") }
                 members["certificate"] = .string(normalized)
             }
-        case .scram, .basic, .oauth:
-            // Usernames, passwords and client credentials are kept byte for byte: trimming them would change
-            // the credentials.
+        case .oauth:
+            repairOAuth(&members, changes: &changes)
+        case .scram, .basic:
+            // Usernames and passwords are kept byte for byte: trimming them would change the credentials.
             break
         }
         let encoder = JSONEncoder()
@@ -77,6 +78,29 @@ public struct SecretRepairer: Sendable {
         var data = try encoder.encode(JSONValue.object(members))
         data.append(0x0A)
         return SecretRepair(secretJSON: data, changes: changes)
+    }
+
+    /// The one mechanical repair of an OAuth secret: whitespace around the token endpoint URL (a pasted line end,
+    /// a leading space) is removed, since a URL holds none there (RFC 3986, appendix C,
+    /// https://www.rfc-editor.org/rfc/rfc3986#appendix-C) and the token request would fail on it. The rest stays as
+    /// it is, because no other change is mechanical:
+    /// - the client id and client secret are credentials, kept byte for byte;
+    /// - the key names: this build recognises any spelling of clientId / clientSecret / tokenEndpointUrl, but could
+    ///   not verify which names Lambda reads
+    ///   (https://docs.aws.amazon.com/lambda/latest/dg/kafka-cluster-auth.html#smaa-auth-oauth-secret), so renaming
+    ///   a key might break a secret that works;
+    /// - an `http://` endpoint (SEC026): whether the identity provider serves the same token endpoint over HTTPS,
+    ///   on which port and path, only the provider's metadata says, and the client secret has already travelled in
+    ///   the clear, so the fix is the provider's https:// token endpoint and, likely, a rotated client secret.
+    private func repairOAuth(_ members: inout [String: JSONValue], changes: inout [String]) {
+        guard let names = OAuthClientCredentials.fields.first(where: { $0.field == "token endpoint URL" })?.names,
+            let key = SecretCheckRun.oauthKey(members, names), let value = members[key]?.stringValue
+        else { return }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed != value else { return }
+        members[key] = .string(trimmed)
+        // The change names the key, never the value: the URL may hold user information or a query with a credential.
+        changes.append("removed the whitespace around \"\(key)\"")
     }
 
     private func readable(_ text: String, field: String, label: String) throws -> PEMDocument {

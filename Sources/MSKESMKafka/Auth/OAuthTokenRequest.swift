@@ -76,15 +76,16 @@ public struct OAuthTokenRequest: Sendable {
         public var expiresIn: Double?
     }
 
-    /// `grant_type=client_credentials`, then `scope` and `audience` when set, and with `client_secret_post` the
-    /// client's id and secret (section 2.3.1).
+    /// `grant_type=client_credentials`, with `client_secret_post` the client's id and secret (section 2.3.1), then
+    /// `scope` and `audience` when set: the order oauthlib's client writes them in (the tests compare the request
+    /// with requests-oauthlib's), though the server reads them by name.
     var formParameters: [(String, String)] {
         var parameters = [("grant_type", "client_credentials")]
-        if let scope = settings.scope { parameters.append(("scope", scope)) }
-        if let audience = settings.audience { parameters.append(("audience", audience)) }
         if credentials.clientAuthentication == .clientSecretPost {
             parameters += [("client_id", credentials.clientId), ("client_secret", credentials.clientSecret)]
         }
+        if let scope = settings.scope { parameters.append(("scope", scope)) }
+        if let audience = settings.audience { parameters.append(("audience", audience)) }
         return parameters
     }
 

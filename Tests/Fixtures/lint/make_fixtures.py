@@ -455,6 +455,27 @@ def _(t): self_managed(t)
 def _(t): self_managed(t, grant=False)
 
 
+@cfn("self-managed-oauthbearer-healthy")
+def _(t):
+    """SASL/OAUTHBEARER (botocore 1.44): the OAuth secret granted to the role, with a scope and an audience."""
+    self_managed(t)
+    props(t, "OrdersMapping")["SourceAccessConfigurations"] = [
+        {"Type": "OAUTHBEARER_AUTH", "URI": ref("KafkaSecret")},
+        {"Type": "OAUTHBEARER_SCOPE", "URI": "kafka.read"},
+        {"Type": "OAUTHBEARER_AUDIENCE", "URI": "urn:kafka:orders"}]
+
+
+@cfn("self-managed-iam-oauthbearer-with-scope")
+def _(t):
+    """IAM_OAUTHBEARER_AUTH with OAUTHBEARER_SCOPE: the scope requires OAUTHBEARER_AUTH, and IAM_OAUTHBEARER_AUTH
+    allows no OAUTHBEARER type but the audience (MAP018)."""
+    self_managed(t)
+    props(t, "OrdersMapping")["SourceAccessConfigurations"] = [
+        {"Type": "IAM_OAUTHBEARER_AUTH"},
+        {"Type": "OAUTHBEARER_AUDIENCE", "URI": "urn:kafka:orders"},
+        {"Type": "OAUTHBEARER_SCOPE", "URI": "kafka.read"}]
+
+
 # SAM fixtures: the same cluster, a SAM function with an MSK or SelfManagedKafka event.
 def sam_base(event):
     t = cfn_base()

@@ -6,8 +6,14 @@ free 127.0.0.1 port with the topic `orders` (3 partitions), and in front of it:
   - socat TLS (OpenSSL) with a server certificate for 127.0.0.1 signed by a test root CA,
   - socat TLS with a certificate for another host name (hostname verification fails),
   - socat mTLS (verify=1 against the test root CA),
-  - socat TLS in front of a SASL front (scramp's SCRAM-SHA-512 server side, and PLAIN) that answers
-    SaslHandshake/SaslAuthenticate itself and relays every other request to tansu,
+  - socat TLS in front of a SASL front (scramp's SCRAM-SHA-512 server side, PLAIN, AWS_MSK_IAM and
+    SASL/OAUTHBEARER) that answers SaslHandshake/SaslAuthenticate itself and relays every other request to tansu,
+  - an HTTPS OAuth 2.0 token endpoint (Tests/TestBed/oauth_token_endpoint.py, oauthlib's server side) with the
+    same certificate; the front's OAUTHBEARER accepts only a token that endpoint issued for the audience
+    urn:kafka:probe-test with the scope kafka (RFC 7628; on failure the error challenge, then
+    SASL_AUTHENTICATION_FAILED, as Kafka's OAuthBearerSaslServer does),
+  - socat TLS in front of a "Confluent Cloud" front: OAUTHBEARER as above that also requires the SASL
+    extensions logicalCluster=lkc-probe1 and identityPoolId=pool-probe1,
   - an "older broker" front (ApiVersions v0-v2, SaslAuthenticate v0-v1, Metadata v1-v3) for version choice,
   - a listening socket that never accepts or answers (timeouts), and a port where nothing listens (refused).
 Certificates and secrets are generated with the openssl CLI into a temporary folder. Prints one JSON line
@@ -37,10 +43,14 @@ import time
 
 import scramp
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "TestBed"))
+import oauth_token_endpoint  # noqa: E402  (Tests/TestBed, the test bed's other servers)
+
 HOST = "127.0.0.1"
 SCRAM_USERS = {"alice": "alice-secret-pw"}
 PLAIN_USERS = {"bob": "bob-secret-pw"}
-MECHANISMS = ["SCRAM-SHA-512", "PLAIN", "AWS_MSK_IAM"]
+MECHANISMS = ["SCRAM-SHA-512", "PLAIN", "AWS_MSK_IAM", "OAUTHBEARER"]
+OAUTH_AUDIENCE = "urn:kafka:probe-test"
 IAM_KEYS = {"AKIDPROBETEST": "probe-test-secret-access-key"}
 
 
@@ -204,9 +214,42 @@ def kstring(s):
     return struct.pack(">h", len(b)) + b
 
 
+def oauthbearer_initial_response(data):
+    """RFC 7628 section 3.1: `n,,` (gs2 header) ^A `auth=Bearer TOKEN` ^A `key=value` … ^A ^A; the token and the
+    extensions, or None when the message is malformed."""
+    text = data.decode("utf-8", "replace")
+    if not text.startswith("n,") or not text.endswith("\x01\x01"):
+        return None
+    pairs = {}
+    for part in text[:-2].split("\x01")[1:]:
+        key, sep, value = part.partition("=")
+        if not sep:
+            return None
+        pairs[key] = value
+    auth = pairs.pop("auth", "")
+    if not auth.startswith("Bearer "):
+        return None
+    return auth[len("Bearer "):], pairs
+
+
 class SaslFront(socketserver.BaseRequestHandler):
     upstream_port = 0
     requires_authentication = True
+    token_endpoint = None
+    required_extensions = {}
+
+    def oauth_status(self, data):
+        """None when the token and extensions are accepted, else the RFC 7628 error status."""
+        parsed = oauthbearer_initial_response(data)
+        if parsed is None:
+            return "invalid_request"
+        token, extensions = parsed
+        claims = self.token_endpoint.introspect(token) if self.token_endpoint else None
+        if claims is None or claims["audience"] != OAUTH_AUDIENCE or "kafka" not in claims["scopes"]:
+            return "invalid_token"
+        if any(extensions.get(k) != v for k, v in self.required_extensions.items()):
+            return "invalid_request"
+        return None
 
     def answer_api_versions(self, version, corr):
         """False: relay ApiVersions to the broker."""
@@ -263,6 +306,20 @@ class SaslFront(socketserver.BaseRequestHandler):
                             self.auth_reply(version, corr, 58, "[probe-test] Access denied", b"")
                             return
                         continue
+                    if mechanism == "OAUTHBEARER":
+                        if step == 0:
+                            status = self.oauth_status(data)
+                            if status is None:
+                                authenticated = True
+                                self.auth_reply(version, corr, 0, None, b"")
+                            else:
+                                # The error challenge; the client answers ^A and the exchange fails.
+                                step = 1
+                                self.auth_reply(version, corr, 0, None, json.dumps({"status": status}).encode())
+                        else:
+                            self.auth_reply(version, corr, 58, failed, b"")
+                            return
+                        continue
                     if mechanism == "PLAIN":
                         _, user, password = data.decode().split("\x00")
                         if PLAIN_USERS.get(user) == password:
@@ -303,6 +360,11 @@ class SaslFront(socketserver.BaseRequestHandler):
             pass
         finally:
             upstream.close()
+
+
+class ConfluentFront(SaslFront):
+    """Confluent Cloud's OAUTHBEARER: the token must come with the cluster's logical id and identity pool."""
+    required_extensions = {"logicalCluster": "lkc-probe1", "identityPoolId": "pool-probe1"}
 
 
 class LegacyFront(SaslFront):
@@ -366,7 +428,8 @@ def main():
         signal.signal(number, signal.SIG_IGN)
     try:
         make_certificates(d)
-        reservations = {name: reserved_port() for name in ["tansu", "tls", "tlsWrongHost", "mtls", "saslTLS"]}
+        reservations = {name: reserved_port()
+                        for name in ["tansu", "tls", "tlsWrongHost", "mtls", "saslTLS", "confluentTLS"]}
         ports = {name: port for name, (port, _) in reservations.items()}
         # The refused port: bound for the bed's whole life, never listening (as RefusingPort in the Swift tests).
         refusing = socket.socket()
@@ -387,7 +450,13 @@ def main():
             processes.append(subprocess.Popen(["socat", options, f"TCP:{HOST}:{target}"],
                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
 
+        endpoint = oauth_token_endpoint.TokenEndpoint()
+        ports["oauthToken"] = endpoint.start(f"{d}/server.pem", f"{d}/server.key")
+        SaslFront.token_endpoint = endpoint
         SaslFront.upstream_port = ports["tansu"]
+        confluent = ThreadedServer((HOST, 0), ConfluentFront)
+        ports["confluent"] = confluent.server_address[1]
+        threading.Thread(target=confluent.serve_forever, daemon=True).start()
         sasl = ThreadedServer((HOST, 0), SaslFront)
         ports["sasl"] = sasl.server_address[1]
         threading.Thread(target=sasl.serve_forever, daemon=True).start()
@@ -399,11 +468,12 @@ def main():
         front(ports["tlsWrongHost"], "server-other", False, ports["tansu"])
         front(ports["mtls"], "server", True, ports["tansu"])
         front(ports["saslTLS"], "server", False, ports["sasl"])
+        front(ports["confluentTLS"], "server", False, ports["confluent"])
         silent = socket.socket()
         silent.bind((HOST, 0))
         silent.listen(16)
         ports["silent"] = silent.getsockname()[1]
-        for name in ["tls", "tlsWrongHost", "mtls", "saslTLS"]:
+        for name in ["tls", "tlsWrongHost", "mtls", "saslTLS", "confluentTLS"]:
             wait_for(ports[name])
             reservations.pop(name)[1].close()
         print(json.dumps({"ports": ports, "dir": d}), flush=True)

