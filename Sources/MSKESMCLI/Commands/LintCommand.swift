@@ -130,7 +130,8 @@ struct LintCommand: ParsableCommand {
                 var located = finding.finding
                 let position = location.line.map { ":\($0):\(location.column ?? 1)" } ?? ""
                 let construct = location.constructPath.map { " (construct \($0))" } ?? ""
-                located.title += " [\(location.file)\(position) \(location.resource).\(location.path)\(construct)]"
+                let place = location.path.isEmpty ? location.resource : "\(location.resource).\(location.path)"
+                located.title += " [\(location.file)\(position) \(place)\(construct)]"
                 return located
             }
             for mapping in file.mappings {

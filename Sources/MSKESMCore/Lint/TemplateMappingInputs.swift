@@ -126,15 +126,15 @@ public struct TemplateMappingReader: Sendable {
                     }
                 } else {
                     let text = resolver.resolve(roleNode).value?.stringValue ?? "a value known at deployment"
-                    unavailable[.role] = "the execution role \(text) is not declared in this template"
+                    unavailable[.role] = "the execution role \(text) is not declared in this \(template.noun)"
                 }
             } else {
                 unavailable[.role] = "function \(function.logicalId) has no Role property"
             }
         } else {
             let name = mapping["FunctionArn"]?.stringValue ?? unresolved["FunctionName"] ?? "(none)"
-            unavailable[.function] = "the function \(name) is not declared in this template"
-            unavailable[.role] = "the function (and so its execution role) is not declared in this template"
+            unavailable[.function] = "the function \(name) is not declared in this \(template.noun)"
+            unavailable[.role] = "the function (and so its execution role) is not declared in this \(template.noun)"
         }
         if let roleParts {
             snapshotDocument["Role"] = ["Role": roleParts.role]
@@ -164,7 +164,7 @@ public struct TemplateMappingReader: Sendable {
                 unavailable[.cluster] = "cluster \(cluster.logicalId): \(reason)"
             }
         } else if let arn = mapping["EventSourceArn"]?.stringValue {
-            unavailable[.cluster] = "the cluster \(arn) is not declared in this template"
+            unavailable[.cluster] = "the cluster \(arn) is not declared in this \(template.noun)"
         } else if let reason = unresolved["EventSourceArn"] {
             unavailable[.cluster] = "EventSourceArn: \(reason)"
         }
@@ -188,9 +188,9 @@ public struct TemplateMappingReader: Sendable {
             unavailable[.securityGroups] = reason.text
         }
         for part in [SnapshotPart.subnets, .routeTables, .natGateways, .vpcEndpoints] {
-            unavailable[part] = "msk-esm does not read \(part.key) from templates"
+            unavailable[part] = "msk-esm does not read \(part.key) from templates and plans"
         }
-        unavailable[.secrets] = "a template holds no secret values"
+        unavailable[.secrets] = "a \(template.noun) holds no secret values"
 
         snapshotDocument["EventSourceMapping"] = .object(mapping)
         var snapshot: Snapshot
@@ -478,7 +478,10 @@ public struct TemplateMappingReader: Sendable {
         let missing = wanted.filter { byId[$0] == nil }
         if !missing.isEmpty {
             return .failure(
-                Reason(text: "the security group \(missing.joined(separator: ", ")) is not declared in this template"))
+                Reason(
+                    text:
+                        "the security group \(missing.joined(separator: ", ")) is not declared in this \(template.noun)"
+                ))
         }
         if wanted.isEmpty { return .failure(Reason(text: "the mapping names no security group")) }
         // Every group of the template: a rule may refer to any of them.
