@@ -113,6 +113,24 @@ struct TerraformLintTests {
         #expect(replaced["evidence"]?["consumerGroupAfter"] == "orders-consumer")
     }
 
+    @Test func createBeforeDestroyOfTheSameTopicIsRefused() async throws {
+        let replaced = try Self.problem(try await Self.findings("replace-create-before-destroy.json"), "LNT002")
+        #expect(replaced["severity"] == "warn")
+        #expect(replaced["evidence"]?["actions"] == ["create", "delete"])
+        #expect(replaced["detail"]?.stringValue?.contains("already exists") == true)
+    }
+
+    @Test func aPolicyAttachedByAnAttachmentResourceCounts() async throws {
+        let findings = try await Self.findings("serverless-rule-resources-healthy.json")
+        let connect = try #require(
+            findings.first {
+                $0["code"] == "IAM001" && ($0["title"]?.stringValue ?? "").contains("kafka-cluster:Connect")
+            })
+        #expect(connect["severity"] == "pass")
+        // The rules come from aws_security_group_rule resources: the network check ran and passed.
+        #expect(findings.contains { $0["code"] == "NET001" && $0["severity"] == "pass" })
+    }
+
     @Test func twoMappingsOfOneFunctionAndTopicFailTheApply() async throws {
         let duplicate = try Self.problem(try await Self.findings("duplicate-mapping.json"), "MAP009")
         #expect(duplicate["location"]?["resource"] == "aws_lambda_event_source_mapping.orders_again")

@@ -486,6 +486,10 @@ public struct TemplateMappingReader: Sendable {
         if wanted.isEmpty { return .failure(Reason(text: "the mapping names no security group")) }
         // Every group of the template: a rule may refer to any of them.
         var documents: [JSONValue] = []
+        // The standalone rules, found once: a plan may hold thousands of groups.
+        let rules = template.resources.filter {
+            $0.type == "AWS::EC2::SecurityGroupIngress" || $0.type == "AWS::EC2::SecurityGroupEgress"
+        }
         for group in groups {
             guard let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue else { continue }
             let resolved = resolver.resolve(group.properties)
@@ -496,8 +500,7 @@ public struct TemplateMappingReader: Sendable {
             var egress =
                 properties["SecurityGroupEgress"].map { ($0.arrayValue ?? []).map(Self.permission) }
                 ?? [["IpProtocol": "-1", "IpRanges": [["CidrIp": "0.0.0.0/0"]]]]
-            for rule in template.resources
-            where rule.type == "AWS::EC2::SecurityGroupIngress" || rule.type == "AWS::EC2::SecurityGroupEgress" {
+            for rule in rules {
                 guard let target = rule.properties["GroupId"],
                     referencedResources(target, types: ["AWS::EC2::SecurityGroup"]).contains(where: {
                         $0.logicalId == group.logicalId

@@ -128,7 +128,10 @@ public struct TerraformPlan: Sendable {
         configuration(document["configuration"]?["root_module"], prefix: "")
 
         let (region, account) = Self.regionAndAccount(instances.map(\.after))
-        self.region = region
+        // The provider's configured Region when no ARN names one.
+        let configured = document["configuration"]?["provider_config"]?["aws"]?["expressions"]?["region"]?[
+            "constant_value"]?.stringValue
+        self.region = region ?? configured
         self.account = account
         let builder = TerraformResourceBuilder(instances: instances, expressions: expressions)
         let root = TemplateNode(json: ["Resources": .object(builder.resources())])
@@ -136,9 +139,12 @@ public struct TerraformPlan: Sendable {
         template.isTerraformPlan = true
         template.terraformTypes = Dictionary(
             instances.map { ($0.address, $0.type) }, uniquingKeysWith: { first, _ in first })
-        for (id, attributes) in builder.knownAttributes() {
-            guard let index = template.resources.firstIndex(where: { $0.logicalId == id }) else { continue }
-            template.resources[index].knownAttributes = attributes
+        // One assignment: every change of `resources` re-indexes them.
+        let known = builder.knownAttributes()
+        template.resources = template.resources.map { resource in
+            var resource = resource
+            resource.knownAttributes = known[resource.logicalId] ?? [:]
+            return resource
         }
         self.template = template
         self.replacements = instances.filter {

@@ -428,12 +428,119 @@ def main():
                              function_ref="aws_lambda_function.this")
     module_mapping.expressions["event_source_arn"] = {"references": ["var.cluster_arn"]}
     plan(stack(function=[module_function], mapping=[module_mapping]), "module-count-function-timeout")
+    # create_before_destroy: the new mapping (starting_position changed, no group id) is created first.
+    before = deployed_mapping("orders.v1", None)
+    plan(stack(mapping=[mapping(group=None, actions=["create", "delete"], before=before,
+                                extra={"starting_position": "LATEST"},
+                                extra_expressions={"starting_position": const("LATEST")},
+                                replace_paths=[["starting_position"]], action_reason="replace_because_cannot_update")]),
+         "replace-create-before-destroy")
+    plan(self_managed(granted=False), "self-managed-secret-not-granted")
+    plan(self_managed(granted=True), "self-managed-healthy")
+    plan(serverless(), "serverless-rule-resources-healthy")
     plan([Resource("aws_lambda_event_source_mapping.queue", {
         "event_source_arn": f"arn:aws:sqs:{REGION}:{ACCOUNT}:orders", "function_name": "orders-consumer",
         "batch_size": 10, "uuid": UNKNOWN, "topics": None, "queues": None, "self_managed_event_source": [],
         "amazon_managed_kafka_event_source_config": [], "self_managed_kafka_event_source_config": [],
     }, {"event_source_arn": const(f"arn:aws:sqs:{REGION}:{ACCOUNT}:orders"),
         "function_name": const("orders-consumer"), "batch_size": const(10)})], "no-kafka-mapping")
+
+
+SECRET_REF = ref("aws_secretsmanager_secret.kafka.arn", "aws_secretsmanager_secret.kafka")
+
+
+def self_managed(granted):
+    """Self-managed Kafka with SASL/SCRAM: the secret is created by the same plan (its ARN known after apply)."""
+    secret = Resource("aws_secretsmanager_secret.kafka", {
+        "arn": UNKNOWN, "id": UNKNOWN, "name": "orders-kafka", "kms_key_id": None, "policy": UNKNOWN,
+        "recovery_window_in_days": 30, "tags": None, "tags_all": UNKNOWN,
+    }, {"name": const("orders-kafka")})
+    document = Resource("data.aws_iam_policy_document.kafka", {
+        "id": UNKNOWN, "json": UNKNOWN, "version": "2012-10-17",
+        "statement": [{"actions": ["secretsmanager:GetSecretValue"], "condition": [], "effect": "Allow",
+                       "not_actions": [], "not_principals": [], "not_resources": [], "principals": [],
+                       "resources": [UNKNOWN], "sid": ""}],
+    }, {"statement": [{"actions": const(["secretsmanager:GetSecretValue"]), "resources": SECRET_REF}]},
+        actions=["read"], mode="data")
+    logs_only = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"], "Resource": "*"}]})
+    roles = role(policy=UNKNOWN, policy_expression=ref(
+        "data.aws_iam_policy_document.kafka.json", "data.aws_iam_policy_document.kafka")) if granted \
+        else role(policy=logs_only)
+    servers = "b-1.kafka.example.com:9096,b-2.kafka.example.com:9096"
+    consumer = mapping(group="orders-consumer", extra={
+        "event_source_arn": None, "amazon_managed_kafka_event_source_config": [],
+        "self_managed_event_source": [{"endpoints": {"KAFKA_BOOTSTRAP_SERVERS": servers}}],
+        "self_managed_kafka_event_source_config": [{"consumer_group_id": "orders-consumer"}],
+        "source_access_configuration": [{"type": "SASL_SCRAM_512_AUTH", "uri": UNKNOWN}],
+    })
+    del consumer.expressions["event_source_arn"]
+    del consumer.expressions["amazon_managed_kafka_event_source_config"]
+    consumer.expressions.update({
+        "self_managed_event_source": [{"endpoints": const({"KAFKA_BOOTSTRAP_SERVERS": servers})}],
+        "self_managed_kafka_event_source_config": [{"consumer_group_id": const("orders-consumer")}],
+        "source_access_configuration": [{"type": const("SASL_SCRAM_512_AUTH"), "uri": SECRET_REF}],
+    })
+    return [secret] + roles + ([document] if granted else []) + [function(), consumer]
+
+
+SERVERLESS_ARN = f"arn:aws:kafka:{REGION}:{ACCOUNT}:cluster/orders-serverless/9a8b7c6d-5e4f-3a2b-1c0d-e9f8a7b6c5d4-s1"
+
+
+def serverless():
+    """MSK Serverless with IAM; the group's rules are aws_security_group_rule resources and the data plane an
+    aws_iam_policy attached with aws_iam_role_policy_attachment, both created by the plan."""
+    group_values = dict(security_group().values, ingress=[], egress=[])
+    group = Resource("aws_security_group.brokers", group_values, {"name": const("orders-brokers")},
+                     actions=["no-op"], before=group_values)
+    group_ref = ref("aws_security_group.brokers.id", "aws_security_group.brokers")
+    rules = [
+        Resource("aws_security_group_rule.pollers", {
+            "id": UNKNOWN, "security_group_rule_id": UNKNOWN, "type": "ingress", "from_port": 9098, "to_port": 9098,
+            "protocol": "tcp", "self": True, "security_group_id": GROUP_ID, "cidr_blocks": None,
+            "ipv6_cidr_blocks": None, "prefix_list_ids": None, "source_security_group_id": UNKNOWN,
+            "description": None,
+        }, {"type": const("ingress"), "from_port": const(9098), "to_port": const(9098), "protocol": const("tcp"),
+            "self": const(True), "security_group_id": group_ref}),
+        Resource("aws_security_group_rule.all_out", {
+            "id": UNKNOWN, "security_group_rule_id": UNKNOWN, "type": "egress", "from_port": 0, "to_port": 0,
+            "protocol": "-1", "self": False, "security_group_id": GROUP_ID, "cidr_blocks": ["0.0.0.0/0"],
+            "ipv6_cidr_blocks": None, "prefix_list_ids": None, "source_security_group_id": UNKNOWN,
+            "description": None,
+        }, {"type": const("egress"), "from_port": const(0), "to_port": const(0), "protocol": const("-1"),
+            "cidr_blocks": const(["0.0.0.0/0"]), "security_group_id": group_ref}),
+    ]
+    cluster_values = {
+        "arn": SERVERLESS_ARN, "cluster_name": "orders-serverless", "cluster_uuid": "9a8b7c6d-s1",
+        "client_authentication": [{"sasl": [{"iam": [{"enabled": True}]}]}],
+        "vpc_config": [{"subnet_ids": SUBNETS, "security_group_ids": [GROUP_ID]}],
+        "id": SERVERLESS_ARN, "bootstrap_brokers_sasl_iam": "boot-abc.c1.kafka-serverless.eu-west-1.amazonaws.com:9098",
+    }
+    cluster = Resource("aws_msk_serverless_cluster.orders", cluster_values, {
+        "cluster_name": const("orders-serverless"),
+        "vpc_config": [{"subnet_ids": const(SUBNETS), "security_group_ids": group_ref}],
+        "client_authentication": [{"sasl": [{"iam": [{"enabled": const(True)}]}]}],
+    }, actions=["no-op"], before=cluster_values)
+    document = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"],
+         "Resource": SERVERLESS_ARN},
+        {"Effect": "Allow", "Action": ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
+         "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:topic/orders-serverless/*"},
+        {"Effect": "Allow", "Action": ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+         "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:group/orders-serverless/*"},
+    ]})
+    policy = Resource("aws_iam_policy.kafka", {
+        "arn": UNKNOWN, "id": UNKNOWN, "name": "orders-kafka-data-plane", "path": "/", "policy": document,
+        "policy_id": UNKNOWN, "description": None, "tags": None, "tags_all": UNKNOWN,
+    }, {"name": const("orders-kafka-data-plane"), "policy": const(document)})
+    attachment = Resource("aws_iam_role_policy_attachment.kafka", {
+        "id": UNKNOWN, "policy_arn": UNKNOWN, "role": "orders-consumer",
+    }, {"role": ref("aws_iam_role.consumer.name", "aws_iam_role.consumer"),
+        "policy_arn": ref("aws_iam_policy.kafka.arn", "aws_iam_policy.kafka")})
+    consumer = mapping(event_source=SERVERLESS_ARN)
+    consumer.expressions["event_source_arn"] = ref("aws_msk_serverless_cluster.orders.arn",
+                                                   "aws_msk_serverless_cluster.orders")
+    return [group] + rules + [cluster] + role(inline=False) + [policy, attachment, function(), consumer]
 
 
 def policy_document_data(unknown):
