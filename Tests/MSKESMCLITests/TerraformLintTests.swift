@@ -131,6 +131,27 @@ struct TerraformLintTests {
         #expect(findings.contains { $0["code"] == "NET001" && $0["severity"] == "pass" })
     }
 
+    @Test func aGroupIdKnownAfterApplyLeavesTheReplacementUnjudged() async throws {
+        let replaced = try Self.problem(try await Self.findings("replace-group-known-after-apply.json"), "LNT002")
+        #expect(replaced["severity"] == "skipped")
+        #expect(
+            replaced["fix"]?.stringValue
+                == "set amazon_managed_kafka_event_source_config.consumer_group_id to a literal in "
+                + "aws_lambda_event_source_mapping.orders")
+    }
+
+    @Test func aPolicyBuiltAroundAnUnknownARNIsNotGuessed() async throws {
+        let findings = try await Self.findings("known-after-apply-jsonencode-policy.json")
+        let role = try Self.problem(findings, "IAM001")
+        #expect(role["severity"] == "skipped")
+        #expect(
+            role["detail"]?.stringValue?.contains(
+                "aws_iam_role_policy.kafka.policy is known after apply (a document built from aws_msk_cluster.orders.arn)"
+            )
+                == true)
+        #expect(!findings.contains { $0["code"] == "IAM001" && $0["severity"] == "fail" })
+    }
+
     @Test func twoMappingsOfOneFunctionAndTopicFailTheApply() async throws {
         let duplicate = try Self.problem(try await Self.findings("duplicate-mapping.json"), "MAP009")
         #expect(duplicate["location"]?["resource"] == "aws_lambda_event_source_mapping.orders_again")

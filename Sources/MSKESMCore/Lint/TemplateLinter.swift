@@ -278,8 +278,8 @@ public struct TemplateLinter: Sendable {
         explained.detail = reasons.joined(separator: ". ") + "."
         explained.fix =
             template.isTerraformPlan
-            ? "manage the resource in the same Terraform configuration, or check the deployed mapping with msk-esm "
-                + "doctor"
+            ? "manage the resource in the same Terraform configuration or write the value as a literal, or check the "
+                + "deployed mapping with msk-esm doctor after apply"
             : "declare the resource in the template (or lint the template that declares it with this one), or check "
                 + "the deployed mapping with msk-esm doctor"
         return explained

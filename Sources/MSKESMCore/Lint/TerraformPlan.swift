@@ -20,7 +20,7 @@ public struct TerraformPlan: Sendable {
         public var paths: [String]
         /// `action_reason` (`replace_because_cannot_update`, `replace_because_tainted`, …).
         public var reason: String?
-        /// The consumer group id before and after, when set.
+        /// The old mapping's consumer group id, when the state holds one.
         public var groupBefore: String?
         /// The consumer group id the new mapping will have, when set and known.
         public var groupAfter: String?
@@ -45,6 +45,7 @@ public struct TerraformPlan: Sendable {
     public var account: String?
 
     /// Whether a document is a Terraform plan: `format_version` with `planned_values` or `resource_changes`.
+    /// - Parameter root: the document's root node.
     public static func isPlan(_ root: TemplateNode) -> Bool {
         root["format_version"] != nil && (root["planned_values"] != nil || root["resource_changes"] != nil)
     }
@@ -67,6 +68,9 @@ public struct TerraformPlan: Sendable {
     }
 
     /// Reads a plan.
+    /// - Parameters:
+    ///   - root: the output of `terraform show -json PLAN`.
+    ///   - source: the file, for messages and locations.
     /// - Throws: a usage error for a `format_version` whose major version is not 1.
     public init(root: TemplateNode, source: String) throws {
         let document = root.json
@@ -267,6 +271,7 @@ public struct TerraformPlan: Sendable {
 
     /// A CloudFormation property path (`Properties.DestinationConfig.OnFailure.Destination`) as the provider's
     /// attribute path (`destination_config.on_failure.destination_arn`).
+    /// - Parameter path: the property path, dot-separated.
     public static func attributePath(_ path: String) -> String {
         path.split(separator: ".").dropFirst(path.hasPrefix("Properties") ? 1 : 0).map { segment -> String in
             let name = String(segment)
@@ -493,10 +498,15 @@ struct TerraformResourceBuilder {
     }
 
     /// A policy attribute's CloudFormation value: the parsed document, or the reference's.
+    /// A policy known after apply is a document only when it is a policy document data source's `json`; one
+    /// built by `jsonencode` around references (`Resource = aws_msk_cluster.orders.arn`) is not known here.
     func policy(_ name: String, in block: Block) -> JSONValue? {
         guard let value = value(name, in: block) else { return nil }
         if let text = value.stringValue { return text.isEmpty ? nil : Self.parsedPolicy(text) }
-        return value
+        if value["Statement"] != nil || value[Self.unresolvable] != nil { return value }
+        let references = attributeReferences(block.expressions?[name]).joined(separator: ", ")
+        return Self.unresolvable(
+            "\(block.instance.address).\(block.path)\(name) is known after apply (a document built from \(references))")
     }
 
     // MARK: Resources

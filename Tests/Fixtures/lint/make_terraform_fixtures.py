@@ -435,6 +435,18 @@ def main():
                                 extra_expressions={"starting_position": const("LATEST")},
                                 replace_paths=[["starting_position"]], action_reason="replace_because_cannot_update")]),
          "replace-create-before-destroy")
+    # The consumer group id comes from random_id: known after apply, so is whether the replacement keeps it.
+    before = deployed_mapping("orders.v1", "orders-consumer")
+    plan(stack(mapping=[mapping(topic="orders.v2", actions=["delete", "create"], before=before,
+                                extra={"amazon_managed_kafka_event_source_config": [{"consumer_group_id": UNKNOWN}]},
+                                extra_expressions={"amazon_managed_kafka_event_source_config": [{
+                                    "consumer_group_id": ref("random_id.group.hex", "random_id.group")}]},
+                                replace_paths=[["topics"]], action_reason="replace_because_cannot_update")]),
+         "replace-group-known-after-apply")
+    # The role policy is jsonencode({...}) around the ARN of a cluster the same plan creates: known after apply.
+    plan(stack(cluster=[cluster(unknown_arn=True)], mapping=[mapping(event_source=UNKNOWN)],
+               role=role(policy=UNKNOWN, policy_expression=ref("aws_msk_cluster.orders.arn", "aws_msk_cluster.orders"))),
+         "known-after-apply-jsonencode-policy")
     plan(self_managed(granted=False), "self-managed-secret-not-granted")
     plan(self_managed(granted=True), "self-managed-healthy")
     plan(serverless(), "serverless-rule-resources-healthy")
