@@ -174,22 +174,7 @@ public struct TerraformPlan: Sendable {
 
     /// `module.a["x"].aws_iam_role.this[0]` → `module.a.aws_iam_role.this`.
     static func withoutKeys(_ address: String) -> String {
-        var output = ""
-        var depth = 0
-        var quoted = false
-        for character in address {
-            if quoted {
-                if character == "\"" { quoted = false }
-                continue
-            }
-            switch character {
-            case "[": depth += 1
-            case "]": depth -= 1
-            case "\"" where depth > 0: quoted = true
-            default: if depth == 0 { output.append(character) }
-            }
-        }
-        return output
+        segments(address).map { $0.prefix { $0 != "[" } }.joined(separator: ".")
     }
 
     /// An address split at the dots outside instance keys: `module.a["x.y"].aws_iam_role.this` → `module`,

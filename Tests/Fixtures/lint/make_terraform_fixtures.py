@@ -214,16 +214,16 @@ def plan(resources, name):
 
 # MARK: The healthy stack, its parts replaceable
 
-def data_plane_policy():
+def data_plane_policy(cluster_arn=CLUSTER_ARN, cluster_name="orders"):
     return json.dumps({
         "Version": "2012-10-17",
         "Statement": [
             {"Effect": "Allow", "Action": ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"],
-             "Resource": CLUSTER_ARN},
+             "Resource": cluster_arn},
             {"Effect": "Allow", "Action": ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
-             "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:topic/orders/*"},
+             "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:topic/{cluster_name}/*"},
             {"Effect": "Allow", "Action": ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
-             "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:group/orders/*"},
+             "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:group/{cluster_name}/*"},
         ],
     })
 
@@ -533,14 +533,7 @@ def serverless():
         "vpc_config": [{"subnet_ids": const(SUBNETS), "security_group_ids": group_ref}],
         "client_authentication": [{"sasl": [{"iam": [{"enabled": const(True)}]}]}],
     }, actions=["no-op"], before=cluster_values)
-    document = json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"],
-         "Resource": SERVERLESS_ARN},
-        {"Effect": "Allow", "Action": ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
-         "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:topic/orders-serverless/*"},
-        {"Effect": "Allow", "Action": ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
-         "Resource": f"arn:aws:kafka:{REGION}:{ACCOUNT}:group/orders-serverless/*"},
-    ]})
+    document = data_plane_policy(SERVERLESS_ARN, "orders-serverless")
     policy = Resource("aws_iam_policy.kafka", {
         "arn": UNKNOWN, "id": UNKNOWN, "name": "orders-kafka-data-plane", "path": "/", "policy": document,
         "policy_id": UNKNOWN, "description": None, "tags": None, "tags_all": UNKNOWN,
