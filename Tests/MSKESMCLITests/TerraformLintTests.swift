@@ -166,6 +166,10 @@ struct TerraformLintTests {
         let result = await CommandRunner.run(["lint", file.path])
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("format_version \"2.0\""), "\(result.stderr)")
+        try Data(#"{"format_version": "1.0", "terraform_version": "1.9.8", "values": {}}"#.utf8).write(to: file)
+        let state = await CommandRunner.run(["lint", file.path])
+        #expect(state.exitCode == 2)
+        #expect(state.stderr.contains("terraform show -json plan.tfplan"), "\(state.stderr)")
     }
 
     @Test(arguments: [

@@ -56,6 +56,12 @@ public struct TemplateLinter: Sendable {
             }
             replacements = plan.replacements
         } else {
+            // `terraform show -json` of a state (or of a plan without changes to show) has no planned values.
+            if root["format_version"] != nil, root["terraform_version"] != nil {
+                throw ToolError.usage(
+                    "a Terraform state or a document without planned_values and resource_changes", input: file,
+                    fix: "give the plan: terraform plan -out plan.tfplan && terraform show -json plan.tfplan")
+            }
             template = try CloudFormationTemplate(root: root, source: file)
             format = template.isSAM ? "sam" : template.isCDKOutput ? "cdk" : "cloudformation"
             if template.isSAM { template = SAMExpansion().expand(template) }
