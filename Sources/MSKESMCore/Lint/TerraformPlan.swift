@@ -552,6 +552,11 @@ struct TerraformResourceBuilder {
         switch root.instance.type {
         case "aws_lambda_event_source_mapping":
             for (key, value) in copy(Self.mappingAttributes, from: root) { properties[key] = value }
+            // The provider reads the stream-only settings back as zero values for a Kafka mapping (the API
+            // returns none): only a configured value is the user's.
+            for (attribute, key) in Self.mappingAttributes where Self.configuredOnly.contains(attribute) {
+                if root.expressions?[attribute] == nil { properties[key] = nil }
+            }
             if let servers = root.nested("self_managed_event_source").first.flatMap({
                 value("endpoints", in: $0)?["KAFKA_BOOTSTRAP_SERVERS"]
             }) {
@@ -686,6 +691,12 @@ struct TerraformResourceBuilder {
         ("bisect_batch_on_function_error", "BisectBatchOnFunctionError"),
         ("parallelization_factor", "ParallelizationFactor"), ("tumbling_window_in_seconds", "TumblingWindowInSeconds"),
         ("function_response_types", "FunctionResponseTypes"),
+    ]
+
+    /// Settings of stream and queue sources that a Kafka mapping only has when the configuration sets them.
+    static let configuredOnly: Set<String> = [
+        "maximum_record_age_in_seconds", "maximum_retry_attempts", "bisect_batch_on_function_error",
+        "parallelization_factor", "tumbling_window_in_seconds", "function_response_types", "queues",
     ]
 
     static let functionAttributes = [

@@ -447,6 +447,14 @@ def main():
     plan(stack(cluster=[cluster(unknown_arn=True)], mapping=[mapping(event_source=UNKNOWN)],
                role=role(policy=UNKNOWN, policy_expression=ref("aws_msk_cluster.orders.arn", "aws_msk_cluster.orders"))),
          "known-after-apply-jsonencode-policy")
+    # A deployed mapping the plan leaves alone: the provider read the stream-only settings back as zero values.
+    deployed = deployed_mapping("orders.v1", "orders-consumer")
+    deployed.update({"maximum_record_age_in_seconds": 0, "maximum_retry_attempts": 0, "parallelization_factor": 0,
+                     "tumbling_window_in_seconds": 0, "bisect_batch_on_function_error": False,
+                     "function_response_types": [], "queues": []})
+    unchanged = mapping()
+    plan(stack(mapping=[Resource(unchanged.address, deployed, unchanged.expressions, actions=["no-op"],
+                                 before=deployed)]), "existing-mapping-unchanged")
     plan(self_managed(granted=False), "self-managed-secret-not-granted")
     plan(self_managed(granted=True), "self-managed-healthy")
     plan(serverless(), "serverless-rule-resources-healthy")
