@@ -361,7 +361,7 @@ struct TerraformResourceBuilder {
         let unknown = block.unknown?[name]
         if unknown == .bool(true) {
             guard let expression else { return nil }
-            return reference(expression, whole: true, block: block, name: name)
+            return reference(expression, block: block, name: name)
         }
         if case .array(let marks) = unknown, marks.contains(.bool(true)) {
             let known = block.after?[name]?.arrayValue ?? []
@@ -392,7 +392,9 @@ struct TerraformResourceBuilder {
         }
     }
 
-    func reference(_ expression: JSONValue, whole: Bool, block: Block, name: String) -> JSONValue {
+    /// An attribute known after apply: the one attribute reference its expression names, resolved; with none or
+    /// several (an interpolation, a function of several values) it is unresolvable, naming them.
+    func reference(_ expression: JSONValue, block: Block, name: String) -> JSONValue {
         let references = attributeReferences(expression)
         guard references.count == 1, let reference = references.first else {
             let named = references.isEmpty ? "" : " (from \(references.joined(separator: ", ")))"

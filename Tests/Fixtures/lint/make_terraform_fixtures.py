@@ -150,6 +150,8 @@ def plan(resources, name):
         }
         if resource.index is not None:
             entry["index"] = resource.index
+        # "read-during-plan" is this script's mark for a data source Terraform read while planning: it is in
+        # prior_state only, with no change entry; one read at apply ("read") has a change entry.
         if resource.mode == "data" and resource.actions == ["read-during-plan"]:
             prior_resources.append(entry)
         elif resource.actions != ["delete"]:
