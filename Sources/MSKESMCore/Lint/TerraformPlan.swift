@@ -87,8 +87,9 @@ public struct TerraformPlan: Sendable {
                 let body = change["change"]
             else { continue }
             let actions = (body["actions"]?.arrayValue ?? []).compactMap(\.stringValue)
-            guard let after = body["after"], after != .null else { continue }
+            // A deleted instance is gone after apply: not read again from the prior state either.
             seen.insert(address)
+            guard let after = body["after"], after != .null else { continue }
             instances.append(
                 Instance(
                     address: address, type: change["type"]?.stringValue ?? "", mode: change["mode"]?.stringValue ?? "",
@@ -99,11 +100,11 @@ public struct TerraformPlan: Sendable {
                     }, reason: change["action_reason"]?.stringValue))
         }
         // Resources without a change entry (and data sources read while planning) are in the values.
-        func values(_ module: JSONValue?) {
+        func values(_ module: JSONValue?, dataOnly: Bool) {
             guard let module else { return }
             for resource in module["resources"]?.arrayValue ?? [] {
                 guard let address = resource["address"]?.stringValue, !seen.contains(address),
-                    let after = resource["values"]
+                    let after = resource["values"], !dataOnly || resource["mode"] == "data"
                 else { continue }
                 seen.insert(address)
                 instances.append(
@@ -113,10 +114,11 @@ public struct TerraformPlan: Sendable {
                         modulePrefix: Self.modulePrefix(address), after: after, unknown: .null, before: nil,
                         actions: ["no-op"], replacePaths: [], reason: nil))
             }
-            for child in module["child_modules"]?.arrayValue ?? [] { values(child) }
+            for child in module["child_modules"]?.arrayValue ?? [] { values(child, dataOnly: dataOnly) }
         }
-        values(document["planned_values"]?["root_module"])
-        values(document["prior_state"]?["values"]?["root_module"])
+        values(document["planned_values"]?["root_module"], dataOnly: false)
+        // The prior state's managed resources are the current ones; only its data sources are the plan's.
+        values(document["prior_state"]?["values"]?["root_module"], dataOnly: true)
 
         var expressions: [String: JSONValue] = [:]
         func configuration(_ module: JSONValue?, prefix: String) {

@@ -156,6 +156,9 @@ def plan(resources, name):
             prior_resources.append(entry)
         elif resource.actions != ["delete"]:
             module_node["resources"].append(entry)
+        if resource.mode == "managed" and resource.before is not None:
+            # The prior state holds what exists before apply: every resource with a `before`.
+            prior_resources.append(dict(entry, values=resource.before, sensitive_values=sensitive_shape(resource.before)))
         if resource.mode == "managed" or resource.actions == ["read"]:
             change = {
                 "address": resource.address, "mode": resource.mode, "type": rtype, "name": rname,
@@ -457,6 +460,11 @@ def main():
     unchanged = mapping()
     plan(stack(mapping=[Resource(unchanged.address, deployed, unchanged.expressions, actions=["no-op"],
                                  before=deployed)]), "existing-mapping-unchanged")
+    # The plan deletes a second, broken mapping (batch_size 20000): what is deleted is not linted.
+    doomed = deployed_mapping("orders.v1", "orders-old")
+    doomed["batch_size"] = 20000
+    plan(stack(mapping=[mapping(), Resource("aws_lambda_event_source_mapping.old", doomed, {}, actions=["delete"],
+                                            before=doomed)]), "deleted-mapping-not-linted")
     plan(self_managed(granted=False), "self-managed-secret-not-granted")
     plan(self_managed(granted=True), "self-managed-healthy")
     plan(serverless(), "serverless-rule-resources-healthy")
