@@ -148,7 +148,7 @@ complete -c 'msk-esm' -f
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm" version' -l 'version' -d 'Show the version.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'doctor' -d 'Diagnose event source mappings (live, or from a snapshot): every check, each problem with its fix.'
-complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'lint' -d 'Check the Kafka event source mappings of CloudFormation, SAM and CDK templates before they are deployed.'
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'lint' -d 'Check the Kafka event source mappings of templates (CloudFormation, SAM, CDK) and Terraform plans before deployment.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'probe' -d 'Connect to the brokers as Lambda would: DNS, TCP, TLS, SASL, topic and consumer group.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'brokers' -d 'Explain which bootstrap brokers and authentication Lambda uses for a mapping.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_positional "msk-esm" -eq 1' -fa 'snapshot' -d 'Read a Kafka event source mapping and everything around it from AWS into one JSON snapshot.'

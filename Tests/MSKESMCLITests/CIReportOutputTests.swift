@@ -141,7 +141,10 @@ struct CIReportOutputTests {
     @Test(
         "lint --output sarif over every lint fixture at once, and over single ones, is valid SARIF 2.1.0",
         .enabled(if: validatorAvailable, "jsonschema is not installed (pip install -r Tests/requirements.txt)"),
-        arguments: [lintFixtures, ["cfn/role-without-data-plane.yaml"], ["sam/msk-iam-no-data-plane-policy.yaml"]])
+        arguments: [
+            lintFixtures, ["cfn/role-without-data-plane.yaml"], ["sam/msk-iam-no-data-plane-policy.yaml"],
+            ["terraform/replace-topics-new-consumer.json", "terraform/module-count-function-timeout.json"],
+        ])
     func lintSARIFIsValid(_ names: [String]) async throws {
         #expect(!names.isEmpty)
         let paths = names.map { Self.fixtures.appendingPathComponent("lint/\($0)").path }

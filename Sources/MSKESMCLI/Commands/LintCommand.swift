@@ -8,7 +8,7 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract:
-            "Check the Kafka event source mappings of CloudFormation, SAM and CDK templates before they are deployed.",
+            "Check the Kafka event source mappings of templates (CloudFormation, SAM, CDK) and Terraform plans before deployment.",
         discussion: """
             Reads each template (JSON or YAML, with the short-form tags !Ref, !GetAtt, !Sub, …; at most 64 MiB) \
             and runs the doctor's checks over every Kafka mapping it declares (AWS::Lambda::EventSourceMapping, \
@@ -19,7 +19,14 @@ struct LintCommand: ParsableCommand {
             mappings for the same function, source and topic. Each finding names the resource (logical id), \
             the property path and its line and column; in CDK output (cdk.out/*.template.json, or a cdk.out \
             directory: every *.template.json in it) also the construct path (Metadata aws:cdk:path), where \
-            the fix belongs. A check whose input the template does not determine \
+            the fix belongs. A Terraform plan (terraform show -json PLAN > plan.json) is read the same way: \
+            aws_lambda_event_source_mapping, aws_lambda_function, aws_iam_role(_policy), \
+            aws_iam_role_policy_attachment, aws_iam_policy_document data, aws_security_group(_rule), \
+            aws_vpc_security_group_*_rule, aws_msk_cluster and aws_msk_serverless_cluster; locations are \
+            resource addresses and attribute paths, fixes HCL edits, a value known after apply is followed \
+            through the configuration's references or skips its checks, and a replaced Kafka mapping is LNT002 \
+            (its consumer restarts at StartingPosition unless it keeps its consumer group id). \
+            A check whose input the template does not determine \
             (an imported value, a parameter without a default, a resource another stack declares) is \
             'skipped' with the reason, never passed or failed.
 
@@ -38,13 +45,14 @@ struct LintCommand: ParsableCommand {
               msk-esm lint stacks/*.json --parameters-file params.json --output json
               msk-esm lint template.yaml --output sarif > msk-esm.sarif
               msk-esm lint cdk.out
+              msk-esm lint plan.json --output github
             """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
     @Argument(
         help: ArgumentHelp(
-            "CloudFormation or SAM templates (JSON or YAML), a CDK cdk.out directory, or - for standard input.",
+            "CloudFormation/SAM templates (JSON, YAML), a cdk.out directory, Terraform plans (show -json), or - for stdin.",
             valueName: "file"))
     var files: [String] = []
 
@@ -130,7 +138,8 @@ struct LintCommand: ParsableCommand {
                 var located = finding.finding
                 let position = location.line.map { ":\($0):\(location.column ?? 1)" } ?? ""
                 let construct = location.constructPath.map { " (construct \($0))" } ?? ""
-                located.title += " [\(location.file)\(position) \(location.resource).\(location.path)\(construct)]"
+                let place = location.path.isEmpty ? location.resource : "\(location.resource).\(location.path)"
+                located.title += " [\(location.file)\(position) \(place)\(construct)]"
                 return located
             }
             for mapping in file.mappings {

@@ -2,7 +2,7 @@ import Foundation
 import MSKESMCore
 import Yams
 
-/// Reads a CloudFormation or SAM template, JSON or YAML, into the core's ``TemplateNode`` tree with the line
+/// Reads a CloudFormation or SAM template (or a Terraform plan), JSON or YAML, into the core's ``TemplateNode`` tree with the line
 /// and column of every value. JSON is read by the same YAML parser (JSON is YAML 1.2's flow style), so both
 /// keep positions; tabs, which JSON allows between tokens and YAML does not as indentation, are read as
 /// spaces (a tab inside a JSON string is invalid JSON anyway). Short-form tags become the long form
@@ -31,6 +31,13 @@ enum TemplateReader {
             throw ToolError.usage("not UTF-8 text", input: source, fix: fix)
         }
         if text.drop(while: { $0.isWhitespace }).first == "{" {
+            // A Terraform plan (terraform show -json) is generated JSON, often many megabytes, and its findings
+            // carry no line: read it with the JSON parser, without positions, rather than the YAML composer.
+            if let document = try? JSONParser.parse(data), document["format_version"] != nil,
+                document["planned_values"] != nil || document["resource_changes"] != nil
+            {
+                return TemplateNode(json: document)
+            }
             text = text.replacingOccurrences(of: "\t", with: " ")
         }
         try YAMLInput.checkShape(text, source: source, fix: fix)

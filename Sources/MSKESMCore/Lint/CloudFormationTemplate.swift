@@ -45,6 +45,10 @@ public struct CloudFormationTemplate: Sendable {
         /// (https://docs.aws.amazon.com/cdk/v2/guide/cli.html: `--path-metadata`, on by default); nil for a
         /// template not synthesised by the CDK.
         public var constructPath: String? { node["Metadata"]?["aws:cdk:path"]?.stringValue }
+
+        /// Values of `Ref` (key `Ref`) and `Fn::GetAtt` attributes that are already known: a Terraform plan holds
+        /// the id and ARN of every resource it does not create. They win over the stand-ins.
+        public var knownAttributes: [String: JSONValue] = [:]
     }
 
     /// Where the template came from (a path), for findings.
@@ -63,6 +67,13 @@ public struct CloudFormationTemplate: Sendable {
     private var resourceIndex: [String: Int] = [:]
     /// `Globals` of a SAM template.
     public var globals: TemplateNode?
+    /// Whether the resources were read from a Terraform plan (``TerraformPlan``): logical ids are resource
+    /// addresses, and fixes are edits of the HCL configuration.
+    public var isTerraformPlan = false
+    /// For a Terraform plan: each resource address's provider type (`aws_lambda_event_source_mapping`).
+    public var terraformTypes: [String: String] = [:]
+    /// What the file is called in messages: `template`, or `plan` for a Terraform plan.
+    public var noun: String { isTerraformPlan ? "plan" : "template" }
 
     /// Whether the template is a SAM template (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html).
     public var isSAM: Bool { transforms.contains(SAMExpansion.transform) }

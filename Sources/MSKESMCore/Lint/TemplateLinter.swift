@@ -39,9 +39,33 @@ public struct TemplateLinter: Sendable {
 
     /// Lints one template read from `root`; `file` names it in locations.
     public func lint(root: TemplateNode, file: String) throws -> LintFileReport {
-        var template = try CloudFormationTemplate(root: root, source: file)
-        let format = template.isSAM ? "sam" : template.isCDKOutput ? "cdk" : "cloudformation"
-        if template.isSAM { template = SAMExpansion().expand(template) }
+        var template: CloudFormationTemplate
+        let format: String
+        var parameters = self.parameters
+        var replacements: [TerraformPlan.Replacement] = []
+        if TerraformPlan.isPlan(root) {
+            let plan = try TerraformPlan(root: root, source: file)
+            template = plan.template
+            format = "terraform"
+            // The plan's own ARNs name the Region and account: resources it creates get stand-ins in them.
+            if parameters.values["AWS::Region"] == nil, let region = plan.region {
+                parameters.values["AWS::Region"] = region
+            }
+            if parameters.values["AWS::AccountId"] == nil, let account = plan.account {
+                parameters.values["AWS::AccountId"] = account
+            }
+            replacements = plan.replacements
+        } else {
+            // `terraform show -json` of a state (or of a plan without changes to show) has no planned values.
+            if root["format_version"] != nil, root["terraform_version"] != nil {
+                throw ToolError.usage(
+                    "a Terraform state or a document without planned_values and resource_changes", input: file,
+                    fix: "give the plan: terraform plan -out plan.tfplan && terraform show -json plan.tfplan")
+            }
+            template = try CloudFormationTemplate(root: root, source: file)
+            format = template.isSAM ? "sam" : template.isCDKOutput ? "cdk" : "cloudformation"
+            if template.isSAM { template = SAMExpansion().expand(template) }
+        }
         let resolver = TemplateResolver(template: template, parameters: parameters)
         let inputs = TemplateMappingReader(resolver: resolver).mappings()
         // The same mapping with the symbolic pseudo parameters given two different concrete values each: a
@@ -61,20 +85,102 @@ public struct TemplateLinter: Sendable {
             let alternatives = {
                 concreteReaders.compactMap { reader in template.resource(mapping.logicalId).map(reader.inputs) }
             }
-            mappingReports.append(
-                try report(mapping, alternatives: alternatives, symbolic: symbolic, template: template))
+            var report = try report(mapping, alternatives: alternatives, symbolic: symbolic, template: template)
+            let replaced = replacements.filter { $0.address == mapping.logicalId }.map {
+                replacementFinding($0, file: file)
+            }
+            if !replaced.isEmpty {
+                report = LintMappingReport(
+                    mapping: report.mapping, findings: report.findings + replaced, summary: report.summary)
+            }
+            mappingReports.append(report)
         }
         var fileFindings = duplicateMappings(inputs, template: template)
         if inputs.isEmpty {
+            let declared =
+                template.isTerraformPlan
+                ? "No aws_lambda_event_source_mapping with an MSK or self-managed Kafka source"
+                : "No AWS::Lambda::EventSourceMapping with an MSK or self-managed Kafka source"
             fileFindings.append(
                 LintFinding(
                     Finding(
-                        code: .lnt001, severity: .info, title: "no Kafka event source mapping in this template",
-                        detail: "No AWS::Lambda::EventSourceMapping with an MSK or self-managed Kafka source"
-                            + (template.isSAM ? " and no MSK or SelfManagedKafka event" : "") + " was found."),
+                        code: .lnt001, severity: .info, title: "no Kafka event source mapping in this \(template.noun)",
+                        detail: declared + (template.isSAM ? " and no MSK or SelfManagedKafka event" : "")
+                            + " was found."),
                     location: nil))
         }
         return LintFileReport(file: file, format: format, mappings: mappingReports, findings: fileFindings)
+    }
+
+    /// LNT002: a Terraform plan that replaces a Kafka mapping (a create-only attribute changed, or the mapping
+    /// is tainted) makes a new consumer. Unless it keeps the old consumer group, Lambda starts the new one at
+    /// `StartingPosition`; with the same group it resumes from the committed offsets (docs/aws-facts.md#consumer-group;
+    /// https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html,
+    /// https://docs.aws.amazon.com/lambda/latest/api/API_UpdateEventSourceMapping.html).
+    func replacementFinding(_ replacement: TerraformPlan.Replacement, file: String) -> LintFinding {
+        let address = replacement.address
+        let paths = replacement.paths.isEmpty ? [replacement.reason ?? "(no replace_paths)"] : replacement.paths
+        let oldGroup = replacement.groupBefore ?? replacement.uuidBefore
+        var evidence: [String: JSONValue] = [
+            "actions": .array(replacement.actions.map(JSONValue.string)),
+            "replacePaths": .array(replacement.paths.map(JSONValue.string)),
+        ]
+        if let reason = replacement.reason { evidence["actionReason"] = .string(reason) }
+        if let oldGroup { evidence["consumerGroupBefore"] = .string(oldGroup) }
+        if let group = replacement.groupAfter { evidence["consumerGroupAfter"] = .string(group) }
+        let location = LintLocation(file: file, resource: address, path: paths[0], position: nil)
+        let kept = replacement.groupAfter != nil && replacement.groupAfter == replacement.groupBefore
+        let position = replacement.startingPosition ?? "(not set)"
+        var detail =
+            "Terraform destroys and recreates \(address) (\(replacement.actions.joined(separator: ", ")); "
+            + "replace_paths: \(paths.joined(separator: ", "))). A new mapping is a new Kafka consumer"
+        if kept {
+            detail +=
+                " in the same consumer group \(replacement.groupAfter ?? ""): Lambda ignores StartingPosition and "
+                + "resumes from the group's committed offsets."
+            return LintFinding(
+                Finding(
+                    code: .lnt002, severity: .info,
+                    title: "the plan replaces \(address); it keeps its consumer group and resumes from its offsets",
+                    detail: detail, evidence: evidence), location: location)
+        }
+        if replacement.groupAfterUnknown {
+            detail +=
+                "; its consumer group id is known after apply, so whether it resumes from the old group's "
+                + "offsets or starts at StartingPosition \(position) is not known before apply."
+            return LintFinding(
+                Finding(
+                    code: .lnt002, severity: .skipped,
+                    title: "the plan replaces \(address); whether its consumer keeps its group is known after apply",
+                    detail: detail, fix: "set \(replacement.groupBlock).consumer_group_id to a literal in \(address)",
+                    evidence: evidence), location: location)
+        }
+        detail +=
+            replacement.groupBefore == nil
+            ? ", and the old one had no consumer group id (its group was its UUID\(oldGroup.map { " " + $0 } ?? ""))"
+            : ", and its consumer group id changes from \(replacement.groupBefore ?? "")"
+        detail +=
+            ": Lambda starts the new consumer at StartingPosition \(position) — TRIM_HORIZON re-reads every "
+            + "retained record, LATEST skips the records produced while the mapping is replaced."
+        if replacement.actions.first == "create",
+            !paths.contains(where: { ["topics", "event_source_arn", "self_managed_event_source"].contains($0) })
+        {
+            detail +=
+                " With create_before_destroy the new mapping is created while the old one still reads the "
+                + "same function, source and topic: Lambda refuses it (\"An event source mapping … already exists\")."
+        }
+        var fix = "keep \(paths.joined(separator: ", ")) of \(address) as deployed"
+        if let oldGroup {
+            fix +=
+                ", or set \(replacement.groupBlock) { consumer_group_id = \"\(oldGroup)\" } so that the new mapping "
+                + "resumes from the old group's committed offsets"
+        }
+        return LintFinding(
+            Finding(
+                code: .lnt002, severity: .warn,
+                title:
+                    "the plan replaces Kafka mapping \(address): its consumer restarts at StartingPosition \(position)",
+                detail: detail, fix: fix, evidence: evidence), location: location)
     }
 
     // MARK: One mapping
@@ -111,16 +217,19 @@ public struct TemplateLinter: Sendable {
         let hasProblems = report.findings.contains { $0.severity == .fail || $0.severity == .warn }
         let concreteRuns = hasProblems ? try alternatives().map { try doctor.run($0.snapshot, at: now).findings } : []
         var findings = notJudgedOnSymbols(report.findings, concreteRuns: concreteRuns, symbolic: symbolic).map {
-            explainSkipped($0, mapping)
+            explainSkipped($0, mapping, template: template)
         }
         for check in Self.checks where skippedChecks[check.name] != nil {
             let reasons = skippedChecks[check.name] ?? []
             findings.append(
                 Finding(
                     code: check.codes.first ?? .lnt001, severity: .skipped,
-                    title: "\(check.name) needs a value the template does not determine",
+                    title: "\(check.name) needs a value the \(template.noun) does not determine",
                     detail: reasons.joined(separator: "; ") + ".",
-                    fix: "give the value: --parameter KEY=VALUE or --parameters-file FILE",
+                    fix: template.isTerraformPlan
+                        ? "write the value as a literal in the configuration, or lint the plan again once the "
+                            + "resources it depends on exist"
+                        : "give the value: --parameter KEY=VALUE or --parameters-file FILE",
                     evidence: [
                         "check": .string(check.name),
                         "unresolved": .array(reasons.map(JSONValue.string)),
@@ -132,7 +241,10 @@ public struct TemplateLinter: Sendable {
                 return LintFinding(finding, location: location)
             }
             var edited = finding
-            edited.fix = TemplateFixes.fix(finding, at: location, template: template)
+            edited.fix =
+                template.isTerraformPlan
+                ? TerraformFixes.fix(finding, at: location, template: template)
+                : TemplateFixes.fix(finding, at: location, template: template)
             // CDK output is synthesised: an edit of the template is undone by the next `cdk synth`; the edit
             // belongs in the construct the path names.
             if let construct = location.constructPath, !edited.fix.isEmpty {
@@ -153,7 +265,9 @@ public struct TemplateLinter: Sendable {
 
     /// A skipped finding whose snapshot part the template does not hold: the template's reason instead of the
     /// snapshot's ("add the part to the snapshot").
-    func explainSkipped(_ finding: Finding, _ mapping: TemplateMappingInputs) -> Finding {
+    func explainSkipped(_ finding: Finding, _ mapping: TemplateMappingInputs, template: CloudFormationTemplate)
+        -> Finding
+    {
         guard finding.severity == .skipped else { return finding }
         let keys = (finding.evidence["missingParts"]?.arrayValue ?? []).compactMap(\.stringValue)
         let parts = SnapshotPart.allCases.filter { keys.contains($0.key) }
@@ -169,8 +283,11 @@ public struct TemplateLinter: Sendable {
         var explained = finding
         explained.detail = reasons.joined(separator: ". ") + "."
         explained.fix =
-            "declare the resource in the template (or lint the template that declares it with this one), or check "
-            + "the deployed mapping with msk-esm doctor"
+            template.isTerraformPlan
+            ? "manage the resource in the same Terraform configuration or write the value as a literal, or check the "
+                + "deployed mapping with msk-esm doctor after apply"
+            : "declare the resource in the template (or lint the template that declares it with this one), or check "
+                + "the deployed mapping with msk-esm doctor"
         return explained
     }
 
@@ -266,7 +383,8 @@ public struct TemplateLinter: Sendable {
         case "NET":
             if finding.severity != .skipped, let group = mapping.securityGroupIds.first {
                 resource = group
-                path += [code == "NET003" ? "SecurityGroupEgress" : "SecurityGroupIngress"]
+                // NET002 (443 to Lambda and STS) and NET003 (the brokers' port) are outbound rules.
+                path += [code == "NET003" || code == "NET002" ? "SecurityGroupEgress" : "SecurityGroupIngress"]
             }
         default: break
         }
@@ -277,6 +395,12 @@ public struct TemplateLinter: Sendable {
     /// resource the SAM transform generated points at the SAM resource it comes from.
     func location(resource id: String, path: [String], template: CloudFormationTemplate) -> LintLocation {
         let text = path.joined(separator: ".")
+        // A plan is generated: the resource address and the provider's attribute path are the location.
+        if template.isTerraformPlan {
+            let resource = template.resource(id)?.logicalId ?? id
+            return LintLocation(
+                file: template.source, resource: resource, path: TerraformPlan.attributePath(text), position: nil)
+        }
         guard let resource = template.resource(id) else {
             return LintLocation(file: template.source, resource: id, path: text, position: nil)
         }
@@ -340,9 +464,12 @@ public struct TemplateLinter: Sendable {
                         Finding(
                             code: .map009, severity: .fail,
                             title: "\(mapping.logicalId) and \(first) map the same function, source and topic \(topic)",
-                            detail: "Lambda allows one mapping per function, event source and topic: the stack "
-                                + "fails at \(mapping.logicalId) with \"An event source mapping … already exists\".",
-                            fix: "remove \(mapping.logicalId) from the template, or give it another topic",
+                            detail: "Lambda allows one mapping per function, event source and topic: "
+                                + (template.isTerraformPlan ? "terraform apply" : "the stack")
+                                + " fails at \(mapping.logicalId) with \"An event source mapping … already exists\".",
+                            fix: template.isTerraformPlan
+                                ? "remove \(mapping.logicalId) from the configuration, or give it another topic"
+                                : "remove \(mapping.logicalId) from the template, or give it another topic",
                             evidence: [
                                 "mappings": [.string(first), .string(mapping.logicalId)], "Topic": .string(topic),
                             ]),

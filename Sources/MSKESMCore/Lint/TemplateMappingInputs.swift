@@ -126,15 +126,15 @@ public struct TemplateMappingReader: Sendable {
                     }
                 } else {
                     let text = resolver.resolve(roleNode).value?.stringValue ?? "a value known at deployment"
-                    unavailable[.role] = "the execution role \(text) is not declared in this template"
+                    unavailable[.role] = "the execution role \(text) is not declared in this \(template.noun)"
                 }
             } else {
                 unavailable[.role] = "function \(function.logicalId) has no Role property"
             }
         } else {
             let name = mapping["FunctionArn"]?.stringValue ?? unresolved["FunctionName"] ?? "(none)"
-            unavailable[.function] = "the function \(name) is not declared in this template"
-            unavailable[.role] = "the function (and so its execution role) is not declared in this template"
+            unavailable[.function] = "the function \(name) is not declared in this \(template.noun)"
+            unavailable[.role] = "the function (and so its execution role) is not declared in this \(template.noun)"
         }
         if let roleParts {
             snapshotDocument["Role"] = ["Role": roleParts.role]
@@ -164,7 +164,7 @@ public struct TemplateMappingReader: Sendable {
                 unavailable[.cluster] = "cluster \(cluster.logicalId): \(reason)"
             }
         } else if let arn = mapping["EventSourceArn"]?.stringValue {
-            unavailable[.cluster] = "the cluster \(arn) is not declared in this template"
+            unavailable[.cluster] = "the cluster \(arn) is not declared in this \(template.noun)"
         } else if let reason = unresolved["EventSourceArn"] {
             unavailable[.cluster] = "EventSourceArn: \(reason)"
         }
@@ -188,9 +188,9 @@ public struct TemplateMappingReader: Sendable {
             unavailable[.securityGroups] = reason.text
         }
         for part in [SnapshotPart.subnets, .routeTables, .natGateways, .vpcEndpoints] {
-            unavailable[part] = "msk-esm does not read \(part.key) from templates"
+            unavailable[part] = "msk-esm does not read \(part.key) from templates and plans"
         }
-        unavailable[.secrets] = "a template holds no secret values"
+        unavailable[.secrets] = "a \(template.noun) holds no secret values"
 
         snapshotDocument["EventSourceMapping"] = .object(mapping)
         var snapshot: Snapshot
@@ -478,11 +478,18 @@ public struct TemplateMappingReader: Sendable {
         let missing = wanted.filter { byId[$0] == nil }
         if !missing.isEmpty {
             return .failure(
-                Reason(text: "the security group \(missing.joined(separator: ", ")) is not declared in this template"))
+                Reason(
+                    text:
+                        "the security group \(missing.joined(separator: ", ")) is not declared in this \(template.noun)"
+                ))
         }
         if wanted.isEmpty { return .failure(Reason(text: "the mapping names no security group")) }
         // Every group of the template: a rule may refer to any of them.
         var documents: [JSONValue] = []
+        // The standalone rules, found once: a plan may hold thousands of groups.
+        let rules = template.resources.filter {
+            $0.type == "AWS::EC2::SecurityGroupIngress" || $0.type == "AWS::EC2::SecurityGroupEgress"
+        }
         for group in groups {
             guard let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue else { continue }
             let resolved = resolver.resolve(group.properties)
@@ -493,8 +500,7 @@ public struct TemplateMappingReader: Sendable {
             var egress =
                 properties["SecurityGroupEgress"].map { ($0.arrayValue ?? []).map(Self.permission) }
                 ?? [["IpProtocol": "-1", "IpRanges": [["CidrIp": "0.0.0.0/0"]]]]
-            for rule in template.resources
-            where rule.type == "AWS::EC2::SecurityGroupIngress" || rule.type == "AWS::EC2::SecurityGroupEgress" {
+            for rule in rules {
                 guard let target = rule.properties["GroupId"],
                     referencedResources(target, types: ["AWS::EC2::SecurityGroup"]).contains(where: {
                         $0.logicalId == group.logicalId

@@ -306,6 +306,7 @@ public struct TemplateResolver: Sendable {
 
     /// The stand-in for `Ref` (attribute nil) or `Fn::GetAtt` of a resource in the template.
     func standIn(_ resource: CloudFormationTemplate.Resource, attribute: String?) -> TemplateResolution {
+        if let known = resource.knownAttributes[attribute ?? "Ref"] { return .value(known) }
         let id = resource.logicalId
         let region = Self.symbol("AWS::Region")
         let account = Self.symbol("AWS::AccountId")
