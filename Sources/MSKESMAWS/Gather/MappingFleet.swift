@@ -67,6 +67,8 @@ public struct MappingFleet: Sendable {
     /// One diagnosed mapping.
     public struct Result: Sendable {
         public var region: String
+        /// The mapping's account, from its function ARN (no extra call).
+        public var accountId: String? { diagnosis.accountId }
         public var function: String
         public var topic: String?
         public var diagnosis: MappingDiagnosis
@@ -235,6 +237,8 @@ public struct MappingFleet: Sendable {
         return Result(
             region: gatherer.region, function: MappingSelection.functionName(of: mapping),
             topic: mapping["Topics"]?.arrayValue?.first?.stringValue,
-            diagnosis: MappingDiagnosis(uuid: uuid, report: report))
+            diagnosis: MappingDiagnosis(
+                uuid: uuid, report: report,
+                accountId: FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "")))
     }
 }

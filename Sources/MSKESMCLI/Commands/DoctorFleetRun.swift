@@ -12,6 +12,10 @@ struct DoctorFleetRun {
     var gatherer: SnapshotGatherer
     var selection: MappingSelection
     var allRegions: Bool
+    /// `--accounts FILE`: the accounts to visit (the role assumed in each), or `nil` for the caller's own.
+    var accounts: [FleetAccount]? = nil
+    var assumeRoleName: String? = nil
+    var externalId: String? = nil
 
     func run() async throws {
         let console = CommandContext.console
@@ -22,6 +26,18 @@ struct DoctorFleetRun {
             gatherers = try regions.map { region in
                 gatherer.sharing(
                     client: AWSClient(configuration: try global.aws.configuration(debug: global.debug, region: region)))
+            }
+        }
+        var accountFailures: [FleetAccountSessions.Failure] = []
+        if let accounts {
+            let sessions = try await FleetAccountSessions.assume(
+                accounts, roleName: assumeRoleName, externalId: externalId, client: gatherer.client)
+            accountFailures = sessions.failures
+            gatherers = FleetAccountGatherers.gatherers(for: sessions.sessions, regionGatherers: gatherers)
+            for failure in accountFailures {
+                console.writeError(
+                    "msk-esm: warning: cannot assume \(failure.roleArn) in account \(failure.accountId): \(failure.reason.escapingControlCharacters())\n"
+                )
             }
         }
         let fleet = MappingFleet(
@@ -50,7 +66,10 @@ struct DoctorFleetRun {
         let report = DoctorMultiReport(mappings: results.map(\.diagnosis))
         switch output {
         case .json, .reportJSON:
-            console.write(try Self.json(report, failures: failures))
+            console.write(
+                try FleetAccountGatherers.json(
+                    Self.json(report, failures: failures), results: results, accountFailures: accountFailures,
+                    accounts: accounts != nil))
         case .jsonl:
             // Each line went through --query as it was printed, where an error could not stop the run: an
             // expression that cannot apply to these documents is reported here, once.
@@ -59,9 +78,13 @@ struct DoctorFleetRun {
             console.write(
                 Self.table(
                     results, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
-                    verdict: report.verdict))
+                    verdict: report.verdict, accounts: accounts != nil)
+                    + (accounts == nil
+                        ? "" : FleetAccountGatherers.summaryText(results: results, accountFailures: accountFailures)))
         }
-        if report.isFailing(strict: global.strict) || !failures.isEmpty { throw ExitCode(1) }
+        if report.isFailing(strict: global.strict) || !failures.isEmpty || !accountFailures.isEmpty {
+            throw ExitCode(1)
+        }
     }
 
     /// `--all-regions`: the Regions EC2 says are enabled for the account.
@@ -95,7 +118,7 @@ struct DoctorFleetRun {
     /// The text table: one row per mapping (mapping, function, topic, verdict, the most severe finding).
     static func table(
         _ results: [MappingFleet.Result], failures: [MappingFleet.RegionFailure], regions: Bool, quiet: Bool,
-        verdict: Verdict
+        verdict: Verdict, accounts: Bool = false
     ) -> String {
         var counts: [Verdict: Int] = [:]
         for result in results { counts[result.diagnosis.report.verdict, default: 0] += 1 }
@@ -103,7 +126,9 @@ struct DoctorFleetRun {
             "\(verdict.rawValue) — \(results.count) mapping\(results.count == 1 ? "" : "s"): "
             + "\(counts[.fail] ?? 0) fail, \(counts[.warn] ?? 0) warn, \(counts[.pass] ?? 0) pass\n"
         var rows: [[String]] = [
-            ["MAPPING"] + (regions ? ["REGION"] : []) + ["FUNCTION", "TOPIC", "VERDICT", "TOP FINDING"]
+            ["MAPPING"] + (accounts ? ["ACCOUNT"] : []) + (regions ? ["REGION"] : []) + [
+                "FUNCTION", "TOPIC", "VERDICT", "TOP FINDING",
+            ]
         ]
         for result in results {
             let report = result.diagnosis.report
@@ -114,7 +139,8 @@ struct DoctorFleetRun {
             let finding = top.map { "\($0.code) \($0.title)" } ?? "-"
             // Names and titles are data: escaped before the columns are measured.
             rows.append(
-                ([result.diagnosis.uuid] + (regions ? [result.region] : [])
+                ([result.diagnosis.uuid] + (accounts ? [result.accountId ?? "-"] : [])
+                    + (regions ? [result.region] : [])
                     + [result.function, result.topic ?? "-", report.verdict.rawValue, String(finding.prefix(80))])
                     .map { $0.escapingControlCharacters() })
         }
