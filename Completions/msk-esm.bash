@@ -188,7 +188,7 @@ _msk-esm_doctor() {
     repeating_flags=()
     non_repeating_flags=(--no-color --quiet --strict --debug --all --all-regions --probe --version -h --help)
     repeating_options=(--region --state)
-    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --since --timeout --ca-file)
+    non_repeating_options=(--output --query --color --at --profile --endpoint-url --cli-connect-timeout --cli-read-timeout --ca-bundle --snapshot --function --function-prefix --cluster --concurrency --since --accounts --assume-role-name --external-id --timeout --ca-file)
     __msk-esm_offer_flags_options 1
 
     # Offer option value completions
@@ -244,6 +244,15 @@ _msk-esm_doctor() {
         return
         ;;
     '--since')
+        return
+        ;;
+    '--accounts')
+        return
+        ;;
+    '--assume-role-name')
+        return
+        ;;
+    '--external-id')
         return
         ;;
     '--timeout')

@@ -23,7 +23,7 @@ function __msk-esm_parse_tokens -S
         __msk-esm_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'doctor'
-            __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'probe' 'since=' 'timeout=' 'ca-file=' 'version' 'h/help'
+            __msk-esm_parse_subcommand 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'snapshot=' 'function=' 'all' 'all-regions' 'function-prefix=' 'cluster=' 'state=+' 'concurrency=' 'probe' 'since=' 'accounts=' 'assume-role-name=' 'external-id=' 'timeout=' 'ca-file=' 'version' 'h/help'
         case 'lint'
             __msk-esm_parse_subcommand -r 1 'output=' 'query=' 'no-color' 'color=' 'quiet' 'strict' 'at=' 'debug' 'profile=' 'region=+' 'endpoint-url=' 'cli-connect-timeout=' 'cli-read-timeout=' 'ca-bundle=' 'parameter=+' 'parameters-file=' 'version' 'h/help'
         case 'probe'
@@ -192,6 +192,9 @@ complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_option
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" concurrency' -l 'concurrency' -d 'At most this many AWS calls at once (fewer for a while when AWS throttles).' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" probe' -l 'probe' -d 'Also connect to the snapshot\'s brokers as Lambda would (msk-esm probe) and add the PRB findings.'
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" since' -l 'since' -d 'The window of the mapping\'s metrics, ending now (or at --at): a number with s, m, h or d (30m, 1h, 2d); 1h by default, at most 15d.' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" accounts' -l 'accounts' -d 'With --all: the accounts to diagnose: account ids one a line, or a JSON list of {"accountId", "roleArn"}; the role is assumed in each.' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" assume-role-name' -l 'assume-role-name' -d 'With --accounts: the role to assume in each account (arn:PARTITION:iam::ACCOUNT:role/NAME).' -rfka ''
+complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" external-id' -l 'external-id' -d 'With --accounts: the external id the roles\' trust policies require.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" timeout' -l 'timeout' -d 'With --probe: seconds each probe step may take.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" ca-file' -l 'ca-file' -d 'With --probe: CA certificates (PEM) to trust besides the system\'s.' -rfka ''
 complete -c 'msk-esm' -n '__msk-esm_should_offer_completions_for_flags_or_options "msk-esm doctor" version' -l 'version' -d 'Show the version.'
