@@ -15,7 +15,7 @@ extension MappingFleet {
     ) async throws {
         let now = self.now
         for gatherer in gatherers {
-            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
+            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.scope == gatherer.scope }.map(\.1))
         }
         let groupFindings = PollerGroupRules.findings(mappings.map { ($0.0.region, $0.1) })
         let window = mappingsInFlight

@@ -67,6 +67,8 @@ public struct MappingFleet: Sendable {
     /// One diagnosed mapping.
     public struct Result: Sendable {
         public var region: String
+        /// The mapping's account, from its function ARN (no extra call).
+        public var accountId: String? { diagnosis.accountId }
         public var function: String
         public var topic: String?
         public var diagnosis: MappingDiagnosis
@@ -76,14 +78,17 @@ public struct MappingFleet: Sendable {
     public enum Event: Sendable {
         /// A region was listed: how many mappings will be diagnosed there.
         case listed(region: String, count: Int)
-        /// A region could not be listed (the reason is one line, "Code: message").
-        case regionFailed(region: String, reason: String)
+        /// A region could not be listed (the reason is one line, "Code: message"); `account` is the account
+        /// whose role the listing used (`--accounts`), `nil` for the caller's own.
+        case regionFailed(region: String, reason: String, account: String?)
         case diagnosed(Result)
     }
 
     /// A region that could not be listed.
     public struct RegionFailure: Sendable {
         public var region: String
+        /// The account whose Region it is (`--accounts`), `nil` for the caller's own.
+        public var account: String?
         public var reason: String
         /// Whether the failure is a denial (AccessDenied and the like).
         public var denied: Bool
@@ -132,7 +137,8 @@ public struct MappingFleet: Sendable {
                 firstError = firstError ?? error
                 let reason = FailureReason.reported(error)
                 let denied = (error as? AWSError)?.kind == .accessDenied
-                failures.append(RegionFailure(region: gatherer.region, reason: reason, denied: denied))
+                failures.append(
+                    RegionFailure(region: gatherer.region, account: gatherer.account, reason: reason, denied: denied))
             case nil:
                 break
             }
@@ -140,12 +146,15 @@ public struct MappingFleet: Sendable {
         if failures.count == gatherers.count, let firstError {
             if let error = firstError as? ToolError { throw error }
             throw ToolError.remote(
-                "cannot list the event source mappings", input: gatherers.map(\.region).joined(separator: ", "),
+                "cannot list the event source mappings",
+                input: gatherers.map { $0.scope.replacingOccurrences(of: "|", with: " ") }.joined(separator: ", "),
                 fix:
                     "\(FailureReason.reported(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry"
             )
         }
-        for failure in failures { await onEvent(.regionFailed(region: failure.region, reason: failure.reason)) }
+        for failure in failures {
+            await onEvent(.regionFailed(region: failure.region, reason: failure.reason, account: failure.account))
+        }
         if let functionName = selection.functionName, mappings.isEmpty {
             // ListEventSourceMappings answers an empty list for a function that does not exist: ask.
             if let gatherer = gatherers.first {
@@ -179,7 +188,7 @@ public struct MappingFleet: Sendable {
         // Every mapping's metrics first, in GetMetricData calls of up to 500 queries per Region (the reads run
         // while the mappings are gathered; each mapping awaits only its own).
         for gatherer in gatherers {
-            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
+            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.scope == gatherer.scope }.map(\.1))
         }
         // The poller groups are judged over every mapping the run sees (TOP006, TOP007), before any is reported.
         let groupFindings = PollerGroupRules.findings(mappings.map { ($0.0.region, $0.1) })
@@ -235,6 +244,8 @@ public struct MappingFleet: Sendable {
         return Result(
             region: gatherer.region, function: MappingSelection.functionName(of: mapping),
             topic: mapping["Topics"]?.arrayValue?.first?.stringValue,
-            diagnosis: MappingDiagnosis(uuid: uuid, report: report))
+            diagnosis: MappingDiagnosis(
+                uuid: uuid, report: report,
+                accountId: FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "")))
     }
 }

@@ -40,7 +40,7 @@ extension SnapshotGatherer {
         return try SnapshotGatherer.metricData(queries, from: await readSeries(queries, window: window), window: window)
     }
 
-    func metricCacheKey(_ read: SnapshotRead) -> String { "\(region)|metrics|\(read.key)" }
+    func metricCacheKey(_ read: SnapshotRead) -> String { "\(scope)|metrics|\(read.key)" }
 
     /// Reads `queries` (each distinct one once) in calls of at most 500; per query, its result or the failure
     /// of its call.

@@ -124,6 +124,8 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup var metricWindow: MetricWindowOption
 
+    @OptionGroup var fleetAccounts: FleetAccountOptions
+
     @Option(help: ArgumentHelp("With --probe: seconds each probe step may take.", valueName: "seconds"))
     var timeout: Double = 5
 
@@ -149,6 +151,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if concurrency < 1 || concurrency > 256 {
             throw ValidationError("--concurrency must be between 1 and 256")
         }
+        try fleetAccounts.check(all: all)
         if let uuid { try MappingCommandSupport.validateUUID(uuid) }
         if let cluster, !(cluster.hasPrefix("arn:") && cluster.contains(":kafka:")) {
             throw ValidationError("--cluster takes an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
@@ -163,6 +166,7 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         // An unreadable --ca-file is a usage error (exit 2) before any work, not a skipped probe later.
         let trustedPEM = try ProbeCommand.readCAFile(caFile)
+        let accounts = try fleetAccounts.load()
         if let snapshot {
             // Doctor.run checks the raw parts before any check, and decodes them once for all of them.
             let document = try Snapshot.load(path: snapshot, checkingRawParts: false)
@@ -187,7 +191,9 @@ struct DoctorCommand: AsyncParsableCommand {
             global: global, gatherer: gatherer,
             selection: MappingSelection(
                 functionName: function, functionPrefix: functionPrefix, clusterArn: cluster, states: state),
-            allRegions: allRegions, baseline: baselineReport, newOnly: newOnly
+            allRegions: allRegions, baseline: baselineReport, newOnly: newOnly, accounts: accounts,
+            organization: fleetAccounts.organization,
+            assumeRoleName: fleetAccounts.assumeRoleName, externalId: fleetAccounts.externalId
         ).run()
     }
 
