@@ -80,16 +80,19 @@ public struct FleetAccountSessions: Sendable {
             let provider = AssumeRoleCredentialProvider(
                 roleArn: roleArn, source: source, externalId: externalId, sessionName: sessionName, sts: sts,
                 label: "account \(account.accountId)")
-            let resolver = CredentialResolver(provider: provider, clock: clock)
             do {
-                _ = try await resolver.credentials()
+                // Asked of the provider itself, so that a failure is STS's own error (not the credential chain's
+                // advice about profiles); the resolver starts with these credentials and refreshes them.
+                guard let first = try await provider.credentials() else {
+                    throw CredentialError(source: "account \(account.accountId)", reason: "no credentials")
+                }
+                let resolver = CredentialResolver(provider: provider, initial: first, clock: clock)
                 sessions.append(Session(account: account, roleArn: roleArn, credentials: resolver))
             } catch {
                 let reason = FailureReason.reported(error)
+                let denied = (error as? AWSError)?.kind == .accessDenied || reason.contains("AccessDenied")
                 failures.append(
-                    Failure(
-                        accountId: account.accountId, roleArn: roleArn, reason: reason,
-                        denied: reason.contains("AccessDenied")))
+                    Failure(accountId: account.accountId, roleArn: roleArn, reason: reason, denied: denied))
             }
         }
         return FleetAccountSessions(sessions: sessions, failures: failures)

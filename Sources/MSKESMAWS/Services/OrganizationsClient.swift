@@ -8,14 +8,15 @@ public struct OrganizationsClient: Sendable {
     public init(client: AWSClient) { self.client = client }
 
     /// `aws organizations list-accounts`, every page: the accounts of the caller's organization. Only the management
-    /// account or a delegated administrator may call it; it pages with `NextToken` (at most 20 accounts a page).
+    /// account or a delegated administrator may call it; it pages with `NextToken`, asked for the largest page
+    /// (`MaxResults` 20).
     /// https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html
     public func listAccounts() async throws -> [JSONValue] {
         var accounts: [JSONValue] = []
         var token: String?
         var seen = Set<String>()
         repeat {
-            var body: [String: JSONValue] = [:]
+            var body: [String: JSONValue] = ["MaxResults": .number(20)]
             if let token { body["NextToken"] = .string(token) }
             let page = try await client.sendShaped(.json(.organizations, "ListAccounts", .object(body)))
             accounts += page["Accounts"]?.arrayValue ?? []
