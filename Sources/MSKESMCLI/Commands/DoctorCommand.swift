@@ -24,7 +24,12 @@ struct DoctorCommand: AsyncParsableCommand {
             'doctor --all' every Kafka mapping of the account in the Region, in each --region given (repeat it), \
             or in every enabled Region (--all-regions), filtered by --function-prefix, --cluster and --state. \
             Reads shared by several mappings (a cluster, a role, a VPC, a secret) are made once; at most \
-            --concurrency calls run at once, fewer for a while when AWS throttles. With several mappings, \
+            --concurrency calls run at once, fewer for a while in an account and Region where AWS throttles. \
+            Several accounts: --accounts FILE or --organization (Organizations ListAccounts) with \
+            --assume-role-name NAME assume that role once in each account (the caller's own account is read \
+            with the current credentials); every mapping carries its accountId, the summary counts per account \
+            and Region, and an account whose role cannot be assumed is reported and makes the run exit 1. \
+            With several mappings, \
             --output json prints {"verdict", "mappings": [each mapping's document plus "uuid"]} and --output \
             jsonl one mapping per line as soon as it is done; text prints a table (and a progress bar on a \
             terminal's stderr). A Region that cannot be listed, or a part of a mapping that cannot be read \
