@@ -21,6 +21,15 @@ struct FleetAccountOptionsTests {
             (["doctor", "--function", "f", "--accounts", "ids.txt"], "--accounts goes with --all"),
             (["doctor", "--all", "--assume-role-name", "R"], "go with --all --accounts"),
             (["doctor", "--all", "--external-id", "x"], "go with --all --accounts"),
+            (["doctor", "--all", "--organization"], "--organization needs --assume-role-name"),
+            (
+                ["doctor", "--function", "f", "--organization", "--assume-role-name", "R"],
+                "--organization goes with --all"
+            ),
+            (
+                ["doctor", "--all", "--organization", "--accounts", "ids.txt", "--assume-role-name", "R"],
+                "cannot be combined"
+            ),
             (
                 ["doctor", "--all", "--accounts", "ids.txt", "--assume-role-name", "arn:aws:iam::1:role/R"],
                 "not an ARN"

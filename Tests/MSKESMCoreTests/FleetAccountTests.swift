@@ -50,6 +50,19 @@ struct FleetAccountTests {
         }
     }
 
+    @Test func organizationAccountsAreTheActiveOnesInOrder() throws {
+        let listed = try JSONDecoder().decode(
+            [JSONValue].self,
+            from: Data(
+                #"""
+                [{"Id": "222222222222", "Status": "ACTIVE"}, {"Id": "111111111111", "Status": "SUSPENDED"},
+                 {"Id": "333333333333", "Status": "PENDING_CLOSURE"}, {"Id": "444444444444"},
+                 {"Id": "222222222222", "Status": "ACTIVE"}, {"Id": "12345", "Status": "ACTIVE"}]
+                """#.utf8))
+        #expect(FleetAccount.list(organizationAccounts: listed).map(\.accountId) == ["222222222222", "444444444444"])
+        #expect(FleetAccount.list(organizationAccounts: listed).allSatisfy { $0.roleArn == nil })
+    }
+
     @Test(
         "the role ARN takes the caller's partition",
         arguments: [

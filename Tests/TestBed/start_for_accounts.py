@@ -104,22 +104,13 @@ def main():
     signal.signal(signal.SIGINT, testbed.stop)
     env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="1000000", AWS_EC2_METADATA_DISABLED="true",
                MOTO_IAM_LOAD_MANAGED_POLICIES="false")
-    moto_port = testbed.start_moto(env)
+    moto_port, testbed_port, proxy_port = testbed.start_bed(env)
     moto = f"http://127.0.0.1:{moto_port}"
-    server = testbed.start([sys.executable, os.path.join(testbed.HERE, "testbed_server.py"), "--port", "0"], env=env)
-    testbed_port = testbed.read_port(server)
-    proxy = testbed.start([sys.executable, os.path.join(testbed.HERE, "fault_proxy.py"), "--port", "0",
-                           "--testbed-port", str(testbed_port), "--moto-port", str(moto_port)], env=env)
-    proxy_port = testbed.read_port(proxy)
-    testbed.wait_http(f"{moto}/moto-api/data.json")
     seeded = seed(moto, args.members)
     caller = {"AccessKeyId": seeded["accessKeyId"], "SecretAccessKey": seeded["secretAccessKey"],
               "Account": seeded["management"]}
     seed_mappings(testbed_port, [seeded["management"]] + seeded["members"], args.mappings_per_account, caller)
-    # From here on moto checks every signature and evaluates the callers' IAM policies.
-    request = urllib.request.Request(f"{moto}/moto-api/reset-auth", data=b"0", method="POST",
-                                     headers={"Content-Type": "text/plain"})
-    urllib.request.urlopen(request, timeout=10).read()
+    testbed.rearm_auth(moto)  # from here on moto checks every signature and evaluates IAM policies
     print(json.dumps({"proxyPort": proxy_port, "motoPort": moto_port, "testbedPort": testbed_port,
                       "region": testbed.REGION, "mappingsPerAccount": args.mappings_per_account, **seeded}),
           flush=True)

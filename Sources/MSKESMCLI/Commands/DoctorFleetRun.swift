@@ -50,7 +50,7 @@ struct DoctorFleetRun {
                 for: sessions.sessions, regionGatherers: gatherers, overall: overall)
             if gatherers.isEmpty {
                 throw ToolError.remote(
-                    "cannot assume the role in any account", input: "--accounts",
+                    "cannot assume the role in any account", input: organization ? "--organization" : "--accounts",
                     fix: "\(accountFailures.first?.reason ?? "no account"); check the role's trust policy and the "
                         + "caller's sts:AssumeRole permission, then retry")
             }

@@ -6,7 +6,7 @@ import MSKESMCore
 /// and 22 members, so ListAccounts takes two pages), the role MskEsmReader in each member, the caller fleet-admin
 /// denied sts:AssumeRole on the first member's role, and two self-managed Kafka mappings per account in the test
 /// server. Its own moto, test server and proxy: the proxy's counts belong to the (serialized) suite alone.
-final class AccountsTestBed: @unchecked Sendable {
+final class AccountsTestBed: ProxiedTestBed, @unchecked Sendable {
     let process: PythonProcess
     let info: JSONValue
 
@@ -33,26 +33,5 @@ final class AccountsTestBed: @unchecked Sendable {
             "AWS_EC2_METADATA_DISABLED": "true", "AWS_ENDPOINT_URL": proxyURL, "HOME": "/nonexistent-msk-esm-home",
             "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         ]
-    }
-
-    /// Resets the proxy (counts, log, faults), then applies `config`.
-    func proxy(_ config: JSONValue = [:]) async throws {
-        var body = config.objectValue ?? [:]
-        body["reset"] = true
-        _ = try await sideDoor(proxyURL + "/_proxy/config", body: .object(body))
-    }
-
-    /// The proxy's request log since the last reset: `[{operation, region, account, key, start, end, status}]`.
-    func log() async throws -> [JSONValue] {
-        try await sideDoor(proxyURL + "/_proxy/log").arrayValue ?? []
-    }
-
-    func sideDoor(_ url: String, body: JSONValue? = nil) async throws -> JSONValue {
-        let data = try body.map { try JSONEncoder().encode($0) } ?? Data()
-        let response = try await CurlHTTPClient().send(
-            HTTPRequest(
-                method: body == nil ? "GET" : "POST", url: url, headers: [("Content-Type", "application/json")],
-                body: data))
-        return try JSONDecoder().decode(JSONValue.self, from: response.body)
     }
 }
