@@ -111,13 +111,8 @@ def main():
               "Account": seeded["management"]}
     seed_mappings(testbed_port, [seeded["management"]] + seeded["members"], args.mappings_per_account, caller)
     testbed.rearm_auth(moto)  # from here on moto checks every signature and evaluates IAM policies
-    print(json.dumps({"proxyPort": proxy_port, "motoPort": moto_port, "testbedPort": testbed_port,
-                      "region": testbed.REGION, "mappingsPerAccount": args.mappings_per_account, **seeded}),
-          flush=True)
-    try:
-        sys.stdin.read()
-    finally:
-        testbed.stop()
+    testbed.announce_and_wait({"proxyPort": proxy_port, "motoPort": moto_port, "testbedPort": testbed_port,
+                               "region": testbed.REGION, "mappingsPerAccount": args.mappings_per_account, **seeded})
 
 
 if __name__ == "__main__":

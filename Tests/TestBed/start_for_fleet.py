@@ -170,11 +170,7 @@ def main():
                       "functions": args.functions, "vpcs": args.vpcs, "secrets": args.secrets,
                       "firstUUID": uuids[0], "functionPrefix": "fleet-fn-",
                       "minimalFleetReads": minimal_reads(args, 3 + testbed_seed["bulkMappingCount"])}}
-    print(json.dumps(info), flush=True)
-    try:
-        sys.stdin.read()
-    finally:
-        testbed.stop()
+    testbed.announce_and_wait(info)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,15 @@ def rearm_auth(moto):
     urllib.request.urlopen(request, timeout=10).read()
 
 
+def announce_and_wait(info):
+    """Prints the bed's JSON line, then runs until standard input closes (the test or benchmark has ended)."""
+    print(json.dumps(info), flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        stop()
+
+
 def read_port(process):
     line = process.stdout.readline().strip()
     if not line.startswith("PORT "):
