@@ -92,11 +92,13 @@ public struct SnapshotGatherer: Sendable {
     /// Runs one read under the limiter, once per run for `label` + `key` (the read cache). The client retries
     /// each call (3 attempts); a call still throttled after those is tried again, at most twice, once the shared
     /// pause the limiter set is over.
-    func read(_ label: String, _ key: String, _ operation: @escaping @Sendable () async throws -> JSONValue)
-        async throws -> JSONValue
-    {
+    /// `perMapping` reads usually serve one mapping only (`ReadCache`).
+    func read(
+        _ label: String, _ key: String, perMapping: Bool = false,
+        _ operation: @escaping @Sendable () async throws -> JSONValue
+    ) async throws -> JSONValue {
         let limiter = self.limiter
-        return try await cache.value("\(scope)|\(label)|\(key)") {
+        return try await cache.value("\(scope)|\(label)|\(key)", perMapping: perMapping) {
             var rounds = 0
             while true {
                 do {
@@ -196,10 +198,11 @@ struct Context: Sendable {
 
     /// Runs one read under the limiter, once per run for `label` + `key` (the read cache); on failure
     /// records `label` → reason and returns nil.
-    func call(_ label: String, _ key: String, _ operation: @escaping @Sendable () async throws -> JSONValue) async
-        -> JSONValue?
-    {
-        await recording(label) { try await gatherer.read(label, key, operation) }
+    func call(
+        _ label: String, _ key: String, perMapping: Bool = false,
+        _ operation: @escaping @Sendable () async throws -> JSONValue
+    ) async -> JSONValue? {
+        await recording(label) { try await gatherer.read(label, key, perMapping: perMapping, operation) }
     }
 
     /// The value of `operation`, or nil with its failure recorded under `label`.
@@ -224,7 +227,10 @@ struct Context: Sendable {
             // Batched with other mappings' metrics when a fleet prefetched them (MetricReads.swift).
             return await recording(read.label) { try await gatherer.metricData(read) }
         }
-        return await call(read.label, read.key) {
+        // A topic is usually consumed by one mapping: its read stays out of the shared pool (ReadCache).
+        var perMapping = false
+        if case .describeTopic = read.call { perMapping = true }
+        return await call(read.label, read.key, perMapping: perMapping) {
             switch read.call {
             case .getFunctionConfiguration(let arn): return try await lambda.getFunctionConfiguration(functionName: arn)
             case .getMetricData: return .null
