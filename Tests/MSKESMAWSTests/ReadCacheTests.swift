@@ -60,3 +60,18 @@ struct ReadCacheTests {
         #expect(await topics.entered == 1)
     }
 }
+
+extension ReadCacheTests {
+    @Test("an answer kept as text comes back as the same value, for the first asker and for later ones")
+    func answersRoundTrip() async throws {
+        let cache = ReadCache()
+        let answer: JSONValue = [
+            "Role": ["RoleName": "r", "MaxSessionDuration": 3600, "CreateDate": 1_700_000_000.25, "Tags": []],
+            "Text": "quote \" slash / unicode é \u{1}", "Flag": true, "Nothing": nil, "Big": 12_345_678_901_234,
+        ]
+        for _ in 0..<2 {
+            let value = try await cache.value("role") { answer }
+            #expect(value == answer)
+        }
+    }
+}

@@ -16,12 +16,15 @@ import MSKESMCore
 /// mappings need again. The shared pool's default, 8,192 entries, holds every shared read of the
 /// 10,000-mapping fleet BENCHMARKS.md measures (about 7,700: 2,000 functions, 1,000 roles x 4 reads, 500
 /// clusters x 3, networks and secrets); the per-mapping pool keeps 1,024 (a topic shared by mappings that are
-/// diagnosed close together is still read once). Memory is bounded by those counts times the size of one
-/// parsed AWS answer (a few KiB).
+/// diagnosed close together is still read once). Each answer is kept as its compact JSON text and parsed again
+/// for each mapping that asks: a parsed tree takes several times the memory of its text (BENCHMARKS.md: at
+/// 10,000 mappings, keeping ~3,600 more parsed answers cost about 42 MiB), and parsing a few KiB costs little
+/// next to a request.
+/// Memory is bounded by those counts times the length of one AWS answer (a few KiB).
 public actor ReadCache {
     /// One least-recently-used pool of reads.
     private struct Pool {
-        var entries: [String: Task<JSONValue, Error>] = [:]
+        var entries: [String: Task<String, Error>] = [:]
         /// When each key was last asked for (a counter, not a clock): the eviction order.
         var lastUse: [String: UInt64] = [:]
         let capacity: Int
@@ -62,25 +65,25 @@ public actor ReadCache {
     public func value(
         _ key: String, perMapping: Bool = false, _ read: @escaping @Sendable () async throws -> JSONValue
     ) async throws -> JSONValue {
-        let task: Task<JSONValue, Error>
+        let task: Task<String, Error>
         uses += 1
         if perMapping {
             task = lookUp(key, in: &self.perMapping, read)
         } else {
             task = lookUp(key, in: &shared, read)
         }
-        return try await task.value
+        return try JSONValue.parse(try await task.value)
     }
 
     private func lookUp(
         _ key: String, in pool: inout Pool, _ read: @escaping @Sendable () async throws -> JSONValue
-    ) -> Task<JSONValue, Error> {
+    ) -> Task<String, Error> {
         pool.lastUse[key] = uses
         if let existing = pool.entries[key] {
             hits += 1
             return existing
         }
-        let task = Task { try await read() }
+        let task = Task { JSONWriter.write(try await read(), pretty: false) }
         pool.entries[key] = task
         reads += 1
         if pool.entries.count > pool.capacity { pool.evict() }
