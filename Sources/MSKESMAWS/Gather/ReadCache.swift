@@ -17,14 +17,14 @@ import MSKESMCore
 /// 10,000-mapping fleet BENCHMARKS.md measures (about 7,700: 2,000 functions, 1,000 roles x 4 reads, 500
 /// clusters x 3, networks and secrets); the per-mapping pool keeps 1,024 (a topic shared by mappings that are
 /// diagnosed close together is still read once). Each answer is kept as its compact JSON text and parsed again
-/// for each mapping that asks: a parsed tree takes several times the memory of its text (BENCHMARKS.md: at
-/// 10,000 mappings, keeping ~3,600 more parsed answers cost about 42 MiB), and parsing a few KiB costs little
-/// next to a request.
-/// Memory is bounded by those counts times the length of one AWS answer (a few KiB).
+/// for each mapping that asks: a parsed tree takes several times the memory of its text, and parsing a few KiB
+/// costs little next to a request. A finished read keeps its result, not its `Task`: a finished task keeps
+/// the stack slabs of its async frames as long as it is referenced (heaptrack at 10,000 mappings: 60 MiB of
+/// them for ~9,000 entries). Memory is bounded by those counts times the length of one AWS answer (a few KiB).
 public actor ReadCache {
     /// One least-recently-used pool of reads.
     private struct Pool {
-        var entries: [String: Task<String, Error>] = [:]
+        var entries: [String: Entry] = [:]
         /// When each key was last asked for (a counter, not a clock): the eviction order.
         var lastUse: [String: UInt64] = [:]
         let capacity: Int
@@ -38,6 +38,12 @@ public actor ReadCache {
                 lastUse[key] = nil
             }
         }
+    }
+
+    /// A read still in flight (askers await its task) or finished (its text, or its failure).
+    private enum Entry {
+        case reading(Task<String, Error>)
+        case read(Result<String, Error>)
     }
 
     private var shared: Pool
@@ -65,29 +71,47 @@ public actor ReadCache {
     public func value(
         _ key: String, perMapping: Bool = false, _ read: @escaping @Sendable () async throws -> JSONValue
     ) async throws -> JSONValue {
-        let task: Task<String, Error>
+        let entry: Entry
         uses += 1
         if perMapping {
-            task = lookUp(key, in: &self.perMapping, read)
+            entry = lookUp(key, in: &self.perMapping, read)
         } else {
-            task = lookUp(key, in: &shared, read)
+            entry = lookUp(key, in: &shared, read)
         }
-        return try JSONValue.parse(try await task.value)
+        switch entry {
+        case .read(let result):
+            return try JSONValue.parse(try result.get())
+        case .reading(let task):
+            let result = await task.result
+            if perMapping {
+                Self.settle(key, task, result, in: &self.perMapping)
+            } else {
+                Self.settle(key, task, result, in: &shared)
+            }
+            return try JSONValue.parse(try result.get())
+        }
+    }
+
+    /// Replaces the finished `task` of `key` by its result (unless the key was evicted or read again since).
+    private static func settle(
+        _ key: String, _ task: Task<String, Error>, _ result: Result<String, Error>, in pool: inout Pool
+    ) {
+        if case .reading(let current)? = pool.entries[key], current == task { pool.entries[key] = .read(result) }
     }
 
     private func lookUp(
         _ key: String, in pool: inout Pool, _ read: @escaping @Sendable () async throws -> JSONValue
-    ) -> Task<String, Error> {
+    ) -> Entry {
         pool.lastUse[key] = uses
         if let existing = pool.entries[key] {
             hits += 1
             return existing
         }
         let task = Task { JSONWriter.write(try await read(), pretty: false) }
-        pool.entries[key] = task
+        pool.entries[key] = .reading(task)
         reads += 1
         if pool.entries.count > pool.capacity { pool.evict() }
-        return task
+        return .reading(task)
     }
 
     /// Results computed ahead for a key from reads made for many keys at once (a fleet's metrics, read in
