@@ -4,7 +4,7 @@ import Testing
 @Suite("Endpoints")
 struct EndpointResolverTests {
     @Test(
-        "standard regional hosts; IAM global per partition",
+        "standard regional hosts; IAM global per partition; Organizations in one Region per partition",
         arguments: [
             (AWSService.lambda, "us-east-1", "https://lambda.us-east-1.amazonaws.com", "us-east-1"),
             (AWSService.kafka, "eu-west-1", "https://kafka.eu-west-1.amazonaws.com", "eu-west-1"),
@@ -16,6 +16,16 @@ struct EndpointResolverTests {
             (AWSService.iam, "eu-central-1", "https://iam.amazonaws.com", "us-east-1"),
             (AWSService.iam, "cn-northwest-1", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1"),
             (AWSService.iam, "us-gov-east-1", "https://iam.us-gov.amazonaws.com", "us-gov-west-1"),
+            // Organizations: one Region per partition (https://docs.aws.amazon.com/general/latest/gr/ao.html).
+            (AWSService.organizations, "eu-west-1", "https://organizations.us-east-1.amazonaws.com", "us-east-1"),
+            (
+                AWSService.organizations, "cn-north-1", "https://organizations.cn-northwest-1.amazonaws.com.cn",
+                "cn-northwest-1"
+            ),
+            (
+                AWSService.organizations, "us-gov-east-1", "https://organizations.us-gov-west-1.amazonaws.com",
+                "us-gov-west-1"
+            ),
         ])
     func standard(service: AWSService, region: String, url: String, signingRegion: String) {
         let endpoint = EndpointResolver().endpoint(for: service, region: region)

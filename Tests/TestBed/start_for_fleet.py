@@ -157,33 +157,20 @@ def main():
     signal.signal(signal.SIGINT, testbed.stop)
     env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="1000000", AWS_EC2_METADATA_DISABLED="true",
                MOTO_IAM_LOAD_MANAGED_POLICIES="false")
-    moto_port = testbed.start_moto(env)
+    moto_port, testbed_port, proxy_port = testbed.start_bed(env, args.delay_ms)
     moto = f"http://127.0.0.1:{moto_port}"
-    server = testbed.start([sys.executable, os.path.join(testbed.HERE, "testbed_server.py"), "--port", "0"], env=env)
-    testbed_port = testbed.read_port(server)
-    proxy = testbed.start([sys.executable, os.path.join(testbed.HERE, "fault_proxy.py"), "--port", "0",
-                           "--testbed-port", str(testbed_port), "--moto-port", str(moto_port),
-                           "--delay-ms", str(args.delay_ms)], env=env)
-    proxy_port = testbed.read_port(proxy)
-    testbed.wait_http(f"{moto}/moto-api/data.json")
     moto_seed = testbed.seed_moto(moto)
     testbed_seed = testbed.seed_testbed(testbed_port, moto_seed)
     roles, vpcs, secrets = seed_fleet_moto(moto, args)
     uuids = seed_fleet_testbed(testbed_port, args, roles, vpcs, secrets)
-    request = urllib.request.Request(f"{moto}/moto-api/reset-auth", data=b"0", method="POST",
-                                     headers={"Content-Type": "text/plain"})
-    urllib.request.urlopen(request, timeout=10).read()
+    testbed.rearm_auth(moto)
     info = {"region": REGION, "account": ACCOUNT, "motoPort": moto_port, "testbedPort": testbed_port,
             "proxyPort": proxy_port, **moto_seed, **testbed_seed,
             "fleet": {"mappings": args.mappings, "clusters": args.clusters, "roles": args.roles,
                       "functions": args.functions, "vpcs": args.vpcs, "secrets": args.secrets,
                       "firstUUID": uuids[0], "functionPrefix": "fleet-fn-",
                       "minimalFleetReads": minimal_reads(args, 3 + testbed_seed["bulkMappingCount"])}}
-    print(json.dumps(info), flush=True)
-    try:
-        sys.stdin.read()
-    finally:
-        testbed.stop()
+    testbed.announce_and_wait(info)
 
 
 if __name__ == "__main__":

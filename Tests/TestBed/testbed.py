@@ -39,6 +39,35 @@ def start_moto(env):
     return read_port(start([sys.executable, os.path.join(HERE, "moto_server.py")], env=env))
 
 
+def start_bed(env, delay_ms=0):
+    """moto, the test server and the fault proxy in front of both. Returns (moto port, test server port, proxy port)
+    once moto answers."""
+    moto_port = start_moto(env)
+    server = start([sys.executable, os.path.join(HERE, "testbed_server.py"), "--port", "0"], env=env)
+    testbed_port = read_port(server)
+    proxy = start([sys.executable, os.path.join(HERE, "fault_proxy.py"), "--port", "0", "--testbed-port",
+                   str(testbed_port), "--moto-port", str(moto_port), "--delay-ms", str(delay_ms)], env=env)
+    proxy_port = read_port(proxy)
+    wait_http(f"http://127.0.0.1:{moto_port}/moto-api/data.json")
+    return moto_port, testbed_port, proxy_port
+
+
+def rearm_auth(moto):
+    """From here on moto checks every signature (and enforces the users' IAM policies)."""
+    request = urllib.request.Request(f"{moto}/moto-api/reset-auth", data=b"0", method="POST",
+                                     headers={"Content-Type": "text/plain"})
+    urllib.request.urlopen(request, timeout=10).read()
+
+
+def announce_and_wait(info):
+    """Prints the bed's JSON line, then runs until standard input closes (the test or benchmark has ended)."""
+    print(json.dumps(info), flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        stop()
+
+
 def read_port(process):
     line = process.stdout.readline().strip()
     if not line.startswith("PORT "):

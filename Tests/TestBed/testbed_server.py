@@ -113,6 +113,7 @@ class State:
     def __init__(self):
         self.lock = threading.Lock()
         self.credentials = {}
+        self.key_accounts = {}  # access key -> its account, for keys seeded with "Account"
         self.mappings = {}
         self.functions = {}
         self.clusters = {}
@@ -129,6 +130,8 @@ class State:
         with self.lock:
             for cred in doc.get("credentials", []):
                 self.credentials[cred["AccessKeyId"]] = cred["SecretAccessKey"]
+                if cred.get("Account"):
+                    self.key_accounts[cred["AccessKeyId"]] = cred["Account"]
             for mapping in doc.get("mappings", []):
                 self.mappings[mapping["UUID"]] = mapping
             for function in doc.get("functions", []):
@@ -214,6 +217,8 @@ class Handler(BaseHTTPRequestHandler):
             return False, "missing or malformed Authorization"
         key_id, day, region, signed_service, signed_headers, signature = found.groups()
         self.signed_region = region
+        with STATE.lock:
+            self.signed_account = STATE.key_accounts.get(key_id)
         if signed_service != service:
             return False, f"signed for service {signed_service}"
         with STATE.lock:
@@ -356,8 +361,12 @@ class Handler(BaseHTTPRequestHandler):
         mapping["_pending"] = steps
 
     def _in_region(self, mapping):
-        """A mapping lives in the Region of its function's ARN; requests signed for another Region do not see it."""
+        """A mapping lives in the Region (and account) of its function's ARN; requests signed for another do not see it."""
         parts = mapping.get("FunctionArn", "").split(":")
+        # A key seeded with its account (start_for_accounts.py) sees only that account's mappings.
+        account = getattr(self, "signed_account", None)
+        if account and len(parts) > 4 and parts[4] != account:
+            return False
         return len(parts) < 4 or not parts[3] or parts[3] == getattr(self, "signed_region", parts[3])
 
     def _lambda_ListEventSourceMappings(self, params):

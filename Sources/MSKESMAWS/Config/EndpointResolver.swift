@@ -21,7 +21,9 @@ public struct EndpointResolver: Sendable {
     }
 
     public func endpoint(for service: AWSService, region: String) -> Endpoint {
-        let signingRegion = service.isGlobal ? Self.globalSigningRegion(region) : region
+        let signingRegion =
+            service == .organizations
+            ? Self.organizationsRegion(region) : service.isGlobal ? Self.globalSigningRegion(region) : region
         if let endpointURL, !endpointURL.isEmpty {
             return Endpoint(url: trimmed(endpointURL), signingRegion: signingRegion)
         }
@@ -47,6 +49,14 @@ public struct EndpointResolver: Sendable {
         region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
     }
 
+    /// Organizations answers in one Region per partition: us-east-1, cn-northwest-1 in China, us-gov-west-1
+    /// in GovCloud (https://docs.aws.amazon.com/general/latest/gr/ao.html).
+    static func organizationsRegion(_ region: String) -> String {
+        if region.hasPrefix("cn-") { return "cn-northwest-1" }
+        if region.hasPrefix("us-gov-") { return "us-gov-west-1" }
+        return "us-east-1"
+    }
+
     static func globalSigningRegion(_ region: String) -> String {
         if region.hasPrefix("cn-") { return "cn-north-1" }
         if region.hasPrefix("us-gov-") { return "us-gov-west-1" }
@@ -55,6 +65,10 @@ public struct EndpointResolver: Sendable {
 
     /// `https://<prefix>.<region>.amazonaws.com`; IAM is global per partition.
     public static func standardURL(for service: AWSService, region: String) -> String {
+        if service == .organizations {
+            let home = organizationsRegion(region)
+            return "https://organizations.\(home).\(dnsSuffix(home))"
+        }
         if service.isGlobal {
             if region.hasPrefix("cn-") { return "https://\(service.endpointPrefix).cn-north-1.amazonaws.com.cn" }
             if region.hasPrefix("us-gov-") { return "https://\(service.endpointPrefix).us-gov.amazonaws.com" }

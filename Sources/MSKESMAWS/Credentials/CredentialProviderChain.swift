@@ -31,6 +31,21 @@ public actor CredentialResolver {
         self.clock = clock
     }
 
+    /// A resolver that starts with credentials `provider` already gave (so that they are not asked for twice),
+    /// and asks it again when they are about to expire.
+    ///
+    /// - Parameters:
+    ///   - provider: the source, asked again five minutes before `initial` expires.
+    ///   - initial: the credentials the source gave.
+    ///   - clock: the clock expiry is judged by.
+    public init(
+        provider: any CredentialProvider, initial: AWSCredentials, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.provider = provider
+        self.clock = clock
+        self.cached = initial
+    }
+
     /// The credentials, or a `ToolError` (exit 2) naming every source tried when none has any.
     public func credentials() async throws -> AWSCredentials {
         if let cached, !cached.expires(within: 300, of: clock()) { return cached }

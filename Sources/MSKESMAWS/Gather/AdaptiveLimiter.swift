@@ -8,9 +8,18 @@ import MSKESMCore
 /// grows back by one per round of successful calls. Every task backs off together instead of each
 /// retrying on its own, which is what keeps a throttled account throttled.
 /// https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (client-side rate limiting)
+///
+/// AWS throttles per account and Region, so a fleet run gives each (account, Region) its own limiter: one that
+/// throttles slows only its own calls. Those limiters share an `overall` bound, a limiter nothing reports
+/// throttling to, within which every request is sent, so that the run as a whole keeps to `--concurrency`. The
+/// bound is held only while a request is on the wire, not during a pause or a retry's backoff, so a throttled
+/// account waiting does not take slots from the others.
 public actor AdaptiveLimiter {
     /// The most calls ever allowed at once (`--concurrency`).
     public let maximum: Int
+    /// The bound this limiter shares with the other (account, Region) limiters of the run, or `nil` when it is
+    /// the run's only one.
+    public nonisolated let overall: AdaptiveLimiter?
     /// The calls allowed at once now (between 1 and `maximum`).
     public private(set) var limit: Double
     private var running = 0
@@ -31,11 +40,20 @@ public actor AdaptiveLimiter {
     /// The lowest limit the run fell to.
     public private(set) var lowestLimit: Int
 
+    /// A limiter that allows `maximum` calls at once and backs off on throttling.
+    ///
+    /// - Parameters:
+    ///   - maximum: the most calls allowed at once (`--concurrency`).
+    ///   - overall: the bound shared with other limiters of the run, within which each request is sent.
+    ///   - decreaseInterval: a burst of throttled replies within this interval halves the limit once.
+    ///   - initialPause: the first shared pause after a throttling response (doubled on each further one).
+    ///   - maximumPause: the longest shared pause.
     public init(
-        maximum: Int, decreaseInterval: Duration = .milliseconds(250), initialPause: Duration = .milliseconds(100),
-        maximumPause: Duration = .seconds(5)
+        maximum: Int, overall: AdaptiveLimiter? = nil, decreaseInterval: Duration = .milliseconds(250),
+        initialPause: Duration = .milliseconds(100), maximumPause: Duration = .seconds(5)
     ) {
         self.maximum = max(1, maximum)
+        self.overall = overall
         self.limit = Double(self.maximum)
         self.lowestLimit = self.maximum
         self.decreaseInterval = decreaseInterval
@@ -118,7 +136,13 @@ struct ThrottleAwareHTTPClient: HTTPClient {
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         await limiter.waitForPause()
-        let response = try await base.send(request)
+        let response: HTTPResponse
+        if let overall = limiter.overall {
+            let base = self.base
+            response = try await overall.run { try await base.send(request) }
+        } else {
+            response = try await base.send(request)
+        }
         if (200..<300).contains(response.status) {
             await limiter.recordSuccess()
         } else if response.status == 429

@@ -10,14 +10,11 @@ extension MappingFleet {
     /// fewer than `mappingsInFlight` are started and not yet delivered, so the buffer never holds more than that,
     /// even when one slow mapping holds up the ones after it.
     public func diagnoseInOrder(
-        _ mappings: [(SnapshotGatherer, JSONValue)], onEvent: @escaping @Sendable (Event) async -> Void,
+        _ mappings: [ListedMapping], onEvent: @escaping @Sendable (Event) async -> Void,
         deliver: (Result) async throws -> Void
     ) async throws {
         let now = self.now
-        for gatherer in gatherers {
-            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
-        }
-        let groupFindings = PollerGroupRules.findings(mappings.map { ($0.0.region, $0.1) })
+        let groupFindings = await prepare(mappings)
         let window = mappingsInFlight
         try await withThrowingTaskGroup(of: (Int, Result).self) { group in
             var next = 0
@@ -26,7 +23,8 @@ extension MappingFleet {
             func start() {
                 while next < mappings.count && next < delivered + window {
                     let index = next
-                    let (gatherer, mapping) = mappings[index]
+                    let gatherer = mappings[index].gatherer
+                    let mapping = mappings[index].mapping
                     next += 1
                     group.addTask {
                         let result = await AdaptiveLimiter.$priority.withValue(index) {

@@ -67,6 +67,8 @@ public struct MappingFleet: Sendable {
     /// One diagnosed mapping.
     public struct Result: Sendable {
         public var region: String
+        /// The mapping's account, from its function ARN (no extra call).
+        public var accountId: String? { diagnosis.accountId }
         public var function: String
         public var topic: String?
         public var diagnosis: MappingDiagnosis
@@ -76,54 +78,83 @@ public struct MappingFleet: Sendable {
     public enum Event: Sendable {
         /// A region was listed: how many mappings will be diagnosed there.
         case listed(region: String, count: Int)
-        /// A region could not be listed (the reason is one line, "Code: message").
-        case regionFailed(region: String, reason: String)
+        /// A region could not be listed (the reason is one line, "Code: message"); `account` is the account
+        /// whose role the listing used (`--accounts`), `nil` for the caller's own.
+        case regionFailed(region: String, reason: String, account: String?)
         case diagnosed(Result)
     }
 
     /// A region that could not be listed.
     public struct RegionFailure: Sendable {
         public var region: String
+        /// The account whose Region it is (`--accounts`), `nil` for the caller's own.
+        public var account: String?
         public var reason: String
         /// Whether the failure is a denial (AccessDenied and the like).
         public var denied: Bool
+    }
+
+    /// One listed mapping, kept as its JSON text until it is diagnosed: a parsed tree of a mapping takes several
+    /// times the memory of its text, and `doctor --all` lists every mapping before it diagnoses the first
+    /// (docs/output.md, "Fleet output is streamed").
+    public struct ListedMapping: Sendable {
+        /// The gatherer of the mapping's (account, Region).
+        public var gatherer: SnapshotGatherer
+        private var text: String
+
+        /// Keeps `mapping` (an entry of ListEventSourceMappings) for `gatherer`.
+        /// - Parameters:
+        ///   - gatherer: the gatherer of the mapping's (account, Region).
+        ///   - mapping: the mapping as listed.
+        public init(gatherer: SnapshotGatherer, mapping: JSONValue) {
+            self.gatherer = gatherer
+            text = JSONWriter.write(mapping, pretty: false)
+        }
+
+        /// The mapping, parsed again from its text (which the writer made, so it parses).
+        public var mapping: JSONValue { (try? JSONValue.parse(text)) ?? .null }
     }
 
     /// Lists every selected mapping of every region.
     /// - Throws: `ToolError` exit 2 when `functionName` names a function that does not exist or has no Kafka
     ///   mapping; exit 3 when no region could be listed.
     public func list(onEvent: @escaping @Sendable (Event) async -> Void) async throws
-        -> (mappings: [(SnapshotGatherer, JSONValue)], failures: [RegionFailure])
+        -> (mappings: [ListedMapping], failures: [RegionFailure])
     {
         let selection = self.selection
-        let listed = await withTaskGroup(of: (Int, Swift.Result<[JSONValue], Error>).self) { group in
+        let listed = await withTaskGroup(of: (Int, Swift.Result<[ListedMapping], Error>).self) { group in
             for (index, gatherer) in gatherers.enumerated() {
                 group.addTask {
                     do {
                         let lambda = LambdaClient(client: gatherer.client)
-                        let page = try await gatherer.limiter.run {
-                            try await lambda.listEventSourceMappings(
-                                functionName: selection.functionName, eventSourceArn: selection.clusterArn)
+                        let found = try await gatherer.limiter.run {
+                            var found: [ListedMapping] = []
+                            try await lambda.forEachEventSourceMappingPage(
+                                functionName: selection.functionName, eventSourceArn: selection.clusterArn
+                            ) { page in
+                                for mapping in page where selection.matches(mapping) {
+                                    found.append(ListedMapping(gatherer: gatherer, mapping: mapping))
+                                }
+                            }
+                            return found
                         }
-                        return (
-                            index, .success((page["EventSourceMappings"]?.arrayValue ?? []).filter(selection.matches))
-                        )
+                        return (index, .success(found))
                     } catch {
                         return (index, .failure(error))
                     }
                 }
             }
-            var results: [Int: Swift.Result<[JSONValue], Error>] = [:]
+            var results: [Int: Swift.Result<[ListedMapping], Error>] = [:]
             for await (index, result) in group { results[index] = result }
             return results
         }
-        var mappings: [(SnapshotGatherer, JSONValue)] = []
+        var mappings: [ListedMapping] = []
         var failures: [RegionFailure] = []
         var firstError: Error?
         for (index, gatherer) in gatherers.enumerated() {
             switch listed[index] {
             case .success(let found)?:
-                mappings += found.map { (gatherer, $0) }
+                mappings += found
                 await onEvent(.listed(region: gatherer.region, count: found.count))
             case .failure(let error)?:
                 if let functionName = selection.functionName, let error = error as? AWSError, error.kind == .notFound {
@@ -132,7 +163,8 @@ public struct MappingFleet: Sendable {
                 firstError = firstError ?? error
                 let reason = FailureReason.reported(error)
                 let denied = (error as? AWSError)?.kind == .accessDenied
-                failures.append(RegionFailure(region: gatherer.region, reason: reason, denied: denied))
+                failures.append(
+                    RegionFailure(region: gatherer.region, account: gatherer.account, reason: reason, denied: denied))
             case nil:
                 break
             }
@@ -140,12 +172,15 @@ public struct MappingFleet: Sendable {
         if failures.count == gatherers.count, let firstError {
             if let error = firstError as? ToolError { throw error }
             throw ToolError.remote(
-                "cannot list the event source mappings", input: gatherers.map(\.region).joined(separator: ", "),
+                "cannot list the event source mappings",
+                input: gatherers.map { $0.scope.replacingOccurrences(of: "|", with: " ") }.joined(separator: ", "),
                 fix:
                     "\(FailureReason.reported(firstError)); check the credentials (lambda:ListEventSourceMappings), region and network, then retry"
             )
         }
-        for failure in failures { await onEvent(.regionFailed(region: failure.region, reason: failure.reason)) }
+        for failure in failures {
+            await onEvent(.regionFailed(region: failure.region, reason: failure.reason, account: failure.account))
+        }
         if let functionName = selection.functionName, mappings.isEmpty {
             // ListEventSourceMappings answers an empty list for a function that does not exist: ask.
             if let gatherer = gatherers.first {
@@ -173,23 +208,18 @@ public struct MappingFleet: Sendable {
 
     /// Gathers and diagnoses `mappings`, reporting each as it finishes; returns them in the listed order.
     public func diagnose(
-        _ mappings: [(SnapshotGatherer, JSONValue)], onEvent: @escaping @Sendable (Event) async -> Void
+        _ mappings: [ListedMapping], onEvent: @escaping @Sendable (Event) async -> Void
     ) async -> [Result] {
         let now = self.now
-        // Every mapping's metrics first, in GetMetricData calls of up to 500 queries per Region (the reads run
-        // while the mappings are gathered; each mapping awaits only its own).
-        for gatherer in gatherers {
-            await gatherer.prefetchMetrics(of: mappings.filter { $0.0.region == gatherer.region }.map(\.1))
-        }
-        // The poller groups are judged over every mapping the run sees (TOP006, TOP007), before any is reported.
-        let groupFindings = PollerGroupRules.findings(mappings.map { ($0.0.region, $0.1) })
+        let groupFindings = await prepare(mappings)
         var results = [Result?](repeating: nil, count: mappings.count)
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0
             func start() {
                 guard next < mappings.count else { return }
                 let index = next
-                let (gatherer, mapping) = mappings[index]
+                let gatherer = mappings[index].gatherer
+                let mapping = mappings[index].mapping
                 next += 1
                 group.addTask {
                     let result = await AdaptiveLimiter.$priority.withValue(index) {
@@ -208,6 +238,28 @@ public struct MappingFleet: Sendable {
             }
         }
         return results.compactMap { $0 }
+    }
+
+    /// Before the first mapping is diagnosed: every mapping's metrics are read, in GetMetricData calls of up to
+    /// 500 queries per Region (the reads run while the mappings are gathered; each mapping awaits only its own),
+    /// and the poller groups are judged over every mapping the run sees (TOP006, TOP007). Parses one listed
+    /// mapping at a time and keeps only what those need. Returns the poller group findings by mapping UUID.
+    func prepare(_ mappings: [ListedMapping]) async -> [String: [Finding]] {
+        var metricReads: [String: [SnapshotRead]] = [:]
+        var pollerGroupMembers: [(region: String, mapping: JSONValue)] = []
+        for listed in mappings {
+            let mapping = listed.mapping
+            if let read = MappingReadPlan(mapping: mapping, readsMetrics: true).metricsRead {
+                metricReads[listed.gatherer.scope, default: []].append(read)
+            }
+            if mapping["ProvisionedPollerConfig"]?["PollerGroupName"] != nil {
+                pollerGroupMembers.append((listed.gatherer.region, mapping))
+            }
+        }
+        for gatherer in gatherers {
+            await gatherer.prefetchMetrics(reads: metricReads.removeValue(forKey: gatherer.scope) ?? [])
+        }
+        return PollerGroupRules.findings(pollerGroupMembers)
     }
 
     /// One mapping: gather its snapshot, run the doctor; `adding` are the findings of its poller group.
@@ -235,6 +287,8 @@ public struct MappingFleet: Sendable {
         return Result(
             region: gatherer.region, function: MappingSelection.functionName(of: mapping),
             topic: mapping["Topics"]?.arrayValue?.first?.stringValue,
-            diagnosis: MappingDiagnosis(uuid: uuid, report: report))
+            diagnosis: MappingDiagnosis(
+                uuid: uuid, report: report,
+                accountId: FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "")))
     }
 }

@@ -15,7 +15,13 @@ extension SnapshotGatherer {
     /// Reads the metrics of `mappings` now, in batched GetMetricData calls, and seeds the read cache with each
     /// mapping's `MetricData`, so that gathering them afterwards makes no metric call of its own.
     public func prefetchMetrics(of mappings: [JSONValue]) async {
-        let reads = mappings.compactMap { MappingReadPlan(mapping: $0, readsMetrics: true).metricsRead }
+        await prefetchMetrics(
+            reads: mappings.compactMap { MappingReadPlan(mapping: $0, readsMetrics: true).metricsRead })
+    }
+
+    /// Makes the metric reads `reads` (each a mapping's `metricsRead`) now, as ``prefetchMetrics(of:)`` does.
+    /// - Parameter reads: the metric reads of the mappings to be gathered.
+    package func prefetchMetrics(reads: [SnapshotRead]) async {
         guard !reads.isEmpty else { return }
         let window = metricReadWindow
         let queries = reads.flatMap { read -> [MetricQuery] in
@@ -35,12 +41,12 @@ extension SnapshotGatherer {
     /// The `MetricData` document of one read: seeded by ``prefetchMetrics(of:)``, or read now.
     func metricData(_ read: SnapshotRead) async throws -> JSONValue {
         guard case .getMetricData(let queries) = read.call else { return .null }
-        if let seeded = await cache.seededValue(metricCacheKey(read)) { return try await seeded.value }
+        if let seeded = await cache.seededValue(metricCacheKey(read)) { return try await seeded() }
         let window = metricReadWindow
         return try SnapshotGatherer.metricData(queries, from: await readSeries(queries, window: window), window: window)
     }
 
-    func metricCacheKey(_ read: SnapshotRead) -> String { "\(region)|metrics|\(read.key)" }
+    func metricCacheKey(_ read: SnapshotRead) -> String { "\(scope)|metrics|\(read.key)" }
 
     /// Reads `queries` (each distinct one once) in calls of at most 500; per query, its result or the failure
     /// of its call.

@@ -9,7 +9,8 @@ import MSKESMCore
 /// One gatherer serves a whole run: its `ReadCache` makes every distinct read (a cluster, a role, a VPC's
 /// security groups, a secret) once however many mappings share it, and its `AdaptiveLimiter` bounds the
 /// calls in flight and slows every task down together when AWS throttles. Gatherers for other regions may
-/// share both (`sharing(client:)`); cache keys carry the region.
+/// share both (`sharing(client:)`); cache keys carry the account and region. A fleet run gives each (account,
+/// Region) its own limiter under one overall bound (`scoped(client:account:overall:)`).
 ///
 /// The result is a `JSONValue`, decoupled from the Snapshot model's Swift types.
 public struct SnapshotGatherer: Sendable {
@@ -29,6 +30,9 @@ public struct SnapshotGatherer: Sendable {
     public let cache: ReadCache
     /// The calls in flight, shared likewise.
     public let limiter: AdaptiveLimiter
+    /// The account whose credentials the client signs with, when the run visits several (`--accounts`): it
+    /// keeps the cache entries of accounts apart (a function name means a different function in each).
+    public private(set) var account: String?
 
     public init(
         client: AWSClient, includeSecrets: Bool = false, analyzesSecrets: Bool = false, maxConcurrency: Int = 8,
@@ -44,9 +48,9 @@ public struct SnapshotGatherer: Sendable {
         now: @escaping @Sendable () -> Date
     ) {
         var configuration = client.configuration
-        if !(configuration.http is ThrottleAwareHTTPClient) {
-            configuration.http = ThrottleAwareHTTPClient(base: configuration.http, limiter: limiter)
-        }
+        // A client taken from another gatherer reports to this gatherer's limiter instead of that one's.
+        let base = (configuration.http as? ThrottleAwareHTTPClient)?.base ?? configuration.http
+        configuration.http = ThrottleAwareHTTPClient(base: base, limiter: limiter)
         self.client = AWSClient(configuration: configuration)
         self.includeSecrets = includeSecrets
         self.cache = cache
@@ -60,17 +64,41 @@ public struct SnapshotGatherer: Sendable {
             client: client, includeSecrets: includeSecrets, cache: cache, limiter: limiter, now: now)
         other.metricWindow = metricWindow
         other.analyzesSecrets = analyzesSecrets
+        other.account = account
         return other
     }
+
+    /// A gatherer for another (account, Region) that shares this one's cache but has its own adaptive limiter
+    /// (AWS throttles per account and Region), whose requests are sent within `overall` (`--concurrency` for the
+    /// whole run).
+    ///
+    /// - Parameters:
+    ///   - client: the client of that Region, signing with that account's credentials.
+    ///   - account: the account, or `nil` for the caller's own.
+    ///   - overall: the run's bound on requests in flight, shared by every (account, Region).
+    public func scoped(client: AWSClient, account: String?, overall: AdaptiveLimiter) -> SnapshotGatherer {
+        var other = SnapshotGatherer(
+            client: client, includeSecrets: includeSecrets, cache: cache,
+            limiter: AdaptiveLimiter(maximum: limiter.maximum, overall: overall), now: now)
+        other.metricWindow = metricWindow
+        other.analyzesSecrets = analyzesSecrets
+        other.account = account
+        return other
+    }
+
+    /// The (account, Region) this gatherer reads, as its cache keys and the fleet's grouping name it.
+    public var scope: String { account.map { "\($0)|\(region)" } ?? region }
 
     /// Runs one read under the limiter, once per run for `label` + `key` (the read cache). The client retries
     /// each call (3 attempts); a call still throttled after those is tried again, at most twice, once the shared
     /// pause the limiter set is over.
-    func read(_ label: String, _ key: String, _ operation: @escaping @Sendable () async throws -> JSONValue)
-        async throws -> JSONValue
-    {
+    /// `perMapping` reads usually serve one mapping only (`ReadCache`).
+    func read(
+        _ label: String, _ key: String, perMapping: Bool = false,
+        _ operation: @escaping @Sendable () async throws -> JSONValue
+    ) async throws -> JSONValue {
         let limiter = self.limiter
-        return try await cache.value("\(region)|\(label)|\(key)") {
+        return try await cache.value("\(scope)|\(label)|\(key)", perMapping: perMapping) {
             var rounds = 0
             while true {
                 do {
@@ -170,10 +198,11 @@ struct Context: Sendable {
 
     /// Runs one read under the limiter, once per run for `label` + `key` (the read cache); on failure
     /// records `label` → reason and returns nil.
-    func call(_ label: String, _ key: String, _ operation: @escaping @Sendable () async throws -> JSONValue) async
-        -> JSONValue?
-    {
-        await recording(label) { try await gatherer.read(label, key, operation) }
+    func call(
+        _ label: String, _ key: String, perMapping: Bool = false,
+        _ operation: @escaping @Sendable () async throws -> JSONValue
+    ) async -> JSONValue? {
+        await recording(label) { try await gatherer.read(label, key, perMapping: perMapping, operation) }
     }
 
     /// The value of `operation`, or nil with its failure recorded under `label`.
@@ -198,7 +227,10 @@ struct Context: Sendable {
             // Batched with other mappings' metrics when a fleet prefetched them (MetricReads.swift).
             return await recording(read.label) { try await gatherer.metricData(read) }
         }
-        return await call(read.label, read.key) {
+        // A topic is usually consumed by one mapping: its read stays out of the shared pool (ReadCache).
+        var perMapping = false
+        if case .describeTopic = read.call { perMapping = true }
+        return await call(read.label, read.key, perMapping: perMapping) {
             switch read.call {
             case .getFunctionConfiguration(let arn): return try await lambda.getFunctionConfiguration(functionName: arn)
             case .getMetricData: return .null

@@ -52,6 +52,13 @@ public struct AWSService: Sendable, Hashable {
         serviceId: "CloudWatch", endpointPrefix: "monitoring", signingName: "monitoring", protocolKind: .query,
         apiVersion: "2010-08-01", targetPrefix: nil, jsonVersion: nil, isGlobal: false)
 
+    /// `doctor --all --organization` lists the organization's accounts (ListAccounts). Global: one endpoint per
+    /// partition, in us-east-1 (cn-northwest-1 in China).
+    /// https://docs.aws.amazon.com/organizations/latest/APIReference/Welcome.html
+    public static let organizations = AWSService(
+        serviceId: "Organizations", endpointPrefix: "organizations", signingName: "organizations", protocolKind: .json,
+        apiVersion: "2016-11-28", targetPrefix: "AWSOrganizationsV20161128", jsonVersion: "1.1", isGlobal: true)
+
     /// IAM Identity Center's portal (GetRoleCredentials) and its OIDC service (CreateToken): called, unsigned,
     /// only to resolve an SSO profile's credentials, in the profile's `sso_region`.
     public static let sso = AWSService(
@@ -62,5 +69,7 @@ public struct AWSService: Sendable, Hashable {
         apiVersion: "2019-06-10", targetPrefix: nil, jsonVersion: nil, isGlobal: false)
 
     /// The services msk-esm reads and changes (the SSO services only serve credentials).
-    public static let all: [AWSService] = [lambda, kafka, iam, ec2, sts, secretsManager, kms, cloudWatch]
+    public static let all: [AWSService] = [
+        lambda, kafka, iam, ec2, sts, secretsManager, kms, cloudWatch, organizations,
+    ]
 }

@@ -34,6 +34,21 @@ public struct LambdaClient: Sendable {
         -> [[JSONValue]]
     {
         var pages: [[JSONValue]] = []
+        try await forEachEventSourceMappingPage(functionName: functionName, eventSourceArn: eventSourceArn) {
+            pages.append($0)
+        }
+        return pages
+    }
+
+    /// Hands each page of mappings to `body` as it arrives, keeping none: `doctor --all` keeps only what it needs
+    /// of each mapping, so a Region's whole list is never parsed at once.
+    /// - Parameters:
+    ///   - functionName: only this function's mappings.
+    ///   - eventSourceArn: only the mappings of this event source.
+    ///   - body: takes one page's `EventSourceMappings`.
+    public func forEachEventSourceMappingPage(
+        functionName: String? = nil, eventSourceArn: String? = nil, _ body: ([JSONValue]) throws -> Void
+    ) async throws {
         var marker: String?
         repeat {
             var query: [(String, String)] = []
@@ -45,10 +60,9 @@ public struct LambdaClient: Sendable {
                     service: .lambda, operation: "ListEventSourceMappings",
                     path: URIEncoding.path(["2015-03-31", "event-source-mappings"]), query: query),
                 timestamps: timestamps)
-            pages.append(page["EventSourceMappings"]?.arrayValue ?? [])
+            try body(page["EventSourceMappings"]?.arrayValue ?? [])
             marker = page["NextMarker"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         } while marker != nil
-        return pages
     }
 
     /// `aws lambda get-function-configuration --function-name NAME` (a name, an ARN or a qualified ARN).

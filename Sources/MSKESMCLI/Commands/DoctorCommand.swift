@@ -24,7 +24,12 @@ struct DoctorCommand: AsyncParsableCommand {
             'doctor --all' every Kafka mapping of the account in the Region, in each --region given (repeat it), \
             or in every enabled Region (--all-regions), filtered by --function-prefix, --cluster and --state. \
             Reads shared by several mappings (a cluster, a role, a VPC, a secret) are made once; at most \
-            --concurrency calls run at once, fewer for a while when AWS throttles. With several mappings, \
+            --concurrency calls run at once, fewer for a while in an account and Region where AWS throttles. \
+            Several accounts: --accounts FILE or --organization (Organizations ListAccounts) with \
+            --assume-role-name NAME assume that role once in each account (the caller's own account is read \
+            with the current credentials); every mapping carries its accountId, the summary counts per account \
+            and Region, and an account whose role cannot be assumed is reported and makes the run exit 1. \
+            With several mappings, \
             --output json prints {"verdict", "mappings": [each mapping's document plus "uuid"]} and --output \
             jsonl one mapping per line as soon as it is done; text prints a table (and a progress bar on a \
             terminal's stderr). A Region that cannot be listed, or a part of a mapping that cannot be read \
@@ -126,6 +131,8 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup var metricWindow: MetricWindowOption
 
+    @OptionGroup var fleetAccounts: FleetAccountOptions
+
     @Option(help: ArgumentHelp("With --probe: seconds each probe step may take.", valueName: "seconds"))
     var timeout: Double = 5
 
@@ -153,6 +160,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if concurrency < 1 || concurrency > 256 {
             throw ValidationError("--concurrency must be between 1 and 256")
         }
+        try fleetAccounts.check(all: all)
         if let uuid { try MappingCommandSupport.validateUUID(uuid) }
         if let cluster, !(cluster.hasPrefix("arn:") && cluster.contains(":kafka:")) {
             throw ValidationError("--cluster takes an MSK cluster ARN (arn:aws:kafka:REGION:ACCOUNT:cluster/NAME/ID)")
@@ -171,6 +179,7 @@ struct DoctorCommand: AsyncParsableCommand {
         // An unreadable --ca-file is a usage error (exit 2) before any work, not a skipped probe later.
         let trustedPEM = try ProbeCommand.readCAFile(caFile)
         let tokenEndpointCAFile = try tokenEndpointCA.checkedPath()
+        let accounts = try fleetAccounts.load()
         if let snapshot {
             // Doctor.run checks the raw parts before any check, and decodes them once for all of them.
             let document = try Snapshot.load(path: snapshot, checkingRawParts: false)
@@ -197,7 +206,9 @@ struct DoctorCommand: AsyncParsableCommand {
             global: global, gatherer: gatherer,
             selection: MappingSelection(
                 functionName: function, functionPrefix: functionPrefix, clusterArn: cluster, states: state),
-            allRegions: allRegions, baseline: baselineReport, newOnly: newOnly
+            allRegions: allRegions, baseline: baselineReport, newOnly: newOnly, accounts: accounts,
+            organization: fleetAccounts.organization,
+            assumeRoleName: fleetAccounts.assumeRoleName, externalId: fleetAccounts.externalId
         ).run()
     }
 

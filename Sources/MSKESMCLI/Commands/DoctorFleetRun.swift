@@ -15,16 +15,44 @@ struct DoctorFleetRun {
     /// `--baseline FILE`, read before the run; `--new-only`: exit 1 only for problems it does not have.
     var baseline: ReportBaseline? = nil
     var newOnly = false
+    /// `--accounts FILE`: the accounts to visit (the role assumed in each), or `nil` for the caller's own.
+    var accounts: [FleetAccount]? = nil
+    /// `--organization`: the accounts are the organization's, listed with Organizations ListAccounts.
+    var organization = false
+    var assumeRoleName: String? = nil
+    var externalId: String? = nil
 
     func run() async throws {
         let console = CommandContext.console
         let global = self.global
         let regions = allRegions ? try await enabledRegions() : global.aws.regions
-        var gatherers = [gatherer]
+        // AWS throttles per account and Region: each gets its own adaptive limiter, all of them within one bound
+        // of --concurrency requests in flight.
+        let overall = AdaptiveLimiter(maximum: gatherer.maxConcurrency)
+        var gatherers = [gatherer.scoped(client: gatherer.client, account: nil, overall: overall)]
         if !regions.isEmpty {
             gatherers = try regions.map { region in
-                gatherer.sharing(
-                    client: AWSClient(configuration: try global.aws.configuration(debug: global.debug, region: region)))
+                gatherer.scoped(
+                    client: AWSClient(configuration: try global.aws.configuration(debug: global.debug, region: region)),
+                    account: nil, overall: overall)
+            }
+        }
+        var accountFailures: [FleetAccountSessions.Failure] = []
+        let accounts = organization ? try await organizationAccounts() : self.accounts
+        if let accounts {
+            let sessions = try await FleetAccountSessions.assume(
+                accounts, roleName: assumeRoleName, externalId: externalId, client: gatherer.client)
+            accountFailures = sessions.failures
+            for failure in accountFailures {
+                console.writeError("msk-esm: warning: " + FleetAccountGatherers.line(failure) + "\n")
+            }
+            gatherers = FleetAccountGatherers.gatherers(
+                for: sessions.sessions, regionGatherers: gatherers, overall: overall)
+            if gatherers.isEmpty {
+                throw ToolError.remote(
+                    "cannot assume the role in any account", input: organization ? "--organization" : "--accounts",
+                    fix: "\(accountFailures.first?.reason ?? "no account"); check the role's trust policy and the "
+                        + "caller's sts:AssumeRole permission, then retry")
             }
         }
         let fleet = MappingFleet(
@@ -37,10 +65,11 @@ struct DoctorFleetRun {
             switch event {
             case .listed(_, let count):
                 progress.add(count)
-            case .regionFailed(let region, let reason):
+            case .regionFailed(let region, let reason, let account):
                 progress.clear()
+                let place = region + (account.map { " of account \($0)" } ?? "")
                 console.writeError(
-                    "msk-esm: warning: cannot list the event source mappings in \(region): \(reason.escapingControlCharacters())\n"
+                    "msk-esm: warning: cannot list the event source mappings in \(place): \(reason.escapingControlCharacters())\n"
                 )
             case .diagnosed:
                 progress.tick()
@@ -50,12 +79,33 @@ struct DoctorFleetRun {
         // Written in the listed order as the mappings are diagnosed, keeping none (docs/output.md).
         let writer = FleetReportWriter(
             console: console, output: output, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
-            strict: global.strict, baseline: baseline)
+            strict: global.strict, baseline: baseline,
+            accounts: accounts == nil
+                ? nil
+                : (
+                    listed: gatherers.filter { gatherer in
+                        !failures.contains { $0.region == gatherer.region && $0.account == gatherer.account }
+                    }, failures: accountFailures
+                ))
         try await fleet.diagnoseInOrder(mappings, onEvent: onEvent) { try writer.write($0) }
         progress.clear()
         try writer.finish()
         let failing = newOnly ? !(writer.comparison?.new.isEmpty ?? true) : writer.failing
-        if failing || !failures.isEmpty { throw ExitCode(1) }
+        if failing || !failures.isEmpty || !accountFailures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--organization`: the active accounts of the caller's organization.
+    func organizationAccounts() async throws -> [FleetAccount] {
+        do {
+            return FleetAccount.list(
+                organizationAccounts: try await OrganizationsClient(client: gatherer.client).listAccounts())
+        } catch {
+            throw ToolError.remote(
+                "cannot list the organization's accounts", input: "--organization",
+                fix:
+                    "\(FailureReason.reported(error)); run it from the management account or a delegated administrator with organizations:ListAccounts, or list the accounts with --accounts FILE"
+            )
+        }
     }
 
     /// `--all-regions`: the Regions EC2 says are enabled for the account.
@@ -74,22 +124,10 @@ struct DoctorFleetRun {
         }
     }
 
-    /// The `--output json` document: `{"verdict", "mappings"}` (docs/findings.md#the-report-document), plus `errors`
-    /// for Regions that could not be listed.
-    static func json(_ report: DoctorMultiReport, failures: [MappingFleet.RegionFailure]) throws -> String {
-        guard !failures.isEmpty,
-            let data = try? JSONEncoder().encode(report),
-            var document = (try? JSONValue.parse(data))?.objectValue
-        else { return try JSONOutput.document(report) }
-        document["errors"] = .array(
-            failures.map { ["region": .string($0.region), "reason": .string($0.reason), "denied": .bool($0.denied)] })
-        return try JSONOutput.document(JSONValue.object(document))
-    }
-
     /// The text table: one row per mapping (mapping, function, topic, verdict, the most severe finding).
     static func table(
         _ results: [MappingFleet.Result], failures: [MappingFleet.RegionFailure], regions: Bool, quiet: Bool,
-        verdict: Verdict
+        verdict: Verdict, accounts: Bool = false
     ) -> String {
         var counts: [Verdict: Int] = [:]
         for result in results { counts[result.diagnosis.report.verdict, default: 0] += 1 }
@@ -97,7 +135,8 @@ struct DoctorFleetRun {
             "\(verdict.rawValue) — \(results.count) mapping\(results.count == 1 ? "" : "s"): "
             + "\(counts[.fail] ?? 0) fail, \(counts[.warn] ?? 0) warn, \(counts[.pass] ?? 0) pass\n"
         var rows: [[String]] = [
-            ["MAPPING"] + (regions ? ["REGION"] : []) + ["FUNCTION", "TOPIC", "VERDICT", "TOP FINDING"]
+            ["MAPPING"] + (accounts ? ["ACCOUNT"] : []) + (regions ? ["REGION"] : [])
+                + ["FUNCTION", "TOPIC", "VERDICT", "TOP FINDING"]
         ]
         for result in results {
             let report = result.diagnosis.report
@@ -108,7 +147,8 @@ struct DoctorFleetRun {
             let finding = top.map { "\($0.code) \($0.title)" } ?? "-"
             // Names and titles are data: escaped before the columns are measured.
             rows.append(
-                ([result.diagnosis.uuid] + (regions ? [result.region] : [])
+                ([result.diagnosis.uuid] + (accounts ? [result.accountId ?? "-"] : [])
+                    + (regions ? [result.region] : [])
                     + [result.function, result.topic ?? "-", report.verdict.rawValue, String(finding.prefix(80))])
                     .map { $0.escapingControlCharacters() })
         }
@@ -123,7 +163,8 @@ struct DoctorFleetRun {
             }
         }
         for failure in failures {
-            text += "could not list \(failure.region): \(failure.reason.escapingControlCharacters())\n"
+            let place = failure.region + (failure.account.map { " of account \($0)" } ?? "")
+            text += "could not list \(place): \(failure.reason.escapingControlCharacters())\n"
         }
         if !results.isEmpty {
             text += "details: msk-esm doctor UUID (one mapping), or --output json\n"

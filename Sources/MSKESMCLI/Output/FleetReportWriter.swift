@@ -6,8 +6,9 @@ import MSKESMCore
 /// keeping only what the end of the report needs (the counts per verdict; for the text table, its rows), so that
 /// the run's memory does not grow with the diagnoses (docs/output.md, "Fleet output is streamed").
 ///
-/// `--output json` writes `{"errors"?, "mappings": [...], "verdict"}` with the mappings first and the verdict
-/// last; with `--query` the document is built whole first, since the expression applies to all of it.
+/// `--output json` writes `{"errors"?, "mappings": [...], "accounts"?, "baseline"?, "verdict"}` with the mappings
+/// first and the verdict last; with `--query` the document is built whole first, since the expression applies to
+/// all of it. With `--accounts` the counts per (account, Region) are kept too: a few numbers each.
 final class FleetReportWriter {
     private let console: Console
     private let output: OutputFormat
@@ -15,6 +16,9 @@ final class FleetReportWriter {
     private let regions: Bool
     private let quiet: Bool
     private let strict: Bool
+    /// `--accounts`: the accounts whose role could not be assumed, and the counts per (account, Region).
+    private let accountFailures: [FleetAccountSessions.Failure]
+    private var accountCounts: [AccountRegion: [Verdict: Int]]?
     private var counts: [Verdict: Int] = [:]
     private var written = 0
     private(set) var failing = false
@@ -26,9 +30,17 @@ final class FleetReportWriter {
 
     init(
         console: Console, output: OutputFormat, failures: [MappingFleet.RegionFailure], regions: Bool,
-        quiet: Bool, strict: Bool, baseline: ReportBaseline? = nil
+        quiet: Bool, strict: Bool, baseline: ReportBaseline? = nil,
+        accounts: (listed: [SnapshotGatherer], failures: [FleetAccountSessions.Failure])? = nil
     ) {
         comparison = baseline.map(BaselineComparison.init(baseline:))
+        accountFailures = accounts?.failures ?? []
+        // Every (account, Region) that was listed is counted, also when it has no mapping.
+        accountCounts = accounts.map { accounts in
+            Dictionary(
+                accounts.listed.map { (AccountRegion(accountId: $0.account ?? "-", region: $0.region), [:]) },
+                uniquingKeysWith: { first, _ in first })
+        }
         self.console = console
         self.output = output
         self.failures = failures
@@ -44,6 +56,10 @@ final class FleetReportWriter {
     func write(_ result: MappingFleet.Result) throws {
         let report = result.diagnosis.report
         counts[report.verdict, default: 0] += 1
+        if accountCounts != nil {
+            let place = AccountRegion(accountId: result.accountId ?? "-", region: result.region)
+            accountCounts?[place, default: [:]][report.verdict, default: 0] += 1
+        }
         if report.isFailing(strict: strict) { failing = true }
         defer { written += 1 }
         if comparison != nil { comparison?.add(try JSONOutput.jsonValue(of: result.diagnosis)) }
@@ -55,7 +71,7 @@ final class FleetReportWriter {
                 buffered?.append(result.diagnosis)
                 return
             }
-            var text = written == 0 ? Self.jsonHead(failures) : ",\n"
+            var text = written == 0 ? Self.jsonHead(errors) : ",\n"
             text += JSONOutput.encode(result.diagnosis).dropLast().split(
                 separator: "\n", omittingEmptySubsequences: false
             )
@@ -81,39 +97,78 @@ final class FleetReportWriter {
             }
         case .json, .reportJSON:
             if let buffered {
-                guard let comparison else {
-                    console.write(try DoctorFleetRun.json(DoctorMultiReport(mappings: buffered), failures: failures))
-                    return
-                }
                 var document = try JSONOutput.jsonValue(of: DoctorMultiReport(mappings: buffered)).objectValue ?? [:]
-                if !failures.isEmpty { document["errors"] = Self.errors(failures) }
-                document["baseline"] = comparison.document
+                if case .array(let list) = errors, !list.isEmpty { document["errors"] = errors }
+                if let accountCounts { document["accounts"] = Self.accountsMember(accountCounts) }
+                if let comparison { document["baseline"] = comparison.document }
                 console.write(try JSONOutput.document(JSONValue.object(document)))
                 return
             }
-            var tail = written == 0 ? Self.jsonHead(failures) : "\n"
+            var tail = written == 0 ? Self.jsonHead(errors) : "\n"
             tail += "  ],\n"
+            if let accountCounts {
+                tail += "  \"accounts\" : " + Self.member(Self.accountsMember(accountCounts)) + ",\n"
+            }
             if let comparison { tail += "  \"baseline\" : " + Self.member(comparison.document) + ",\n" }
             tail += "  \"verdict\" : \(JSONWriter.write(.string(verdict.rawValue), pretty: false))\n}\n"
             console.write(tail)
         case .text, .table, .sarif, .github, .markdown:
-            var text = DoctorFleetRun.table(rows, failures: failures, regions: regions, quiet: quiet, verdict: verdict)
+            var text = DoctorFleetRun.table(
+                rows, failures: failures, regions: regions, quiet: quiet, verdict: verdict,
+                accounts: accountCounts != nil)
+            if let accountCounts { text += Self.accountLines(accountCounts) }
+            for failure in accountFailures { text += FleetAccountGatherers.line(failure) + "\n" }
             if let comparison { text += Self.changes(comparison) }
             console.write(text)
         }
     }
 
-    /// The document up to its first mapping: the Regions that could not be listed, then the mappings array.
-    private static func jsonHead(_ failures: [MappingFleet.RegionFailure]) -> String {
+    /// The document up to its first mapping: the errors, then the mappings array.
+    private static func jsonHead(_ errors: JSONValue) -> String {
         var text = "{\n"
-        if !failures.isEmpty { text += "  \"errors\" : " + member(errors(failures)) + ",\n" }
+        if case .array(let list) = errors, !list.isEmpty { text += "  \"errors\" : " + member(errors) + ",\n" }
         return text + "  \"mappings\" : [\n"
     }
 
-    /// The `errors` member: the Regions that could not be listed.
-    static func errors(_ failures: [MappingFleet.RegionFailure]) -> JSONValue {
+    /// The `errors` member: the Regions that could not be listed, then the accounts whose role could not be
+    /// assumed.
+    private var errors: JSONValue {
+        .array(Self.errors(failures) + FleetAccountGatherers.errors(accountFailures))
+    }
+
+    /// The entries of the Regions that could not be listed: `{region, accountId?, reason, denied}`.
+    static func errors(_ failures: [MappingFleet.RegionFailure]) -> [JSONValue] {
+        failures.map {
+            var entry: [String: JSONValue] = [
+                "region": .string($0.region), "reason": .string($0.reason), "denied": .bool($0.denied),
+            ]
+            if let account = $0.account { entry["accountId"] = .string(account) }
+            return .object(entry)
+        }
+    }
+
+    /// The `accounts` member: `[{accountId, region, mappings, fail, warn, pass}]`, sorted by account and Region.
+    private static func accountsMember(_ counts: [AccountRegion: [Verdict: Int]]) -> JSONValue {
         .array(
-            failures.map { ["region": .string($0.region), "reason": .string($0.reason), "denied": .bool($0.denied)] })
+            counts.keys.sorted().map { place in
+                let verdicts = counts[place] ?? [:]
+                return [
+                    "accountId": .string(place.accountId), "region": .string(place.region),
+                    "mappings": .number(Double(verdicts.values.reduce(0, +))),
+                    "fail": .number(Double(verdicts[.fail] ?? 0)), "warn": .number(Double(verdicts[.warn] ?? 0)),
+                    "pass": .number(Double(verdicts[.pass] ?? 0)),
+                ]
+            })
+    }
+
+    /// The text report's counts per account and Region, one line each.
+    private static func accountLines(_ counts: [AccountRegion: [Verdict: Int]]) -> String {
+        counts.keys.sorted().map { place in
+            let verdicts = counts[place] ?? [:]
+            let total = verdicts.values.reduce(0, +)
+            return "account \(place.accountId) \(place.region): \(total) mapping\(total == 1 ? "" : "s"): "
+                + "\(verdicts[.fail] ?? 0) fail, \(verdicts[.warn] ?? 0) warn, \(verdicts[.pass] ?? 0) pass\n"
+        }.joined()
     }
 
     /// `value` pretty-printed as a member of the top-level object (its lines after the first indented).
@@ -140,5 +195,15 @@ final class FleetReportWriter {
     /// The most severe finding that is neither a pass nor information: the table's last column.
     static func top(_ report: CheckReport<DoctorSummary>) -> Finding? {
         report.findings.filter { $0.severity != .pass && $0.severity != .info }.min { $0.severity < $1.severity }
+    }
+}
+
+/// One (account, Region) of a `doctor --all --accounts` run, as the summary counts it.
+struct AccountRegion: Hashable, Comparable {
+    var accountId: String
+    var region: String
+
+    static func < (lhs: AccountRegion, rhs: AccountRegion) -> Bool {
+        (lhs.accountId, lhs.region) < (rhs.accountId, rhs.region)
     }
 }

@@ -129,18 +129,28 @@ public struct MappingDiagnosis: Encodable, Sendable {
     public var uuid: String
     /// The doctor's report for this mapping.
     public var report: CheckReport<DoctorSummary>
+    /// The account the mapping lives in, from its function ARN (docs/output.md#doctor---all); `nil` (and not
+    /// written) when the mapping came from a snapshot.
+    public var accountId: String?
 
     /// Pairs a mapping's UUID with its report.
-    public init(uuid: String, report: CheckReport<DoctorSummary>) {
+    ///
+    /// - Parameters:
+    ///   - uuid: the mapping's UUID.
+    ///   - report: the doctor's report.
+    ///   - accountId: the mapping's account (from its function ARN), or `nil`.
+    public init(uuid: String, report: CheckReport<DoctorSummary>, accountId: String? = nil) {
         self.uuid = uuid
         self.report = report
+        self.accountId = accountId
     }
 
-    enum CodingKeys: String, CodingKey { case uuid, verdict, findings, summary }
+    enum CodingKeys: String, CodingKey { case uuid, accountId, verdict, findings, summary }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(uuid, forKey: .uuid)
+        try container.encodeIfPresent(accountId, forKey: .accountId)
         try container.encode(report.verdict, forKey: .verdict)
         try container.encode(report.findings, forKey: .findings)
         try container.encode(report.summaryDocument, forKey: .summary)

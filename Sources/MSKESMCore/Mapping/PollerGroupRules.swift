@@ -32,7 +32,9 @@ public enum PollerGroupRules {
             guard let name = config?["PollerGroupName"]?.stringValue, !name.isEmpty else { continue }
             let uuid = mapping["UUID"]?.stringValue ?? "(no UUID)"
             let pollers = config?["MaximumPollers"]?.intValue ?? TopicCheck.defaultMaximumPollers
-            let key = region + "|" + name
+            // A group belongs to one account and Region: `doctor --all --accounts` sees several accounts' groups.
+            let account = FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "") ?? ""
+            let key = account + "|" + region + "|" + name
             if let at = index[key] {
                 groups[at].mappings.append(uuid)
                 groups[at].maximumPollers += pollers

@@ -5,7 +5,7 @@ import MSKESMCore
 /// The test bed of Tests/TestBed/start_for_fleet.py: testbed.py's seeding plus a fleet of 40 Kafka mappings
 /// (functions fleet-fn-000…007, 4 clusters, 8 roles, 3 VPCs, 3 SCRAM secrets). Its own moto, test server and
 /// proxy, so the proxy's counts belong to the (serialized) fleet tests alone.
-final class FleetTestBed: @unchecked Sendable {
+final class FleetTestBed: ProxiedTestBed, @unchecked Sendable {
     let process: PythonProcess
     let info: JSONValue
 
@@ -43,6 +43,14 @@ final class FleetTestBed: @unchecked Sendable {
         ].merging(extra) { _, new in new }
     }
 
+}
+
+/// A test bed with the fault proxy in front (fault_proxy.py): its side door.
+protocol ProxiedTestBed {
+    var proxyURL: String { get }
+}
+
+extension ProxiedTestBed {
     /// Resets the proxy (counts, log, delay, faults), then applies `config`.
     func proxy(_ config: JSONValue = [:]) async throws {
         var body = config.objectValue ?? [:]
@@ -50,7 +58,7 @@ final class FleetTestBed: @unchecked Sendable {
         _ = try await sideDoor(proxyURL + "/_proxy/config", body: .object(body))
     }
 
-    /// The proxy's request log since the last reset: `[{operation, region, key, start, end, status}]`.
+    /// The proxy's request log since the last reset: `[{operation, region, account, key, start, end, status}]`.
     func log() async throws -> [JSONValue] {
         try await sideDoor(proxyURL + "/_proxy/log").arrayValue ?? []
     }
