@@ -131,7 +131,7 @@ struct DoctorCommand: AsyncParsableCommand {
     var caFile: String?
 
     func validate() throws {
-        try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all)
+        try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all, printsMarkdown: true)
         let sources = [uuid != nil, snapshot != nil, function != nil, all].filter { $0 }.count
         if sources != 1 {
             throw ValidationError("give exactly one of: a mapping UUID, --snapshot FILE, --function NAME, --all")
@@ -195,12 +195,26 @@ struct DoctorCommand: AsyncParsableCommand {
     func finish(_ document: Snapshot, trustedPEM: String?) async throws {
         let report = try Doctor().run(document, at: global.now)
         guard probe else {
+            if global.output == .markdown {
+                return try finishMarkdown(report.findings, summary: report.summary, snapshot: document)
+            }
             try global.finish(report, summaryLines: DoctorCommand.summaryLines(report.summary))
             return
         }
         let probed = await DoctorCommand.addingProbe(
             to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM, global: global)
+        if global.output == .markdown {
+            return try finishMarkdown(probed.findings, summary: probed.summary.doctor, snapshot: document)
+        }
         try global.finish(probed, summaryLines: DoctorCommand.summaryLines(probed.summary))
+    }
+
+    /// `--output markdown`: the report with the path diagram of `snapshot`; exits as the report says.
+    func finishMarkdown(_ findings: [Finding], summary: DoctorSummary, snapshot: Snapshot) throws {
+        let diagram = MappingPathDiagram(snapshot: snapshot, findings: findings)
+        CommandContext.console.write(
+            MarkdownReportRenderer(quiet: global.quiet).document(findings, summary: summary, diagram: diagram))
+        if CheckReport(findings: findings, summary: summary).isFailing(strict: global.strict) { throw ExitCode(1) }
     }
 
     /// The doctor's report with the probe's findings added and its summary under `summary.probe`.

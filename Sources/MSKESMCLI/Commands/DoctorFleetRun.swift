@@ -50,7 +50,8 @@ struct DoctorFleetRun {
         // Written in the listed order as the mappings are diagnosed, keeping none (docs/output.md).
         let writer = FleetReportWriter(
             console: console, output: output, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
-            strict: global.strict, baseline: baseline)
+            strict: global.strict, baseline: baseline,
+            markdownTitle: selection.functionName.map { "doctor --function \($0)" } ?? "doctor --all")
         try await fleet.diagnoseInOrder(mappings, onEvent: onEvent) { try writer.write($0) }
         progress.clear()
         try writer.finish()

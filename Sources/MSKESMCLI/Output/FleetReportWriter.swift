@@ -15,6 +15,8 @@ final class FleetReportWriter {
     private let regions: Bool
     private let quiet: Bool
     private let strict: Bool
+    /// `--output markdown`: the report's heading (`doctor --all`, `doctor --function NAME`).
+    private let markdownTitle: String
     private var counts: [Verdict: Int] = [:]
     private var written = 0
     private(set) var failing = false
@@ -26,8 +28,9 @@ final class FleetReportWriter {
 
     init(
         console: Console, output: OutputFormat, failures: [MappingFleet.RegionFailure], regions: Bool,
-        quiet: Bool, strict: Bool, baseline: ReportBaseline? = nil
+        quiet: Bool, strict: Bool, baseline: ReportBaseline? = nil, markdownTitle: String = "doctor --all"
     ) {
+        self.markdownTitle = markdownTitle
         comparison = baseline.map(BaselineComparison.init(baseline:))
         self.console = console
         self.output = output
@@ -61,14 +64,27 @@ final class FleetReportWriter {
             )
             .map { "    " + $0 }.joined(separator: "\n")
             console.write(text)
-        case .text, .table, .sarif, .github, .markdown:
-            // A row is a few short strings; the diagnosis itself is not kept.
-            var row = result
-            row.diagnosis.report = CheckReport(
-                findings: Self.top(report).map { [$0] } ?? [], summary: DoctorSummary(uuid: result.diagnosis.uuid))
-            row.diagnosis.report.verdict = report.verdict
-            rows.append(row)
+        case .markdown:
+            // The mapping's section now; only its summary row is kept, as for the text table.
+            var text = written == 0 ? MarkdownReportRenderer.fleetHead(markdownTitle) : ""
+            text += MarkdownReportRenderer(quiet: quiet).fleetSection(result, regions: regions)
+            console.write(text)
+            rows.append(Self.row(result))
+        case .text, .table, .sarif, .github:
+            rows.append(Self.row(result))
         }
+    }
+
+    /// What the end of the report keeps of a mapping: a few short strings and its most severe finding, not its
+    /// diagnosis.
+    static func row(_ result: MappingFleet.Result) -> MappingFleet.Result {
+        let report = result.diagnosis.report
+        var row = result
+        row.diagram = nil
+        row.diagnosis.report = CheckReport(
+            findings: top(report).map { [$0] } ?? [], summary: DoctorSummary(uuid: result.diagnosis.uuid))
+        row.diagnosis.report.verdict = report.verdict
+        return row
     }
 
     /// Ends the report: the JSON document's verdict, or the text table with its summary.
@@ -96,7 +112,14 @@ final class FleetReportWriter {
             if let comparison { tail += "  \"baseline\" : " + Self.member(comparison.document) + ",\n" }
             tail += "  \"verdict\" : \(JSONWriter.write(.string(verdict.rawValue), pretty: false))\n}\n"
             console.write(tail)
-        case .text, .table, .sarif, .github, .markdown:
+        case .markdown:
+            var text = written == 0 ? MarkdownReportRenderer.fleetHead(markdownTitle) : ""
+            text += MarkdownReportRenderer.fleetSummary(rows, failures: failures, regions: regions, verdict: verdict)
+            if let comparison {
+                text += "\n```\n" + Self.changes(comparison) + "```\n"
+            }
+            console.write(text)
+        case .text, .table, .sarif, .github:
             var text = DoctorFleetRun.table(rows, failures: failures, regions: regions, quiet: quiet, verdict: verdict)
             if let comparison { text += Self.changes(comparison) }
             console.write(text)

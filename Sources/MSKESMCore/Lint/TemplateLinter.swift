@@ -148,7 +148,10 @@ public struct TemplateLinter: Sendable {
         var summary = report.summaryDocument.objectValue ?? [:]
         summary["uuid"] = nil
         summary["skipped"] = .number(Double(findings.filter { $0.severity == .skipped }.count))
-        return LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
+        var mappingReport = LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
+        mappingReport.diagram = MappingPathDiagram(
+            snapshot: mapping.snapshot, findings: located.map(\.finding), name: mapping.logicalId)
+        return mappingReport
     }
 
     /// A skipped finding whose snapshot part the template does not hold: the template's reason instead of the
