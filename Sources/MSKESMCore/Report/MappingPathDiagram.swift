@@ -11,6 +11,8 @@ import Foundation
 public struct MappingPathDiagram: Sendable, Equatable {
     /// What a node stands for.
     public enum Kind: String, Sendable, Equatable {
+        /// The function, the mapping, a subnet, a security group, a broker, the execution role, the permissions
+        /// it grants (one node), one it lacks, a secret, a secret's KMS key.
         case function, mapping, subnet, securityGroup, broker, role, grantedPermissions, missingPermission, secret
         case kmsKey
     }
@@ -33,19 +35,23 @@ public struct MappingPathDiagram: Sendable, Equatable {
 
     /// One arrow.
     public struct Edge: Sendable, Equatable {
-        /// The ids of the node or group it leaves and reaches.
+        /// The id of the node or group it leaves.
         public var from: String
+        /// The id of the node or group it reaches.
         public var to: String
         /// Its label (data, escaped when rendered); empty for none.
         public var label: String
         /// The codes of the findings about this hop, as for a node.
         public var problems: [String] = []
+        /// The worst severity among them; nil when it has none.
         public var severity: Severity?
     }
 
     /// A box around nodes (the pollers' network, the brokers), which an edge may leave or reach as a whole.
     public struct Group: Sendable, Equatable {
+        /// The group's Mermaid id, made up here.
         public var id: String
+        /// Its title (data, escaped when rendered).
         public var title: String
         /// The ids of the nodes in it.
         public var members: [String]
