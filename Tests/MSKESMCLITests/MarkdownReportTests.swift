@@ -221,7 +221,7 @@ struct MarkdownReportTests {
         let path = CIReportOutputTests.fixtures.appendingPathComponent("lint/cfn/role-without-data-plane.yaml").path
         let result = try CommandRunner.runBinary(["lint", path, "--output", "markdown"])
         #expect(result.exitCode == 1)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let mapping = try #require(lines.firstIndex(of: "#### Mapping `OrdersMapping`: fail"))
         #expect(lines[mapping + 2] == "```mermaid")
         let iam = try #require(lines.firstIndex(of: "##### Permissions of the execution role (IAM)"))

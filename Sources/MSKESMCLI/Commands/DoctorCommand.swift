@@ -47,6 +47,13 @@ struct DoctorCommand: AsyncParsableCommand {
             never a failure). With --all or --function, the poller groups the run sees (PollerGroupName, per \
             Region): at most 100 mappings (TOP006) and 2,000 MaximumPollers in all (TOP007).
 
+            --output markdown prints a report to paste into a ticket or a pull request: the verdict and counts, \
+            the findings grouped by area with their fixes, the metrics' trends as a table, and a Mermaid diagram \
+            of the path (function, mapping, subnets and security groups, brokers and port; role and the \
+            permissions it grants and lacks; secrets and their KMS keys) with each problem marked on it. With \
+            --all or --function each mapping's section is written as soon as it is diagnosed, the summary table \
+            last.
+
             With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
             snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \
             group), and adds the PRB findings.
@@ -59,6 +66,7 @@ struct DoctorCommand: AsyncParsableCommand {
             Examples:
               msk-esm doctor --snapshot Examples/snapshots/healthy-iam.json --output json
               msk-esm doctor --snapshot snapshot.json --probe --timeout 3
+              msk-esm doctor --snapshot snapshot.json --output markdown > report.md
               msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1
               msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --since 6h
               msk-esm doctor --function orders-consumer --output jsonl
