@@ -227,19 +227,18 @@ struct MarkdownReportRenderer {
     /// `findings` grouped by their code's area, in the catalogue's order of areas (`Network (NET)`); a code of no
     /// declared area goes last under its prefix.
     static func byArea<Item>(_ findings: [Item], code: (Item) -> String) -> [(String, [Item])] {
-        var groups: [(String, [Item])] = []
+        var members: [String: [Item]] = [:]
         var prefixes = FindingCatalogue.areas.map(\.prefix)
         for finding in findings {
-            let prefix = String(code(finding).prefix(while: \.isLetter))
-            if !prefixes.contains(prefix) { prefixes.append(prefix) }
+            let prefix = String(code(finding).prefix { $0.isASCII && $0.isLetter })
+            if members[prefix] == nil && !prefixes.contains(prefix) { prefixes.append(prefix) }
+            members[prefix, default: []].append(finding)
         }
-        for prefix in prefixes {
-            let members = findings.filter { code($0).prefix(while: \.isLetter) == prefix }
-            guard !members.isEmpty else { continue }
+        return prefixes.compactMap { prefix in
+            guard let group = members[prefix] else { return nil }
             let title = FindingCatalogue.areas.first { $0.prefix == prefix }?.title ?? prefix
-            groups.append(("\(title) (\(prefix))", members))
+            return ("\(title) (\(prefix))", group)
         }
-        return groups
     }
 
     static func longestBacktickRun(_ text: String) -> Int {

@@ -221,16 +221,18 @@ public struct TemplateMappingReader: Sendable {
     /// The resources of `types` a value refers to: by `Ref`/`Fn::GetAtt`/`Fn::Sub` of their logical id, or by a
     /// resolved value equal to their name or ARN stand-in.
     public func referencedResources(_ node: TemplateNode, types: Set<String>) -> [CloudFormationTemplate.Resource] {
-        let candidates = template.resources.filter { types.contains($0.type) }
         var found: [CloudFormationTemplate.Resource] = []
         var ids = Set<String>()
         func add(_ resource: CloudFormationTemplate.Resource) {
             if ids.insert(resource.logicalId).inserted { found.append(resource) }
         }
+        // By logical id through the template's index: this runs for every policy of every mapping, and a scan of
+        // all resources here made linting a template quadratic in its size (Benchmarks/cases/lint-500.sh).
         for id in Self.referencedIds(node) {
-            if let resource = candidates.first(where: { $0.logicalId == id }) { add(resource) }
+            if let resource = template.resource(id), types.contains(resource.type) { add(resource) }
         }
         if found.isEmpty, let values = resolver.resolve(node).value {
+            let candidates = template.resources.filter { types.contains($0.type) }
             let texts = (values.arrayValue ?? [values]).compactMap(\.stringValue)
             for text in texts {
                 for resource in candidates {
