@@ -273,10 +273,10 @@ public struct MappingPathDiagram: Sendable, Equatable {
 }
 
 extension MappingPathDiagram {
-    /// The diagram as a Mermaid flowchart (the text inside a ```` ```mermaid ```` block), left to right: each
-    /// node a box whose label is escaped (``MermaidText/label(_:)``), a node with problems in class `fail` or
-    /// `warn` (red or amber) with their codes on a last line, an edge with problems drawn thick in that colour
-    /// with its codes in its label.
+    /// The diagram as a Mermaid flowchart (the text of a Markdown code block of language `mermaid`), left to
+    /// right: each node a box whose label is escaped (``MermaidText/label(_:)``), a node with problems in class
+    /// `fail` or `warn` (red or amber) with their codes on a last line, an edge with problems drawn thick in that
+    /// colour with its codes in its label.
     public var mermaid: String {
         var lines = ["flowchart LR"]
         let grouped = Set(groups.flatMap(\.members))
