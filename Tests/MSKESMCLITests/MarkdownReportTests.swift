@@ -82,6 +82,44 @@ struct MarkdownReportTests {
         #expect(table.contains { $0.hasPrefix("| dropped |") && $0.contains("no data") })
     }
 
+    @Test func aSnapshotWithMetricDataGetsItsTrendsTable() throws {
+        let source = Self.examples.appendingPathComponent("healthy-iam.json")
+        var document = try JSONParser.parse(Data(contentsOf: source)).objectValue ?? [:]
+        var mapping = document["EventSourceMapping"]?.objectValue ?? [:]
+        let uuid = mapping["UUID"]?.stringValue ?? ""
+        mapping["MetricsConfig"] = ["Metrics": ["KafkaMetrics"]]
+        document["EventSourceMapping"] = .object(mapping)
+        let lag: [Double] = [120, 400, 900, 650, 300]
+        document["MetricData"] = [
+            "StartTime": "2026-12-06T09:00:00Z", "EndTime": "2026-12-06T10:00:00Z",
+            "Series": .array(
+                ["MaxOffsetLag", "SumOffsetLag"].map { name in
+                    [
+                        "Namespace": "AWS/Lambda", "MetricName": .string(name), "Stat": "Maximum", "Period": 60,
+                        "Dimensions": [["Name": "EventSourceMappingUUID", "Value": .string(uuid)]],
+                        "Timestamps": .array(lag.indices.map { .string("2026-12-06T09:0\($0 + 1):00Z") }),
+                        "Values": .array(lag.map(JSONValue.number)), "StatusCode": "Complete",
+                    ]
+                }),
+        ]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("md-metrics-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("snapshot.json").path
+        try Data(JSONWriter.write(.object(document), pretty: true).utf8).write(to: URL(fileURLWithPath: path))
+        let result = try CommandRunner.runBinary([
+            "doctor", "--snapshot", path, "--output", "markdown", "--at", "2026-12-06T10:00:00Z",
+        ])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let metrics = try #require(lines.firstIndex(of: "### Metrics"))
+        #expect(lines[metrics + 2] == "From 2026-12-06T09:00:00Z to 2026-12-06T10:00:00Z.")
+        let row = try #require(lines[metrics...].first { $0.hasPrefix("| lag |") })
+        // min, max and last of the stored series, and the text report's sparkline of it.
+        #expect(row.hasSuffix("| 120 | 900 | 300 | \(Sparkline.draw(lag)) |"), "\(row)")
+        #expect(row.contains("MaxOffsetLag EventSourceMappingUUID=\(uuid)"))
+    }
+
     // MARK: Mermaid itself
 
     static var mermaidAvailable: Bool {
