@@ -250,7 +250,7 @@ public struct TemplateLinter: Sendable {
         case "IAM":
             if let role = mapping.roleId {
                 resource = role
-                let trust = finding.title.localizedCaseInsensitiveContains("trust")
+                let trust = finding.title.lowercased().firstRange(of: "trust") != nil
                 path += [trust ? "AssumeRolePolicyDocument" : "Policies"]
             } else if let function = mapping.functionId {
                 resource = function

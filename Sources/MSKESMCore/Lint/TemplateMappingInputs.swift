@@ -39,23 +39,43 @@ public struct TemplateMappingReader: Sendable {
     /// role made a 500-resource template's 124 mappings resolve 124 policies' `Roles` each
     /// (Benchmarks/cases/lint-500.sh).
     let policiesByRole: [String: [CloudFormationTemplate.Resource]]
+    /// The template's security groups by their stand-in `GroupId`.
+    let securityGroupsById: [String: CloudFormationTemplate.Resource]
+    /// `describe-security-groups`' output for every group of the template (a rule may refer to any of them):
+    /// the same for every mapping, so built once.
+    let securityGroups: Result<JSONValue, Reason>
 
     /// A reader of the template `resolver` resolves.
     public init(resolver: TemplateResolver) {
-        let indexless = TemplateMappingReader(resolver: resolver, policiesByRole: [:])
-        var index: [String: [CloudFormationTemplate.Resource]] = [:]
+        let indexless = TemplateMappingReader(
+            resolver: resolver, policiesByRole: [:], securityGroupsById: [:], securityGroups: .success(.null))
+        var policiesByRole: [String: [CloudFormationTemplate.Resource]] = [:]
         for policy in resolver.template.resources where Self.policyTypes.contains(policy.type) {
             guard let roles = policy.properties["Roles"] else { continue }
             for role in indexless.referencedResources(roles, types: ["AWS::IAM::Role"]) {
-                index[role.logicalId, default: []].append(policy)
+                policiesByRole[role.logicalId, default: []].append(policy)
             }
         }
-        self.init(resolver: resolver, policiesByRole: index)
+        let groups = resolver.template.resources.filter { $0.type == "AWS::EC2::SecurityGroup" }
+        var securityGroupsById: [String: CloudFormationTemplate.Resource] = [:]
+        for group in groups {
+            if let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue {
+                securityGroupsById[id] = group
+            }
+        }
+        self.init(
+            resolver: resolver, policiesByRole: policiesByRole, securityGroupsById: securityGroupsById,
+            securityGroups: indexless.securityGroupsDocument(of: groups))
     }
 
-    private init(resolver: TemplateResolver, policiesByRole: [String: [CloudFormationTemplate.Resource]]) {
+    private init(
+        resolver: TemplateResolver, policiesByRole: [String: [CloudFormationTemplate.Resource]],
+        securityGroupsById: [String: CloudFormationTemplate.Resource], securityGroups: Result<JSONValue, Reason>
+    ) {
         self.resolver = resolver
         self.policiesByRole = policiesByRole
+        self.securityGroupsById = securityGroupsById
+        self.securityGroups = securityGroups
     }
 
     static let policyTypes: Set<String> = ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]
@@ -490,18 +510,17 @@ public struct TemplateMappingReader: Sendable {
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html).
     /// Fails when a group is not declared here or a rule does not resolve.
     func securityGroupsDocument(ids wanted: [String]) -> Result<(JSONValue, [String]), Reason> {
-        let groups = template.resources.filter { $0.type == "AWS::EC2::SecurityGroup" }
-        var byId: [String: CloudFormationTemplate.Resource] = [:]
-        for group in groups {
-            if let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue { byId[id] = group }
-        }
-        let missing = wanted.filter { byId[$0] == nil }
+        let missing = wanted.filter { securityGroupsById[$0] == nil }
         if !missing.isEmpty {
             return .failure(
                 Reason(text: "the security group \(missing.joined(separator: ", ")) is not declared in this template"))
         }
         if wanted.isEmpty { return .failure(Reason(text: "the mapping names no security group")) }
-        // Every group of the template: a rule may refer to any of them.
+        return securityGroups.map { ($0, wanted.compactMap { securityGroupsById[$0]?.logicalId }) }
+    }
+
+    /// `describe-security-groups`' output for `groups`, with the rules the template declares apart.
+    func securityGroupsDocument(of groups: [CloudFormationTemplate.Resource]) -> Result<JSONValue, Reason> {
         var documents: [JSONValue] = []
         for group in groups {
             guard let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue else { continue }
@@ -536,8 +555,7 @@ public struct TemplateMappingReader: Sendable {
                 "IpPermissions": .array(ingress), "IpPermissionsEgress": .array(egress),
             ])
         }
-        let declared = wanted.compactMap { byId[$0]?.logicalId }
-        return .success((["SecurityGroups": .array(documents)], declared))
+        return .success(["SecurityGroups": .array(documents)])
     }
 
     /// A CloudFormation rule (`CidrIp`, `SourceSecurityGroupId`, …) as an EC2 `IpPermission`.
