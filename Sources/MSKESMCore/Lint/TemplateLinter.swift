@@ -250,7 +250,7 @@ public struct TemplateLinter: Sendable {
         case "IAM":
             if let role = mapping.roleId {
                 resource = role
-                let trust = finding.title.lowercased().firstRange(of: "trust") != nil
+                let trust = Self.mentionsTrust(finding.title)
                 path += [trust ? "AssumeRolePolicyDocument" : "Policies"]
             } else if let function = mapping.functionId {
                 resource = function
@@ -274,6 +274,15 @@ public struct TemplateLinter: Sendable {
         default: break
         }
         return location(resource: resource, path: path, template: template)
+    }
+
+    /// Whether a title says "trust", in any case. A plain byte search: `localizedCaseInsensitiveContains` and
+    /// `firstRange(of:)` took 1 % and 4 % of linting a 500-resource template (Benchmarks/cases/lint-500.sh).
+    static func mentionsTrust(_ title: String) -> Bool {
+        let text = Array(title.lowercased().utf8)
+        let word = Array("trust".utf8)
+        guard text.count >= word.count else { return false }
+        return (0...(text.count - word.count)).contains { text[$0..<($0 + word.count)].elementsEqual(word) }
     }
 
     /// The location of `path` under a resource: the deepest node of the path that exists in the file. A
