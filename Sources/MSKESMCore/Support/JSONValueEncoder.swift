@@ -195,32 +195,15 @@ private struct JSONKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol
     }
 }
 
-private struct JSONUnkeyedEncoding: UnkeyedEncodingContainer {
+private struct JSONUnkeyedEncoding: UnkeyedEncodingContainer, JSONValuePlacing {
     let storage: JSONEncodingStorage
     let codingPath: [CodingKey]
     var count: Int { storage.count }
 
-    private func append(_ value: JSONValue) { storage.append(.value(value)) }
     private var nextKey: CodingKey { JSONEncodingKey(intValue: count) }
 
-    mutating func encodeNil() throws { append(.null) }
-    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-    mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(try JSONValueEncoder.number(value)) }
-    mutating func encode(_ value: Float) throws { throw JSONValueEncoder.Unsupported(type: "Float") }
-    mutating func encode(_ value: Int) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int8) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int16) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int32) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int64) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt16) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt32) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt64) throws { append(try JSONValueEncoder.integer(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        append(try JSONValueEncoder.box(value, codingPath: codingPath + [nextKey]))
-    }
+    func put(_ value: JSONValue) { storage.append(.value(value)) }
+    var elementPath: [CodingKey] { codingPath + [nextKey] }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
@@ -248,28 +231,38 @@ private struct JSONUnkeyedEncoding: UnkeyedEncodingContainer {
     }
 }
 
-private struct JSONSingleValueEncoding: SingleValueEncodingContainer {
+private struct JSONSingleValueEncoding: SingleValueEncodingContainer, JSONValuePlacing {
     let storage: JSONEncodingStorage
     let codingPath: [CodingKey]
 
-    private func set(_ value: JSONValue) { storage.content = .value(value) }
+    func put(_ value: JSONValue) { storage.content = .value(value) }
+    var elementPath: [CodingKey] { codingPath }
+}
 
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(try JSONValueEncoder.number(value)) }
+/// What the unkeyed and the single-value containers share: each value becomes one `JSONValue`, put in place.
+private protocol JSONValuePlacing {
+    func put(_ value: JSONValue)
+    /// The coding path of the value being put.
+    var elementPath: [CodingKey] { get }
+}
+
+extension JSONValuePlacing {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try JSONValueEncoder.number(value)) }
     mutating func encode(_ value: Float) throws { throw JSONValueEncoder.Unsupported(type: "Float") }
-    mutating func encode(_ value: Int) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int8) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int16) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int32) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: Int64) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt16) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt32) throws { set(try JSONValueEncoder.integer(value)) }
-    mutating func encode(_ value: UInt64) throws { set(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: Int) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: Int8) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: Int16) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: Int32) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: Int64) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: UInt) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: UInt8) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: UInt16) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: UInt32) throws { put(try JSONValueEncoder.integer(value)) }
+    mutating func encode(_ value: UInt64) throws { put(try JSONValueEncoder.integer(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        set(try JSONValueEncoder.box(value, codingPath: codingPath))
+        put(try JSONValueEncoder.box(value, codingPath: elementPath))
     }
 }
