@@ -33,7 +33,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(
         name: .customLong("output"),
         help: ArgumentHelp(
-            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, json or table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its JSON, its table); create and update print msk-esm's document (preflight, request, changes) as report-json. lint also prints sarif (SARIF 2.1.0), github (Actions annotations) and markdown.",
+            "Output format: text for people (the default), json for scripts (one document on stdout). Given as --output text, json or table, get, list, create, update, delete, enable and disable print the AWS call's response as the AWS CLI does (its tab-separated text, its JSON, its table); create and update print msk-esm's document (preflight, request, changes) as report-json. lint also prints sarif (SARIF 2.1.0), github (Actions annotations) and markdown; doctor also prints markdown (a report with a diagram of the path).",
             valueName: "format"))
     public var outputChoice: OutputFormat?
 
@@ -130,12 +130,14 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     ///   enable, disable), so `--output table` means the AWS CLI's table of it.
     /// - Parameter reportsChanges: the command has msk-esm's change document (create, update): `--output report-json`.
     /// - Parameter printsCIReports: the command prints `--output sarif`, `github` and `markdown` (lint).
+    /// - Parameter printsMarkdown: the command prints `--output markdown` only (doctor).
     public func validate(
         allowsJSONLines: Bool = false, allowsManyRegions: Bool = false, mirrorsAWSCall: Bool = false,
-        reportsChanges: Bool = false, printsCIReports: Bool = false
+        reportsChanges: Bool = false, printsCIReports: Bool = false, printsMarkdown: Bool = false
     ) throws {
-        if OutputFormat.reportFormats.contains(output) && !printsCIReports {
-            throw ValidationError("--output \(output.rawValue) is for lint: use --output text or json")
+        if OutputFormat.reportFormats.contains(output) && !printsCIReports && !(output == .markdown && printsMarkdown) {
+            let commands = output == .markdown ? "lint and doctor" : "lint"
+            throw ValidationError("--output \(output.rawValue) is for \(commands): use --output text or json")
         }
         // SARIF is a JSON document, so --query selects from it; annotations and Markdown are not.
         if query != nil && (output == .github || output == .markdown) {

@@ -190,26 +190,37 @@ struct DoctorLiveTests {
         #expect(Set(keys).count == keys.count)
     }
 
-    @Test(
-        "--output jsonl prints one mapping document per line, as each finishes (the first while the last is still held)"
-    )
-    func jsonlStreaming() async throws {
+    /// `doctor --all` over the fleet-fn- mappings with `output`, while the proxy holds every read of fleet-fn-007's
+    /// configuration until the first line of output has come (or the watchdog gave up): that line, the rest,
+    /// how many reads were held, and whether the run hung.
+    ///
+    /// Mapping i belongs to function i % 8, so mappings 7, 15, … cannot finish before the release. Printed as
+    /// each finishes, the first line comes while the hold is in place; collected and printed at the end, no line
+    /// could come until the release, and the watchdog fails the test. Events only, no clock: a slow machine
+    /// changes nothing.
+    func runHoldingFleetFn007(output: String) async throws -> (
+        first: String?, rest: [String], held: Int, hung: Bool
+    ) {
         let bed = try await FleetTestBed.shared()
-        // Mapping i belongs to function i % 8. The proxy holds every read of fleet-fn-007's configuration until the
-        // test releases it, so mappings 7, 15, … cannot finish before then. Printed as each finishes, the first
-        // line comes while the hold is in place; collected and printed at the end, no line could come until the
-        // release, and the watchdog fails the test. Events only, no clock: a slow machine changes nothing.
         try await bed.proxy([
             "faults": [["match": "fleet-fn-007/configuration", "hold": "fleet-fn-007", "upstream": true, "times": 100]]
         ])
         let run = try StreamingRun(
-            ["doctor", "--all", "--function-prefix", "fleet-fn-", "--output", "jsonl", "--concurrency", "2"],
+            ["doctor", "--all", "--function-prefix", "fleet-fn-", "--output", output, "--concurrency", "2"],
             environment: bed.environment())
         let first = try await NiceRunner.offThePool { run.nextLine(within: HangWatchdog.seconds) }
         _ = try await bed.sideDoor(bed.proxyURL + "/_proxy/release", body: ["hold": "fleet-fn-007"])
         let rest = try await NiceRunner.offThePool { run.remainingLines() }
         let held = try await bed.sideDoor(bed.proxyURL + "/_proxy/stats")["held"]?.intValue ?? 0
         try await bed.proxy()
+        return (first, rest, held, run.hung)
+    }
+
+    @Test(
+        "--output jsonl prints one mapping document per line, as each finishes (the first while the last is still held)"
+    )
+    func jsonlStreaming() async throws {
+        let (first, rest, held, hung) = try await runHoldingFleetFn007(output: "jsonl")
         guard let first else {
             Issue.record("no line within \(HangWatchdog.seconds) s while fleet-fn-007's reads were held: not streamed")
             return
@@ -220,11 +231,53 @@ struct DoctorLiveTests {
         let firstIndex = Int(try decode(first)["uuid"]?.stringValue?.suffix(12) ?? "")
         #expect(firstIndex.map { $0 % 8 != 7 } == true, "the first line is of a held mapping: \(first)")
         let lines = [first] + rest
-        #expect(!run.hung, "killed by the hang watchdog")
+        #expect(!hung, "killed by the hang watchdog")
         #expect(lines.count == 40)
         let documents = try lines.map { try decode($0) }
         #expect(Set(documents.compactMap { $0["uuid"]?.stringValue }).count == 40)
         #expect(documents.allSatisfy { $0["verdict"] != nil && $0["findings"] != nil })
+    }
+
+    @Test(
+        "--output markdown streams a section per mapping in the listed order (the first while the last is held), the summary table last, every diagram valid Mermaid"
+    )
+    func markdownStreaming() async throws {
+        // As for jsonl: the report's first line (its heading, written with the first mapping's section) must come
+        // while fleet-fn-007's reads wait.
+        let (first, rest, held, hung) = try await runHoldingFleetFn007(output: "markdown")
+        let bed = try await FleetTestBed.shared()
+        #expect(first == "## msk-esm doctor --all", "no heading while fleet-fn-007's reads were held: not streamed")
+        #expect(held >= 1, "no read of fleet-fn-007 was held: the test proved nothing")
+        #expect(!hung, "killed by the hang watchdog")
+        let lines = [first ?? ""] + rest
+        let markdown = lines.joined(separator: "\n")
+        for canary in canaries { #expect(!markdown.contains(canary)) }
+        // One section per mapping, in the order jsonl (and ListEventSourceMappings) gives them.
+        let json = try await NiceRunner.run(
+            ["doctor", "--all", "--function-prefix", "fleet-fn-", "--output", "jsonl"], environment: bed.environment())
+        let documents = try json.stdout.split(separator: "\n").map { try decode(String($0)) }
+        let sections = lines.filter { $0.hasPrefix("### `f1ee7000-") }
+        #expect(sections.count == 40)
+        #expect(
+            sections.map { String($0.dropFirst(5).prefix { $0 != "`" }) }
+                == documents.compactMap { $0["uuid"]?.stringValue })
+        for (section, document) in zip(sections, documents) {
+            #expect(section.contains("`: \(document["verdict"]?.stringValue ?? "?") — function `fleet-fn-"))
+        }
+        // The summary comes after every section: its table has a row per mapping.
+        let summary = try #require(lines.firstIndex { $0.hasPrefix("### Summary: ") })
+        #expect(lines.lastIndex { $0.hasPrefix("### `f1ee7000-") }.map { $0 < summary } == true)
+        #expect(lines[summary...].filter { $0.hasPrefix("| `f1ee7000-") }.count == 40)
+        #expect(lines.filter { $0 == "```mermaid" }.count == 40)
+        // Mermaid itself (PyPI mermaidx, Tests/TestBed/mermaid_oracle.py) accepts every diagram.
+        let oracle = SecretHygieneTests.repository.appendingPathComponent("Tests/TestBed/mermaid_oracle.py")
+        let rendered = try ChildProcess.run(
+            "/usr/bin/env", ["python3", oracle.path], input: .data(Data(markdown.utf8)))
+        let results = try String(decoding: rendered.output, as: UTF8.self).split(separator: "\n").map {
+            try decode(String($0))
+        }
+        #expect(results.count == 40)
+        #expect(results.allSatisfy { $0["ok"] == .bool(true) }, "\(results.first { $0["ok"] != .bool(true) } ?? .null)")
     }
 
     @Test("throttling: the run slows down as one (the limit halves), completes without ACC findings, retries bounded")

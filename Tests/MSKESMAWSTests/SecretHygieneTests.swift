@@ -87,6 +87,11 @@ struct SecretHygieneTests {
         Line(arguments: ["brokers", "explain", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["doctor", "--snapshot", "IN/snapshot-with-secrets.json"]),
         Line(arguments: ["doctor", "--snapshot", "IN/mtls.json"]),
+        // The Markdown report: names, ARNs and the diagram, never a value (docs/output.md#markdown).
+        Line(
+            arguments: ["doctor", "--snapshot", "IN/snapshot-with-secrets.json", "--output", "markdown"], modes: false),
+        Line(arguments: ["doctor", "BED_UUID", "--output", "markdown"], needsBed: true, modes: false),
+        Line(arguments: ["doctor", "--all", "--output", "markdown"], needsBed: true, modes: false),
         // Kafka: the probe reads the secret (brokers refuse the connection: nothing leaves loopback), events.
         Line(arguments: [
             "probe", "--bootstrap-servers", "127.0.0.1:1", "--auth", "scram-512", "--secret-file", "IN/scram.json",

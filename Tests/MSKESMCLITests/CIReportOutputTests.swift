@@ -163,7 +163,7 @@ struct CIReportOutputTests {
 
     @Test(arguments: ["sarif", "github", "markdown"])
     func otherCommandsRejectTheCIFormats(_ format: String) async {
-        let result = await CommandRunner.run(["doctor", "--snapshot", "x.json", "--output", format])
+        let result = await CommandRunner.run(["brokers", "explain", "--snapshot", "x.json", "--output", format])
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("--output \(format) is for lint"))
     }

@@ -72,6 +72,9 @@ public struct MappingFleet: Sendable {
         public var function: String
         public var topic: String?
         public var diagnosis: MappingDiagnosis
+        /// The mapping's path with its problems marked (for `--output markdown`); nil when the snapshot could
+        /// not be read.
+        public var diagram: MappingPathDiagram?
     }
 
     /// What the run reports while it goes.
@@ -269,9 +272,12 @@ public struct MappingFleet: Sendable {
         let uuid = mapping["UUID"]?.stringValue ?? "(no UUID)"
         let snapshot = await gatherer.gather(mapping: mapping, metrics: true)
         let report: CheckReport<DoctorSummary>
+        var diagram: MappingPathDiagram?
         do {
-            let single = try Doctor().run(try Snapshot.decode(snapshot, source: uuid), at: now)
+            let decoded = try Snapshot.decode(snapshot, source: uuid)
+            let single = try Doctor().run(decoded, at: now)
             report = CheckReport(findings: single.findings + groupFindings, summary: single.summary)
+            diagram = MappingPathDiagram(snapshot: decoded, findings: report.findings)
         } catch {
             // Only a malformed AWS answer gets here; say so for this mapping and go on.
             report = CheckReport(
@@ -289,6 +295,7 @@ public struct MappingFleet: Sendable {
             topic: mapping["Topics"]?.arrayValue?.first?.stringValue,
             diagnosis: MappingDiagnosis(
                 uuid: uuid, report: report,
-                accountId: FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "")))
+                accountId: FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "")),
+            diagram: diagram)
     }
 }

@@ -31,6 +31,9 @@ enum YAMLInput {
         return rules.reduce(Resolver.basic) { $0.appending($1) }
     }()
 
+    /// The first bytes of the texts `coreSchema` does not resolve to a string.
+    static let nonStringStarts = Set("~nNtTfF+-._0123456789".utf8)
+
     /// The document in `data` as a JSON value.
     /// - Throws: a usage error (exit 2) naming `source`: not UTF-8, not YAML, too deep, too large once expanded,
     ///   several documents, a key that is not a scalar, or a number JSON cannot hold.
@@ -132,7 +135,13 @@ enum YAMLInput {
         if !scalar.tag.description.isEmpty {
             tag = scalar.tag.description
         } else if scalar.style == .plain || scalar.style == .any {
-            tag = coreSchema.resolveTag(of: Node.scalar(scalar)).rawValue
+            // Every text the core schema's rules match starts with one of these (or is empty): the others are
+            // strings without a regular expression run on them.
+            if let first = text.utf8.first, !Self.nonStringStarts.contains(first) {
+                tag = Tag.Name.str.rawValue
+            } else {
+                tag = coreSchema.resolveTag(of: Node.scalar(scalar)).rawValue
+            }
         } else {
             tag = Tag.Name.str.rawValue
         }

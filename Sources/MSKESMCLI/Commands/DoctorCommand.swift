@@ -52,6 +52,13 @@ struct DoctorCommand: AsyncParsableCommand {
             never a failure). With --all or --function, the poller groups the run sees (PollerGroupName, per \
             Region): at most 100 mappings (TOP006) and 2,000 MaximumPollers in all (TOP007).
 
+            --output markdown prints a report to paste into a ticket or a pull request: the verdict and counts, \
+            the findings grouped by area with their fixes, the metrics' trends as a table, and a Mermaid diagram \
+            of the path (function, mapping, subnets and security groups, brokers and port; role and the \
+            permissions it grants and lacks; secrets and their KMS keys) with each problem marked on it. With \
+            --all or --function each mapping's section is written as soon as it is diagnosed, the summary table \
+            last.
+
             With --probe (one mapping: a snapshot or a UUID), the doctor also connects to the brokers the \
             snapshot names, as Lambda would (the checks of msk-esm probe: DNS, TCP, TLS, SASL, topic, consumer \
             group), and adds the PRB findings. For an OAUTHBEARER_AUTH mapping whose identity provider has a \
@@ -66,6 +73,7 @@ struct DoctorCommand: AsyncParsableCommand {
             Examples:
               msk-esm doctor --snapshot Examples/snapshots/healthy-iam.json --output json
               msk-esm doctor --snapshot snapshot.json --probe --timeout 3
+              msk-esm doctor --snapshot snapshot.json --output markdown > report.md
               msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --region us-east-1
               msk-esm doctor 14e0db71-5d35-4eb5-b481-8945cf9d10c2 --since 6h
               msk-esm doctor --function orders-consumer --output jsonl
@@ -142,7 +150,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var tokenEndpointCA: TokenEndpointCAOption
 
     func validate() throws {
-        try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all)
+        try global.validate(allowsJSONLines: function != nil || all, allowsManyRegions: all, printsMarkdown: true)
         let sources = [uuid != nil, snapshot != nil, function != nil, all].filter { $0 }.count
         if sources != 1 {
             throw ValidationError("give exactly one of: a mapping UUID, --snapshot FILE, --function NAME, --all")
@@ -216,13 +224,27 @@ struct DoctorCommand: AsyncParsableCommand {
     func finish(_ document: Snapshot, trustedPEM: String?, tokenEndpointCAFile: String?) async throws {
         let report = try Doctor().run(document, at: global.now)
         guard probe else {
+            if global.output == .markdown {
+                return try finishMarkdown(report.findings, summary: report.summary, snapshot: document)
+            }
             try global.finish(report, summaryLines: DoctorCommand.summaryLines(report.summary))
             return
         }
         let probed = await DoctorCommand.addingProbe(
             to: report, snapshot: document, timeout: timeout, trustedPEM: trustedPEM,
             tokenEndpointCAFile: tokenEndpointCAFile, global: global)
+        if global.output == .markdown {
+            return try finishMarkdown(probed.findings, summary: probed.summary.doctor, snapshot: document)
+        }
         try global.finish(probed, summaryLines: DoctorCommand.summaryLines(probed.summary))
+    }
+
+    /// `--output markdown`: the report with the path diagram of `snapshot`; exits as the report says.
+    func finishMarkdown(_ findings: [Finding], summary: DoctorSummary, snapshot: Snapshot) throws {
+        let diagram = MappingPathDiagram(snapshot: snapshot, findings: findings)
+        CommandContext.console.write(
+            MarkdownReportRenderer(quiet: global.quiet).document(findings, summary: summary, diagram: diagram))
+        if CheckReport(findings: findings, summary: summary).isFailing(strict: global.strict) { throw ExitCode(1) }
     }
 
     /// The doctor's report with the probe's findings added and its summary under `summary.probe`.

@@ -86,7 +86,8 @@ struct DoctorFleetRun {
                     listed: gatherers.filter { gatherer in
                         !failures.contains { $0.region == gatherer.region && $0.account == gatherer.account }
                     }, failures: accountFailures
-                ))
+                ),
+            markdownTitle: selection.functionName.map { "doctor --function \($0)" } ?? "doctor --all")
         try await fleet.diagnoseInOrder(mappings, onEvent: onEvent) { try writer.write($0) }
         progress.clear()
         try writer.finish()

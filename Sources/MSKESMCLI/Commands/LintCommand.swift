@@ -34,7 +34,7 @@ struct LintCommand: ParsableCommand {
             "verdict", "mappings": [...], "findings": [...]}]} (docs/output.md#lint); --output jsonl one line \
             per file. For CI: --output sarif (SARIF 2.1.0, for code scanning), --output github (GitHub Actions \
             annotations, one ::error/::warning/::notice line per finding), --output markdown (a report for a pull \
-            request comment). --query works with json and sarif only.
+            request comment, with a Mermaid diagram of each mapping's path). --query works with json and sarif only.
 
             Exit codes: 0 no problem; 1 a check failed (or warned / was skipped, with --strict); 2 a file cannot \
             be read (not a template, not JSON or YAML, larger than 64 MiB) or a --parameter is malformed.

@@ -19,6 +19,8 @@ final class FleetReportWriter {
     /// `--accounts`: the accounts whose role could not be assumed, and the counts per (account, Region).
     private let accountFailures: [FleetAccountSessions.Failure]
     private var accountCounts: [AccountRegion: [Verdict: Int]]?
+    /// `--output markdown`: the report's heading (`doctor --all`, `doctor --function NAME`).
+    private let markdownTitle: String
     private var counts: [Verdict: Int] = [:]
     private var written = 0
     private(set) var failing = false
@@ -31,8 +33,10 @@ final class FleetReportWriter {
     init(
         console: Console, output: OutputFormat, failures: [MappingFleet.RegionFailure], regions: Bool,
         quiet: Bool, strict: Bool, baseline: ReportBaseline? = nil,
-        accounts: (listed: [SnapshotGatherer], failures: [FleetAccountSessions.Failure])? = nil
+        accounts: (listed: [SnapshotGatherer], failures: [FleetAccountSessions.Failure])? = nil,
+        markdownTitle: String = "doctor --all"
     ) {
+        self.markdownTitle = markdownTitle
         comparison = baseline.map(BaselineComparison.init(baseline:))
         accountFailures = accounts?.failures ?? []
         // Every (account, Region) that was listed is counted, also when it has no mapping.
@@ -77,14 +81,27 @@ final class FleetReportWriter {
             )
             .map { "    " + $0 }.joined(separator: "\n")
             console.write(text)
-        case .text, .table, .sarif, .github, .markdown:
-            // A row is a few short strings; the diagnosis itself is not kept.
-            var row = result
-            row.diagnosis.report = CheckReport(
-                findings: Self.top(report).map { [$0] } ?? [], summary: DoctorSummary(uuid: result.diagnosis.uuid))
-            row.diagnosis.report.verdict = report.verdict
-            rows.append(row)
+        case .markdown:
+            // The mapping's section now; only its summary row is kept, as for the text table.
+            var text = written == 0 ? MarkdownReportRenderer.fleetHead(markdownTitle) : ""
+            text += MarkdownReportRenderer(quiet: quiet).fleetSection(result, regions: regions)
+            console.write(text)
+            rows.append(Self.row(result))
+        case .text, .table, .sarif, .github:
+            rows.append(Self.row(result))
         }
+    }
+
+    /// What the end of the report keeps of a mapping: a few short strings and its most severe finding, not its
+    /// diagnosis.
+    static func row(_ result: MappingFleet.Result) -> MappingFleet.Result {
+        let report = result.diagnosis.report
+        var row = result
+        row.diagram = nil
+        row.diagnosis.report = CheckReport(
+            findings: top(report).map { [$0] } ?? [], summary: DoctorSummary(uuid: result.diagnosis.uuid))
+        row.diagnosis.report.verdict = report.verdict
+        return row
     }
 
     /// Ends the report: the JSON document's verdict, or the text table with its summary.
@@ -112,7 +129,18 @@ final class FleetReportWriter {
             if let comparison { tail += "  \"baseline\" : " + Self.member(comparison.document) + ",\n" }
             tail += "  \"verdict\" : \(JSONWriter.write(.string(verdict.rawValue), pretty: false))\n}\n"
             console.write(tail)
-        case .text, .table, .sarif, .github, .markdown:
+        case .markdown:
+            var text = written == 0 ? MarkdownReportRenderer.fleetHead(markdownTitle) : ""
+            text += MarkdownReportRenderer.fleetSummary(rows, failures: failures, regions: regions, verdict: verdict)
+            if let accountCounts { text += "\n```\n" + Self.accountLines(accountCounts) + "```\n" }
+            if !accountFailures.isEmpty {
+                text += "\n```\n" + accountFailures.map { FleetAccountGatherers.line($0) + "\n" }.joined() + "```\n"
+            }
+            if let comparison {
+                text += "\n```\n" + Self.changes(comparison) + "```\n"
+            }
+            console.write(text)
+        case .text, .table, .sarif, .github:
             var text = DoctorFleetRun.table(
                 rows, failures: failures, regions: regions, quiet: quiet, verdict: verdict,
                 accounts: accountCounts != nil)

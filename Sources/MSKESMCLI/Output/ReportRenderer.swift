@@ -99,7 +99,8 @@ public struct ReportRenderer {
 /// The one JSON encoder of our output: sorted keys so that output is stable for diffs and tests.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) -> String {
-        if let json = value as? JSONValue { return JSONWriter.write(json, pretty: true) + "\n" }
+        // The same text as `JSONEncoder` below, at a fraction of the CPU time (`JSONValueEncoder`).
+        if let json = try? JSONValueEncoder().encode(value) { return JSONWriter.write(json, pretty: true) + "\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -125,13 +126,13 @@ public enum JSONOutput {
 
     /// `value` as the JSON document it prints as.
     static func jsonValue<T: Encodable>(of value: T) throws -> JSONValue {
-        if let json = value as? JSONValue { return json }
+        if let json = try? JSONValueEncoder().encode(value) { return json }
         return try JSONParser.parse(Data(encodeLine(value).utf8))
     }
 
     /// One document on one line, for `--output jsonl`.
     public static func encodeLine<T: Encodable>(_ value: T) -> String {
-        if let json = value as? JSONValue { return JSONWriter.write(json, pretty: false) + "\n" }
+        if let json = try? JSONValueEncoder().encode(value) { return JSONWriter.write(json, pretty: false) + "\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

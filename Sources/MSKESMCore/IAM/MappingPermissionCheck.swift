@@ -91,7 +91,7 @@ public struct MappingPermissionCheck: Sendable {
             "actions": .array(permission.actions.map { .string($0) }),
             "resource": .string(permission.resource),
             "decision": .string(evaluation.decision.rawValue),
-            "statements": (try? JSONValue(encoding: evaluation.statements)) ?? .array([]),
+            "statements": .array(evaluation.statements.map(\.jsonValue)),
         ]
         let purposeName = "msk-esm-" + permission.purpose.rawValue.kebabCased
         switch evaluation.decision {
@@ -191,7 +191,7 @@ public struct MappingPermissionCheck: Sendable {
             principal: PolicyPrincipal(type: "Service", identifier: "lambda.amazonaws.com"))
         let evidence: [String: JSONValue] = [
             "decision": .string(evaluation.decision.rawValue),
-            "statements": (try? JSONValue(encoding: evaluation.statements)) ?? .array([]),
+            "statements": .array(evaluation.statements.map(\.jsonValue)),
         ]
         switch evaluation.decision {
         case .allowed:

@@ -37,6 +37,15 @@ public struct StatementReference: Codable, Sendable, Equatable, Hashable {
         try container.encode(effect, forKey: .effect)
     }
 
+    /// The reference as `encode(to:)` writes it, built directly: an encode-and-parse round trip per finding
+    /// took 4 % of linting a 500-resource template (Benchmarks/cases/lint-500.sh).
+    public var jsonValue: JSONValue {
+        [
+            "policy": .string(policy), "sid": sid.map(JSONValue.string) ?? .null, "index": .number(Double(index)),
+            "effect": .string(effect.rawValue),
+        ]
+    }
+
     /// `policy` statement `Sid` (or `#index`), for text output.
     public var label: String { "\(policy) statement \(sid.map { "\"\($0)\"" } ?? "#\(index)")" }
 }

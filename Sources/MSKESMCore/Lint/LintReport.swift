@@ -68,6 +68,10 @@ public struct LintMappingReport: Encodable, Sendable {
     public var findings: [LintFinding]
     /// The doctor's summary (`function`, `topic`, `cluster`, `method`, `port`, `checks`, `skipped`).
     public var summary: JSONValue
+    /// The mapping's path with its problems marked, for the Markdown report; not part of the JSON document.
+    public var diagram: MappingPathDiagram?
+
+    enum CodingKeys: String, CodingKey { case mapping, verdict, findings, summary }
 
     /// A mapping's report; the verdict is computed from `findings`.
     public init(mapping: String, findings: [LintFinding], summary: JSONValue) {

@@ -260,7 +260,10 @@ public struct TemplateLinter: Sendable {
         var summary = report.summaryDocument.objectValue ?? [:]
         summary["uuid"] = nil
         summary["skipped"] = .number(Double(findings.filter { $0.severity == .skipped }.count))
-        return LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
+        var mappingReport = LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
+        mappingReport.diagram = MappingPathDiagram(
+            snapshot: mapping.snapshot, findings: located.map(\.finding), name: mapping.logicalId)
+        return mappingReport
     }
 
     /// A skipped finding whose snapshot part the template does not hold: the template's reason instead of the
@@ -364,7 +367,7 @@ public struct TemplateLinter: Sendable {
         case "IAM":
             if let role = mapping.roleId {
                 resource = role
-                let trust = finding.title.localizedCaseInsensitiveContains("trust")
+                let trust = Self.mentionsTrust(finding.title)
                 path += [trust ? "AssumeRolePolicyDocument" : "Policies"]
             } else if let function = mapping.functionId {
                 resource = function
@@ -389,6 +392,15 @@ public struct TemplateLinter: Sendable {
         default: break
         }
         return location(resource: resource, path: path, template: template)
+    }
+
+    /// Whether a title says "trust", in any case. A plain byte search: `localizedCaseInsensitiveContains` and
+    /// `firstRange(of:)` took 1 % and 4 % of linting a 500-resource template (Benchmarks/cases/lint-500.sh).
+    static func mentionsTrust(_ title: String) -> Bool {
+        let text = Array(title.lowercased().utf8)
+        let word = Array("trust".utf8)
+        guard text.count >= word.count else { return false }
+        return (0...(text.count - word.count)).contains { text[$0..<($0 + word.count)].elementsEqual(word) }
     }
 
     /// The location of `path` under a resource: the deepest node of the path that exists in the file. A

@@ -34,8 +34,51 @@ public struct TemplateMappingReader: Sendable {
     public let resolver: TemplateResolver
     var template: CloudFormationTemplate { resolver.template }
 
+    /// The `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources whose `Roles` name a role, by the role's
+    /// logical id, in file order. Found once per template: looking through every policy for every mapping's
+    /// role made a 500-resource template's 124 mappings resolve 124 policies' `Roles` each
+    /// (Benchmarks/cases/lint-500.sh).
+    let policiesByRole: [String: [CloudFormationTemplate.Resource]]
+    /// The template's security groups by their stand-in `GroupId`.
+    let securityGroupsById: [String: CloudFormationTemplate.Resource]
+    /// `describe-security-groups`' output for every group of the template (a rule may refer to any of them):
+    /// the same for every mapping, so built once.
+    let securityGroups: Result<JSONValue, Reason>
+
     /// A reader of the template `resolver` resolves.
-    public init(resolver: TemplateResolver) { self.resolver = resolver }
+    public init(resolver: TemplateResolver) {
+        let indexless = TemplateMappingReader(
+            resolver: resolver, policiesByRole: [:], securityGroupsById: [:], securityGroups: .success(.null))
+        var policiesByRole: [String: [CloudFormationTemplate.Resource]] = [:]
+        for policy in resolver.template.resources where Self.policyTypes.contains(policy.type) {
+            guard let roles = policy.properties["Roles"] else { continue }
+            for role in indexless.referencedResources(roles, types: ["AWS::IAM::Role"]) {
+                policiesByRole[role.logicalId, default: []].append(policy)
+            }
+        }
+        let groups = resolver.template.resources.filter { $0.type == "AWS::EC2::SecurityGroup" }
+        var securityGroupsById: [String: CloudFormationTemplate.Resource] = [:]
+        for group in groups {
+            if let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue {
+                securityGroupsById[id] = group
+            }
+        }
+        self.init(
+            resolver: resolver, policiesByRole: policiesByRole, securityGroupsById: securityGroupsById,
+            securityGroups: indexless.securityGroupsDocument(of: groups))
+    }
+
+    private init(
+        resolver: TemplateResolver, policiesByRole: [String: [CloudFormationTemplate.Resource]],
+        securityGroupsById: [String: CloudFormationTemplate.Resource], securityGroups: Result<JSONValue, Reason>
+    ) {
+        self.resolver = resolver
+        self.policiesByRole = policiesByRole
+        self.securityGroupsById = securityGroupsById
+        self.securityGroups = securityGroups
+    }
+
+    static let policyTypes: Set<String> = ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]
 
     /// Whether a mapping resource reads Kafka: `Topics` with an MSK (or VPC connection) `EventSourceArn`, or a
     /// `SelfManagedEventSource` (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-eventsourcemapping.html).
@@ -221,16 +264,18 @@ public struct TemplateMappingReader: Sendable {
     /// The resources of `types` a value refers to: by `Ref`/`Fn::GetAtt`/`Fn::Sub` of their logical id, or by a
     /// resolved value equal to their name or ARN stand-in.
     public func referencedResources(_ node: TemplateNode, types: Set<String>) -> [CloudFormationTemplate.Resource] {
-        let candidates = template.resources.filter { types.contains($0.type) }
         var found: [CloudFormationTemplate.Resource] = []
         var ids = Set<String>()
         func add(_ resource: CloudFormationTemplate.Resource) {
             if ids.insert(resource.logicalId).inserted { found.append(resource) }
         }
+        // By logical id through the template's index: this runs for every policy of every mapping, and a scan of
+        // all resources here made linting a template quadratic in its size (Benchmarks/cases/lint-500.sh).
         for id in Self.referencedIds(node) {
-            if let resource = candidates.first(where: { $0.logicalId == id }) { add(resource) }
+            if let resource = template.resource(id), types.contains(resource.type) { add(resource) }
         }
         if found.isEmpty, let values = resolver.resolve(node).value {
+            let candidates = template.resources.filter { types.contains($0.type) }
             let texts = (values.arrayValue ?? [values]).compactMap(\.stringValue)
             for text in texts {
                 for resource in candidates {
@@ -389,12 +434,7 @@ public struct TemplateMappingReader: Sendable {
     /// `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources whose `Roles` name the role.
     func attachedPolicies(_ role: CloudFormationTemplate.Resource) -> Result<[JSONValue], Reason> {
         var policies: [JSONValue] = []
-        for policy in template.resources where ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"].contains(policy.type) {
-            guard let roles = policy.properties["Roles"],
-                referencedResources(roles, types: ["AWS::IAM::Role"]).contains(where: {
-                    $0.logicalId == role.logicalId
-                })
-            else { continue }
+        for policy in policiesByRole[role.logicalId] ?? [] {
             if case .value(.bool(false)) = resolver.isCreated(policy) { continue }
             guard let node = policy.properties["PolicyDocument"] else { continue }
             switch resolver.resolve(node) {
@@ -470,12 +510,7 @@ public struct TemplateMappingReader: Sendable {
     /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html).
     /// Fails when a group is not declared here or a rule does not resolve.
     func securityGroupsDocument(ids wanted: [String]) -> Result<(JSONValue, [String]), Reason> {
-        let groups = template.resources.filter { $0.type == "AWS::EC2::SecurityGroup" }
-        var byId: [String: CloudFormationTemplate.Resource] = [:]
-        for group in groups {
-            if let id = resolver.standIn(group, attribute: "GroupId").value?.stringValue { byId[id] = group }
-        }
-        let missing = wanted.filter { byId[$0] == nil }
+        let missing = wanted.filter { securityGroupsById[$0] == nil }
         if !missing.isEmpty {
             return .failure(
                 Reason(
@@ -484,7 +519,11 @@ public struct TemplateMappingReader: Sendable {
                 ))
         }
         if wanted.isEmpty { return .failure(Reason(text: "the mapping names no security group")) }
-        // Every group of the template: a rule may refer to any of them.
+        return securityGroups.map { ($0, wanted.compactMap { securityGroupsById[$0]?.logicalId }) }
+    }
+
+    /// `describe-security-groups`' output for `groups`, with the rules the template declares apart.
+    func securityGroupsDocument(of groups: [CloudFormationTemplate.Resource]) -> Result<JSONValue, Reason> {
         var documents: [JSONValue] = []
         // The standalone rules, found once: a plan may hold thousands of groups.
         let rules = template.resources.filter {
@@ -522,8 +561,7 @@ public struct TemplateMappingReader: Sendable {
                 "IpPermissions": .array(ingress), "IpPermissionsEgress": .array(egress),
             ])
         }
-        let declared = wanted.compactMap { byId[$0]?.logicalId }
-        return .success((["SecurityGroups": .array(documents)], declared))
+        return .success(["SecurityGroups": .array(documents)])
     }
 
     /// A CloudFormation rule (`CidrIp`, `SourceSecurityGroupId`, …) as an EC2 `IpPermission`.

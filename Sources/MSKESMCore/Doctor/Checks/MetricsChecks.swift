@@ -256,6 +256,17 @@ public struct MetricTrends: Codable, Sendable, Equatable {
     public var end: AWSTimestamp?
     /// Lag, dropped, errors (those read).
     public var trends: [MetricTrend]
+
+    /// The trends of a window.
+    /// - Parameters:
+    ///   - start: the window's start.
+    ///   - end: the window's end.
+    ///   - trends: the trends read.
+    public init(start: AWSTimestamp?, end: AWSTimestamp?, trends: [MetricTrend]) {
+        self.start = start
+        self.end = end
+        self.trends = trends
+    }
 }
 
 /// One trend: a name (`lag`, `dropped`, `errors`), the metrics it is made of, their dimension set, the points.
