@@ -78,6 +78,9 @@ struct FilesAndStreamsTests {
         return [
             reader("doctor", "--snapshot", ["doctor", "--snapshot", "INPUT"]),
             reader("doctor", "--baseline", ["doctor", "--all", "--region", "us-east-1", "--baseline", "INPUT"]),
+            reader(
+                "doctor", "--accounts",
+                ["doctor", "--all", "--region", "us-east-1", "--accounts", "INPUT", "--assume-role-name", "audit"]),
             reader("doctor", "--ca-file", ["doctor", "--snapshot", snapshot, "--probe", "--ca-file", "INPUT"]),
             reader(
                 "doctor", "--token-endpoint-ca-file",

@@ -53,7 +53,7 @@ struct FleetAccountOptions: ParsableArguments {
     /// The accounts of `--accounts`, or `nil` without it (`--organization` lists them later, from AWS). A plain id list needs `--assume-role-name`.
     func load() throws -> [FleetAccount]? {
         guard let accounts else { return nil }
-        let text = try InputReader.text(from: accounts)
+        let text = try InputReader.text(from: accounts, label: "--accounts")
         let list = try FleetAccount.list(parsing: text, input: "--accounts \(accounts)")
         if assumeRoleName == nil, let bare = list.first(where: { $0.roleArn == nil }) {
             throw ToolError.usage(

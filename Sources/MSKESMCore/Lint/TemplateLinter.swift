@@ -90,8 +90,11 @@ public struct TemplateLinter: Sendable {
                 replacementFinding($0, file: file)
             }
             if !replaced.isEmpty {
+                // A new report for the verdict over all the findings; its diagram marks the replacement too.
                 report = LintMappingReport(
                     mapping: report.mapping, findings: report.findings + replaced, summary: report.summary)
+                report.diagram = MappingPathDiagram(
+                    snapshot: mapping.snapshot, findings: report.findings.map(\.finding), name: mapping.logicalId)
             }
             mappingReports.append(report)
         }
