@@ -257,7 +257,7 @@ struct AWSCLIRequestOptions: ParsableArguments, Sendable {
         ]
         let access =
             flags.auth != nil || flags.rootCASecretId != nil || !flags.subnets.isEmpty || !flags.securityGroups.isEmpty
-            || !flags.oauthValues.isEmpty
+            || !flags.oauth.values.isEmpty
         pairs.append(
             (
                 "--source-access-configurations", "--auth/--root-ca-secret-id/--subnet/--security-group/--oauth-*",

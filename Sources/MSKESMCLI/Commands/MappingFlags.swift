@@ -33,8 +33,8 @@ enum MappingAuth: String, ExpressibleByArgument, CaseIterable, Sendable {
 }
 
 /// The OAUTHBEARER_* values of `create` and `update` (each an entry whose URI holds the value, not an ARN,
-/// https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html), shared with `probe`'s
-/// flags of the same names.
+/// https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html), given through
+/// `OAuthValueOptions` by `create`, `update` and `probe`.
 enum OAuthValueFlag: CaseIterable {
     case scope, audience, logicalCluster, identityPool
 
@@ -144,33 +144,7 @@ struct MappingFlags: ParsableArguments, Sendable {
             valueName: "method"))
     var auth: MappingAuth?
 
-    @Option(
-        name: .customLong("oauth-scope"),
-        help: ArgumentHelp("The OAuth scope Lambda requests (OAUTHBEARER_SCOPE).", valueName: "scope"))
-    var oauthScope: String?
-
-    @Option(
-        name: .customLong("oauth-audience"),
-        help: ArgumentHelp("The OAuth audience Lambda requests (OAUTHBEARER_AUDIENCE).", valueName: "audience"))
-    var oauthAudience: String?
-
-    @Option(
-        name: .customLong("oauth-logical-cluster"),
-        help: ArgumentHelp(
-            "The Confluent Cloud logical cluster id Lambda sends (OAUTHBEARER_LOGICAL_CLUSTER).", valueName: "id"))
-    var oauthLogicalCluster: String?
-
-    @Option(
-        name: .customLong("oauth-identity-pool"),
-        help: ArgumentHelp(
-            "The Confluent Cloud identity pool id Lambda sends (OAUTHBEARER_IDENTITY_POOL).", valueName: "id"))
-    var oauthIdentityPool: String?
-
-    /// The OAUTHBEARER_* values given, in the order of `OAuthValueFlag`.
-    var oauthValues: [(flag: OAuthValueFlag, value: String)] {
-        zip(OAuthValueFlag.allCases, [oauthScope, oauthAudience, oauthLogicalCluster, oauthIdentityPool])
-            .compactMap { flag, value in value.map { (flag, $0) } }
-    }
+    @OptionGroup var oauth: OAuthValueOptions
 
     @Option(
         name: .customLong("secret-id"),
@@ -404,17 +378,17 @@ struct MappingFlags: ParsableArguments, Sendable {
         } else if secretId != nil {
             throw ValidationError("--secret-id needs --auth mtls|scram-512|scram-256|basic|oauthbearer")
         }
-        if auth == .iamOAuthbearer && oauthAudience == nil {
+        if auth == .iamOAuthbearer && oauth.audience == nil {
             // https://docs.aws.amazon.com/lambda/latest/api/API_SourceAccessConfiguration.html
             throw ValidationError(
                 "--auth iam-oauthbearer needs --oauth-audience (IAM_OAUTHBEARER_AUTH requires OAUTHBEARER_AUDIENCE)")
         }
-        if auth == .iamOAuthbearer, let other = oauthValues.first(where: { $0.flag != .audience }) {
+        if auth == .iamOAuthbearer, let other = oauth.values.first(where: { $0.flag != .audience }) {
             throw ValidationError(
                 "\(other.flag.flag) goes with --auth oauthbearer: IAM_OAUTHBEARER_AUTH allows only OAUTHBEARER_AUDIENCE"
             )
         }
-        if let cluster, (auth == .oauthbearer || auth == .iamOAuthbearer || !oauthValues.isEmpty) {
+        if let cluster, (auth == .oauthbearer || auth == .iamOAuthbearer || !oauth.values.isEmpty) {
             throw ValidationError(
                 "--auth oauthbearer|iam-oauthbearer and the --oauth-* flags are for self-managed Kafka, not --cluster \(cluster)"
             )
@@ -682,7 +656,7 @@ struct MappingFlags: ParsableArguments, Sendable {
             if auth == .iam && selfManaged { add("IAM_AUTH", nil) }
             if auth == .iamOAuthbearer { add("IAM_OAUTHBEARER_AUTH", nil) }
         }
-        for (flag, value) in oauthValues { add(flag.sourceAccessType, value) }
+        for (flag, value) in oauth.values { add(flag.sourceAccessType, value) }
         if let rootCASecretId { add("SERVER_ROOT_CA_CERTIFICATE", rootCASecretId) }
         for subnet in subnets { add("VPC_SUBNET", "subnet:" + subnet) }
         for group in securityGroups { add("VPC_SECURITY_GROUP", "security_group:" + group) }

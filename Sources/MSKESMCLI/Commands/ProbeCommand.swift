@@ -79,31 +79,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @OptionGroup var tokenEndpointCA: TokenEndpointCAOption
 
-    @Option(help: ArgumentHelp("oauthbearer: the token request's scope (OAUTHBEARER_SCOPE).", valueName: "scope"))
-    var oauthScope: String?
-
-    @Option(
-        help: ArgumentHelp("oauthbearer: the token request's audience (OAUTHBEARER_AUDIENCE).", valueName: "audience"))
-    var oauthAudience: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "oauthbearer: Confluent Cloud's logicalCluster SASL extension (OAUTHBEARER_LOGICAL_CLUSTER).",
-            valueName: "id"))
-    var oauthLogicalCluster: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "oauthbearer: Confluent Cloud's identityPoolId SASL extension (OAUTHBEARER_IDENTITY_POOL).",
-            valueName: "id"))
-    var oauthIdentityPool: String?
-
-    /// The OAuth values given as flags (nil members are the mapping's, if any).
-    var oauthFlags: OAuthBearerSettings {
-        OAuthBearerSettings(
-            scope: oauthScope, audience: oauthAudience, logicalCluster: oauthLogicalCluster,
-            identityPool: oauthIdentityPool)
-    }
+    @OptionGroup var oauth: OAuthValueOptions
 
     @Option(help: "The topic to look up (default: the mapping's, with --snapshot).")
     var topic: String?
@@ -118,7 +94,7 @@ struct ProbeCommand: AsyncParsableCommand {
         try global.validate()
         guard timeout > 0, timeout <= 300 else { throw ValidationError("--timeout must be between 0 and 300 seconds") }
         if secretFile != nil && secretId != nil { throw ValidationError("give --secret-file or --secret-id, not both") }
-        if oauthFlags != OAuthBearerSettings() && auth != .oauthbearer {
+        if oauth.settings != OAuthBearerSettings() && auth != .oauthbearer {
             throw ValidationError(
                 "--oauth-scope, --oauth-audience, --oauth-logical-cluster and --oauth-identity-pool go with --auth "
                     + "oauthbearer (a mapping or snapshot gives its own OAUTHBEARER_* values)")
@@ -183,7 +159,7 @@ struct ProbeCommand: AsyncParsableCommand {
             configuration.extraCAPEM = pem
         }
         try await ProbeCommand.addIAMCredentials(to: &configuration, global: global)
-        if auth == .oauthbearer { configuration.oauth = oauthFlags }
+        if auth == .oauthbearer { configuration.oauth = oauth.settings }
         configuration.tokenEndpointCAFile = tokenEndpointCAFile
         if global.debug {
             let console = CommandContext.console
