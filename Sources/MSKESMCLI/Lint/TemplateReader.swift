@@ -26,7 +26,8 @@ enum TemplateReader {
     }
 
     static func parse(_ data: Data, source: String) throws -> TemplateNode {
-        let fix = "give a CloudFormation or SAM template in JSON or YAML"
+        let fix =
+            "give a CloudFormation, SAM or CDK template in JSON or YAML, or a Terraform plan (terraform show -json)"
         guard var text = String(data: data, encoding: .utf8) else {
             throw ToolError.usage("not UTF-8 text", input: source, fix: fix)
         }
