@@ -14,16 +14,19 @@ extension MappingFleet {
         deliver: (Result) async throws -> Void
     ) async throws {
         let now = self.now
-        let groupFindings = await prepare(mappings)
+        let prepared = prepare(mappings)
+        let groupFindings = prepared.groupFindings
+        var metricMappings = prepared.metricMappings
         let window = mappingsInFlight
         try await withThrowingTaskGroup(of: (Int, Result).self) { group in
             var next = 0
             var delivered = 0
             var waiting: [Int: Result] = [:]
-            func start() {
+            func start() async {
                 while next < mappings.count && next < delivered + window {
                     let index = next
                     let gatherer = mappings[index].gatherer
+                    await Self.startMetricReads(of: gatherer, in: mappings, from: &metricMappings)
                     let mapping = mappings[index].mapping
                     next += 1
                     group.addTask {
@@ -37,14 +40,14 @@ extension MappingFleet {
                     }
                 }
             }
-            start()
+            await start()
             while let (index, result) = try await group.next() {
                 waiting[index] = result
                 while let ready = waiting.removeValue(forKey: delivered) {
                     try await deliver(ready)
                     delivered += 1
                 }
-                start()
+                await start()
             }
         }
     }

@@ -102,7 +102,13 @@ public struct MappingFleet: Sendable {
     /// (docs/output.md, "Fleet output is streamed").
     public struct ListedMapping: Sendable {
         /// The gatherer of the mapping's (account, Region).
-        public var gatherer: SnapshotGatherer
+        public var gatherer: SnapshotGatherer {
+            get { shared.gatherer }
+            set { shared = SharedGatherer(newValue) }
+        }
+        /// The gatherer, held once for all the mappings of its (account, Region): a gatherer is a few hundred
+        /// bytes, which 10,000 listed mappings would otherwise each copy (heaptrack: 4 MiB).
+        private var shared: SharedGatherer
         private var text: String
 
         /// Keeps `mapping` (an entry of ListEventSourceMappings) for `gatherer`.
@@ -110,7 +116,11 @@ public struct MappingFleet: Sendable {
         ///   - gatherer: the gatherer of the mapping's (account, Region).
         ///   - mapping: the mapping as listed.
         public init(gatherer: SnapshotGatherer, mapping: JSONValue) {
-            self.gatherer = gatherer
+            self.init(shared: SharedGatherer(gatherer), mapping: mapping)
+        }
+
+        init(shared: SharedGatherer, mapping: JSONValue) {
+            self.shared = shared
             text = JSONWriter.write(mapping, pretty: false)
         }
 
@@ -130,13 +140,14 @@ public struct MappingFleet: Sendable {
                 group.addTask {
                     do {
                         let lambda = LambdaClient(client: gatherer.client)
+                        let shared = SharedGatherer(gatherer)
                         let found = try await gatherer.limiter.run {
                             var found: [ListedMapping] = []
                             try await lambda.forEachEventSourceMappingPage(
                                 functionName: selection.functionName, eventSourceArn: selection.clusterArn
                             ) { page in
                                 for mapping in page where selection.matches(mapping) {
-                                    found.append(ListedMapping(gatherer: gatherer, mapping: mapping))
+                                    found.append(ListedMapping(shared: shared, mapping: mapping))
                                 }
                             }
                             return found
@@ -214,14 +225,17 @@ public struct MappingFleet: Sendable {
         _ mappings: [ListedMapping], onEvent: @escaping @Sendable (Event) async -> Void
     ) async -> [Result] {
         let now = self.now
-        let groupFindings = await prepare(mappings)
+        let prepared = prepare(mappings)
+        let groupFindings = prepared.groupFindings
+        var metricMappings = prepared.metricMappings
         var results = [Result?](repeating: nil, count: mappings.count)
         await withTaskGroup(of: (Int, Result).self) { group in
             var next = 0
-            func start() {
+            func start() async {
                 guard next < mappings.count else { return }
                 let index = next
                 let gatherer = mappings[index].gatherer
+                await Self.startMetricReads(of: gatherer, in: mappings, from: &metricMappings)
                 let mapping = mappings[index].mapping
                 next += 1
                 group.addTask {
@@ -234,35 +248,46 @@ public struct MappingFleet: Sendable {
                     return (index, result)
                 }
             }
-            for _ in 0..<min(mappingsInFlight, mappings.count) { start() }
+            for _ in 0..<min(mappingsInFlight, mappings.count) { await start() }
             for await (index, result) in group {
                 results[index] = result
-                start()
+                await start()
             }
         }
         return results.compactMap { $0 }
     }
 
-    /// Before the first mapping is diagnosed: every mapping's metrics are read, in GetMetricData calls of up to
-    /// 500 queries per Region (the reads run while the mappings are gathered; each mapping awaits only its own),
-    /// and the poller groups are judged over every mapping the run sees (TOP006, TOP007). Parses one listed
-    /// mapping at a time and keeps only what those need. Returns the poller group findings by mapping UUID.
-    func prepare(_ mappings: [ListedMapping]) async -> [String: [Finding]] {
-        var metricReads: [String: [SnapshotRead]] = [:]
+    /// Before the first mapping is diagnosed: the poller groups judged over every mapping the run sees (TOP006,
+    /// TOP007), and which mappings each (account, Region) has, whose metrics are read together when its first
+    /// mapping starts (`startMetricReads`). Parses one listed mapping at a time and keeps only what those need.
+    /// Returns the mappings' indices by gatherer scope and the poller group findings by mapping UUID.
+    func prepare(_ mappings: [ListedMapping]) -> (
+        metricMappings: [String: [Int]], groupFindings: [String: [Finding]]
+    ) {
+        var metricMappings: [String: [Int]] = [:]
         var pollerGroupMembers: [(region: String, mapping: JSONValue)] = []
-        for listed in mappings {
+        for (index, listed) in mappings.enumerated() {
+            metricMappings[listed.gatherer.scope, default: []].append(index)
             let mapping = listed.mapping
-            if let read = MappingReadPlan(mapping: mapping, readsMetrics: true).metricsRead {
-                metricReads[listed.gatherer.scope, default: []].append(read)
-            }
             if mapping["ProvisionedPollerConfig"]?["PollerGroupName"] != nil {
                 pollerGroupMembers.append((listed.gatherer.region, mapping))
             }
         }
-        for gatherer in gatherers {
-            await gatherer.prefetchMetrics(reads: metricReads.removeValue(forKey: gatherer.scope) ?? [])
-        }
-        return PollerGroupRules.findings(pollerGroupMembers)
+        return (metricMappings, PollerGroupRules.findings(pollerGroupMembers))
+    }
+
+    /// When the first mapping of `gatherer`'s (account, Region) starts: reads the metrics of all its mappings
+    /// (their indices leave `pending`), in GetMetricData calls of up to 500 queries; the reads run while the
+    /// mappings are gathered, and each mapping awaits only its own. So a run holds the metric queries and series
+    /// of the (account, Region)s being diagnosed, not of the whole fleet: each batch is let go once its mappings
+    /// have their part (`ReadCache.takeSeeded(_:)`).
+    static func startMetricReads(
+        of gatherer: SnapshotGatherer, in mappings: [ListedMapping], from pending: inout [String: [Int]]
+    ) async {
+        guard let indices = pending.removeValue(forKey: gatherer.scope) else { return }
+        await gatherer.prefetchMetrics(
+            reads: indices.compactMap { MappingReadPlan(mapping: mappings[$0].mapping, readsMetrics: true).metricsRead }
+        )
     }
 
     /// One mapping: gather its snapshot, run the doctor; `adding` are the findings of its poller group.
@@ -298,4 +323,11 @@ public struct MappingFleet: Sendable {
                 accountId: FleetAccount.accountId(ofArn: mapping["FunctionArn"]?.stringValue ?? "")),
             diagram: diagram)
     }
+}
+
+/// One gatherer referenced by many listed mappings (`MappingFleet.ListedMapping`).
+final class SharedGatherer: Sendable {
+    let gatherer: SnapshotGatherer
+
+    init(_ gatherer: SnapshotGatherer) { self.gatherer = gatherer }
 }

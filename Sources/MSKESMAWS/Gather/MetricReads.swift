@@ -41,7 +41,7 @@ extension SnapshotGatherer {
     /// The `MetricData` document of one read: seeded by ``prefetchMetrics(of:)``, or read now.
     func metricData(_ read: SnapshotRead) async throws -> JSONValue {
         guard case .getMetricData(let queries) = read.call else { return .null }
-        if let seeded = await cache.seededValue(metricCacheKey(read)) { return try await seeded() }
+        if let seeded = await cache.takeSeeded(metricCacheKey(read)) { return try await seeded() }
         let window = metricReadWindow
         return try SnapshotGatherer.metricData(queries, from: await readSeries(queries, window: window), window: window)
     }
@@ -59,11 +59,10 @@ extension SnapshotGatherer {
             for batch in batches {
                 group.addTask {
                     let ids = batch.enumerated().map { (id: "q\($0.offset)", query: $0.element) }
-                    let key =
-                        "\(ISO8601Instant.format(window.start))/\(ISO8601Instant.format(window.end)) "
-                        + batch.map(\.key).joined(separator: " ")
                     do {
-                        let output = try await self.read("cloudwatch.GetMetricData", key) {
+                        // Not through the read cache: a batch is never asked for again (each query is in one
+                        // batch of the run), and its key and answer would take ~100 KiB of the cache each.
+                        let output = try await self.limited {
                             try await cloudWatch.getMetricData(queries: ids, start: window.start, end: window.end)
                         }
                         var byId: [String: JSONValue] = [:]

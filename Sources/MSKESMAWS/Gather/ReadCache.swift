@@ -117,20 +117,35 @@ public actor ReadCache {
     /// Results computed ahead for a key from reads made for many keys at once (a fleet's metrics, read in
     /// GetMetricData calls of up to 500 queries): not reads of their own, so not counted in ``statistics``.
     /// Kept as computations, not results: a fleet holds the shared batch of answers and each key's small
-    /// recipe, not a derived document for every mapping still waiting to be diagnosed.
-    private var seeded: [String: @Sendable () async throws -> JSONValue] = [:]
+    /// recipe, not a derived document for every mapping still waiting to be diagnosed. `takers` counts the
+    /// seedings not yet taken (``takeSeeded(_:)``), so that a batch is let go once its mappings have their part.
+    private var seeded: [String: (compute: @Sendable () async throws -> JSONValue, takers: Int)] = [:]
 
-    /// Seeds `key` with a value that `compute` derives (typically by awaiting a shared batch of reads).
+    /// Seeds `key` with a value that `compute` derives (typically by awaiting a shared batch of reads). Seeding a
+    /// key again keeps the first computation and counts one more taker.
     /// - Parameters:
     ///   - key: the key the value is for (mappings of one function may share it).
-    ///   - compute: derives the value, each time ``seededValue(_:)``'s caller runs it.
+    ///   - compute: derives the value, each time ``seededValue(_:)``'s or ``takeSeeded(_:)``'s caller runs it.
     public func seed(_ key: String, _ compute: @escaping @Sendable () async throws -> JSONValue) {
-        if seeded[key] == nil { seeded[key] = compute }
+        if let existing = seeded[key] {
+            seeded[key] = (existing.compute, existing.takers + 1)
+        } else {
+            seeded[key] = (compute, 1)
+        }
     }
 
-    /// The seeded computation of `key`, if any.
+    /// The seeded computation of `key`, if any, leaving it seeded.
     /// - Parameter key: the key the value was seeded for.
-    public func seededValue(_ key: String) -> (@Sendable () async throws -> JSONValue)? { seeded[key] }
+    public func seededValue(_ key: String) -> (@Sendable () async throws -> JSONValue)? { seeded[key]?.compute }
+
+    /// The seeded computation of `key`, if any, for one of the reads it was seeded for: after as many takes as
+    /// seedings the cache forgets it, and with it (once its other keys are taken too) the batch it awaits.
+    /// - Parameter key: the key the value was seeded for.
+    public func takeSeeded(_ key: String) -> (@Sendable () async throws -> JSONValue)? {
+        guard let entry = seeded[key] else { return nil }
+        seeded[key] = entry.takers > 1 ? (entry.compute, entry.takers - 1) : nil
+        return entry.compute
+    }
 
     /// How many distinct keys were read, and how many requests were answered from the cache.
     public var statistics: (reads: Int, hits: Int) { (reads, hits) }

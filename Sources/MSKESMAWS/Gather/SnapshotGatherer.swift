@@ -97,17 +97,30 @@ public struct SnapshotGatherer: Sendable {
         _ label: String, _ key: String, perMapping: Bool = false,
         _ operation: @escaping @Sendable () async throws -> JSONValue
     ) async throws -> JSONValue {
-        let limiter = self.limiter
-        return try await cache.value("\(scope)|\(label)|\(key)", perMapping: perMapping) {
-            var rounds = 0
-            while true {
-                do {
-                    return try await limiter.run { try await operation() }
-                } catch let error as AWSError where error.kind == .throttling && rounds < 2 {
-                    rounds += 1
-                }
+        let gatherer = self
+        return try await cache.value("\(cacheScope(of: label))|\(label)|\(key)", perMapping: perMapping) {
+            try await gatherer.limited(operation)
+        }
+    }
+
+    /// Runs one call under the limiter, outside the read cache (for reads that are never asked for again, such
+    /// as a batch of metric queries), tried again as `read` does when it stays throttled.
+    func limited(_ operation: @escaping @Sendable () async throws -> JSONValue) async throws -> JSONValue {
+        var rounds = 0
+        while true {
+            do {
+                return try await limiter.run { try await operation() }
+            } catch let error as AWSError where error.kind == .throttling && rounds < 2 {
+                rounds += 1
             }
         }
+    }
+
+    /// The part of a read's cache key that says where it was read. IAM is global to an account
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html: roles are not Regional), so a role read
+    /// for one Region serves the account's other Regions; every other service is read per (account, Region).
+    func cacheScope(of label: String) -> String {
+        label.hasPrefix("iam.") ? "\(account ?? "")|global" : scope
     }
 
     /// The region the client calls.
