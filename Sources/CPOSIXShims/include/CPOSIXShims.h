@@ -27,4 +27,9 @@ unsigned long mskesm_interrupt_count(void);
 void mskesm_defer_termination_begin(void);
 void mskesm_defer_termination_end(void);
 
+// --- memory (memory.c) ------------------------------------------------------------------------
+// glibc's mallopt(M_ARENA_MAX, count): at most `count` heap arenas for all threads. Returns 1 when glibc took
+// it, 0 otherwise (or on a C library without arenas).
+int mskesm_bound_malloc_arenas(int count);
+
 #endif

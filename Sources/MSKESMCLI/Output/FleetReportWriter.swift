@@ -26,7 +26,7 @@ final class FleetReportWriter {
     private(set) var failing = false
     /// `--output json --query`: the whole document is needed before the expression can apply.
     private var buffered: [MappingDiagnosis]?
-    private var rows: [MappingFleet.Result] = []
+    private var rows: [FleetReportRow] = []
     /// `--baseline`: the run's problems compared with the previous report's as they are written.
     private(set) var comparison: BaselineComparison?
 
@@ -86,22 +86,10 @@ final class FleetReportWriter {
             var text = written == 0 ? MarkdownReportRenderer.fleetHead(markdownTitle) : ""
             text += MarkdownReportRenderer(quiet: quiet).fleetSection(result, regions: regions)
             console.write(text)
-            rows.append(Self.row(result))
+            rows.append(FleetReportRow(result))
         case .text, .table, .sarif, .github:
-            rows.append(Self.row(result))
+            rows.append(FleetReportRow(result))
         }
-    }
-
-    /// What the end of the report keeps of a mapping: a few short strings and its most severe finding, not its
-    /// diagnosis.
-    static func row(_ result: MappingFleet.Result) -> MappingFleet.Result {
-        let report = result.diagnosis.report
-        var row = result
-        row.diagram = nil
-        row.diagnosis.report = CheckReport(
-            findings: top(report).map { [$0] } ?? [], summary: DoctorSummary(uuid: result.diagnosis.uuid))
-        row.diagnosis.report.verdict = report.verdict
-        return row
     }
 
     /// Ends the report: the JSON document's verdict, or the text table with its summary.

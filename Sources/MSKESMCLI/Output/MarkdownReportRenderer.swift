@@ -194,10 +194,10 @@ struct MarkdownReportRenderer {
     /// The end of a fleet report: the verdict and counts, a table with a row per mapping, the Regions that
     /// could not be listed.
     static func fleetSummary(
-        _ rows: [MappingFleet.Result], failures: [MappingFleet.RegionFailure], regions: Bool, verdict: Verdict
+        _ rows: [FleetReportRow], failures: [MappingFleet.RegionFailure], regions: Bool, verdict: Verdict
     ) -> String {
         var counts: [Verdict: Int] = [:]
-        for row in rows { counts[row.diagnosis.report.verdict, default: 0] += 1 }
+        for row in rows { counts[row.verdict, default: 0] += 1 }
         var lines = [
             "### Summary: \(verdict.rawValue)", "",
             "\(rows.count) mapping(s): \(counts[.fail] ?? 0) fail, \(counts[.warn] ?? 0) warn, \(counts[.pass] ?? 0) pass.",
@@ -207,11 +207,9 @@ struct MarkdownReportRenderer {
             lines.append("| Mapping |" + (regions ? " Region |" : "") + " Function | Topic | Verdict | Top finding |")
             lines.append("| --- |" + (regions ? " --- |" : "") + " --- | --- | --- | --- |")
             for row in rows {
-                let top = row.diagnosis.report.findings.first.map { "\($0.code) \(cell($0.title))" } ?? "–"
-                var cells = [codeSpan(row.diagnosis.uuid)] + (regions ? [codeSpan(row.region)] : [])
-                cells += [
-                    codeSpan(row.function), row.topic.map(codeSpan) ?? "–", row.diagnosis.report.verdict.rawValue, top,
-                ]
+                let top = row.topFinding.map { "\($0.code) \(cell($0.title))" } ?? "–"
+                var cells = [codeSpan(row.uuid)] + (regions ? [codeSpan(row.region)] : [])
+                cells += [codeSpan(row.function), row.topic.map(codeSpan) ?? "–", row.verdict.rawValue, top]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
             lines.append("")
