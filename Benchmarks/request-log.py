@@ -30,27 +30,7 @@ for i, entry in enumerate(log):
     chain[i] = best_before + 1
 
 
-def name(operation):
-    """The API operation of a logged request (REST calls are logged as "METHOD /path")."""
-    if not operation.startswith(("GET ", "POST ", "PUT ", "DELETE ")):
-        return operation.split(".")[-1]
-    method, path = operation.split(" ", 1)
-    if "/event-source-mappings" in path:
-        return {"GET": "GetEventSourceMapping" if path.rstrip("/").split("/")[-1] != "event-source-mappings"
-                else "ListEventSourceMappings", "POST": "CreateEventSourceMapping",
-                "PUT": "UpdateEventSourceMapping", "DELETE": "DeleteEventSourceMapping"}[method]
-    for suffix, operation_name in (("/configuration", "GetFunctionConfiguration"), ("/bootstrap-brokers", "GetBootstrapBrokers"),
-                                   ("/scram-secrets", "ListScramSecrets")):
-        if path.split("?")[0].endswith(suffix):
-            return operation_name
-    if path.startswith("/api/v2/clusters/"):
-        return "DescribeClusterV2"
-    if "vpc-connection" in path:
-        return "DescribeVpcConnection"
-    return operation
-
-
-operations = collections.Counter(name(entry["operation"]) for entry in log)
+operations = collections.Counter(entry["api"] for entry in log)
 print(json.dumps({
     "calls": len(log), "distinct": len({entry["key"] for entry in log}), "chain": max(chain.values(), default=0),
     "span": round(max((e["end"] for e in log), default=0) - min((e["start"] for e in log), default=0), 3),

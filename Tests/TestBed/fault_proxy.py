@@ -46,7 +46,9 @@ import threading
 import time
 import uuid
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from bed_http import BedHTTPServer
 
 LOCK = threading.Lock()
 CONFIG = {"delayMs": 0, "faults": []}
@@ -96,6 +98,29 @@ def operation_of(method, path, headers, body):
         if "Action" in form:
             return form["Action"][0]
     return f"{method} {urllib.parse.urlsplit(path).path}"
+
+
+def api_operation(operation):
+    """The API operation a request calls, e.g. GetRole or DescribeTopic (`operation` names REST calls "METHOD /path"),
+    as the log's "api" names it."""
+    if not operation.startswith(("GET ", "POST ", "PUT ", "DELETE ")):
+        return operation.split(".")[-1]
+    method, path = operation.split(" ", 1)
+    if "/event-source-mappings" in path:
+        return {"GET": "GetEventSourceMapping" if path.rstrip("/").split("/")[-1] != "event-source-mappings"
+                else "ListEventSourceMappings", "POST": "CreateEventSourceMapping",
+                "PUT": "UpdateEventSourceMapping", "DELETE": "DeleteEventSourceMapping"}[method]
+    for suffix, operation_name in (("/configuration", "GetFunctionConfiguration"), ("/bootstrap-brokers", "GetBootstrapBrokers"),
+                                   ("/scram-secrets", "ListScramSecrets")):
+        if path.split("?")[0].endswith(suffix):
+            return operation_name
+    if "/topics/" in path:
+        return "DescribeTopic"
+    if path.startswith("/api/v2/clusters/"):
+        return "DescribeClusterV2"
+    if "vpc-connection" in path:
+        return "DescribeVpcConnection"
+    return operation
 
 
 def region_of(headers):
@@ -168,8 +193,8 @@ class Handler(BaseHTTPRequestHandler):
         operation = operation_of(self.command, self.path, self.headers, body)
         region = region_of(self.headers)
         account = ACCOUNT_OF_KEY.get(access_key_of(self.headers), "")
-        entry = {"operation": operation, "region": region, "account": account, "key": request_key(operation, self.command, self.path, body),
-                 "start": time.time()}
+        entry = {"operation": operation, "api": api_operation(operation), "region": region, "account": account,
+                 "key": request_key(operation, self.command, self.path, body), "start": time.time()}
         fault = None
         with LOCK:
             STATS["total"] += 1
@@ -302,7 +327,8 @@ class Handler(BaseHTTPRequestHandler):
     def _forward(self, body):
         path = urllib.parse.urlsplit(self.path).path
         lambda_or_kafka = path.startswith(("/2015-03-31/", "/v1/", "/api/v2/"))
-        port = UPSTREAMS["testbed" if lambda_or_kafka else "moto"]
+        metrics = UPSTREAMS.get("metricsToTestbed") and b"Action=GetMetricData" in body
+        port = UPSTREAMS["testbed" if lambda_or_kafka or metrics else "moto"]
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("connection", "keep-alive")}
         connection.request(self.command, self.path, body=body, headers=headers)
@@ -324,15 +350,16 @@ def main():
     parser.add_argument("--testbed-port", type=int, required=True)
     parser.add_argument("--moto-port", type=int, required=True)
     parser.add_argument("--delay-ms", type=int, default=0)
+    parser.add_argument("--metrics-to-testbed", action="store_true",
+                        help="send GetMetricData to the test server, not moto (fleets: see testbed_server.py)")
     parser.add_argument("--exit-with-stdin", action="store_true",
                         help="exit when standard input closes (the test process that started us has ended)")
     args = parser.parse_args()
     if args.exit_with_stdin:
         threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
-    UPSTREAMS.update({"testbed": args.testbed_port, "moto": args.moto_port})
+    UPSTREAMS.update({"testbed": args.testbed_port, "moto": args.moto_port, "metricsToTestbed": args.metrics_to_testbed})
     CONFIG["delayMs"] = args.delay_ms
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = BedHTTPServer(("127.0.0.1", args.port), Handler)
     print(f"PORT {server.server_address[1]}", flush=True)
     server.serve_forever()
 

@@ -36,13 +36,6 @@ import testbed  # noqa: E402  (the same directory)
 ROLE = "MskEsmReader"
 
 
-def in_account(client, account):
-    """Makes `client` act in `account` (moto's x-moto-account-id header)."""
-    client.meta.events.register(
-        "before-sign.*.*", lambda request, **_: request.headers.__setitem__("x-moto-account-id", account))
-    return client
-
-
 def seed(endpoint, members):
     management = testbed.ACCOUNT
     organizations = testbed.client("organizations", endpoint)
@@ -56,7 +49,7 @@ def seed(endpoint, members):
     everything = json.dumps({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Action": "*", "Resource": "*"}]})
     for account in ids:
-        iam = in_account(testbed.client("iam", endpoint), account)
+        iam = testbed.client("iam", endpoint, account=account)
         iam.create_role(RoleName=ROLE, AssumeRolePolicyDocument=trust)
         iam.put_role_policy(RoleName=ROLE, PolicyName="read", PolicyDocument=everything)
     denied = ids[0]

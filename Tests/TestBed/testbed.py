@@ -39,14 +39,16 @@ def start_moto(env):
     return read_port(start([sys.executable, os.path.join(HERE, "moto_server.py")], env=env))
 
 
-def start_bed(env, delay_ms=0):
+def start_bed(env, delay_ms=0, metrics_to_testbed=False):
     """moto, the test server and the fault proxy in front of both. Returns (moto port, test server port, proxy port)
-    once moto answers."""
+    once moto answers. `metrics_to_testbed`: GetMetricData goes to the test server (empty series, as moto's without
+    stored data, but without moto's cost per query: for fleets)."""
     moto_port = start_moto(env)
     server = start([sys.executable, os.path.join(HERE, "testbed_server.py"), "--port", "0"], env=env)
     testbed_port = read_port(server)
     proxy = start([sys.executable, os.path.join(HERE, "fault_proxy.py"), "--port", "0", "--testbed-port",
-                   str(testbed_port), "--moto-port", str(moto_port), "--delay-ms", str(delay_ms)], env=env)
+                   str(testbed_port), "--moto-port", str(moto_port), "--delay-ms", str(delay_ms)]
+                  + (["--metrics-to-testbed"] if metrics_to_testbed else []), env=env)
     proxy_port = read_port(proxy)
     wait_http(f"http://127.0.0.1:{moto_port}/moto-api/data.json")
     return moto_port, testbed_port, proxy_port
@@ -95,9 +97,14 @@ def stop(*_):
     os._exit(0)
 
 
-def client(service, endpoint, key=("testing", "testing")):
-    return boto3.client(service, region_name=REGION, endpoint_url=endpoint, aws_access_key_id=key[0],
+def client(service, endpoint, key=("testing", "testing"), region=REGION, account=None):
+    """A boto3 client for moto at `endpoint`; with `account`, acting in that account (moto's x-moto-account-id)."""
+    made = boto3.client(service, region_name=region, endpoint_url=endpoint, aws_access_key_id=key[0],
                         aws_secret_access_key=key[1])
+    if account:
+        made.meta.events.register(
+            "before-sign.*.*", lambda request, **_: request.headers.__setitem__("x-moto-account-id", account))
+    return made
 
 
 def seed_moto(endpoint):

@@ -29,7 +29,7 @@ import uuid as uuidlib
 import sys
 import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from unittest import mock
 
 import botocore.auth
@@ -37,6 +37,8 @@ import botocore.session
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from botocore.validate import ParamValidator
+
+from bed_http import BedHTTPServer
 
 SESSION = botocore.session.get_session()
 MODELS = {name: SESSION.get_service_model(name) for name in ("lambda", "kafka")}
@@ -151,6 +153,7 @@ class State:
 
 
 STATE = State()
+SIGNING_CLOCK_LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -203,6 +206,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, list(STATE.requests))
         if parts.path == "/" and method == "POST" and b"Action=AssumeRole" in body:
             return self._sts(body)
+        if parts.path == "/" and method == "POST" and b"Action=GetMetricData" in body:
+            return self._cloudwatch_get_metric_data(body)
         for service, route_method, regex, op in ROUTES:
             match = regex.match(parts.path)
             if match and route_method == method:
@@ -236,7 +241,9 @@ class Handler(BaseHTTPRequestHandler):
         token = self.headers.get("X-Amz-Security-Token")
         signer = botocore.auth.SigV4Auth(Credentials(key_id, secret, token), service, region)
         when = datetime.datetime.strptime(amz_date, "%Y%m%dT%H%M%SZ")
-        with mock.patch("botocore.auth.get_current_datetime", return_value=when):
+        # mock.patch swaps a module global: two threads patching at once can restore each other's mock and leave a
+        # stale clock behind for every later request, so one signature is recomputed at a time.
+        with SIGNING_CLOCK_LOCK, mock.patch("botocore.auth.get_current_datetime", return_value=when):
             signer.add_auth(request)
         expected = request.headers["Authorization"]
         if expected != auth:
@@ -329,6 +336,50 @@ class Handler(BaseHTTPRequestHandler):
 </Credentials><AssumedRoleUser><Arn>{form.get('RoleArn')}/{form.get('RoleSessionName')}</Arn>
 <AssumedRoleId>AROATESTBED:{form.get('RoleSessionName')}</AssumedRoleId></AssumedRoleUser>
 </{action}Result></{action}Response>""")
+
+    # --- CloudWatch GetMetricData (for fleets: fault_proxy.py --metrics-to-testbed) -------------------
+    # moto answers a 500-query GetMetricData in the query protocol in about 0.8 s of CPU, one at a time (its
+    # server holds Python's interpreter lock), so the 160 calls of a 10,000-mapping fleet would cost minutes of the
+    # bed's time. Without stored data moto answers every query with an empty, complete series; so does this, after
+    # the checks GetMetricData makes (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html).
+    def _cloudwatch_get_metric_data(self, body):
+        valid, reason = self._verify_signature("monitoring", body)
+        form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items()}
+        entry = {"service": "monitoring", "operation": "GetMetricData", "path": "/", "signatureValid": valid}
+        with STATE.lock:
+            STATE.requests.append(entry)
+        if not valid:
+            return self._query_error(403, "SignatureDoesNotMatch", reason)
+        queries = {}
+        for key, value in form.items():
+            found = re.match(r"MetricDataQueries\.member\.(\d+)\.(.+)$", key)
+            if found:
+                queries.setdefault(int(found.group(1)), {})[found.group(2)] = value
+        problems = [f"missing {name}" for name in ("StartTime", "EndTime") if name not in form]
+        if not 1 <= len(queries) <= 500:
+            problems.append(f"{len(queries)} queries: between 1 and 500 are allowed")
+        ids = [query.get("Id", "") for _, query in sorted(queries.items())]
+        if len(set(ids)) != len(ids) or not all(re.match(r"^[a-z][A-Za-z0-9_]*$", i) for i in ids):
+            problems.append("every query needs a unique Id starting with a lowercase letter")
+        for query in queries.values():
+            for name in ("MetricStat.Metric.Namespace", "MetricStat.Metric.MetricName", "MetricStat.Period",
+                         "MetricStat.Stat"):
+                if not query.get(name):
+                    problems.append(f"query {query.get('Id')}: missing {name}")
+        if problems:
+            return self._query_error(400, "ValidationError", "; ".join(problems))
+        members = "".join(
+            f"<member><Id>{query['Id']}</Id><Label>{query['MetricStat.Metric.MetricName']} "
+            f"{query['MetricStat.Stat']}</Label><Timestamps/><Values/><StatusCode>Complete</StatusCode></member>"
+            for _, query in sorted(queries.items()))
+        self._xml(200, '<GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">'
+                       f"<GetMetricDataResult><MetricDataResults>{members}</MetricDataResults><Messages/>"
+                       f"</GetMetricDataResult><ResponseMetadata><RequestId>{uuidlib.uuid4()}</RequestId>"
+                       "</ResponseMetadata></GetMetricDataResponse>")
+
+    def _query_error(self, status, code, message):
+        self._xml(status, f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code>"
+                          f"<Message>{message}</Message></Error></ErrorResponse>")
 
     def _xml(self, status, text):
         data = text.encode()
@@ -527,8 +578,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = BedHTTPServer(("127.0.0.1", args.port), Handler)
     print(f"PORT {server.server_address[1]}", flush=True)
     server.serve_forever()
 

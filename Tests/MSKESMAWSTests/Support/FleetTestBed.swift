@@ -2,24 +2,38 @@ import Foundation
 import MSKESMAWS
 import MSKESMCore
 
-/// The test bed of Tests/TestBed/start_for_fleet.py: testbed.py's seeding plus a fleet of 40 Kafka mappings
-/// (functions fleet-fn-000…007, 4 clusters, 8 roles, 3 VPCs, 3 SCRAM secrets). Its own moto, test server and
-/// proxy, so the proxy's counts belong to the (serialized) fleet tests alone.
+/// The test bed of Tests/TestBed/start_for_fleet.py: testbed.py's seeding plus a fleet of Kafka mappings. Each
+/// bed has its own moto, test server and proxy, so the proxy's counts belong to the (serialized) tests of one bed.
 final class FleetTestBed: ProxiedTestBed, @unchecked Sendable {
     let process: PythonProcess
     let info: JSONValue
 
-    private init() throws {
-        process = try PythonProcess(
-            script: "start_for_fleet.py",
-            arguments: ["--mappings", "40", "--clusters", "4", "--roles", "8", "--nice", "10"])
+    private init(_ arguments: [String]) throws {
+        process = try PythonProcess(script: "start_for_fleet.py", arguments: arguments + ["--nice", "10"])
         info = try JSONDecoder().decode(JSONValue.self, from: Data(process.readyLine.utf8))
     }
 
     /// Started on a Dispatch thread: waiting for the bed's ready line blocks for seconds, and a cooperative
     /// thread blocked that long stalls the other suites' timing-sensitive tests.
-    private static let starting = Task { try await NiceRunner.offThePool { try FleetTestBed() } }
+    private static let starting = Task {
+        try await NiceRunner.offThePool { try FleetTestBed(["--mappings", "40", "--clusters", "4", "--roles", "8"]) }
+    }
+    /// 40 mappings in the caller's account and us-east-1 (functions fleet-fn-000…007, 4 clusters, 8 roles, 3 VPCs,
+    /// 3 SCRAM secrets).
     static func shared() async throws -> FleetTestBed { try await starting.value }
+
+    private static let startingAccounts = Task {
+        try await NiceRunner.offThePool {
+            try FleetTestBed([
+                "--mappings", "72", "--clusters", "12", "--roles", "9", "--functions", "18", "--vpcs", "6",
+                "--secrets", "6", "--accounts", "3", "--regions", "2", "--metrics-every", "2",
+            ])
+        }
+    }
+    /// 72 mappings in 3 other accounts × 2 Regions (12 per account and Region; metrics enabled on every second one),
+    /// 12 clusters, 9 roles, 18 functions, a VPC and a secret per account and Region; each account's role
+    /// `fleet.roleName` trusts the caller's account.
+    static func accounts() async throws -> FleetTestBed { try await startingAccounts.value }
 
     var proxyURL: String { "http://127.0.0.1:\(info["proxyPort"]?.intValue ?? 0)" }
     var testbedURL: String { "http://127.0.0.1:\(info["testbedPort"]?.intValue ?? 0)" }
@@ -27,6 +41,13 @@ final class FleetTestBed: ProxiedTestBed, @unchecked Sendable {
     var mappingUUID: String { info["mappingUUID"]?.stringValue ?? "" }
     var account: String { info["account"]?.stringValue ?? "" }
     var fleetSize: Int { info["fleet"]?["mappings"]?.intValue ?? 0 }
+    var fleetAccounts: [String] { (info["fleet"]?["accounts"]?.arrayValue ?? []).compactMap(\.stringValue) }
+    var fleetRegions: [String] { (info["fleet"]?["regions"]?.arrayValue ?? []).compactMap(\.stringValue) }
+    var fleetRoleName: String { info["fleet"]?["roleName"]?.stringValue ?? "" }
+    /// The distinct reads a diagnosis of the whole fleet needs, by `service.Operation` (start_for_fleet.py).
+    var minimalFleetReads: [String: Int] {
+        (info["fleet"]?["minimalFleetReads"]?.objectValue ?? [:]).compactMapValues(\.intValue)
+    }
 
     /// The fleet's cluster ARN number `index` (as start_for_fleet.py names them).
     func clusterArn(_ index: Int) -> String {
