@@ -79,7 +79,8 @@ struct DoctorFleetRun {
                 progress.tick()
             }
         }
-        let (mappings, failures) = try await fleet.list(onEvent: onEvent)
+        var listing = try await fleet.list(onEvent: onEvent)
+        let failures = listing.failures
         // Written in the listed order as the mappings are diagnosed, keeping none (docs/output.md).
         let writer = FleetReportWriter(
             console: console, output: output, failures: failures, regions: gatherers.count > 1, quiet: global.quiet,
@@ -91,8 +92,11 @@ struct DoctorFleetRun {
                         !failures.contains { $0.region == gatherer.region && $0.account == gatherer.account }
                     }, failures: accountFailures
                 ),
-            markdownTitle: selection.functionName.map { "doctor --function \($0)" } ?? "doctor --all")
-        try await fleet.diagnoseInOrder(mappings, onEvent: onEvent) { try writer.write($0) }
+            markdownTitle: selection.functionName.map { "doctor --function \($0)" } ?? "doctor --all",
+            expectedMappings: listing.mappings.count)
+        try await fleet.diagnoseInOrder(listing.mappings, onEvent: onEvent) { try writer.write($0) }
+        // The listed mappings' text (about 9 MB at 10,000) goes before the text table is built.
+        listing.mappings = []
         progress.clear()
         try writer.finish()
         let failing = newOnly ? !(writer.comparison?.new.isEmpty ?? true) : writer.failing
