@@ -26,3 +26,13 @@ public struct Finding: Codable, Sendable, Equatable {
         self.evidence = evidence
     }
 }
+
+extension Finding: JSONValueRepresentable {
+    /// The members the synthesised `encode(to:)` writes.
+    package var jsonValue: JSONValue {
+        .object([
+            "code": .string(code), "severity": .string(severity.rawValue), "title": .string(title),
+            "detail": .string(detail), "fix": .string(fix), "evidence": .object(evidence),
+        ])
+    }
+}
