@@ -140,9 +140,10 @@ public struct LintReport: Encodable, Sendable {
 extension LintLocation: JSONValueRepresentable {
     /// The members the synthesised `encode(to:)` writes: the optional ones only when present.
     package var jsonValue: JSONValue {
-        var members: [String: JSONValue] = [
-            "file": .string(file), "resource": .string(resource), "path": .string(path),
-        ]
+        var members = [String: JSONValue](minimumCapacity: 7)
+        members["file"] = .string(file)
+        members["resource"] = .string(resource)
+        members["path"] = .string(path)
         if let line { members["line"] = .number(Double(line)) }
         if let column { members["column"] = .number(Double(column)) }
         if let generatedFrom { members["generatedFrom"] = .string(generatedFrom) }
@@ -154,7 +155,7 @@ extension LintLocation: JSONValueRepresentable {
 extension LintFinding: JSONValueRepresentable {
     /// The finding's members plus `location`, as `encode(to:)` writes them.
     package var jsonValue: JSONValue {
-        guard case .object(var members) = finding.jsonValue else { return finding.jsonValue }
+        var members = finding.jsonMembers(reserving: 1)
         if let location { members["location"] = location.jsonValue }
         return .object(members)
     }
