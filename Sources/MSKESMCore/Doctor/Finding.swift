@@ -31,7 +31,7 @@ extension Finding: JSONValueRepresentable {
     /// The members the synthesised `encode(to:)` writes.
     package var jsonValue: JSONValue { .object(jsonMembers(reserving: 0)) }
 
-    /// ``jsonValue``'s members, in a dictionary with room for `extra` more (a lint finding's `location`), so
+    /// `jsonValue`'s members, in a dictionary with room for `extra` more (a lint finding's `location`), so
     /// that adding them does not grow it.
     func jsonMembers(reserving extra: Int) -> [String: JSONValue] {
         var members = [String: JSONValue](minimumCapacity: 6 + extra)
