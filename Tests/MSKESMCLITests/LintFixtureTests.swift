@@ -127,6 +127,20 @@ struct LintFixtureTests {
         #expect(finding["fix"]?.stringValue?.hasPrefix(fix) == true, "\(finding["fix"] ?? .null)")
     }
 
+    /// The document printed from each finding's and mapping's `jsonValue` (`JSONValueRepresentable`, no
+    /// `Encoder` walk) is the one `JSONEncoder` writes from their `encode(to:)`.
+    @Test(arguments: rows)
+    func theJSONDocumentIsWhatJSONEncoderWrites(_ row: Row) throws {
+        let file = Self.path(row.fixture)
+        let linter = TemplateLinter(now: Date(timeIntervalSince1970: 1_800_000_000))
+        let report = LintReport(files: [try linter.lint(root: TemplateReader.read(path: file), file: file)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        #expect(report.allFindings.count > 0)
+        #expect(JSONOutput.encode(report) == expected)
+    }
+
     @Test func severalFilesMakeOneDocumentWithTheWorstVerdict() async throws {
         let result = await CommandRunner.run([
             "lint", Self.path("cfn/healthy-iam.yaml"), Self.path("cfn/starting-position-latest.yaml"),
@@ -314,6 +328,39 @@ struct TemplateReaderTests {
         #expect(root["E"]?.json == ["Fn::ImportValue": "shared"])
         #expect(root["F"]?.json == ["Fn::Equals": [["Ref": "Env"], "prod"]])
         #expect(root["G"]?.json == ["Fn::Cidr": ["10.0.0.0/16", 4, 8]])
+    }
+
+    /// The values resolve by the YAML 1.2 core schema, as `--cli-input-yaml` reads them: `YAMLInput.parse`
+    /// composes with the core schema's resolver, the template reader with none and resolves each value itself.
+    @Test func scalarsResolveAsTheCoreSchemaReadsThem() throws {
+        let text = """
+            a: 9098
+            b: true
+            c: "9098"
+            d: ! 123
+            e: !!str 12
+            f: 0x1F
+            g: ~
+            h: null
+            i: 1e3
+            j: abc
+            k: -0.5
+            l: 'true'
+            m: [1, yes, False, "", 0o17]
+            n: {On: off, 2: two}
+            """
+        let expected = try YAMLInput.parse(Data(text.utf8), source: "test", fix: "")
+        #expect(try Self.parse(text).json == expected)
+        #expect(expected["a"] == 9098 && expected["b"] == true && expected["d"] == "123" && expected["h"] == .null)
+    }
+
+    /// Keys of the same text are duplicates only when the core schema gives them the same type: `1` (an integer)
+    /// and `"1"` (a string) are two keys, as before the reader composed without the core schema's rules.
+    @Test func aKeyIsADuplicateByTheCoreSchema() throws {
+        let root = try Self.parse("1: a\n\"1\": b\n")
+        guard case .object(let members) = root.value else { throw CancellationError() }
+        #expect(members.map(\.key) == ["1", "1"])
+        #expect(throws: ToolError.self) { try Self.parse("a: 1\nb: 2\na: 3\n") }
     }
 
     @Test func positionsAreWhereTheKeyIs() throws {

@@ -84,7 +84,7 @@ struct LintCommand: ParsableCommand {
             try parameters.add(file: document, source: parametersFile)
         }
         for assignment in parameterAssignments { try parameters.add(assignment: assignment) }
-        let linter = TemplateLinter(parameters: parameters, now: global.now)
+        let linter = TemplateLinter(parameters: parameters, now: global.now, drawsDiagrams: global.output == .markdown)
         var reports: [LintFileReport] = []
         for file in try files.flatMap(LintCommand.templates) {
             let root = try TemplateReader.read(path: file)

@@ -17,9 +17,9 @@ public struct CheckReport<Summary: ReportSummary>: Codable, Sendable, Equatable 
 
     /// A report over `findings`, sorted worst first (stable within a severity), with the verdict they make.
     public init(findings: [Finding], summary: Summary) {
-        self.findings = findings.enumerated()
-            .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
-            .map(\.element)
+        // Worst first, in check order within a severity: a stable sort, by buckets (the ranks are distinct),
+        // which copies each finding once rather than through enumerated pairs, the sort and the map.
+        self.findings = Severity.worstFirst.flatMap { severity in findings.filter { $0.severity == severity } }
         self.verdict = Verdict(findings: findings)
         self.summary = summary
     }

@@ -26,3 +26,21 @@ public struct Finding: Codable, Sendable, Equatable {
         self.evidence = evidence
     }
 }
+
+extension Finding: JSONValueRepresentable {
+    /// The members the synthesised `encode(to:)` writes.
+    package var jsonValue: JSONValue { .object(jsonMembers(reserving: 0)) }
+
+    /// `jsonValue`'s members, in a dictionary with room for `extra` more (a lint finding's `location`), so
+    /// that adding them does not grow it.
+    func jsonMembers(reserving extra: Int) -> [String: JSONValue] {
+        var members = [String: JSONValue](minimumCapacity: 6 + extra)
+        members["code"] = .string(code)
+        members["severity"] = .string(severity.rawValue)
+        members["title"] = .string(title)
+        members["detail"] = .string(detail)
+        members["fix"] = .string(fix)
+        members["evidence"] = .object(evidence)
+        return members
+    }
+}

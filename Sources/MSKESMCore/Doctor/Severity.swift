@@ -14,6 +14,9 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Every severity, worst first.
+    static let worstFirst = allCases.sorted()
+
     /// Orders severities worst first (`fail`, `warn`, `skipped`, `info`, `pass`), the order of a report's findings.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

@@ -126,7 +126,47 @@ public struct LintReport: Encodable, Sendable {
 
     /// Whether the report counts as failed: a `fail`, or with `strict` also a `warn` or a skipped check.
     public func isFailing(strict: Bool) -> Bool {
-        let severities = allFindings.map(\.finding.severity)
-        return verdict == .fail || (strict && (verdict == .warn || severities.contains(.skipped)))
+        if verdict == .fail { return true }
+        guard strict else { return false }
+        // Looked for in place: `allFindings` copies every finding (1 % of linting a 500-resource template).
+        let skipped = { (finding: LintFinding) in finding.finding.severity == .skipped }
+        return verdict == .warn
+            || files.contains {
+                $0.findings.contains(where: skipped) || $0.mappings.contains { $0.findings.contains(where: skipped) }
+            }
+    }
+}
+
+extension LintLocation: JSONValueRepresentable {
+    /// The members the synthesised `encode(to:)` writes: the optional ones only when present.
+    package var jsonValue: JSONValue {
+        var members = [String: JSONValue](minimumCapacity: 7)
+        members["file"] = .string(file)
+        members["resource"] = .string(resource)
+        members["path"] = .string(path)
+        if let line { members["line"] = .number(Double(line)) }
+        if let column { members["column"] = .number(Double(column)) }
+        if let generatedFrom { members["generatedFrom"] = .string(generatedFrom) }
+        if let constructPath { members["constructPath"] = .string(constructPath) }
+        return .object(members)
+    }
+}
+
+extension LintFinding: JSONValueRepresentable {
+    /// The finding's members plus `location`, as `encode(to:)` writes them.
+    package var jsonValue: JSONValue {
+        var members = finding.jsonMembers(reserving: 1)
+        if let location { members["location"] = location.jsonValue }
+        return .object(members)
+    }
+}
+
+extension LintMappingReport: JSONValueRepresentable {
+    /// The members `encode(to:)` writes (not the diagram).
+    package var jsonValue: JSONValue {
+        .object([
+            "mapping": .string(mapping), "verdict": .string(verdict.rawValue),
+            "findings": .array(findings.map(\.jsonValue)), "summary": summary,
+        ])
     }
 }

@@ -30,11 +30,20 @@ public struct TemplateLinter: Sendable {
     public var parameters: TemplateParameterValues
     /// The instant dates are judged at (`--at`).
     public var now: Date
+    /// Whether each mapping's report carries its path diagram: only the Markdown report draws it, and drawing
+    /// took 2 % of linting a 500-resource template for the other outputs (Benchmarks/cases/lint-500.sh).
+    public var drawsDiagrams: Bool
 
     /// A linter with these parameter values, judging dates at `now`.
-    public init(parameters: TemplateParameterValues = TemplateParameterValues(), now: Date) {
+    /// - Parameters:
+    ///   - parameters: `--parameter` and `--parameters-file` values.
+    ///   - now: The instant dates are judged at.
+    ///   - drawsDiagrams: Whether each mapping's report carries its path diagram (`LintMappingReport.diagram`).
+    public init(parameters: TemplateParameterValues = TemplateParameterValues(), now: Date, drawsDiagrams: Bool = true)
+    {
         self.parameters = parameters
         self.now = now
+        self.drawsDiagrams = drawsDiagrams
     }
 
     /// Lints one template read from `root`; `file` names it in locations.
@@ -93,8 +102,10 @@ public struct TemplateLinter: Sendable {
                 // A new report for the verdict over all the findings; its diagram marks the replacement too.
                 report = LintMappingReport(
                     mapping: report.mapping, findings: report.findings + replaced, summary: report.summary)
-                report.diagram = MappingPathDiagram(
-                    snapshot: mapping.snapshot, findings: report.findings.map(\.finding), name: mapping.logicalId)
+                if drawsDiagrams {
+                    report.diagram = MappingPathDiagram(
+                        snapshot: mapping.snapshot, findings: report.findings.map(\.finding), name: mapping.logicalId)
+                }
             }
             mappingReports.append(report)
         }
@@ -264,8 +275,10 @@ public struct TemplateLinter: Sendable {
         summary["uuid"] = nil
         summary["skipped"] = .number(Double(findings.filter { $0.severity == .skipped }.count))
         var mappingReport = LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
-        mappingReport.diagram = MappingPathDiagram(
-            snapshot: mapping.snapshot, findings: located.map(\.finding), name: mapping.logicalId)
+        if drawsDiagrams {
+            mappingReport.diagram = MappingPathDiagram(
+                snapshot: mapping.snapshot, findings: located.map(\.finding), name: mapping.logicalId)
+        }
         return mappingReport
     }
 

@@ -3,56 +3,109 @@
 /// print AWS shapes (`list`, `get`) give the same output as before but without the generic `Encodable` walk,
 /// which took a quarter of `list`'s CPU time for a hundred mappings. A test holds the two to the same bytes.
 package enum JSONWriter {
-    package static func write(_ value: JSONValue, pretty: Bool) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(4096)
+    /// The text of `value`; with `trailingNewline`, followed by a newline (written here rather than appended to
+    /// the text, which would copy a document of megabytes once more).
+    package static func write(_ value: JSONValue, pretty: Bool, trailingNewline: Bool = false) -> String {
+        var output = Output()
         append(value, to: &output, pretty: pretty, depth: 0)
-        return String(decoding: output, as: UTF8.self)
+        if trailingNewline { output.bytes.append(UInt8(ascii: "\n")) }
+        return output.text()
     }
 
-    private static func newline(_ output: inout [UInt8], depth: Int) {
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    /// The bytes written so far: a document larger than `chunkSize` is kept in chunks of about that size and
+    /// copied once into the text at the end. One growing array was copied at every doubling and, above
+    /// malloc's mmap threshold, every copy was fresh pages to fault in: a fifth of printing the 4.4 MB document
+    /// of `lint --output json` on a 500-resource template (Benchmarks/cases/lint-500.sh).
+    private struct Output {
+        static let chunkSize = 1 << 16
+        var bytes: [UInt8] = []
+        var chunks: [[UInt8]] = []
+
+        init() { bytes.reserveCapacity(4096) }
+
+        /// Starts a new chunk when the current one is full; called between the members of arrays and objects.
+        mutating func endChunkIfFull() {
+            guard bytes.count >= Self.chunkSize else { return }
+            chunks.append(bytes)
+            bytes = []
+            bytes.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
+        }
+
+        func text() -> String {
+            guard !chunks.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+            let all = chunks + [bytes]
+            return String(unsafeUninitializedCapacity: all.reduce(0) { $0 + $1.count }) { text in
+                var offset = 0
+                for chunk in all {
+                    chunk.withUnsafeBufferPointer { source in
+                        guard let from = source.baseAddress, let to = text.baseAddress else { return }
+                        (to + offset).initialize(from: from, count: source.count)
+                    }
+                    offset += chunk.count
+                }
+                return offset
+            }
+        }
     }
 
-    private static func append(_ value: JSONValue, to output: inout [UInt8], pretty: Bool, depth: Int) {
+    /// A newline and the indentation of the deepest level a document usually reaches, copied in one piece:
+    /// appending `repeatElement` was a generic element-by-element copy (4 % of `lint --output json` on a
+    /// 500-resource template, Benchmarks/cases/lint-500.sh).
+    private static let indentation = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    private static func newline(_ output: inout Output, depth: Int) {
+        let width = 1 + depth * 2
+        guard width <= indentation.count else {
+            output.bytes.append(contentsOf: indentation)
+            output.bytes.append(contentsOf: [UInt8](repeating: UInt8(ascii: " "), count: width - indentation.count))
+            return
+        }
+        indentation.withUnsafeBufferPointer {
+            output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width]))
+        }
+    }
+
+    private static func append(_ value: JSONValue, to output: inout Output, pretty: Bool, depth: Int) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number):
             // As `JSONValue.encode(to:)`: whole numbers without a fraction.
             if number.rounded() == number, abs(number) < 9e15 {
-                output.append(contentsOf: String(Int64(number)).utf8)
+                output.bytes.append(contentsOf: String(Int64(number)).utf8)
             } else {
-                output.append(contentsOf: numberText(number).utf8)
+                output.bytes.append(contentsOf: numberText(number).utf8)
             }
-        case .string(let text): appendString(text, to: &output)
+        case .string(let text): appendString(text, to: &output.bytes)
         case .array(let elements):
-            output.append(UInt8(ascii: "["))
+            output.bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if index > 0 { output.bytes.append(UInt8(ascii: ",")) }
                 if pretty { newline(&output, depth: depth + 1) }
                 append(element, to: &output, pretty: pretty, depth: depth + 1)
+                output.endChunkIfFull()
             }
             if pretty {
-                if elements.isEmpty { output.append(UInt8(ascii: "\n")) }
+                if elements.isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
                 newline(&output, depth: depth)
             }
-            output.append(UInt8(ascii: "]"))
+            output.bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+            output.bytes.append(UInt8(ascii: "{"))
+            // The members sorted whole, not their keys: no second hash lookup per member.
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { output.bytes.append(UInt8(ascii: ",")) }
                 if pretty { newline(&output, depth: depth + 1) }
-                appendString(key, to: &output)
-                output.append(contentsOf: (pretty ? " : " : ":").utf8)
-                if let member = members[key] { append(member, to: &output, pretty: pretty, depth: depth + 1) }
+                appendString(member.key, to: &output.bytes)
+                output.bytes.append(contentsOf: (pretty ? " : " : ":").utf8)
+                append(member.value, to: &output, pretty: pretty, depth: depth + 1)
+                output.endChunkIfFull()
             }
             if pretty {
-                if members.isEmpty { output.append(UInt8(ascii: "\n")) }
+                if members.isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
                 newline(&output, depth: depth)
             }
-            output.append(UInt8(ascii: "}"))
+            output.bytes.append(UInt8(ascii: "}"))
         }
     }
 
