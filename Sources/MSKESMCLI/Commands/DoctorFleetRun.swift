@@ -133,11 +133,12 @@ struct DoctorFleetRun {
         }
     }
 
-    /// The text table: one row per mapping (mapping, function, topic, verdict, the most severe finding).
-    static func table(
+    /// The text table: one row per mapping (mapping, function, topic, verdict, the most severe finding), handed
+    /// to `write` in pieces of about 64 KiB, so that a 10,000-mapping table is never held as one string.
+    static func writeTable(
         _ results: [FleetReportRow], failures: [MappingFleet.RegionFailure], regions: Bool, quiet: Bool,
-        verdict: Verdict, accounts: Bool = false
-    ) -> String {
+        verdict: Verdict, accounts: Bool = false, write: (String) -> Void
+    ) {
         var counts: [Verdict: Int] = [:]
         for result in results { counts[result.verdict, default: 0] += 1 }
         var text =
@@ -166,9 +167,14 @@ struct DoctorFleetRun {
                     index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
                 }.joined(separator: "  ") + "\n"
             }
-            text.reserveCapacity(text.utf8.count + (shown.count + 1) * (widths.reduce(0, +) + 2 * widths.count))
             text += line(header)
-            for result in shown { text += line(cells(result)) }
+            for result in shown {
+                text += line(cells(result))
+                if text.utf8.count >= 65_536 {
+                    write(text)
+                    text.removeAll(keepingCapacity: true)
+                }
+            }
         }
         for failure in failures {
             let place = failure.region + (failure.account.map { " of account \($0)" } ?? "")
@@ -177,7 +183,7 @@ struct DoctorFleetRun {
         if !results.isEmpty {
             text += "details: msk-esm doctor UUID (one mapping), or --output json\n"
         }
-        return text
+        write(text)
     }
 }
 

@@ -141,13 +141,14 @@ final class FleetReportWriter {
             }
             console.write(text)
         case .text, .table, .sarif, .github:
-            var text = DoctorFleetRun.table(
+            DoctorFleetRun.writeTable(
                 rows, failures: failures, regions: regions, quiet: quiet, verdict: verdict,
-                accounts: accountCounts != nil)
+                accounts: accountCounts != nil, write: console.write)
+            var text = ""
             if let accountCounts { text += Self.accountLines(accountCounts) }
             for failure in accountFailures { text += FleetAccountGatherers.line(failure) + "\n" }
             if let comparison { text += Self.changes(comparison) }
-            console.write(text)
+            if !text.isEmpty { console.write(text) }
         }
     }
 
