@@ -13,6 +13,21 @@ extension MappingFleet {
         _ mappings: [ListedMapping], onEvent: @escaping @Sendable (Event) async -> Void,
         deliver: (Result) async throws -> Void
     ) async throws {
+        var mappings = mappings
+        try await diagnoseInOrder(releasing: &mappings, onEvent: onEvent, deliver: deliver)
+    }
+
+    /// ``diagnoseInOrder(_:onEvent:deliver:)``, letting go of each listed mapping's text as its diagnosis starts
+    /// (`mappings` keeps their gatherers only), so that what a run holds of its listing shrinks as it goes while
+    /// the rows of a text table grow.
+    /// - Parameters:
+    ///   - mappings: the listed mappings; emptied of their text as they are diagnosed.
+    ///   - onEvent: called as each mapping is diagnosed.
+    ///   - deliver: receives each result, in the listed order.
+    public func diagnoseInOrder(
+        releasing mappings: inout [ListedMapping], onEvent: @escaping @Sendable (Event) async -> Void,
+        deliver: (Result) async throws -> Void
+    ) async throws {
         let now = self.now
         let prepared = prepare(mappings)
         let groupFindings = prepared.groupFindings
@@ -28,6 +43,7 @@ extension MappingFleet {
                     let gatherer = mappings[index].gatherer
                     await Self.startMetricReads(of: gatherer, in: mappings, from: &metricMappings)
                     let mapping = mappings[index].mapping
+                    mappings[index].releaseText()
                     next += 1
                     group.addTask {
                         let result = await AdaptiveLimiter.$priority.withValue(index) {

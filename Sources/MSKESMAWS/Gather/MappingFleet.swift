@@ -126,6 +126,9 @@ public struct MappingFleet: Sendable {
 
         /// The mapping, parsed again from its text (which the writer made, so it parses).
         public var mapping: JSONValue { (try? JSONValue.parse(text)) ?? .null }
+
+        /// Drops the text once the mapping is being diagnosed (`mapping` is `.null` afterwards).
+        mutating func releaseText() { text = "" }
     }
 
     /// Lists every selected mapping of every region.

@@ -94,9 +94,9 @@ struct DoctorFleetRun {
                 ),
             markdownTitle: selection.functionName.map { "doctor --function \($0)" } ?? "doctor --all",
             expectedMappings: listing.mappings.count)
-        try await fleet.diagnoseInOrder(listing.mappings, onEvent: onEvent) { try writer.write($0) }
-        // The listed mappings' text (about 9 MB at 10,000) goes before the text table is built.
-        listing.mappings = []
+        // Each listed mapping's text (about 9 MB for 10,000) goes as its diagnosis starts, while the rows of the
+        // text table accumulate.
+        try await fleet.diagnoseInOrder(releasing: &listing.mappings, onEvent: onEvent) { try writer.write($0) }
         progress.clear()
         try writer.finish()
         let failing = newOnly ? !(writer.comparison?.new.isEmpty ?? true) : writer.failing
