@@ -1,4 +1,5 @@
-"""The HTTP server class of the test bed's servers (testbed_server.py, fault_proxy.py)."""
+"""What the test bed's HTTP servers share (testbed_server.py, fault_proxy.py, stub_server.py, oauth_token_endpoint.py):
+the server class, and a whole response in one call."""
 from http.server import ThreadingHTTPServer
 
 
@@ -8,3 +9,14 @@ class BedHTTPServer(ThreadingHTTPServer):
     # sends them again after 1 s, a stall no AWS endpoint adds (it made 1,000-mapping runs 40% slower).
     request_queue_size = 128
     daemon_threads = True
+
+
+def reply(handler, status, body, headers=None):
+    """Sends `status`, `headers`, the Content-Length and `body` (text or bytes) through `handler`."""
+    data = body.encode() if isinstance(body, str) else (body or b"")
+    handler.send_response(status)
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)

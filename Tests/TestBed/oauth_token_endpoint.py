@@ -24,11 +24,13 @@ import secrets
 import ssl
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, unquote_plus, urlparse
 
 from oauthlib.oauth2 import BackendApplicationServer, RequestValidator
 from oauthlib.oauth2.rfc6749 import errors
+
+from bed_http import BedHTTPServer, reply
 
 # The clients the endpoint knows. The secrets are test canaries: a test asserts that msk-esm never prints them.
 CLIENTS = {
@@ -144,34 +146,24 @@ class TokenEndpoint:
             def log_message(self, *args):
                 pass
 
-            def send(self, status, headers, body):
-                data = (body or "").encode()
-                self.send_response(status)
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
             def do_GET(self):
                 url = urlparse(self.path)
                 if url.path == "/_oauth/requests":
                     wanted = parse_qs(url.query).get("path", [""])[0]
-                    self.send(200, {"Content-Type": "application/json"}, json.dumps(endpoint.requests_for(wanted)))
+                    reply(self, 200, json.dumps(endpoint.requests_for(wanted)), {"Content-Type": "application/json"})
                 else:
-                    self.send(404, {}, "")
+                    reply(self, 404, "")
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode("utf-8", "replace")
                 if not self.path.startswith("/token"):
-                    self.send(404, {}, "")
+                    reply(self, 404, "")
                     return
                 status, headers, answer = endpoint.answer("POST", self.path, dict(self.headers.items()), body)
-                self.send(status, headers, answer)
+                reply(self, status, answer, headers)
 
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        httpd.daemon_threads = True
+        httpd = BedHTTPServer(("127.0.0.1", 0), Handler)
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
         httpd.socket = context.wrap_socket(httpd.socket, server_side=True)

@@ -19,7 +19,9 @@ import sys
 import signal
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from bed_http import BedHTTPServer, reply
 
 LOCK = threading.Lock()
 SCRIPT = {}
@@ -44,15 +46,6 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def _reply(self, status, body, headers=None):
-        data = body.encode() if isinstance(body, str) else body
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
     def _handle(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
@@ -63,10 +56,10 @@ class Handler(BaseHTTPRequestHandler):
                 STATS.update({"requests": 0, "connections": 1, "clientConnections": 0, "maxInFlight": 0, "byPath": {},
                               "log": []})
                 GATE_OPEN[0] = False
-            return self._reply(200, "{}")
+            return reply(self, 200, "{}")
         if self.path == "/_stub/stats":
             with LOCK:
-                return self._reply(200, json.dumps(dict(STATS, inFlight=IN_FLIGHT[0])))
+                return reply(self, 200, json.dumps(dict(STATS, inFlight=IN_FLIGHT[0])))
         path = self.path.split("?")[0]
         with LOCK:
             STATS["requests"] += 1
@@ -91,7 +84,7 @@ class Handler(BaseHTTPRequestHandler):
                     GATE.wait_for(lambda: GATE_OPEN[0], timeout=step.get("gateSeconds", 120))
             if step.get("delay"):
                 time.sleep(step["delay"])
-            self._reply(step.get("status", 200), step.get("body", ""), step.get("headers"))
+            reply(self, step.get("status", 200), step.get("body", ""), step.get("headers"))
         finally:
             with LOCK:
                 IN_FLIGHT[0] -= 1
@@ -104,8 +97,7 @@ def main():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # Exit when the test that started us goes away (our stdin closes), even if it never stopped us.
     threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = BedHTTPServer(("127.0.0.1", 0), Handler)
     if len(sys.argv) == 3:  # stub_server.py CERT KEY: serve HTTPS
         import ssl
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
