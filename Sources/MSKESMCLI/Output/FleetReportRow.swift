@@ -11,7 +11,7 @@ struct FleetReportRow: Sendable {
     var function: String
     var topic: String?
     var verdict: Verdict
-    /// The most severe finding that is neither a pass nor information, as "CODE title".
+    /// The code and title of the most severe finding that is neither a pass nor information.
     var topFinding: (code: String, title: String)?
 
     init(_ result: MappingFleet.Result) {
