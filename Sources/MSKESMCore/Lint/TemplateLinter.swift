@@ -89,8 +89,8 @@ public struct TemplateLinter: Sendable {
                 for name in symbolic { concrete.values[name] = values[name] }
                 return TemplateMappingReader(resolver: TemplateResolver(template: template, parameters: concrete))
             }
-        var mappingReports: [LintMappingReport] = []
-        for mapping in inputs {
+        // Each mapping's checks depend on nothing but the mapping and the template: they run on every core.
+        let mappingReports = try inputs.concurrentMap { [template, replacements] mapping in
             let alternatives = {
                 concreteReaders.compactMap { reader in template.resource(mapping.logicalId).map(reader.inputs) }
             }
@@ -107,7 +107,7 @@ public struct TemplateLinter: Sendable {
                         snapshot: mapping.snapshot, findings: report.findings.map(\.finding), name: mapping.logicalId)
                 }
             }
-            mappingReports.append(report)
+            return report
         }
         var fileFindings = duplicateMappings(inputs, template: template)
         if inputs.isEmpty {

@@ -100,10 +100,11 @@ public struct TemplateMappingReader: Sendable {
 
     /// The inputs of every Kafka mapping, in file order. A mapping whose `Condition` is false is left out.
     public func mappings() -> [TemplateMappingInputs] {
-        template.resources.filter(isKafkaMapping).compactMap { resource in
-            if case .value(.bool(false)) = resolver.isCreated(resource) { return nil }
+        // Each mapping's inputs are read from the template alone: on every core.
+        template.resources.filter(isKafkaMapping).concurrentMap { resource in
+            if case .value(.bool(false)) = resolver.isCreated(resource) { return TemplateMappingInputs?.none }
             return inputs(for: resource)
-        }
+        }.compactMap { $0 }
     }
 
     // MARK: The mapping
