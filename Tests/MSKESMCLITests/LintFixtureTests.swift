@@ -141,6 +141,46 @@ struct LintFixtureTests {
         #expect(JSONOutput.encode(report) == expected)
     }
 
+    /// A template with more mappings than `concurrentMap` and `JSONWriter` take on several cores: the healthy
+    /// IAM fixture's consumer forty times, every third with BatchSize 20000. Each mapping's report must be its
+    /// own (MAP002 exactly where the batch size is wrong, located at that mapping), in the template's order, and
+    /// the document the one `JSONEncoder` writes.
+    @Test func manyMappingsAreLintedAndPrintedEachAsItsOwn() throws {
+        let healthy = try String(contentsOfFile: Self.path("cfn/healthy-iam.yaml"), encoding: .utf8)
+        let consumerStart = try #require(healthy.range(of: "  ConsumerRole:"))
+        let consumer = String(healthy[consumerStart.lowerBound...])
+        let count = JSONWriter.forkingCount + 8
+        var template = String(healthy[..<consumerStart.lowerBound])
+        for index in 0..<count {
+            var copy = consumer.replacingOccurrences(of: "ConsumerRole", with: "Role\(index)")
+                .replacingOccurrences(of: "  Consumer:", with: "  Function\(index):")
+                .replacingOccurrences(of: "!Ref Consumer\n", with: "!Ref Function\(index)\n")
+                .replacingOccurrences(of: "OrdersMapping", with: "Mapping\(index)")
+                .replacingOccurrences(of: "orders-consumer", with: "consumer-\(index)")
+            if index.isMultiple(of: 3) {
+                copy = copy.replacingOccurrences(of: "BatchSize: 100\n", with: "BatchSize: 20000\n")
+            }
+            template += copy
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lint-many-\(UUID()).yaml").path
+        try template.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+
+        let linter = TemplateLinter(now: Date(timeIntervalSince1970: 1_800_000_000))
+        let report = LintReport(files: [try linter.lint(root: TemplateReader.read(path: file), file: file)])
+        let mappings = try #require(report.files.first?.mappings)
+        #expect(mappings.map(\.mapping) == (0..<count).map { "Mapping\($0)" })
+        for (index, mapping) in mappings.enumerated() {
+            let batchSize = mapping.findings.filter { $0.finding.code == "MAP002" && $0.finding.severity == .fail }
+            #expect(batchSize.count == (index.isMultiple(of: 3) ? 1 : 0), "Mapping\(index)")
+            #expect(batchSize.allSatisfy { $0.location?.resource == "Mapping\(index)" })
+            #expect(mapping.verdict == (index.isMultiple(of: 3) ? .fail : .pass), "Mapping\(index)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(JSONOutput.encode(report) == String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+    }
+
     @Test func severalFilesMakeOneDocumentWithTheWorstVerdict() async throws {
         let result = await CommandRunner.run([
             "lint", Self.path("cfn/healthy-iam.yaml"), Self.path("cfn/starting-position-latest.yaml"),

@@ -67,6 +67,31 @@ struct JSONValueEncoderTests {
         }
     }
 
+    /// An array of at least `JSONWriter.forkingCount` objects is written on several cores, each object into
+    /// its own chunks; the text must still be `JSONEncoder`'s, including the arrays of objects inside them
+    /// (written where they are) and chunks larger than the writer's 64 KiB.
+    @Test func aLongArrayOfObjectsPrintsWhatJSONEncoderPrints() throws {
+        let count = JSONWriter.forkingCount * 3 + 1
+        let objects = (0..<count).map { index in
+            Plain(
+                id: index == 5 ? String(repeating: "x", count: 70_000) : "mapping-\(index)\u{1}\"",
+                count: UInt16(index), ratio: Double(index) / 7,
+                map: ["z": Array(0..<index), "a": []], byNumber: [index: "n"],
+                raw: .array((0..<JSONWriter.forkingCount).map { .object(["at": .number(Double($0))]) }),
+                flags: [index.isMultiple(of: 2)], empty: [])
+        }
+        for pretty in [false, true] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting =
+                pretty
+                ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            for value in [objects as any Encodable & Sendable, ["outer": objects], [objects, objects]] {
+                let expected = String(decoding: try encoder.encode(value), as: UTF8.self)
+                #expect(JSONWriter.write(try JSONValueEncoder().encode(value), pretty: pretty) == expected)
+            }
+        }
+    }
+
     struct Dated: Encodable, Sendable { var at: Date? }
 
     static let unsupported: [any Encodable & Sendable] = [
