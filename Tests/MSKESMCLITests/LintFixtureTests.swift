@@ -176,6 +176,8 @@ struct LintFixtureTests {
             #expect(batchSize.allSatisfy { $0.location?.resource == "Mapping\(index)" })
             #expect(mapping.verdict == (index.isMultiple(of: 3) ? .fail : .pass), "Mapping\(index)")
         }
+        let document = try JSONValueEncoder().encode(report)
+        #expect(JSONWriter.forks(try #require(document["files"]?.arrayValue?.first?["mappings"]?.arrayValue)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         #expect(JSONOutput.encode(report) == String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")

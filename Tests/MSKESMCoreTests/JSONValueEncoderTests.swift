@@ -80,6 +80,7 @@ struct JSONValueEncoderTests {
                 raw: .array((0..<JSONWriter.forkingCount).map { .object(["at": .number(Double($0))]) }),
                 flags: [index.isMultiple(of: 2)], empty: [])
         }
+        #expect(JSONWriter.forks(try #require(JSONValueEncoder().encode(objects).arrayValue)))
         for pretty in [false, true] {
             let encoder = JSONEncoder()
             encoder.outputFormatting =
@@ -90,6 +91,19 @@ struct JSONValueEncoderTests {
                 #expect(JSONWriter.write(try JSONValueEncoder().encode(value), pretty: pretty) == expected)
             }
         }
+    }
+
+    /// A long array of small objects (a metric trend's points) or a short one of large objects is written in
+    /// place: waking workers would cost more than it saves.
+    @Test func smallOrFewObjectsAreWrittenInPlace() {
+        let point = { (index: Int) -> JSONValue in
+            ["Timestamp": "2026-12-07T00:00:00Z", "Value": .number(Double(index))]
+        }
+        #expect(!JSONWriter.forks((0..<288).map(point)))
+        let large = JSONValue.object(["points": .array((0..<JSONWriter.forkingValues).map(point))])
+        #expect(!JSONWriter.forks(Array(repeating: large, count: JSONWriter.forkingCount - 1)))
+        #expect(JSONWriter.forks(Array(repeating: large, count: JSONWriter.forkingCount)))
+        #expect(!JSONWriter.forks(Array(repeating: .array([large]), count: JSONWriter.forkingCount)))
     }
 
     struct Dated: Encodable, Sendable { var at: Date? }

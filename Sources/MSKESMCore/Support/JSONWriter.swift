@@ -72,15 +72,17 @@ package enum JSONWriter {
         }
     }
 
-    /// The fewest objects in an array that ``append(_:to:pretty:depth:mayFork:)`` writes on several cores: a
-    /// doctor report's few findings are written faster than workers are woken for them.
+    /// The fewest objects, and the fewest values in them all, of an array that
+    /// ``append(_:to:pretty:depth:mayFork:)`` writes on several cores: a doctor report's few findings, or a
+    /// metric trend's hundreds of two-member points, are written faster than workers are woken for them.
     package static let forkingCount = 32
+    package static let forkingValues = 4096
 
-    /// With `mayFork`, the first array of at least ``forkingCount`` objects on a path from the root is written
-    /// on every core, each object into its own chunks, spliced in order: such an array is where a large
-    /// document's bytes are (a listing's mappings, a lint report's), and its objects are independent. Writing
-    /// the 124 mappings of a 500-resource template's lint report took a seventh of `lint --output json`
-    /// (Benchmarks/cases/lint-500.sh).
+    /// With `mayFork`, the first large array of objects (``forkingCount``, ``forkingValues``) on a path from
+    /// the root is written on every core, each object into its own chunks, spliced in order: such an array is
+    /// where a large document's bytes are (a lint report's mappings, a long listing's), and its objects are
+    /// independent. Writing the 124 mappings of a 500-resource template's lint report took a seventh of
+    /// `lint --output json` (Benchmarks/cases/lint-500.sh).
     private static func append(_ value: JSONValue, to output: inout Output, pretty: Bool, depth: Int, mayFork: Bool) {
         switch value {
         case .null: output.bytes.append(contentsOf: "null".utf8)
@@ -95,8 +97,7 @@ package enum JSONWriter {
         case .string(let text): appendString(text, to: &output.bytes)
         case .array(let elements):
             output.bytes.append(UInt8(ascii: "["))
-            let forks = mayFork && elements.count >= forkingCount && elements.allSatisfy { $0.objectValue != nil }
-            if forks {
+            if mayFork, forks(elements) {
                 let parts = elements.concurrentMap { element in
                     var part = Output()
                     if pretty { newline(&part, depth: depth + 1) }
@@ -137,6 +138,29 @@ package enum JSONWriter {
             }
             output.bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Whether an array of `elements` is large enough to be written on several cores.
+    package static func forks(_ elements: [JSONValue]) -> Bool {
+        elements.count >= forkingCount && elements.allSatisfy { $0.objectValue != nil }
+            && holds(elements, atLeast: forkingValues)
+    }
+
+    /// Whether `elements` and what they contain are at least `count` values; counts no further than that.
+    private static func holds(_ elements: [JSONValue], atLeast count: Int) -> Bool {
+        var counted = 0
+        func visit(_ value: JSONValue) {
+            counted += 1
+            switch value {
+            case .array(let elements):
+                for element in elements where counted < count { visit(element) }
+            case .object(let members):
+                for member in members.values where counted < count { visit(member) }
+            default: break
+            }
+        }
+        for element in elements where counted < count { visit(element) }
+        return counted >= count
     }
 
     /// A non-integral number as `JSONEncoder` prints a `Double`: Swift's shortest round-trip text, without a
