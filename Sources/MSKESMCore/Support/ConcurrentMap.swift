@@ -30,8 +30,8 @@ extension Array where Element: Sendable {
     }
 }
 
-/// The cores this process may use (its CPU affinity and cgroup quota), read once: Foundation reads them from
-/// the system at every call.
+/// The cores this process may run on (Foundation's `activeProcessorCount`, which on Linux follows the CPU
+/// affinity, e.g. `taskset -c 0`), read once: Foundation asks the system at every call.
 private let activeCores = ProcessInfo.processInfo.activeProcessorCount
 
 /// What the workers of one `concurrentMap` share: the next element to claim and each element's result.
