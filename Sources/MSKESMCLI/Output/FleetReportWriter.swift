@@ -38,7 +38,7 @@ final class FleetReportWriter {
     ) {
         self.markdownTitle = markdownTitle
         // The rows of the text table and the Markdown summary, allocated once rather than grown by doubling.
-        if [.text, .table, .sarif, .github, .markdown].contains(output) { rows.reserveCapacity(expectedMappings) }
+        if Self.keepsRows(output) { rows.reserveCapacity(expectedMappings) }
         comparison = baseline.map(BaselineComparison.init(baseline:))
         accountFailures = accounts?.failures ?? []
         // Every (account, Region) that was listed is counted, also when it has no mapping.
@@ -57,6 +57,15 @@ final class FleetReportWriter {
     }
 
     private var verdict: Verdict { Verdict.worst(Array(counts.keys)) }
+
+    /// Whether `output` ends with a table of one row per mapping (the text table, the Markdown summary, the
+    /// SARIF and GitHub findings), so that each mapping's row is kept until the end.
+    private static func keepsRows(_ output: OutputFormat) -> Bool {
+        switch output {
+        case .text, .table, .sarif, .github, .markdown: true
+        case .json, .reportJSON, .jsonl: false
+        }
+    }
 
     /// Writes one mapping's part of the report.
     func write(_ result: MappingFleet.Result) throws {
@@ -85,10 +94,10 @@ final class FleetReportWriter {
             var text = written == 0 ? MarkdownReportRenderer.fleetHead(markdownTitle) : ""
             text += MarkdownReportRenderer(quiet: quiet).fleetSection(result, regions: regions)
             console.write(text)
-            rows.append(FleetReportRow(result))
         case .text, .table, .sarif, .github:
-            rows.append(FleetReportRow(result))
+            break  // Written by finish(), from the rows.
         }
+        if Self.keepsRows(output) { rows.append(FleetReportRow(result)) }
     }
 
     /// `text` with each of its lines indented by four spaces, as a member of the `mappings` list. Done on the
