@@ -14,12 +14,10 @@ extension Array where Element: Sendable {
         let workers = Swift.min(count, activeCores)
         // Each worker claims the next element, so one slow element does not hold up a fixed share of the rest.
         let state = Mutex(ConcurrentMapState<Result, Failure>(count: count))
-        withoutActuallyEscaping(transform) { transform in
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let index = state.withLock({ $0.claimNext() }) {
-                    let result = Swift.Result { () throws(Failure) -> Result in try transform(self[index]) }
-                    state.withLock { $0.results[index] = result }
-                }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = state.withLock({ $0.claimNext() }) {
+                let result = Swift.Result { () throws(Failure) -> Result in try transform(self[index]) }
+                state.withLock { $0.results[index] = result }
             }
         }
         var results: [Result] = []
