@@ -94,20 +94,11 @@ public struct TemplateLinter: Sendable {
             let alternatives = {
                 concreteReaders.compactMap { reader in template.resource(mapping.logicalId).map(reader.inputs) }
             }
-            var report = try report(mapping, alternatives: alternatives, symbolic: symbolic, template: template)
             let replaced = replacements.filter { $0.address == mapping.logicalId }.map {
                 replacementFinding($0, file: file)
             }
-            if !replaced.isEmpty {
-                // A new report for the verdict over all the findings; its diagram marks the replacement too.
-                report = LintMappingReport(
-                    mapping: report.mapping, findings: report.findings + replaced, summary: report.summary)
-                if drawsDiagrams {
-                    report.diagram = MappingPathDiagram(
-                        snapshot: mapping.snapshot, findings: report.findings.map(\.finding), name: mapping.logicalId)
-                }
-            }
-            return report
+            return try report(
+                mapping, alternatives: alternatives, symbolic: symbolic, template: template, adding: replaced)
         }
         var fileFindings = duplicateMappings(inputs, template: template)
         if inputs.isEmpty {
@@ -212,9 +203,11 @@ public struct TemplateLinter: Sendable {
         ],
     ]
 
+    /// One mapping's report: the doctor's checks over its inputs, located in the template, plus `replaced` (the
+    /// plan's LNT002 for it), which count in its verdict and are marked on its diagram like the others.
     func report(
         _ mapping: TemplateMappingInputs, alternatives: () -> [TemplateMappingInputs], symbolic: [String],
-        template: CloudFormationTemplate
+        template: CloudFormationTemplate, adding replaced: [LintFinding]
     ) throws -> LintMappingReport {
         var skippedChecks: [String: [String]] = [:]
         for (property, reason) in mapping.unresolvedProperties.sorted(by: { $0.key < $1.key }) {
@@ -274,10 +267,11 @@ public struct TemplateLinter: Sendable {
         var summary = report.summaryDocument.objectValue ?? [:]
         summary["uuid"] = nil
         summary["skipped"] = .number(Double(findings.filter { $0.severity == .skipped }.count))
-        var mappingReport = LintMappingReport(mapping: mapping.logicalId, findings: located, summary: .object(summary))
+        var mappingReport = LintMappingReport(
+            mapping: mapping.logicalId, findings: located + replaced, summary: .object(summary))
         if drawsDiagrams {
             mappingReport.diagram = MappingPathDiagram(
-                snapshot: mapping.snapshot, findings: located.map(\.finding), name: mapping.logicalId)
+                snapshot: mapping.snapshot, findings: mappingReport.findings.map(\.finding), name: mapping.logicalId)
         }
         return mappingReport
     }
