@@ -87,7 +87,8 @@ final class FleetReportWriter {
                 return
             }
             var text = written == 0 ? Self.jsonHead(errors) : ",\n"
-            text += Self.indented(JSONOutput.encode(result.diagnosis).dropLast())
+            // Indented as a member of the `mappings` list.
+            text += JSONOutput.encode(result.diagnosis).dropLast().indentingLines(by: 4)
             console.write(text)
         case .markdown:
             // The mapping's section now; only its summary row is kept, as for the text table.
@@ -98,19 +99,6 @@ final class FleetReportWriter {
             break  // Written by finish(), from the rows.
         }
         if Self.keepsRows(output) { rows.append(FleetReportRow(result)) }
-    }
-
-    /// `text` with each of its lines indented by four spaces, as a member of the `mappings` list. Done on the
-    /// UTF-8 bytes: splitting a String into lines walks it Character by Character, which cost a 10,000-mapping
-    /// run about 9 s of CPU time (BENCHMARKS.md). JSON text has no other line break than "\n".
-    static func indented(_ text: Substring) -> String {
-        var bytes: [UInt8] = Array("    ".utf8)
-        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: "    ".utf8) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Ends the report: the JSON document's verdict, or the text table with its summary.
@@ -209,10 +197,10 @@ final class FleetReportWriter {
         }.joined()
     }
 
-    /// `value` pretty-printed as a member of the top-level object (its lines after the first indented).
+    /// `value` pretty-printed as a member of the top-level object: its lines after the first indented (the
+    /// first follows the member's name).
     private static func member(_ value: JSONValue) -> String {
-        JSONWriter.write(value, pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }.joined(separator: "\n")
+        String(JSONWriter.write(value, pretty: true).indentingLines(by: 2).dropFirst(2))
     }
 
     /// The text report's last section: what changed since the baseline, one line per new or fixed problem.

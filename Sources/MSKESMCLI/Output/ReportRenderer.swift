@@ -32,16 +32,16 @@ public struct ReportRenderer {
             switch finding.severity {
             case .fail, .warn:
                 lines.append(style(symbol(finding.severity) + " \(finding.code) \(title)", finding.severity))
-                if !detail.isEmpty { lines.append(indent(detail, by: 4)) }
-                if !fix.isEmpty { lines.append(indent("fix: " + fix, by: 4)) }
+                if !detail.isEmpty { lines.append(detail.indentingLines(by: 4)) }
+                if !fix.isEmpty { lines.append(("fix: " + fix).indentingLines(by: 4)) }
             case .skipped:
                 lines.append(style("- \(finding.code) skipped: \(title)", .skipped))
-                if !quiet, !detail.isEmpty { lines.append(indent(detail, by: 4)) }
+                if !quiet, !detail.isEmpty { lines.append(detail.indentingLines(by: 4)) }
             case .info:
                 guard !quiet else { continue }
                 lines.append(style("i \(finding.code) \(title)", .info))
-                if !detail.isEmpty { lines.append(indent(detail, by: 4)) }
-                if !fix.isEmpty { lines.append(indent("fix: " + fix, by: 4)) }
+                if !detail.isEmpty { lines.append(detail.indentingLines(by: 4)) }
+                if !fix.isEmpty { lines.append(("fix: " + fix).indentingLines(by: 4)) }
             case .pass:
                 guard !quiet else { continue }
                 lines.append(style("✓ \(finding.code) \(title)", .pass))
@@ -74,19 +74,6 @@ public struct ReportRenderer {
 
     private func symbol(_ severity: Severity) -> String {
         severity == .fail ? "✗" : "!"
-    }
-
-    private func indent(_ text: String, by width: Int) -> String {
-        let pad = String(repeating: " ", count: width)
-        // On the bytes when there is no CR ("\r\n" is one Character, so no split there): the Character split
-        // took 3 % of `lint` text output on a 500-resource template (Benchmarks/cases/lint-500.sh).
-        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(
-                separator: "\n")
-        }
-        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            pad + String(decoding: $0, as: UTF8.self)
-        }.joined(separator: "\n")
     }
 
     private func style(_ text: String, _ severity: Severity) -> String {
