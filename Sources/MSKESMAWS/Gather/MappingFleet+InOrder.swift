@@ -46,13 +46,9 @@ extension MappingFleet {
                     mappings[index].releaseText()
                     next += 1
                     group.addTask {
-                        let result = await AdaptiveLimiter.$priority.withValue(index) {
-                            await Self.diagnose(
-                                mapping, with: gatherer, at: now,
-                                adding: groupFindings[mapping["UUID"]?.stringValue ?? ""] ?? [])
-                        }
-                        await onEvent(.diagnosed(result))
-                        return (index, result)
+                        await Self.diagnose(
+                            listedAt: index, mapping, with: gatherer, at: now, groupFindings: groupFindings,
+                            onEvent: onEvent)
                     }
                 }
             }

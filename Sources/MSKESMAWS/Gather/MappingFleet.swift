@@ -242,13 +242,9 @@ public struct MappingFleet: Sendable {
                 let mapping = mappings[index].mapping
                 next += 1
                 group.addTask {
-                    let result = await AdaptiveLimiter.$priority.withValue(index) {
-                        await Self.diagnose(
-                            mapping, with: gatherer, at: now,
-                            adding: groupFindings[mapping["UUID"]?.stringValue ?? ""] ?? [])
-                    }
-                    await onEvent(.diagnosed(result))
-                    return (index, result)
+                    await Self.diagnose(
+                        listedAt: index, mapping, with: gatherer, at: now, groupFindings: groupFindings,
+                        onEvent: onEvent)
                 }
             }
             for _ in 0..<min(mappingsInFlight, mappings.count) { await start() }
@@ -291,6 +287,20 @@ public struct MappingFleet: Sendable {
         await gatherer.prefetchMetrics(
             reads: indices.compactMap { MappingReadPlan(mapping: mappings[$0].mapping, readsMetrics: true).metricsRead }
         )
+    }
+
+    /// The task of the mapping listed at `index`: its diagnosis, with the findings of its poller group, at the
+    /// limiter's priority of its place in the listing, reported to `onEvent` as it finishes.
+    static func diagnose(
+        listedAt index: Int, _ mapping: JSONValue, with gatherer: SnapshotGatherer, at now: Date,
+        groupFindings: [String: [Finding]], onEvent: @Sendable (Event) async -> Void
+    ) async -> (Int, Result) {
+        let result = await AdaptiveLimiter.$priority.withValue(index) {
+            await diagnose(
+                mapping, with: gatherer, at: now, adding: groupFindings[mapping["UUID"]?.stringValue ?? ""] ?? [])
+        }
+        await onEvent(.diagnosed(result))
+        return (index, result)
     }
 
     /// One mapping: gather its snapshot, run the doctor; `adding` are the findings of its poller group.
