@@ -12,10 +12,11 @@ class BedHTTPServer(ThreadingHTTPServer):
 
 
 def reply(handler, status, body, headers=None):
-    """Sends `status`, `headers`, the Content-Length and `body` (text or bytes) through `handler`."""
+    """Sends `status`, `headers` (a dict, or (name, value) pairs when a name repeats), the Content-Length and `body`
+    (text or bytes) through `handler`."""
     data = body.encode() if isinstance(body, str) else (body or b"")
     handler.send_response(status)
-    for name, value in (headers or {}).items():
+    for name, value in (headers.items() if isinstance(headers, dict) else headers or ()):
         handler.send_header(name, value)
     handler.send_header("Content-Length", str(len(data)))
     handler.end_headers()

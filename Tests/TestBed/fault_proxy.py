@@ -48,7 +48,7 @@ import uuid
 import urllib.parse
 from http.server import BaseHTTPRequestHandler
 
-from bed_http import BedHTTPServer
+from bed_http import BedHTTPServer, reply
 
 LOCK = threading.Lock()
 CONFIG = {"delayMs": 0, "faults": []}
@@ -146,13 +146,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def _reply(self, status, body, headers=()):
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        reply(self, status, body if isinstance(body, bytes) else json.dumps(body), headers)
 
     def _handle(self):
         length = int(self.headers.get("Content-Length") or 0)

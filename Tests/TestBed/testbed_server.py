@@ -38,7 +38,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from botocore.validate import ParamValidator
 
-from bed_http import BedHTTPServer
+from bed_http import BedHTTPServer, reply
 
 SESSION = botocore.session.get_session()
 MODELS = {name: SESSION.get_service_model(name) for name in ("lambda", "kafka")}
@@ -168,15 +168,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def _send(self, status, body, error_type=None):
-        data = json.dumps(body).encode() if body is not None else b""
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("x-amzn-RequestId", str(uuidlib.uuid4()))  # as Lambda and Kafka answer every request
+        # x-amzn-RequestId: as Lambda and Kafka answer every request.
+        headers = {"Content-Type": "application/json", "x-amzn-RequestId": str(uuidlib.uuid4())}
         if error_type:
-            self.send_header("x-amzn-ErrorType", error_type)
-        self.end_headers()
-        self.wfile.write(data)
+            headers["x-amzn-ErrorType"] = error_type
+        reply(self, status, json.dumps(body) if body is not None else b"", headers)
 
     def _error(self, service, status, code, message):
         body = {"Type": "User", "Message": message} if service == "lambda" else {"message": message}
@@ -382,12 +378,7 @@ class Handler(BaseHTTPRequestHandler):
                           f"<Message>{message}</Message></Error></ErrorResponse>")
 
     def _xml(self, status, text):
-        data = text.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/xml")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        reply(self, status, text, {"Content-Type": "text/xml"})
 
     # --- Lambda ---------------------------------------------------------------------------------
     def _lambda_GetEventSourceMapping(self, params):
