@@ -1,3 +1,4 @@
+import COpenSSLShims
 import Foundation
 import MSKESMAWS
 import MSKESMCore
@@ -78,7 +79,14 @@ public struct Probe: Sendable {
     /// small cooperative pool.
     static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: body()) }
+            let thread = Thread {
+                let result = body()
+                // This thread's OpenSSL state (its random generators from the TLS handshake, its error queue) is
+                // freed here, not by the thread's exit destructor, which may still be running when the process
+                // exits right after the probe (LeakSanitizer then reports it as leaked), as CurlHTTPClient does.
+                mskesm_openssl_thread_stop()
+                continuation.resume(returning: result)
+            }
             thread.stackSize = 1 << 20
             thread.start()
         }
